@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // `e2e` drives real Chromium with puppeteer and runs files one at a time to stay within 2 cores.
 export default defineConfig({
   test: {
+    reporters: ['default', './test/support/summaryReporter.ts'],
     projects: [
       {
         test: {
