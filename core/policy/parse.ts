@@ -1,0 +1,129 @@
+/**
+ * Parsing an admin's policy: version gate, strict schema, plain-words errors, guess-risk check.
+ * Never half-applied: either a complete Policy with defaults, or every problem found.
+ */
+import type { Issue, Result } from '../types';
+import { toIssues } from './issues';
+import { policyGuessRisk } from './risk';
+import { POLICY_VERSION, PolicySchema } from './schema';
+import type { Policy } from './schema';
+import { keysAt } from './walk';
+
+/** Checks the version first, so a future manifest gets "upgrade SecureJoin", not 30 unknown keys. */
+function versionProblem(input: unknown): Issue | null {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    return { path: '(root)', message: `the policy must be a JSON object like { "version": ${POLICY_VERSION} }` };
+  }
+  const version = (input as Record<string, unknown>).version;
+  if (version === undefined) return { path: 'version', message: `is required: add "version": ${POLICY_VERSION}` };
+  if (typeof version === 'number' && Number.isInteger(version) && version > POLICY_VERSION) {
+    return {
+      path: 'version',
+      message: `policy version ${version} is newer than this SecureJoin understands (it reads version ${POLICY_VERSION}); upgrade SecureJoin or write a version ${POLICY_VERSION} policy`,
+    };
+  }
+  if (version !== POLICY_VERSION) return { path: 'version', message: `must be ${POLICY_VERSION}, got ${JSON.stringify(version)}` };
+  return null;
+}
+
+const KIND_NAMES = { accessCode: 'an access code', passcode: 'a passcode', pin: 'a PIN' } as const;
+
+/**
+ * Validates an admin policy (already parsed JSON, or the object from `storage.managed`).
+ *
+ * @returns the policy with every default filled in, or errors that each name a path
+ *   (`organizer.accessCode.length.value`) and the problem in plain words. A policy whose codes
+ *   are too guessable (see {@link policyGuessRisk}) is rejected with what to change.
+ *   Never throws.
+ */
+export function parsePolicy(input: unknown): Result<Policy> {
+  const versionIssue = versionProblem(input);
+  if (versionIssue) return { ok: false, errors: [versionIssue] };
+  const parsed = PolicySchema.safeParse(input);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.flatMap((issue) => toIssues(issue, input, (path) => keysAt(PolicySchema, path)));
+    return { ok: false, errors };
+  }
+  const risk = policyGuessRisk(parsed.data);
+  const tooWeak = risk.codes.filter((code) => !code.ok);
+  if (tooWeak.length > 0) {
+    return {
+      ok: false,
+      errors: tooWeak.map((code) => ({
+        path: code.path,
+        message: `${KIND_NAMES[code.kind]} of ${code.length} digits can be guessed with probability ${code.probability.toExponential(1)} over ${risk.exposureMinutes} minutes (maxGuessProbability is ${risk.maxGuessProbability}): ${code.fix}`,
+      })),
+    };
+  }
+  return { ok: true, value: parsed.data };
+}
+
+/** Where a JSON syntax error is, 1-based. */
+interface TextPosition {
+  line: number;
+  column: number;
+}
+
+/** Line and column of a character offset in `text`. */
+function positionAt(text: string, offset: number): TextPosition {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+  const lines = before.split('\n');
+  return { line: lines.length, column: (lines[lines.length - 1] ?? '').length + 1 };
+}
+
+/** Finds the offset in a JSON.parse error message, across V8's message styles. */
+function errorOffset(message: string, text: string): number | null {
+  const position = /position (\d+)/.exec(message);
+  if (position?.[1]) return Number(position[1]);
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (lineColumn?.[1] && lineColumn[2]) {
+    const lines = text.split('\n').slice(0, Number(lineColumn[1]) - 1);
+    return lines.reduce((n, l) => n + l.length + 1, 0) + Number(lineColumn[2]) - 1;
+  }
+  if (/Unexpected end of JSON input/.test(message)) return text.length;
+  return null;
+}
+
+/**
+ * Parses a policy file's text: JSON syntax errors are reported with line and column
+ * (path `line 3, column 14`), then {@link parsePolicy} runs. A leading UTF-8 BOM is ignored.
+ * Never throws.
+ */
+export function parsePolicyJson(text: string): Result<Policy> {
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let data: unknown;
+  try {
+    data = JSON.parse(clean);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const offset = errorOffset(message, clean);
+    const where = offset === null ? null : positionAt(clean, offset);
+    const plain = message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/s, '').replace(/ \(line \d+ column \d+\)$/, '');
+    return {
+      ok: false,
+      errors: [{ path: where ? `line ${where.line}, column ${where.column}` : '(file)', message: `invalid JSON: ${plain}` }],
+    };
+  }
+  return parsePolicy(data);
+}
+
+/**
+ * The secure default every component falls back to when there is no policy or the policy is
+ * invalid (fail closed): access codes required and locked, 8-digit codes, 6-digit minimum PINs
+ * (locked), per-invitee passcodes, Pexip's attempt limits, and no conference nodes (so the
+ * extension autofills nowhere until an admin names the nodes).
+ */
+export const DEFAULT_POLICY: Policy = (() => {
+  const result = parsePolicy({ version: POLICY_VERSION });
+  if (!result.ok) throw new Error(`DEFAULT_POLICY is invalid: ${JSON.stringify(result.errors)}`);
+  return deepFreeze(result.value);
+})();
+
+/** Freezes an object graph, so no caller can weaken the shared default by mutating it. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
