@@ -1,0 +1,11 @@
+/** Code generation, weak-code detection and guess risk. */
+export { DIGITS, ACCESS_CODE_LENGTH, PIN_LENGTH, ALPHABET_SIZE, validateAlphabet } from './alphabet';
+export { CodeSpaceExhaustedError } from './errors';
+export { MAX_DRAWS_PER_CODE, comparableCode } from './draw';
+export { generateAccessCode, generatePin, generatePinPair } from './generate';
+export type { CodeOptions, PinOptions, PinPairOptions } from './generate';
+export { generateInviteePasscodes } from './invitees';
+export { normaliseInviteeEmail, isValidInviteeEmail, normaliseInviteeEmails } from './email';
+export { isWeakCode } from './weak';
+export { guessProbability, maxGuesses } from './guessRisk';
+export type { GuessRiskInput } from './guessRisk';
