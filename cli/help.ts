@@ -1,0 +1,80 @@
+/** Help texts, one per command. Kept together so they read consistently. */
+
+export const MAIN_HELP = `securejoin - admin tool for SecureJoin (policy and codes)
+
+Usage:
+  securejoin policy check FILE            validate a policy, show its guess risk
+  securejoin policy export --target T FILE  files that deploy the policy to browsers
+  securejoin policy docs [--out FILE]     the policy field reference (examples/POLICY.md)
+  securejoin policy schema                the extension's storage.managed_schema (JSON)
+  securejoin code [KIND] [options]        generate access codes, PINs or passcodes
+
+Run "securejoin <command> --help" for details.
+Exit codes: 0 ok, 1 invalid input, 2 usage error.
+`;
+
+export const POLICY_HELP = `Usage: securejoin policy <check|export|docs|schema> ...
+
+  check FILE [--json]
+      Validate the policy. Prints a summary with the guess risk (exit 0), or every problem
+      with its path, e.g. "organizer.accessCode.length.value: must be at most 15" (exit 1).
+  export --target TARGET [--extension-id ID] [--out FILE] FILE
+      Validate, then write what the browsers read as the extension's managed storage.
+  docs [--out FILE]
+      Print the field reference generated from the schema.
+  schema
+      Print the JSON schema for the extension manifest's storage.managed_schema.
+`;
+
+export const CHECK_HELP = `Usage: securejoin policy check FILE [--json]
+
+Validates FILE (JSON). On success prints the nodes, locked settings and the guess risk of
+each code; with --json prints { ok, policy, risk } or { ok, errors }.
+Exit 0 when valid, 1 when not (each problem on its own line: path: problem).
+`;
+
+export const EXPORT_HELP = `Usage: securejoin policy export --target TARGET [--extension-id ID] [--out FILE] FILE
+
+Targets:
+  chromium-linux   /etc/chromium/policies/managed/securejoin.json
+  chrome-linux     /etc/opt/chrome/policies/managed/securejoin.json
+  chrome-windows   .reg file for HKLM\\Software\\Policies\\Google\\Chrome\\3rdparty\\extensions\\ID\\policy
+  edge-windows     .reg file for HKLM\\Software\\Policies\\Microsoft\\Edge\\3rdparty\\extensions\\ID\\policy
+  firefox          policies.json (3rdparty.Extensions.ID)
+
+--extension-id   the id the browser gives the extension (default: the development build's id;
+                 Firefox: the add-on's gecko id). Use the store id for published builds.
+--out FILE       write the file there (.reg files as UTF-16) and print install steps;
+                 without it the file goes to stdout and the steps to stderr.
+
+The policy is validated first: an invalid policy is never exported (exit 1).
+`;
+
+export const DOCS_HELP = `Usage: securejoin policy docs [--out FILE]
+
+Prints the policy field reference, generated from the schema's descriptions, as Markdown.
+`;
+
+export const SCHEMA_HELP = `Usage: securejoin policy schema
+
+Prints the JSON schema for storage.managed_schema in the extension manifest, derived from the
+policy schema and limited to what Chrome accepts.
+`;
+
+export const CODE_HELP = `Usage: securejoin code [access|pin|pin-pair|passcodes] [options]
+
+Generates codes from the crypto random source (never weak, never repeated within a run).
+  access      one-time access code (default kind; 6-15 digits, default 8)
+  pin         room PIN (4-20 digits, default 6)
+  pin-pair    host and guest PIN, different from each other
+  passcodes   one passcode per invitee (6-15 digits, default 8)
+
+Options:
+  --length N              digits per code
+  --count N               how many (1-1000, default 1; not for passcodes)
+  --emails a@x,b@y        invitees for passcodes
+  --emails-file F         invitees for passcodes, one per line (# starts a comment)
+  --json                  print JSON instead of plain lines
+
+Plain output: access/pin one code per line; pin-pair "HOST GUEST"; passcodes "EMAIL PASSCODE".
+`;

@@ -1,0 +1,131 @@
+/** `securejoin policy check|export|docs|schema`. */
+import { managedStorageSchema, parsePolicyJson, policyDocs, policyGuessRisk, SETTING_PATHS } from '../core/policy';
+import type { GuessRisk, Policy } from '../core/policy';
+import { parseOptions } from './args';
+import { InputError, UsageError } from './errors';
+import { EXPORT_TARGETS, exportPolicy } from './export';
+import type { ExportTarget } from './export';
+import { CHECK_HELP, DOCS_HELP, EXPORT_HELP, POLICY_HELP, SCHEMA_HELP } from './help';
+import { readText, writeText } from './io';
+import type { CliIo } from './io';
+
+/** Reads and validates a policy file. @throws InputError listing every problem. */
+export function loadPolicy(file: string): Policy {
+  const result = parsePolicyJson(readText(file, 'policy file'));
+  if (result.ok) return result.value;
+  const count = result.errors.length;
+  const lines = result.errors.map((e) => `  ${e.path}: ${e.message}`);
+  throw new InputError(`${file}: invalid policy (${count} problem${count === 1 ? '' : 's'})\n${lines.join('\n')}`);
+}
+
+const KIND_LABEL = { accessCode: 'access code', passcode: 'passcode', pin: 'PIN' } as const;
+
+/** The guess-risk table printed by `policy check`. */
+export function formatRisk(risk: GuessRisk): string[] {
+  const lines = [
+    `Guess risk per meeting (${risk.roomFailureLimit} failures per ${risk.roomWindowMinutes} min, exposure ${risk.exposureMinutes} min, limit ${risk.maxGuessProbability}):`,
+  ];
+  for (const code of risk.codes) {
+    const status = !code.enforced ? 'not checked: it does not guard the room alone under this policy' : code.ok ? 'ok' : `TOO HIGH: ${code.fix}`;
+    const valid = code.validCodes > 1 ? `, ${code.validCodes} valid at once` : '';
+    lines.push(`  ${KIND_LABEL[code.kind].padEnd(12)} ${String(code.length).padStart(2)} digits${valid}: ${code.probability.toExponential(1)}  ${status}`);
+  }
+  return lines;
+}
+
+function summary(file: string, policy: Policy): string[] {
+  const locked = SETTING_PATHS.filter((path) => (path.split('.').reduce<unknown>((n, k) => (n as Record<string, unknown>)[k], policy) as { locked: boolean }).locked);
+  const lines = [`${file}: valid SecureJoin policy (version ${policy.version})`];
+  if (policy.nodes.length === 0) lines.push('  Warning: no conference nodes: the extension will fill PINs nowhere.');
+  else lines.push(`  Conference nodes: ${policy.nodes.map((n) => n.origin).join(', ')}`);
+  lines.push(`  Locked settings: ${locked.length ? locked.join(', ') : 'none'}`);
+  return [...lines, ...formatRisk(policyGuessRisk(policy)).map((l) => `  ${l}`)];
+}
+
+function check(args: string[], io: CliIo): number {
+  const { values, positionals } = parseOptions(args, { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, 'policy check');
+  if (values.help) return io.out(CHECK_HELP), 0;
+  const file = single(positionals, 'policy check');
+  if (values.json) {
+    const result = parsePolicyJson(readText(file, 'policy file'));
+    const body = result.ok ? { ok: true, policy: result.value, risk: policyGuessRisk(result.value) } : { ok: false, errors: result.errors };
+    io.out(`${JSON.stringify(body, null, 2)}\n`);
+    return result.ok ? 0 : 1;
+  }
+  io.out(`${summary(file, loadPolicy(file)).join('\n')}\n`);
+  return 0;
+}
+
+function exportCommand(args: string[], io: CliIo): number {
+  const { values, positionals } = parseOptions(
+    args,
+    { target: { type: 'string' }, 'extension-id': { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    'policy export',
+  );
+  if (values.help) return io.out(EXPORT_HELP), 0;
+  const target = values.target;
+  if (target === undefined) throw new UsageError(`--target is required (${EXPORT_TARGETS.join(', ')})`, 'policy export');
+  if (!(EXPORT_TARGETS as readonly string[]).includes(target)) {
+    throw new UsageError(`unknown --target "${target}" (use one of ${EXPORT_TARGETS.join(', ')})`, 'policy export');
+  }
+  const file = single(positionals, 'policy export');
+  const policy = loadPolicy(file); // never export an invalid policy
+  const result = exportPolicy(policy, target as ExportTarget, values['extension-id']);
+  if (values.out) {
+    writeText(values.out, result.content, result.encoding);
+    io.out(`Wrote ${values.out} (${target}).\n${result.instructions.join('\n')}\n`);
+  } else {
+    io.out(result.content.endsWith('\n') ? result.content : `${result.content}\n`);
+    io.err(`${result.instructions.join('\n')}\n`);
+  }
+  return 0;
+}
+
+function docs(args: string[], io: CliIo): number {
+  const { values, positionals } = parseOptions(args, { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, 'policy docs');
+  if (values.help) return io.out(DOCS_HELP), 0;
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, 'policy docs');
+  if (values.out) {
+    writeText(values.out, policyDocs(), 'utf8');
+    io.out(`Wrote ${values.out}\n`);
+  } else io.out(policyDocs());
+  return 0;
+}
+
+function schema(args: string[], io: CliIo): number {
+  const { values, positionals } = parseOptions(args, { help: { type: 'boolean', short: 'h' } }, 'policy schema');
+  if (values.help) return io.out(SCHEMA_HELP), 0;
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, 'policy schema');
+  io.out(`${JSON.stringify(managedStorageSchema(), null, 2)}\n`);
+  return 0;
+}
+
+function single(positionals: string[], command: string): string {
+  if (positionals.length === 0) throw new UsageError('missing the policy FILE', command);
+  if (positionals.length > 1) throw new UsageError(`expected one policy FILE, got ${positionals.length}: ${positionals.join(' ')}`, command);
+  return positionals[0] as string;
+}
+
+/** Runs `securejoin policy ...`; returns the exit code. @throws UsageError, InputError. */
+export function policyCommand(args: string[], io: CliIo): number {
+  const [sub, ...rest] = args;
+  switch (sub) {
+    case 'check':
+      return check(rest, io);
+    case 'export':
+      return exportCommand(rest, io);
+    case 'docs':
+      return docs(rest, io);
+    case 'schema':
+      return schema(rest, io);
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      if (sub === undefined) throw new UsageError('missing subcommand: check, export, docs or schema', 'policy');
+      io.out(POLICY_HELP);
+      return 0;
+    default:
+      throw new UsageError(`unknown subcommand "${sub}" (use check, export, docs or schema)`, 'policy');
+  }
+}
