@@ -1,0 +1,101 @@
+/**
+ * Human-readable activation times, formatted with Intl in the reader's IANA zone and locale.
+ * Sentences are English (the invite text is English); the locale only shapes how times and
+ * dates are written (24h vs AM/PM, day/month order).
+ */
+import type { EpochMs, MeetingTime } from '../types';
+import type { ActivationWindow } from './activation';
+import { assertMeetingTime } from './activation';
+import { assertTimeZone, toWallTime } from './zone';
+
+/** Locale used when none is given: 24-hour clock, day before month. */
+export const DEFAULT_LOCALE = 'en-GB';
+
+/** Options for {@link formatInstant}. */
+export interface FormatInstantOptions {
+  /** IANA zone the reader sees, e.g. "Europe/Berlin". Required: never guess the machine zone. */
+  timeZone: string;
+  /** BCP 47 locale, default "en-GB". */
+  locale?: string;
+  /** Also show weekday, day and month (e.g. "Sun 30 Mar, 23:45"). Default false: time only. */
+  withDate?: boolean;
+}
+
+/** Throws RangeError naming the locale when Intl does not accept it. */
+function checkedLocale(locale: string | undefined): string {
+  const value = locale ?? DEFAULT_LOCALE;
+  try {
+    const canonical = Intl.getCanonicalLocales(value);
+    if (typeof value !== 'string' || canonical.length !== 1) throw new RangeError('not one locale');
+    return canonical[0] as string;
+  } catch {
+    throw new RangeError(`locale: "${String(value)}" is not a valid BCP 47 locale such as "en-GB" or "de-DE"`);
+  }
+}
+
+/**
+ * `instant` (UTC ms) as local time in `timeZone`, e.g. "09:45" (en-GB) or "9:45 AM" (en-US;
+ * note Intl may use a narrow no-break space before AM/PM). Throws RangeError on a non-finite
+ * instant, unknown zone or invalid locale.
+ */
+export function formatInstant(instant: EpochMs, opts: FormatInstantOptions): string {
+  if (!Number.isFinite(instant)) throw new RangeError(`instant must be a finite number of UTC ms, got ${String(instant)}`);
+  assertTimeZone(opts?.timeZone);
+  const locale = checkedLocale(opts.locale);
+  const fields: Intl.DateTimeFormatOptions = opts.withDate
+    ? { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }
+    : { hour: '2-digit', minute: '2-digit' };
+  return new Intl.DateTimeFormat(locale, { ...fields, timeZone: opts.timeZone }).format(instant);
+}
+
+/** "15 minutes", "1 minute", "2 hours", "90 minutes". */
+export function describeLead(leadMinutes: number): string {
+  const m = Math.round(leadMinutes);
+  if (m >= 60 && m % 60 === 0) return m === 60 ? '1 hour' : `${m / 60} hours`;
+  return m === 1 ? '1 minute' : `${m} minutes`;
+}
+
+/** Options for {@link activationSentence}. */
+export interface ActivationSentenceOptions {
+  timeZone: string;
+  locale?: string;
+  /** Lead shown in the sentence; default: derived from the window and the meeting start. */
+  leadMinutes?: number;
+}
+
+/** True when the two instants fall on the same local calendar date in `timeZone`. */
+export function sameLocalDate(a: EpochMs, b: EpochMs, timeZone: string): boolean {
+  const x = toWallTime(a, timeZone);
+  const y = toWallTime(b, timeZone);
+  return x.year === y.year && x.month === y.month && x.day === y.day;
+}
+
+/**
+ * One sentence telling invitees when the code starts working, in their zone:
+ * "The code works from 09:45 (Europe/Berlin), 15 minutes before the start."
+ * When the window opens on an earlier local date than the meeting starts (a 00:05 meeting
+ * with a 15 minute lead) the date is included: "The code works from Sun 30 Mar, 23:50 (...)".
+ * With no lead: "The code works from 09:00 (Europe/Berlin), when the meeting starts."
+ * Throws RangeError on invalid meeting, window, zone or locale.
+ */
+export function activationSentence(window: ActivationWindow, meeting: MeetingTime, opts: ActivationSentenceOptions): string {
+  assertMeetingTime(meeting);
+  if (!Number.isFinite(window?.opensAt)) throw new RangeError('window.opensAt must be a finite number of UTC ms');
+  const lead = opts.leadMinutes ?? (meeting.start - window.opensAt) / 60_000;
+  if (!Number.isFinite(lead) || lead < 0) throw new RangeError(`leadMinutes must be a finite number >= 0, got ${String(lead)}`);
+  const withDate = !sameLocalDate(window.opensAt, meeting.start, opts.timeZone);
+  const when = formatInstant(window.opensAt, { timeZone: opts.timeZone, locale: opts.locale, withDate });
+  const tail = Math.round(lead) === 0 ? 'when the meeting starts' : `${describeLead(lead)} before the start`;
+  return `The code works from ${when} (${opts.timeZone}), ${tail}.`;
+}
+
+/**
+ * The series sentence for recurring meetings:
+ * "For this recurring series, the code is active 15 minutes before each occurrence."
+ */
+export function recurringActivationSentence(leadMinutes: number): string {
+  if (!Number.isFinite(leadMinutes) || leadMinutes < 0) throw new RangeError(`leadMinutes must be a finite number >= 0, got ${String(leadMinutes)}`);
+  return Math.round(leadMinutes) === 0
+    ? 'For this recurring series, the code is active from the start of each occurrence.'
+    : `For this recurring series, the code is active ${describeLead(leadMinutes)} before each occurrence.`;
+}
