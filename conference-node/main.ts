@@ -1,0 +1,114 @@
+/**
+ * `npm start` entry: starts a reference conference node with a demo room and prints how to try it.
+ *
+ * Options (flags win over environment):
+ *   --port <n>     SECUREJOIN_NODE_PORT   default 8080 (0 = any free port)
+ *   --host <h>     SECUREJOIN_NODE_HOST   default 127.0.0.1 (loopback only: 127.0.0.1, localhost, ::1)
+ *   --token <t>    SECUREJOIN_NODE_TOKEN  provisioning bearer token (random when absent)
+ *   --test-clock   SECUREJOIN_TEST_CLOCK=1  expose POST /api/securejoin/v1/clock
+ */
+import { pathToFileURL } from 'node:url';
+import { LOOPBACK_HOSTS, startConferenceNode } from './server';
+import type { ConferenceNode, LoopbackHost } from './server';
+
+/** Parsed command-line/environment options of `main`. */
+export interface MainOptions {
+  port: number;
+  host: LoopbackHost;
+  bearerToken: string | undefined;
+  testClock: boolean;
+}
+
+/**
+ * Reads options from `argv` (flags) and `env`.
+ * @throws Error naming the bad flag or variable.
+ */
+export function parseMainOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): MainOptions {
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--test-clock') flags.set('test-clock', true);
+    else if (arg === '--port' || arg === '--host' || arg === '--token') {
+      const value = argv[i + 1];
+      if (value === undefined || value.startsWith('--')) throw new Error(`${arg} needs a value`);
+      flags.set(arg.slice(2), value);
+      i++;
+    } else throw new Error(`unknown argument ${arg} (use --port, --host, --token, --test-clock)`);
+  }
+  const str = (flag: string, name: string): string | undefined => {
+    const f = flags.get(flag);
+    return typeof f === 'string' ? f : env[name] || undefined;
+  };
+  const portText = str('port', 'SECUREJOIN_NODE_PORT') ?? '8080';
+  const port = Number(portText);
+  if (!/^\d{1,5}$/.test(portText) || port > 65535) throw new Error(`port must be 0-65535, got ${portText}`);
+  const host = str('host', 'SECUREJOIN_NODE_HOST') ?? '127.0.0.1';
+  if (!(LOOPBACK_HOSTS as readonly string[]).includes(host)) throw new Error(`host must be one of ${LOOPBACK_HOSTS.join(', ')}, got ${host}`);
+  return {
+    port,
+    host: host as LoopbackHost,
+    bearerToken: str('token', 'SECUREJOIN_NODE_TOKEN'),
+    testClock: flags.get('test-clock') === true || env.SECUREJOIN_TEST_CLOCK === '1',
+  };
+}
+
+/** The demo room: host PIN, guest PIN, a one-time access code open now, and two invitees. */
+export function demoRoom(now: number): Record<string, unknown> {
+  return {
+    alias: 'demo',
+    name: 'SecureJoin demo room',
+    hostPin: '2468',
+    guestPin: '1357',
+    allowGuests: true,
+    accessCode: { code: '40712583', role: 'guest' },
+    invitees: [
+      { email: 'ana.lima@example.com', name: 'Ana Lima', passcode: '61830452' },
+      { email: 'bo.chen@example.com', name: 'Bo Chen', passcode: '27594016' },
+    ],
+    meeting: { start: now, end: now + 2 * 60 * 60_000 },
+    leadMinutes: 15,
+  };
+}
+
+/** Starts the demo node and prints how to use it. */
+export async function main(argv = process.argv.slice(2), env = process.env): Promise<ConferenceNode> {
+  const opts = parseMainOptions(argv, env);
+  const node = await startConferenceNode({
+    port: opts.port,
+    host: opts.host,
+    testClock: opts.testClock,
+    ...(opts.bearerToken ? { bearerToken: opts.bearerToken } : {}),
+  });
+  node.putRoom(demoRoom(node.now()));
+  const lines = [
+    `SecureJoin reference conference node on ${node.url} (also ${node.localhostUrl})`,
+    '',
+    'Demo room "demo": host PIN 2468, guest PIN 1357, access code 40712583 (next 2 hours),',
+    '  invitee passcodes 61830452 (Ana Lima) and 27594016 (Bo Chen).',
+    `  Join page:        ${node.joinUrl('demo')}`,
+    `  Guest link:       ${node.joinUrl('demo', { role: 'guest', name: 'Guest', pin: '1357', join: true })}`,
+    `  Host link:        ${node.joinUrl('demo', { role: 'host', name: 'Host', pin: '2468', join: true })}`,
+    '',
+    `Provisioning API (bearer token ${node.bearerToken}):`,
+    `  curl -H 'Authorization: Bearer ${node.bearerToken}' ${node.url}/api/securejoin/v1/rooms/demo`,
+    `  curl -X PUT -H 'Authorization: Bearer ${node.bearerToken}' -H 'content-type: application/json' \\`,
+    `    -d '{"alias":"team","hostPin":"1234","allowGuests":true}' ${node.url}/api/securejoin/v1/rooms/team`,
+    opts.testClock ? `  Test clock:       POST ${node.url}/api/securejoin/v1/clock {"advanceMs": 60000}` : '',
+    '',
+    'Ctrl+C to stop.',
+  ];
+  console.log(lines.filter((l, i, all) => l !== '' || all[i - 1] !== '').join('\n'));
+  const stop = (): void => {
+    void node.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return node;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error: unknown) => {
+    console.error(`conference node: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,104 @@
+/**
+ * Participant life cycle of the node: admit (after core/room decided), refresh, leave, expire,
+ * and moving guests out of the lobby when a host arrives. Mutates NodeState, emits events.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { AttemptLimits } from '../core/attempts';
+import { hostsPresent, participantsToAdmit } from '../core/room';
+import type { AdmitDecision } from '../core/room';
+import type { Clock, EpochMs } from '../core/types';
+import { EventHub, participantJson } from './events';
+import type { NodeState, Participant, RoomRecord } from './state';
+
+/** What request handlers share. */
+export interface NodeContext {
+  state: NodeState;
+  hub: EventHub;
+  /** The node's clock (UTC ms); the test clock wraps the real one. */
+  now: Clock;
+  limits: Partial<AttemptLimits> | undefined;
+  /** Token lifetime in seconds (Pexip: 120). */
+  tokenSeconds: number;
+}
+
+/** A fresh client API token (32 random bytes, base64url). */
+function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** `conference_update` data for a room. */
+export function conferenceState(room: RoomRecord): Record<string, unknown> {
+  return { locked: false, guests_muted: false, started: hostsPresent([...room.participants.values()]) > 0 };
+}
+
+/** Issues a token for `uuid` valid for `ctx.tokenSeconds` and records it. */
+export function issueToken(ctx: NodeContext, key: string, participant: Participant): string {
+  const token = newToken();
+  const expiresAt = ctx.now() + ctx.tokenSeconds * 1000;
+  participant.expiresAt = expiresAt;
+  ctx.state.tokens.set(token, { roomKey: key, participantUuid: participant.uuid, expiresAt });
+  return token;
+}
+
+/** Adds an admitted participant, tells the room, and lets waiting guests in if a host arrived. */
+export function admitParticipant(ctx: NodeContext, key: string, room: RoomRecord, decision: AdmitDecision): { participant: Participant; token: string } {
+  const now = ctx.now();
+  const participant: Participant = {
+    uuid: randomUUID(),
+    alias: room.spec.alias,
+    displayName: decision.displayName,
+    role: decision.role,
+    serviceType: decision.serviceType,
+    credential: decision.credential,
+    joinedAt: now,
+    expiresAt: now,
+  };
+  const token = issueToken(ctx, key, participant);
+  room.participants.set(participant.uuid, participant);
+  room.rosterUsage = decision.rosterUsage;
+  ctx.hub.broadcast(key, 'participant_create', participantJson(participant));
+  releaseLobby(ctx, key, room);
+  return { participant, token };
+}
+
+/** Moves every waiting guest into the conference when a host is present (core/room lobby rule). */
+export function releaseLobby(ctx: NodeContext, key: string, room: RoomRecord): void {
+  const admit = participantsToAdmit([...room.participants.values()]);
+  for (const uuid of admit) {
+    const p = room.participants.get(uuid);
+    if (!p) continue;
+    p.serviceType = 'conference';
+    ctx.hub.broadcast(key, 'participant_update', participantJson(p));
+  }
+  if (admit.length > 0 || room.participants.size > 0) ctx.hub.broadcast(key, 'conference_update', conferenceState(room));
+}
+
+/** Removes a participant, its tokens and its event streams, and tells the room. */
+export function removeParticipant(ctx: NodeContext, key: string, uuid: string, reason?: string): void {
+  const room = ctx.state.rooms.get(key);
+  if (!room?.participants.delete(uuid)) return;
+  for (const [token, rec] of ctx.state.tokens) if (rec.participantUuid === uuid) ctx.state.tokens.delete(token);
+  ctx.hub.closeParticipant(uuid, reason ? { event: 'disconnect', data: { reason } } : undefined);
+  ctx.hub.broadcast(key, 'participant_delete', { uuid });
+  ctx.hub.broadcast(key, 'conference_update', conferenceState(room));
+}
+
+/** Drops expired tokens, and participants whose newest token expired (they stopped refreshing). */
+export function sweepExpired(ctx: NodeContext, now: EpochMs = ctx.now()): void {
+  for (const [token, rec] of ctx.state.tokens) if (rec.expiresAt <= now) ctx.state.tokens.delete(token);
+  for (const [key, room] of ctx.state.rooms) {
+    for (const p of [...room.participants.values()]) {
+      if (p.expiresAt <= now) removeParticipant(ctx, key, p.uuid, 'Timer expired awaiting token refresh');
+    }
+  }
+}
+
+/** Deletes a room: everyone in it is disconnected first. */
+export function deleteRoom(ctx: NodeContext, key: string): boolean {
+  const room = ctx.state.rooms.get(key);
+  if (!room) return false;
+  for (const uuid of [...room.participants.keys()]) removeParticipant(ctx, key, uuid, 'Conference terminated by an administrator');
+  ctx.hub.closeAll(key);
+  ctx.state.rooms.delete(key);
+  return true;
+}

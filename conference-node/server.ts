@@ -1,0 +1,194 @@
+/**
+ * The reference conference node: a loopback-only `node:http` server that behaves like a Pexip
+ * Infinity conference node for what SecureJoin touches (client API token phase, event stream,
+ * join page) plus SecureJoin's provisioning API. Decisions come from core/room.
+ */
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AttemptLimits } from '../core/attempts';
+import { parseRoomSpec } from '../core/room';
+import type { RoomSpec } from '../core/room';
+import type { Clock } from '../core/types';
+import { handleClientApi } from './clientApi';
+import { EventHub } from './events';
+import { generateBearerToken } from './http/auth';
+import { sendEmpty, sendJson, sendText } from './http/io';
+import { handleJoinPage } from './joinPageRoutes';
+import { buildJoinPageBundle } from './joinPage/build';
+import { handleProvisioning } from './provisioning';
+import type { TestClockControl } from './provisioning';
+import { deleteRoom } from './rooms';
+import type { NodeContext } from './rooms';
+import { createNodeState, roomKey } from './state';
+
+/** Loopback interfaces the node may listen on. */
+export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'] as const;
+/** One of LOOPBACK_HOSTS. */
+export type LoopbackHost = (typeof LOOPBACK_HOSTS)[number];
+
+/** How to start a node. Every field is optional. */
+export interface ConferenceNodeOptions {
+  /** TCP port; 0 (default) picks a free one. */
+  port?: number;
+  /** Interface to listen on; loopback only. Default `127.0.0.1`. */
+  host?: LoopbackHost;
+  /** Bearer token for the provisioning API; a random one is generated when absent. */
+  bearerToken?: string;
+  /** The node's clock (UTC ms). Default `Date.now`. */
+  clock?: Clock;
+  /** Expose `POST /api/securejoin/v1/clock` to set/advance time (tests and demos only). Default false. */
+  testClock?: boolean;
+  /** Join page path: pages live at `/<webappPath>/m/<alias>`. Default `webapp3`. */
+  webappPath?: string;
+  /** PIN attempt limits (core/attempts); default Pexip's 5 web / 3 SIP / 20 per room in 10 minutes. */
+  limits?: Partial<AttemptLimits>;
+  /** Client API token lifetime in seconds. Default 120 (Pexip's). */
+  tokenSeconds?: number;
+  /** Rooms to create at start (RoomSpec JSON). An invalid one makes start fail. */
+  rooms?: readonly unknown[];
+  /** Browser origins allowed to call the provisioning API; `'*'` (default) for any. */
+  corsOrigins?: readonly string[] | '*';
+}
+
+/** A running node. */
+export interface ConferenceNode {
+  /** `http://127.0.0.1:<port>` (or the host it listens on). */
+  url: string;
+  /** The same node as `http://localhost:<port>`: a different origin for extension tests. */
+  localhostUrl: string;
+  port: number;
+  /** The provisioning API's bearer token. */
+  bearerToken: string;
+  /** Join page URL for `alias` on `origin` (default `url`), with webapp3 query parameters. */
+  joinUrl(alias: string, params?: { name?: string; pin?: string; role?: 'host' | 'guest'; join?: boolean }, origin?: string): string;
+  /** Creates or replaces a room directly (same validation as PUT). @throws Error listing the issues. */
+  putRoom(spec: unknown): RoomSpec;
+  /** Deletes a room; false when there was none. */
+  deleteRoom(alias: string): boolean;
+  /** The node's current time (UTC ms). */
+  now(): number;
+  /** Test clock controls, when started with `testClock: true`; else null. */
+  clock: TestClockControl | null;
+  /** Stops listening and ends every open connection. */
+  close(): Promise<void>;
+}
+
+const PATH_SEGMENT = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * Starts a conference node. Resolves once it listens.
+ * @throws Error for a non-loopback host, a bad `webappPath` or an invalid initial room.
+ */
+export async function startConferenceNode(opts: ConferenceNodeOptions = {}): Promise<ConferenceNode> {
+  const host = opts.host ?? '127.0.0.1';
+  if (!(LOOPBACK_HOSTS as readonly string[]).includes(host)) {
+    throw new Error(`conference node: host must be loopback (${LOOPBACK_HOSTS.join(', ')}), got ${String(host)}`);
+  }
+  const webappPath = opts.webappPath ?? 'webapp3';
+  if (!PATH_SEGMENT.test(webappPath) || webappPath === 'api') {
+    throw new Error(`conference node: webappPath must be one path segment of letters, digits, . _ - (not "api"), got ${webappPath}`);
+  }
+  const bearerToken = opts.bearerToken ?? generateBearerToken();
+  const baseClock = opts.clock ?? Date.now;
+  let offset = 0;
+  const now: Clock = () => baseClock() + offset;
+  const testClock: TestClockControl | null = opts.testClock
+    ? { set: (t) => { offset = t - baseClock(); }, advance: (ms) => { offset += ms; } }
+    : null;
+
+  const ctx: NodeContext = {
+    state: createNodeState(),
+    hub: new EventHub(),
+    now,
+    limits: opts.limits,
+    tokenSeconds: opts.tokenSeconds ?? 120,
+  };
+  const putRoom = (spec: unknown): RoomSpec => {
+    const parsed = parseRoomSpec(spec);
+    if (!parsed.ok) throw new Error(`invalid room: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+    const key = roomKey(parsed.value.alias);
+    const existing = ctx.state.rooms.get(key);
+    if (existing) existing.spec = parsed.value;
+    else ctx.state.rooms.set(key, { spec: parsed.value, participants: new Map(), rosterUsage: {} });
+    return parsed.value;
+  };
+  for (const room of opts.rooms ?? []) putRoom(room);
+
+  const provisioning = { bearerToken, corsOrigins: opts.corsOrigins ?? '*', testClock };
+  let port = opts.port ?? 0;
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    // DNS-rebinding guard: a loopback node only answers to loopback host names.
+    const hostHeader = req.headers.host ?? '';
+    if (![`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(hostHeader.toLowerCase())) {
+      return sendJson(res, 421, { status: 'failed', result: 'Misdirected request' });
+    }
+    const url = new URL(req.url ?? '/', `http://${hostHeader}`);
+    let segments: string[];
+    try {
+      segments = url.pathname.split('/').slice(1).map((s) => decodeURIComponent(s));
+    } catch {
+      return sendJson(res, 400, { status: 'failed', result: 'Malformed path' });
+    }
+    const [a, b, c, d, alias, ...rest] = segments;
+    if (a === 'api' && b === 'client' && c === 'v2' && d === 'conferences' && alias) {
+      return handleClientApi(ctx, req, res, url, alias, rest);
+    }
+    if (a === 'api' && b === 'securejoin' && c === 'v1') {
+      return handleProvisioning(ctx, provisioning, req, res, segments.slice(3));
+    }
+    if (req.method === 'GET' && a === webappPath && (await handleJoinPage(res, webappPath, segments.slice(1)))) return;
+    if (req.method === 'GET' && url.pathname === '/favicon.ico') return sendEmpty(res, 204);
+    if (req.method === 'GET' && url.pathname === '/') {
+      return sendText(res, 200, 'text/plain; charset=utf-8', `SecureJoin reference conference node.\nJoin pages: /${webappPath}/m/<alias>\n`);
+    }
+    return sendJson(res, 404, { status: 'failed', result: '404 Not Found' });
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { status: 'failed', result: 'Internal error' });
+      else res.destroy();
+      console.error('conference node: request failed', error);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  // Warm the join page bundle; a failure surfaces on the first page request.
+  void buildJoinPageBundle().catch(() => undefined);
+
+  const urlHost = host === '::1' ? '[::1]' : host;
+  const url = `http://${urlHost}:${port}`;
+  return {
+    url,
+    localhostUrl: `http://localhost:${port}`,
+    port,
+    bearerToken,
+    joinUrl(alias, params = {}, origin = url) {
+      const q = new URLSearchParams();
+      if (params.role) q.set('role', params.role);
+      if (params.name !== undefined) q.set('name', params.name);
+      if (params.pin !== undefined) q.set('pin', params.pin);
+      if (params.join) q.set('join', '1');
+      const query = q.toString();
+      return `${origin}/${webappPath}/m/${encodeURIComponent(alias)}${query ? `?${query}` : ''}`;
+    },
+    putRoom,
+    deleteRoom: (alias) => deleteRoom(ctx, roomKey(alias)),
+    now,
+    clock: testClock,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        ctx.hub.closeAll();
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * The node's in-memory state: rooms, participants, tokens and the attempt ledger. This is the
+ * mutable shell around core/room's pure decisions; nothing here decides who gets in.
+ */
+import type { LedgerState } from '../core/attempts';
+import type { RosterUsage } from '../core/roster';
+import type { Credential, RoomSpec, ServiceType } from '../core/room';
+import type { EpochMs, Role } from '../core/types';
+
+/** A participant in a room (control-only: the node carries no media). */
+export interface Participant {
+  uuid: string;
+  alias: string;
+  displayName: string;
+  role: Role;
+  serviceType: ServiceType;
+  credential: Credential;
+  /** When the participant joined (UTC ms, node clock). */
+  joinedAt: EpochMs;
+  /** Until when its newest token is valid (UTC ms). */
+  expiresAt: EpochMs;
+}
+
+/** A provisioned room with its participants (insertion order = join order). */
+export interface RoomRecord {
+  spec: RoomSpec;
+  participants: Map<string, Participant>;
+  rosterUsage: RosterUsage;
+}
+
+/** What a token stands for. Tokens stay valid until they expire or the participant leaves. */
+export interface TokenRecord {
+  roomKey: string;
+  participantUuid: string;
+  expiresAt: EpochMs;
+}
+
+/** All of a node's state. */
+export interface NodeState {
+  /** Rooms by `roomKey(alias)`. */
+  rooms: Map<string, RoomRecord>;
+  tokens: Map<string, TokenRecord>;
+  /** The attempt ledger (core/attempts `LedgerState`), shared by all rooms. */
+  ledger: LedgerState | undefined;
+}
+
+/** Aliases are matched case-insensitively, as dial strings are. */
+export function roomKey(alias: string): string {
+  return alias.toLowerCase();
+}
+
+/** An empty node. */
+export function createNodeState(): NodeState {
+  return { rooms: new Map(), tokens: new Map(), ledger: undefined };
+}

@@ -1,0 +1,50 @@
+/**
+ * Plain data of a Pexip-style room as the reference conference node keeps it. Everything is
+ * JSON-serialisable: the provisioning API stores exactly this and returns it on GET.
+ */
+import type { EpochMs, Role } from '../types';
+
+/** When a meeting's codes work: `opensAt <= now < closesAt` (UTC ms). Same shape as core/time's ActivationWindow. */
+export interface RoomWindow {
+  opensAt: EpochMs;
+  closesAt: EpochMs;
+}
+
+/** A meeting's one-time access code and the role it grants. It only works inside the room's `window`. */
+export interface RoomAccessCode {
+  code: string;
+  role: Role;
+}
+
+/** One invitee with a personal passcode; joining with it names the participant after them. */
+export interface RoomInvitee {
+  email: string;
+  name: string;
+  passcode: string;
+}
+
+/**
+ * A room (Virtual Meeting Room) after validation (see `parseRoomSpec`).
+ *
+ * - `hostPin`/`guestPin`/`allowGuests` follow Pexip's rules (core/pin): the static PINs always work.
+ * - `accessCode` and `invitees` are meeting credentials: they work only inside `window`.
+ *   When a room has any of them, guests must present a credential (no PIN-less guest entry).
+ */
+export interface RoomSpec {
+  alias: string;
+  /** Shown to participants as `conference_name`; defaults to the alias. */
+  name: string;
+  hostPin: string | null;
+  guestPin: string | null;
+  allowGuests: boolean;
+  accessCode: RoomAccessCode | null;
+  invitees: RoomInvitee[];
+  /** Required when `accessCode` or `invitees` are set; null otherwise. */
+  window: RoomWindow | null;
+}
+
+/** The part of a room's live state that token decisions depend on. */
+export interface RoomPresence {
+  /** Hosts currently in the conference (not waiting). Guests wait in the lobby while this is 0. */
+  hostsPresent: number;
+}
