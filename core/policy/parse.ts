@@ -4,6 +4,7 @@
  */
 import type { Issue, Result } from '../types';
 import { toIssues } from './issues';
+import { findJsonSyntaxError } from './jsonError';
 import { policyGuessRisk } from './risk';
 import { POLICY_VERSION, PolicySchema } from './schema';
 import type { Policy } from './schema';
@@ -58,30 +59,10 @@ export function parsePolicy(input: unknown): Result<Policy> {
   return { ok: true, value: parsed.data };
 }
 
-/** Where a JSON syntax error is, 1-based. */
-interface TextPosition {
-  line: number;
-  column: number;
-}
-
-/** Line and column of a character offset in `text`. */
-function positionAt(text: string, offset: number): TextPosition {
-  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
-  const lines = before.split('\n');
+/** 1-based line and column of a character offset in `text`. */
+function positionAt(text: string, offset: number): { line: number; column: number } {
+  const lines = text.slice(0, Math.max(0, Math.min(offset, text.length))).split('\n');
   return { line: lines.length, column: (lines[lines.length - 1] ?? '').length + 1 };
-}
-
-/** Finds the offset in a JSON.parse error message, across V8's message styles. */
-function errorOffset(message: string, text: string): number | null {
-  const position = /position (\d+)/.exec(message);
-  if (position?.[1]) return Number(position[1]);
-  const lineColumn = /line (\d+) column (\d+)/.exec(message);
-  if (lineColumn?.[1] && lineColumn[2]) {
-    const lines = text.split('\n').slice(0, Number(lineColumn[1]) - 1);
-    return lines.reduce((n, l) => n + l.length + 1, 0) + Number(lineColumn[2]) - 1;
-  }
-  if (/Unexpected end of JSON input/.test(message)) return text.length;
-  return null;
 }
 
 /**
@@ -94,15 +75,11 @@ export function parsePolicyJson(text: string): Result<Policy> {
   let data: unknown;
   try {
     data = JSON.parse(clean);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const offset = errorOffset(message, clean);
-    const where = offset === null ? null : positionAt(clean, offset);
-    const plain = message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/s, '').replace(/ \(line \d+ column \d+\)$/, '');
-    return {
-      ok: false,
-      errors: [{ path: where ? `line ${where.line}, column ${where.column}` : '(file)', message: `invalid JSON: ${plain}` }],
-    };
+  } catch {
+    // Our own locator, not V8's message: that differs across Node versions and often has no position.
+    const syntax = findJsonSyntaxError(clean) ?? { offset: 0, message: 'not valid JSON' };
+    const where = positionAt(clean, syntax.offset);
+    return { ok: false, errors: [{ path: `line ${where.line}, column ${where.column}`, message: `invalid JSON: ${syntax.message}` }] };
   }
   return parsePolicy(data);
 }
