@@ -51,11 +51,18 @@ export function spaceSize(alphabetSize: number, length: number): number {
 export type CodeDrawer = (taken: TakenCodes) => string;
 
 /**
+ * Spaces up to this size are enumerated when random draws keep hitting taken codes, so a nearly
+ * full small space (4-digit PINs with thousands excluded) still yields its last free codes.
+ */
+export const ENUMERATION_LIMIT = 200_000;
+
+/**
  * Makes a drawer returning uniformly random, non-weak codes not in `taken`.
  * Alphabet and length must already be validated.
  *
  * @param what names the code in errors, e.g. `access code`.
- * @throws CodeSpaceExhaustedError after {@link MAX_DRAWS_PER_CODE} rejected draws.
+ * @throws CodeSpaceExhaustedError when no free non-weak code exists (small spaces, checked
+ *   exhaustively) or none was found in {@link MAX_DRAWS_PER_CODE} draws (large spaces).
  */
 export function makeDrawer(alphabet: string, length: number, what: string): CodeDrawer {
   // Draw characters in batches and slice: each character is independent and uniform, so a slice
@@ -79,11 +86,49 @@ export function makeDrawer(alphabet: string, length: number, what: string): Code
       const code = next();
       if (!taken.has(code) && !isWeakCode(code)) return code;
     }
+    const size = spaceSize(alphabet.length, length);
+    if (size <= ENUMERATION_LIMIT) {
+      const free = freeCodes(alphabet, length, taken);
+      if (free.length > 0) return free[randomIndex(free.length)] as string;
+      throw new CodeSpaceExhaustedError(
+        `no fresh, non-weak ${what} of length ${length} over ${alphabet.length} characters is left: ` +
+          `every one of the ${size} codes is weak or excluded; use a longer code`,
+      );
+    }
     throw new CodeSpaceExhaustedError(
       `no fresh, non-weak ${what} of length ${length} over ${alphabet.length} characters found in ` +
         `${MAX_DRAWS_PER_CODE} draws: too many codes are excluded; use a longer code`,
     );
   };
+}
+
+/** Every non-weak code of this shape not in `taken` (small spaces only). */
+function freeCodes(alphabet: string, length: number, taken: TakenCodes): string[] {
+  const base = alphabet.length;
+  const size = spaceSize(base, length);
+  const free: string[] = [];
+  for (let n = 0; n < size; n++) {
+    let code = '';
+    for (let i = 0, rest = n; i < length; i++, rest = Math.floor(rest / base)) code = alphabet.charAt(rest % base) + code;
+    if (!taken.has(code) && !isWeakCode(code)) free.push(code);
+  }
+  return free;
+}
+
+/**
+ * A uniform integer in [0, n) from the crypto source: draw a uniform decimal number with one
+ * digit more than n needs and reject the top, incomplete stretch (no modulo bias).
+ */
+function randomIndex(n: number): number {
+  const digits = String(n).length + 1;
+  const span = 10 ** digits;
+  const limit = span - (span % n);
+  const draw = customAlphabet('0123456789', digits);
+  for (let i = 0; i < MAX_DRAWS_PER_CODE; i++) {
+    const v = Number(draw());
+    if (v < limit) return v % n;
+  }
+  throw new CodeSpaceExhaustedError('random source kept returning out-of-range values'); // p < 0.1^1000
 }
 
 /**

@@ -73,23 +73,40 @@ function isPalindrome(s: string): boolean {
   return true;
 }
 
-/** True when the code is two simple runs of at least 3 each (123987, 111222, 11112222). */
-function isTwoRuns(s: string, digits: boolean): boolean {
-  for (let cut = 3; cut <= s.length - 3; cut++) {
-    if (isConstantStep(s, 0, cut, digits, false) && isConstantStep(s, cut, s.length, digits, false)) return true;
-  }
-  return false;
+/** Length of the longest simple run (step 0 or +-1) at the start, or at the end if `fromEnd`. */
+function simpleRunLength(s: string, digits: boolean, fromEnd: boolean): number {
+  const at = (i: number): number => s.charCodeAt(fromEnd ? s.length - 1 - i : i);
+  const first = step(at(0), at(1), digits);
+  const simple = digits ? first === 0 || first === 1 || first === 9 : first === 0 || first === 1 || first === -1;
+  if (!simple) return 1;
+  let n = 2;
+  while (n < s.length && step(at(n - 1), at(n), digits) === first) n++;
+  return n;
 }
 
-/** True when there are very few distinct characters for the length (10101101, 1211). */
+/**
+ * True when the code is two simple runs of at least 3 each (123987, 111222, 11112222): some cut
+ * in [3, length - 3] has a run before and after it, i.e. the longest leading run and the longest
+ * trailing run are both >= 3 and together cover the code. O(length).
+ */
+function isTwoRuns(s: string, digits: boolean): boolean {
+  if (s.length < 6) return false;
+  const head = simpleRunLength(s, digits, false);
+  if (head < 3) return false;
+  const tail = simpleRunLength(s, digits, true);
+  return tail >= 3 && head + tail >= s.length;
+}
+
+/** True when a digit code has very few distinct digits for its length (10101101, 1211). */
 function hasFewDistinct(s: string): boolean {
   const max = Math.max(1, Math.floor(s.length / 3));
-  const seen: number[] = [];
+  let seen = 0;
+  let count = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!seen.includes(c)) {
-      seen.push(c);
-      if (seen.length > max) return false;
+    const bit = 1 << (s.charCodeAt(i) - 48);
+    if ((seen & bit) === 0) {
+      seen |= bit;
+      if (++count > max) return false;
     }
   }
   return true;
@@ -138,7 +155,7 @@ function isDateLike(s: string): boolean {
  * ignored. Weak: shorter than 4; one repeated character; constant-step runs, wrap-around included
  * (123456, 987654, 7890123, 13579); a repeated short block (121212, 123123); runs of doubled or
  * tripled characters (112233); palindromes (123321); two simple runs (111222, 123987); very few
- * distinct characters for the length; dates and years (19851231, 311285, 1985); well-known keypad
+ * distinct digits for the length; dates and years (19851231, 311285, 1985); well-known keypad
  * and keyboard walks (2580, qwerty).
  *
  * Pure and cheap (O(length^2) worst case); generators call it on every draw.
@@ -158,7 +175,7 @@ export function isWeakCode(code: string): boolean {
     isStuttered(s) ||
     isTwoRuns(s, digits) ||
     isPeriodic(s) ||
-    hasFewDistinct(s) ||
+    (digits && hasFewDistinct(s)) ||
     KNOWN_WALKS.has(s)
   );
 }
