@@ -169,7 +169,8 @@ function duplicateCredentialIssues(v: ParsedInput): Issue[] {
     else seen.set(value, path);
   };
   add(v.hostPin, 'hostPin');
-  add(v.guestPin, 'guestPin');
+  // Host PIN = guest PIN is core/pin's issue (validatePinConfig reports it); do not repeat it.
+  if (v.guestPin !== v.hostPin) add(v.guestPin, 'guestPin');
   add(v.accessCode?.code, 'accessCode.code');
   v.invitees.forEach((inv, i) => add(inv.passcode, `invitees[${i}].passcode`));
   return issues;
