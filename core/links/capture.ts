@@ -1,0 +1,160 @@
+/**
+ * Capture links: a join link that carries the room's PIN (and optional meeting times) in the
+ * URL fragment, e.g. `https://node/webapp3/m/alias#sj=<base64url(JSON)>`. Browsers never send
+ * the fragment to a server, so the PIN reaches only the SecureJoin extension, which saves the
+ * record and replaces the address bar with {@link stripCaptureFragment}'s result.
+ * The payload is versioned (`v: 1`) and validated with zod; the origin, path and alias come from
+ * the link itself, so the payload cannot point the record at a different node.
+ */
+import { z } from 'zod';
+import type { EpochMs, Issue, Result, Role } from '../types';
+import { base64UrlDecodeText, base64UrlEncodeText } from './base64url';
+import { buildJoinLink, JOIN_PIN_PATTERN, MAX_JOIN_NAME_LENGTH, parseJoinLink } from './join';
+import type { JoinLinkStyle } from './join';
+
+/** Fragment key: `#sj=...`. */
+export const CAPTURE_FRAGMENT_KEY = 'sj';
+/** The payload version this build writes and reads. */
+export const CAPTURE_PAYLOAD_VERSION = 1;
+/** Longest fragment read: a real payload is ~150 characters. */
+export const MAX_CAPTURE_FRAGMENT_LENGTH = 2048;
+
+/** What {@link buildCaptureLink} needs. `path` as in JoinLink ("webapp3", no slashes at the ends). */
+export interface CaptureLinkInput {
+  origin: string;
+  path: string;
+  alias: string;
+  role: Role;
+  pin: string;
+  /** Meeting start/end in UTC ms, so the extension can forget the PIN after the meeting. */
+  startsAt?: EpochMs;
+  endsAt?: EpochMs;
+  /** Display name to offer when joining. */
+  name?: string;
+  /** Link style; webapp2 is not possible (it routes with the fragment). Default "webapp3". */
+  style?: Exclude<JoinLinkStyle, 'webapp2'>;
+}
+
+/** The record the extension saves: exact origin, path, alias and style from the link, the rest from the payload. */
+export interface CaptureRecord {
+  origin: string;
+  path: string;
+  alias: string;
+  style: Exclude<JoinLinkStyle, 'webapp2'>;
+  role: Role;
+  pin: string;
+  startsAt?: EpochMs;
+  endsAt?: EpochMs;
+  name?: string;
+}
+
+const instant = z.int().min(0).max(253_402_300_799_999);
+
+/** The fragment payload, version 1. Strict: unknown keys are refused (fail closed). */
+export const capturePayloadSchema = z
+  .strictObject({
+    v: z.literal(CAPTURE_PAYLOAD_VERSION),
+    role: z.enum(['host', 'guest']),
+    pin: z.string().regex(JOIN_PIN_PATTERN, 'must be 4-20 digits, optionally ending in "#"'),
+    startsAt: instant.optional(),
+    endsAt: instant.optional(),
+    name: z.string().min(1).max(MAX_JOIN_NAME_LENGTH).optional(),
+  })
+  .refine((p) => p.startsAt === undefined || p.endsAt === undefined || p.endsAt > p.startsAt, {
+    message: 'endsAt must be after startsAt',
+    path: ['endsAt'],
+  });
+
+export type CapturePayload = z.infer<typeof capturePayloadSchema>;
+
+const fail = (path: string, message: string): Result<never> => ({ ok: false, errors: [{ path, message }] });
+
+function payloadIssues(error: z.ZodError): Issue[] {
+  return error.issues.map((i) => ({ path: ['payload', ...i.path.map(String)].join('.'), message: i.message }));
+}
+
+/**
+ * A capture link for the given room and PIN. The visible part is a plain join link without
+ * any PIN; the fragment holds `{v:1, role, pin, startsAt?, endsAt?, name?}` as base64url JSON.
+ * Throws RangeError when the room or payload is invalid (same checks as parsing).
+ */
+export function buildCaptureLink(input: CaptureLinkInput): string {
+  const base = buildJoinLink({ origin: input.origin, path: input.path, alias: input.alias, style: input.style ?? 'webapp3' });
+  const payload: Record<string, unknown> = { v: CAPTURE_PAYLOAD_VERSION, role: input.role, pin: input.pin };
+  if (input.startsAt !== undefined) payload.startsAt = input.startsAt;
+  if (input.endsAt !== undefined) payload.endsAt = input.endsAt;
+  if (input.name !== undefined) payload.name = input.name;
+  const checked = capturePayloadSchema.safeParse(payload);
+  if (!checked.success) {
+    throw new RangeError(`invalid capture link: ${payloadIssues(checked.error).map((e) => `${e.path} ${e.message}`).join('; ')}`);
+  }
+  return `${base}#${CAPTURE_FRAGMENT_KEY}=${base64UrlEncodeText(JSON.stringify(checked.data))}`;
+}
+
+/** Index of the capture fragment's "#" in `url`, or -1 when there is none. */
+function captureHashIndex(url: string): number {
+  const hash = url.indexOf('#');
+  return hash >= 0 && url.startsWith(`${CAPTURE_FRAGMENT_KEY}=`, hash + 1) ? hash : -1;
+}
+
+/** True when `url` carries a SecureJoin capture fragment (`#sj=...`). Never throws. */
+export function hasCaptureFragment(url: unknown): boolean {
+  return typeof url === 'string' && captureHashIndex(url) >= 0;
+}
+
+/**
+ * `url` without its capture fragment (everything from "#sj=" on), for the extension to put in
+ * the address bar; any other URL comes back unchanged. Never throws.
+ */
+export function stripCaptureFragment(url: string): string {
+  if (typeof url !== 'string') return '';
+  const hash = captureHashIndex(url);
+  return hash < 0 ? url : url.slice(0, hash);
+}
+
+/**
+ * Reads a capture link into the record to save. Never throws. Fails when the link part is not
+ * a webapp3/legacy join link, carries a PIN or name in its query (that part reaches servers
+ * and logs), or the fragment is missing, too long, not base64url UTF-8 JSON, of an unknown
+ * version or invalid per {@link capturePayloadSchema}.
+ */
+export function parseCaptureLink(url: string): Result<CaptureRecord> {
+  try {
+    return parseCaptureLinkUnsafe(url);
+  } catch {
+    return fail('url', 'could not be read as a capture link');
+  }
+}
+
+function parseCaptureLinkUnsafe(url: string): Result<CaptureRecord> {
+  if (typeof url !== 'string') return fail('url', 'must be a string');
+  const text = url.trim();
+  const hash = captureHashIndex(text);
+  if (hash < 0) return fail('url', `has no capture fragment "#${CAPTURE_FRAGMENT_KEY}=..."`);
+  const encoded = text.slice(hash + 2 + CAPTURE_FRAGMENT_KEY.length);
+  if (encoded.length > MAX_CAPTURE_FRAGMENT_LENGTH) return fail('payload', `is longer than ${MAX_CAPTURE_FRAGMENT_LENGTH} characters`);
+  const link = parseJoinLink(text.slice(0, hash));
+  if (!link.ok) return link;
+  const { origin, path, alias, style } = link.value;
+  if (style === 'webapp2') return fail('url', 'capture links cannot use webapp2 links (their fragment is the route)');
+  if (link.value.pin !== undefined) return fail('url.pin', 'must not be in the query: a capture link keeps the PIN in the fragment only');
+  const json = base64UrlDecodeText(encoded);
+  if (json === null) return fail('payload', 'is not base64url-encoded UTF-8');
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return fail('payload', 'is not valid JSON');
+  }
+  if (data !== null && typeof data === 'object' && 'v' in data && data.v !== CAPTURE_PAYLOAD_VERSION) {
+    return fail('payload.v', `unsupported version ${JSON.stringify(data.v).slice(0, 20)}; this build reads version ${CAPTURE_PAYLOAD_VERSION}`);
+  }
+  const parsed = capturePayloadSchema.safeParse(data);
+  if (!parsed.success) return { ok: false, errors: payloadIssues(parsed.error) };
+  const p = parsed.data;
+  const record: CaptureRecord = { origin, path, alias, style, role: p.role, pin: p.pin };
+  if (p.startsAt !== undefined) record.startsAt = p.startsAt;
+  if (p.endsAt !== undefined) record.endsAt = p.endsAt;
+  if (p.name !== undefined) record.name = p.name;
+  return { ok: true, value: record };
+}
