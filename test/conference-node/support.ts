@@ -1,0 +1,60 @@
+/** Helpers for the conference node HTTP tests: a started node and small fetch wrappers. */
+import { startConferenceNode } from '../../conference-node/server';
+import type { ConferenceNode, ConferenceNodeOptions } from '../../conference-node/server';
+
+export const TOKEN = 'test-bearer-token';
+
+/** Starts a node on 127.0.0.1 with a known bearer token. */
+export function startNode(opts: ConferenceNodeOptions = {}): Promise<ConferenceNode> {
+  return startConferenceNode({ bearerToken: TOKEN, ...opts });
+}
+
+/** POST request_token as a Pexip client does. */
+export async function requestToken(node: ConferenceNode, alias: string, displayName: string, pin?: string): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${node.url}/api/client/v2/conferences/${encodeURIComponent(alias)}/request_token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(pin === undefined ? {} : { pin }) },
+    body: JSON.stringify({ display_name: displayName }),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+/** A provisioning API call with the bearer token. */
+export async function provision(node: ConferenceNode, method: string, path: string, body?: unknown, token = TOKEN): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${node.url}/api/securejoin/v1/${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+/** Opens the event stream and collects events until `until` matches one, then closes it. */
+export async function readEvents(node: ConferenceNode, alias: string, token: string, until: (events: Array<{ event: string; data: any }>) => boolean): Promise<Array<{ event: string; data: any }>> {
+  const ac = new AbortController();
+  const res = await fetch(`${node.url}/api/client/v2/conferences/${alias}/events?token=${encodeURIComponent(token)}`, { signal: ac.signal });
+  if (res.status !== 200 || !res.body) throw new Error(`events: HTTP ${res.status}`);
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  const events: Array<{ event: string; data: any }> = [];
+  let buffer = '';
+  try {
+    while (!until(events)) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = /^event: (.*)$/m.exec(block)?.[1];
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (event && data) events.push({ event, data: JSON.parse(data) });
+      }
+    }
+  } finally {
+    ac.abort();
+  }
+  return events;
+}
