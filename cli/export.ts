@@ -130,6 +130,15 @@ function firefoxExport(policy: Policy, id: string): PolicyExport {
  */
 export function exportPolicy(policy: Policy, target: ExportTarget, extensionId?: string): PolicyExport {
   const id = extensionIdFor(target, extensionId);
+  const result = render(policy, target, id);
+  if (extensionId === undefined) {
+    const which = target === 'firefox' ? 'the add-on id from its manifest' : "the development build's id";
+    result.instructions.push(`Note: keyed by ${which} (${id}); for a store-published build pass --extension-id with the id the store assigned.`);
+  }
+  return result;
+}
+
+function render(policy: Policy, target: ExportTarget, id: string): PolicyExport {
   switch (target) {
     case 'chromium-linux':
       return linuxExport(policy, id, '/etc/chromium/policies/managed', 'Chromium');

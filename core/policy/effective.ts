@@ -114,7 +114,8 @@ export function effectiveSettings(policy: Policy, prefs: UserPrefs): EffectiveSe
   for (const [path, value] of leaves(prefs)) {
     const info = SETTINGS.get(path);
     if (!info) {
-      ignored.push({ path, message: 'unknown setting' });
+      const isGroup = SETTING_PATHS.some((p) => p.startsWith(`${path}.`));
+      ignored.push({ path, message: isGroup ? `must be an object of settings, got ${describeType(value)}` : 'unknown setting' });
       continue;
     }
     if (locked.includes(path)) {

@@ -73,6 +73,10 @@ describe('effectiveSettings', () => {
     expect(result.ignored[0]?.message).toMatch(/too easy to guess/);
   });
 
+  it('says so when a group of settings is not an object', () => {
+    expect(effectiveSettings(DEFAULT_POLICY, { organizer: { accessCode: 5 } }).ignored).toEqual([{ path: 'organizer.accessCode', message: 'must be an object of settings, got the number 5' }]);
+  });
+
   it('reports preferences that are not an object', () => {
     expect(effectiveSettings(DEFAULT_POLICY, 'x').ignored).toEqual([{ path: '(root)', message: 'preferences must be an object, got the text "x"' }]);
   });
