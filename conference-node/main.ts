@@ -8,6 +8,8 @@
  *   --test-clock   SECUREJOIN_TEST_CLOCK=1  expose POST /api/securejoin/v1/clock
  */
 import { pathToFileURL } from 'node:url';
+import { generateAccessCode, generatePin, generatePinPair } from '../core/codes';
+import { createRoster } from '../core/roster';
 import { LOOPBACK_HOSTS, startConferenceNode } from './server';
 import type { ConferenceNode, LoopbackHost } from './server';
 
@@ -52,19 +54,38 @@ export function parseMainOptions(argv: readonly string[], env: Readonly<Record<s
   };
 }
 
-/** The demo room: host PIN, guest PIN, a one-time access code open now, and two invitees. */
-export function demoRoom(now: number): Record<string, unknown> {
+/** The demo room's codes: fresh from core's generators on every start, never weak, all distinct. */
+export interface DemoCodes {
+  hostPin: string;
+  guestPin: string;
+  accessCode: string;
+  invitees: Array<{ email: string; name: string; passcode: string }>;
+}
+
+/** Generates the demo room's codes with core (crypto source), so a demo never teaches weak PINs. */
+export function demoCodes(): DemoCodes {
+  const { hostPin, guestPin } = generatePinPair();
+  const accessCode = generateAccessCode({ exclude: [hostPin, guestPin] });
+  const roster = createRoster(
+    [
+      { email: 'ana.lima@example.com', name: 'Ana Lima' },
+      { email: 'bo.chen@example.com', name: 'Bo Chen' },
+    ],
+    { exclude: [hostPin, guestPin, accessCode] },
+  );
+  return { hostPin, guestPin, accessCode, invitees: roster.invitees };
+}
+
+/** The demo room: host PIN, guest PIN, a one-time access code open now for two hours, and two invitees. */
+export function demoRoom(now: number, codes: DemoCodes = demoCodes()): Record<string, unknown> {
   return {
     alias: 'demo',
     name: 'SecureJoin demo room',
-    hostPin: '2468',
-    guestPin: '1357',
+    hostPin: codes.hostPin,
+    guestPin: codes.guestPin,
     allowGuests: true,
-    accessCode: { code: '40712583', role: 'guest' },
-    invitees: [
-      { email: 'ana.lima@example.com', name: 'Ana Lima', passcode: '61830452' },
-      { email: 'bo.chen@example.com', name: 'Bo Chen', passcode: '27594016' },
-    ],
+    accessCode: { code: codes.accessCode, role: 'guest' },
+    invitees: codes.invitees,
     meeting: { start: now, end: now + 2 * 60 * 60_000 },
     leadMinutes: 15,
   };
@@ -79,20 +100,22 @@ export async function main(argv = process.argv.slice(2), env = process.env): Pro
     testClock: opts.testClock,
     ...(opts.bearerToken ? { bearerToken: opts.bearerToken } : {}),
   });
-  node.putRoom(demoRoom(node.now()));
+  const codes = demoCodes();
+  node.putRoom(demoRoom(node.now(), codes));
+  const [ana, bo] = codes.invitees;
   const lines = [
     `SecureJoin reference conference node on ${node.url} (also ${node.localhostUrl})`,
     '',
-    'Demo room "demo": host PIN 2468, guest PIN 1357, access code 40712583 (next 2 hours),',
-    '  invitee passcodes 61830452 (Ana Lima) and 27594016 (Bo Chen).',
+    `Demo room "demo": host PIN ${codes.hostPin}, guest PIN ${codes.guestPin}, access code ${codes.accessCode} (next 2 hours),`,
+    `  invitee passcodes ${ana?.passcode} (${ana?.name}) and ${bo?.passcode} (${bo?.name}).`,
     `  Join page:        ${node.joinUrl('demo')}`,
-    `  Guest link:       ${node.joinUrl('demo', { role: 'guest', name: 'Guest', pin: '1357', join: true })}`,
-    `  Host link:        ${node.joinUrl('demo', { role: 'host', name: 'Host', pin: '2468', join: true })}`,
+    `  Guest link:       ${node.joinUrl('demo', { role: 'guest', name: 'Guest', pin: codes.guestPin, join: true })}`,
+    `  Host link:        ${node.joinUrl('demo', { role: 'host', name: 'Host', pin: codes.hostPin, join: true })}`,
     '',
     `Provisioning API (bearer token ${node.bearerToken}):`,
     `  curl -H 'Authorization: Bearer ${node.bearerToken}' ${node.url}/api/securejoin/v1/rooms/demo`,
     `  curl -X PUT -H 'Authorization: Bearer ${node.bearerToken}' -H 'content-type: application/json' \\`,
-    `    -d '{"alias":"team","hostPin":"1234","allowGuests":true}' ${node.url}/api/securejoin/v1/rooms/team`,
+    `    -d '{"alias":"team","hostPin":"${generatePin()}","allowGuests":true}' ${node.url}/api/securejoin/v1/rooms/team`,
     opts.testClock ? `  Test clock:       POST ${node.url}/api/securejoin/v1/clock {"advanceMs": 60000}` : '',
     '',
     'Ctrl+C to stop.',

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { demoRoom, parseMainOptions } from '../../conference-node/main';
+import { demoCodes, demoRoom, parseMainOptions } from '../../conference-node/main';
+import { isWeakCode } from '../../core/codes';
 import { parseRoomSpec } from '../../core/room';
 import type { ConferenceNode } from '../../conference-node/server';
 import { requestToken, startNode } from './support';
@@ -28,13 +29,18 @@ describe('demo room', () => {
   let node: ConferenceNode | undefined;
   afterAll(() => node?.close());
 
-  it('is a valid room whose credentials all work now', async () => {
+  it('is a valid room with fresh, strong, distinct codes that all work now', async () => {
     node = await startNode();
-    const spec = demoRoom(node.now());
+    const codes = demoCodes();
+    const all = [codes.hostPin, codes.guestPin, codes.accessCode, ...codes.invitees.map((i) => i.passcode)];
+    expect(new Set(all).size).toBe(5);
+    for (const code of all) expect(isWeakCode(code)).toBe(false);
+    expect(demoCodes().hostPin === codes.hostPin && demoCodes().accessCode === codes.accessCode).toBe(false);
+    const spec = demoRoom(node.now(), codes);
     expect(parseRoomSpec(spec).ok).toBe(true);
     node.putRoom(spec);
     const names = [];
-    for (const pin of ['2468', '1357', '40712583', '61830452', '27594016']) {
+    for (const pin of all) {
       const res = await requestToken(node, 'demo', 'Tester', pin);
       expect(res.status).toBe(200);
       names.push(res.body.result.display_name);
