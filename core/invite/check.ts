@@ -1,0 +1,62 @@
+/**
+ * Tells the add-in whether the block in a body still says what it should: present once,
+ * complete, with the current activation time (stale when the meeting moved) and the codes the
+ * add-in expects (tampered when someone edited them, weak when a guessable code was typed in).
+ */
+import { isWeakCode } from '../codes';
+import { readBlockFields } from './fields';
+import type { InviteBlockFields } from './fields';
+import { locateBlocks } from './locate';
+import type { BodyFormat } from './locate';
+import { renderInviteBlock } from './render';
+import type { InviteBlockInput } from './render';
+
+/** Kinds of problems, most serious first in the returned list. */
+export type InviteBlockProblemKind =
+  | 'missing'
+  | 'duplicate'
+  | 'incomplete'
+  | 'code_mismatch'
+  | 'passcode_mismatch'
+  | 'weak_code'
+  | 'link_mismatch'
+  | 'stale'
+  | 'dial_in_mismatch';
+
+/** One problem with the block, with a sentence the add-in can show. */
+export interface InviteBlockProblem {
+  kind: InviteBlockProblemKind;
+  message: string;
+}
+
+/**
+ * Problems with the SecureJoin block in `body` compared with what `expected` renders now
+ * (empty list: all good). `format` is the body's format. The expected block is rendered with
+ * {@link renderInviteBlock}, so `expected` must be valid (RangeError otherwise); the body may
+ * be anything.
+ */
+export function checkInviteBlock(body: string, expected: InviteBlockInput, format: BodyFormat = 'html'): InviteBlockProblem[] {
+  const want = readBlockFields(renderInviteBlock(expected).text.split('\n'));
+  const blocks = locateBlocks(typeof body === 'string' ? body : '', format);
+  const first = blocks[0];
+  if (!first) return [{ kind: 'missing', message: 'The invite has no SecureJoin block; add it again before sending.' }];
+  const problems: InviteBlockProblem[] = [];
+  const add = (kind: InviteBlockProblemKind, message: string): void => void problems.push({ kind, message });
+  if (blocks.length > 1) add('duplicate', `The invite holds ${blocks.length} SecureJoin blocks; only one must remain.`);
+  if (!first.complete) add('incomplete', 'The SecureJoin block lost its start or end line; it will be rewritten.');
+  const got: InviteBlockFields = readBlockFields(first.lines);
+  if (got.accessCode !== want.accessCode) add('code_mismatch', 'The access code in the invite differs from the one set for this meeting.');
+  if (got.passcode !== want.passcode || got.personalPasscodes !== want.personalPasscodes) {
+    add('passcode_mismatch', 'The passcode line in the invite differs from this meeting\'s passcode setting.');
+  }
+  const weak = [got.accessCode, got.passcode].filter((c): c is string => typeof c === 'string' && c !== '' && isWeakCode(c));
+  if (weak.length) add('weak_code', 'The invite contains an easily guessed code; generate a new one.');
+  if (got.joinUrl !== want.joinUrl) add('link_mismatch', 'The join link in the invite differs from this meeting\'s room.');
+  if (got.activationSentence !== want.activationSentence || got.recurringSentence !== want.recurringSentence) {
+    add('stale', 'The activation time in the invite no longer matches the meeting time.');
+  }
+  if (JSON.stringify(got.dialIn ?? null) !== JSON.stringify(want.dialIn ?? null)) {
+    add('dial_in_mismatch', 'The dial-in steps in the invite differ from the configured dial-in.');
+  }
+  return problems;
+}

@@ -1,0 +1,76 @@
+/** Reads the fields of our block back from its text lines (whatever Outlook did to the markup). */
+import type { DialIn } from './render';
+import { LABELS, PERSONAL_PASSCODE_TEXT } from './render';
+import { normaliseLine } from './markers';
+
+/** What our block says, as read back from an invite body. Absent lines are absent fields. */
+export interface InviteBlockFields {
+  subject?: string;
+  joinUrl?: string;
+  accessCode?: string;
+  passcode?: string;
+  /** True when the passcode line says each invitee gets a personal passcode. */
+  personalPasscodes: boolean;
+  activationSentence?: string;
+  recurringSentence?: string;
+  dialIn?: DialIn;
+}
+
+const MAX_LINE = 1000;
+const URL_TOKEN = /https?:\/\/[^\s<>"]{1,2000}/;
+const DIAL_IN = /^call (.{1,60}?), enter conference ID ([0-9 #]{1,40}), then/i;
+
+/** Collapses whitespace (no-break spaces included) and trims, for reading values. */
+export const tidy = (line: string): string => line.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim();
+
+/** A code as written: "1234 5678" -> "12345678"; otherwise the first word. */
+export function cleanCode(value: string): string {
+  const v = tidy(value);
+  if (/^[0-9][0-9 ]*#?$/.test(v)) return v.replace(/ /g, '');
+  return v.split(' ')[0] ?? '';
+}
+
+/** Parses the lines between the markers. Unknown lines are ignored; never throws. */
+export function readBlockFields(lines: readonly string[]): InviteBlockFields {
+  const fields: InviteBlockFields = { personalPasscodes: false };
+  for (const raw of lines) {
+    const line = tidy(raw.slice(0, MAX_LINE));
+    if (line === '') continue;
+    const lower = normaliseLine(line);
+    if (lower.startsWith('the code works from')) {
+      fields.activationSentence ??= line;
+      continue;
+    }
+    if (lower.startsWith('for this recurring series')) {
+      fields.recurringSentence ??= line;
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (colon < 0 || colon > 20) continue;
+    const label = line.slice(0, colon).trim().toLowerCase();
+    const value = line.slice(colon + 1).trim();
+    if (label === LABELS.subject.toLowerCase()) fields.subject ??= value;
+    else if (label === LABELS.joinUrl.toLowerCase()) {
+      const url = URL_TOKEN.exec(value);
+      if (url && fields.joinUrl === undefined) fields.joinUrl = url[0];
+    } else if (label === LABELS.accessCode.toLowerCase()) fields.accessCode ??= cleanCode(value);
+    else if (label === LABELS.passcode.toLowerCase()) {
+      if (normaliseLine(value).startsWith(PERSONAL_PASSCODE_TEXT.split(' ')[0] as string)) fields.personalPasscodes = true;
+      else fields.passcode ??= cleanCode(value);
+    } else if (label === LABELS.dialIn.toLowerCase()) {
+      const m = DIAL_IN.exec(value);
+      if (m && fields.dialIn === undefined) fields.dialIn = { number: tidy(m[1] as string), conferenceId: tidy(m[2] as string) };
+    }
+  }
+  return fields;
+}
+
+/** True when a (non-marker) line looks like one of ours; used to bound a block missing a marker. */
+export function isOurLine(line: string): boolean {
+  const l = normaliseLine(line);
+  return (
+    l.startsWith('the code works from') ||
+    l.startsWith('for this recurring series') ||
+    Object.values(LABELS).some((label) => l.startsWith(`${label.toLowerCase()}:`))
+  );
+}

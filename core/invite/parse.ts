@@ -1,0 +1,53 @@
+/** Reads an invite body: our block's fields, plus candidate codes and links of other services. */
+import { findCandidates } from './candidates';
+import type { InviteCandidate } from './candidates';
+import { readBlockFields } from './fields';
+import type { InviteBlockFields } from './fields';
+import { looksLikeHtml, projectHtml } from './htmlToText';
+import type { HtmlLink } from './htmlToText';
+import { locateBlocks } from './locate';
+import type { BodyFormat } from './locate';
+
+/** What {@link parseInvite} found. */
+export interface ParsedInvite {
+  /** Fields of our first block, or null when there is none. */
+  block: InviteBlockFields | null;
+  /** How many of our blocks the body holds. */
+  blockCount: number;
+  /** Codes and join links outside our block (Teams, Zoom, Webex, Pexip, ...). */
+  candidates: InviteCandidate[];
+}
+
+/**
+ * Parses an invite body (HTML, also as rewritten by Outlook, or plain text; `format` 'auto'
+ * guesses). Our block is found by its visible marker lines. Never throws and uses no DOM:
+ * on any failure the result is simply empty.
+ */
+export function parseInvite(body: string, format: BodyFormat | 'auto' = 'auto'): ParsedInvite {
+  try {
+    if (typeof body !== 'string') return { block: null, blockCount: 0, candidates: [] };
+    const fmt: BodyFormat = format === 'auto' ? (looksLikeHtml(body) ? 'html' : 'text') : format;
+    const blocks = locateBlocks(body, fmt);
+    // Candidates come from the rest of the body, so our own code is not offered back.
+    let rest = body;
+    for (let i = blocks.length - 1; i >= 0; i--) {
+      const b = blocks[i] as { start: number; end: number };
+      rest = rest.slice(0, b.start) + (fmt === 'html' ? '<br>' : '\n') + rest.slice(b.end);
+    }
+    let text = rest;
+    let links: HtmlLink[] = [];
+    if (fmt === 'html') {
+      const projection = projectHtml(rest);
+      text = projection.text;
+      links = projection.links;
+    }
+    const first = blocks[0];
+    return {
+      block: first ? readBlockFields(first.lines) : null,
+      blockCount: blocks.length,
+      candidates: findCandidates(text.replace(/\r/g, ''), links),
+    };
+  } catch {
+    return { block: null, blockCount: 0, candidates: [] };
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * Renders the SecureJoin block for an invite body, as HTML and as plain text with the same
+ * lines. The HTML is deliberately plain (div/p/b/a, inline style only as decoration) because
+ * Outlook rewrites anything richer; every interpolated value is escaped and flattened to one
+ * line, so a subject or alias containing `<script>`, quotes or line breaks stays text.
+ */
+import { splitWebUrl } from '../links/url';
+import { activationSentence, activationWindow, recurringActivationSentence } from '../time';
+import { DEFAULT_LEAD_MINUTES } from '../time/activation';
+import type { MeetingTime } from '../types';
+import { escapeHtml, singleLine } from './escape';
+import { BLOCK_END_MARKER, BLOCK_START_MARKER } from './markers';
+
+/** How invitees prove they were invited: one shared passcode, or a personal one each. */
+export type InvitePasscode = { mode: 'shared'; value: string } | { mode: 'per-invitee' };
+
+/** Dial-in for SIP/phone participants: the number to call and the conference ID to enter. */
+export interface DialIn {
+  number: string;
+  conferenceId: string;
+}
+
+/** Everything the block shows. Times are UTC ms; `timeZone` is the organizer's IANA zone. */
+export interface InviteBlockInput {
+  joinUrl: string;
+  accessCode: string;
+  passcode?: InvitePasscode;
+  meeting: MeetingTime;
+  timeZone: string;
+  /** BCP 47 locale for times, default "en-GB". */
+  locale?: string;
+  /** Minutes before the start when the code works, default 15. */
+  leadMinutes?: number;
+  graceMinutes?: number;
+  /** True for a recurring series: adds "active 15 minutes before each occurrence". */
+  recurring?: boolean;
+  dialIn?: DialIn;
+  /** Meeting subject, shown as the first line when given. */
+  subject?: string;
+}
+
+/** The rendered block in both body formats. */
+export interface InviteBlock {
+  html: string;
+  text: string;
+}
+
+/** Line labels, shared by the renderer and the parser so they can never drift apart. */
+export const LABELS = {
+  subject: 'Meeting',
+  joinUrl: 'Join link',
+  accessCode: 'Access code',
+  passcode: 'Passcode',
+  dialIn: 'Dial in',
+} as const;
+
+/** Text of the passcode line when every invitee gets a personal passcode. */
+export const PERSONAL_PASSCODE_TEXT = 'personal - each invitee receives their own passcode separately';
+
+const CODE = /^[A-Za-z0-9]{4,32}#?$/;
+const PHONE = /^\+?[0-9][0-9 ().-]{2,30}$/;
+const CONFERENCE_ID = /^[0-9][0-9 ]{0,30}#?$/;
+
+/** Every problem with the input, as "field: message" strings (empty when valid). */
+function inputProblems(input: InviteBlockInput): string[] {
+  const problems: string[] = [];
+  const url = splitWebUrl(input.joinUrl);
+  if (!url.ok) problems.push(`joinUrl: ${url.errors[0]?.message ?? 'is invalid'}`);
+  if (typeof input.accessCode !== 'string' || !CODE.test(input.accessCode)) problems.push('accessCode: must be 4-32 letters or digits');
+  if (input.passcode?.mode === 'shared' && (typeof input.passcode.value !== 'string' || !CODE.test(input.passcode.value))) {
+    problems.push('passcode.value: must be 4-32 letters or digits');
+  }
+  if (input.dialIn) {
+    if (!PHONE.test(input.dialIn.number ?? '')) problems.push('dialIn.number: must be a phone number such as "+44 20 1234 5678"');
+    if (!CONFERENCE_ID.test(input.dialIn.conferenceId ?? '')) problems.push('dialIn.conferenceId: must be digits');
+  }
+  if (input.subject !== undefined && typeof input.subject !== 'string') problems.push('subject: must be a string');
+  return problems;
+}
+
+/** The block's lines as [label or null, value, href?]; both formats are built from these. */
+function blockLines(input: InviteBlockInput): Array<{ label: string | null; value: string; href?: string }> {
+  const lead = input.leadMinutes ?? DEFAULT_LEAD_MINUTES;
+  const window = activationWindow(input.meeting, { leadMinutes: lead, graceMinutes: input.graceMinutes ?? 0 });
+  const lines: Array<{ label: string | null; value: string; href?: string }> = [];
+  const subject = input.subject === undefined ? '' : singleLine(input.subject);
+  if (subject) lines.push({ label: LABELS.subject, value: subject });
+  const url = input.joinUrl.trim();
+  lines.push({ label: LABELS.joinUrl, value: url, href: url });
+  lines.push({ label: LABELS.accessCode, value: input.accessCode });
+  if (input.passcode?.mode === 'shared') lines.push({ label: LABELS.passcode, value: input.passcode.value });
+  if (input.passcode?.mode === 'per-invitee') lines.push({ label: LABELS.passcode, value: PERSONAL_PASSCODE_TEXT });
+  lines.push({ label: null, value: activationSentence(window, input.meeting, { timeZone: input.timeZone, locale: input.locale, leadMinutes: lead }) });
+  if (input.recurring) lines.push({ label: null, value: recurringActivationSentence(lead) });
+  if (input.dialIn) {
+    const code = input.accessCode.endsWith('#') ? 'the access code' : 'the access code followed by #';
+    lines.push({
+      label: LABELS.dialIn,
+      value: `call ${singleLine(input.dialIn.number, 40)}, enter conference ID ${singleLine(input.dialIn.conferenceId, 40)}, then ${code}.`,
+    });
+  }
+  return lines;
+}
+
+/**
+ * The SecureJoin block for `input`, as `{ html, text }`. Both start with
+ * "-- SecureJoin secure access --" and end with "-- End of SecureJoin secure access --" on
+ * lines of their own; between them: subject, join link, access code, passcode line (shared
+ * value or "personal - ..."), the activation sentence in `timeZone`/`locale`, the recurring
+ * sentence, and dial-in steps when a number is configured.
+ * Throws RangeError naming every bad field (join link not https, malformed codes, bad times...).
+ */
+export function renderInviteBlock(input: InviteBlockInput): InviteBlock {
+  const problems = inputProblems(input);
+  if (problems.length) throw new RangeError(`invalid invite block input: ${problems.join('; ')}`);
+  const lines = blockLines(input);
+  const text = [BLOCK_START_MARKER, ...lines.map((l) => (l.label ? `${l.label}: ${l.value}` : l.value)), BLOCK_END_MARKER].join('\n');
+  const htmlLines = lines.map((l) => {
+    const value = l.href ? `<a href="${escapeHtml(l.href)}">${escapeHtml(l.value)}</a>` : escapeHtml(l.value);
+    return `<p>${l.label ? `<b>${escapeHtml(l.label)}:</b> ` : ''}${value}</p>`;
+  });
+  const html = [
+    '<div style="border-left:3px solid #2b6cb0;padding-left:8px">',
+    `<p>${escapeHtml(BLOCK_START_MARKER)}</p>`,
+    ...htmlLines,
+    `<p>${escapeHtml(BLOCK_END_MARKER)}</p>`,
+    '</div>',
+  ].join('\n');
+  return { html, text };
+}
