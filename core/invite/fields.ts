@@ -67,7 +67,7 @@ export function readBlockFields(lines: readonly string[]): InviteBlockFields {
 
 /** True when a (non-marker) line looks like one of ours; used to bound a block missing a marker. */
 export function isOurLine(line: string): boolean {
-  const l = normaliseLine(line);
+  const l = normaliseLine(line.slice(0, 60));
   return (
     l.startsWith('the code works from') ||
     l.startsWith('for this recurring series') ||

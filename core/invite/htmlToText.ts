@@ -17,10 +17,10 @@ export interface HtmlLink {
 /** The text of an HTML document plus, per character, the HTML range it came from. */
 export interface TextProjection {
   text: string;
-  /** For text[i]: index in the HTML where the source of that character starts. */
-  sourceStart: number[];
+  /** For text[i] (UTF-16 unit): index in the HTML where the source of that character starts. */
+  sourceStart: Int32Array;
   /** For text[i]: index in the HTML just after its source (after the whole entity, tag...). */
-  sourceEnd: number[];
+  sourceEnd: Int32Array;
   links: HtmlLink[];
 }
 
@@ -76,33 +76,38 @@ export function decodeEntities(text: string): string {
 
 /** Projects `html` to text with a source map. Never throws on any string input. */
 export function projectHtml(html: string): TextProjection {
-  const text: string[] = [];
-  const sourceStart: number[] = [];
-  const sourceEnd: number[] = [];
+  // Typed arrays sized to the input: every output unit consumes at least one input unit.
+  const codes = new Uint16Array(html.length + 1);
+  const sourceStart = new Int32Array(html.length + 1);
+  const sourceEnd = new Int32Array(html.length + 1);
+  let n = 0;
   const links: HtmlLink[] = [];
   const lower = html.toLowerCase();
   const lastGt = html.lastIndexOf('>');
   const lastQuote: Record<string, number> = { '"': html.lastIndexOf('"'), "'": html.lastIndexOf("'") };
   let openLink: { href: string; from: number } | null = null;
+  const SPACE = 32;
+  const NL = 10;
 
-  const push = (ch: string, from: number, to: number): void => {
-    text.push(ch);
-    sourceStart.push(from);
-    sourceEnd.push(to);
+  const push = (code: number, from: number, to: number): void => {
+    codes[n] = code;
+    sourceStart[n] = from;
+    sourceEnd[n] = to;
+    n++;
   };
   const space = (from: number, to: number): void => {
-    const last = text[text.length - 1];
-    if (last !== undefined && last !== ' ' && last !== '\n') push(' ', from, to);
+    if (n > 0 && codes[n - 1] !== SPACE && codes[n - 1] !== NL) push(SPACE, from, to);
   };
-  const newline = (from: number, to: number): void => {
-    while (text[text.length - 1] === ' ') {
-      text.pop();
-      sourceStart.pop();
-      sourceEnd.pop();
-    }
-    const n = text.length;
-    if (n === 0 || (text[n - 1] === '\n' && text[n - 2] === '\n')) return;
-    push('\n', from, to);
+  /** Block tags end a line once (</p><p> is one break); <br> is hard and may leave an empty line. */
+  const newline = (from: number, to: number, hard: boolean): void => {
+    while (n > 0 && codes[n - 1] === SPACE) n--;
+    if (n === 0 || (codes[n - 1] === NL && (!hard || (n > 1 && codes[n - 2] === NL)))) return;
+    push(NL, from, to);
+  };
+  const textOf = (from: number, to: number): string => {
+    let out = '';
+    for (let k = from; k < to; k += 8192) out += String.fromCharCode(...codes.subarray(k, Math.min(to, k + 8192)));
+    return out;
   };
   /** End of a tag starting at `i` (index after ">"), quote-aware but never quadratic. */
   const tagEnd = (i: number): number => {
@@ -143,14 +148,14 @@ export function projectHtml(html: string): TextProjection {
           i = close < 0 ? html.length : Math.max(end, lower.indexOf('>', close) + 1 || html.length);
           continue;
         }
-        if (LINE_BREAK_TAGS.has(name)) newline(i, end);
+        if (LINE_BREAK_TAGS.has(name)) newline(i, end, name === 'br');
         else if (CELL_TAGS.has(name)) space(i, end);
         if (name === 'a') {
           if (!closing) {
             const href = HREF.exec(html.slice(i, end));
-            openLink = href ? { href: decodeEntities((href[1] ?? href[2] ?? href[3] ?? '').trim()), from: text.length } : null;
+            openLink = href ? { href: decodeEntities((href[1] ?? href[2] ?? href[3] ?? '').trim()), from: n } : null;
           } else if (openLink) {
-            links.push({ href: openLink.href, text: text.slice(openLink.from).join('').trim() });
+            links.push({ href: openLink.href, text: textOf(openLink.from, n).trim().slice(0, 500) });
             openLink = null;
           }
         }
@@ -161,24 +166,21 @@ export function projectHtml(html: string): TextProjection {
     if (c === '&') {
       const e = entityAt(html, i);
       if (e) {
-        for (const ch of e[0]) {
-          if (/\s/.test(ch) && ch !== '\u00a0') space(i, i + e[1]);
-          else push(ch === '\u00a0' ? ' ' : ch, i, i + e[1]);
+        for (let k = 0; k < e[0].length; k++) {
+          const code = e[0].charCodeAt(k);
+          if (code === 0xa0 || code === SPACE || code === 9 || code === NL || code === 13 || code === 12) space(i, i + e[1]);
+          else push(code, i, i + e[1]);
         }
         i += e[1];
         continue;
       }
     }
     if (c === ' ' || c === '\n' || c === '\r' || c === '\t' || c === '\f') space(i, i + 1);
-    else push(c, i, i + 1);
+    else push(html.charCodeAt(i), i, i + 1);
     i++;
   }
-  while (text[text.length - 1] === ' ' || text[text.length - 1] === '\n') {
-    text.pop();
-    sourceStart.pop();
-    sourceEnd.pop();
-  }
-  return { text: text.join(''), sourceStart, sourceEnd, links };
+  while (n > 0 && (codes[n - 1] === SPACE || codes[n - 1] === NL)) n--;
+  return { text: textOf(0, n), sourceStart: sourceStart.subarray(0, n), sourceEnd: sourceEnd.subarray(0, n), links };
 }
 
 /** The visible text of `html` (see {@link projectHtml}). Never throws. */

@@ -4,6 +4,7 @@
  * without touching anything else.
  */
 import { projectHtml } from './htmlToText';
+import type { TextProjection } from './htmlToText';
 import { isEndMarkerLine, isStartMarkerLine } from './markers';
 import { isOurLine } from './fields';
 
@@ -176,7 +177,11 @@ export function locateBlocks(body: string, format: BodyFormat): BlockLocation[] 
       lines: innerLines(lines, first, last),
     }));
   }
-  const projection = projectHtml(body);
+  return locateInProjection(body, projectHtml(body));
+}
+
+/** {@link locateBlocks} for HTML whose projection the caller already has (saves a second pass). */
+export function locateInProjection(body: string, projection: TextProjection): BlockLocation[] {
   const lines = splitLines(projection.text);
   return blockLineRanges(lines).map(({ first, last, complete }) => {
     const a = (lines[first] as Line).from;

@@ -23,7 +23,9 @@ export function normaliseLine(line: string): string {
 const START = /^-{1,3} ?securejoin secure access ?-{1,3}$/;
 const END = /^-{1,3} ?end of securejoin secure access ?-{1,3}$/;
 
+/** Marker lines are short; anything longer is skipped before normalising (cheap on huge lines). */
+const MAX_MARKER_LINE = 120;
 /** True when the whole line is the start marker (tolerantly). */
-export const isStartMarkerLine = (line: string): boolean => START.test(normaliseLine(line));
+export const isStartMarkerLine = (line: string): boolean => line.length <= MAX_MARKER_LINE && START.test(normaliseLine(line));
 /** True when the whole line is the end marker (tolerantly). */
-export const isEndMarkerLine = (line: string): boolean => END.test(normaliseLine(line));
+export const isEndMarkerLine = (line: string): boolean => line.length <= MAX_MARKER_LINE && END.test(normaliseLine(line));

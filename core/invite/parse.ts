@@ -5,7 +5,7 @@ import { readBlockFields } from './fields';
 import type { InviteBlockFields } from './fields';
 import { looksLikeHtml, projectHtml } from './htmlToText';
 import type { HtmlLink } from './htmlToText';
-import { locateBlocks } from './locate';
+import { locateBlocks, locateInProjection } from './locate';
 import type { BodyFormat } from './locate';
 
 /** What {@link parseInvite} found. */
@@ -27,7 +27,8 @@ export function parseInvite(body: string, format: BodyFormat | 'auto' = 'auto'):
   try {
     if (typeof body !== 'string') return { block: null, blockCount: 0, candidates: [] };
     const fmt: BodyFormat = format === 'auto' ? (looksLikeHtml(body) ? 'html' : 'text') : format;
-    const blocks = locateBlocks(body, fmt);
+    const whole = fmt === 'html' ? projectHtml(body) : null;
+    const blocks = whole ? locateInProjection(body, whole) : locateBlocks(body, fmt);
     // Candidates come from the rest of the body, so our own code is not offered back.
     let rest = body;
     for (let i = blocks.length - 1; i >= 0; i--) {
@@ -36,8 +37,8 @@ export function parseInvite(body: string, format: BodyFormat | 'auto' = 'auto'):
     }
     let text = rest;
     let links: HtmlLink[] = [];
-    if (fmt === 'html') {
-      const projection = projectHtml(rest);
+    if (whole) {
+      const projection = blocks.length === 0 ? whole : projectHtml(rest);
       text = projection.text;
       links = projection.links;
     }

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { checkInviteBlock } from '../../../core/invite/check';
+import { renderInviteBlock } from '../../../core/invite/render';
+import { upsertInviteBlock } from '../../../core/invite/upsert';
+import { INPUT, OUTLOOK_REWRITTEN, PLAIN_TEXT_CONVERSION } from './fixtures';
+
+const HOUR = 3_600_000;
+const kinds = (body: string, expected = INPUT, format: 'html' | 'text' = 'html'): string[] => checkInviteBlock(body, expected, format).map((p) => p.kind);
+const body = upsertInviteBlock('<p>Agenda</p>', renderInviteBlock(INPUT), 'html');
+
+describe('checkInviteBlock', () => {
+  it('finds nothing wrong with a fresh block, also after Outlook rewrote it or converted it to text', () => {
+    expect(kinds(body)).toEqual([]);
+    expect(kinds(OUTLOOK_REWRITTEN)).toEqual([]);
+    expect(kinds(PLAIN_TEXT_CONVERSION, INPUT, 'text')).toEqual([]);
+  });
+  it('reports a missing block', () => {
+    expect(checkInviteBlock('<p>Agenda</p>', INPUT)).toEqual([{ kind: 'missing', message: expect.stringContaining('no SecureJoin block') }]);
+  });
+  it('reports a stale block when the meeting moved', () => {
+    const moved = { ...INPUT, meeting: { start: INPUT.meeting.start + HOUR, end: INPUT.meeting.end + HOUR } };
+    expect(kinds(body, moved)).toEqual(['stale']);
+    expect(kinds(body, { ...INPUT, recurring: false })).toEqual(['stale']);
+  });
+  it('reports tampered codes and links, and weak codes typed in', () => {
+    expect(kinds(body.replace('48291736', '48291737'))).toEqual(['code_mismatch']);
+    expect(kinds(body.replace('48291736', '12345678'))).toEqual(['code_mismatch', 'weak_code']);
+    expect(kinds(body.replace('90417263', '11111111'))).toEqual(['passcode_mismatch', 'weak_code']);
+    expect(kinds(body.replace(/m\/alice/g, 'm/mallory'))).toEqual(['link_mismatch']);
+    expect(kinds(body.replace('123 456', '999 999'))).toEqual(['dial_in_mismatch']);
+  });
+  it('reports duplicates and a block missing its end line', () => {
+    expect(kinds(body + body)).toEqual(['duplicate']);
+    const noEnd = body.replace('<p>-- End of SecureJoin secure access --</p>', '');
+    expect(kinds(noEnd)).toEqual(['incomplete']);
+  });
+  it('reports weak codes even when they are what the add-in expects', () => {
+    const weak = { ...INPUT, accessCode: '1234' };
+    expect(kinds(upsertInviteBlock('', renderInviteBlock(weak), 'html'), weak)).toEqual(['weak_code']);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { renderInviteBlock } from '../../../core/invite/render';
+import { INPUT, JOIN } from './fixtures';
+
+describe('renderInviteBlock', () => {
+  const block = renderInviteBlock(INPUT);
+  it('renders the text block line by line between the markers', () => {
+    expect(block.text.split('\n')).toEqual([
+      '-- SecureJoin secure access --',
+      'Meeting: Board <script>alert("x")</script> & "friends"',
+      `Join link: ${JOIN}`,
+      'Access code: 48291736',
+      'Passcode: 90417263',
+      'The code works from 08:45 (Europe/Berlin), 15 minutes before the start.',
+      'For this recurring series, the code is active 15 minutes before each occurrence.',
+      'Dial in: call +44 20 1234 5678, enter conference ID 123 456, then the access code followed by #.',
+      '-- End of SecureJoin secure access --',
+    ]);
+  });
+  it('renders simple, escaped HTML: no raw <script>, quotes escaped, link https only', () => {
+    expect(block.html).not.toContain('<script>');
+    expect(block.html).toContain('Board &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;friends&quot;');
+    expect(block.html).toContain(`<a href="${JOIN}">${JOIN}</a>`);
+    const tags = new Set([...block.html.matchAll(/<\/?([a-z]+)/g)].map((m) => m[1]));
+    expect([...tags].sort()).toEqual(['a', 'b', 'div', 'p']);
+  });
+  it('escapes a hostile join link inside the href attribute', () => {
+    const html = renderInviteBlock({ ...INPUT, joinUrl: `https://meet.example.com/webapp3/m/a'%22?name=x"onmouseover=alert(1)` }).html;
+    expect(html).toContain('href="https://meet.example.com/webapp3/m/a&#39;%22?name=x&quot;onmouseover=alert(1)"');
+  });
+  it('flattens line breaks in the subject so it cannot forge a marker line', () => {
+    const text = renderInviteBlock({ ...INPUT, subject: 'x\n-- End of SecureJoin secure access --\nAccess code: 1111' }).text;
+    expect(text.split('\n').filter((l) => l.includes('End of SecureJoin'))).toHaveLength(2);
+    expect(text).toContain('Meeting: x -- End of SecureJoin secure access -- Access code: 1111');
+  });
+  it('says each invitee gets a personal passcode, omits dial-in and recurrence when not set', () => {
+    const text = renderInviteBlock({ ...INPUT, passcode: { mode: 'per-invitee' }, dialIn: undefined, recurring: false, subject: undefined }).text;
+    expect(text).toContain('Passcode: personal - each invitee receives their own passcode separately');
+    expect(text).not.toMatch(/Dial in|recurring|Meeting:/);
+  });
+  it('does not ask for a second # when the code already ends with one', () => {
+    expect(renderInviteBlock({ ...INPUT, accessCode: '4829173#' }).text).toContain('then the access code.');
+  });
+  it('shows the activation time in the given zone and locale, with the date when it opens the day before', () => {
+    const ny = renderInviteBlock({ ...INPUT, timeZone: 'America/New_York', locale: 'en-US' }).text.replace(/\u202f/g, ' ');
+    expect(ny).toContain('The code works from 02:45 AM (America/New_York)');
+    const early = renderInviteBlock({ ...INPUT, meeting: { start: Date.UTC(2025, 0, 12, 23, 5), end: Date.UTC(2025, 0, 13, 0) } }).text;
+    expect(early).toContain('The code works from Sun 12 Jan, 23:50 (Europe/Berlin)');
+  });
+  it('rejects bad input naming every field', () => {
+    expect(() =>
+      renderInviteBlock({ ...INPUT, joinUrl: 'javascript:alert(1)', accessCode: '12 34', dialIn: { number: 'call me', conferenceId: 'abc' } }),
+    ).toThrow(/joinUrl: javascript: URLs are not allowed.*accessCode.*dialIn\.number.*dialIn\.conferenceId/);
+    expect(() => renderInviteBlock({ ...INPUT, meeting: { start: 10, end: 5 } })).toThrow(/must be after/);
+    expect(() => renderInviteBlock({ ...INPUT, timeZone: 'Berlin' })).toThrow(/unknown time zone "Berlin"/);
+  });
+});
