@@ -9,6 +9,7 @@ import type { InviteBlockFields } from './fields';
 import { locateBlocks } from './locate';
 import type { BodyFormat } from './locate';
 import { renderInviteBlock } from './render';
+import { resolveFormat } from './upsert';
 import type { InviteBlockInput } from './render';
 
 /** Kinds of problems, most serious first in the returned list. */
@@ -31,13 +32,14 @@ export interface InviteBlockProblem {
 
 /**
  * Problems with the SecureJoin block in `body` compared with what `expected` renders now
- * (empty list: all good). `format` is the body's format. The expected block is rendered with
+ * (empty list: all good). `format` is the body's format (default: guessed). The expected block is rendered with
  * {@link renderInviteBlock}, so `expected` must be valid (RangeError otherwise); the body may
  * be anything.
  */
-export function checkInviteBlock(body: string, expected: InviteBlockInput, format: BodyFormat = 'html'): InviteBlockProblem[] {
+export function checkInviteBlock(body: string, expected: InviteBlockInput, format: BodyFormat | 'auto' = 'auto'): InviteBlockProblem[] {
   const want = readBlockFields(renderInviteBlock(expected).text.split('\n'));
-  const blocks = locateBlocks(typeof body === 'string' ? body : '', format);
+  const src = typeof body === 'string' ? body : '';
+  const blocks = locateBlocks(src, resolveFormat(src, format));
   const first = blocks[0];
   if (!first) return [{ kind: 'missing', message: 'The invite has no SecureJoin block; add it again before sending.' }];
   const problems: InviteBlockProblem[] = [];

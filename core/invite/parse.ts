@@ -3,10 +3,11 @@ import { findCandidates } from './candidates';
 import type { InviteCandidate } from './candidates';
 import { readBlockFields } from './fields';
 import type { InviteBlockFields } from './fields';
-import { looksLikeHtml, projectHtml } from './htmlToText';
+import { projectHtml } from './htmlToText';
 import type { HtmlLink } from './htmlToText';
 import { locateBlocks, locateInProjection } from './locate';
 import type { BodyFormat } from './locate';
+import { resolveFormat } from './upsert';
 
 /** What {@link parseInvite} found. */
 export interface ParsedInvite {
@@ -26,7 +27,7 @@ export interface ParsedInvite {
 export function parseInvite(body: string, format: BodyFormat | 'auto' = 'auto'): ParsedInvite {
   try {
     if (typeof body !== 'string') return { block: null, blockCount: 0, candidates: [] };
-    const fmt: BodyFormat = format === 'auto' ? (looksLikeHtml(body) ? 'html' : 'text') : format;
+    const fmt: BodyFormat = resolveFormat(body, format);
     const whole = fmt === 'html' ? projectHtml(body) : null;
     const blocks = whole ? locateInProjection(body, whole) : locateBlocks(body, fmt);
     // Candidates come from the rest of the body, so our own code is not offered back.

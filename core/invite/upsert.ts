@@ -2,8 +2,13 @@
 import type { InviteBlock } from './render';
 import type { InviteBlockFields } from './fields';
 import { readBlockFields } from './fields';
+import { looksLikeHtml } from './htmlToText';
 import { locateBlocks } from './locate';
 import type { BodyFormat } from './locate';
+
+/** The body's format: as given, or guessed from its content for 'auto'. */
+export const resolveFormat = (body: string, format: BodyFormat | 'auto'): BodyFormat =>
+  format === 'auto' ? (typeof body === 'string' && looksLikeHtml(body) ? 'html' : 'text') : format;
 
 /** A block found in a body: where it is and what it says. */
 export interface FoundInviteBlock {
@@ -58,18 +63,22 @@ function cut(body: string, range: { start: number; end: number }, format: BodyFo
 }
 
 /** `body` without any SecureJoin block (complete or damaged); unchanged when there is none. */
-export function removeInviteBlock(body: string, format: BodyFormat): string {
+export function removeInviteBlock(body: string, format: BodyFormat | 'auto' = 'auto'): string {
   const src = typeof body === 'string' ? body : '';
-  const found = locateBlocks(src, format);
+  const fmt = resolveFormat(src, format);
+  const found = locateBlocks(src, fmt);
   let out = src;
-  for (let i = found.length - 1; i >= 0; i--) out = cut(out, found[i] as { start: number; end: number }, format);
+  for (let i = found.length - 1; i >= 0; i--) out = cut(out, found[i] as { start: number; end: number }, fmt);
   return out;
 }
 
-/** The first SecureJoin block in `body` with its range and parsed fields, or null. Never throws. */
-export function findInviteBlock(body: string, format: BodyFormat): FoundInviteBlock | null {
+/**
+ * The first SecureJoin block in `body` with its range and parsed fields, or null. `format`
+ * defaults to guessing from the content. Never throws.
+ */
+export function findInviteBlock(body: string, format: BodyFormat | 'auto' = 'auto'): FoundInviteBlock | null {
   try {
-    const found = locateBlocks(body, format);
+    const found = locateBlocks(body, resolveFormat(body, format));
     const first = found[0];
     if (!first) return null;
     return { start: first.start, end: first.end, complete: first.complete, fields: readBlockFields(first.lines), count: found.length };

@@ -114,8 +114,8 @@ export function stripCaptureFragment(url: string): string {
 
 /**
  * Reads a capture link into the record to save. Never throws. Fails when the link part is not
- * a webapp3/legacy join link, carries a PIN or name in its query (that part reaches servers
- * and logs), or the fragment is missing, too long, not base64url UTF-8 JSON, of an unknown
+ * a webapp3/legacy join link, carries a PIN in its query (that part reaches servers and
+ * logs), or the fragment is missing, too long, not base64url UTF-8 JSON, of an unknown
  * version or invalid per {@link capturePayloadSchema}.
  */
 export function parseCaptureLink(url: string): Result<CaptureRecord> {

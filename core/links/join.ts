@@ -174,6 +174,10 @@ function parseJoinLinkUnsafe(url: string): Result<JoinLink> {
   const params = parseQuery(query, 'url');
   if (!params.ok) return params;
   applyParams(params.value, link, errors);
+  if (fragment === '' && params.value.has('pin')) {
+    // "?pin=1234#" : the browser reads the "#" as an empty fragment and the PIN loses its "#".
+    errors.push({ path: 'pin', message: 'is followed by a bare "#": a PIN ending in # must be written %23' });
+  }
   return finish(link, segs.slice(0, n - 2), errors);
 }
 

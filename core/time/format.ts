@@ -34,18 +34,20 @@ function checkedLocale(locale: string | undefined): string {
 }
 
 /**
- * `instant` (UTC ms) as local time in `timeZone`, e.g. "09:45" (en-GB) or "9:45 AM" (en-US;
- * note Intl may use a narrow no-break space before AM/PM). Throws RangeError on a non-finite
+ * `instant` (UTC ms) as local time in `timeZone` in the locale's short time style, e.g. "09:45"
+ * (en-GB, de-DE) or "9:45 AM" (en-US; Intl may put a narrow no-break space before AM/PM).
+ * With `withDate`: "Mon 13 Jan, 09:45" (the date in the locale's short form, then the time). Throws RangeError on a non-finite
  * instant, unknown zone or invalid locale.
  */
 export function formatInstant(instant: EpochMs, opts: FormatInstantOptions): string {
   if (!Number.isFinite(instant)) throw new RangeError(`instant must be a finite number of UTC ms, got ${String(instant)}`);
   assertTimeZone(opts?.timeZone);
   const locale = checkedLocale(opts.locale);
-  const fields: Intl.DateTimeFormatOptions = opts.withDate
-    ? { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }
-    : { hour: '2-digit', minute: '2-digit' };
-  return new Intl.DateTimeFormat(locale, { ...fields, timeZone: opts.timeZone }).format(instant);
+  // timeStyle 'short' follows the locale's own clock convention: 09:45 (en-GB, de-DE), 9:45 AM (en-US).
+  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: opts.timeZone }).format(instant);
+  if (!opts.withDate) return time;
+  const date = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: opts.timeZone }).format(instant);
+  return `${date}, ${time}`;
 }
 
 /** "15 minutes", "1 minute", "2 hours", "90 minutes". */

@@ -13,6 +13,7 @@ describe('checkInviteBlock', () => {
     expect(kinds(body)).toEqual([]);
     expect(kinds(OUTLOOK_REWRITTEN)).toEqual([]);
     expect(kinds(PLAIN_TEXT_CONVERSION, INPUT, 'text')).toEqual([]);
+    expect(checkInviteBlock(PLAIN_TEXT_CONVERSION, INPUT)).toEqual([]);
   });
   it('reports a missing block', () => {
     expect(checkInviteBlock('<p>Agenda</p>', INPUT)).toEqual([{ kind: 'missing', message: expect.stringContaining('no SecureJoin block') }]);

@@ -95,6 +95,16 @@ describe('upsertInviteBlock (text)', () => {
   it('remove takes the block and its line break out', () => {
     expect(removeInviteBlock(`A\n${block.text}\nB`, 'text')).toBe('A\nB');
   });
+  it('replaces a block whose start marker was deleted, back to its first recognisable line', () => {
+    const body = 'Hi\nJoin link: https://n.example/m/a\nAccess code: 48291736\n-- End of SecureJoin secure access --\nBye';
+    expect(findInviteBlock(body)).toMatchObject({ complete: false, fields: { accessCode: '48291736' } });
+    expect(upsertInviteBlock(body, 'NEW', 'text')).toBe('Hi\nNEW\nBye');
+  });
+  it('guesses the format when not given', () => {
+    expect(findInviteBlock(block.text)?.fields.accessCode).toBe('48291736');
+    expect(findInviteBlock(OUTLOOK_REWRITTEN)?.fields.accessCode).toBe('48291736');
+    expect(removeInviteBlock(`<p>x</p>${block.html}`)).toBe('<p>x</p>');
+  });
   it('tolerates edited markers (en dashes, case, spaces)', () => {
     const body = `x\n\u2013\u2013 SECUREJOIN  secure access \u2013\u2013\nAccess code: 1\n\u2014 End of SecureJoin secure access \u2014\ny`;
     expect(upsertInviteBlock(body, 'NEW', 'text')).toBe('x\nNEW\ny');

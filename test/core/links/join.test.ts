@@ -52,6 +52,7 @@ describe('parseJoinLink', () => {
     expect(errorsOf('https://meet.example.com\\@evil.example/m/a')).toMatch(/backslashes/);
     expect(errorsOf('https://meet .example.com/m/a')).toMatch(/spaces/);
     expect(errorsOf('https://meet.example.com:99999/m/a')).toMatch(/invalid port "99999"/);
+    expect(errorsOf('https://meet.example.com/webapp3/m/a?pin=1234#')).toMatch(/pin: is followed by a bare "#": a PIN ending in # must be written %23/);
     expect(errorsOf('')).toMatch(/url: is empty/);
     expect(errorsOf(42 as unknown as string)).toMatch(/must be a string/);
   });
