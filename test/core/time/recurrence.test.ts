@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nextOccurrence, occurrences, validateSeries } from '../../../core/time/recurrence';
 import type { RecurringSeries } from '../../../core/time/recurrence';
@@ -87,6 +88,35 @@ describe('occurrences rules', () => {
     expect(nextOccurrence(s, Date.UTC(2025, 0, 6, 8, 30))?.start).toBe(Date.UTC(2025, 0, 6, 8));
     expect(nextOccurrence(s, Date.UTC(2025, 0, 7))?.start).toBe(Date.UTC(2025, 0, 13, 8));
     expect(nextOccurrence(s, Date.UTC(2025, 1, 1))).toBeNull();
+  });
+});
+
+describe('occurrences property', () => {
+  it('jumping ahead to a late range gives the same occurrences as walking from the first one', () => {
+    const series = fc.record({
+      start: fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2025, 11, 31) }).map((t) => Math.floor(t / 60_000) * 60_000),
+      minutes: fc.integer({ min: 15, max: 600 }),
+      timeZone: fc.constantFrom('Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'UTC'),
+      frequency: fc.constantFrom<'daily' | 'weekly' | 'monthly'>('daily', 'weekly', 'monthly'),
+      interval: fc.integer({ min: 1, max: 3 }),
+      days: fc.subarray(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const, { minLength: 1 }),
+      fromDays: fc.integer({ min: 0, max: 700 }),
+      spanDays: fc.integer({ min: 1, max: 60 }),
+    });
+    fc.assert(
+      fc.property(series, (p) => {
+        const s: RecurringSeries = {
+          start: p.start,
+          end: p.start + p.minutes * 60_000,
+          timeZone: p.timeZone,
+          rule: { frequency: p.frequency, interval: p.interval, ...(p.frequency === 'weekly' ? { daysOfWeek: p.days } : {}) },
+        };
+        const range = { from: p.start + p.fromDays * 86_400_000, to: p.start + (p.fromDays + p.spanDays) * 86_400_000 };
+        const walked = occurrences(s, { from: p.start - 1, to: range.to }, { limit: 10_000 }).filter((o) => o.end > range.from);
+        expect(occurrences(s, range)).toEqual(walked);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 
