@@ -65,6 +65,7 @@ export const capturePayloadSchema = z
     path: ['endsAt'],
   });
 
+/** The decoded fragment payload. */
 export type CapturePayload = z.infer<typeof capturePayloadSchema>;
 
 const fail = (path: string, message: string): Result<never> => ({ ok: false, errors: [{ path, message }] });

@@ -26,8 +26,9 @@ export interface JoinLink {
 
 /** A Pexip PIN: 4-20 characters, digits with an optional trailing "#" counted in the length. */
 export const JOIN_PIN_PATTERN = /^(?:[0-9]{4,20}|[0-9]{3,19}#)$/;
-/** Longest alias and display name accepted. */
+/** Longest alias accepted (characters, decoded). */
 export const MAX_JOIN_ALIAS_LENGTH = 250;
+/** Longest display name accepted (characters, decoded). */
 export const MAX_JOIN_NAME_LENGTH = 100;
 
 const PATH_SEGMENT = /^[A-Za-z0-9._~-]+$/;

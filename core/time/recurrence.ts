@@ -11,6 +11,7 @@ import type { WallTime } from './zone';
 
 /** Days of the week, RFC 5545 spelling. */
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+/** A day of the week: 'MO' ... 'SU'. */
 export type Weekday = (typeof WEEKDAYS)[number];
 
 /** How a series repeats. Give at most one of `until` and `count`; neither means forever. */
@@ -46,10 +47,13 @@ export interface OccurrenceOptions {
   limit?: number;
 }
 
-/** Default and hard caps on output and on rule sizes. */
+/** Occurrences returned when no limit is given. */
 export const DEFAULT_OCCURRENCE_LIMIT = 1000;
+/** Largest `limit` accepted: output is always bounded. */
 export const MAX_OCCURRENCE_LIMIT = 10_000;
+/** Largest `rule.count` accepted. */
 export const MAX_RECURRENCE_COUNT = 10_000;
+/** Largest `rule.interval` accepted. */
 export const MAX_RECURRENCE_INTERVAL = 999;
 
 const DAY_MS = 86_400_000;
