@@ -150,8 +150,9 @@ function widenToElements(html: string, s: number, e: number): [number, number] {
       end = q;
       continue;
     }
-    // Skip an empty element such as Outlook's <o:p></o:p> between the text and its closers.
-    const after = !t.closing && !VOID_TAGS.has(t.name) ? nextTag(html, t.end) : null;
+    // Skip an empty element such as Outlook's <o:p></o:p> between the text and its first
+    // closer; never later, where it would be someone else's (empty) paragraph.
+    const after = matched === 0 && !t.closing && !VOID_TAGS.has(t.name) ? nextTag(html, t.end) : null;
     if (after && after.closing && after.name === t.name) {
       q = after.end;
       continue;

@@ -65,6 +65,10 @@ describe('upsertInviteBlock on an Outlook-rewritten body', () => {
     const out = upsertInviteBlock(collapsed, block, 'html');
     expect(out).toBe(`<p class=MsoNormal>Intro<o:p></o:p></p>${block.html}<p class=MsoNormal>After</p>`);
   });
+  it('leaves the enclosing WordSection div and a following empty paragraph alone', () => {
+    const body = `<body><div class=WordSection1><p class=MsoNormal>-- SecureJoin secure access --<o:p></o:p></p><p class=MsoNormal>Access code: 1<o:p></o:p></p><p class=MsoNormal>-- End of SecureJoin secure access --<o:p></o:p></p><p class=MsoNormal></p></div></body>`;
+    expect(upsertInviteBlock(body, 'NEW', 'html')).toBe('<body><div class=WordSection1>NEW<p class=MsoNormal></p></div></body>');
+  });
   it('removes duplicates, keeping one block where the first one was', () => {
     const twice = `<p>A</p>${block.html}<p>B</p>${block.html}<p>C</p>`;
     expect(upsertInviteBlock(twice, moved, 'html')).toBe(`<p>A</p>${moved.html}<p>B</p><p>C</p>`);
