@@ -12,6 +12,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**'],
           environment: 'node',
+          sequence: { groupOrder: 0 },
           server: { deps: { inline: [/@pexip\//] } },
         },
       },
@@ -20,6 +21,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
+          // After the unit project, never beside it: Chromium wants both cores.
+          sequence: { groupOrder: 1 },
           fileParallelism: false,
           globalSetup: ['./test/e2e/support/globalSetup.ts'],
           testTimeout: 60_000,
