@@ -1,0 +1,141 @@
+/**
+ * The fill decision: given a saved meeting, the page and frame, the PIN field, the mode, the
+ * activation window and the attempt guard's view, whether to fill (and join), wait, or do
+ * nothing, and why. Checks run most important first, so the reason given is the strongest one:
+ * where the PIN would go (mode, origin, frame) before what the guard knows (blocked room,
+ * failed PIN, attempts left) before time (expired, not yet open) before the field itself.
+ */
+import { shouldAttempt } from '../attempts/shouldAttempt';
+import { splitWebUrl } from '../links/url';
+import type { AttemptStatus } from '../attempts/ledger';
+import type { AutofillMode } from '../policy/schema';
+import type { ActivationWindow } from '../time/activation';
+import type { EpochMs } from '../types';
+import { guardKeyOf, pinFingerprint } from '../guard/key';
+import { parseSavedMeeting } from '../vault/schema';
+import type { SavedMeeting } from '../vault/schema';
+import { isJoinPageOf, joinPageOf } from './match';
+import { choosePin } from './pin';
+import type { PinPrompt } from './pin';
+
+/** Everything {@link decideFill} looks at. Plain data, so the background can decide for a content script. */
+export interface FillInput {
+  meeting: SavedMeeting;
+  /** The top-level page's address as the browser reports it (tab URL), re-read just before filling. */
+  pageUrl: string;
+  frame: {
+    isTop: boolean;
+    /** The frame is sandboxed (an opaque origin or a `sandbox` attribute). */
+    sandboxed: boolean;
+    /** The frame's own origin (`location.origin`; `"null"` when opaque). */
+    frameOrigin: string;
+  };
+  field: {
+    /** A PIN input is on the page. */
+    present: boolean;
+    /** It already holds something (typed by the user or the page): never overwrite. */
+    hasValue: boolean;
+  };
+  /** What the PIN prompt says about the room, when known. */
+  prompt?: PinPrompt;
+  mode: AutofillMode;
+  now: EpochMs;
+  /** The record's activation window (`meetingWindow(meeting)`), or null when it has no times. */
+  window: ActivationWindow | null;
+  /** The guard's ledger status for the room (`guardStatus(...).attempts`); null when it knows of no attempt. */
+  attempts: AttemptStatus | null;
+  /** PINs seen failing in the room: fingerprints from `guardStatus(...).failedPins` (raw PINs also work). */
+  failedPins: readonly string[];
+  /** The guard suspects the room is blocked (`guardStatus(...).possibleLockout`). */
+  possibleLockout?: boolean;
+  /** Extra web app paths of the node (policy `nodes[].webAppPath`). */
+  webAppPaths?: readonly string[];
+}
+
+/** Why nothing is filled. */
+export type NoFillReason =
+  | 'mode-off'
+  | 'invalid-meeting'
+  | 'wrong-origin'
+  | 'wrong-page'
+  | 'not-top-frame'
+  | 'sandboxed'
+  | 'room-blocked'
+  | 'possible-lockout'
+  | 'no-pin-needed'
+  | 'guest-pin-required'
+  | 'pin-failed-before'
+  | 'last-attempt'
+  | 'few-attempts-left'
+  | 'expired'
+  | 'no-field'
+  | 'field-has-value';
+
+/**
+ * What to do:
+ * - `fill`: put `pin` in the field (`none` means: the guest joins without a PIN; send `none`);
+ *   press join only when `join` is true (fill-and-join mode and an automatic attempt is safe);
+ * - `wait`: the code is not active yet; decide again at `until` (in fill-and-join mode, joining then);
+ * - `none`: do nothing, for `reason`.
+ */
+export type FillDecision =
+  | { action: 'fill'; pin: string; join: boolean }
+  | { action: 'wait'; until: EpochMs; reason: 'not-yet-active'; join: boolean }
+  | { action: 'none'; reason: NoFillReason };
+
+const none = (reason: NoFillReason): FillDecision => ({ action: 'none', reason });
+
+/**
+ * Decides whether to fill the PIN of `input.meeting` into the page. Never fills:
+ * in mode `off`; on another origin (page or frame) or a page that is not this meeting's join
+ * page; in a frame that is not the top frame or is sandboxed; in a room blocked or suspected
+ * blocked; a PIN that failed before; when only one attempt (or none) is left (`shouldAttempt`),
+ * or when the guard's level is `warn` (policy: stop autofilling at `warnAtRemaining`); after the
+ * window closed; without a field or into a field with a value. Fill mode fills only; joining is
+ * the user's. Never throws: malformed input gives `none`.
+ */
+export function decideFill(input: FillInput): FillDecision {
+  try {
+    return decide(input);
+  } catch {
+    return none('invalid-meeting');
+  }
+}
+
+function decide(input: FillInput): FillDecision {
+  const { meeting, frame, field, mode, now, window, attempts } = input;
+  if (mode !== 'fill' && mode !== 'fill-and-join') return none('mode-off');
+  if (!parseSavedMeeting(meeting).ok) return none('invalid-meeting');
+  const page = joinPageOf(input.pageUrl);
+  if (page === null) return none(originOf(input.pageUrl) === meeting.origin ? 'wrong-page' : 'wrong-origin');
+  if (page.origin !== meeting.origin || frame.frameOrigin !== meeting.origin) return none('wrong-origin');
+  if (!isJoinPageOf(page, meeting, { webAppPaths: input.webAppPaths ?? [] })) return none('wrong-page');
+  if (frame.isTop !== true) return none('not-top-frame');
+  if (frame.sandboxed !== false) return none('sandboxed');
+
+  if (attempts?.roomBlocked === true) return none('room-blocked');
+  if (input.possibleLockout === true) return none('possible-lockout');
+  const choice = choosePin(meeting, input.prompt);
+  if (!choice.ok) return none(choice.reason);
+  const fingerprint = pinFingerprint(guardKeyOf(meeting), choice.pin);
+  if (input.failedPins.includes(fingerprint) || input.failedPins.includes(choice.pin)) return none('pin-failed-before');
+  if (attempts !== null) {
+    if (!shouldAttempt(attempts)) return none('last-attempt');
+    if (attempts.level !== 'ok') return none('few-attempts-left');
+  }
+
+  if (window !== null) {
+    if (!(Number.isFinite(window.opensAt) && Number.isFinite(window.closesAt) && Number.isFinite(now))) return none('invalid-meeting');
+    if (now >= window.closesAt) return none('expired');
+    if (now < window.opensAt) return { action: 'wait', until: window.opensAt, reason: 'not-yet-active', join: mode === 'fill-and-join' };
+  }
+  if (field.present !== true) return none('no-field');
+  if (field.hasValue !== false) return none('field-has-value');
+  return { action: 'fill', pin: choice.pin, join: mode === 'fill-and-join' };
+}
+
+/** The origin of a URL, or null. */
+function originOf(url: string): string | null {
+  const split = splitWebUrl(url);
+  return split.ok ? split.value.origin : null;
+}
