@@ -122,9 +122,9 @@ export function issuePath(prefix: string, path: readonly PropertyKey[]): string 
   return out;
 }
 
-/** zod issues as {@link Issue}s under `prefix` (`''` for top-level field names). */
-export function zodIssues(error: z.ZodError, prefix = ''): Issue[] {
-  return error.issues.map((i) => ({ path: issuePath(prefix, i.path) || prefix || 'record', message: i.message }));
+/** zod issues as {@link Issue}s under `prefix` (`''` for top-level field names); `root` names the value itself. */
+export function zodIssues(error: z.ZodError, prefix = '', root = 'record'): Issue[] {
+  return error.issues.map((i) => ({ path: issuePath(prefix, i.path) || prefix || root, message: i.message }));
 }
 
 /**

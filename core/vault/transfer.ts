@@ -97,7 +97,7 @@ function readVaultFile(text: string, now: EpochMs): Result<SavedMeeting[]> {
     return { ok: false, errors: [{ path: `line ${where.line}, column ${where.column}`, message: `invalid JSON: ${syntax.message}` }] };
   }
   const envelope = envelopeSchema.safeParse(data);
-  if (!envelope.success) return { ok: false, errors: capped(zodIssues(envelope.error, '')) };
+  if (!envelope.success) return { ok: false, errors: capped(zodIssues(envelope.error, '', 'file')) };
   const errors: Issue[] = [];
   const records: SavedMeeting[] = [];
   const firstByKey = new Map<string, number>();
