@@ -1,0 +1,155 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AttemptLedger } from '../../../core/attempts/ledger';
+import type { AttemptStatus } from '../../../core/attempts/ledger';
+import { decideFill } from '../../../core/autofill/decide';
+import type { FillInput } from '../../../core/autofill/decide';
+import { pinToSend } from '../../../core/autofill/pin';
+import { guardKeyOf, pinFingerprint } from '../../../core/guard/key';
+import type { SavedMeeting } from '../../../core/vault/schema';
+
+const T0 = Date.UTC(2025, 5, 2, 9, 0);
+const MEETING: SavedMeeting = {
+  id: 'm1',
+  origin: 'https://meet.example.com',
+  path: 'webapp3',
+  alias: 'Alice.Room',
+  role: 'guest',
+  pin: '246813',
+  source: 'manual',
+  createdAt: T0,
+  updatedAt: T0,
+};
+const statusAfter = (failures: number, limits = {}): AttemptStatus => {
+  const ledger = new AttemptLedger(limits, () => T0);
+  for (let i = 0; i < failures; i++) ledger.recordFailure('r', 'me', 'web');
+  return ledger.status('r', 'me', 'web');
+};
+const input = (over: Partial<FillInput> = {}): FillInput => ({
+  meeting: MEETING,
+  pageUrl: 'https://meet.example.com/webapp3/m/alice.room',
+  frame: { isTop: true, sandboxed: false, frameOrigin: 'https://meet.example.com' },
+  field: { present: true, hasValue: false },
+  mode: 'fill',
+  now: T0,
+  window: null,
+  attempts: null,
+  failedPins: [],
+  ...over,
+});
+const reason = (over: Partial<FillInput>): string => {
+  const d = decideFill(input(over));
+  return d.action === 'none' ? d.reason : d.action;
+};
+
+describe('pinToSend', () => {
+  const host = { role: 'host' as const, pin: '1357#' };
+  const guest = { role: 'guest' as const, pin: '246813' };
+  it('sends the host PIN for a host, the guest PIN or none for a guest', () => {
+    expect(pinToSend(host, { hasHostPin: true, hasGuestPin: true })).toBe('1357#');
+    expect(pinToSend(host, { hasHostPin: true, hasGuestPin: false })).toBe('1357#');
+    expect(pinToSend(guest, { hasHostPin: true, hasGuestPin: true })).toBe('246813');
+    expect(pinToSend(guest, { hasHostPin: true, hasGuestPin: false })).toBe('none');
+    expect(pinToSend({ role: 'guest', pin: 'none' }, undefined)).toBe('none');
+    expect(pinToSend({ role: 'guest', pin: 'none' }, { hasHostPin: true, hasGuestPin: true })).toBeNull();
+    expect(pinToSend(guest, { hasHostPin: false, hasGuestPin: false })).toBeNull();
+    expect(pinToSend(guest)).toBe('246813');
+  });
+});
+
+describe('decideFill', () => {
+  it('fills in fill mode and leaves joining to the user; joins in fill-and-join mode', () => {
+    expect(decideFill(input())).toEqual({ action: 'fill', pin: '246813', join: false });
+    expect(decideFill(input({ mode: 'fill-and-join', attempts: statusAfter(0) }))).toEqual({ action: 'fill', pin: '246813', join: true });
+    expect(decideFill(input({ prompt: { hasHostPin: true, hasGuestPin: false } }))).toEqual({ action: 'fill', pin: 'none', join: false });
+  });
+  it('gives the strongest reason not to fill', () => {
+    expect(reason({ mode: 'off' })).toBe('mode-off');
+    expect(reason({ pageUrl: 'https://evil.example/webapp3/m/alice.room' })).toBe('wrong-origin');
+    expect(reason({ pageUrl: 'http://meet.example.com/webapp3/m/alice.room' })).toBe('wrong-origin');
+    expect(reason({ frame: { isTop: true, sandboxed: false, frameOrigin: 'https://evil.example' } })).toBe('wrong-origin');
+    expect(reason({ pageUrl: 'https://meet.example.com/webapp3/m/bob' })).toBe('wrong-page');
+    expect(reason({ pageUrl: 'https://meet.example.com/settings' })).toBe('wrong-page');
+    expect(reason({ frame: { isTop: false, sandboxed: false, frameOrigin: 'https://meet.example.com' } })).toBe('not-top-frame');
+    expect(reason({ frame: { isTop: true, sandboxed: true, frameOrigin: 'https://meet.example.com' } })).toBe('sandboxed');
+    expect(reason({ attempts: statusAfter(3, { roomFailures: 2 }) })).toBe('room-blocked');
+    expect(reason({ possibleLockout: true })).toBe('possible-lockout');
+    expect(reason({ failedPins: [pinFingerprint(guardKeyOf(MEETING), '246813')] })).toBe('pin-failed-before');
+    expect(reason({ failedPins: ['246813'] })).toBe('pin-failed-before');
+    expect(reason({ attempts: statusAfter(4) })).toBe('last-attempt');
+    expect(reason({ attempts: statusAfter(3) })).toBe('few-attempts-left');
+    expect(reason({ attempts: statusAfter(3, { warnAtRemaining: 0 }) })).toBe('fill');
+    expect(reason({ attempts: statusAfter(4, { warnAtRemaining: 0 }), mode: 'fill-and-join' })).toBe('last-attempt');
+    expect(reason({ window: { opensAt: T0 - 2, closesAt: T0 } })).toBe('expired');
+    expect(reason({ field: { present: false, hasValue: false } })).toBe('no-field');
+    expect(reason({ field: { present: true, hasValue: true } })).toBe('field-has-value');
+    expect(reason({ meeting: { ...MEETING, origin: 'https://meet.example.com/' } })).toBe('invalid-meeting');
+    expect(reason({ meeting: { ...MEETING, pin: 'none' }, prompt: { hasHostPin: true, hasGuestPin: true } })).toBe('guest-pin-required');
+    expect(reason({ meeting: null as never })).toBe('invalid-meeting');
+  });
+  it('waits for the code to open instead of wasting an attempt, joining then in fill-and-join mode', () => {
+    const window = { opensAt: T0 + 60_000, closesAt: T0 + 3_600_000 };
+    expect(decideFill(input({ window, mode: 'fill-and-join' }))).toEqual({ action: 'wait', until: T0 + 60_000, reason: 'not-yet-active', join: true });
+    expect(decideFill(input({ window, field: { present: false, hasValue: false } }))).toMatchObject({ action: 'wait', join: false });
+    expect(decideFill(input({ window, now: T0 + 60_000 }))).toEqual({ action: 'fill', pin: '246813', join: false });
+  });
+  it('never fills a failed PIN, a foreign/framed/sandboxed page, or with one attempt left (property)', () => {
+    const origins = ['https://meet.example.com', 'https://meet.example.com:8443', 'http://meet.example.com', 'https://evil.example', 'null'];
+    /** Mostly the value that allows filling, so every rule gets exercised near the boundary. */
+    const mostly = <T,>(good: T, ...bad: T[]): fc.Arbitrary<T> => fc.oneof({ weight: 4, arbitrary: fc.constant(good) }, { weight: 1, arbitrary: fc.constantFrom(...bad) });
+    const arb = fc.record({
+      mode: mostly<FillInput['mode']>('fill-and-join', 'off', 'fill'),
+      pageOrigin: mostly(origins[0] as string, ...origins.slice(1, 4)),
+      pageTail: mostly('/webapp3/m/alice.room', '/webapp/conference/Alice.Room', '/webapp3/m/x'),
+      isTop: mostly(true, false),
+      sandboxed: mostly(false, true),
+      frameOrigin: mostly(origins[0] as string, ...origins.slice(1)),
+      present: mostly(true, false),
+      hasValue: mostly(false, true),
+      failures: fc.integer({ min: 0, max: 6 }),
+      warnAt: fc.integer({ min: 0, max: 3 }),
+      failed: fc.subarray(['246813', 'none', '111111'], { maxLength: 1 }),
+      asFingerprint: fc.boolean(),
+      prompt: fc.option(fc.record({ hasHostPin: fc.boolean(), hasGuestPin: fc.boolean() }), { nil: undefined }),
+      pin: fc.constantFrom('246813', 'none'),
+      offset: fc.integer({ min: -7_200_000, max: 7_200_000 }),
+      timed: fc.boolean(),
+    });
+    let fills = 0;
+    fc.assert(
+      fc.property(arb, (a) => {
+        const meeting = { ...MEETING, pin: a.pin };
+        const attempts = statusAfter(a.failures, { warnAtRemaining: a.warnAt });
+        const failedPins = a.failed.map((p) => (a.asFingerprint ? pinFingerprint(guardKeyOf(meeting), p) : p));
+        const d = decideFill(
+          input({
+            meeting,
+            mode: a.mode,
+            pageUrl: `${a.pageOrigin}${a.pageTail}`,
+            frame: { isTop: a.isTop, sandboxed: a.sandboxed, frameOrigin: a.frameOrigin },
+            field: { present: a.present, hasValue: a.hasValue },
+            prompt: a.prompt,
+            attempts,
+            failedPins,
+            now: T0 + a.offset,
+            window: a.timed ? { opensAt: T0, closesAt: T0 + 3_600_000 } : null,
+          }),
+        );
+        if (d.action === 'fill') {
+          fills += 1;
+          expect(a.mode).not.toBe('off');
+          expect(a.isTop && !a.sandboxed && !a.hasValue && a.present).toBe(true);
+          expect(a.frameOrigin).toBe(MEETING.origin);
+          expect(a.pageOrigin).toBe(MEETING.origin);
+          expect(a.failed).not.toContain(d.pin);
+          expect(attempts.remaining).toBeGreaterThanOrEqual(2);
+          expect(d.join).toBe(a.mode === 'fill-and-join');
+          if (a.timed) expect(T0 + a.offset >= T0 && T0 + a.offset < T0 + 3_600_000).toBe(true);
+        }
+        if (d.action === 'wait') expect(a.timed && a.offset < 0).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(fills).toBeGreaterThan(20); // not vacuous: some generated cases do fill
+  });
+});
