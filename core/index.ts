@@ -23,3 +23,9 @@ export * from './invite';
 export * from './policy';
 /** A conference node's decisions (token requests, room specs). */
 export * from './room';
+/** The extension's saved meetings: records, import/export, upgrade, retention. */
+export * from './vault';
+/** The extension's fill decisions: which join page, which PIN, whether to fill now. */
+export * from './autofill';
+/** The extension's attempt guard over observed request_token outcomes. */
+export * from './guard';
