@@ -1,0 +1,179 @@
+/**
+ * The playground's compose item and mailbox: the state Outlook would hold. It lives in the
+ * playground page; every frame's fake `Office` (task pane, event runtime) reads and writes it
+ * through this plain-data interface, so values cross frames as numbers and strings and each
+ * frame builds its own `Date`s (a `Date` from another frame fails `instanceof Date`).
+ * No DOM here: Node tests drive it directly.
+ */
+import type { EpochMs } from '../../core/types';
+import { rewriteBodyLikeOutlook } from './rewriteBody';
+
+/** An attendee as the compose form holds it. */
+export interface PlaygroundAttendee {
+  email: string;
+  name: string;
+}
+
+/** Office's day names for weekly recurrence. */
+export type OfficeDay = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+/** A series as the compose form holds it (Office's `recurrenceType` subset the playground offers). */
+export interface PlaygroundRecurrence {
+  type: 'daily' | 'weekly' | 'monthly';
+  /** Every n-th day/week/month, >= 1. */
+  interval: number;
+  /** Weekly only. */
+  days: OfficeDay[];
+  /** Last date of the series, "YYYY-MM-DD" in the item's zone, or null for no end. */
+  endDate: string | null;
+}
+
+/** The appointment being composed. `start`/`end` are UTC ms; `timeZone` is the organizer's IANA zone. */
+export interface PlaygroundItem {
+  subject: string;
+  location: string;
+  start: EpochMs;
+  end: EpochMs;
+  timeZone: string;
+  requiredAttendees: PlaygroundAttendee[];
+  optionalAttendees: PlaygroundAttendee[];
+  recurrence: PlaygroundRecurrence | null;
+  /** Always stored as Outlook would hold it (rewritten). */
+  bodyHtml: string;
+}
+
+/** What changed, for the item events Office raises. `body` and `subject` raise no Office event. */
+export type ItemChange = 'time' | 'recipients' | 'recurrence' | 'body' | 'subject' | 'location';
+
+/** What `event.completed(options)` passed, as plain data. */
+export interface CompletedOptions {
+  allowEvent?: boolean;
+  errorMessage?: string;
+  sendModeOverride?: string;
+  cancelLabel?: string;
+}
+
+/** Data a launch event carries (start/end as UTC ms, for time-changed). */
+export interface LaunchEventInit {
+  type: string;
+  start?: EpochMs;
+  end?: EpochMs;
+}
+
+/** A handler associated with `Office.actions.associate`, wrapped by its frame's fake Office. */
+export type AssociatedAction = (init: LaunchEventInit) => Promise<CompletedOptions>;
+
+/** Switches that shape the fake mailbox. */
+export interface HostOptions {
+  /** Highest Mailbox requirement set supported, e.g. "1.13" (default). */
+  mailboxVersion: string;
+  userProfile: { displayName: string; emailAddress: string };
+  /** The next n body writes fail (to exercise the add-in's retry). */
+  failBodyWrites: number;
+  /** Ms before an event whose handler never calls `completed()` is given up (Outlook waits minutes). */
+  launchTimeoutMs: number;
+}
+
+/** The bridge every fake `Office` talks to. All values in and out are plain data. */
+export interface PlaygroundHost {
+  readonly options: HostOptions;
+  readItem(): PlaygroundItem;
+  /** A user edit (or `setAsync` on subject/attendees): raises the matching change. */
+  updateItem(patch: Partial<Omit<PlaygroundItem, 'bodyHtml'>>): void;
+  /** Stores `html` rewritten like Outlook; returns what was stored. Throws when a write is set to fail. */
+  writeBody(html: string): string;
+  /** Replaces the body exactly (the user typing in the body). */
+  typeBody(html: string): void;
+  sessionData: Map<string, string>;
+  loadRoaming(): Record<string, unknown>;
+  saveRoaming(values: Record<string, unknown>): void;
+  subscribe(listener: (change: ItemChange) => void): () => void;
+  associate(name: string, action: AssociatedAction): void;
+  action(name: string): AssociatedAction | undefined;
+}
+
+const copyItem = (item: PlaygroundItem): PlaygroundItem => JSON.parse(JSON.stringify(item)) as PlaygroundItem;
+
+/** Which change a patch raises; the first that applies (one edit changes one thing in the form). */
+function changesOf(patch: Partial<PlaygroundItem>): ItemChange[] {
+  const out: ItemChange[] = [];
+  if ('start' in patch || 'end' in patch || 'timeZone' in patch) out.push('time');
+  if ('requiredAttendees' in patch || 'optionalAttendees' in patch) out.push('recipients');
+  if ('recurrence' in patch) out.push('recurrence');
+  if ('subject' in patch) out.push('subject');
+  if ('location' in patch) out.push('location');
+  return out;
+}
+
+/** Options for {@link createPlaygroundHost}. */
+export interface CreateHostOptions extends Partial<HostOptions> {
+  /** Where roaming settings persist (the page passes localStorage); default memory. */
+  roamingStore?: { get(): string | null; set(text: string): void };
+}
+
+/**
+ * A new host holding `item` (its body is rewritten like Outlook on the way in).
+ * Throws RangeError when `item.end` is not after `item.start`.
+ */
+export function createPlaygroundHost(item: PlaygroundItem, opts: CreateHostOptions = {}): PlaygroundHost {
+  if (!(item.end > item.start)) throw new RangeError('item.end must be after item.start');
+  const state: PlaygroundItem = { ...copyItem(item), bodyHtml: rewriteBodyLikeOutlook(item.bodyHtml) };
+  const options: HostOptions = {
+    mailboxVersion: opts.mailboxVersion ?? '1.13',
+    userProfile: opts.userProfile ?? { displayName: 'Olga Organizer', emailAddress: 'olga@example.com' },
+    failBodyWrites: opts.failBodyWrites ?? 0,
+    launchTimeoutMs: opts.launchTimeoutMs ?? 30_000,
+  };
+  let memoryRoaming = '{}';
+  const store = opts.roamingStore ?? { get: () => memoryRoaming, set: (t: string) => void (memoryRoaming = t) };
+  const listeners = new Set<(change: ItemChange) => void>();
+  const actions = new Map<string, AssociatedAction>();
+  const emit = (change: ItemChange) => {
+    for (const l of [...listeners]) {
+      try {
+        l(change);
+      } catch {
+        // A listener in a closed frame must not stop the others.
+      }
+    }
+  };
+  return {
+    options,
+    readItem: () => copyItem(state),
+    updateItem(patch) {
+      const next = { ...state, ...copyItem({ ...state, ...patch }) };
+      if (!(next.end > next.start)) throw new RangeError('end must be after start');
+      Object.assign(state, next);
+      changesOf(patch).forEach(emit);
+    },
+    writeBody(html) {
+      if (options.failBodyWrites > 0) {
+        options.failBodyWrites -= 1;
+        throw new Error('The body could not be saved (simulated failure).');
+      }
+      state.bodyHtml = rewriteBodyLikeOutlook(html);
+      emit('body');
+      return state.bodyHtml;
+    },
+    typeBody(html) {
+      state.bodyHtml = String(html);
+      emit('body');
+    },
+    sessionData: new Map(),
+    loadRoaming() {
+      try {
+        const parsed: unknown = JSON.parse(store.get() ?? '{}');
+        return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+      } catch {
+        return {};
+      }
+    },
+    saveRoaming: (values) => store.set(JSON.stringify(values)),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    associate: (name, action) => void actions.set(name, action),
+    action: (name) => actions.get(name),
+  };
+}
