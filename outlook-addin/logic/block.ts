@@ -1,0 +1,106 @@
+/**
+ * The SecureJoin block in the invite body: what it should say for a meeting, putting it in
+ * (once, idempotently), taking it out, and the check at send time.
+ */
+import { checkInviteBlock, findInviteBlock, removeInviteBlock, renderInviteBlock, upsertInviteBlock } from '../../core/invite';
+import type { InviteBlockInput, InviteBlockProblem } from '../../core/invite';
+import { buildJoinLink } from '../../core/links';
+import type { Policy } from '../../core/policy';
+import { DEFAULT_LOCALE, isValidTimeZone } from '../../core/time';
+import { rebuildSecurityFromBody, syncAttendees } from './security';
+import type { MeetingSecurity, MeetingSnapshot, OrganizerSettings, SendDecision } from './types';
+
+/** Smart Alerts cut messages longer than this (characters). */
+export const MAX_SEND_MESSAGE = 500;
+
+/** The meeting's room link on its node (web app 3 style), without any personal data. */
+export function roomJoinUrl(security: Pick<MeetingSecurity, 'nodeOrigin' | 'webAppPath' | 'alias'>): string {
+  return buildJoinLink({ origin: security.nodeOrigin, path: security.webAppPath, alias: security.alias, style: 'webapp3' });
+}
+
+/** A locale Intl accepts: the meeting's, else "en-GB". */
+function usableLocale(locale: string): string {
+  try {
+    return typeof locale === 'string' && Intl.getCanonicalLocales(locale).length === 1 ? locale : DEFAULT_LOCALE;
+  } catch {
+    return DEFAULT_LOCALE;
+  }
+}
+
+/**
+ * What core's renderInviteBlock gets for this meeting: the room link, the access code (the guest
+ * PIN when the access code is off), the passcode line, the activation sentence from the meeting's
+ * start (for a series: its first occurrence, plus "before each occurrence"), in the organizer's
+ * zone ("UTC" when Outlook gave none Intl knows). Throws RangeError on unusable security data.
+ */
+export function blockInput(meeting: MeetingSnapshot, security: MeetingSecurity, settings: OrganizerSettings): InviteBlockInput {
+  const code = security.accessCode ?? security.guestPin;
+  if (!code) throw new RangeError('The meeting has neither an access code nor a guest PIN; generate the codes again.');
+  const input: InviteBlockInput = {
+    joinUrl: roomJoinUrl(security),
+    accessCode: code,
+    meeting: { start: meeting.start, end: meeting.end },
+    timeZone: isValidTimeZone(meeting.timeZone) ? meeting.timeZone : 'UTC',
+    locale: usableLocale(meeting.locale),
+    leadMinutes: settings.leadMinutes,
+    graceMinutes: settings.graceMinutes,
+    recurring: meeting.recurrence !== null,
+    subject: meeting.subject,
+  };
+  if (security.passcodeMode === 'shared' && security.sharedPasscode) input.passcode = { mode: 'shared', value: security.sharedPasscode };
+  if (security.passcodeMode === 'per-invitee') input.passcode = { mode: 'per-invitee' };
+  return input;
+}
+
+/**
+ * The body with the meeting's block inserted, or the existing one replaced (never duplicated;
+ * the rest of the body, Teams or other blocks included, untouched), and the security with its
+ * roster matched to the current attendees. Idempotent: applying twice gives the same body.
+ * Throws RangeError when the block cannot be rendered (e.g. end before start).
+ */
+export function applySecurity(meeting: MeetingSnapshot, security: MeetingSecurity, settings: OrganizerSettings): { bodyHtml: string; security: MeetingSecurity } {
+  const synced = syncAttendees(meeting, security, settings);
+  const block = renderInviteBlock(blockInput(meeting, synced, settings));
+  return { bodyHtml: upsertInviteBlock(meeting.bodyHtml, block, 'html'), security: synced };
+}
+
+/** `bodyHtml` without any SecureJoin block; unchanged when there is none. */
+export function removeSecurity(bodyHtml: string): string {
+  return removeInviteBlock(bodyHtml, 'html');
+}
+
+/** The problems of the block in `meeting`'s body against what `security` renders now. */
+export function blockProblems(meeting: MeetingSnapshot, security: MeetingSecurity, settings: OrganizerSettings): InviteBlockProblem[] {
+  return checkInviteBlock(meeting.bodyHtml, blockInput(meeting, security, settings), 'html');
+}
+
+/** Joins problem sentences into one Smart Alerts message of at most 500 characters. */
+function denyMessage(sentences: string[]): SendDecision {
+  const tail = ' Open SecureJoin and choose "Insert or update" before sending.';
+  let text = `SecureJoin: ${sentences.join(' ')}`;
+  if (text.length + tail.length > MAX_SEND_MESSAGE) text = `${text.slice(0, MAX_SEND_MESSAGE - tail.length - 1)}…`;
+  return { allow: false, message: text + tail };
+}
+
+/**
+ * The send-time check (Smart Alerts). Refuses when a code is required (policy or the organizer's
+ * choice) and the body has no block, and whenever a block is there but wrong: duplicated,
+ * damaged, codes edited (weak or different from this meeting's), or stale (the meeting moved).
+ * Without `security` (sessionData lost) the block is checked against itself: damage, weak codes
+ * and a stale time are still found. Fails closed: an unexpected error refuses with its reason.
+ */
+export function checkBeforeSend(meeting: MeetingSnapshot, security: MeetingSecurity | null, policy: Policy, settings: OrganizerSettings): SendDecision {
+  try {
+    const required = settings.choices.accessCode || (policy.organizer.accessCode.required.locked && policy.organizer.accessCode.required.value);
+    const found = findInviteBlock(meeting.bodyHtml, 'html');
+    if (!found) {
+      return required ? denyMessage(['Your administrator requires a one-time access code, and this invite has no SecureJoin block.']) : { allow: true };
+    }
+    const expected = security ?? rebuildSecurityFromBody(meeting.bodyHtml);
+    if (!expected) return denyMessage(['The SecureJoin block in this invite is damaged (its join link or access code is missing or unreadable).']);
+    const problems = blockProblems(meeting, expected, settings);
+    return problems.length === 0 ? { allow: true } : denyMessage(problems.map((p) => p.message));
+  } catch (error) {
+    return denyMessage([`The SecureJoin block could not be checked: ${error instanceof Error ? error.message : String(error)}.`]);
+  }
+}

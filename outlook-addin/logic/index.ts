@@ -1,0 +1,25 @@
+/**
+ * The add-in's one shared logic module, used by the task pane and the event runtime alike.
+ * No Office, no DOM: plain data in, plain data out; decisions come from core/.
+ */
+export type {
+  Attendee,
+  MeetingSnapshot,
+  PasscodeModeChoice,
+  MeetingSecurity,
+  OrganizerChoices,
+  OrganizerSettings,
+  LoadedPolicy,
+  SendDecision,
+  PersonalMessage,
+  ProvisioningRequest,
+} from './types';
+export type { ItemPort, ItemChangeKind } from './port';
+export { SECURITY_SESSION_KEY, PREFS_ROAMING_KEY } from './port';
+export { loadPolicy, organizerSettings, prefsFromChoices, enforceLocks, LOCKED_REASON } from './policy';
+export { createSecurity, syncAttendees, securityFromBody, rebuildSecurityFromBody, parseSecurity, inviteesOf, codesOf } from './security';
+export { applySecurity, removeSecurity, checkBeforeSend, blockInput, blockProblems, roomJoinUrl, MAX_SEND_MESSAGE } from './block';
+export { personalMessages, personalLink, rosterCsv, csvField } from './roster';
+export { provisioningRequest, provisioningOutcome, roomSpecFor, SHARED_PASSCODE_INVITEE } from './provisioning';
+export type { ProvisioningOptions, ProvisioningOutcome } from './provisioning';
+export { readSecurity, saveSecurity, securityForUpdate, readPrefs, savePrefs, settingsFor, writeSecurity, clearSecurity } from './session';

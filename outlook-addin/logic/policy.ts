@@ -1,0 +1,69 @@
+/**
+ * Which policy the add-in runs under, and the organizer's settings under it. An invalid or
+ * unreachable policy.json never means "no policy": the secure defaults apply (fail closed).
+ */
+import { DEFAULT_POLICY, effectiveSettings, parsePolicyJson } from '../../core/policy';
+import type { Policy, UserPrefs } from '../../core/policy';
+import type { LoadedPolicy, OrganizerChoices, OrganizerSettings } from './types';
+
+/** Shown beside a locked setting. */
+export const LOCKED_REASON = 'Set by your administrator in the SecureJoin policy.';
+
+/**
+ * The policy from policy.json's text (`null` = the file could not be fetched). Invalid JSON or
+ * an invalid policy gives every error (with its path) and DEFAULT_POLICY. Never throws.
+ */
+export function loadPolicy(text: string | null): LoadedPolicy {
+  if (text === null || typeof text !== 'string') {
+    return { policy: DEFAULT_POLICY, errors: [{ path: 'policy.json', message: 'could not be loaded; the secure defaults apply' }], source: 'default' };
+  }
+  const parsed = parsePolicyJson(text);
+  if (!parsed.ok) return { policy: DEFAULT_POLICY, errors: parsed.errors, source: 'default' };
+  return { policy: parsed.value, errors: [], source: 'file' };
+}
+
+/**
+ * The organizer's settings: the policy merged with `prefs` (personal defaults from roaming
+ * settings, untrusted: anything). Locked policy values win; invalid or too-weak preferences are
+ * ignored and listed in `ignored`. Never throws.
+ */
+export function organizerSettings(policy: Policy, prefs: unknown): OrganizerSettings {
+  const { settings, locked, ignored } = effectiveSettings(policy, prefs as UserPrefs);
+  const o = settings.organizer;
+  return {
+    choices: { accessCode: o.accessCode.required, passcodeMode: o.passcodes.mode },
+    locked: locked.filter((path) => path.startsWith('organizer.')),
+    lockedReason: LOCKED_REASON,
+    accessCodeLength: o.accessCode.length,
+    passcodeLength: o.passcodes.length,
+    pinLength: o.pin.minLength,
+    leadMinutes: o.activation.leadMinutes,
+    graceMinutes: o.activation.graceMinutes,
+    autoInsert: o.accessCode.required,
+    node: policy.nodes[0] ?? null,
+    ignored,
+  };
+}
+
+/**
+ * Personal defaults ("default for all meetings") as the UserPrefs object to save in roaming
+ * settings. Locked settings are left out: the policy decides them anyway.
+ */
+export function prefsFromChoices(choices: OrganizerChoices, locked: readonly string[]): Record<string, unknown> {
+  const organizer: Record<string, unknown> = {};
+  if (!locked.includes('organizer.accessCode.required')) organizer.accessCode = { required: choices.accessCode };
+  if (!locked.includes('organizer.passcodes.mode')) organizer.passcodes = { mode: choices.passcodeMode };
+  return { organizer };
+}
+
+/**
+ * `choices` with locked settings forced back to the policy's values, so a task pane (or a
+ * tampered sessionData) can never weaken what the admin locked.
+ */
+export function enforceLocks(choices: OrganizerChoices, policy: Policy): OrganizerChoices {
+  const o = policy.organizer;
+  return {
+    accessCode: o.accessCode.required.locked ? o.accessCode.required.value : choices.accessCode,
+    passcodeMode: o.passcodes.mode.locked ? o.passcodes.mode.value : choices.passcodeMode,
+  };
+}

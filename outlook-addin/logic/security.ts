@@ -1,0 +1,153 @@
+/**
+ * A meeting's codes: created once from the organizer's choices, kept across attendee changes,
+ * stored as JSON in sessionData and, when that is lost, partly read back from the body.
+ */
+import { z } from 'zod';
+import { generateAccessCode, generatePin, generatePinPair, isValidInviteeEmail, normaliseInviteeEmail } from '../../core/codes';
+import { findInviteBlock } from '../../core/invite';
+import { parseJoinLink } from '../../core/links';
+import type { Policy } from '../../core/policy';
+import { createRoster } from '../../core/roster';
+import { enforceLocks } from './policy';
+import type { Attendee, MeetingSecurity, MeetingSnapshot, OrganizerChoices, OrganizerSettings } from './types';
+
+/** Room aliases: lower-case letters and digits without look-alikes (no 0/o, 1/l/i). */
+const ALIAS_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+/** Random part of an alias; 31^10 ≈ 8e14, so aliases do not collide in practice. */
+const ALIAS_RANDOM_LENGTH = 10;
+
+/**
+ * The invitees among `attendees` that can get a passcode: valid emails, de-duplicated
+ * (case-insensitively, first wins), name defaulting to the email. Rooms and distribution
+ * lists without a valid address are left out rather than failing the whole meeting.
+ */
+export function inviteesOf(attendees: readonly Attendee[]): Attendee[] {
+  const seen = new Set<string>();
+  const out: Attendee[] = [];
+  for (const a of attendees) {
+    if (typeof a?.email !== 'string' || !isValidInviteeEmail(a.email)) continue;
+    const email = normaliseInviteeEmail(a.email);
+    if (seen.has(email)) continue;
+    seen.add(email);
+    const name = typeof a.name === 'string' && a.name.trim() !== '' ? a.name.trim() : email;
+    out.push({ email, name });
+  }
+  return out;
+}
+
+/** Every code of `security` (PINs, access code, passcodes), to keep new codes distinct. */
+export function codesOf(security: Pick<MeetingSecurity, 'hostPin' | 'guestPin' | 'accessCode' | 'sharedPasscode' | 'roster'>): string[] {
+  const codes = [security.hostPin, security.guestPin, security.accessCode, security.sharedPasscode];
+  for (const inv of security.roster?.invitees ?? []) codes.push(inv.passcode);
+  return codes.filter((c): c is string => typeof c === 'string' && c !== '');
+}
+
+/**
+ * Fresh codes for `meeting` from the organizer's `choices` (locked policy values enforced):
+ * a random room alias on the policy's first node, a host PIN of `settings.pinLength` digits, the
+ * one-time access code (or, when it is switched off, a guest PIN in its place), and a shared
+ * passcode or one passcode per invitee. Every code is distinct from every other.
+ * Throws RangeError when the policy names no conference node (nothing to join), or from core's
+ * generators on impossible lengths.
+ */
+export function createSecurity(meeting: MeetingSnapshot, choices: OrganizerChoices, settings: OrganizerSettings, policy: Policy): MeetingSecurity {
+  const node = settings.node;
+  if (!node) throw new RangeError('The SecureJoin policy names no conference node (nodes is empty); ask your administrator to add one.');
+  const chosen = enforceLocks(choices, policy);
+  const alias = `sj-${generateAccessCode({ length: ALIAS_RANDOM_LENGTH, alphabet: ALIAS_ALPHABET })}`;
+  let hostPin: string;
+  let guestPin: string | null = null;
+  if (chosen.accessCode) hostPin = generatePin({ length: settings.pinLength });
+  else ({ hostPin, guestPin } = generatePinPair({ hostLength: settings.pinLength, guestLength: settings.pinLength }));
+  const taken = [hostPin, ...(guestPin ? [guestPin] : [])];
+  const accessCode = chosen.accessCode ? generateAccessCode({ length: settings.accessCodeLength, exclude: taken }) : null;
+  if (accessCode) taken.push(accessCode);
+  const sharedPasscode = chosen.passcodeMode === 'shared' ? generateAccessCode({ length: settings.passcodeLength, exclude: taken }) : null;
+  if (sharedPasscode) taken.push(sharedPasscode);
+  const roster = chosen.passcodeMode === 'per-invitee' ? createRoster(inviteesOf(meeting.attendees), { length: settings.passcodeLength, exclude: taken }) : null;
+  return { version: 1, alias, nodeOrigin: node.origin, webAppPath: node.webAppPath, accessCode, hostPin, guestPin, passcodeMode: chosen.passcodeMode, sharedPasscode, roster };
+}
+
+/**
+ * `security` with its roster matched to the meeting's current attendees: invitees who stay keep
+ * their passcode, new ones get fresh codes distinct from all others, removed ones are dropped.
+ * Unchanged (same object) unless the mode is 'per-invitee'.
+ */
+export function syncAttendees(meeting: MeetingSnapshot, security: MeetingSecurity, settings: OrganizerSettings): MeetingSecurity {
+  if (security.passcodeMode !== 'per-invitee') return security;
+  const others = codesOf({ ...security, roster: null });
+  const roster = createRoster(inviteesOf(meeting.attendees), { length: settings.passcodeLength, exclude: others, ...(security.roster ? { existing: security.roster } : {}) });
+  return { ...security, roster };
+}
+
+/**
+ * What the SecureJoin block in `bodyHtml` says about the meeting's security: alias, node and path
+ * from the join link, the access code, the passcode mode and shared passcode. PINs and the
+ * roster are never in the body. Null when there is no block. Never throws.
+ */
+export function securityFromBody(bodyHtml: string): Partial<MeetingSecurity> | null {
+  const found = findInviteBlock(typeof bodyHtml === 'string' ? bodyHtml : '');
+  if (!found) return null;
+  const f = found.fields;
+  const out: Partial<MeetingSecurity> = { version: 1 };
+  if (f.joinUrl) {
+    const link = parseJoinLink(f.joinUrl);
+    if (link.ok) Object.assign(out, { alias: link.value.alias, nodeOrigin: link.value.origin, webAppPath: link.value.path });
+  }
+  if (f.accessCode) out.accessCode = f.accessCode;
+  if (f.personalPasscodes) out.passcodeMode = 'per-invitee';
+  else if (f.passcode) Object.assign(out, { passcodeMode: 'shared', sharedPasscode: f.passcode });
+  else out.passcodeMode = 'none';
+  return out;
+}
+
+/**
+ * A whole MeetingSecurity rebuilt from the block in the body, for re-rendering and checking when
+ * sessionData is lost. PINs and the roster are never in the body: `hostPin` is '' and `roster`
+ * null, so the result must not be saved or provisioned. Null when the block lacks its join link
+ * or access code. Never throws.
+ */
+export function rebuildSecurityFromBody(bodyHtml: string): MeetingSecurity | null {
+  const s = securityFromBody(bodyHtml);
+  if (!s || !s.alias || !s.nodeOrigin || s.webAppPath === undefined || !s.accessCode) return null;
+  return {
+    version: 1,
+    alias: s.alias,
+    nodeOrigin: s.nodeOrigin,
+    webAppPath: s.webAppPath,
+    accessCode: s.accessCode,
+    hostPin: '',
+    guestPin: null,
+    passcodeMode: s.passcodeMode ?? 'none',
+    sharedPasscode: s.sharedPasscode ?? null,
+    roster: null,
+  };
+}
+
+const code = z.string().regex(/^[A-Za-z0-9]{4,32}$/);
+const securitySchema = z.strictObject({
+  version: z.literal(1),
+  alias: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@+-]{0,99}$/),
+  nodeOrigin: z.string().startsWith('https://'),
+  webAppPath: z.string().max(200),
+  accessCode: code.nullable(),
+  hostPin: code,
+  guestPin: code.nullable(),
+  passcodeMode: z.enum(['none', 'shared', 'per-invitee']),
+  sharedPasscode: code.nullable(),
+  roster: z.strictObject({ invitees: z.array(z.strictObject({ email: z.string(), name: z.string(), passcode: code })) }).nullable(),
+});
+
+/**
+ * A MeetingSecurity from stored JSON (sessionData), or null when absent or malformed: stored
+ * state is untrusted, and a damaged copy is recomputed rather than half-used. Never throws.
+ */
+export function parseSecurity(json: string | null): MeetingSecurity | null {
+  if (typeof json !== 'string' || json === '') return null;
+  try {
+    const parsed = securitySchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
