@@ -3,6 +3,11 @@ import preact from '@preact/preset-vite';
 import { managedStorageSchema } from './core/policy';
 import { DEV_EXTENSION_KEY, GECKO_EXTENSION_ID } from './core/extensionIdentity';
 
+/** A build for a store: `SECUREJOIN_STORE_BUILD=1 wxt build` (no dev key, no loopback hosts). */
+function isStoreBuild(mode: string): boolean {
+  return mode === 'production' && Boolean(process.env.SECUREJOIN_STORE_BUILD);
+}
+
 // The browser extension for attendees. Sources live in extension/ (srcDir); publicDir and
 // modulesDir resolve from the project root, not srcDir (platform-facts §2).
 export default defineConfig({
@@ -13,14 +18,22 @@ export default defineConfig({
   manifest: ({ mode }) => ({
     name: 'SecureJoin',
     description: 'Keeps your meeting PINs and fills them only on the right conference node.',
-    permissions: ['storage'],
+    // scripting: join-page script registered at runtime for known nodes only; webRequest: the
+    // attempt guard sees request_token status codes (never bodies) on hosts we hold permission for.
+    permissions: ['storage', 'scripting', 'webRequest'],
+    // Real conference nodes: the popup asks for `https://<node>/*` with a user gesture when a
+    // meeting is saved for a node not yet granted (or the options page, for the policy's nodes).
+    optional_host_permissions: ['https://*/*'],
+    // Development and test builds only: the reference node on loopback (127.0.0.1 and localhost,
+    // any port) is granted up front so e2e tests need no permission prompt. Store builds ask.
+    ...(isStoreBuild(mode) ? {} : { host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'] }),
     // Admins deploy the policy as managed storage; the schema is derived from core's zod schema
     // (`securejoin policy schema` prints the same file) and written at build time below.
     storage: { managed_schema: 'managed_schema.json' },
     browser_specific_settings: { gecko: { id: GECKO_EXTENSION_ID } },
     // A fixed id for development and tests only (managed-policy files are keyed by it);
     // production builds get their id from the store.
-    ...(mode === 'production' && process.env.SECUREJOIN_STORE_BUILD ? {} : { key: DEV_EXTENSION_KEY }),
+    ...(isStoreBuild(mode) ? {} : { key: DEV_EXTENSION_KEY }),
   }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {

@@ -1,7 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { watchManagedPolicy } from '../policy/managedPolicy';
+import { startBackground } from '../background/main';
 
 // The background wires; modules do the work.
 export default defineBackground(() => {
-  watchManagedPolicy();
+  startBackground();
 });

@@ -32,15 +32,26 @@ async function readManaged(): Promise<unknown> {
   }
 }
 
+/**
+ * The policy in force, read from managed storage now (not from the cached copy, so a policy
+ * that just arrived is never missed: fail closed).
+ */
+export async function currentPolicyState(): Promise<PolicyState> {
+  return policyStateFrom(await readManaged());
+}
+
 async function refresh(): Promise<void> {
-  const state = policyStateFrom(await readManaged());
+  const state = await currentPolicyState();
   await browser.storage.local.set({ [POLICY_STATE_KEY]: state });
 }
 
-/** Applies the managed policy now and again whenever the admin changes it. */
-export function watchManagedPolicy(): void {
-  void refresh();
+/**
+ * Applies the managed policy now and again whenever the admin changes it.
+ * @param onChange called after each refresh (e.g. to re-register content scripts).
+ */
+export function watchManagedPolicy(onChange: () => void = () => undefined): void {
+  void refresh().then(onChange);
   browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'managed') void refresh();
+    if (area === 'managed') void refresh().then(onChange);
   });
 }

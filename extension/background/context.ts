@@ -1,0 +1,34 @@
+/**
+ * What every background handler needs, injected so handlers are plain async functions that unit
+ * tests call directly with fake-indexeddb and a fixed clock (no `browser.*` inside handlers).
+ */
+import type { EpochMs } from '../../core/types';
+import type { SecureJoinDb } from '../storage/db';
+import type { PolicyState } from '../policy/managedPolicy';
+import type { ExtensionSettings } from './settings';
+
+/** The background's dependencies. */
+export interface BackgroundContext {
+  db: SecureJoinDb;
+  now: () => EpochMs;
+  /** `browser.runtime.id`. */
+  runtimeId: string;
+  /** `chrome-extension://<id>` (no trailing slash). */
+  extensionOrigin: string;
+  /** The settings in force, read fresh (policy and preferences may change at any time). */
+  settings: () => Promise<ExtensionSettings>;
+  /** The admin policy in force (storage.local 'policyState'). */
+  policyState: () => Promise<PolicyState>;
+  /** The user's preferences as stored (untrusted shape; core validates). */
+  prefs: () => Promise<unknown>;
+  /** Stores the user's preferences (already checked). */
+  savePrefs: (prefs: Record<string, unknown>) => Promise<void>;
+  /** The URL a tab shows right now, or null when the tab is gone (re-checked just before a PIN leaves). */
+  tabUrl: (tabId: number) => Promise<string | null>;
+  /** The user's IANA time zone, for the times shown on pages (`Intl.DateTimeFormat().resolvedOptions().timeZone`). */
+  timeZone: string;
+  /** A new record id (nanoid). */
+  newId: () => string;
+  /** Called after the saved meetings changed (re-registers content scripts, refreshes the badge). */
+  changed: () => void;
+}

@@ -1,0 +1,117 @@
+/**
+ * Answers a content script's "may I fill here?" (`fill:ask`) and "anything to warn about?"
+ * (`page:status`). The decision is core's `decideFill`; this module gathers its inputs from
+ * trusted sources (the sender's frame id and origin from the browser, the tab's URL re-read
+ * just before answering, the meetings and guard state from the database) and returns a PIN only
+ * when every check passes.
+ */
+import { decideFill, matchJoinPage } from '../../core/autofill';
+import type { FillDecision, NoFillReason } from '../../core/autofill';
+import { guardKeyOf, guardStatus, warningText } from '../../core/guard';
+import type { GuardState, GuardStatus } from '../../core/guard';
+import { meetingWindow } from '../../core/vault';
+import type { SavedMeeting } from '../../core/vault';
+import { formatInstant } from '../../core/time';
+import type { PageReport } from '../messaging/messages';
+import type { ContentSender } from '../messaging/sender';
+import { originOf } from '../messaging/sender';
+import { loadGuardState } from '../storage/guardStore';
+import { meetingsOnOrigin } from '../storage/meetings';
+import type { BackgroundContext } from './context';
+import type { ExtensionSettings } from './settings';
+
+/** The answer to `fill:ask`. `pin` is present only for `fill`. `notice` is text for the page's warning box. */
+export type FillAnswer =
+  | { ok: true; action: 'fill'; pin: string; join: boolean; notice: string | null }
+  | { ok: true; action: 'wait'; until: number; join: boolean; notice: string }
+  | { ok: true; action: 'none'; reason: NoFillReason | 'unknown-page' | 'not-allowed' | 'tab-changed'; notice: string | null };
+
+/** Whether the extension may act on `origin` at all: the policy's nodes when an admin set them, else anywhere the user saved a meeting. */
+export function originAllowed(settings: Pick<ExtensionSettings, 'policyOrigins'>, origin: string): boolean {
+  return settings.policyOrigins === null || settings.policyOrigins.includes(origin);
+}
+
+/** Meetings the page at `url` belongs to, host records first (a host PIN also works for people who have both). */
+async function meetingsForPage(ctx: BackgroundContext, url: string, settings: ExtensionSettings): Promise<SavedMeeting[]> {
+  const origin = originOf(url);
+  if (!origin || !originAllowed(settings, origin)) return [];
+  const matches = matchJoinPage(url, await meetingsOnOrigin(ctx.db, origin), { webAppPaths: settings.webAppPaths });
+  return [...matches.filter((m) => m.role === 'host'), ...matches.filter((m) => m.role === 'guest')];
+}
+
+function statusOf(state: GuardState, m: SavedMeeting, now: number, settings: ExtensionSettings): GuardStatus {
+  return guardStatus(state, guardKeyOf(m), now, settings.limits);
+}
+
+/** The page warning for a room, or null. */
+function noticeOf(status: GuardStatus): string | null {
+  return warningText(status);
+}
+
+/**
+ * Decides `fill:ask` for a content script. The frame facts that matter are taken from the
+ * browser (`sender.frameId`, `sender.origin`), never from the page's report alone; the tab's
+ * URL is read again right before the answer and must still be on the same origin and page.
+ */
+export async function answerFillAsk(report: PageReport, sender: ContentSender, ctx: BackgroundContext): Promise<FillAnswer> {
+  const settings = await ctx.settings();
+  if (!originAllowed(settings, sender.origin)) return { ok: true, action: 'none', reason: 'not-allowed', notice: null };
+  const meetings = await meetingsForPage(ctx, sender.url, settings);
+  if (meetings.length === 0) return { ok: true, action: 'none', reason: 'unknown-page', notice: null };
+  const state = await loadGuardState(ctx.db);
+  const now = ctx.now();
+  let first: { decision: FillDecision; status: GuardStatus; meeting: SavedMeeting } | null = null;
+  for (const meeting of meetings) {
+    const status = statusOf(state, meeting, now, settings);
+    const decision = decideFill({
+      meeting,
+      pageUrl: sender.url,
+      frame: {
+        // Trusted: the browser says which frame sent this. The page's own claims can only narrow it.
+        isTop: sender.frameId === 0 && report.frame.isTop,
+        sandboxed: report.frame.sandboxed,
+        frameOrigin: sender.origin,
+      },
+      field: report.field,
+      ...(report.prompt ? { prompt: report.prompt } : {}),
+      mode: settings.mode,
+      now,
+      window: meetingWindow(meeting),
+      attempts: status.attemptsUsed > 0 || status.attempts.roomFailuresInWindow > 0 ? status.attempts : null,
+      failedPins: status.failedPins,
+      possibleLockout: status.possibleLockout,
+      webAppPaths: settings.webAppPaths,
+    });
+    if (first === null || decision.action === 'fill') first = { decision, status, meeting };
+    if (decision.action === 'fill') break;
+  }
+  if (first === null) return { ok: true, action: 'none', reason: 'unknown-page', notice: null };
+  const { decision, status } = first;
+  if (decision.action === 'wait') {
+    const opens = formatInstant(decision.until, { timeZone: ctx.timeZone, withDate: true });
+    return { ok: true, action: 'wait', until: decision.until, join: decision.join, notice: `This meeting's code opens at ${opens}. SecureJoin waits instead of spending an attempt.` };
+  }
+  if (decision.action === 'none') return { ok: true, action: 'none', reason: decision.reason, notice: noticeOf(status) };
+  // Re-check just before the PIN leaves the background: the tab may have navigated meanwhile.
+  const current = await ctx.tabUrl(sender.tabId);
+  if (current === null || originOf(current) !== sender.origin || matchJoinPage(current, [first.meeting], { webAppPaths: settings.webAppPaths }).length === 0) {
+    return { ok: true, action: 'none', reason: 'tab-changed', notice: null };
+  }
+  return { ok: true, action: 'fill', pin: decision.pin, join: decision.join, notice: noticeOf(status) };
+}
+
+/** The answer to `page:status`: the warning to show on this join page now, or null. */
+export interface PageStatusAnswer {
+  ok: true;
+  notice: string | null;
+}
+
+/** The guard's warning for the room of the sender's page (most severe of its matching meetings). */
+export async function answerPageStatus(sender: ContentSender, ctx: BackgroundContext): Promise<PageStatusAnswer> {
+  const settings = await ctx.settings();
+  const meetings = await meetingsForPage(ctx, sender.url, settings);
+  if (meetings.length === 0) return { ok: true, notice: null };
+  const state = await loadGuardState(ctx.db);
+  const status = statusOf(state, meetings[0] as SavedMeeting, ctx.now(), settings);
+  return { ok: true, notice: noticeOf(status) };
+}

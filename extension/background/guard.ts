@@ -1,0 +1,96 @@
+/**
+ * The attempt guard's platform side: what `webRequest` shows of `request_token` calls to known
+ * nodes (URL, method, the `pin` request header, the status code; MV3 cannot read bodies),
+ * turned into core/guard outcomes and persisted. Two steps, each persisted, because the service
+ * worker may stop between a request and its response:
+ * 1. `noteTokenRequest` (onSendHeaders): remember the request id and the `pin` header sent;
+ * 2. `settleTokenRequest` (onCompleted): classify, record, forget the pending entry.
+ */
+import { classifyTokenOutcome, guardKey, guardStatus, parseTokenRequestUrl, warningText } from '../../core/guard';
+import type { GuardStatus, TokenOutcome } from '../../core/guard';
+import { storeOutcome } from '../storage/guardStore';
+import { meetingsOnOrigin } from '../storage/meetings';
+import type { BackgroundContext } from './context';
+import { originAllowed } from './fill';
+
+/** The `webRequest` details read here (a subset of Chrome's). */
+export interface TokenRequestDetails {
+  requestId: string;
+  url: string;
+  method: string;
+  tabId: number;
+  requestHeaders?: Array<{ name: string; value?: string }>;
+}
+
+/** The `onCompleted` details read here. */
+export interface TokenResponseDetails {
+  requestId: string;
+  statusCode: number;
+}
+
+/** What one settled request changed, for the page warning and the badge. */
+export interface GuardUpdate {
+  key: string;
+  tabId: number;
+  outcome: TokenOutcome;
+  status: GuardStatus;
+  warning: string | null;
+}
+
+/** The URL filter for the listeners: every node's token endpoint (the handlers then keep known nodes only). */
+export const TOKEN_REQUEST_URL_PATTERNS = ['*://*/api/client/v2/conferences/*/request_token'];
+
+/** The `pin` header's value, or null when none was sent (header names are case-insensitive). */
+export function pinHeaderOf(headers: TokenRequestDetails['requestHeaders']): string | null {
+  const header = (headers ?? []).find((h) => h.name.toLowerCase() === 'pin');
+  return header?.value ?? null;
+}
+
+/** Whether the guard watches this node: one the user has meetings on, within the policy's nodes. */
+async function isKnownNode(origin: string, ctx: BackgroundContext): Promise<boolean> {
+  const settings = await ctx.settings();
+  if (!originAllowed(settings, origin)) return false;
+  return (settings.policyOrigins?.includes(origin) ?? false) || (await meetingsOnOrigin(ctx.db, origin)).length > 0;
+}
+
+/** Step 1: a token request left the browser. Returns true when it is tracked. */
+export async function noteTokenRequest(details: TokenRequestDetails, ctx: BackgroundContext): Promise<boolean> {
+  const target = parseTokenRequestUrl(details.url, details.method);
+  if (target === null || !(await isKnownNode(target.origin, ctx))) return false;
+  await ctx.db.pending.put({
+    requestId: details.requestId,
+    url: details.url,
+    pinSent: pinHeaderOf(details.requestHeaders),
+    tabId: details.tabId,
+    seenAt: ctx.now(),
+  });
+  return true;
+}
+
+/** Step 2: its response arrived. Returns what changed, or null for untracked requests. */
+export async function settleTokenRequest(details: TokenResponseDetails, ctx: BackgroundContext): Promise<GuardUpdate | null> {
+  const pending = await ctx.db.pending.get(details.requestId);
+  if (pending === undefined) return null;
+  await ctx.db.pending.delete(details.requestId);
+  const target = parseTokenRequestUrl(pending.url);
+  if (target === null) return null;
+  const key = guardKey(target.origin, target.alias);
+  const outcome = classifyTokenOutcome({ pinSent: pending.pinSent, status: details.statusCode });
+  const settings = await ctx.settings();
+  const now = ctx.now();
+  const state = await storeOutcome(ctx.db, key, outcome, pending.pinSent, now, settings.limits);
+  const status = guardStatus(state, key, now, settings.limits);
+  return { key, tabId: pending.tabId, outcome, status, warning: warningText(status) };
+}
+
+/** A request that failed without a response (network error, aborted): nothing was attempted that the node counted for sure. */
+export async function dropTokenRequest(requestId: string, ctx: BackgroundContext): Promise<void> {
+  await ctx.db.pending.delete(requestId);
+}
+
+/** Badge text and colour for a guard status: "!" once the warning threshold is reached. */
+export function badgeFor(status: GuardStatus): { text: string; color: string; title: string | null } {
+  if (status.level === 'ok' && !status.possibleLockout) return { text: '', color: '#00000000', title: null };
+  const severe = status.level !== 'warn' || status.possibleLockout;
+  return { text: severe ? '!!' : String(status.attemptsLeft), color: severe ? '#b00020' : '#b26a00', title: warningText(status) };
+}

@@ -1,0 +1,94 @@
+/**
+ * Wires the background's modules to the browser: database, message router, webRequest guard,
+ * content-script registration, badge. No decisions here.
+ */
+import { browser } from 'wxt/browser';
+import { nanoid } from 'nanoid';
+import { currentPolicyState, watchManagedPolicy } from '../policy/managedPolicy';
+import { openDb } from '../storage/db';
+import { deleteExpiredMeetings, meetingOrigins } from '../storage/meetings';
+import type { BackgroundContext } from './context';
+import { badgeFor, dropTokenRequest, noteTokenRequest, settleTokenRequest, TOKEN_REQUEST_URL_PATTERNS } from './guard';
+import type { GuardUpdate } from './guard';
+import { applyRegistration, contentScriptMatches } from './registration';
+import { handleMessage } from './router';
+import { settingsFrom, USER_PREFS_KEY } from './settings';
+
+/** Starts the background. Listeners are added synchronously, as MV3 requires for a woken worker. */
+export function startBackground(): void {
+  const db = openDb();
+  const readPrefs = async (): Promise<unknown> => (await browser.storage.local.get(USER_PREFS_KEY))[USER_PREFS_KEY];
+  let refreshing: Promise<void> = Promise.resolve();
+
+  const ctx: BackgroundContext = {
+    db,
+    now: () => Date.now(),
+    runtimeId: browser.runtime.id,
+    // The service worker's own origin: chrome-extension://<id> (moz-extension://<uuid> in Firefox).
+    extensionOrigin: globalThis.location.origin,
+    settings: async () => settingsFrom(await currentPolicyState(), await readPrefs()),
+    policyState: currentPolicyState,
+    prefs: readPrefs,
+    savePrefs: (prefs) => browser.storage.local.set({ [USER_PREFS_KEY]: prefs }),
+    tabUrl: async (tabId) => {
+      try {
+        return (await browser.tabs.get(tabId)).url ?? null;
+      } catch {
+        return null;
+      }
+    },
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    newId: () => nanoid(),
+    changed: () => {
+      refreshing = refreshing.then(refreshRegistration, refreshRegistration);
+    },
+  };
+
+  async function refreshRegistration(): Promise<void> {
+    try {
+      const settings = await ctx.settings();
+      const granted = (await browser.permissions.getAll()).origins ?? [];
+      const matches = contentScriptMatches({ meetingOrigins: await meetingOrigins(db), policyOrigins: settings.policyOrigins, grantedPatterns: granted });
+      await applyRegistration(browser.scripting, matches);
+      await deleteExpiredMeetings(db, ctx.now(), settings.retentionDays);
+    } catch (error) {
+      console.error('SecureJoin: could not register the join-page script', error);
+    }
+  }
+
+  browser.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+    // sendResponse + true: a Dexie promise returned from here would reach the sender as undefined.
+    void handleMessage(msg, sender, ctx).then(sendResponse);
+    return true;
+  });
+
+  const pushUpdate = async (update: GuardUpdate | null): Promise<void> => {
+    if (update === null || update.tabId < 0) return;
+    const badge = badgeFor(update.status);
+    await browser.action.setBadgeText({ tabId: update.tabId, text: badge.text }).catch(() => undefined);
+    if (badge.text) await browser.action.setBadgeBackgroundColor({ tabId: update.tabId, color: badge.color }).catch(() => undefined);
+    await browser.action.setTitle({ tabId: update.tabId, title: badge.title ?? 'SecureJoin' }).catch(() => undefined);
+    await browser.tabs.sendMessage(update.tabId, { type: 'guard:update', warning: update.warning }, { frameId: 0 }).catch(() => undefined);
+  };
+
+  const filter = { urls: TOKEN_REQUEST_URL_PATTERNS, types: ['xmlhttprequest' as const] };
+  // Chromium hides some headers unless 'extraHeaders' is asked for; Firefox has no such option.
+  const extra = (browser.webRequest as { OnSendHeadersOptions?: { EXTRA_HEADERS?: string } }).OnSendHeadersOptions?.EXTRA_HEADERS;
+  browser.webRequest.onSendHeaders.addListener(
+    (details) => void noteTokenRequest(details, ctx).catch((e) => console.error('SecureJoin guard', e)),
+    filter,
+    (extra ? ['requestHeaders', extra] : ['requestHeaders']) as never,
+  );
+  browser.webRequest.onCompleted.addListener(
+    (details) => void settleTokenRequest(details, ctx).then(pushUpdate).catch((e) => console.error('SecureJoin guard', e)),
+    filter,
+  );
+  browser.webRequest.onErrorOccurred.addListener((details) => void dropTokenRequest(details.requestId, ctx), filter);
+
+  browser.permissions.onAdded.addListener(ctx.changed);
+  browser.permissions.onRemoved.addListener(ctx.changed);
+  watchManagedPolicy(ctx.changed);
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && USER_PREFS_KEY in changes) ctx.changed();
+  });
+}

@@ -1,0 +1,115 @@
+/**
+ * Answers the popup and the options page: list, add and delete saved meetings, read and change
+ * the user's preferences, export and import the vault. Validation is core's; PINs are never
+ * part of a list answer (the popup shows role, node, times and attempts only).
+ */
+import { guardKeyOf, guardStatus } from '../../core/guard';
+import { effectiveSettings } from '../../core/policy';
+import type { Issue } from '../../core/types';
+import { exportVault, importVault, meetingWindow, newSavedMeeting, upcomingMeetings } from '../../core/vault';
+import type { ManualMeetingInput, MergeOutcome, VaultConflict } from '../../core/vault';
+import type { PolicyState } from '../policy/managedPolicy';
+import { loadGuardState } from '../storage/guardStore';
+import { allMeetings, deleteMeeting, replaceAllMeetings, saveMeeting } from '../storage/meetings';
+import type { BackgroundContext } from './context';
+
+/** One row of the popup's list. */
+export interface MeetingSummary {
+  id: string;
+  alias: string;
+  label: string | null;
+  origin: string;
+  role: 'host' | 'guest';
+  startsAt: number | null;
+  /** When the code opens (start minus lead), or null without times. */
+  opensAt: number | null;
+  attemptsUsed: number;
+  attemptsLeft: number;
+  limit: number;
+}
+
+/** Answers of the UI requests (every one has `ok`). */
+export type UiAnswer =
+  | { ok: true; meetings: MeetingSummary[] }
+  | { ok: true; outcome: MergeOutcome; id: string; conflict: VaultConflict | null }
+  | { ok: true; deleted: boolean }
+  | { ok: true; saved: true }
+  | { ok: true; policyState: PolicyState; prefs: unknown; locked: string[]; ignored: Issue[] }
+  | { ok: true; text: string }
+  | { ok: true; added: number; updated: number; unchanged: number; conflicts: VaultConflict[] }
+  | { ok: false; error: string; errors?: Issue[] };
+
+/** Upcoming (and untimed) meetings with the guard's counts. */
+export async function listMeetings(ctx: BackgroundContext): Promise<UiAnswer> {
+  const settings = await ctx.settings();
+  const now = ctx.now();
+  const state = await loadGuardState(ctx.db);
+  const meetings = upcomingMeetings(await allMeetings(ctx.db), now).map((m): MeetingSummary => {
+    const status = guardStatus(state, guardKeyOf(m), now, settings.limits);
+    return {
+      id: m.id,
+      alias: m.alias,
+      label: m.label ?? null,
+      origin: m.origin,
+      role: m.role,
+      startsAt: m.startsAt ?? null,
+      opensAt: meetingWindow(m)?.opensAt ?? null,
+      attemptsUsed: status.attemptsUsed,
+      attemptsLeft: status.attemptsLeft,
+      limit: status.limit,
+    };
+  });
+  return { ok: true, meetings };
+}
+
+/** Saves a meeting typed (or confirmed from an invite) in the popup. */
+export async function addMeeting(input: Record<string, unknown>, ctx: BackgroundContext): Promise<UiAnswer> {
+  const settings = await ctx.settings();
+  if (settings.retentionDays === 0) return { ok: false, error: 'Your administrator does not allow saving PINs.' };
+  const source = input.source === 'invite' ? 'invite' : 'manual';
+  const record = newSavedMeeting({ ...(input as unknown as ManualMeetingInput), source }, ctx.now(), ctx.newId());
+  if (!record.ok) return { ok: false, error: 'Please check the highlighted fields.', errors: record.errors };
+  if (settings.policyOrigins !== null && !settings.policyOrigins.includes(record.value.origin)) {
+    return { ok: false, error: 'This conference node is not one your administrator allows.', errors: [{ path: 'url', message: 'not a node of your organisation' }] };
+  }
+  const saved = await saveMeeting(ctx.db, record.value);
+  ctx.changed();
+  return { ok: true, outcome: saved.outcome, id: saved.meeting.id, conflict: saved.conflict };
+}
+
+/** Deletes a saved meeting. */
+export async function removeMeeting(id: string, ctx: BackgroundContext): Promise<UiAnswer> {
+  const deleted = await deleteMeeting(ctx.db, id);
+  if (deleted) ctx.changed();
+  return { ok: true, deleted };
+}
+
+/** The policy in force, the user's preferences, what is locked and which preferences were ignored. */
+export async function readSettings(ctx: BackgroundContext, policyState: PolicyState, prefs: unknown): Promise<UiAnswer> {
+  const settings = await ctx.settings();
+  return { ok: true, policyState, prefs: prefs ?? {}, locked: settings.effective.locked, ignored: settings.effective.ignored };
+}
+
+/**
+ * Validates new preferences against the policy (core's effectiveSettings): refused as a whole
+ * when any entry would be ignored (locked, unknown or invalid), so the user sees why.
+ */
+export function checkPrefs(policyState: PolicyState, prefs: Record<string, unknown>): { ok: true } | { ok: false; error: string; errors: Issue[] } {
+  const merged = effectiveSettings(policyState.policy, prefs);
+  return merged.ignored.length === 0 ? { ok: true } : { ok: false, error: 'Some settings could not be applied.', errors: merged.ignored };
+}
+
+/** The vault as a JSON file's text (contains PINs in clear: the options page says so). */
+export async function exportMeetings(ctx: BackgroundContext): Promise<UiAnswer> {
+  return { ok: true, text: exportVault(await allMeetings(ctx.db), ctx.now()) };
+}
+
+/** Imports a vault file: all or nothing, never drops a stored record (core's importVault). */
+export async function importMeetings(text: string, ctx: BackgroundContext): Promise<UiAnswer> {
+  const result = importVault(text, await allMeetings(ctx.db), ctx.now(), { newId: ctx.newId });
+  if (!result.ok) return { ok: false, error: 'The file was not imported.', errors: result.errors };
+  await replaceAllMeetings(ctx.db, result.value.meetings);
+  ctx.changed();
+  const { added, updated, unchanged, conflicts } = result.value;
+  return { ok: true, added, updated, unchanged, conflicts };
+}

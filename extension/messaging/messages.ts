@@ -1,0 +1,68 @@
+/**
+ * Every message the extension's parts exchange, as zod schemas. The background validates each
+ * incoming message with {@link parseRequest} before it looks at it: content scripts run next to
+ * pages we do not trust, so a message is untrusted input like any other.
+ */
+import { z } from 'zod';
+
+/** Longest URL accepted in a message (core/links reads at most this much anyway). */
+const MAX_URL = 4096;
+const url = z.string().min(1).max(MAX_URL);
+
+/** What the content script saw in its frame. The background re-derives what it can from `sender`. */
+export const pageReportSchema = z.strictObject({
+  pageUrl: url,
+  frame: z.strictObject({ isTop: z.boolean(), sandboxed: z.boolean(), frameOrigin: z.string().max(300) }),
+  field: z.strictObject({ present: z.boolean(), hasValue: z.boolean() }),
+  prompt: z.strictObject({ hasHostPin: z.boolean(), hasGuestPin: z.boolean() }).optional(),
+});
+/** See {@link pageReportSchema}. */
+export type PageReport = z.infer<typeof pageReportSchema>;
+
+/** Messages a content script may send (checked against a content-script sender). */
+export const contentRequestSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('fill:ask'), report: pageReportSchema }),
+  z.strictObject({ type: z.literal('capture:save'), url }),
+  z.strictObject({ type: z.literal('page:status'), pageUrl: url }),
+]);
+/** See {@link contentRequestSchema}. */
+export type ContentRequest = z.infer<typeof contentRequestSchema>;
+
+/** Messages the popup and options page may send (checked against an extension-page sender). */
+export const uiRequestSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('meetings:list') }),
+  // The input itself is validated by core (newSavedMeeting) with field-named errors.
+  z.strictObject({ type: z.literal('meetings:add'), input: z.record(z.string(), z.unknown()) }),
+  z.strictObject({ type: z.literal('meetings:delete'), id: z.string().min(1).max(64) }),
+  z.strictObject({ type: z.literal('settings:get') }),
+  z.strictObject({ type: z.literal('settings:set'), prefs: z.record(z.string(), z.unknown()) }),
+  z.strictObject({ type: z.literal('vault:export') }),
+  z.strictObject({ type: z.literal('vault:import'), text: z.string().max(5_000_000) }),
+]);
+/** See {@link uiRequestSchema}. */
+export type UiRequest = z.infer<typeof uiRequestSchema>;
+
+/** Any request the background answers. */
+export type Request = ContentRequest | UiRequest;
+
+/** What the background answers when it refuses or fails: never a PIN. */
+export interface ErrorResponse {
+  ok: false;
+  error: string;
+}
+
+/** Pushed from the background to a tab when the guard learns something about its room. */
+export const guardPushSchema = z.strictObject({
+  type: z.literal('guard:update'),
+  warning: z.string().max(500).nullable(),
+});
+/** See {@link guardPushSchema}. */
+export type GuardPush = z.infer<typeof guardPushSchema>;
+
+/** Validates a request against one schema; the error names the first problem (never echoes values). */
+export function parseRequest<T>(schema: z.ZodType<T>, raw: unknown): { ok: true; value: T } | ErrorResponse {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { ok: false, error: `invalid message${issue ? ` at ${issue.path.join('.') || '(root)'}: ${issue.message}` : ''}` };
+}

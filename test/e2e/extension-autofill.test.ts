@@ -1,0 +1,119 @@
+/**
+ * The extension end to end in real Chromium against the reference node (whose join page runs
+ * Pexip's real @pexip/infinity client): save from a capture link, fill only on the right
+ * origin and page, count a wrong PIN and warn before the limit, hold a code that is not active.
+ * The node answers on 127.0.0.1 and on localhost: two origins for the same rooms.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { startConferenceNode } from '../../conference-node/server';
+import type { ConferenceNode } from '../../conference-node/server';
+import { buildCaptureLink } from '../../core/links';
+import { EXTENSION_DIR } from './support/globalSetup';
+import { launchWithExtension, noticeText, waitForNotice, waitForRegistration } from './support/extensionBrowser';
+import type { ExtensionBrowser } from './support/extensionBrowser';
+
+let node: ConferenceNode;
+let ext: ExtensionBrowser;
+
+beforeAll(async () => {
+  node = await startConferenceNode({
+    rooms: [
+      { alias: 'sj-room', hostPin: '2468', guestPin: '1357', allowGuests: true },
+      { alias: 'guard-room', hostPin: '8642', guestPin: '7531', allowGuests: true },
+      { alias: 'early-room', hostPin: '4826', guestPin: '3715', allowGuests: true },
+    ],
+  });
+  ext = await launchWithExtension(EXTENSION_DIR);
+  await waitForRegistration(ext, 'http://127.0.0.1/*');
+});
+afterAll(async () => {
+  await ext?.close();
+  await node?.close();
+});
+
+const pinValue = (page: Page) => page.$eval('#pin', (el) => (el as HTMLInputElement).value);
+const waitForState = (page: Page, state: string) =>
+  page.waitForFunction((s) => document.getElementById('join')?.dataset.state === s, { timeout: 10_000 }, state);
+
+/** Opens a join page, enters a name and presses Join, then waits for the PIN prompt. */
+async function openPrompt(url: string): Promise<Page> {
+  const page = await ext.browser.newPage();
+  await page.goto(url);
+  await waitForState(page, 'ready');
+  await page.click('#join-button');
+  await waitForState(page, 'pin-required');
+  return page;
+}
+
+describe('browser extension on the reference node', () => {
+  it('saves a PIN from a capture link and strips the fragment from the address bar', async () => {
+    const link = buildCaptureLink({ origin: node.url, path: 'webapp3', alias: 'sj-room', role: 'guest', pin: '1357', name: 'Gus Guest' });
+    const page = await ext.browser.newPage();
+    await page.goto(link);
+    await page.waitForFunction(() => !location.hash.includes('sj='), { timeout: 10_000 });
+    await waitForNotice(page, 'PIN saved for sj-room (guest)');
+    const list = await ext.send({ type: 'meetings:list' });
+    expect(list.meetings.map((m: any) => [m.alias, m.role, m.origin])).toContainEqual(['sj-room', 'guest', node.url]);
+    expect(JSON.stringify(list)).not.toContain('1357');
+    await page.close();
+  });
+
+  it('fills the guest PIN on the right origin; the user presses Join and waits for the host', async () => {
+    const page = await openPrompt(node.joinUrl('sj-room', { name: 'Gus Guest' }));
+    await page.waitForFunction(() => (document.getElementById('pin') as HTMLInputElement).value !== '', { timeout: 5_000 });
+    expect(await pinValue(page)).toBe('1357');
+    // Fill mode (the default): the extension does not press Join.
+    expect(await page.$eval('#join', (el) => (el as HTMLElement).dataset.state)).toBe('pin-required');
+    await page.click('#join-button');
+    await waitForState(page, 'waiting');
+    await page.close();
+  });
+
+  it('does not fill on the same node under another origin (localhost vs 127.0.0.1) or on another room', async () => {
+    const other = await openPrompt(node.joinUrl('sj-room', { name: 'Gus Guest' }, node.localhostUrl));
+    const unrelated = await openPrompt(node.joinUrl('guard-room', { name: 'Gus Guest' }));
+    // Nothing observable happens when nothing is filled: give the content script well over the
+    // time a fill takes on the right origin (a few ms) before checking.
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await pinValue(other)).toBe('');
+    expect(await pinValue(unrelated)).toBe('');
+    await other.close();
+    await unrelated.close();
+  });
+
+  it('counts a wrong PIN, shows the warning in a closed shadow root, and never refills the failed PIN', async () => {
+    const added = await ext.send({ type: 'meetings:add', input: { url: `${node.url}/webapp3/m/guard-room`, role: 'guest', pin: '9999' } });
+    expect(added.ok).toBe(true);
+    const page = await openPrompt(node.joinUrl('guard-room', { name: 'Wendy Wrong' }));
+    await page.waitForFunction(() => (document.getElementById('pin') as HTMLInputElement).value === '9999', { timeout: 5_000 });
+    await page.click('#join-button');
+    await waitForState(page, 'invalid-pin');
+    const text = await waitForNotice(page, '4 of 5 attempts left');
+    expect(text).toContain('1 wrong PIN');
+    // The page itself cannot read the notice.
+    expect(await page.$eval('securejoin-notice', (el) => el.shadowRoot === null && el.textContent === '')).toBe(true);
+    expect(await pinValue(page)).toBe('');
+    const list = await ext.send({ type: 'meetings:list' });
+    expect(list.meetings.find((m: any) => m.alias === 'guard-room')).toMatchObject({ attemptsUsed: 1, attemptsLeft: 4 });
+
+    // A fresh page load: the failed PIN is not filled again, and the warning is there at once.
+    const again = await openPrompt(node.joinUrl('guard-room', { name: 'Wendy Wrong' }));
+    await waitForNotice(again, '4 of 5 attempts left');
+    expect(await pinValue(again)).toBe('');
+    await page.close();
+    await again.close();
+  });
+
+  it('holds off before the code is active and says when it opens', async () => {
+    const startsAt = Date.now() + 2 * 3_600_000;
+    const added = await ext.send({ type: 'meetings:add', input: { url: `${node.url}/webapp3/m/early-room`, role: 'host', pin: '4826', startsAt, endsAt: startsAt + 3_600_000 } });
+    expect(added.ok).toBe(true);
+    const page = await openPrompt(node.joinUrl('early-room', { name: 'Early Eve' }));
+    const text = await waitForNotice(page, 'opens at');
+    expect(text).toMatch(/waits instead of spending an attempt/);
+    expect(await pinValue(page)).toBe('');
+    expect(await noticeText(page)).not.toContain('4826');
+    await page.close();
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * Real Chromium with the built extension loaded through the DevTools pipe (fast; managed policy
+ * is not needed here, see managedPolicyBrowser.ts for that path), plus helpers the extension
+ * tests share: talk to the background as the popup does, wait for the join-page script to be
+ * registered, and read the text of the extension's CLOSED shadow-root notice (which page
+ * scripts cannot read) through the DevTools protocol.
+ */
+import type { Browser, Page, WebWorker } from 'puppeteer-core';
+import { launchChromium } from './chromium';
+
+/** A running browser with the extension. */
+export interface ExtensionBrowser {
+  browser: Browser;
+  extensionId: string;
+  worker: () => Promise<WebWorker>;
+  /** Sends a message to the background from the extension's popup page and returns the answer. */
+  send(msg: unknown): Promise<any>;
+  close(): Promise<void>;
+}
+
+declare const chrome: any;
+
+/** Launches Chromium with the extension at `extensionDir`. */
+export async function launchWithExtension(extensionDir: string): Promise<ExtensionBrowser> {
+  const browser = await launchChromium({ pipe: true, enableExtensions: [extensionDir] });
+  try {
+    const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 15_000 });
+    const extensionId = new URL(target.url()).host;
+    let ui: Page | null = null;
+    const uiPage = async (): Promise<Page> => {
+      if (ui && !ui.isClosed()) return ui;
+      ui = await browser.newPage();
+      await ui.goto(`chrome-extension://${extensionId}/popup.html`);
+      return ui;
+    };
+    return {
+      browser,
+      extensionId,
+      worker: async () => {
+        const t = await browser.waitForTarget((x) => x.type() === 'service_worker' && x.url().startsWith(`chrome-extension://${extensionId}/`), { timeout: 15_000 });
+        const w = await t.worker();
+        if (!w) throw new Error('no service worker');
+        return w;
+      },
+      send: async (msg) => (await uiPage()).evaluate((m) => chrome.runtime.sendMessage(m), msg as never),
+      close: () => browser.close(),
+    };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+/** Waits until the background has registered the join-page script with a match covering `pattern`. */
+export async function waitForRegistration(ext: ExtensionBrowser, pattern: string, timeoutMs = 10_000): Promise<void> {
+  const worker = await ext.worker();
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const matches = (await worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s: any) => s.matches ?? []))) as string[];
+    if (matches.includes(pattern)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`join-page script never registered for ${pattern}`);
+}
+
+interface CdpNode {
+  nodeType: number;
+  nodeName: string;
+  nodeValue?: string;
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+function textIn(node: CdpNode): string {
+  if (node.nodeType === 3) return node.nodeValue ?? '';
+  return [...(node.shadowRoots ?? []), ...(node.children ?? [])].map(textIn).join(' ');
+}
+
+function findNotices(node: CdpNode, out: CdpNode[] = []): CdpNode[] {
+  if (node.nodeName.toLowerCase() === 'securejoin-notice') out.push(node);
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) findNotices(child, out);
+  return out;
+}
+
+/** The text of the extension's notice(s) on `page`, read through closed shadow roots with CDP. */
+export async function noticeText(page: Page): Promise<string> {
+  const cdp = await page.createCDPSession();
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    return findNotices(root).map(textIn).join(' ').replace(/\s+/g, ' ').trim();
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Waits until the notice on `page` contains `expected`. */
+export async function waitForNotice(page: Page, expected: string | RegExp, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = await noticeText(page);
+    if (typeof expected === 'string' ? last.includes(expected) : expected.test(last)) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`notice never showed ${String(expected)}; last: ${JSON.stringify(last)}`);
+}
