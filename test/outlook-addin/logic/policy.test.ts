@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY } from '../../../core/policy';
+import { enforceLocks, loadPolicy, organizerSettings, prefsFromChoices } from '../../../outlook-addin/logic';
+import { EXAMPLE_POLICY_TEXT, POLICY } from './fixtures';
+
+describe('loadPolicy', () => {
+  it('uses a valid policy file', () => {
+    const loaded = loadPolicy(EXAMPLE_POLICY_TEXT);
+    expect(loaded.source).toBe('file');
+    expect(loaded.errors).toEqual([]);
+    expect(loaded.policy.nodes[0]?.origin).toBe('https://meet.example.com');
+  });
+
+  it('falls back to the secure defaults with errors for an invalid policy', () => {
+    const loaded = loadPolicy('{"version": 1, "organizer": {"accessCode": {"required": {"value": "no"}}}}');
+    expect(loaded.source).toBe('default');
+    expect(loaded.policy).toBe(DEFAULT_POLICY);
+    expect(loaded.errors[0]?.path).toBe('organizer.accessCode.required.value');
+    expect(organizerSettings(loaded.policy, null).choices.accessCode).toBe(true);
+  });
+
+  it('reports JSON syntax errors with a position, and an unreachable file', () => {
+    expect(loadPolicy('{"version": 1,,}').errors[0]?.path).toMatch(/^line 1, column/);
+    const missing = loadPolicy(null);
+    expect(missing.source).toBe('default');
+    expect(missing.errors[0]?.message).toMatch(/could not be loaded/);
+  });
+});
+
+describe('organizerSettings', () => {
+  it('takes the policy values and locks', () => {
+    const s = organizerSettings(POLICY, null);
+    expect(s.choices).toEqual({ accessCode: true, passcodeMode: 'per-invitee' });
+    expect(s).toMatchObject({ accessCodeLength: 9, passcodeLength: 8, pinLength: 6, leadMinutes: 15, graceMinutes: 10, autoInsert: true });
+    expect(s.locked).toContain('organizer.accessCode.required');
+    expect(s.node?.origin).toBe('https://meet.example.com');
+  });
+
+  it('applies personal defaults for unlocked settings and ignores them for locked ones', () => {
+    const s = organizerSettings(POLICY, { organizer: { passcodes: { mode: 'shared' }, accessCode: { required: false } } });
+    expect(s.choices).toEqual({ accessCode: true, passcodeMode: 'shared' });
+    expect(s.ignored).toEqual([{ path: 'organizer.accessCode.required', message: 'locked by your administrator' }]);
+  });
+
+  it('ignores garbage preferences without throwing', () => {
+    expect(organizerSettings(POLICY, 'nonsense').ignored).toHaveLength(1);
+    expect(organizerSettings(POLICY, { organizer: { passcodes: { mode: 'everyone' } } }).choices.passcodeMode).toBe('per-invitee');
+  });
+
+  it('saves only unlocked choices as defaults, and locks always win', () => {
+    const s = organizerSettings(POLICY, null);
+    expect(prefsFromChoices({ accessCode: false, passcodeMode: 'none' }, s.locked)).toEqual({ organizer: { passcodes: { mode: 'none' } } });
+    expect(enforceLocks({ accessCode: false, passcodeMode: 'none' }, POLICY)).toEqual({ accessCode: true, passcodeMode: 'none' });
+  });
+});
