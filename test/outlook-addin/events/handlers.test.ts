@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { findInviteBlock } from '../../../core/invite';
+import { createEventHandlers, LAUNCH_EVENTS, registerEventHandlers } from '../../../outlook-addin/events';
+import { parseSecurity, SECURITY_SESSION_KEY } from '../../../outlook-addin/logic';
+import { createOfficeItemPort } from '../../../outlook-addin/office';
+import type { OfficeLike } from '../../../outlook-addin/office';
+import { EXAMPLE_POLICY_TEXT } from '../logic/fixtures';
+import { mockOffice, seedState } from '../office/officeSeed';
+import type { SeedState } from '../office/officeSeed';
+
+/** A launch event that records how it was completed. */
+function launchEvent() {
+  const calls: Array<{ allowEvent?: boolean; errorMessage?: string } | undefined> = [];
+  return { calls, completed: (options?: { allowEvent?: boolean; errorMessage?: string }) => void calls.push(options) };
+}
+
+function setup(over: Partial<SeedState> = {}, policyText: string | null = EXAMPLE_POLICY_TEXT) {
+  const state = seedState(over);
+  const office = mockOffice(state);
+  const logs: string[] = [];
+  const handlers = createEventHandlers({ port: () => createOfficeItemPort(office), loadPolicyText: async () => policyText, log: (m) => void logs.push(m) });
+  return { state, office, handlers, logs };
+}
+
+const blockOf = (state: SeedState) => findInviteBlock(state.body, 'html');
+
+describe('event handlers', () => {
+  it('OnNewAppointmentOrganizer inserts the block and keeps the codes in sessionData', async () => {
+    const { state, handlers } = setup();
+    const event = launchEvent();
+    await handlers.onNewAppointmentOrganizer(event);
+    expect(event.calls).toEqual([undefined]);
+    const security = parseSecurity(state.session.get(SECURITY_SESSION_KEY) ?? null);
+    expect(blockOf(state)?.fields.accessCode).toBe(security?.accessCode);
+    expect(security?.roster?.invitees).toHaveLength(2);
+    // A second activation (e.g. Outlook re-raising the event) must not add a second block.
+    await handlers.onNewAppointmentOrganizer(launchEvent());
+    expect(blockOf(state)?.count).toBe(1);
+  });
+
+  it('OnNewAppointmentOrganizer leaves the body alone when no code is wanted', async () => {
+    const policy = JSON.parse(EXAMPLE_POLICY_TEXT);
+    policy.organizer.accessCode.required = { value: false, locked: false };
+    const { state, handlers } = setup({}, JSON.stringify(policy));
+    const event = launchEvent();
+    await handlers.onNewAppointmentOrganizer(event);
+    expect(state.bodyWrites).toEqual([]);
+    expect(event.calls).toHaveLength(1);
+  });
+
+  it('OnAppointmentTimeChanged updates the activation time, also when sessionData is gone', async () => {
+    const { state, handlers } = setup();
+    await handlers.onNewAppointmentOrganizer(launchEvent());
+    state.start = new Date(Date.UTC(2026, 2, 10, 12, 0));
+    state.end = new Date(Date.UTC(2026, 2, 10, 13, 0));
+    await handlers.onAppointmentTimeChanged(launchEvent());
+    expect(blockOf(state)?.fields.activationSentence).toBe('The code works from 12:45 (Europe/Berlin), 15 minutes before the start.');
+    state.session.clear();
+    state.start = new Date(Date.UTC(2026, 2, 10, 14, 0));
+    state.end = new Date(Date.UTC(2026, 2, 10, 15, 0));
+    const event = launchEvent();
+    await handlers.onAppointmentTimeChanged(event);
+    expect(blockOf(state)?.fields.activationSentence).toBe('The code works from 14:45 (Europe/Berlin), 15 minutes before the start.');
+    expect(state.session.size).toBe(0);
+    expect(event.calls).toHaveLength(1);
+  });
+
+  it('OnAppointmentRecurrenceChanged adds the series sentence', async () => {
+    const { state, handlers } = setup();
+    await handlers.onNewAppointmentOrganizer(launchEvent());
+    state.recurrence = { recurrenceType: 'weekly', recurrenceProperties: { interval: 1, days: ['tue'] } };
+    await handlers.onAppointmentRecurrenceChanged(launchEvent());
+    expect(blockOf(state)?.fields.recurringSentence).toMatch(/before each occurrence/);
+  });
+
+  it('OnAppointmentAttendeesChanged keeps passcodes, adds and drops invitees', async () => {
+    const { state, handlers } = setup();
+    await handlers.onNewAppointmentOrganizer(launchEvent());
+    const before = parseSecurity(state.session.get(SECURITY_SESSION_KEY) ?? null);
+    state.optional = [{ emailAddress: 'cy@example.com', displayName: 'Cy' }];
+    await handlers.onAppointmentAttendeesChanged(launchEvent());
+    const after = parseSecurity(state.session.get(SECURITY_SESSION_KEY) ?? null);
+    expect(after?.roster?.invitees.map((i) => i.email)).toEqual(['ana@example.com', 'cy@example.com']);
+    expect(after?.roster?.invitees[0]).toEqual(before?.roster?.invitees[0]);
+    expect(after?.accessCode).toBe(before?.accessCode);
+  });
+
+  it('OnAppointmentSend allows a correct invite and blocks missing, stale and tampered ones', async () => {
+    const { state, handlers } = setup();
+    const missing = launchEvent();
+    await handlers.onAppointmentSend(missing);
+    expect(missing.calls[0]).toMatchObject({ allowEvent: false, errorMessage: expect.stringMatching(/no SecureJoin block/) });
+
+    await handlers.onNewAppointmentOrganizer(launchEvent());
+    const ok = launchEvent();
+    await handlers.onAppointmentSend(ok);
+    expect(ok.calls).toEqual([{ allowEvent: true }]);
+
+    // The sentence carries the time of day (the invite itself carries the date).
+    state.start = new Date(Date.UTC(2026, 2, 11, 10, 30));
+    state.end = new Date(Date.UTC(2026, 2, 11, 11, 30));
+    const stale = launchEvent();
+    await handlers.onAppointmentSend(stale);
+    expect(stale.calls[0]?.errorMessage).toMatch(/no longer matches the meeting time/);
+    expect(stale.calls[0]?.errorMessage?.length).toBeLessThanOrEqual(500);
+
+    await handlers.onAppointmentTimeChanged(launchEvent());
+    const code = blockOf(state)?.fields.accessCode as string;
+    state.body = state.body.replace(code, '123456789');
+    const tampered = launchEvent();
+    await handlers.onAppointmentSend(tampered);
+    expect(tampered.calls[0]).toMatchObject({ allowEvent: false, errorMessage: expect.stringMatching(/easily guessed/) });
+  });
+
+  it('completes every event when the host fails, and blocks the send (fail closed)', async () => {
+    const { office, handlers, logs } = setup();
+    (office.context.mailbox as { item: unknown }).item = null;
+    for (const { functionName } of LAUNCH_EVENTS) {
+      const event = launchEvent();
+      await handlers[functionName as keyof typeof handlers](event);
+      expect(event.calls).toHaveLength(1);
+    }
+    expect(logs.length).toBeGreaterThan(0);
+    const send = launchEvent();
+    await handlers.onAppointmentSend(send);
+    expect(send.calls[0]?.allowEvent).toBe(false);
+  });
+
+  it('blocks the send with secure defaults when policy.json is unreachable', async () => {
+    const { handlers } = setup({}, null);
+    const event = launchEvent();
+    await handlers.onAppointmentSend(event);
+    expect(event.calls[0]?.allowEvent).toBe(false);
+  });
+});
+
+describe('registerEventHandlers', () => {
+  it('associates every launch event function by name', () => {
+    const associated = new Map<string, unknown>();
+    const office = { context: { mailbox: { item: null } }, actions: { associate: (n: string, h: unknown) => void associated.set(n, h) } } as OfficeLike;
+    const { handlers } = setup();
+    expect(registerEventHandlers(office, handlers)).toEqual(LAUNCH_EVENTS.map((e) => e.functionName));
+    for (const { functionName } of LAUNCH_EVENTS) expect(associated.get(functionName)).toBe(handlers[functionName as keyof typeof handlers]);
+  });
+
+  it('fails loudly without Office.actions', () => {
+    expect(() => registerEventHandlers({ context: { mailbox: { item: null } } }, setup().handlers)).toThrow(/associate/);
+  });
+});
