@@ -76,6 +76,24 @@ function atLeast(have: string, want: string): boolean {
   return a > c || (a === c && b >= d);
 }
 
+/**
+ * IANA -> Windows zone names for the playground's zone list: Outlook reports
+ * `userProfile.timeZone` and `recurrenceTimeZone.name` in Windows format, so the fake does too.
+ */
+export const WINDOWS_ZONE_NAMES: Readonly<Record<string, string>> = {
+  'Europe/London': 'GMT Standard Time',
+  'Europe/Lisbon': 'GMT Standard Time',
+  'Europe/Berlin': 'W. Europe Standard Time',
+  'America/New_York': 'Eastern Standard Time',
+  'America/Los_Angeles': 'Pacific Standard Time',
+  'Asia/Tokyo': 'Tokyo Standard Time',
+  'Asia/Kolkata': 'India Standard Time',
+  'Australia/Sydney': 'AUS Eastern Standard Time',
+  UTC: 'UTC',
+};
+/** The Windows name of an IANA zone (the IANA name itself when the playground has no mapping). */
+export const windowsZoneName = (zone: string): string => WINDOWS_ZONE_NAMES[zone] ?? zone;
+
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** Office's Recurrence object for a playground series (SeriesTime in the item's zone, Office formats). */
@@ -91,7 +109,7 @@ function officeRecurrence(item: PlaygroundItem) {
   return {
     recurrenceType: r.type,
     recurrenceProperties: properties,
-    recurrenceTimeZone: { name: item.timeZone, offset: zoneOffsetMinutes(item.start, item.timeZone) },
+    recurrenceTimeZone: { name: windowsZoneName(item.timeZone), offset: zoneOffsetMinutes(item.start, item.timeZone) },
     seriesTime: {
       getStartDate: () => date,
       getEndDate: () => r.endDate,
@@ -260,7 +278,14 @@ export function createFakeOffice(host: PlaygroundHost, opts: FakeOfficeOptions =
       roamingSettings,
       mailbox: {
         item,
-        userProfile: { ...host.options.userProfile, timeZone: host.readItem().timeZone, accountType: 'enterprise' },
+        userProfile: {
+          ...host.options.userProfile,
+          accountType: 'enterprise',
+          // Read on every access: the organizer may change the zone in the playground.
+          get timeZone() {
+            return windowsZoneName(host.readItem().timeZone);
+          },
+        },
         diagnostics: { hostName: 'OutlookWebApp', hostVersion: 'playground' },
       },
     },

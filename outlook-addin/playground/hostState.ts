@@ -42,8 +42,14 @@ export interface PlaygroundItem {
   bodyHtml: string;
 }
 
-/** What changed, for the item events Office raises. `body` and `subject` raise no Office event. */
-export type ItemChange = 'time' | 'recipients' | 'recurrence' | 'body' | 'subject' | 'location';
+/** Global name under which the playground page publishes its host for the frames' office.js. */
+export const PLAYGROUND_HOST_GLOBAL = 'securejoinPlayground';
+
+/**
+ * What changed, for the item events Office raises (`time`, `recipients`, `recurrence`); the
+ * others only tell the page to redraw (`reset` = a new meeting replaced the item).
+ */
+export type ItemChange = 'time' | 'recipients' | 'recurrence' | 'body' | 'subject' | 'location' | 'reset';
 
 /** What `event.completed(options)` passed, as plain data. */
 export interface CompletedOptions {
@@ -82,6 +88,8 @@ export interface PlaygroundHost {
   updateItem(patch: Partial<Omit<PlaygroundItem, 'bodyHtml'>>): void;
   /** Stores `html` rewritten like Outlook; returns what was stored. Throws when a write is set to fail. */
   writeBody(html: string): string;
+  /** A new meeting: replaces the whole item and clears sessionData; raises only `reset`. */
+  replaceItem(item: PlaygroundItem): void;
   /** Replaces the body exactly (the user typing in the body). */
   typeBody(html: string): void;
   sessionData: Map<string, string>;
@@ -128,6 +136,7 @@ export function createPlaygroundHost(item: PlaygroundItem, opts: CreateHostOptio
   const store = opts.roamingStore ?? { get: () => memoryRoaming, set: (t: string) => void (memoryRoaming = t) };
   const listeners = new Set<(change: ItemChange) => void>();
   const actions = new Map<string, AssociatedAction>();
+  const sessionData = new Map<string, string>();
   const emit = (change: ItemChange) => {
     for (const l of [...listeners]) {
       try {
@@ -155,11 +164,17 @@ export function createPlaygroundHost(item: PlaygroundItem, opts: CreateHostOptio
       emit('body');
       return state.bodyHtml;
     },
+    replaceItem(next) {
+      if (!(next.end > next.start)) throw new RangeError('end must be after start');
+      Object.assign(state, copyItem(next), { bodyHtml: rewriteBodyLikeOutlook(next.bodyHtml) });
+      sessionData.clear();
+      emit('reset');
+    },
     typeBody(html) {
       state.bodyHtml = String(html);
       emit('body');
     },
-    sessionData: new Map(),
+    sessionData,
     loadRoaming() {
       try {
         const parsed: unknown = JSON.parse(store.get() ?? '{}');

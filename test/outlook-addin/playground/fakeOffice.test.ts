@@ -145,6 +145,16 @@ describe('fake office.js', () => {
     expect(host.action('missing')).toBeUndefined();
   });
 
+  it('reports zones in Windows format, like Outlook', async () => {
+    const host = createPlaygroundHost(item({ recurrence: { type: 'daily', interval: 1, days: [], endDate: null } }));
+    const office = createFakeOffice(host);
+    expect(office.context.mailbox.userProfile.timeZone).toBe('W. Europe Standard Time');
+    const r = await call<any>((cb) => (office.context.mailbox.item as any).recurrence.getAsync(cb));
+    expect(r.value.recurrenceTimeZone).toEqual({ name: 'W. Europe Standard Time', offset: 60 });
+    host.updateItem({ timeZone: 'Asia/Tokyo' });
+    expect(office.context.mailbox.userProfile.timeZone).toBe('Tokyo Standard Time');
+  });
+
   it('onReady resolves with the Outlook host', async () => {
     const office = createFakeOffice(createPlaygroundHost(item()));
     let seen: unknown;

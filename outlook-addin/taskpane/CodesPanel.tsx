@@ -1,0 +1,87 @@
+/** The meeting's codes, and per-invitee passcodes: personal messages and the roster export. */
+import type { PaneController, PaneState } from './controller';
+
+/** Host and guest PIN, access code, shared passcode. */
+export function CodesPanel({ state }: { state: PaneState }) {
+  const s = state.security;
+  if (!s) return null;
+  return (
+    <section id="codes" aria-label="Codes">
+      <dl>
+        <dt>Room</dt>
+        <dd id="code-alias">{s.alias}</dd>
+        {s.hostPin && (
+          <>
+            <dt>Host PIN (keep to yourself)</dt>
+            <dd id="code-host-pin">{s.hostPin}</dd>
+          </>
+        )}
+        {s.guestPin && (
+          <>
+            <dt>Guest PIN</dt>
+            <dd id="code-guest-pin">{s.guestPin}</dd>
+          </>
+        )}
+        {s.accessCode && (
+          <>
+            <dt>One-time access code</dt>
+            <dd id="code-access">{s.accessCode}</dd>
+          </>
+        )}
+        {s.sharedPasscode && (
+          <>
+            <dt>Shared passcode</dt>
+            <dd id="code-shared-passcode">{s.sharedPasscode}</dd>
+          </>
+        )}
+      </dl>
+    </section>
+  );
+}
+
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** One personal message per invitee (mailto link + text) and the roster CSV export. */
+export function InviteesPanel({ state, controller }: { state: PaneState; controller: PaneController }) {
+  const roster = state.security?.roster;
+  if (!roster) return null;
+  return (
+    <section id="invitees" aria-label="Invitees">
+      <h2>Personal passcodes ({roster.invitees.length})</h2>
+      <p>Every invitee gets the same invite; send each one their personal passcode and link:</p>
+      <ul id="roster">
+        {roster.invitees.map((i) => (
+          <li data-email={i.email}>
+            <span class="invitee">{i.name}</span> <code class="passcode">{i.passcode}</code>
+          </li>
+        ))}
+      </ul>
+      <details id="personal-messages">
+        <summary>Personal messages</summary>
+        {state.messages.map((m) => (
+          <article data-email={m.email}>
+            <a href={`mailto:${encodeURIComponent(m.email)}?subject=${encodeURIComponent(m.subject)}&body=${encodeURIComponent(m.text)}`}>Email {m.name}</a>
+            <pre>{m.text}</pre>
+          </article>
+        ))}
+      </details>
+      <button
+        id="export-roster"
+        type="button"
+        onClick={() => {
+          const csv = controller.rosterCsv();
+          if (csv) download(`securejoin-roster-${state.security?.alias ?? 'meeting'}.csv`, csv);
+        }}
+      >
+        Export roster (CSV)
+      </button>
+    </section>
+  );
+}

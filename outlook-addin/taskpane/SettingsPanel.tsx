@@ -1,0 +1,107 @@
+/** Policy errors, the meeting's security settings (locked ones shown with the reason) and the guess risk. */
+import type { GuessRisk } from '../../core/policy';
+import type { LoadedPolicy, OrganizerSettings, PasscodeModeChoice } from '../logic';
+import type { PaneController, PaneState } from './controller';
+
+const MODES: Array<{ value: PasscodeModeChoice; label: string }> = [
+  { value: 'none', label: 'No passcode' },
+  { value: 'shared', label: 'One shared passcode' },
+  { value: 'per-invitee', label: 'Unique passcode per invitee' },
+];
+
+/** Where the policy came from; every error with its path when the file was unusable. */
+export function PolicyPanel({ loaded, settings }: { loaded: LoadedPolicy; settings: OrganizerSettings | null }) {
+  return (
+    <section id="policy" data-source={loaded.source} aria-label="Policy">
+      {loaded.source === 'file' ? (
+        <p>Policy from your administrator.</p>
+      ) : (
+        <div role="alert">
+          <p id="policy-fallback">The SecureJoin policy could not be used, so the secure defaults apply:</p>
+          <ul id="policy-errors">
+            {loaded.errors.map((e) => (
+              <li>{e.path ? `${e.path}: ${e.message}` : e.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {settings && settings.ignored.length > 0 && (
+        <ul id="prefs-ignored">
+          {settings.ignored.map((e) => (
+            <li>Your default {e.path} was not applied: {e.message}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Lock({ locked, reason }: { locked: boolean; reason: string }) {
+  return locked ? (
+    <span class="lock" title={reason}>
+      {' '}🔒 Locked: {reason}
+    </span>
+  ) : null;
+}
+
+/** Access code on/off, passcode mode, "default for all meetings". */
+export function SettingsPanel({ state, controller }: { state: PaneState; controller: PaneController }) {
+  const settings = state.settings as OrganizerSettings;
+  const accessLocked = settings.locked.includes('organizer.accessCode.required');
+  const modeLocked = settings.locked.includes('organizer.passcodes.mode');
+  return (
+    <section aria-label="Settings" id="settings">
+      <label>
+        <input id="access-code" type="checkbox" checked={state.choices.accessCode} disabled={accessLocked || state.busy} onChange={(e) => void controller.setAccessCode((e.currentTarget as HTMLInputElement).checked)} />
+        One-time access code
+        <Lock locked={accessLocked} reason={settings.lockedReason} />
+      </label>
+      <fieldset disabled={modeLocked || state.busy}>
+        <legend>
+          Passcodes
+          <Lock locked={modeLocked} reason={settings.lockedReason} />
+        </legend>
+        {MODES.map((m) => (
+          <label>
+            <input type="radio" name="passcode-mode" id={`mode-${m.value}`} value={m.value} checked={state.choices.passcodeMode === m.value} onChange={() => void controller.setPasscodeMode(m.value)} />
+            {m.label}
+          </label>
+        ))}
+      </fieldset>
+      <p class="hint">
+        Codes: access code {settings.accessCodeLength} digits, passcodes {settings.passcodeLength} digits, PINs {settings.pinLength} digits; active {settings.leadMinutes} minutes before the start
+        {settings.graceMinutes ? ` until ${settings.graceMinutes} minutes after the end` : ''}.
+      </p>
+      <button id="save-default" type="button" disabled={state.busy} onClick={() => void controller.saveDefault()}>
+        Use as default for all meetings
+      </button>
+    </section>
+  );
+}
+
+/** "1 in 2,000,000" for a probability. */
+function oneIn(p: number): string {
+  if (p <= 0) return 'practically none';
+  return `1 in ${Math.round(1 / p).toLocaleString('en-GB')}`;
+}
+
+/** Chance that an attacker guesses a working code while it works, per enforced code. */
+export function RiskPanel({ risk }: { risk: GuessRisk | null }) {
+  if (!risk) return null;
+  const enforced = risk.codes.filter((c) => c.enforced);
+  return (
+    <section id="risk" data-ok={String(risk.ok)} aria-label="Guess risk">
+      <p>
+        Guess risk: {risk.ok ? 'within' : 'ABOVE'} your organization's limit ({oneIn(risk.maxGuessProbability)}).
+      </p>
+      <ul>
+        {enforced.map((c) => (
+          <li>
+            {c.kind === 'accessCode' ? 'Access code' : c.kind === 'passcode' ? 'Passcode' : 'Room PIN'}: {oneIn(c.probability)}
+            {c.fix ? ` - ${c.fix}` : ''}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

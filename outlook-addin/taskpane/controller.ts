@@ -1,0 +1,288 @@
+/**
+ * The task pane's behaviour without any UI: holds the pane's state, runs the organizer's actions
+ * over the ItemPort and the shared logic, and reports every change through `onState`. Errors are
+ * shown (state.message), never swallowed; locked policy settings can never be changed from here.
+ */
+import { findInviteBlock, renderInviteBlock } from '../../core/invite';
+import { policyGuessRisk } from '../../core/policy';
+import type { GuessRisk } from '../../core/policy';
+import { activationSentence, activationWindow, recurringActivationSentence } from '../../core/time';
+import {
+  blockInput,
+  blockProblems,
+  clearSecurity,
+  createSecurity,
+  enforceLocks,
+  loadPolicy,
+  personalMessages,
+  provisioningOutcome,
+  provisioningRequest,
+  readSecurity,
+  rebuildSecurityFromBody,
+  rosterCsv,
+  savePrefs,
+  saveSecurity,
+  settingsFor,
+  syncAttendees,
+  writeSecurity,
+} from '../logic';
+import type { ItemPort, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerChoices, OrganizerSettings, PasscodeModeChoice, PersonalMessage } from '../logic';
+
+/** Provisioning on the conference node, as shown to the organizer. */
+export interface ProvisioningStatus {
+  state: 'not-configured' | 'idle' | 'pending' | 'ok' | 'failed';
+  text: string;
+}
+
+/** Everything the task pane shows. */
+export interface PaneState {
+  phase: 'loading' | 'ready' | 'failed';
+  loaded: LoadedPolicy | null;
+  settings: OrganizerSettings | null;
+  choices: OrganizerChoices;
+  meeting: MeetingSnapshot | null;
+  security: MeetingSecurity | null;
+  /** True when the body holds a SecureJoin block. */
+  inserted: boolean;
+  /** Why the block in the body is out of date or wrong (empty when fine or absent). */
+  problems: string[];
+  preview: string | null;
+  activation: string | null;
+  risk: GuessRisk | null;
+  messages: PersonalMessage[];
+  provisioning: ProvisioningStatus;
+  busy: boolean;
+  message: { kind: 'info' | 'error'; text: string } | null;
+}
+
+/** What the controller needs from outside: the item, the policy file, the network, the clock. */
+export interface PaneDeps {
+  port: ItemPort;
+  /** policy.json's text, or null when it cannot be fetched. */
+  fetchPolicy(): Promise<string | null>;
+  fetch(url: string, init: { method: string; headers: Record<string, string>; body: string }): Promise<{ status: number; text(): Promise<string> }>;
+  now(): number;
+}
+
+/** True for security read back from the body (sessionData lost): its PINs are unknown. */
+const isRecovered = (security: MeetingSecurity) => security.hostPin === '';
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The initial (loading) state. */
+export const INITIAL_STATE: PaneState = {
+  phase: 'loading',
+  loaded: null,
+  settings: null,
+  choices: { accessCode: true, passcodeMode: 'per-invitee' },
+  meeting: null,
+  security: null,
+  inserted: false,
+  problems: [],
+  preview: null,
+  activation: null,
+  risk: null,
+  messages: [],
+  provisioning: { state: 'idle', text: '' },
+  busy: false,
+  message: null,
+};
+
+/** The sentence "code works from 09:45, 15 minutes before the start" for the meeting, in its zone. */
+function activationText(meeting: MeetingSnapshot, settings: OrganizerSettings): string {
+  const time = { start: meeting.start, end: meeting.end };
+  const window = activationWindow(time, { leadMinutes: settings.leadMinutes, graceMinutes: settings.graceMinutes });
+  const sentence = activationSentence(window, time, { timeZone: meeting.timeZone, locale: meeting.locale, leadMinutes: settings.leadMinutes });
+  return meeting.recurrence ? `${sentence} ${recurringActivationSentence(settings.leadMinutes)}` : sentence;
+}
+
+/** Guess risk of the organizer's current choices under the policy's limits. */
+function riskOf(loaded: LoadedPolicy, settings: OrganizerSettings, choices: OrganizerChoices): GuessRisk {
+  return policyGuessRisk(loaded.policy, {
+    accessCodeRequired: { value: choices.accessCode, locked: true },
+    accessCodeLength: settings.accessCodeLength,
+    passcodeMode: { value: choices.passcodeMode, locked: true },
+    passcodeLength: settings.passcodeLength,
+    pinMinLength: settings.pinLength,
+    leadMinutes: settings.leadMinutes,
+    graceMinutes: settings.graceMinutes,
+  });
+}
+
+/** Creates the controller; call `init()` once Office is ready. */
+export function createPaneController(deps: PaneDeps, onState: (state: PaneState) => void) {
+  let state: PaneState = INITIAL_STATE;
+  const set = (patch: Partial<PaneState>) => {
+    state = { ...state, ...patch };
+    onState(state);
+  };
+
+  /** Recomputes everything derived from meeting + security + choices. */
+  function derive(meeting: MeetingSnapshot, security: MeetingSecurity | null): Partial<PaneState> {
+    const settings = state.settings as OrganizerSettings;
+    const inserted = findInviteBlock(meeting.bodyHtml, 'html') !== null;
+    const out: Partial<PaneState> = { meeting, security, inserted, problems: [], preview: null, messages: [] };
+    try {
+      out.activation = activationText(meeting, settings);
+    } catch (error) {
+      out.activation = `The meeting time is not valid: ${errorText(error)}`;
+    }
+    if (state.loaded) out.risk = riskOf(state.loaded, settings, state.choices);
+    if (security) {
+      try {
+        out.preview = renderInviteBlock(blockInput(meeting, security, settings)).text;
+        if (inserted) out.problems = blockProblems(meeting, security, settings).map((p) => p.message);
+        if (security.passcodeMode === 'per-invitee') out.messages = personalMessages(meeting, security, settings);
+      } catch (error) {
+        out.problems = [errorText(error)];
+      }
+    }
+    return out;
+  }
+
+  /** Runs one organizer action: busy while it runs, its error shown when it fails. */
+  async function act(what: string, run: () => Promise<string | null>): Promise<void> {
+    if (state.busy) return;
+    set({ busy: true, message: null });
+    try {
+      const info = await run();
+      set({ busy: false, message: info ? { kind: 'info', text: info } : null });
+    } catch (error) {
+      set({ busy: false, message: { kind: 'error', text: `${what} failed: ${errorText(error)}` } });
+    }
+  }
+
+  async function provision(meeting: MeetingSnapshot, security: MeetingSecurity): Promise<void> {
+    const node = state.settings?.node;
+    if (!node?.provisioningUrl) return set({ provisioning: { state: 'not-configured', text: 'The policy names no provisioning endpoint: register the codes on the conference node yourself (Export roster).' } });
+    set({ provisioning: { state: 'pending', text: `Registering the room on ${node.name ?? node.origin}…` } });
+    try {
+      const req = provisioningRequest(meeting, security, state.settings as OrganizerSettings, node, { now: deps.now() });
+      const res = await deps.fetch(req.url, req.init);
+      const outcome = provisioningOutcome(res.status, await res.text());
+      set({
+        provisioning: outcome.ok
+          ? { state: 'ok', text: `Room ${security.alias} ${outcome.created ? 'registered' : 'updated'} on ${node.name ?? node.origin}.` }
+          : { state: 'failed', text: `The conference node refused the room: ${outcome.message}` },
+      });
+    } catch (error) {
+      set({ provisioning: { state: 'failed', text: `Could not reach the conference node (${node.provisioningUrl}): ${errorText(error)}` } });
+    }
+  }
+
+  /** Writes `security` into the body (insert or update), keeps it, provisions it. */
+  async function write(security: MeetingSecurity): Promise<MeetingSecurity> {
+    const meeting = await deps.port.getSnapshot();
+    const written = await writeSecurity(deps.port, meeting, security, state.settings as OrganizerSettings);
+    const after = await deps.port.getSnapshot();
+    set(derive(after, written));
+    await provision(after, written);
+    return written;
+  }
+
+  async function fresh(): Promise<MeetingSecurity> {
+    const meeting = await deps.port.getSnapshot();
+    const loaded = state.loaded as LoadedPolicy;
+    return createSecurity(meeting, enforceLocks(state.choices, loaded.policy), state.settings as OrganizerSettings, loaded.policy);
+  }
+
+  /** The item changed (time, attendees, recurrence): keep an inserted block right. */
+  async function onItemChanged(): Promise<void> {
+    try {
+      const meeting = await deps.port.getSnapshot();
+      let security = state.security;
+      if (security && state.inserted && findInviteBlock(meeting.bodyHtml, 'html')) {
+        // Codes read back from the body have no PINs: update the block, but never keep or provision them.
+        const recovered = isRecovered(security);
+        security = await writeSecurity(deps.port, meeting, syncAttendees(meeting, security, state.settings as OrganizerSettings), state.settings as OrganizerSettings, { save: !recovered });
+        if (recovered) return set(derive(await deps.port.getSnapshot(), security));
+        const after = await deps.port.getSnapshot();
+        set(derive(after, security));
+        await provision(after, security);
+        return;
+      }
+      if (security) security = syncAttendees(meeting, security, state.settings as OrganizerSettings);
+      set(derive(meeting, security));
+    } catch (error) {
+      set({ message: { kind: 'error', text: `Updating after the meeting changed failed: ${errorText(error)}` } });
+    }
+  }
+
+  return {
+    get state() {
+      return state;
+    },
+    async init(): Promise<void> {
+      try {
+        const loaded = loadPolicy(await deps.fetchPolicy().catch(() => null));
+        const settings = await settingsFor(deps.port, loaded.policy);
+        set({ loaded, settings });
+        const meeting = await deps.port.getSnapshot();
+        const security = (await readSecurity(deps.port)) ?? rebuildSecurityFromBody(meeting.bodyHtml);
+        const choices = security
+          ? enforceLocks({ accessCode: security.accessCode !== null, passcodeMode: security.passcodeMode }, loaded.policy)
+          : enforceLocks(settings.choices, loaded.policy);
+        set({ choices });
+        set({ ...derive(meeting, security), phase: 'ready', provisioning: settings.node?.provisioningUrl ? { state: 'idle', text: '' } : { state: 'not-configured', text: 'The policy names no provisioning endpoint.' } });
+        for (const kind of ['time', 'recipients', 'recurrence'] as const) await deps.port.onItemChanged(kind, () => void onItemChanged());
+      } catch (error) {
+        set({ phase: 'failed', message: { kind: 'error', text: `SecureJoin could not start: ${errorText(error)}` } });
+      }
+    },
+    /** Switches the one-time access code on or off (ignored when locked). */
+    setAccessCode(on: boolean) {
+      if (state.settings?.locked.includes('organizer.accessCode.required')) return;
+      return this.rechoose({ ...state.choices, accessCode: on });
+    },
+    /** Chooses the passcode mode (ignored when locked). */
+    setPasscodeMode(mode: PasscodeModeChoice) {
+      if (state.settings?.locked.includes('organizer.passcodes.mode')) return;
+      return this.rechoose({ ...state.choices, passcodeMode: mode });
+    },
+    /** New choices: codes made for the old ones are regenerated (and the block updated if inserted). */
+    rechoose(choices: OrganizerChoices) {
+      set({ choices: enforceLocks(choices, (state.loaded as LoadedPolicy).policy) });
+      if (!state.security) return set(derive(state.meeting as MeetingSnapshot, null));
+      return this.generate();
+    },
+    /** Generates (or regenerates) every code; updates the block when it is inserted. */
+    generate: () =>
+      act('Generating codes', async () => {
+        const security = await fresh();
+        if (state.inserted) await write(security);
+        else {
+          await saveSecurity(deps.port, security);
+          set(derive(await deps.port.getSnapshot(), security));
+        }
+        return state.inserted ? 'New codes generated and the invite updated.' : 'New codes generated. Insert them into the invite when ready.';
+      }),
+    /** Inserts the block, or updates it in place. */
+    insert: () =>
+      act('Inserting the block', async () => {
+        const had = state.inserted;
+        const current = state.security && !isRecovered(state.security) ? state.security : null;
+        const replaced = state.security !== null && current === null;
+        await write(current ?? (await fresh()));
+        if (replaced) return 'The codes in the invite could not be recovered completely, so new codes were generated and inserted.';
+        return had ? 'The SecureJoin block was updated.' : 'The SecureJoin block was inserted.';
+      }),
+    /** Removes the block and forgets the codes. */
+    remove: () =>
+      act('Removing the block', async () => {
+        await clearSecurity(deps.port, await deps.port.getSnapshot());
+        set(derive(await deps.port.getSnapshot(), null));
+        return 'The SecureJoin block was removed.';
+      }),
+    /** Saves the current choices as the default for all meetings (roaming settings). */
+    saveDefault: () =>
+      act('Saving your default', async () => {
+        await savePrefs(deps.port, state.choices, state.settings?.locked ?? []);
+        return 'Saved as your default for all meetings.';
+      }),
+    /** The roster as CSV (invitee, passcode, personal link), or null when there is none. */
+    rosterCsv: (): string | null => (state.security?.roster ? rosterCsv(state.security, state.settings ?? undefined) : null),
+  };
+}
+
+/** The controller's type. */
+export type PaneController = ReturnType<typeof createPaneController>;

@@ -1,0 +1,54 @@
+/**
+ * Task pane entry: waits for Office, wires the controller to the Office adapter, policy.json
+ * (served beside the add-in) and fetch, and renders the Preact UI.
+ */
+import { render } from 'preact';
+import { createOfficeItemPort } from '../office';
+import type { OfficeLike } from '../office/officeTypes';
+import { App } from './App';
+import { createPaneController } from './controller';
+import type { PaneState } from './controller';
+
+declare const Office: OfficeLike & { onReady(cb?: () => void): Promise<unknown> };
+
+/** policy.json beside this page; null when it cannot be fetched (then the secure defaults apply). */
+async function fetchPolicy(): Promise<string | null> {
+  try {
+    const res = await fetch(new URL('policy.json', location.href).href, { cache: 'no-store' });
+    return res.ok ? await res.text() : null;
+  } catch {
+    return null;
+  }
+}
+
+async function start(): Promise<void> {
+  const root = document.getElementById('app');
+  if (!root) throw new Error('taskpane.html has no #app');
+  if (typeof Office === 'undefined') {
+    root.textContent = 'SecureJoin runs inside Outlook: office.js did not load.';
+    return;
+  }
+  await Office.onReady();
+  const listeners = new Set<(state: PaneState) => void>();
+  const controller = createPaneController(
+    {
+      port: createOfficeItemPort(Office),
+      fetchPolicy,
+      fetch: (url, init) => fetch(url, init),
+      now: () => Date.now(),
+    },
+    (state) => listeners.forEach((l) => l(state)),
+  );
+  const hub = Object.assign(controller, {
+    subscribe(cb: (state: PaneState) => void) {
+      listeners.add(cb);
+      cb(controller.state);
+      return () => void listeners.delete(cb);
+    },
+  });
+  render(<App controller={hub} />, root);
+  await controller.init();
+  document.body.dataset.ready = 'true';
+}
+
+void start();
