@@ -32,8 +32,10 @@ export interface UiSender {
 export function originOf(url: string | undefined): string | null {
   if (!url) return null;
   try {
-    const origin = new URL(url).origin;
-    return origin === 'null' ? null : origin;
+    const parsed = new URL(url);
+    // Extension URLs have an origin in browsers, but not in every URL implementation (Node).
+    if ((parsed.protocol === 'chrome-extension:' || parsed.protocol === 'moz-extension:') && parsed.host) return `${parsed.protocol}//${parsed.host}`;
+    return parsed.origin === 'null' ? null : parsed.origin;
   } catch {
     return null;
   }

@@ -20,6 +20,21 @@ export interface ExtensionBrowser {
 
 declare const chrome: any;
 
+/**
+ * Waits until the worker's extension APIs are bound. Puppeteer can reach a freshly started
+ * service worker before Chromium has installed `chrome` in it; evaluating then fails with
+ * "chrome is not defined".
+ */
+export async function waitForExtensionApi(worker: WebWorker, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ready = await worker.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { id?: string } } }).chrome?.runtime?.id === 'string').catch(() => false);
+    if (ready) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the extension service worker never got its extension APIs');
+}
+
 /** Launches Chromium with the extension at `extensionDir`. */
 export async function launchWithExtension(extensionDir: string): Promise<ExtensionBrowser> {
   const browser = await launchChromium({ pipe: true, enableExtensions: [extensionDir] });
@@ -40,6 +55,7 @@ export async function launchWithExtension(extensionDir: string): Promise<Extensi
         const t = await browser.waitForTarget((x) => x.type() === 'service_worker' && x.url().startsWith(`chrome-extension://${extensionId}/`), { timeout: 15_000 });
         const w = await t.worker();
         if (!w) throw new Error('no service worker');
+        await waitForExtensionApi(w);
         return w;
       },
       send: async (msg) => (await uiPage()).evaluate((m) => chrome.runtime.sendMessage(m), msg as never),

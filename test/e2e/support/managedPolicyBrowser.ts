@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Browser, WebWorker } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
+import { waitForExtensionApi } from './extensionBrowser';
 
 export interface ManagedPolicyBrowser {
   browser: Browser;
@@ -43,6 +44,7 @@ export async function launchWithManagedPolicy(extensionDir: string): Promise<Man
     const target = await browser.waitForTarget((t) => t.type() === 'service_worker', { timeout: 15_000 });
     const worker = await target.worker();
     if (!worker) throw new Error('extension service worker did not start');
+    await waitForExtensionApi(worker);
     return {
       browser,
       worker,
