@@ -116,4 +116,22 @@ describe('browser extension on the reference node', () => {
     expect(await noticeText(page)).not.toContain('4826');
     await page.close();
   });
+
+  it('saves by hand in the popup and, in fill-and-join mode, fills the host PIN and joins', async () => {
+    const popup = await ext.browser.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    await popup.waitForSelector('#f-url');
+    await popup.type('#f-url', `${node.url}/webapp3/m/sj-room`);
+    await popup.select('#f-role', 'host');
+    await popup.type('#f-pin', '2468');
+    await popup.click('#add button[type="submit"]');
+    await popup.waitForFunction(() => document.getElementById('message')?.textContent === 'Saved.', { timeout: 5_000 });
+    await popup.waitForFunction(() => [...document.querySelectorAll('#meetings li')].some((li) => li.textContent?.includes('sj-room (host)')), { timeout: 5_000 });
+    expect(await ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill-and-join' } } } })).toEqual({ ok: true, saved: true });
+
+    const page = await openPrompt(node.joinUrl('sj-room', { name: 'Hana Host' }));
+    await waitForState(page, 'joined-host');
+    await page.close();
+    await popup.close();
+  });
 });
