@@ -207,8 +207,9 @@ async function startNewMeeting(): Promise<void> {
   host.replaceItem(newMeeting($<HTMLSelectElement>('time-zone').value || zone));
   $('sent').hidden = true;
   status('');
-  $<HTMLIFrameElement>('taskpane').src = `addin/${manifest.taskpanePath}`;
+  $<HTMLIFrameElement>('taskpane').src = 'about:blank';
   await dispatch('OnNewAppointmentOrganizer', { type: 'newAppointmentOrganizer' });
+  $<HTMLIFrameElement>('taskpane').src = `addin/${manifest.taskpanePath}`;
 }
 
 async function main(): Promise<void> {
@@ -235,8 +236,9 @@ async function main(): Promise<void> {
   renderForm();
   renderBody();
   $<HTMLIFrameElement>('runtime').src = `addin/${manifest.runtimePath}`;
-  $<HTMLIFrameElement>('taskpane').src = `addin/${manifest.taskpanePath}`;
+  // Like Outlook: the new-meeting event runs as the form opens; the organizer opens the pane later.
   await dispatch('OnNewAppointmentOrganizer', { type: 'newAppointmentOrganizer' });
+  $<HTMLIFrameElement>('taskpane').src = `addin/${manifest.taskpanePath}`;
   document.body.dataset.ready = 'true';
 }
 
