@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { generateAccessCode, generateInviteePasscodes, generatePinPair } from '../core/codes';
 import { parsePolicyJson } from '../core/policy';
+import { matchJoinPage } from '../core/autofill';
+import { newSavedMeeting } from '../core/vault';
+import type { SavedMeeting } from '../core/vault';
 import { buildJoinPageBundle } from '../conference-node/joinPage/build';
 import { medianMs, opsPerSecond } from './measure';
 
@@ -36,12 +39,38 @@ figures.push({
 const policyText = readFileSync(join(root, 'examples', 'policy.json'), 'utf8');
 figures.push({ name: 'policy parse + guess-risk check', value: medianMs(() => parsePolicyJson(policyText), 201, 20), unit: 'ms' });
 
+// Which saved meetings belong to a join page, among 10,000 saved ones (the extension's lookup).
+const meetings: SavedMeeting[] = [];
+for (let i = 0; i < 10_000; i++) {
+  const made = newSavedMeeting(
+    { url: `https://node${i % 50}.example.com/webapp3/m/room${i}`, role: 'guest', pin: String(10_000_000 + i * 7919) },
+    Date.UTC(2026, 0, 1),
+    `m${i}`,
+  );
+  if (!made.ok) throw new Error(`bench fixture: ${JSON.stringify(made.errors)}`);
+  meetings.push(made.value);
+}
+figures.push({
+  name: 'join-page lookup among 10,000 meetings',
+  value: medianMs(() => matchJoinPage('https://node7.example.com/webapp3/m/room5007', meetings), 51, 5),
+  unit: 'ms',
+});
+
 // Bundle sizes (gzip), built the way `npm run build` builds them.
 const extensionDir = join(root, '.output', 'chrome-mv3');
 execFileSync(join(root, 'node_modules', '.bin', 'wxt'), ['build'], { stdio: 'ignore' });
-const gz = (path: string): number => gzipSync(readFileSync(path)).length / 1024;
-if (existsSync(join(extensionDir, 'background.js'))) {
-  figures.push({ name: 'extension background.js (gzip)', value: gz(join(extensionDir, 'background.js')), unit: 'KiB' });
+const gz = (...paths: string[]): number => paths.reduce((sum, p) => sum + gzipSync(readFileSync(p)).length, 0) / 1024;
+/** The scripts an extension HTML page loads (its own chunk and the shared ones), from its <script> tags. */
+const pageScripts = (html: string): string[] =>
+  [...readFileSync(join(extensionDir, html), 'utf8').matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => join(extensionDir, m[1]!.replace(/^\//, '')));
+const modulePreloads = (html: string): string[] =>
+  [...readFileSync(join(extensionDir, html), 'utf8').matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => join(extensionDir, m[1]!.replace(/^\//, '')));
+figures.push({ name: 'extension content script (gzip)', value: gz(join(extensionDir, 'content-scripts', 'joinpage.js')), unit: 'KiB', max: 12 });
+figures.push({ name: 'extension background (gzip)', value: gz(join(extensionDir, 'background.js')), unit: 'KiB' });
+for (const page of ['popup.html', 'options.html']) {
+  if (!existsSync(join(extensionDir, page))) continue;
+  const files = [...new Set([...pageScripts(page), ...modulePreloads(page)])];
+  figures.push({ name: `extension ${page.replace('.html', '')} JS (gzip)`, value: gz(...files), unit: 'KiB' });
 }
 figures.push({ name: 'reference node join page JS (gzip)', value: gzipSync(await buildJoinPageBundle()).length / 1024, unit: 'KiB' });
 
