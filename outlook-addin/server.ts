@@ -1,0 +1,189 @@
+/**
+ * Serves the Outlook add-in for sideloading and the playground that plays Outlook for it.
+ *
+ * - `/` + the add-in's files as built by `buildAddin` (manifest.xml, taskpane.html, ...), with
+ *   `policy.json` beside them (the admin's policy; users cannot edit it);
+ * - `/playground/` the fake Outlook compose window; `/playground/addin/...` the same add-in files
+ *   with the office.js script tag pointed at the playground's fake office.js;
+ * - `/node/...` (when `nodeUrl` is given) a pass-through to a conference node, so a policy can
+ *   name `https://<this host>/node/api/securejoin/v1/rooms` as its provisioning endpoint while
+ *   the reference node itself runs on plain loopback HTTP.
+ *
+ * HTTP on 127.0.0.1 by default (tests); HTTPS with `https: { key, cert }` (sideloading, see
+ * {@link ensureDevCertificate}). Node only.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import { createServer as createHttpServer, request as httpRequest } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildAddin } from './build';
+import { buildPlayground } from './playground/bundle';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The policy served when none is given: the repository's example. */
+export const DEFAULT_POLICY_PATH = join(ROOT, 'examples', 'policy.json');
+
+/** Options for {@link startAddinServer}. */
+export interface AddinServerOptions {
+  /** TCP port, default 0 (any free port). */
+  port?: number;
+  /** Interface to listen on, default "127.0.0.1". */
+  host?: string;
+  /** policy.json's text; default examples/policy.json; null answers 404 (policy unreachable). */
+  policyText?: string | null;
+  /** A conference node to pass `/node/...` through to, e.g. "http://127.0.0.1:8080". */
+  nodeUrl?: string;
+  /** PEM key and certificate: serve HTTPS. */
+  https?: { key: string; cert: string };
+  /** Folder to build into; default a fresh temporary folder removed on close. */
+  outDir?: string;
+}
+
+/** A running add-in server. */
+export interface AddinServer {
+  /** Base URL without trailing slash, e.g. "http://127.0.0.1:41234". */
+  url: string;
+  port: number;
+  /** The playground page. */
+  playgroundUrl: string;
+  outDir: string;
+  /** Serves another policy.json from now on (null: 404). */
+  setPolicyText(text: string | null): void;
+  close(): Promise<void>;
+}
+
+const TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.map': 'application/json; charset=utf-8',
+};
+/** office.js script tags in the add-in's pages (Microsoft's CDN or any path ending in office.js). */
+const OFFICE_SCRIPT = /<script\b[^>]*\bsrc="[^"]*\/office(?:\.debug)?\.js"[^>]*>\s*<\/script>/gi;
+const CSP = "default-src 'self'; script-src 'self' https://appsforoffice.microsoft.com; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' https: http://127.0.0.1:* http://localhost:*; frame-src 'self'; object-src 'none'; base-uri 'none'";
+
+/** `name` inside `dir`, or null when it would escape it (`..`, absolute paths, NUL). */
+function inside(dir: string, name: string): string | null {
+  if (name.includes('\0')) return null;
+  const path = resolve(dir, `.${sep}${name}`);
+  return path === dir || path.startsWith(dir + sep) ? path : null;
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'content-security-policy': CSP, ...extra });
+  res.end(body);
+}
+
+async function sendFile(res: ServerResponse, dir: string, name: string, rewrite?: (html: string) => string): Promise<void> {
+  const path = inside(dir, name === '' || name.endsWith('/') ? `${name}index.html` : name);
+  if (!path || !existsSync(path)) return send(res, 404, 'Not found');
+  const type = TYPES[extname(path)] ?? 'application/octet-stream';
+  const data = await readFile(path).catch(() => null);
+  if (data === null) return send(res, 404, 'Not found');
+  send(res, 200, rewrite && type.startsWith('text/html') ? rewrite(data.toString('utf8')) : data, type);
+}
+
+/** Forwards `/node/<rest>` to `nodeUrl/<rest>` (method, headers, body), answering 502 when the node is down. */
+function proxy(req: IncomingMessage, res: ServerResponse, nodeUrl: string, rest: string): void {
+  const target = new URL(rest, nodeUrl.replace(/\/?$/, '/'));
+  const upstream = httpRequest(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(res);
+  });
+  upstream.on('error', () => send(res, 502, JSON.stringify({ error: 'node_unreachable' }), TYPES['.json']));
+  req.pipe(upstream);
+}
+
+/**
+ * Builds the add-in (for this server's URL) and the playground, then serves them.
+ * Rejects when the port is taken or a build fails.
+ */
+export async function startAddinServer(opts: AddinServerOptions = {}): Promise<AddinServer> {
+  let policyText: string | null = opts.policyText === undefined ? readFileSync(DEFAULT_POLICY_PATH, 'utf8') : opts.policyText;
+  const ownOutDir = opts.outDir === undefined;
+  const outDir = resolve(opts.outDir ?? mkdtempSync(join(tmpdir(), 'securejoin-addin-')));
+  const addinDir = join(outDir, 'addin');
+  const playgroundDir = join(outDir, 'playground');
+  let ready: Promise<void> = Promise.resolve();
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    await ready;
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (opts.nodeUrl && path.startsWith('/node/')) return proxy(req, res, opts.nodeUrl, (req.url ?? '/').slice('/node/'.length));
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', undefined, { allow: 'GET, HEAD' });
+    if (path === '/') return send(res, 302, '', undefined, { location: '/playground/' });
+    const policy = () => (policyText === null ? send(res, 404, 'No policy.json') : send(res, 200, policyText, TYPES['.json']));
+    if (path === '/policy.json' || (path.startsWith('/playground/addin/') && path.endsWith('/policy.json'))) return policy();
+    if (path === '/playground') return send(res, 302, '', undefined, { location: '/playground/' });
+    if (path.startsWith('/playground/addin/')) {
+      return sendFile(res, addinDir, path.slice('/playground/addin/'.length), (html) => html.replace(OFFICE_SCRIPT, '<script src="/playground/office.js"></script>'));
+    }
+    if (path.startsWith('/playground/')) return sendFile(res, playgroundDir, path.slice('/playground/'.length));
+    return sendFile(res, addinDir, path.slice(1));
+  };
+  const listener = (req: IncomingMessage, res: ServerResponse) =>
+    void handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, 500, `Server error: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  const server: Server = opts.https ? createHttpsServer(opts.https, listener) : createHttpServer(listener);
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => ok());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const listenHost = opts.host ?? '127.0.0.1';
+  const hostName = listenHost === '0.0.0.0' || listenHost === '::' ? 'localhost' : listenHost;
+  const url = `${opts.https ? 'https' : 'http'}://${hostName.includes(':') ? `[${hostName}]` : hostName}:${port}`;
+  const close = async () => {
+    server.closeAllConnections?.();
+    await new Promise<void>((ok) => server.close(() => ok()));
+    if (ownOutDir) await rm(outDir, { recursive: true, force: true });
+  };
+  // The build names this server in the manifest and in the event runtime's policy URL (plain
+  // HTTP is accepted on loopback only, for the playground and tests).
+  ready = Promise.all([buildAddin(addinDir, { hostUrl: url, policyText: policyText ?? undefined }), buildPlayground(playgroundDir)]).then(() => undefined);
+  try {
+    await ready;
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return {
+    url,
+    port,
+    playgroundUrl: `${url}/playground/`,
+    outDir,
+    setPolicyText: (text) => void (policyText = text),
+    close,
+  };
+}
+
+/**
+ * A self-signed development certificate for `localhost` and 127.0.0.1 in `dir` (`key.pem`,
+ * `cert.pem`), made with `openssl` on first use (Node cannot create X.509 certificates).
+ * Throws an Error naming `openssl` when it is missing. Trust `cert.pem` in your OS or browser
+ * before sideloading (Outlook on the web refuses untrusted add-in hosts).
+ */
+export function ensureDevCertificate(dir: string): { key: string; cert: string } {
+  const keyPath = join(dir, 'key.pem');
+  const certPath = join(dir, 'cert.pem');
+  if (!existsSync(keyPath) || !existsSync(certPath)) {
+    try {
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '365', '-keyout', keyPath, '-out', certPath,
+        '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'], { stdio: 'pipe' });
+    } catch (error) {
+      throw new Error(`Could not create a development certificate with openssl (${error instanceof Error ? error.message : String(error)}). Install openssl, or pass your own key and cert.`);
+    }
+  }
+  return { key: readFileSync(keyPath, 'utf8'), cert: readFileSync(certPath, 'utf8') };
+}
