@@ -190,7 +190,9 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
   async function onItemChanged(): Promise<void> {
     try {
       const meeting = await deps.port.getSnapshot();
-      let security = state.security;
+      // The event runtime may have synced the roster already: start from what the item keeps, so
+      // both write the same passcodes (syncing is idempotent).
+      let security = state.security && !isRecovered(state.security) ? ((await readSecurity(deps.port)) ?? state.security) : state.security;
       if (security && state.inserted && findInviteBlock(meeting.bodyHtml, 'html')) {
         // Codes read back from the body have no PINs: update the block, but never keep or provision them.
         const recovered = isRecovered(security);
