@@ -1,0 +1,189 @@
+/**
+ * Builds the Outlook add-in into a folder:
+ * - `taskpane.html` + `taskpane.js` (+ `taskpane.css`): the Preact task pane (browser, ES2020);
+ * - `commands.html` + `runtime.js`: the event runtime page for web, new Outlook and Mac;
+ * - `commands.js`: the same handlers as ONE classic script for classic Outlook on Windows
+ *   (ES2016, IIFE, no imports: its JS runtime loads no modules and no Office.onReady);
+ * - `manifest.xml` for the host URL, `policy.json` (default examples/policy.json), icons, and
+ *   `.well-known/microsoft-officeaddins-allowed.json` naming the JS runtime file.
+ * Run `tsx outlook-addin/build.ts --root-manifest` to rewrite the committed root manifest.xml.
+ */
+import { build } from 'esbuild';
+import type { BuildOptions, Plugin } from 'esbuild';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deflateSync } from 'node:zlib';
+import { ADDIN_FILES, normaliseHostUrl, renderManifest } from './manifest/render';
+import type { ManifestOptions } from './manifest/render';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '..');
+/** Host URL of the committed root manifest.xml (development sideloading). */
+export const ROOT_MANIFEST_HOST = 'https://localhost:3000';
+/** Where the committed root manifest lives. */
+export const ROOT_MANIFEST_PATH = join(ROOT, 'manifest.xml');
+/** esbuild target of the classic-Windows runtime file. */
+export const CLASSIC_TARGET = 'es2016';
+
+/** Options for {@link buildAddin}. */
+export interface BuildAddinOptions {
+  /** Where the add-in is served (https; http only on loopback). */
+  hostUrl: string;
+  id?: ManifestOptions['id'];
+  version?: ManifestOptions['version'];
+  /** policy.json to ship beside the add-in; default examples/policy.json. */
+  policyText?: string;
+  /** Minify the scripts; default true. */
+  minify?: boolean;
+}
+
+/** What {@link buildAddin} wrote: file name -> size in bytes, and parts skipped (with why). */
+export interface BuildAddinResult {
+  files: Record<string, number>;
+  skipped: string[];
+}
+
+/**
+ * zod's `z` namespace re-exports every error-message locale (~260 KB minified) and esbuild cannot
+ * drop them. The add-in only uses zod's default English messages (zod itself configures `en`),
+ * so the locales index is replaced by English alone.
+ */
+export const zodEnglishOnly: Plugin = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({
+      contents: 'export { default as en } from "./en.js";\n',
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
+/** One bundle as text (esbuild, in memory). */
+async function bundle(entry: string, opts: BuildOptions): Promise<string> {
+  const result = await build({ entryPoints: [entry], bundle: true, write: false, platform: 'browser', logLevel: 'silent', legalComments: 'none', plugins: [zodEnglishOnly], ...opts });
+  return result.outputFiles?.[0]?.text ?? '';
+}
+
+/** The classic-Windows runtime file: every handler in one ES2016 IIFE. */
+export function buildClassicRuntime(policyUrl: string, minify = true): Promise<string> {
+  return bundle(join(HERE, 'events', 'runtime.ts'), {
+    format: 'iife',
+    target: CLASSIC_TARGET,
+    minify,
+    define: { __SECUREJOIN_POLICY_URL__: JSON.stringify(policyUrl) },
+  });
+}
+
+/** The web runtime script loaded by commands.html. */
+export function buildWebRuntime(policyUrl: string, minify = true): Promise<string> {
+  return bundle(join(HERE, 'events', 'runtime.ts'), { format: 'iife', target: 'es2020', minify, define: { __SECUREJOIN_POLICY_URL__: JSON.stringify(policyUrl) } });
+}
+
+/** The task pane script (Preact, automatic JSX runtime). */
+export function buildTaskpane(minify = true): Promise<string> {
+  return bundle(join(HERE, 'taskpane', 'main.tsx'), { format: 'iife', target: 'es2020', minify, jsx: 'automatic', jsxImportSource: 'preact' });
+}
+
+/**
+ * Builds everything into `outDir` (created if needed). The task pane is skipped (and listed in
+ * `skipped`) while its source `outlook-addin/taskpane/main.tsx` does not exist. Throws on a bad
+ * host URL or a failed bundle.
+ */
+export async function buildAddin(outDir: string, opts: BuildAddinOptions): Promise<BuildAddinResult> {
+  const base = normaliseHostUrl(opts.hostUrl);
+  const minify = opts.minify ?? true;
+  const files: Record<string, number> = {};
+  const skipped: string[] = [];
+  const put = (name: string, content: string | Uint8Array): void => {
+    const path = join(outDir, name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+    files[name] = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+  };
+  const policyUrl = `${base}/policy.json`;
+  const [classic, web] = await Promise.all([buildClassicRuntime(policyUrl, minify), buildWebRuntime(policyUrl, minify)]);
+  put(ADDIN_FILES.runtimeScript, classic);
+  put('runtime.js', web);
+  put(ADDIN_FILES.runtimePage, readFileSync(join(HERE, 'events', 'commands.html'), 'utf8'));
+
+  const taskpaneDir = join(HERE, 'taskpane');
+  if (existsSync(join(taskpaneDir, 'main.tsx'))) {
+    put('taskpane.js', await buildTaskpane(minify));
+    for (const name of ['taskpane.html', 'taskpane.css']) {
+      if (existsSync(join(taskpaneDir, name))) put(name, readFileSync(join(taskpaneDir, name)));
+    }
+  } else skipped.push('taskpane: outlook-addin/taskpane/main.tsx does not exist yet');
+
+  put('manifest.xml', renderManifest({ hostUrl: base, id: opts.id, version: opts.version }));
+  put('policy.json', opts.policyText ?? readFileSync(join(ROOT, 'examples', 'policy.json'), 'utf8'));
+  for (const [size, name] of Object.entries(ADDIN_FILES.icons)) put(name, iconPng(Number(size)));
+  put('.well-known/microsoft-officeaddins-allowed.json', `${JSON.stringify({ allowed: [`${base}/${ADDIN_FILES.runtimeScript}`] }, null, 2)}\n`);
+  return { files, skipped };
+}
+
+/** The root manifest.xml's expected text (for https://localhost:3000). */
+export function rootManifestText(): string {
+  return renderManifest({ hostUrl: ROOT_MANIFEST_HOST });
+}
+
+// ---- icons: a small solid PNG, so the build needs no binary assets ----
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = (CRC_TABLE[(c ^ b) & 0xff] as number) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, data: Uint8Array): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'ascii');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+/** A `size`x`size` PNG: a blue square with a white "lock" bar, good enough for a ribbon button. */
+export function iconPng(size: number): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // truecolour RGB
+  const rows: number[] = [];
+  for (let y = 0; y < size; y++) {
+    rows.push(0); // filter: none
+    for (let x = 0; x < size; x++) {
+      const bar = y > size * 0.45 && y < size * 0.75 && x > size * 0.25 && x < size * 0.75;
+      rows.push(...(bar ? [255, 255, 255] : [43, 108, 176]));
+    }
+  }
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.from(rows))), chunk('IEND', new Uint8Array(0))]);
+}
+
+// ---- command line: `tsx outlook-addin/build.ts [outDir] [--host URL]` or `--root-manifest` ----
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  if (args.includes('--root-manifest')) {
+    writeFileSync(ROOT_MANIFEST_PATH, rootManifestText());
+    console.log(`wrote ${ROOT_MANIFEST_PATH}`);
+  } else {
+    const hostAt = args.indexOf('--host');
+    const hostUrl = hostAt >= 0 ? (args[hostAt + 1] ?? '') : ROOT_MANIFEST_HOST;
+    const outDir = resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--host') ?? join(ROOT, '.output', 'outlook-addin'));
+    const result = await buildAddin(outDir, { hostUrl });
+    for (const [name, bytes] of Object.entries(result.files)) console.log(`${name.padEnd(50)} ${(bytes / 1024).toFixed(1)} KiB`);
+    for (const s of result.skipped) console.log(`skipped ${s}`);
+    console.log(`add-in built into ${outDir} for ${hostUrl}`);
+  }
+}
