@@ -53,8 +53,22 @@ async function isKnownNode(origin: string, ctx: BackgroundContext): Promise<bool
   return (settings.policyOrigins?.includes(origin) ?? false) || (await meetingsOnOrigin(ctx.db, origin)).length > 0;
 }
 
+/**
+ * Notes still being written, by request id. webRequest does not wait for our async handlers: on a
+ * fast node `onCompleted` fires while `onSendHeaders`' database write is still in flight, and a
+ * settle that looked before the write landed would lose the attempt. Settling and dropping wait
+ * for the note of their request first. (Across a worker restart the note is already stored.)
+ */
+const notesInFlight = new Map<string, Promise<boolean>>();
+
 /** Step 1: a token request left the browser. Returns true when it is tracked. */
-export async function noteTokenRequest(details: TokenRequestDetails, ctx: BackgroundContext): Promise<boolean> {
+export function noteTokenRequest(details: TokenRequestDetails, ctx: BackgroundContext): Promise<boolean> {
+  const noted = writeNote(details, ctx).finally(() => notesInFlight.delete(details.requestId));
+  notesInFlight.set(details.requestId, noted);
+  return noted;
+}
+
+async function writeNote(details: TokenRequestDetails, ctx: BackgroundContext): Promise<boolean> {
   const target = parseTokenRequestUrl(details.url, details.method);
   if (target === null || !(await isKnownNode(target.origin, ctx))) return false;
   await ctx.db.pending.put({
@@ -67,8 +81,14 @@ export async function noteTokenRequest(details: TokenRequestDetails, ctx: Backgr
   return true;
 }
 
+/** Waits until the note of `requestId` (if one is being written) has landed or failed. */
+async function noteSettled(requestId: string): Promise<void> {
+  await notesInFlight.get(requestId)?.catch(() => false);
+}
+
 /** Step 2: its response arrived. Returns what changed, or null for untracked requests. */
 export async function settleTokenRequest(details: TokenResponseDetails, ctx: BackgroundContext): Promise<GuardUpdate | null> {
+  await noteSettled(details.requestId);
   const pending = await ctx.db.pending.get(details.requestId);
   if (pending === undefined) return null;
   await ctx.db.pending.delete(details.requestId);
@@ -85,6 +105,7 @@ export async function settleTokenRequest(details: TokenResponseDetails, ctx: Bac
 
 /** A request that failed without a response (network error, aborted): nothing was attempted that the node counted for sure. */
 export async function dropTokenRequest(requestId: string, ctx: BackgroundContext): Promise<void> {
+  await noteSettled(requestId);
   await ctx.db.pending.delete(requestId);
 }
 

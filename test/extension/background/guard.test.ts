@@ -53,6 +53,14 @@ describe('attempt guard from webRequest', () => {
     expect(update?.status.attemptsUsed).toBe(2);
   });
 
+  it('counts the attempt when the response arrives before the request note is written', async () => {
+    // webRequest fires onCompleted without waiting for onSendHeaders' async handler.
+    const noted = noteTokenRequest({ requestId: 'fast-1', url: TOKEN_URL, method: 'POST', tabId: 7, requestHeaders: [{ name: 'pin', value: '0000' }] }, ctx);
+    const update = await settleTokenRequest({ requestId: 'fast-1', statusCode: 403 }, ctx);
+    expect(await noted).toBe(true);
+    expect(update).toMatchObject({ outcome: 'wrong-pin', status: { attemptsUsed: 1 } });
+  });
+
   it('does not track unknown nodes, other endpoints, or failed requests', async () => {
     expect((await attempt(ctx, '0000', 403, 'https://other.example.com/api/client/v2/conferences/board/request_token')).tracked).toBe(false);
     expect((await attempt(ctx, '0000', 403, `${NODE}/api/client/v2/conferences/board/participants`)).tracked).toBe(false);
