@@ -15,7 +15,7 @@ export interface ItemPort {
   setBodyHtml(html: string): Promise<void>;
   /** A value kept with this item for the compose session, or null (also when unsupported). */
   getSessionData(key: string): Promise<string | null>;
-  /** Stores a session value; resolves false when the host has no sessionData (Mailbox < 1.11). */
+  /** Stores a session value ('' removes it); resolves false when the host has no sessionData (Mailbox < 1.11). */
   setSessionData(key: string, value: string): Promise<boolean>;
   /** The organizer's roaming setting, or null. */
   getRoaming(key: string): Promise<unknown>;

@@ -126,7 +126,7 @@ export function createOfficeItemPort(office: OfficeLike, opts: OfficeItemPortOpt
       const data = item().sessionData;
       if (!data || !supports('1.11')) return null;
       try {
-        const value = await officeCall<string>('sessionData.getItemAsync', (cb) => data.getItemAsync(key, cb));
+        const value = await officeCall<string>('sessionData.getAsync', (cb) => data.getAsync(key, cb));
         return typeof value === 'string' && value !== '' ? value : null;
       } catch {
         return null; // A missing key is reported as an error by Outlook.
@@ -136,7 +136,12 @@ export function createOfficeItemPort(office: OfficeLike, opts: OfficeItemPortOpt
     async setSessionData(key: string, value: string): Promise<boolean> {
       const data = item().sessionData;
       if (!data || !supports('1.11')) return false;
-      await officeCall<void>('sessionData.setItemAsync', (cb) => data.setItemAsync(key, value, cb));
+      // An empty value clears the key (removeAsync where the host has it), so nothing stale lingers.
+      if (value === '' && typeof data.removeAsync === 'function') {
+        await officeCall<void>('sessionData.removeAsync', (cb) => data.removeAsync?.(key, cb));
+      } else {
+        await officeCall<void>('sessionData.setAsync', (cb) => data.setAsync(key, value, cb));
+      }
       return true;
     },
 

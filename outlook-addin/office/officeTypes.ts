@@ -48,10 +48,11 @@ export interface OfficeBody {
   setAsync(data: string, options: { coercionType: string }, callback: OfficeCallback<void>): void;
 }
 
-/** `item.sessionData` (Mailbox 1.11). */
+/** `item.sessionData` (Mailbox 1.11): `Office.SessionData`. A missing key is a failed getAsync. */
 export interface OfficeSessionData {
-  getItemAsync(name: string, callback: OfficeCallback<string>): void;
-  setItemAsync(name: string, value: string, callback: OfficeCallback<void>): void;
+  getAsync(name: string, callback: OfficeCallback<string>): void;
+  setAsync(name: string, value: string, callback: OfficeCallback<void>): void;
+  removeAsync?(name: string, callback: OfficeCallback<void>): void;
 }
 
 /** An appointment in organizer (compose) mode. */

@@ -3,7 +3,7 @@
  * core/time need). The common zones from CLDR's windowsZones table ("001" territory); anything
  * else falls back to the runtime's own zone.
  */
-import { isValidTimeZone } from '../../core/time';
+import { isValidTimeZone, zoneOffsetMinutes } from '../../core/time';
 
 const WINDOWS_TO_IANA: Readonly<Record<string, string>> = {
   'Dateline Standard Time': 'Etc/GMT+12',
@@ -45,8 +45,8 @@ const WINDOWS_TO_IANA: Readonly<Record<string, string>> = {
   'Iran Standard Time': 'Asia/Tehran',
   'Arabian Standard Time': 'Asia/Dubai',
   'Pakistan Standard Time': 'Asia/Karachi',
-  'India Standard Time': 'Asia/Calcutta',
-  'Nepal Standard Time': 'Asia/Katmandu',
+  'India Standard Time': 'Asia/Kolkata',
+  'Nepal Standard Time': 'Asia/Kathmandu',
   'Bangladesh Standard Time': 'Asia/Dhaka',
   'SE Asia Standard Time': 'Asia/Bangkok',
   'China Standard Time': 'Asia/Shanghai',
@@ -62,16 +62,27 @@ const WINDOWS_TO_IANA: Readonly<Record<string, string>> = {
 };
 
 /**
- * An IANA zone for what Outlook reports: an IANA name as is, a known Windows name mapped,
- * else `fallback` (the runtime's zone), else "UTC". Never throws.
+ * An IANA zone for what Outlook reports: an IANA name as is; a known Windows name mapped (or
+ * `fallback` when that keeps the same clock, e.g. Europe/Amsterdam for "W. Europe Standard
+ * Time"); else `fallback` (the runtime's zone); else "UTC". Never throws.
  */
 export function ianaTimeZone(reported: string | undefined | null, fallback: string | undefined = runtimeTimeZone()): string {
   if (typeof reported === 'string' && reported !== '') {
     if (isValidTimeZone(reported)) return reported;
     const mapped = WINDOWS_TO_IANA[reported.trim()];
-    if (mapped && isValidTimeZone(mapped)) return mapped;
+    if (mapped && isValidTimeZone(mapped)) {
+      // One Windows zone covers many IANA zones (W. Europe: Berlin, Amsterdam, Rome...): when the
+      // runtime's own zone keeps the same clock all year, name it instead (what the organizer knows).
+      return fallback && isValidTimeZone(fallback) && sameClock(fallback, mapped) ? fallback : mapped;
+    }
   }
   return fallback && isValidTimeZone(fallback) ? fallback : 'UTC';
+}
+
+/** True when two zones have the same UTC offset in January and in July (same clock all year). */
+function sameClock(a: string, b: string): boolean {
+  const year = new Date().getUTCFullYear();
+  return [Date.UTC(year, 0, 15), Date.UTC(year, 6, 15)].every((t) => zoneOffsetMinutes(t, a) === zoneOffsetMinutes(t, b));
 }
 
 /** The zone Intl says this runtime is in (the OS zone in classic Outlook), or undefined. */

@@ -49,6 +49,8 @@ describe('createOfficeItemPort over office-addin-mock', () => {
     expect(await port.getSessionData('k')).toBeNull();
     expect(await port.setSessionData('k', 'v')).toBe(true);
     expect(await port.getSessionData('k')).toBe('v');
+    expect(await port.setSessionData('k', '')).toBe(true);
+    expect(state.session.has('k')).toBe(false);
     const old = seedState({ mailboxVersion: 10 });
     const oldPort = createOfficeItemPort(mockOffice(old));
     expect(await oldPort.setSessionData('k', 'v')).toBe(false);
@@ -77,7 +79,9 @@ describe('createOfficeItemPort over office-addin-mock', () => {
 
 describe('ianaTimeZone / toRecurringSeries', () => {
   it('maps Windows zone names and falls back for unknown ones', () => {
-    expect(ianaTimeZone('Pacific Standard Time')).toBe('America/Los_Angeles');
+    expect(ianaTimeZone('Pacific Standard Time', 'UTC')).toBe('America/Los_Angeles');
+    expect(ianaTimeZone('W. Europe Standard Time', 'Europe/Amsterdam')).toBe('Europe/Amsterdam');
+    expect(ianaTimeZone('W. Europe Standard Time', 'Asia/Tokyo')).toBe('Europe/Berlin');
     expect(ianaTimeZone('Asia/Tokyo')).toBe('Asia/Tokyo');
     expect(ianaTimeZone('Nowhere Standard Time', 'Europe/Paris')).toBe('Europe/Paris');
     expect(ianaTimeZone(undefined, 'Not/AZone')).toBe('UTC');

@@ -94,9 +94,13 @@ export function mockOffice(state: SeedState): OfficeLike {
             },
           },
           sessionData: {
-            getItemAsync: (k: string, cb: (r: unknown) => void) => (state.session.has(k) ? ok(cb, state.session.get(k)) : fail(cb, 'not found')),
-            setItemAsync: (k: string, v: string, cb: (r: unknown) => void) => {
+            getAsync: (k: string, cb: (r: unknown) => void) => (state.session.has(k) ? ok(cb, state.session.get(k)) : fail(cb, 'not found')),
+            setAsync: (k: string, v: string, cb: (r: unknown) => void) => {
               state.session.set(k, v);
+              ok(cb, undefined);
+            },
+            removeAsync: (k: string, cb: (r: unknown) => void) => {
+              state.session.delete(k);
               ok(cb, undefined);
             },
           },
