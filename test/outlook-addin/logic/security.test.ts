@@ -88,3 +88,19 @@ describe('securityFromBody / parseSecurity', () => {
     expect(parseSecurity(JSON.stringify({ ...security, extra: 1 }))).toBeNull();
   });
 });
+
+describe('readers of untrusted state never throw', () => {
+  it('parseSecurity, securityFromBody and rebuildSecurityFromBody accept any string', async () => {
+    const fc = (await import('fast-check')).default;
+    const piece = fc.constantFrom('-- SecureJoin secure access --', '-- End of SecureJoin secure access --', 'Join link: https://a.example/webapp3/m/x', 'Access code: 1111', '<p>', '</p>', '{"version":1', '"', '\n', 'x');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 8 })), { maxLength: 12 }), (parts) => {
+        const s = parts.join('');
+        parseSecurity(s);
+        securityFromBody(s);
+        rebuildSecurityFromBody(s);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
