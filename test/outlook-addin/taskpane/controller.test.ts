@@ -1,0 +1,119 @@
+/**
+ * The task pane controller over the real stack below it: G's Office adapter on the playground's
+ * fake office.js (async callbacks, Outlook body rewriting) and the shared logic over core.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createOfficeItemPort } from '../../../outlook-addin/office';
+import type { OfficeLike } from '../../../outlook-addin/office';
+import { createFakeOffice } from '../../../outlook-addin/playground/fakeOffice';
+import { createPlaygroundHost } from '../../../outlook-addin/playground/hostState';
+import type { PlaygroundItem } from '../../../outlook-addin/playground/hostState';
+import { createPaneController } from '../../../outlook-addin/taskpane/controller';
+import type { PaneState } from '../../../outlook-addin/taskpane/controller';
+
+const POLICY = readFileSync('examples/policy.json', 'utf8');
+const START = Date.UTC(2030, 2, 4, 9, 0); // 10:00 in Berlin
+const item = (over: Partial<PlaygroundItem> = {}): PlaygroundItem => ({
+  subject: 'Plan <b>it</b>',
+  location: '',
+  start: START,
+  end: START + 3_600_000,
+  timeZone: 'Europe/Berlin',
+  requiredAttendees: [{ email: 'ana@example.com', name: 'Ana Lima' }],
+  optionalAttendees: [],
+  recurrence: null,
+  bodyHtml: '<div>Agenda</div>',
+  ...over,
+});
+
+async function setup(policy: string | null = POLICY, fetchStatus = 201) {
+  const host = createPlaygroundHost(item());
+  const office = createFakeOffice(host) as unknown as OfficeLike;
+  const requests: Array<{ url: string; body: string }> = [];
+  const states: PaneState[] = [];
+  const controller = createPaneController(
+    {
+      port: createOfficeItemPort(office),
+      fetchPolicy: async () => policy,
+      fetch: async (url, init) => {
+        requests.push({ url, body: init.body });
+        return { status: fetchStatus, text: async () => (fetchStatus < 300 ? init.body : JSON.stringify({ error: 'invalid_room', errors: [{ path: 'alias', message: 'taken' }] })) };
+      },
+      now: () => START - 86_400_000,
+    },
+    (s) => states.push(s),
+  );
+  await controller.init();
+  return { host, controller, requests, states };
+}
+const settle = () => new Promise((r) => setTimeout(r, 20));
+
+describe('task pane controller', () => {
+  it('starts from the policy: access code locked on, per-invitee passcodes, activation in the organizer zone', async () => {
+    const { controller } = await setup();
+    const s = controller.state;
+    expect(s.phase).toBe('ready');
+    expect(s.loaded?.source).toBe('file');
+    expect(s.choices).toEqual({ accessCode: true, passcodeMode: 'per-invitee' });
+    expect(s.settings?.locked).toContain('organizer.accessCode.required');
+    expect(s.activation).toMatch(/09:45/);
+    expect(s.inserted).toBe(false);
+  });
+
+  it('inserts the block once (idempotent), provisions it, and keeps the rest of the body', async () => {
+    const { host, controller, requests } = await setup();
+    await controller.insert();
+    expect(controller.state.message).toEqual({ kind: 'info', text: 'The SecureJoin block was inserted.' });
+    const body = host.readItem().bodyHtml;
+    expect(body).toContain('Agenda');
+    expect(body).toContain(controller.state.security!.accessCode!);
+    expect(body).not.toContain('<b>it</b>');
+    await controller.insert();
+    expect(host.readItem().bodyHtml.split('-- SecureJoin secure access --').length - 1).toBe(1);
+    expect(requests[0]?.url).toBe(`https://meet.example.com/securejoin/provision/rooms/${controller.state.security!.alias}`);
+    expect(controller.state.provisioning.state).toBe('ok');
+  });
+
+  it('updates the activation time in the block when the meeting moves, and passcodes when attendees change', async () => {
+    const { host, controller } = await setup();
+    await controller.insert();
+    host.updateItem({ start: START + 3_600_000, end: START + 7_200_000 });
+    await settle();
+    expect(host.readItem().bodyHtml).toMatch(/10:45/);
+    expect(controller.state.problems).toEqual([]);
+    const before = controller.state.security!.roster!.invitees.map((i) => i.passcode);
+    host.updateItem({ optionalAttendees: [{ email: 'bo@example.com', name: 'Bo' }] });
+    await settle();
+    const roster = controller.state.security!.roster!.invitees;
+    expect(roster.map((i) => i.email)).toEqual(['ana@example.com', 'bo@example.com']);
+    expect(roster[0]!.passcode).toBe(before[0]);
+    expect(new Set(roster.map((i) => i.passcode)).size).toBe(2);
+  });
+
+  it('ignores changes to locked settings and reports provisioning refusals', async () => {
+    const { controller } = await setup(POLICY, 400);
+    controller.setAccessCode(false);
+    expect(controller.state.choices.accessCode).toBe(true);
+    await controller.insert();
+    expect(controller.state.provisioning.state).toBe('failed');
+    expect(controller.state.provisioning.text).toMatch(/refused/);
+  });
+
+  it('falls back to the secure defaults with every error when policy.json is invalid or unreachable', async () => {
+    const bad = await setup('{"version": 2, "organizer": {"accessCode": {"required": {"value": "no"}}}}');
+    expect(bad.controller.state.loaded?.source).toBe('default');
+    expect(bad.controller.state.loaded?.errors.length).toBeGreaterThan(0);
+    expect(bad.controller.state.choices.accessCode).toBe(true);
+    const gone = await setup(null);
+    expect(gone.controller.state.loaded?.errors[0]?.path).toBe('policy.json');
+  });
+
+  it('saves the choices as the default for all meetings in roaming settings', async () => {
+    const { host, controller } = await setup();
+    await controller.setPasscodeMode('shared');
+    await controller.saveDefault();
+    expect(JSON.stringify(host.loadRoaming())).toContain('"shared"');
+    expect(controller.state.message?.text).toBe('Saved as your default for all meetings.');
+  });
+});
