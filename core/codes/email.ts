@@ -4,10 +4,13 @@
  * addresses come from a calendar's attendee list, we only reject what cannot be an address).
  */
 
-/** Local part: no spaces, quotes or brackets, no leading/trailing/double dots. */
-const LOCAL = /^(?!\.)(?!.*\.\.)[^\s@"(),:;<>[\]\\]+(?<!\.)$/u;
-/** Domain: dot-separated labels of letters/digits/hyphens (any script), at least two labels. */
-const LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u;
+// These patterns stay within ES2016 syntax (no lookbehind, no \p{...}): the classic-Windows
+// Outlook runtime bundles core/ for ES2016 engines, where a newer literal fails to load the file.
+
+/** Local part characters: no spaces, quotes or brackets (dots are checked separately). */
+const LOCAL = /^[^\s@"(),:;<>[\]\\]+$/;
+/** A domain label: ASCII letters/digits or any non-ASCII character (other scripts), inner hyphens. */
+const LABEL = /^[a-z0-9\u0080-\uffff](?:[a-z0-9\u0080-\uffff-]{0,61}[a-z0-9\u0080-\uffff])?$/i;
 
 /** Fast path for the usual ASCII address; anything else goes through the full checks. */
 const SIMPLE = /^[a-z0-9_%+-]+(?:\.[a-z0-9_%+-]+)*@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
@@ -25,7 +28,9 @@ export function isValidInviteeEmail(email: string): boolean {
   if (at <= 0 || at > 64) return false;
   const local = email.slice(0, at);
   const labels = email.slice(at + 1).split('.');
-  return LOCAL.test(local) && labels.length >= 2 && labels.every((l) => LABEL.test(l));
+  const localOk = LOCAL.test(local) && !local.startsWith('.') && !local.endsWith('.') && !local.includes('..');
+  // \s covers Unicode spaces too, which the non-ASCII range in LABEL would otherwise admit.
+  return localOk && labels.length >= 2 && labels.every((l) => LABEL.test(l) && !/\s/.test(l));
 }
 
 /**
