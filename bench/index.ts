@@ -12,6 +12,7 @@ import { matchJoinPage } from '../core/autofill';
 import { newSavedMeeting } from '../core/vault';
 import type { SavedMeeting } from '../core/vault';
 import { buildJoinPageBundle } from '../conference-node/joinPage/build';
+import { buildAddin, ROOT_MANIFEST_HOST } from '../outlook-addin/build';
 import { medianMs, opsPerSecond } from './measure';
 
 interface Figure {
@@ -72,6 +73,11 @@ for (const page of ['popup.html', 'options.html']) {
   const files = [...new Set([...pageScripts(page), ...modulePreloads(page)])];
   figures.push({ name: `extension ${page.replace('.html', '')} JS (gzip)`, value: gz(...files), unit: 'KiB' });
 }
+// The Outlook add-in, as built for sideloading (minified, without office.js).
+const addinDir = join(root, '.output', 'bench-outlook-addin');
+await buildAddin(addinDir, { hostUrl: ROOT_MANIFEST_HOST });
+figures.push({ name: 'add-in task pane JS (gzip, no office.js)', value: gz(join(addinDir, 'taskpane.js')), unit: 'KiB', max: 50 });
+figures.push({ name: 'add-in classic-Windows commands.js (gzip)', value: gz(join(addinDir, 'commands.js')), unit: 'KiB' });
 figures.push({ name: 'reference node join page JS (gzip)', value: gzipSync(await buildJoinPageBundle()).length / 1024, unit: 'KiB' });
 
 // Report.
