@@ -5,6 +5,8 @@
  */
 
 /** A syntax error: 0-based offset into the text and a plain description. */
+import type { Result } from '../types';
+
 export interface JsonSyntaxError {
   offset: number;
   message: string;
@@ -97,5 +99,27 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
   } catch (error) {
     if (error && typeof error === 'object' && 'offset' in error) return error as JsonSyntaxError;
     throw error;
+  }
+}
+
+/** 1-based line and column of a character offset in `text`. */
+function positionAt(text: string, offset: number): { line: number; column: number } {
+  const lines = text.slice(0, Math.max(0, Math.min(offset, text.length))).split('\n');
+  return { line: lines.length, column: (lines[lines.length - 1] ?? '').length + 1 };
+}
+
+/**
+ * Parses JSON text that a person wrote or a file holds. A leading UTF-8 BOM is ignored; a syntax
+ * error is reported at path `line L, column C` with what is wrong (our own locator: V8's messages
+ * differ across versions and often have no position). Never throws.
+ */
+export function parseJsonText(text: string): Result<unknown> {
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return { ok: true, value: JSON.parse(clean) as unknown };
+  } catch {
+    const syntax = findJsonSyntaxError(clean) ?? { offset: 0, message: 'not valid JSON' };
+    const where = positionAt(clean, syntax.offset);
+    return { ok: false, errors: [{ path: `line ${where.line}, column ${where.column}`, message: `invalid JSON: ${syntax.message}` }] };
   }
 }

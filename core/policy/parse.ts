@@ -4,7 +4,7 @@
  */
 import type { Issue, Result } from '../types';
 import { toIssues } from './issues';
-import { findJsonSyntaxError } from './jsonError';
+import { parseJsonText } from './jsonError';
 import { policyGuessRisk } from './risk';
 import { POLICY_VERSION, PolicySchema } from './schema';
 import type { Policy } from './schema';
@@ -59,29 +59,14 @@ export function parsePolicy(input: unknown): Result<Policy> {
   return { ok: true, value: parsed.data };
 }
 
-/** 1-based line and column of a character offset in `text`. */
-function positionAt(text: string, offset: number): { line: number; column: number } {
-  const lines = text.slice(0, Math.max(0, Math.min(offset, text.length))).split('\n');
-  return { line: lines.length, column: (lines[lines.length - 1] ?? '').length + 1 };
-}
-
 /**
  * Parses a policy file's text: JSON syntax errors are reported with line and column
  * (path `line 3, column 14`), then {@link parsePolicy} runs. A leading UTF-8 BOM is ignored.
  * Never throws.
  */
 export function parsePolicyJson(text: string): Result<Policy> {
-  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let data: unknown;
-  try {
-    data = JSON.parse(clean);
-  } catch {
-    // Our own locator, not V8's message: that differs across Node versions and often has no position.
-    const syntax = findJsonSyntaxError(clean) ?? { offset: 0, message: 'not valid JSON' };
-    const where = positionAt(clean, syntax.offset);
-    return { ok: false, errors: [{ path: `line ${where.line}, column ${where.column}`, message: `invalid JSON: ${syntax.message}` }] };
-  }
-  return parsePolicy(data);
+  const data = parseJsonText(text);
+  return data.ok ? parsePolicy(data.value) : data;
 }
 
 /**

@@ -6,7 +6,7 @@
  * Existing records are never dropped; see merge.ts for the conflict rule.
  */
 import { z } from 'zod';
-import { findJsonSyntaxError } from '../policy/jsonError';
+import { parseJsonText } from '../policy/jsonError';
 import type { EpochMs, Issue, Result } from '../types';
 import { meetingKey } from './key';
 import { decideMerge } from './merge';
@@ -70,12 +70,6 @@ export function exportVault(meetings: readonly SavedMeeting[], now: EpochMs): st
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-/** 1-based line and column of a character offset. */
-function positionAt(text: string, offset: number): { line: number; column: number } {
-  const lines = text.slice(0, Math.max(0, Math.min(offset, text.length))).split('\n');
-  return { line: lines.length, column: (lines[lines.length - 1] ?? '').length + 1 };
-}
-
 function capped(errors: Issue[]): Issue[] {
   if (errors.length <= MAX_IMPORT_ISSUES) return errors;
   const more = errors.length - MAX_IMPORT_ISSUES;
@@ -86,17 +80,9 @@ function capped(errors: Issue[]): Issue[] {
 function readVaultFile(text: string, now: EpochMs): Result<SavedMeeting[]> {
   if (typeof text !== 'string') return { ok: false, errors: [{ path: 'file', message: 'must be text' }] };
   if (text.length > MAX_VAULT_FILE_CHARS) return { ok: false, errors: [{ path: 'file', message: `is larger than ${MAX_VAULT_FILE_CHARS} characters` }] };
-  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let data: unknown;
-  try {
-    data = JSON.parse(clean);
-  } catch {
-    // Our own locator: V8's messages vary across versions and often lack a position.
-    const syntax = findJsonSyntaxError(clean) ?? { offset: 0, message: 'not valid JSON' };
-    const where = positionAt(clean, syntax.offset);
-    return { ok: false, errors: [{ path: `line ${where.line}, column ${where.column}`, message: `invalid JSON: ${syntax.message}` }] };
-  }
-  const envelope = envelopeSchema.safeParse(data);
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return parsed;
+  const envelope = envelopeSchema.safeParse(parsed.value);
   if (!envelope.success) return { ok: false, errors: capped(zodIssues(envelope.error, '', 'file')) };
   const errors: Issue[] = [];
   const records: SavedMeeting[] = [];
