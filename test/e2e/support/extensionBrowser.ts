@@ -15,6 +15,12 @@ export interface ExtensionBrowser {
   worker: () => Promise<WebWorker>;
   /** Sends a message to the background from the extension's popup page and returns the answer. */
   send(msg: unknown): Promise<any>;
+  /**
+   * Runs `fn` in the extension's popup page (extension APIs without attaching to the worker:
+   * once puppeteer has attached to the service worker, a stopped worker never finishes
+   * starting again, so tests that stop it must not use {@link ExtensionBrowser.worker}).
+   */
+  inExtensionPage<T>(fn: () => Promise<T> | T): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -59,6 +65,7 @@ export async function launchWithExtension(extensionDir: string): Promise<Extensi
         return w;
       },
       send: async (msg) => (await uiPage()).evaluate((m) => chrome.runtime.sendMessage(m), msg as never),
+      inExtensionPage: async (fn) => (await uiPage()).evaluate(fn) as never,
       close: () => browser.close(),
     };
   } catch (error) {
@@ -67,12 +74,65 @@ export async function launchWithExtension(extensionDir: string): Promise<Extensi
   }
 }
 
+/** A stopped service worker, watched through the DevTools protocol until it runs again. */
+export interface StoppedWorker {
+  /** The stopped worker's script URL. */
+  scriptUrl: string;
+  /** Resolves when Chromium reports the worker running again (it wakes for its next event). */
+  restarted(timeoutMs?: number): Promise<void>;
+  /** Stops watching. */
+  close(): Promise<void>;
+}
+
+interface WorkerVersion {
+  versionId: string;
+  scriptURL: string;
+  runningStatus: 'stopped' | 'starting' | 'running' | 'stopping';
+}
+
+/**
+ * Stops the extension's service worker as Chromium does when it idles (DevTools protocol
+ * `ServiceWorker.stopWorker`, through a session on `page`) and waits until Chromium reports it
+ * stopped. Puppeteer may keep
+ * showing the old target, so the protocol's own `runningStatus` is what is waited on.
+ */
+export async function stopServiceWorker(ext: ExtensionBrowser, page: Page, timeoutMs = 10_000): Promise<StoppedWorker> {
+  // A session on a page the test already has: opening a tab here would push the test's page to
+  // the background, where puppeteer's clicks wait for a frame that never comes.
+  const cdp = await page.createCDPSession();
+  const ours = (v: WorkerVersion) => v.scriptURL.startsWith(`chrome-extension://${ext.extensionId}/`);
+  const seen: WorkerVersion[] = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: WorkerVersion[] }) => seen.push(...e.versions.filter(ours)));
+  const waitFor = async (status: WorkerVersion['runningStatus'], from: number, ms: number): Promise<void> => {
+    const deadline = Date.now() + ms;
+    while (!seen.slice(from).some((v) => v.runningStatus === status)) {
+      if (Date.now() > deadline) throw new Error(`the service worker never became ${status}; seen: ${seen.map((v) => v.runningStatus).join(', ')}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  };
+  const close = async () => {
+    await cdp.detach().catch(() => undefined);
+  };
+  try {
+    await cdp.send('ServiceWorker.enable');
+    await waitFor('running', 0, timeoutMs);
+    const version = seen.find((v) => v.runningStatus === 'running')!;
+    const mark = seen.length;
+    await cdp.send('ServiceWorker.stopWorker', { versionId: version.versionId });
+    await waitFor('stopped', mark, timeoutMs);
+    const stoppedAt = seen.length;
+    return { scriptUrl: version.scriptURL, restarted: (ms = 10_000) => waitFor('running', stoppedAt, ms), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
 /** Waits until the background has registered the join-page script with a match covering `pattern`. */
 export async function waitForRegistration(ext: ExtensionBrowser, pattern: string, timeoutMs = 10_000): Promise<void> {
-  const worker = await ext.worker();
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const matches = (await worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s: any) => s.matches ?? []))) as string[];
+    const matches = (await ext.inExtensionPage(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s: any) => s.matches ?? []))) as string[];
     if (matches.includes(pattern)) return;
     await new Promise((r) => setTimeout(r, 100));
   }
