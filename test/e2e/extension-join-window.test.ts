@@ -1,0 +1,71 @@
+/**
+ * "Join when the window opens" in fill-and-join mode: the attendee opens the join page before a
+ * one-time access code is active; the extension says when it opens, spends no attempt, and fills
+ * and joins by itself once the window opens. The meeting opens a few seconds after the test
+ * starts, so the content script's real timer is exercised (no fake clock anywhere).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { startConferenceNode } from '../../conference-node/server';
+import type { ConferenceNode } from '../../conference-node/server';
+import { EXTENSION_DIR } from './support/globalSetup';
+import { launchWithExtension, noticeText, waitForNotice, waitForRegistration } from './support/extensionBrowser';
+import type { ExtensionBrowser } from './support/extensionBrowser';
+
+const CODE = '482139576';
+/** How long after the test starts the code opens: long enough to see the wait, short for CI. */
+const OPENS_IN_MS = 4_000;
+
+let node: ConferenceNode;
+let ext: ExtensionBrowser;
+let opensAt: number;
+
+beforeAll(async () => {
+  opensAt = Date.now() + OPENS_IN_MS;
+  node = await startConferenceNode({
+    rooms: [{ alias: 'window-room', hostPin: '86420975', allowGuests: true, accessCode: { code: CODE, role: 'host' }, window: { opensAt, closesAt: opensAt + 3_600_000 } }],
+  });
+  ext = await launchWithExtension(EXTENSION_DIR);
+  await waitForRegistration(ext, 'http://127.0.0.1/*');
+});
+afterAll(async () => {
+  await ext?.close();
+  await node?.close();
+});
+
+const waitForState = (page: Page, state: string, timeout = 10_000) =>
+  page.waitForFunction((s) => document.getElementById('join')?.dataset.state === s, { timeout }, state);
+
+describe('join when the window opens', () => {
+  it('holds off before the access code is active, then fills and joins as soon as it opens', async () => {
+    const added = await ext.send({
+      type: 'meetings:add',
+      input: { url: `${node.url}/webapp3/m/window-room`, role: 'host', pin: CODE, startsAt: opensAt, endsAt: opensAt + 3_600_000, leadMinutes: 0 },
+    });
+    expect(added.ok).toBe(true);
+    expect(await ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill-and-join' } } } })).toEqual({ ok: true, saved: true });
+
+    const page = await ext.browser.newPage();
+    // Every PIN the page sends to the node, with when it was sent.
+    const pinsSent: Array<{ pin: string; at: number }> = [];
+    page.on('request', (req) => {
+      const pin = req.headers().pin;
+      if (req.url().endsWith('/request_token') && pin !== undefined) pinsSent.push({ pin, at: Date.now() });
+    });
+    await page.goto(node.joinUrl('window-room', { name: 'Wanda Window' }));
+    await waitForState(page, 'ready');
+    await page.click('#join-button');
+    await waitForState(page, 'pin-required');
+    await waitForNotice(page, 'opens at');
+    expect(Date.now()).toBeLessThan(opensAt);
+    expect(await page.$eval('#pin', (el) => (el as HTMLInputElement).value)).toBe('');
+    expect(await noticeText(page)).not.toContain(CODE);
+
+    await waitForState(page, 'joined-host', OPENS_IN_MS + 10_000);
+    // Not one attempt was spent early: one PIN was sent, the right one, after the window opened.
+    expect(pinsSent).toHaveLength(1);
+    expect(pinsSent[0]!.pin).toBe(CODE);
+    expect(pinsSent[0]!.at).toBeGreaterThanOrEqual(opensAt);
+    await page.close();
+  });
+});
