@@ -19,8 +19,9 @@ export default defineConfig({
     name: 'SecureJoin',
     description: 'Keeps your meeting PINs and fills them only on the right conference node.',
     // scripting: join-page script registered at runtime for known nodes only; webRequest: the
-    // attempt guard sees request_token status codes (never bodies) on hosts we hold permission for.
-    permissions: ['storage', 'scripting', 'webRequest'],
+    // attempt guard sees request_token status codes (never bodies) on hosts we hold permission for;
+    // alarms: the daily retention job (deletes past meetings after N days).
+    permissions: ['storage', 'scripting', 'webRequest', 'alarms'],
     // Real conference nodes: the popup asks for `https://<node>/*` with a user gesture when a
     // meeting is saved for a node not yet granted (or the options page, for the policy's nodes).
     optional_host_permissions: ['https://*/*'],

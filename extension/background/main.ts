@@ -12,6 +12,7 @@ import { badgeFor, dropTokenRequest, noteTokenRequest, settleTokenRequest, TOKEN
 import type { GuardUpdate } from './guard';
 import { applyRegistration, contentScriptMatches } from './registration';
 import { handleMessage } from './router';
+import { scheduleRetention } from './retention';
 import { settingsFrom, USER_PREFS_KEY } from './settings';
 
 /** Starts the background. Listeners are added synchronously, as MV3 requires for a woken worker. */
@@ -50,6 +51,7 @@ export function startBackground(): void {
       const granted = (await browser.permissions.getAll()).origins ?? [];
       const matches = contentScriptMatches({ meetingOrigins: await meetingOrigins(db), policyOrigins: settings.policyOrigins, grantedPatterns: granted });
       await applyRegistration(browser.scripting, matches);
+      // Also on every change: a shorter retention chosen in the options page applies at once.
       await deleteExpiredMeetings(db, ctx.now(), settings.retentionDays);
     } catch (error) {
       console.error('SecureJoin: could not register the join-page script', error);
@@ -84,6 +86,11 @@ export function startBackground(): void {
     filter,
   );
   browser.webRequest.onErrorOccurred.addListener((details) => void dropTokenRequest(details.requestId, ctx), filter);
+
+  // Retention: a daily alarm (alarms survive worker stops; timers do not). Each worker start
+  // also runs it through the registration refresh that watchManagedPolicy triggers.
+  const retentionFailed = (e: unknown) => console.error('SecureJoin retention', e);
+  void scheduleRetention(browser.alarms, ctx, retentionFailed).catch(retentionFailed);
 
   browser.permissions.onAdded.addListener(ctx.changed);
   browser.permissions.onRemoved.addListener(ctx.changed);
