@@ -13,7 +13,7 @@ import type { CaptureAnswer } from './capture';
 import type { BackgroundContext } from './context';
 import { answerFillAsk, answerPageStatus } from './fill';
 import type { FillAnswer, PageStatusAnswer } from './fill';
-import { addMeeting, checkPrefs, exportMeetings, importMeetings, listMeetings, readSettings, removeMeeting } from './ui';
+import { addMeeting, checkPrefs, editMeeting, exportMeetings, importMeetings, listMeetings, readSettings, removeMeeting } from './ui';
 import type { UiAnswer } from './ui';
 
 /** Any answer the router gives. */
@@ -56,6 +56,8 @@ async function route(raw: unknown, senderInfo: SenderInfo, ctx: BackgroundContex
       return listMeetings(ctx);
     case 'meetings:add':
       return addMeeting(request.input, ctx);
+    case 'meetings:update':
+      return editMeeting(request.id, request.changes, ctx);
     case 'meetings:delete':
       return removeMeeting(request.id, ctx);
     case 'settings:get':

@@ -10,7 +10,9 @@ import { exportVault, importVault, meetingWindow, newSavedMeeting, upcomingMeeti
 import type { ManualMeetingInput, MergeOutcome, VaultConflict } from '../../core/vault';
 import type { PolicyState } from '../policy/managedPolicy';
 import { loadGuardState } from '../storage/guardStore';
-import { allMeetings, deleteMeeting, replaceAllMeetings, saveMeeting } from '../storage/meetings';
+import { allMeetings, deleteMeeting, replaceAllMeetings, saveMeeting, updateMeeting } from '../storage/meetings';
+import type { MeetingChanges } from '../messaging/messages';
+import { applyMeetingEdit } from './edit';
 import type { BackgroundContext } from './context';
 
 /** One row of the popup's list. */
@@ -21,6 +23,7 @@ export interface MeetingSummary {
   origin: string;
   role: 'host' | 'guest';
   startsAt: number | null;
+  endsAt: number | null;
   /** When the code opens (start minus lead), or null without times. */
   opensAt: number | null;
   attemptsUsed: number;
@@ -33,6 +36,7 @@ export type UiAnswer =
   | { ok: true; meetings: MeetingSummary[] }
   | { ok: true; outcome: MergeOutcome; id: string; conflict: VaultConflict | null }
   | { ok: true; deleted: boolean }
+  | { ok: true; updated: true; id: string }
   | { ok: true; saved: true }
   | { ok: true; policyState: PolicyState; prefs: unknown; locked: string[]; ignored: Issue[] }
   | { ok: true; text: string }
@@ -53,6 +57,7 @@ export async function listMeetings(ctx: BackgroundContext): Promise<UiAnswer> {
       origin: m.origin,
       role: m.role,
       startsAt: m.startsAt ?? null,
+      endsAt: m.endsAt ?? null,
       opensAt: meetingWindow(m)?.opensAt ?? null,
       attemptsUsed: status.attemptsUsed,
       attemptsLeft: status.attemptsLeft,
@@ -75,6 +80,23 @@ export async function addMeeting(input: Record<string, unknown>, ctx: Background
   const saved = await saveMeeting(ctx.db, record.value);
   ctx.changed();
   return { ok: true, outcome: saved.outcome, id: saved.meeting.id, conflict: saved.conflict };
+}
+
+/**
+ * Edits a saved meeting (label, role, PIN, times), validated by core like a new record. The
+ * attempt guard's counts stay with the room (they are keyed by node and alias, not by record).
+ */
+export async function editMeeting(id: string, changes: MeetingChanges, ctx: BackgroundContext): Promise<UiAnswer> {
+  const now = ctx.now();
+  const result = await updateMeeting(ctx.db, id, (m) => applyMeetingEdit(m, changes, now));
+  if (result.ok) {
+    ctx.changed();
+    return { ok: true, updated: true, id };
+  }
+  if ('errors' in result) return { ok: false, error: 'Please check the highlighted fields.', errors: result.errors };
+  return result.reason === 'not-found'
+    ? { ok: false, error: 'This meeting is no longer saved.' }
+    : { ok: false, error: 'You already saved a PIN for this meeting in that role.', errors: [{ path: 'role', message: 'already saved for this meeting' }] };
 }
 
 /** Deletes a saved meeting. */

@@ -28,12 +28,27 @@ export const contentRequestSchema = z.discriminatedUnion('type', [
 /** See {@link contentRequestSchema}. */
 export type ContentRequest = z.infer<typeof contentRequestSchema>;
 
+/**
+ * Changes to a saved meeting from the popup's edit form. Absent: unchanged; `null` clears
+ * (label, times). The origin, path and alias are never editable (they bind the PIN to its page).
+ */
+export const meetingChangesSchema = z.strictObject({
+  label: z.string().max(1000).nullable().optional(),
+  role: z.enum(['host', 'guest']).optional(),
+  pin: z.string().min(1).max(100).optional(),
+  startsAt: z.number().nullable().optional(),
+  endsAt: z.number().nullable().optional(),
+});
+/** See {@link meetingChangesSchema}. */
+export type MeetingChanges = z.infer<typeof meetingChangesSchema>;
+
 /** Messages the popup and options page may send (checked against an extension-page sender). */
 export const uiRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('meetings:list') }),
   // The input itself is validated by core (newSavedMeeting) with field-named errors.
   z.strictObject({ type: z.literal('meetings:add'), input: z.record(z.string(), z.unknown()) }),
   z.strictObject({ type: z.literal('meetings:delete'), id: z.string().min(1).max(64) }),
+  z.strictObject({ type: z.literal('meetings:update'), id: z.string().min(1).max(64), changes: meetingChangesSchema }),
   z.strictObject({ type: z.literal('settings:get') }),
   z.strictObject({ type: z.literal('settings:set'), prefs: z.record(z.string(), z.unknown()) }),
   z.strictObject({ type: z.literal('vault:export') }),

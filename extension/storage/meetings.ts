@@ -44,6 +44,29 @@ export function saveMeeting(db: SecureJoinDb, incoming: SavedMeeting): Promise<S
   });
 }
 
+/** What {@link updateMeeting} did. */
+export type UpdateOutcome = { ok: true; meeting: SavedMeeting } | { ok: false; reason: 'not-found' | 'duplicate' };
+
+/**
+ * Rewrites the record with `id` through `edit` (which returns the new record or null to give
+ * up), in one transaction. Refused as `duplicate` when the edit would give it the key of another
+ * record (e.g. changing the role to one already saved for that room).
+ */
+export function updateMeeting<E>(db: SecureJoinDb, id: string, edit: (m: SavedMeeting) => { ok: true; value: SavedMeeting } | E): Promise<UpdateOutcome | E> {
+  return db.transaction('rw', db.meetings, async () => {
+    const existing = await db.meetings.get(id);
+    if (existing === undefined) return { ok: false, reason: 'not-found' } as const;
+    const edited = edit(existing);
+    if (!(typeof edited === 'object' && edited !== null && (edited as { ok?: unknown }).ok === true)) return edited as E;
+    const next = (edited as { value: SavedMeeting }).value;
+    const key = meetingKey(next);
+    const clash = (await db.meetings.where('origin').equals(next.origin).toArray()).some((m) => m.id !== id && meetingKey(m) === key);
+    if (clash) return { ok: false, reason: 'duplicate' } as const;
+    await db.meetings.put(next);
+    return { ok: true, meeting: next } as const;
+  });
+}
+
 /** Deletes one record; false when there was none. */
 export function deleteMeeting(db: SecureJoinDb, id: string): Promise<boolean> {
   return db.transaction('rw', db.meetings, async () => {

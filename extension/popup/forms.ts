@@ -1,0 +1,86 @@
+/**
+ * The popup's form logic as plain functions (no DOM, no browser), so it is unit-tested directly:
+ * - paste an invite: core's `parseInvite` + `fromParsedInvite` give drafts; the user confirms
+ *   each one (role and which PIN found), and {@link draftToInput} makes the `meetings:add` input;
+ * - edit a saved meeting: {@link editFormOf} fills the form from a list row, {@link editChangesOf}
+ *   turns the form into a `meetings:update` change set (blank PIN: keep the saved one).
+ * Times in forms are `datetime-local` strings in the user's zone; records hold UTC ms.
+ */
+import { parseInvite } from '../../core/invite';
+import { fromParsedInvite } from '../../core/vault';
+import type { InviteDraft } from '../../core/vault';
+import type { Issue, Role } from '../../core/types';
+import type { MeetingChanges } from '../messaging/messages';
+import type { MeetingSummary } from '../background/ui';
+
+/** A draft found in a pasted invite, with the user's current choices. */
+export interface DraftChoice {
+  draft: InviteDraft;
+  role: Role;
+  /** The PIN the user picked from `draft.pinOptions` or typed; '' until chosen. */
+  pin: string;
+}
+
+/** Longest invite text read (an invite body is far smaller; this bounds the parse). */
+export const MAX_INVITE_CHARS = 200_000;
+
+/** The meetings found in a pasted invite, each with its best-guess role and PIN preselected. Never throws. */
+export function draftsFromInvite(text: string): DraftChoice[] {
+  if (typeof text !== 'string' || text.trim() === '') return [];
+  return fromParsedInvite(parseInvite(text.slice(0, MAX_INVITE_CHARS))).map((draft) => ({ draft, role: draft.role, pin: draft.pin }));
+}
+
+/** The `meetings:add` input for a confirmed draft (the background validates it with core). */
+export function draftToInput(choice: DraftChoice): Record<string, unknown> {
+  const { pinOptions: _options, ...draft } = choice.draft;
+  return { ...draft, role: choice.role, pin: choice.pin, source: 'invite' };
+}
+
+/** The edit form's fields (all strings, as inputs hold them). */
+export interface EditForm {
+  label: string;
+  role: Role;
+  /** Empty: keep the saved PIN (the popup never receives saved PINs). */
+  pin: string;
+  /** `datetime-local` values (`YYYY-MM-DDTHH:mm`), local time; '' for none. */
+  start: string;
+  end: string;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** UTC ms as a `datetime-local` value in the runtime's local zone; '' for null. */
+export function toLocalInput(ms: number | null): string {
+  if (ms === null) return '';
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A `datetime-local` value (local time) as UTC ms; null for ''; NaN when it is not a valid time. */
+export function fromLocalInput(value: string): number | null {
+  if (value.trim() === '') return null;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value.trim())) return Number.NaN;
+  return new Date(value.trim()).getTime();
+}
+
+/** The edit form for a meeting row. */
+export function editFormOf(m: MeetingSummary): EditForm {
+  return { label: m.label ?? '', role: m.role, pin: '', start: toLocalInput(m.startsAt), end: toLocalInput(m.endsAt) };
+}
+
+/**
+ * The change set for `meetings:update`, or the form's errors (field-named). Label '' clears
+ * it; a blank PIN keeps the saved one; times '' clear them.
+ */
+export function editChangesOf(form: EditForm): { ok: true; changes: MeetingChanges } | { ok: false; errors: Issue[] } {
+  const errors: Issue[] = [];
+  const startsAt = fromLocalInput(form.start);
+  const endsAt = fromLocalInput(form.end);
+  if (Number.isNaN(startsAt)) errors.push({ path: 'startsAt', message: 'enter a valid date and time' });
+  if (Number.isNaN(endsAt)) errors.push({ path: 'endsAt', message: 'enter a valid date and time' });
+  if (form.role !== 'host' && form.role !== 'guest') errors.push({ path: 'role', message: 'choose host or guest' });
+  if (errors.length > 0) return { ok: false, errors };
+  const changes: MeetingChanges = { label: form.label.trim() === '' ? null : form.label.trim(), role: form.role, startsAt, endsAt };
+  if (form.pin.trim() !== '') changes.pin = form.pin;
+  return { ok: true, changes };
+}

@@ -1,0 +1,47 @@
+/** The popup's form logic: invite drafts the user confirms, and the edit form's change set. */
+import { describe, expect, it } from 'vitest';
+import { draftsFromInvite, draftToInput, editChangesOf, editFormOf, fromLocalInput, toLocalInput } from '../../../extension/popup/forms';
+import type { MeetingSummary } from '../../../extension/background/ui';
+
+const INVITE = ['Join: https://meet.example.com/webapp3/m/board?role=guest', 'Guest PIN: 4821 9933', 'Host PIN: 777777'].join('\n');
+
+describe('paste an invite', () => {
+  it('finds the meeting with its best-guess role and PIN, and the user may pick another PIN and role', () => {
+    const [choice, ...rest] = draftsFromInvite(INVITE);
+    expect(rest).toEqual([]);
+    expect(choice).toMatchObject({ role: 'guest', pin: '48219933', draft: { alias: 'board', pinOptions: ['48219933', '777777'] } });
+    const input = draftToInput({ ...choice!, role: 'host', pin: '777777' });
+    expect(input).toMatchObject({ url: choice!.draft.url, alias: 'board', role: 'host', pin: '777777', source: 'invite' });
+    expect(input).not.toHaveProperty('pinOptions');
+  });
+
+  it('finds nothing in empty or unrelated text', () => {
+    expect(draftsFromInvite('')).toEqual([]);
+    expect(draftsFromInvite('PIN: 1234, no link')).toEqual([]);
+  });
+});
+
+describe('edit a saved meeting', () => {
+  const row: MeetingSummary = {
+    id: 'm1', alias: 'board', label: 'Board', origin: 'https://meet.example.com', role: 'guest',
+    startsAt: new Date(2030, 0, 14, 9, 0).getTime(), endsAt: new Date(2030, 0, 14, 10, 0).getTime(),
+    opensAt: null, attemptsUsed: 0, attemptsLeft: 5, limit: 5,
+  };
+
+  it('fills the form from the row (local times, PIN blank) and round-trips the times', () => {
+    expect(editFormOf(row)).toEqual({ label: 'Board', role: 'guest', pin: '', start: '2030-01-14T09:00', end: '2030-01-14T10:00' });
+    expect(fromLocalInput(toLocalInput(row.startsAt))).toBe(row.startsAt);
+  });
+
+  it('keeps the PIN when left blank, clears label and times when emptied, and sends a typed PIN', () => {
+    expect(editChangesOf(editFormOf(row))).toEqual({ ok: true, changes: { label: 'Board', role: 'guest', startsAt: row.startsAt, endsAt: row.endsAt } });
+    expect(editChangesOf({ label: ' ', role: 'host', pin: '2468', start: '', end: '' })).toEqual({
+      ok: true,
+      changes: { label: null, role: 'host', pin: '2468', startsAt: null, endsAt: null },
+    });
+  });
+
+  it('names bad times', () => {
+    expect(editChangesOf({ label: '', role: 'guest', pin: '', start: 'tomorrow', end: '' })).toEqual({ ok: false, errors: [{ path: 'startsAt', message: 'enter a valid date and time' }] });
+  });
+});
