@@ -7,9 +7,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { UiRequest } from '../messaging/messages';
 import type { MeetingSummary, UiAnswer } from '../background/ui';
 import type { Issue } from '../../core/types';
-import { parseInvite } from '../../core/invite';
-import { fromParsedInvite } from '../../core/vault';
-import type { InviteDraft } from '../../core/vault';
+import { draftsFromInvite, draftToInput, editChangesOf, editFormOf } from './forms';
+import type { DraftChoice, EditForm } from './forms';
 
 /** What the popup needs from the browser (injected, so it renders in tests without one). */
 export interface PopupProps {
@@ -37,7 +36,8 @@ export function PopupApp({ send, requestOrigin }: PopupProps) {
   const [errors, setErrors] = useState<Issue[]>([]);
   const [form, setForm] = useState({ url: '', alias: '', role: 'guest', pin: '', start: '' });
   const [invite, setInvite] = useState('');
-  const [drafts, setDrafts] = useState<InviteDraft[]>([]);
+  const [drafts, setDrafts] = useState<DraftChoice[]>([]);
+  const [editing, setEditing] = useState<{ id: string; form: EditForm } | null>(null);
 
   const reload = async (): Promise<void> => {
     const answer = (await send({ type: 'meetings:list' })) as UiAnswer;
@@ -75,20 +75,48 @@ export function PopupApp({ send, requestOrigin }: PopupProps) {
   };
 
   const onPaste = (): void => {
-    const found = fromParsedInvite(parseInvite(invite));
+    const found = draftsFromInvite(invite);
     setDrafts(found);
     setMessage(found.length === 0 ? 'No meeting found in this text.' : `Found ${found.length}. Check and confirm below.`);
   };
 
-  const confirmDraft = (draft: InviteDraft, index: number): void => {
-    const origin = httpsOriginOf(draft.url);
+  const confirmDraft = (choice: DraftChoice, index: number): void => {
+    const origin = httpsOriginOf(choice.draft.url);
     const granted = origin ? requestOrigin(origin).catch(() => false) : Promise.resolve(true);
     void granted.then(async (ok) => {
       if (!ok) return setMessage('SecureJoin needs access to this node to fill the PIN there.');
-      const { pinOptions: _options, ...input } = draft;
-      if (await save(input as unknown as Record<string, unknown>)) setDrafts(drafts.filter((_, i) => i !== index));
+      if (await save(draftToInput(choice))) setDrafts(drafts.filter((_, i) => i !== index));
     });
   };
+  const setDraft = (index: number, change: Partial<DraftChoice>): void => setDrafts(drafts.map((d, i) => (i === index ? { ...d, ...change } : d)));
+
+  const onSaveEdit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    if (!editing) return;
+    const checked = editChangesOf(editing.form);
+    if (!checked.ok) {
+      setMessage('Please check the highlighted fields.');
+      setErrors(checked.errors);
+      return;
+    }
+    const answer = (await send({ type: 'meetings:update', id: editing.id, changes: checked.changes })) as UiAnswer;
+    if (!answer.ok) {
+      setMessage(answer.error);
+      setErrors(answer.errors ?? []);
+      return;
+    }
+    setMessage('Saved.');
+    setErrors([]);
+    setEditing(null);
+    await reload();
+  };
+  const editField = (name: 'label' | 'pin' | 'start' | 'end', label: string, type = 'text') =>
+    editing ? (
+      <>
+        <label for={`e-${name}`}>{label}</label>
+        <input id={`e-${name}`} type={type} value={editing.form[name]} onInput={(e) => setEditing({ ...editing, form: { ...editing.form, [name]: (e.target as HTMLInputElement).value } })} />
+      </>
+    ) : null;
 
   const onDelete = async (id: string): Promise<void> => {
     await send({ type: 'meetings:delete', id });
@@ -115,10 +143,28 @@ export function PopupApp({ send, requestOrigin }: PopupProps) {
               <small>Code opens: {when(m.opensAt)}</small>
               <small class={m.attemptsUsed > 0 ? 'warn' : ''}>Attempts used: {m.attemptsUsed} of {m.limit}</small>
             </span>
+            <button type="button" aria-label={`Edit ${m.alias}`} onClick={() => setEditing({ id: m.id, form: editFormOf(m) })}>Edit</button>
             <button type="button" aria-label={`Delete ${m.alias}`} onClick={() => void onDelete(m.id)}>Delete</button>
           </li>
         ))}
       </ul>
+      {editing ? (
+        <form id="edit" onSubmit={(e) => void onSaveEdit(e)}>
+          <h1>Edit meeting</h1>
+          {editField('label', 'Label')}
+          <label for="e-role">Role</label>
+          <select id="e-role" value={editing.form.role} onChange={(e) => setEditing({ ...editing, form: { ...editing.form, role: (e.target as HTMLSelectElement).value as 'host' | 'guest' } })}>
+            <option value="guest">Guest</option>
+            <option value="host">Host</option>
+          </select>
+          {editField('pin', 'New PIN (leave empty to keep the saved one)', 'password')}
+          {editField('start', 'Start', 'datetime-local')}
+          {editField('end', 'End', 'datetime-local')}
+          <p>
+            <button type="submit">Save changes</button> <button type="button" onClick={() => setEditing(null)}>Cancel</button>
+          </p>
+        </form>
+      ) : null}
       <form id="add" onSubmit={onAdd}>
         <h1>Add a meeting</h1>
         {field('url', 'Node address or join link')}
@@ -137,11 +183,25 @@ export function PopupApp({ send, requestOrigin }: PopupProps) {
       <p><button type="button" id="parse-invite" onClick={onPaste}>Find meetings</button></p>
       <ul id="drafts">
         {drafts.map((d, i) => (
-          <li key={`${d.url}-${i}`}>
+          <li key={`${d.draft.url}-${i}`} class="draft">
             <span>
-              <strong>{d.alias}</strong> ({d.role}) <small>{d.url}</small> <small>{d.pin ? 'PIN found' : 'no PIN found'}</small>
+              <strong>{d.draft.alias}</strong> <small>{d.draft.url}</small>
+              <label for={`d-role-${i}`}>Role</label>
+              <select id={`d-role-${i}`} class="draft-role" value={d.role} onChange={(e) => setDraft(i, { role: (e.target as HTMLSelectElement).value as 'host' | 'guest' })}>
+                <option value="guest">Guest</option>
+                <option value="host">Host</option>
+              </select>
+              <label for={`d-pin-${i}`}>PIN {d.draft.pinOptions.length > 0 ? `(${d.draft.pinOptions.length} found)` : '(none found: type it)'}</label>
+              {d.draft.pinOptions.length > 0 ? (
+                <select id={`d-pin-${i}`} class="draft-pin" value={d.pin} onChange={(e) => setDraft(i, { pin: (e.target as HTMLSelectElement).value })}>
+                  {/* Masked: the PIN is shown only by its last two digits, as bank apps do. */}
+                  {d.draft.pinOptions.map((p, n) => <option value={p}>{`PIN ${n + 1}: …${p.slice(-2)} (${p.length} digits)`}</option>)}
+                </select>
+              ) : (
+                <input id={`d-pin-${i}`} class="draft-pin" type="password" value={d.pin} onInput={(e) => setDraft(i, { pin: (e.target as HTMLInputElement).value })} />
+              )}
             </span>
-            <button type="button" onClick={() => confirmDraft(d, i)}>Save</button>
+            <button type="button" class="draft-save" onClick={() => confirmDraft(d, i)}>Save</button>
           </li>
         ))}
       </ul>
