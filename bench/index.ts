@@ -13,7 +13,8 @@ import { newSavedMeeting } from '../core/vault';
 import type { SavedMeeting } from '../core/vault';
 import { buildJoinPageBundle } from '../conference-node/joinPage/build';
 import { buildAddin, ROOT_MANIFEST_HOST } from '../outlook-addin/build';
-import { medianMs, opsPerSecond } from './measure';
+import { median, medianMs, opsPerSecond } from './measure';
+import { measureFillLatency } from './fillLatency';
 
 interface Figure {
   name: string;
@@ -79,6 +80,10 @@ await buildAddin(addinDir, { hostUrl: ROOT_MANIFEST_HOST });
 figures.push({ name: 'add-in task pane JS (gzip, no office.js)', value: gz(join(addinDir, 'taskpane.js')), unit: 'KiB', max: 50 });
 figures.push({ name: 'add-in classic-Windows commands.js (gzip)', value: gz(join(addinDir, 'commands.js')), unit: 'KiB' });
 figures.push({ name: 'reference node join page JS (gzip)', value: gzipSync(await buildJoinPageBundle()).length / 1024, unit: 'KiB' });
+
+// From the PIN field appearing on a join page to the extension having filled it (real Chromium,
+// built extension, reference node).
+figures.push({ name: 'extension fill latency (median)', value: median(await measureFillLatency()), unit: 'ms', max: 16 });
 
 // Report.
 const rows = figures.map((f) => {

@@ -36,12 +36,18 @@ const pinValue = (page: Page) => page.$eval('#pin', (el) => (el as HTMLInputElem
 const waitForState = (page: Page, state: string) =>
   page.waitForFunction((s) => document.getElementById('join')?.dataset.state === s, { timeout: 10_000 }, state);
 
-/** Opens a join page, enters a name and presses Join, then waits for the PIN prompt. */
-async function openPrompt(url: string): Promise<Page> {
+/** Opens a join page (the name comes from the URL) and presses Join. */
+async function openAndJoin(url: string): Promise<Page> {
   const page = await ext.browser.newPage();
   await page.goto(url);
   await waitForState(page, 'ready');
   await page.click('#join-button');
+  return page;
+}
+
+/** Opens a join page, presses Join, then waits for the PIN prompt. */
+async function openPrompt(url: string): Promise<Page> {
+  const page = await openAndJoin(url);
   await waitForState(page, 'pin-required');
   return page;
 }
@@ -129,7 +135,8 @@ describe('browser extension on the reference node', () => {
     await popup.waitForFunction(() => [...document.querySelectorAll('#meetings li')].some((li) => li.textContent?.includes('sj-room (host)')), { timeout: 5_000 });
     expect(await ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill-and-join' } } } })).toEqual({ ok: true, saved: true });
 
-    const page = await openPrompt(node.joinUrl('sj-room', { name: 'Hana Host' }));
+    // The prompt may last only a moment here (the extension fills and joins at once), so wait for the end state.
+    const page = await openAndJoin(node.joinUrl('sj-room', { name: 'Hana Host' }));
     await waitForState(page, 'joined-host');
     await page.close();
     await popup.close();
