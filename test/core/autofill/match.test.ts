@@ -2,20 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { joinPageOf, matchJoinPage } from '../../../core/autofill/match';
 import type { SavedMeeting } from '../../../core/vault/schema';
+import { meeting as rec } from '../vault/support';
 
-const T0 = Date.UTC(2025, 5, 2, 9, 0);
-const rec = (over: Partial<SavedMeeting> = {}): SavedMeeting => ({
-  id: 'm1',
-  origin: 'https://meet.example.com',
-  path: 'webapp3',
-  alias: 'Alice.Room',
-  role: 'guest',
-  pin: '246813',
-  source: 'manual',
-  createdAt: T0,
-  updatedAt: T0,
-  ...over,
-});
 const ids = (url: string, ms: SavedMeeting[], webAppPaths?: string[]): string[] => matchJoinPage(url, ms, { webAppPaths }).map((m) => m.id);
 
 describe('matchJoinPage', () => {

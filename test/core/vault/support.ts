@@ -1,4 +1,4 @@
-/** Shared fixtures for vault tests. */
+/** Shared fixtures for vault, autofill and guard tests: one valid saved meeting. */
 import type { SavedMeeting } from '../../../core/vault/schema';
 
 export const T0 = Date.UTC(2025, 5, 2, 9, 0);
