@@ -43,7 +43,9 @@ const LABEL_RE = new RegExp(
   `\\b(${CODE_LABELS.map(([k]) => k).join('|')})\\b ?(?:\\([^)\\n]{0,30}\\) ?)?[:#\\uff1a] {0,3}`,
   'gi',
 );
-const URL_RE = /https:\/\/[^\s<>"'()[\]]{1,2000}/g;
+// http is picked up too, but meetingLinkService keeps it only for loopback hosts (splitWebUrl's
+// rule): a local test node is fine, a PIN page over plain http on a network is not.
+const URL_RE = /https?:\/\/[^\s<>"'()[\]]{1,2000}/g;
 const NOT_CODES = new Set(['required', 'none', 'optional', 'n/a', 'na', 'yes', 'no']);
 /** Work limits: invites are small; garbage must not make this slow. */
 const MAX_LINES = 5000;
@@ -53,7 +55,7 @@ const MAX_CANDIDATES = 50;
 /** The service a URL belongs to, or null when it is not a recognisable meeting join link. */
 export function meetingLinkService(url: string): InviteService | null {
   const split = splitWebUrl(url);
-  if (!split.ok || split.value.scheme !== 'https') return null;
+  if (!split.ok) return null; // http only survives splitWebUrl for loopback hosts
   const { host, path, query } = split.value;
   const under = (domain: string): boolean => host === domain || host.endsWith(`.${domain}`);
   if (under('teams.microsoft.com') || under('teams.live.com')) return /\/(?:l\/meetup-join|meet)\//.test(path) ? 'teams' : null;

@@ -63,6 +63,11 @@ describe('parseInvite picks codes and links out of other services invites', () =
     expect(codes(PEXIP_TEXT)).toEqual(['pexip:Host PIN=4711', 'pexip:Guest PIN=8080']);
     expect(links(PEXIP_TEXT)).toEqual(['pexip:https://video.example.org/webapp/m/team.alpha?role=guest']);
   });
+  it('takes plain-http join links only from loopback nodes (a local test node), never from the network', () => {
+    expect(links('Join: http://127.0.0.1:8080/webapp3/m/board\nGuest PIN: 1357')).toEqual(['pexip:http://127.0.0.1:8080/webapp3/m/board']);
+    expect(links('Join: http://localhost:8080/webapp3/m/board')).toEqual(['pexip:http://localhost:8080/webapp3/m/board']);
+    expect(links('Join: http://video.example.org/webapp3/m/board\nGuest PIN: 1357')).toEqual([]);
+  });
   it('ignores labels without a usable value', () => {
     expect(codes('PIN: required\nPassword: none\nMeeting ID:\n')).toEqual([]);
   });

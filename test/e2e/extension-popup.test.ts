@@ -1,0 +1,66 @@
+/**
+ * The popup end to end: paste an invite, confirm what was found (role and PIN), save; the
+ * meeting is listed and its PIN fills on the join page. Then edit it (label and role).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { startConferenceNode } from '../../conference-node/server';
+import type { ConferenceNode } from '../../conference-node/server';
+import { EXTENSION_DIR } from './support/globalSetup';
+import { launchWithExtension, waitForRegistration } from './support/extensionBrowser';
+import type { ExtensionBrowser } from './support/extensionBrowser';
+
+let node: ConferenceNode;
+let ext: ExtensionBrowser;
+
+beforeAll(async () => {
+  node = await startConferenceNode({ rooms: [{ alias: 'invite-room', hostPin: '24682468', guestPin: '13571357', allowGuests: true }] });
+  ext = await launchWithExtension(EXTENSION_DIR);
+  await waitForRegistration(ext, 'http://127.0.0.1/*');
+});
+afterAll(async () => {
+  await ext?.close();
+  await node?.close();
+});
+
+const waitForText = (page: Page, selector: string, text: string) =>
+  page.waitForFunction((s, t) => [...document.querySelectorAll(s)].some((el) => el.textContent?.includes(t)), { timeout: 5_000 }, selector, text);
+
+describe('popup', () => {
+  it('saves a meeting from a pasted invite after the user confirms role and PIN, fills it, and edits it', async () => {
+    const popup = await ext.browser.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    await popup.waitForSelector('#invite');
+    const invite = [`Join the meeting: ${node.url}/webapp3/m/invite-room`, 'Guest PIN: 1357 1357', 'Host PIN: 2468 2468'].join('\n');
+    await popup.$eval('#invite', (el, v) => {
+      (el as HTMLTextAreaElement).value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, invite);
+    await popup.click('#parse-invite');
+    await waitForText(popup, '#message', 'Found 1');
+    // The user confirms the guest role and the guest PIN (the first found).
+    expect(await popup.$eval('.draft-role', (el) => (el as HTMLSelectElement).value)).toBe('guest');
+    expect(await popup.$eval('.draft-pin', (el) => (el as HTMLSelectElement).value)).toBe('13571357');
+    expect(await popup.$eval('#drafts', (el) => el.textContent)).not.toContain('13571357');
+    await popup.click('.draft-save');
+    await waitForText(popup, '#meetings li', 'invite-room (guest)');
+
+    const page = await ext.browser.newPage();
+    await page.goto(node.joinUrl('invite-room', { name: 'Ivy Invite' }));
+    await page.waitForFunction(() => document.getElementById('join')?.dataset.state === 'ready', { timeout: 10_000 });
+    await page.click('#join-button');
+    await page.waitForFunction(() => (document.getElementById('pin') as HTMLInputElement | null)?.value === '13571357', { timeout: 10_000 });
+    await page.close();
+
+    // Edit: a label and the host role with the host PIN.
+    await popup.bringToFront();
+    await popup.click('button[aria-label="Edit invite-room"]');
+    await popup.waitForSelector('#edit');
+    await popup.type('#e-label', 'Board');
+    await popup.select('#e-role', 'host');
+    await popup.type('#e-pin', '24682468');
+    await popup.click('#edit button[type="submit"]');
+    await waitForText(popup, '#meetings li', 'Board (host)');
+    await popup.close();
+  });
+});
