@@ -19,6 +19,18 @@ export const INPUT: InviteBlockInput = {
   subject: 'Board <script>alert("x")</script> & "friends"',
 };
 
+/** What findInviteBlock / parseInvite read back from the block rendered from {@link INPUT}. */
+export const INPUT_FIELDS = {
+  personalPasscodes: false,
+  subject: 'Board <script>alert("x")</script> & "friends"',
+  joinUrl: JOIN,
+  accessCode: '48291736',
+  passcode: '90417263',
+  activationSentence: 'The code works from 08:45 (Europe/Berlin), 15 minutes before the start.',
+  recurringSentence: 'For this recurring series, the code is active 15 minutes before each occurrence.',
+  dialIn: { number: '+44 20 1234 5678', conferenceId: '123 456' },
+};
+
 export const TEAMS_HTML = `<div style="width:100%"><span style="white-space:nowrap;color:#5F5F5F;opacity:.36">________________________________________________________________________________</span></div>
 <div class="me-email-text" lang="en-US" style="color:#252424;font-family:'Segoe UI','Helvetica Neue',Helvetica,Arial,sans-serif;">
 <div style="margin-top:24px;margin-bottom:20px;"><span style="font-size:24px;color:#252424">Microsoft Teams meeting</span></div>

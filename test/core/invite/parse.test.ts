@@ -3,18 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { htmlToText } from '../../../core/invite/htmlToText';
 import { parseInvite } from '../../../core/invite/parse';
 import { renderInviteBlock } from '../../../core/invite/render';
-import { INPUT, OUTLOOK_REWRITTEN, PEXIP_TEXT, PLAIN_TEXT_CONVERSION, TEAMS_HTML, WEBEX_TEXT, ZOOM_TEXT } from './fixtures';
+import { INPUT, INPUT_FIELDS, OUTLOOK_REWRITTEN, PEXIP_TEXT, PLAIN_TEXT_CONVERSION, TEAMS_HTML, WEBEX_TEXT, ZOOM_TEXT } from './fixtures';
 
-const expectedFields = {
-  personalPasscodes: false,
-  subject: 'Board <script>alert("x")</script> & "friends"',
-  joinUrl: 'https://meet.example.com/webapp3/m/alice?role=guest',
-  accessCode: '48291736',
-  passcode: '90417263',
-  activationSentence: 'The code works from 08:45 (Europe/Berlin), 15 minutes before the start.',
-  recurringSentence: 'For this recurring series, the code is active 15 minutes before each occurrence.',
-  dialIn: { number: '+44 20 1234 5678', conferenceId: '123 456' },
-};
+const expectedFields = INPUT_FIELDS;
 const codes = (body: string): string[] => parseInvite(body).candidates.filter((c) => c.kind === 'code').map((c) => `${c.service}:${c.label}=${c.value}`);
 const links = (body: string): string[] => parseInvite(body).candidates.filter((c) => c.kind === 'link').map((c) => `${c.service}:${c.value}`);
 

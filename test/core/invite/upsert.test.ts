@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderInviteBlock } from '../../../core/invite/render';
 import { findInviteBlock, removeInviteBlock, upsertInviteBlock } from '../../../core/invite/upsert';
-import { INPUT, OUTLOOK_REWRITTEN, PLAIN_TEXT_CONVERSION, TEAMS_HTML } from './fixtures';
+import { INPUT, INPUT_FIELDS, OUTLOOK_REWRITTEN, PLAIN_TEXT_CONVERSION, TEAMS_HTML } from './fixtures';
 
 const HOUR = 3_600_000;
 const block = renderInviteBlock(INPUT);
@@ -41,16 +41,7 @@ describe('upsertInviteBlock on an Outlook-rewritten body', () => {
   it('finds the rewritten block by its text markers and reads every field', () => {
     expect(found?.complete).toBe(true);
     expect(found?.count).toBe(1);
-    expect(found?.fields).toEqual({
-      personalPasscodes: false,
-      subject: 'Board <script>alert("x")</script> & "friends"',
-      joinUrl: 'https://meet.example.com/webapp3/m/alice?role=guest',
-      accessCode: '48291736',
-      passcode: '90417263',
-      activationSentence: 'The code works from 08:45 (Europe/Berlin), 15 minutes before the start.',
-      recurringSentence: 'For this recurring series, the code is active 15 minutes before each occurrence.',
-      dialIn: { number: '+44 20 1234 5678', conferenceId: '123 456' },
-    });
+    expect(found?.fields).toEqual(INPUT_FIELDS);
   });
   it('cuts exactly the wrapper div: everything before and after it is unchanged', () => {
     const start = OUTLOOK_REWRITTEN.indexOf('<div>\n<p class="MsoNormal"><span lang="EN-US">&#8211;&#8211; SecureJoin');
