@@ -1,10 +1,11 @@
 /**
- * The reference conference node: a loopback-only `node:http` server that behaves like a Pexip
+ * The reference conference node: a loopback-only HTTP (or, with `tls`, HTTPS) server that behaves like a Pexip
  * Infinity conference node for what SecureJoin touches (client API token phase, event stream,
  * join page) plus SecureJoin's provisioning API. Decisions come from core/room.
  */
-import { createServer } from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer as createHttpServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { AttemptLimits } from '../core/attempts';
 import { parseRoomSpec } from '../core/room';
@@ -49,13 +50,18 @@ export interface ConferenceNodeOptions {
   rooms?: readonly unknown[];
   /** Browser origins allowed to call the provisioning API; `'*'` (default) for any. */
   corsOrigins?: readonly string[] | '*';
+  /**
+   * PEM key and certificate: serve HTTPS instead of HTTP (a real node is https-only, and admin
+   * policies only name https nodes; see devcert's `ensureDevCertificate` for a loopback one).
+   */
+  tls?: { key: string; cert: string };
 }
 
 /** A running node. */
 export interface ConferenceNode {
-  /** `http://127.0.0.1:<port>` (or the host it listens on). */
+  /** `http://127.0.0.1:<port>` (or the host it listens on; `https://` with `tls`). */
   url: string;
-  /** The same node as `http://localhost:<port>`: a different origin for extension tests. */
+  /** The same node as `http(s)://localhost:<port>`: a different origin for extension tests. */
   localhostUrl: string;
   port: number;
   /** The provisioning API's bearer token. */
@@ -146,13 +152,14 @@ export async function startConferenceNode(opts: ConferenceNodeOptions = {}): Pro
     return sendJson(res, 404, { status: 'failed', result: '404 Not Found' });
   };
 
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { status: 'failed', result: 'Internal error' });
       else res.destroy();
       console.error('conference node: request failed', error);
     });
-  });
+  };
+  const server: Server = opts.tls ? createHttpsServer(opts.tls, listener) : createHttpServer(listener);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -165,10 +172,11 @@ export async function startConferenceNode(opts: ConferenceNodeOptions = {}): Pro
   void buildJoinPageBundle().catch(() => undefined);
 
   const urlHost = host === '::1' ? '[::1]' : host;
-  const url = `http://${urlHost}:${port}`;
+  const scheme = opts.tls ? 'https' : 'http';
+  const url = `${scheme}://${urlHost}:${port}`;
   return {
     url,
-    localhostUrl: `http://localhost:${port}`,
+    localhostUrl: `${scheme}://localhost:${port}`,
     port,
     bearerToken,
     joinUrl(alias, params = {}, origin = url) {

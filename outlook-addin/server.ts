@@ -12,7 +12,6 @@
  * HTTP on 127.0.0.1 by default (tests); HTTPS with `https: { key, cert }` (sideloading, see
  * {@link ensureDevCertificate}). Node only.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { createServer as createHttpServer, request as httpRequest } from 'node:http';
@@ -24,6 +23,9 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAddin } from './build';
 import { buildPlayground } from './playground/bundle';
+
+/** Kept here for callers that imported it from the add-in server. */
+export { ensureDevCertificate } from '../devcert';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The policy served when none is given: the repository's example. */
@@ -166,24 +168,4 @@ export async function startAddinServer(opts: AddinServerOptions = {}): Promise<A
     setPolicyText: (text) => void (policyText = text),
     close,
   };
-}
-
-/**
- * A self-signed development certificate for `localhost` and 127.0.0.1 in `dir` (`key.pem`,
- * `cert.pem`), made with `openssl` on first use (Node cannot create X.509 certificates).
- * Throws an Error naming `openssl` when it is missing. Trust `cert.pem` in your OS or browser
- * before sideloading (Outlook on the web refuses untrusted add-in hosts).
- */
-export function ensureDevCertificate(dir: string): { key: string; cert: string } {
-  const keyPath = join(dir, 'key.pem');
-  const certPath = join(dir, 'cert.pem');
-  if (!existsSync(keyPath) || !existsSync(certPath)) {
-    try {
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '365', '-keyout', keyPath, '-out', certPath,
-        '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'], { stdio: 'pipe' });
-    } catch (error) {
-      throw new Error(`Could not create a development certificate with openssl (${error instanceof Error ? error.message : String(error)}). Install openssl, or pass your own key and cert.`);
-    }
-  }
-  return { key: readFileSync(keyPath, 'utf8'), cert: readFileSync(certPath, 'utf8') };
 }
