@@ -26,8 +26,9 @@ export default defineConfig({
     // meeting is saved for a node not yet granted (or the options page, for the policy's nodes).
     optional_host_permissions: ['https://*/*'],
     // Development and test builds only: the reference node on loopback (127.0.0.1 and localhost,
-    // any port) is granted up front so e2e tests need no permission prompt. Store builds ask.
-    ...(isStoreBuild(mode) ? {} : { host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'] }),
+    // any port, http or https) is granted up front so e2e tests need no permission prompt. Store
+    // builds ask.
+    ...(isStoreBuild(mode) ? {} : { host_permissions: ['http://127.0.0.1/*', 'http://localhost/*', 'https://127.0.0.1/*', 'https://localhost/*'] }),
     // Admins deploy the policy as managed storage; the schema is derived from core's zod schema
     // (`securejoin policy schema` prints the same file) and written at build time below.
     storage: { managed_schema: 'managed_schema.json' },
