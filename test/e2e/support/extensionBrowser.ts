@@ -41,9 +41,9 @@ export async function waitForExtensionApi(worker: WebWorker, timeoutMs = 10_000)
   throw new Error('the extension service worker never got its extension APIs');
 }
 
-/** Launches Chromium with the extension at `extensionDir`. */
-export async function launchWithExtension(extensionDir: string): Promise<ExtensionBrowser> {
-  const browser = await launchChromium({ pipe: true, enableExtensions: [extensionDir] });
+/** Launches Chromium with the extension at `extensionDir`; `opts.args` are extra command-line flags. */
+export async function launchWithExtension(extensionDir: string, opts: { args?: string[] } = {}): Promise<ExtensionBrowser> {
+  const browser = await launchChromium({ pipe: true, enableExtensions: [extensionDir], args: opts.args ?? [] });
   try {
     const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 15_000 });
     const extensionId = new URL(target.url()).host;
