@@ -1,14 +1,20 @@
 /**
  * Fill latency: the time from the PIN field appearing on a join page to the extension having
  * filled it, in real Chromium with the built extension against the reference node (whose join
- * page runs Pexip's @pexip/infinity client and inserts `#pin` on `onPinRequired`).
+ * page runs Pexip's @pexip/infinity client and shows `#pin` on `onPinRequired`).
  *
  * Measured inside the page, on the page's own clock: a script added before the page's own
  * (DevTools `Page.addScriptToEvaluateOnNewDocument`, which the page's CSP does not govern)
- * notes `performance.now()` when a MutationObserver sees `#pin` inserted, and again at the
- * first `input` event carrying a value (the extension dispatches one right after setting it).
- * The path measured is the real one: content script -> background message -> Dexie lookup and
- * core decision -> tab re-check -> fill.
+ * notes `performance.now()` when a MutationObserver first sees `#pin` in the document AND
+ * rendered, and again at the first `input` event carrying a value (the extension dispatches one
+ * right after setting it). The path measured is the real one: content script -> background
+ * message -> Dexie lookup and core decision -> tab re-check -> fill.
+ *
+ * "Appearing" means rendered, not parsed: like many join pages, the reference page ships `#pin`
+ * hidden in its HTML and un-hides it on `onPinRequired`. Timing from the parser's insertion (as
+ * this bench first did) measured page load, the click on Join and the `request_token` round
+ * trip (~100 ms), none of which the extension can shorten. The instrument's observer is created
+ * before the content script's, so it sees each mutation first.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,14 +32,14 @@ export interface FillLatencyOptions {
   extensionDir?: string;
 }
 
-/** Runs in the page before its own scripts: records insertion and fill instants of `#pin`. */
+/** Runs in the page before its own scripts: records when `#pin` is first shown and when it is filled. */
 function instrumentPage(): void {
-  const w = window as unknown as { __sjFill?: { insertedAt: number | null; filledAt: number | null } };
-  const record = { insertedAt: null as number | null, filledAt: null as number | null };
+  const w = window as unknown as { __sjFill?: { shownAt: number | null; filledAt: number | null } };
+  const record = { shownAt: null as number | null, filledAt: null as number | null };
   w.__sjFill = record;
   new MutationObserver(() => {
-    if (record.insertedAt === null && document.getElementById('pin')) record.insertedAt = performance.now();
-  }).observe(document, { childList: true, subtree: true });
+    if (record.shownAt === null && document.getElementById('pin')?.checkVisibility()) record.shownAt = performance.now();
+  }).observe(document, { childList: true, subtree: true, attributes: true });
   document.addEventListener(
     'input',
     (e) => {
@@ -51,8 +57,8 @@ async function sample(page: Page, url: string): Promise<number> {
   await page.click('#join-button');
   const handle = await page.waitForFunction(
     () => {
-      const r = (window as unknown as { __sjFill?: { insertedAt: number | null; filledAt: number | null } }).__sjFill;
-      return r && r.insertedAt !== null && r.filledAt !== null ? r.filledAt - r.insertedAt : null;
+      const r = (window as unknown as { __sjFill?: { shownAt: number | null; filledAt: number | null } }).__sjFill;
+      return r && r.shownAt !== null && r.filledAt !== null ? r.filledAt - r.shownAt : null;
     },
     { timeout: 10_000, polling: 50 },
   );

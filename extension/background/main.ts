@@ -27,7 +27,11 @@ export function startBackground(): void {
     runtimeId: browser.runtime.id,
     // The service worker's own origin: chrome-extension://<id> (moz-extension://<uuid> in Firefox).
     extensionOrigin: globalThis.location.origin,
-    settings: async () => settingsFrom(await currentPolicyState(), await readPrefs()),
+    // Read fresh on every use (a policy that just arrived must win), the two reads side by side.
+    settings: async () => {
+      const [policy, prefs] = await Promise.all([currentPolicyState(), readPrefs()]);
+      return settingsFrom(policy, prefs);
+    },
     policyState: currentPolicyState,
     prefs: readPrefs,
     savePrefs: (prefs) => browser.storage.local.set({ [USER_PREFS_KEY]: prefs }),
