@@ -45,9 +45,10 @@ export interface BuildAddinResult {
 }
 
 /**
- * zod's `z` namespace re-exports every error-message locale (~260 KB minified) and esbuild cannot
- * drop them. The add-in only uses zod's default English messages (zod itself configures `en`),
- * so the locales index is replaced by English alone.
+ * zod's namespaces (classic `z` and `zod/mini`'s `locales`) re-export every error-message locale
+ * (~260 KB minified). The add-in's code uses zod/mini's functions, which esbuild tree-shakes, but
+ * should any import pull the namespace in, only English may come with it: the locales index is
+ * replaced by English alone.
  */
 export const zodEnglishOnly: Plugin = {
   name: 'zod-english-only',

@@ -6,7 +6,8 @@
  * The payload is versioned (`v: 1`) and validated with zod; the origin, path and alias come from
  * the link itself, so the payload cannot point the record at a different node.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import type { EpochMs, Issue, Result, Role } from '../types';
 import { base64UrlDecodeText, base64UrlEncodeText } from './base64url';
 import { buildJoinLink, JOIN_PIN_PATTERN, MAX_JOIN_NAME_LENGTH, parseJoinLink } from './join';
@@ -48,29 +49,40 @@ export interface CaptureRecord {
   name?: string;
 }
 
-const instant = z.int().min(0).max(253_402_300_799_999);
+const instant = /* @__PURE__ */ z.int().check(z.minimum(0), z.maximum(253_402_300_799_999));
 
-/** The fragment payload, version 1. Strict: unknown keys are refused (fail closed). */
-export const capturePayloadSchema = z
+/**
+ * The fragment payload, version 1. Strict: unknown keys are refused (fail closed).
+ * zod/mini (tree-shakeable): modules that only build join links do not carry it.
+ */
+export const capturePayloadSchema = /* @__PURE__ */ z
   .strictObject({
     v: z.literal(CAPTURE_PAYLOAD_VERSION),
     role: z.enum(['host', 'guest']),
-    pin: z.string().regex(JOIN_PIN_PATTERN, 'must be 4-20 digits, optionally ending in "#"'),
-    startsAt: instant.optional(),
-    endsAt: instant.optional(),
-    name: z.string().min(1).max(MAX_JOIN_NAME_LENGTH).optional(),
+    pin: z.string().check(z.regex(JOIN_PIN_PATTERN, 'must be 4-20 digits, optionally ending in "#"')),
+    startsAt: z.optional(instant),
+    endsAt: z.optional(instant),
+    name: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_JOIN_NAME_LENGTH))),
   })
-  .refine((p) => p.startsAt === undefined || p.endsAt === undefined || p.endsAt > p.startsAt, {
-    message: 'endsAt must be after startsAt',
-    path: ['endsAt'],
-  });
+  .check(
+    z.refine((p) => p.startsAt === undefined || p.endsAt === undefined || p.endsAt > p.startsAt, {
+      message: 'endsAt must be after startsAt',
+      path: ['endsAt'],
+    }),
+  );
+
+/**
+ * zod's English messages for this parse only: zod/mini loads no locale by itself, and a global
+ * `z.config` would change every other zod user in the page.
+ */
+const english = (): z.core.ParseContext<z.core.$ZodIssue> => ({ error: en().localeError });
 
 /** The decoded fragment payload. */
 export type CapturePayload = z.infer<typeof capturePayloadSchema>;
 
 const fail = (path: string, message: string): Result<never> => ({ ok: false, errors: [{ path, message }] });
 
-function payloadIssues(error: z.ZodError): Issue[] {
+function payloadIssues(error: z.core.$ZodError): Issue[] {
   return error.issues.map((i) => ({ path: ['payload', ...i.path.map(String)].join('.'), message: i.message }));
 }
 
@@ -85,7 +97,7 @@ export function buildCaptureLink(input: CaptureLinkInput): string {
   if (input.startsAt !== undefined) payload.startsAt = input.startsAt;
   if (input.endsAt !== undefined) payload.endsAt = input.endsAt;
   if (input.name !== undefined) payload.name = input.name;
-  const checked = capturePayloadSchema.safeParse(payload);
+  const checked = z.safeParse(capturePayloadSchema, payload, english());
   if (!checked.success) {
     throw new RangeError(`invalid capture link: ${payloadIssues(checked.error).map((e) => `${e.path} ${e.message}`).join('; ')}`);
   }
@@ -150,7 +162,7 @@ function parseCaptureLinkUnsafe(url: string): Result<CaptureRecord> {
   if (data !== null && typeof data === 'object' && 'v' in data && data.v !== CAPTURE_PAYLOAD_VERSION) {
     return fail('payload.v', `unsupported version ${JSON.stringify(data.v).slice(0, 20)}; this build reads version ${CAPTURE_PAYLOAD_VERSION}`);
   }
-  const parsed = capturePayloadSchema.safeParse(data);
+  const parsed = z.safeParse(capturePayloadSchema, data, english());
   if (!parsed.success) return { ok: false, errors: payloadIssues(parsed.error) };
   const p = parsed.data;
   const record: CaptureRecord = { origin, path, alias, style, role: p.role, pin: p.pin };

@@ -1,9 +1,9 @@
 /**
  * The policy field reference (examples/POLICY.md), generated from the zod schema's
- * `.describe()` texts, types, bounds and defaults, so the documentation cannot drift from the
+ * `z.describe` texts, types, bounds and defaults, so the documentation cannot drift from the
  * code. `securejoin policy docs` prints it; a test checks the committed file matches.
  */
-import { z } from 'zod';
+import { safeParse, toJSONSchema } from 'zod/mini';
 import { PolicySchema } from './schema';
 import { descriptionOf, listFields } from './walk';
 import type { FieldInfo } from './walk';
@@ -69,8 +69,8 @@ function typeText(node: JsonNode): string {
 }
 
 function fieldLine(field: FieldInfo): string {
-  const json = z.toJSONSchema(field.schema, { io: 'input', unrepresentable: 'any' }) as JsonNode;
-  const parsed = field.schema.safeParse(undefined);
+  const json = toJSONSchema(field.schema, { io: 'input', unrepresentable: 'any' }) as JsonNode;
+  const parsed = safeParse(field.schema, undefined);
   let kind: string;
   if (field.setting) {
     const value = ((json.properties as JsonNode | undefined)?.value ?? {}) as JsonNode;

@@ -3,7 +3,8 @@
  * invalid or unknown preference entries are ignored and reported (never half-applied per entry),
  * and preferences that would make codes too guessable are ignored as a group.
  */
-import type { z } from 'zod';
+import { safeParse } from 'zod/mini';
+import type { $ZodType } from 'zod/v4/core';
 import type { Issue } from '../types';
 import { describeType, toIssues } from './issues';
 import { policyGuessRisk } from './risk';
@@ -34,7 +35,7 @@ export interface EffectiveSettingsResult {
 
 interface SettingInfo {
   path: string;
-  valueSchema: z.ZodType;
+  valueSchema: $ZodType;
 }
 
 /** Every user-facing setting, found in the schema (anything shaped `{ value, locked }`). */
@@ -122,7 +123,7 @@ export function effectiveSettings(policy: Policy, prefs: UserPrefs): EffectiveSe
       if (value !== getAt(settings, path)) ignored.push({ path, message: 'locked by your administrator' });
       continue;
     }
-    const parsed = info.valueSchema.safeParse(value);
+    const parsed = safeParse(info.valueSchema, value);
     if (!parsed.success) {
       const issues = parsed.error.issues.flatMap((issue) => toIssues(issue, value, () => []));
       ignored.push({ path, message: issues.map((i) => i.message).join('; ') });

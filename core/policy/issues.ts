@@ -3,7 +3,7 @@
  * (`organizer.accessCode.length.value`, `nodes[0].origin`) and a plain-words problem. zod's own
  * messages ("Invalid input: expected number, received string") are written for developers.
  */
-import type { z } from 'zod';
+import type { $ZodIssue } from 'zod/v4/core';
 import type { Issue } from '../types';
 
 /** Formats a path as `a.b[0].c`; the empty path (the whole document) becomes `(root)`. */
@@ -80,7 +80,7 @@ export function suggestKey(unknown: string, known: readonly string[]): string | 
  * @param input the original input, used to say what was found instead.
  * @param knownKeys returns the keys allowed at an object path, for typo suggestions.
  */
-export function toIssues(issue: z.core.$ZodIssue, input: unknown, knownKeys: (path: ReadonlyArray<PropertyKey>) => string[]): Issue[] {
+export function toIssues(issue: $ZodIssue, input: unknown, knownKeys: (path: ReadonlyArray<PropertyKey>) => string[]): Issue[] {
   const path = issue.path as ReadonlyArray<PropertyKey>;
   const at = formatPath(path);
   switch (issue.code) {

@@ -7,7 +7,7 @@
  * unknown attribute, a type list or `additionalProperties: false` stops the extension from
  * loading. The allowed attributes differ per type and are listed in CHROME_SCHEMA_ATTRIBUTES.
  */
-import { z } from 'zod';
+import { toJSONSchema } from 'zod/mini';
 import type { Issue, Result } from '../types';
 import { DEFAULT_POLICY, parsePolicy } from './parse';
 import type { Policy } from './schema';
@@ -74,12 +74,12 @@ function toChrome(node: Record<string, unknown>, path: string): ChromeSchema {
 
 /**
  * The Chrome/Edge `storage.managed_schema` for the policy, derived from {@link PolicySchema}
- * (types, integer bounds, enums, patterns and the `.describe()` texts). Bounds Chrome cannot
+ * (types, integer bounds, enums, patterns and the `z.describe` texts). Bounds Chrome cannot
  * express (number ranges, string and list lengths, cross-field rules) are still enforced by
  * {@link parsePolicy} when the extension reads the policy. Returns a fresh object each call.
  */
 export function managedStorageSchema(): ChromeSchema {
-  const json = z.toJSONSchema(PolicySchema, { io: 'input', unrepresentable: 'throw' }) as Record<string, unknown>;
+  const json = toJSONSchema(PolicySchema, { io: 'input', unrepresentable: 'throw' }) as Record<string, unknown>;
   const schema = toChrome(json, '(root)');
   // Top level: Chrome forbids additionalProperties there (its properties are the policy names).
   delete schema.additionalProperties;

@@ -2,14 +2,15 @@
  * Small read-only walks over the policy's zod schema, so docs, typo hints and the list of
  * user-facing settings are derived from the schema instead of being kept by hand.
  */
-import type { z } from 'zod';
+import { globalRegistry } from 'zod/mini';
+import type { $ZodType } from 'zod/v4/core';
 
-type Def = { type: string; innerType?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType>; in?: z.ZodType };
+type Def = { type: string; innerType?: $ZodType; element?: $ZodType; shape?: Record<string, $ZodType>; in?: $ZodType };
 
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+const defOf = (schema: $ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** Strips default/prefault/optional/nullable/readonly wrappers (and the input side of pipes). */
-export function unwrap(schema: z.ZodType): z.ZodType {
+export function unwrap(schema: $ZodType): $ZodType {
   let current = schema;
   for (;;) {
     const def = defOf(current);
@@ -20,14 +21,14 @@ export function unwrap(schema: z.ZodType): z.ZodType {
 }
 
 /** The fields of an object schema (after unwrapping), or null when it is not an object. */
-export function shapeOf(schema: z.ZodType): Record<string, z.ZodType> | null {
+export function shapeOf(schema: $ZodType): Record<string, $ZodType> | null {
   const def = defOf(unwrap(schema));
   return def.type === 'object' && def.shape ? def.shape : null;
 }
 
 /** The schema found by following `path` (numbers step into arrays), or null. */
-export function schemaAt(root: z.ZodType, path: ReadonlyArray<PropertyKey>): z.ZodType | null {
-  let current: z.ZodType | null = root;
+export function schemaAt(root: $ZodType, path: ReadonlyArray<PropertyKey>): $ZodType | null {
+  let current: $ZodType | null = root;
   for (const key of path) {
     if (!current) return null;
     const def = defOf(unwrap(current));
@@ -38,23 +39,24 @@ export function schemaAt(root: z.ZodType, path: ReadonlyArray<PropertyKey>): z.Z
 }
 
 /** The keys an object accepts at `path`; empty when there is no object there. */
-export function keysAt(root: z.ZodType, path: ReadonlyArray<PropertyKey>): string[] {
+export function keysAt(root: $ZodType, path: ReadonlyArray<PropertyKey>): string[] {
   const at = schemaAt(root, path);
   const shape = at ? shapeOf(at) : null;
   return shape ? Object.keys(shape) : [];
 }
 
 /** True for a `{ value, locked }` setting object. */
-export function isSettingSchema(schema: z.ZodType): boolean {
+export function isSettingSchema(schema: $ZodType): boolean {
   const shape = shapeOf(schema);
   return shape !== null && Object.keys(shape).sort().join(',') === 'locked,value';
 }
 
-/** The `.describe()` text of a schema (looking through wrappers), or ''. */
-export function descriptionOf(schema: z.ZodType): string {
-  let current: z.ZodType = schema;
+/** The `z.describe` text of a schema (looking through wrappers), or ''. */
+export function descriptionOf(schema: $ZodType): string {
+  let current: $ZodType = schema;
   for (;;) {
-    if (current.description) return current.description;
+    const description = globalRegistry.get(current)?.description;
+    if (description) return description;
     const def = defOf(current);
     if (def.innerType) current = def.innerType;
     else return '';
@@ -65,13 +67,13 @@ export function descriptionOf(schema: z.ZodType): string {
 export interface FieldInfo {
   /** Dotted path, arrays as `[]` (e.g. `nodes[].origin`). */
   path: string;
-  schema: z.ZodType;
+  schema: $ZodType;
   /** True for a `{ value, locked }` setting (listed once, not as two leaves). */
   setting: boolean;
 }
 
 /** Every setting and plain leaf of an object schema, depth first, in declaration order. */
-export function listFields(root: z.ZodType, prefix = ''): FieldInfo[] {
+export function listFields(root: $ZodType, prefix = ''): FieldInfo[] {
   const out: FieldInfo[] = [];
   const shape = shapeOf(root);
   if (!shape) return out;

@@ -4,7 +4,7 @@
  */
 import { checkInviteBlock, findInviteBlock, removeInviteBlock, renderInviteBlock, upsertInviteBlock } from '../../core/invite';
 import type { InviteBlockInput, InviteBlockProblem } from '../../core/invite';
-import { buildJoinLink } from '../../core/links';
+import { buildJoinLink } from '../../core/links/join';
 import type { Policy } from '../../core/policy';
 import { DEFAULT_LOCALE, isValidTimeZone } from '../../core/time';
 import { rebuildSecurityFromBody, syncAttendees } from './security';

@@ -2,7 +2,8 @@
  * Which policy the add-in runs under, and the organizer's settings under it. An invalid or
  * unreachable policy.json never means "no policy": the secure defaults apply (fail closed).
  */
-import { DEFAULT_POLICY, effectiveSettings, parsePolicyJson } from '../../core/policy';
+import { effectiveSettings } from '../../core/policy/effective';
+import { DEFAULT_POLICY, parsePolicyJson } from '../../core/policy/parse';
 import type { Policy, UserPrefs } from '../../core/policy';
 import type { LoadedPolicy, OrganizerChoices, OrganizerSettings } from './types';
 

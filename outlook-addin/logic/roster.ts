@@ -3,7 +3,7 @@
  * everyone, so personal passcodes travel separately) and the roster export.
  */
 import { singleLine } from '../../core/invite';
-import { buildJoinLink, JOIN_PIN_PATTERN, MAX_JOIN_NAME_LENGTH } from '../../core/links';
+import { buildJoinLink, JOIN_PIN_PATTERN, MAX_JOIN_NAME_LENGTH } from '../../core/links/join';
 import type { Invitee } from '../../core/roster';
 import { describeLead } from '../../core/time';
 import { roomJoinUrl } from './block';

@@ -2,10 +2,10 @@
  * A meeting's codes: created once from the organizer's choices, kept across attendee changes,
  * stored as JSON in sessionData and, when that is lost, partly read back from the body.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { generateAccessCode, generatePin, generatePinPair, isValidInviteeEmail, normaliseInviteeEmail } from '../../core/codes';
 import { findInviteBlock } from '../../core/invite';
-import { parseJoinLink } from '../../core/links';
+import { parseJoinLink } from '../../core/links/join';
 import type { Policy } from '../../core/policy';
 import { createRoster } from '../../core/roster';
 import { enforceLocks } from './policy';
@@ -124,18 +124,18 @@ export function rebuildSecurityFromBody(bodyHtml: string): MeetingSecurity | nul
   };
 }
 
-const code = z.string().regex(/^[A-Za-z0-9]{4,32}$/);
+const code = z.string().check(z.regex(/^[A-Za-z0-9]{4,32}$/));
 const securitySchema = z.strictObject({
   version: z.literal(1),
-  alias: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@+-]{0,99}$/),
-  nodeOrigin: z.string().startsWith('https://'),
-  webAppPath: z.string().max(200),
-  accessCode: code.nullable(),
+  alias: z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._@+-]{0,99}$/)),
+  nodeOrigin: z.string().check(z.startsWith('https://')),
+  webAppPath: z.string().check(z.maxLength(200)),
+  accessCode: z.nullable(code),
   hostPin: code,
-  guestPin: code.nullable(),
+  guestPin: z.nullable(code),
   passcodeMode: z.enum(['none', 'shared', 'per-invitee']),
-  sharedPasscode: code.nullable(),
-  roster: z.strictObject({ invitees: z.array(z.strictObject({ email: z.string(), name: z.string(), passcode: code })) }).nullable(),
+  sharedPasscode: z.nullable(code),
+  roster: z.nullable(z.strictObject({ invitees: z.array(z.strictObject({ email: z.string(), name: z.string(), passcode: code })) })),
 });
 
 /**
@@ -145,7 +145,7 @@ const securitySchema = z.strictObject({
 export function parseSecurity(json: string | null): MeetingSecurity | null {
   if (typeof json !== 'string' || json === '') return null;
   try {
-    const parsed = securitySchema.safeParse(JSON.parse(json));
+    const parsed = z.safeParse(securitySchema, JSON.parse(json));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

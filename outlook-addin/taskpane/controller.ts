@@ -4,7 +4,7 @@
  * shown (state.message), never swallowed; locked policy settings can never be changed from here.
  */
 import { findInviteBlock, renderInviteBlock } from '../../core/invite';
-import { policyGuessRisk } from '../../core/policy';
+import { policyGuessRisk } from '../../core/policy/risk';
 import type { GuessRisk } from '../../core/policy';
 import { activationSentence, activationWindow, recurringActivationSentence } from '../../core/time';
 import {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { parse } from 'acorn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAddin, buildClassicRuntime } from '../../../outlook-addin/build';
+import { gzipSync } from 'node:zlib';
+import { buildAddin, buildClassicRuntime, buildTaskpane } from '../../../outlook-addin/build';
 import { launchFunctionNames, manifestProblems } from '../../../outlook-addin/manifest';
 
 /** ES2018 regex literals from core/codes/email.ts (reported to core's owner: they throw in ES2016 engines). */
@@ -58,5 +59,15 @@ describe('buildAddin', () => {
 
   it('leaves zod\'s foreign-language locales out of the bundles', () => {
     expect(classic).not.toMatch(/Ungültige Eingabe|Entrada inválida/);
+  });
+});
+
+describe('task pane bundle', () => {
+  it('leaves out zod classic and JSON-schema conversion, and stays under its 50 KiB gzip budget', async () => {
+    const taskpane = await buildTaskpane(true);
+    // The conversion carries the draft URLs; classic zod its `.superRefine` method table.
+    expect(taskpane).not.toContain('json-schema.org');
+    expect(taskpane).not.toContain('superRefine');
+    expect(gzipSync(taskpane).length / 1024).toBeLessThan(50);
   });
 });
