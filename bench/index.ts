@@ -15,6 +15,7 @@ import { buildJoinPageBundle } from '../conference-node/joinPage/build';
 import { buildAddin, ROOT_MANIFEST_HOST } from '../outlook-addin/build';
 import { median, medianMs, opsPerSecond } from './measure';
 import { measureFillLatency } from './fillLatency';
+import { measureInsertLatency } from './insertLatency';
 
 interface Figure {
   name: string;
@@ -84,6 +85,8 @@ figures.push({ name: 'reference node join page JS (gzip)', value: gzipSync(await
 // From the PIN field appearing on a join page to the extension having filled it (real Chromium,
 // built extension, reference node).
 figures.push({ name: 'extension fill latency (median)', value: median(await measureFillLatency()), unit: 'ms', max: 16 });
+// From clicking Insert in the add-in's task pane to the block in the body (playground, real Chromium).
+figures.push({ name: 'add-in insert -> body updated in the playground (median)', value: median(await measureInsertLatency()), unit: 'ms', max: 100 });
 
 // Report.
 const rows = figures.map((f) => {
