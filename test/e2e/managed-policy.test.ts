@@ -4,12 +4,21 @@
  * managed_schema (derived from core's zod schema; an invalid schema would stop the extension
  * from loading); the extension turns it back into a Policy, live, and falls back to the secure
  * default when the policy is unacceptable.
+ *
+ * A policy only names https nodes, so the reference node serves HTTPS here with a self-signed
+ * loopback certificate (devcert) that this Chromium is told to accept.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPolicy } from '../../cli/export';
+import { startConferenceNode } from '../../conference-node/server';
+import type { ConferenceNode } from '../../conference-node/server';
+import { ensureDevCertificate } from '../../devcert';
 import { DEFAULT_POLICY, parsePolicyJson } from '../../core/policy';
-import type { Policy } from '../../core/policy';
+import type { AutofillMode, Policy } from '../../core/policy';
 import { DEV_EXTENSION_ID } from '../../core/extensionIdentity';
 import { EXTENSION_DIR } from './support/globalSetup';
 import { launchWithManagedPolicy, type ManagedPolicyBrowser } from './support/managedPolicyBrowser';
@@ -22,8 +31,11 @@ interface PolicyState {
 
 const example = parsePolicyJson(readFileSync('examples/policy.json', 'utf8'));
 if (!example.ok) throw new Error('examples/policy.json must be valid');
+const examplePolicy: Policy = example.value;
 
 let session: ManagedPolicyBrowser;
+let node: ConferenceNode;
+let certDir: string;
 
 async function waitForState(predicate: (s: PolicyState) => boolean, timeoutMs = 20_000): Promise<PolicyState> {
   const deadline = Date.now() + timeoutMs;
@@ -41,11 +53,63 @@ async function waitForState(predicate: (s: PolicyState) => boolean, timeoutMs = 
 declare const chrome: { storage: { local: { get(key: string, cb: (v: Record<string, unknown>) => void): void } } };
 
 beforeAll(async () => {
-  session = await launchWithManagedPolicy(EXTENSION_DIR);
+  certDir = mkdtempSync(join(tmpdir(), 'sj-node-cert-'));
+  node = await startConferenceNode({
+    tls: ensureDevCertificate(certDir),
+    rooms: [
+      { alias: 'tls-room', hostPin: '246813', guestPin: '135724', allowGuests: true },
+      { alias: 'policy-room', hostPin: '864213', guestPin: '753142', allowGuests: true },
+    ],
+  });
+  session = await launchWithManagedPolicy(EXTENSION_DIR, { args: ['--ignore-certificate-errors'] });
 });
 afterAll(async () => {
   await session?.close();
+  await node?.close();
+  if (certDir) rmSync(certDir, { recursive: true, force: true });
 });
+
+const joinState = (page: Page) => page.$eval('#join', (el) => (el as HTMLElement).dataset.state);
+const pinValue = (page: Page) => page.$eval('#pin', (el) => (el as HTMLInputElement).value);
+const waitForJoinState = (page: Page, state: string) =>
+  page.waitForFunction((s) => document.getElementById('join')?.dataset.state === s, { timeout: 10_000 }, state);
+
+/** Opens a join page on the https node and presses Join (the first request asks without a PIN). */
+async function openAndJoin(alias: string): Promise<Page> {
+  const page = await session.browser.newPage();
+  await page.goto(node.joinUrl(alias, { name: 'Pat Policy' }));
+  await waitForJoinState(page, 'ready');
+  await page.click('#join-button');
+  return page;
+}
+
+/** Waits until the field holds a value; returns it with the page's state at that moment. */
+async function waitForFill(page: Page): Promise<{ pin: string; state: string | undefined }> {
+  await page.waitForFunction(() => (document.getElementById('pin') as HTMLInputElement).value !== '', { timeout: 10_000 });
+  // Read both in one go: in fill-and-join mode the extension presses Join in the same task as it fills.
+  return page.evaluate(() => ({ pin: (document.getElementById('pin') as HTMLInputElement).value, state: document.getElementById('join')?.dataset.state }));
+}
+
+async function waitForRegistered(pattern: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: string[] = [];
+  while (Date.now() < deadline) {
+    last = await session.registeredMatches();
+    if (last.includes(pattern)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`join-page script never registered for ${pattern}; registered: ${JSON.stringify(last)}`);
+}
+
+/** The example policy restricted to the https test node, with the autofill mode locked to `mode`. */
+function policyFor(mode: AutofillMode): Policy {
+  const base = examplePolicy;
+  return {
+    ...base,
+    attendee: { ...base.attendee, autofill: { ...base.attendee.autofill, mode: { value: mode, locked: true } } },
+    nodes: [{ name: 'Loopback test node', origin: node.url, webAppPath: 'webapp3', dialIn: [] }],
+  };
+}
 
 describe('managed policy in real Chromium', () => {
   it('loads the extension with the derived managed_schema under its fixed development id', async () => {
@@ -53,6 +117,15 @@ describe('managed policy in real Chromium', () => {
     const state = await waitForState(() => true);
     expect(state.source).toBe('default');
     expect(state.policy).toEqual(DEFAULT_POLICY);
+  });
+
+  it('fills over https on a loopback node with no policy deployed (the dev build holds https loopback host permissions)', async () => {
+    await waitForRegistered('https://127.0.0.1/*');
+    const added = await session.send({ type: 'meetings:add', input: { url: `${node.url}/webapp3/m/tls-room`, role: 'guest', pin: '135724' } });
+    expect(added.ok).toBe(true);
+    const page = await openAndJoin('tls-room');
+    expect(await waitForFill(page)).toEqual({ pin: '135724', state: 'pin-required' });
+    await page.close();
   });
 
   it('applies a policy file written by `securejoin policy export`, live, and falls back when it is unacceptable', async () => {
@@ -73,5 +146,41 @@ describe('managed policy in real Chromium', () => {
     expect(rejected.source).toBe('default');
     expect(rejected.policy).toEqual(DEFAULT_POLICY);
     expect(rejected.errors.map((e) => e.message).join(' ')).toMatch(/guess/i);
+  });
+
+  it('a policy file naming the https node switches the mode live: fill only, then fill and join, then off', async () => {
+    const added = await session.send({ type: 'meetings:add', input: { url: `${node.url}/webapp3/m/policy-room`, role: 'guest', pin: '753142' } });
+    expect(added.ok).toBe(true);
+    const deploy = async (mode: AutofillMode): Promise<void> => {
+      session.writePolicyFile('securejoin.json', exportPolicy(policyFor(mode), 'chromium-linux').content);
+      await waitForState((s) => s.source === 'managed' && s.policy.attendee.autofill.mode.value === mode && s.policy.nodes[0]?.origin === node.url);
+    };
+
+    await deploy('fill');
+    // Under a policy the script runs on the policy's nodes only: the exact https origin.
+    await waitForRegistered(`${node.url}/*`);
+    expect(await session.registeredMatches()).toEqual([`${node.url}/*`]);
+    const filled = await openAndJoin('policy-room');
+    expect(await waitForFill(filled)).toEqual({ pin: '753142', state: 'pin-required' });
+    // The user presses Join: the filled PIN is the right one.
+    await filled.click('#join-button');
+    await waitForJoinState(filled, 'waiting');
+    await filled.close();
+
+    await deploy('fill-and-join');
+    const joined = await openAndJoin('policy-room');
+    // The extension fills and presses Join itself; the guest then waits for the host.
+    await waitForJoinState(joined, 'waiting');
+    await joined.close();
+
+    await deploy('off');
+    const off = await openAndJoin('policy-room');
+    await waitForJoinState(off, 'pin-required');
+    // Nothing observable happens when nothing is filled: give the content script well over the
+    // time a fill takes (a few ms, see the bench) before checking.
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await pinValue(off)).toBe('');
+    expect(await joinState(off)).toBe('pin-required');
+    await off.close();
   });
 });

@@ -10,7 +10,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, WebWorker } from 'puppeteer-core';
+import type { Browser, Page, WebWorker } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
 import { waitForExtensionApi } from './extensionBrowser';
@@ -21,10 +21,22 @@ export interface ManagedPolicyBrowser {
   extensionId: string;
   /** Writes (or replaces) the policy file Chromium reads, as an admin would deploy it. */
   writePolicyFile(name: string, content: string): void;
+  /** Sends a message to the background from the extension's popup page (as the popup does) and returns the answer. */
+  send(msg: unknown): Promise<any>;
+  /** The match patterns the join-page script is registered for right now. */
+  registeredMatches(): Promise<string[]>;
   close(): Promise<void>;
 }
 
-export async function launchWithManagedPolicy(extensionDir: string): Promise<ManagedPolicyBrowser> {
+/** Options of {@link launchWithManagedPolicy}. */
+export interface ManagedPolicyLaunchOptions {
+  /** Extra Chromium flags, e.g. `--ignore-certificate-errors` for a node with a self-signed certificate. */
+  args?: readonly string[];
+}
+
+declare const chrome: any;
+
+export async function launchWithManagedPolicy(extensionDir: string, options: ManagedPolicyLaunchOptions = {}): Promise<ManagedPolicyBrowser> {
   const scratch = mkdtempSync(join(tmpdir(), 'sj-etc-chromium-'));
   const managedDir = join(scratch, 'policies', 'managed');
   mkdirSync(managedDir, { recursive: true });
@@ -38,18 +50,29 @@ export async function launchWithManagedPolicy(extensionDir: string): Promise<Man
     headless: true,
     executablePath: wrapper,
     enableExtensions: true,
-    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    args: [...CHROMIUM_ARGS, ...(options.args ?? []), `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
   });
   try {
     const target = await browser.waitForTarget((t) => t.type() === 'service_worker', { timeout: 15_000 });
     const worker = await target.worker();
     if (!worker) throw new Error('extension service worker did not start');
     await waitForExtensionApi(worker);
+    const extensionId = new URL(target.url()).host;
+    let ui: Page | null = null;
+    const uiPage = async (): Promise<Page> => {
+      if (ui && !ui.isClosed()) return ui;
+      ui = await browser.newPage();
+      await ui.goto(`chrome-extension://${extensionId}/popup.html`);
+      return ui;
+    };
     return {
       browser,
       worker,
-      extensionId: new URL(target.url()).host,
+      extensionId,
       writePolicyFile: (name, content) => writeFileSync(join(managedDir, name), content),
+      send: async (msg) => (await uiPage()).evaluate((m) => chrome.runtime.sendMessage(m), msg as never),
+      registeredMatches: async () =>
+        (await uiPage()).evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s: { matches?: string[] }) => s.matches ?? [])),
       close: async () => {
         await browser.close();
         rmSync(scratch, { recursive: true, force: true });
