@@ -34,6 +34,8 @@ export interface InviteBlockInput {
   graceMinutes?: number;
   /** True for a recurring series: adds "active 15 minutes before each occurrence". */
   recurring?: boolean;
+  /** The activation sentence always states the date (see activationSentence's `withDate`). */
+  withDate?: boolean;
   dialIn?: DialIn;
   /** Meeting subject, shown as the first line when given. */
   subject?: string;
@@ -90,7 +92,7 @@ function blockLines(input: InviteBlockInput): Array<{ label: string | null; valu
   lines.push({ label: LABELS.accessCode, value: input.accessCode });
   if (input.passcode?.mode === 'shared') lines.push({ label: LABELS.passcode, value: input.passcode.value });
   if (input.passcode?.mode === 'per-invitee') lines.push({ label: LABELS.passcode, value: PERSONAL_PASSCODE_TEXT });
-  lines.push({ label: null, value: activationSentence(window, input.meeting, { timeZone: input.timeZone, locale: input.locale, leadMinutes: lead }) });
+  lines.push({ label: null, value: activationSentence(window, input.meeting, { timeZone: input.timeZone, locale: input.locale, leadMinutes: lead, withDate: input.withDate === true }) });
   if (input.recurring) lines.push({ label: null, value: recurringActivationSentence(lead) });
   if (input.dialIn) {
     const code = input.accessCode.endsWith('#') ? 'the access code' : 'the access code followed by #';

@@ -63,6 +63,11 @@ export interface ActivationSentenceOptions {
   locale?: string;
   /** Lead shown in the sentence; default: derived from the window and the meeting start. */
   leadMinutes?: number;
+  /**
+   * Always state the date ("Tue 24 Nov, 09:45"), so moving a meeting to another day changes the
+   * sentence too. Default false: the date only when the window opens on an earlier local date.
+   */
+  withDate?: boolean;
 }
 
 /** True when the two instants fall on the same local calendar date in `timeZone`. */
@@ -85,7 +90,7 @@ export function activationSentence(window: ActivationWindow, meeting: MeetingTim
   if (!Number.isFinite(window?.opensAt)) throw new RangeError('window.opensAt must be a finite number of UTC ms');
   const lead = opts.leadMinutes ?? (meeting.start - window.opensAt) / 60_000;
   if (!Number.isFinite(lead) || lead < 0) throw new RangeError(`leadMinutes must be a finite number >= 0, got ${String(lead)}`);
-  const withDate = !sameLocalDate(window.opensAt, meeting.start, opts.timeZone);
+  const withDate = opts.withDate === true || !sameLocalDate(window.opensAt, meeting.start, opts.timeZone);
   const when = formatInstant(window.opensAt, { timeZone: opts.timeZone, locale: opts.locale, withDate });
   const tail = Math.round(lead) === 0 ? 'when the meeting starts' : `${describeLead(lead)} before the start`;
   return `The code works from ${when} (${opts.timeZone}), ${tail}.`;

@@ -23,6 +23,15 @@ describe('checkInviteBlock', () => {
     expect(kinds(body, moved)).toEqual(['stale']);
     expect(kinds(body, { ...INPUT, recurring: false })).toEqual(['stale']);
   });
+  it('reports a block that states its date as stale when the meeting moved to another day at the same time', () => {
+    const dated = { ...INPUT, withDate: true };
+    const datedBody = upsertInviteBlock('<p>Agenda</p>', renderInviteBlock(dated), 'html');
+    const nextDay = { ...dated, meeting: { start: INPUT.meeting.start + 24 * HOUR, end: INPUT.meeting.end + 24 * HOUR } };
+    expect(kinds(datedBody, dated)).toEqual([]);
+    expect(kinds(datedBody, nextDay)).toEqual(['stale']);
+    // Without the date, a move by whole days leaves the sentence (time of day only) unchanged.
+    expect(kinds(body, { ...INPUT, meeting: nextDay.meeting })).toEqual([]);
+  });
   it('reports tampered codes and links, and weak codes typed in', () => {
     expect(kinds(body.replace('48291736', '48291737'))).toEqual(['code_mismatch']);
     expect(kinds(body.replace('48291736', '12345678'))).toEqual(['code_mismatch', 'weak_code']);

@@ -43,6 +43,14 @@ describe('activationSentence', () => {
     // The same meeting read in UTC opens on the same day: no date.
     expect(activationSentence(activationWindow(m), m, { timeZone: 'UTC' })).toBe('The code works from 22:50 (UTC), 15 minutes before the start.');
   });
+  it('states the date whenever asked (withDate), so a move to another day changes the sentence', () => {
+    const m = { start: Date.UTC(2025, 0, 13, 9), end: Date.UTC(2025, 0, 13, 10) };
+    const nextDay = { start: m.start + 86_400_000, end: m.end + 86_400_000 };
+    expect(activationSentence(activationWindow(m), m, { timeZone: 'Europe/Berlin', withDate: true })).toBe(
+      'The code works from Mon 13 Jan, 09:45 (Europe/Berlin), 15 minutes before the start.',
+    );
+    expect(activationSentence(activationWindow(nextDay), nextDay, { timeZone: 'Europe/Berlin', withDate: true })).toContain('from Tue 14 Jan, 09:45');
+  });
   it('words other leads', () => {
     const m = { start: Date.UTC(2025, 0, 13, 12), end: Date.UTC(2025, 0, 13, 13) };
     expect(activationSentence(activationWindow(m, { leadMinutes: 0 }), m, { timeZone: 'UTC' })).toBe('The code works from 12:00 (UTC), when the meeting starts.');
