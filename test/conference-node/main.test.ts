@@ -1,5 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { demoCodes, demoRoom, parseMainOptions } from '../../conference-node/main';
+import { demoCodes, demoRoom, main, parseMainOptions } from '../../conference-node/main';
 import { isWeakCode } from '../../core/codes';
 import { parseRoomSpec } from '../../core/room';
 import type { ConferenceNode } from '../../conference-node/server';
@@ -7,11 +11,13 @@ import { requestToken, startNode } from './support';
 
 describe('parseMainOptions', () => {
   it('reads flags over environment, with defaults', () => {
-    expect(parseMainOptions([], {})).toEqual({ port: 8080, host: '127.0.0.1', bearerToken: undefined, testClock: false });
-    expect(parseMainOptions(['--port', '0', '--host', 'localhost', '--token', 'abc', '--test-clock'], { SECUREJOIN_NODE_PORT: '9000' })).toEqual({
-      port: 0, host: 'localhost', bearerToken: 'abc', testClock: true,
+    expect(parseMainOptions([], {})).toEqual({ port: null, host: '127.0.0.1', bearerToken: undefined, testClock: false, tlsDir: undefined });
+    expect(parseMainOptions(['--port', '0', '--host', 'localhost', '--token', 'abc', '--test-clock', '--tls-dir', '.cert'], { SECUREJOIN_NODE_PORT: '9000' })).toEqual({
+      port: 0, host: 'localhost', bearerToken: 'abc', testClock: true, tlsDir: '.cert',
     });
-    expect(parseMainOptions([], { SECUREJOIN_NODE_PORT: '9000', SECUREJOIN_NODE_TOKEN: 't', SECUREJOIN_TEST_CLOCK: '1' })).toMatchObject({ port: 9000, bearerToken: 't', testClock: true });
+    expect(parseMainOptions([], { SECUREJOIN_NODE_PORT: '9000', SECUREJOIN_NODE_TOKEN: 't', SECUREJOIN_TEST_CLOCK: '1', SECUREJOIN_NODE_TLS_DIR: '/tmp/c' })).toMatchObject({
+      port: 9000, bearerToken: 't', testClock: true, tlsDir: '/tmp/c',
+    });
   });
 
   it.each([
@@ -19,6 +25,7 @@ describe('parseMainOptions', () => {
     [['--port', 'x'], /port must be 0-65535/],
     [['--host', '0.0.0.0'], /host must be one of/],
     [['--port'], /--port needs a value/],
+    [['--tls-dir', '--test-clock'], /--tls-dir needs a value/],
     [['--verbose'], /unknown argument --verbose/],
   ])('refuses %j', (argv, message) => {
     expect(() => parseMainOptions(argv, {})).toThrow(message);
@@ -51,5 +58,35 @@ describe('demo room', () => {
   it('refuses a non-loopback host and an invalid initial room', async () => {
     await expect(startNode({ host: '0.0.0.0' as never })).rejects.toThrow(/loopback/);
     await expect(startNode({ rooms: [{ alias: 'x', hostPin: '1' }] })).rejects.toThrow(/invalid room: hostPin/);
+  });
+});
+
+describe('main', () => {
+  it('serves the demo room over HTTPS with the development certificate, and leaves shutdown to its caller', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'securejoin-main-'));
+    const printed: string[] = [];
+    const signals = [process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')];
+    const node = await main(['--port', '0', '--token', 'main-test-token', '--tls-dir', dir], {}, { log: (t) => printed.push(t) });
+    try {
+      expect(node.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+      expect([process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')]).toEqual(signals);
+      expect(printed.join('\n')).toContain(`curl --cacert ${join(dir, 'cert.pem')} -H 'Authorization: Bearer main-test-token' ${node.url}/api/securejoin/v1/rooms/demo`);
+      const ca = readFileSync(join(dir, 'cert.pem'), 'utf8');
+      // The certificate the node serves is the one in the folder: a client trusting only it gets the room.
+      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(`${node.url}/api/securejoin/v1/rooms/demo`, { ca, headers: { authorization: 'Bearer main-test-token' } }, (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.body).alias).toBe('demo');
+    } finally {
+      await node.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
