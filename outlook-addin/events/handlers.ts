@@ -4,8 +4,8 @@
  * errors included (Outlook otherwise waits for the handler until it times out).
  */
 import { findInviteBlock } from '../../core/invite';
-import { checkBeforeSend, createSecurity, loadPolicy, organizerSettings } from '../logic';
-import type { ItemPort, LoadedPolicy, OrganizerSettings } from '../logic';
+import { checkBeforeSend, createSecurity, loadPolicy, MAX_SEND_MESSAGE, organizerSettings, provisionMeeting } from '../logic';
+import type { ItemPort, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerSettings, ProvisionFetch } from '../logic';
 import { readPrefs, readSecurity, saveSecurity, securityForUpdate, writeSecurity } from '../logic/session';
 import { syncAttendees } from '../logic/security';
 import type { OfficeLaunchEvent } from '../office/officeTypes';
@@ -19,6 +19,13 @@ export interface EventDeps {
   loadPolicyText(): Promise<string | null>;
   /** Where errors go (the runtime has no UI); default: nowhere. */
   log?(message: string): void;
+  /**
+   * The runtime's fetch, for registering meetings on the conference node (policy
+   * `provisioningUrl`); without it nothing is registered and a send that needs it is refused.
+   */
+  fetch?: ProvisionFetch;
+  /** Now in UTC ms; default Date.now. */
+  now?(): number;
 }
 
 /** A launch-event handler as `Office.actions.associate` takes it. */
@@ -49,14 +56,37 @@ function completing(deps: EventDeps, name: string, work: (port: ItemPort) => Pro
   };
 }
 
-/** Re-renders an existing block after the time or the recurrence changed. */
-async function refreshBlock(deps: EventDeps, port: ItemPort): Promise<void> {
+/**
+ * Registers the meeting on its node when the node does not hold exactly this meeting yet.
+ * Null when done (or nothing to do), else why it failed.
+ */
+async function register(deps: EventDeps, port: ItemPort, meeting: MeetingSnapshot, security: MeetingSecurity, settings: OrganizerSettings): Promise<string | null> {
+  if (!settings.node?.provisioningUrl) return null;
+  if (!deps.fetch) return 'this Outlook cannot reach the conference node from the event runtime.';
+  const result = await provisionMeeting(port, meeting, security, settings, { fetch: deps.fetch, now: deps.now?.() ?? Date.now() });
+  return result.state === 'failed' || result.state === 'not-possible' ? result.message : null;
+}
+
+/** Re-renders an existing block after the time or the recurrence changed, and re-registers the meeting. */
+async function refreshBlock(deps: EventDeps, port: ItemPort, name: string): Promise<void> {
   const meeting = await port.getSnapshot();
   if (!findInviteBlock(meeting.bodyHtml, 'html')) return;
   const found = await securityForUpdate(port, meeting.bodyHtml);
   if (!found) return;
   const { settings } = await context(deps, port);
-  await writeSecurity(port, meeting, found.security, settings, { save: !found.fromBody });
+  const written = await writeSecurity(port, meeting, found.security, settings, { save: !found.fromBody });
+  if (found.fromBody) return;
+  // No UI here: a failure is logged, and the send check registers again (and refuses if it fails).
+  const failed = await register(deps, port, await port.getSnapshot(), written, settings);
+  if (failed) deps.log?.(`${name}: ${failed}`);
+}
+
+/** The Smart Alerts text when the meeting could not be registered on its node (at most 500 characters). */
+function registerDenial(reason: string): string {
+  const head = 'SecureJoin: this meeting could not be registered on the conference node, so its codes would not open the room: ';
+  const tail = ' Send again to retry, or open SecureJoin.';
+  const text = head + reason;
+  return (text.length + tail.length > MAX_SEND_MESSAGE ? `${text.slice(0, MAX_SEND_MESSAGE - tail.length - 1)}…` : text) + tail;
 }
 
 /**
@@ -64,10 +94,12 @@ async function refreshBlock(deps: EventDeps, port: ItemPort): Promise<void> {
  * - `onNewAppointmentOrganizer`: inserts the block when the settings say so (access code on) and
  *   the body has none yet;
  * - `onAppointmentTimeChanged` / `onAppointmentRecurrenceChanged`: re-renders an existing block
- *   (activation time, "before each occurrence");
+ *   (activation date and time, "before each occurrence") and registers the meeting's new window
+ *   on the node;
  * - `onAppointmentAttendeesChanged`: keeps per-invitee passcodes matched to the attendees;
  * - `onAppointmentSend`: Smart Alerts; `completed({ allowEvent: false, errorMessage })` when the
- *   check fails, also when the check itself fails (fail closed).
+ *   check fails, also when the check itself fails (fail closed), and when the meeting cannot be
+ *   registered on its node (policy `provisioningUrl`) as it is now.
  */
 export function createEventHandlers(deps: EventDeps): Record<LaunchFunctionName, LaunchHandler> {
   return {
@@ -79,8 +111,8 @@ export function createEventHandlers(deps: EventDeps): Record<LaunchFunctionName,
       const security = createSecurity(meeting, settings.choices, settings, loaded.policy);
       await writeSecurity(port, meeting, security, settings);
     }),
-    onAppointmentTimeChanged: completing(deps, 'onAppointmentTimeChanged', (port) => refreshBlock(deps, port)),
-    onAppointmentRecurrenceChanged: completing(deps, 'onAppointmentRecurrenceChanged', (port) => refreshBlock(deps, port)),
+    onAppointmentTimeChanged: completing(deps, 'onAppointmentTimeChanged', (port) => refreshBlock(deps, port, 'onAppointmentTimeChanged')),
+    onAppointmentRecurrenceChanged: completing(deps, 'onAppointmentRecurrenceChanged', (port) => refreshBlock(deps, port, 'onAppointmentRecurrenceChanged')),
     onAppointmentAttendeesChanged: completing(deps, 'onAppointmentAttendeesChanged', async (port) => {
       const security = await readSecurity(port);
       if (!security || security.passcodeMode !== 'per-invitee') return;
@@ -95,8 +127,13 @@ export function createEventHandlers(deps: EventDeps): Record<LaunchFunctionName,
         const port = deps.port();
         const meeting = await port.getSnapshot();
         const { loaded, settings } = await context(deps, port);
-        const decision = checkBeforeSend(meeting, await readSecurity(port), loaded.policy, settings);
-        options = decision.allow ? { allowEvent: true } : { allowEvent: false, errorMessage: decision.message };
+        const security = await readSecurity(port);
+        const decision = checkBeforeSend(meeting, security, loaded.policy, settings);
+        // The block is right: make sure the node holds this very meeting (a move by drag and drop
+        // raises no time-changed event), or the codes in the invite would not open the room.
+        const failed = decision.allow && security && findInviteBlock(meeting.bodyHtml, 'html') ? await register(deps, port, meeting, security, settings) : null;
+        if (!decision.allow) options = { allowEvent: false, errorMessage: decision.message };
+        else options = failed ? { allowEvent: false, errorMessage: registerDenial(failed) } : { allowEvent: true };
       } catch (error) {
         deps.log?.(`onAppointmentSend: ${error instanceof Error ? error.message : String(error)}`);
         options = { allowEvent: false, errorMessage: 'SecureJoin could not check this invite. Open SecureJoin and choose "Insert or update", then send again.' };

@@ -30,7 +30,7 @@ function usableLocale(locale: string): string {
 /**
  * What core's renderInviteBlock gets for this meeting: the room link, the access code (the guest
  * PIN when the access code is off), the passcode line, the activation sentence from the meeting's
- * start (for a series: its first occurrence, plus "before each occurrence"), in the organizer's
+ * start with its date (for a series: its first occurrence, plus "before each occurrence"), in the organizer's
  * zone ("UTC" when Outlook gave none Intl knows). Throws RangeError on unusable security data.
  */
 export function blockInput(meeting: MeetingSnapshot, security: MeetingSecurity, settings: OrganizerSettings): InviteBlockInput {
@@ -45,6 +45,8 @@ export function blockInput(meeting: MeetingSnapshot, security: MeetingSecurity, 
     leadMinutes: settings.leadMinutes,
     graceMinutes: settings.graceMinutes,
     recurring: meeting.recurrence !== null,
+    // The date too, so moving the meeting to another day at the same time makes the block stale.
+    withDate: true,
     subject: meeting.subject,
   };
   if (security.passcodeMode === 'shared' && security.sharedPasscode) input.passcode = { mode: 'shared', value: security.sharedPasscode };

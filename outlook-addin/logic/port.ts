@@ -31,5 +31,12 @@ export interface ItemPort {
 /** sessionData key holding the JSON of the meeting's `MeetingSecurity`. */
 export const SECURITY_SESSION_KEY = 'securejoin.security';
 
+/**
+ * sessionData key holding the provisioning request (URL and body) the conference node last
+ * accepted for this meeting, so a changed meeting (another day, new invitees) is registered
+ * again and an unchanged one is not.
+ */
+export const PROVISIONED_SESSION_KEY = 'securejoin.provisioned';
+
 /** Roaming-settings key of the organizer's personal defaults (a UserPrefs object). */
 export const PREFS_ROAMING_KEY = 'securejoin.prefs';

@@ -15,8 +15,7 @@ import {
   enforceLocks,
   loadPolicy,
   personalMessages,
-  provisioningOutcome,
-  provisioningRequest,
+  provisionMeeting,
   readSecurity,
   rebuildSecurityFromBody,
   rosterCsv,
@@ -88,11 +87,11 @@ export const INITIAL_STATE: PaneState = {
   message: null,
 };
 
-/** The sentence "code works from 09:45, 15 minutes before the start" for the meeting, in its zone. */
+/** The sentence "code works from Tue 24 Nov, 09:45, 15 minutes before the start" for the meeting, in its zone. */
 function activationText(meeting: MeetingSnapshot, settings: OrganizerSettings): string {
   const time = { start: meeting.start, end: meeting.end };
   const window = activationWindow(time, { leadMinutes: settings.leadMinutes, graceMinutes: settings.graceMinutes });
-  const sentence = activationSentence(window, time, { timeZone: meeting.timeZone, locale: meeting.locale, leadMinutes: settings.leadMinutes });
+  const sentence = activationSentence(window, time, { timeZone: meeting.timeZone, locale: meeting.locale, leadMinutes: settings.leadMinutes, withDate: true });
   return meeting.recurrence ? `${sentence} ${recurringActivationSentence(settings.leadMinutes)}` : sentence;
 }
 
@@ -152,21 +151,22 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
     }
   }
 
-  async function provision(meeting: MeetingSnapshot, security: MeetingSecurity): Promise<void> {
+  /** Registers the meeting on its node and shows the outcome (`force`: also when unchanged). */
+  async function provision(meeting: MeetingSnapshot, security: MeetingSecurity, force: boolean): Promise<void> {
     const node = state.settings?.node;
     if (!node?.provisioningUrl) return set({ provisioning: { state: 'not-configured', text: 'The policy names no provisioning endpoint: register the codes on the conference node yourself (Export roster).' } });
     set({ provisioning: { state: 'pending', text: `Registering the room on ${node.name ?? node.origin}…` } });
-    try {
-      const req = provisioningRequest(meeting, security, state.settings as OrganizerSettings, node, { now: deps.now() });
-      const res = await deps.fetch(req.url, req.init);
-      const outcome = provisioningOutcome(res.status, await res.text());
-      set({
-        provisioning: outcome.ok
-          ? { state: 'ok', text: `Room ${security.alias} ${outcome.created ? 'registered' : 'updated'} on ${node.name ?? node.origin}.` }
-          : { state: 'failed', text: `The conference node refused the room: ${outcome.message}` },
-      });
-    } catch (error) {
-      set({ provisioning: { state: 'failed', text: `Could not reach the conference node (${node.provisioningUrl}): ${errorText(error)}` } });
+    const result = await provisionMeeting(deps.port, meeting, security, state.settings as OrganizerSettings, { fetch: deps.fetch, now: deps.now(), force });
+    const where = node.name ?? node.origin;
+    switch (result.state) {
+      case 'ok':
+        return set({ provisioning: { state: 'ok', text: `Room ${security.alias} ${result.created ? 'registered' : 'updated'} on ${where}.` } });
+      case 'unchanged':
+        return set({ provisioning: { state: 'ok', text: `Room ${security.alias} is registered on ${where}.` } });
+      case 'not-configured':
+        return set({ provisioning: { state: 'not-configured', text: 'The policy names no provisioning endpoint.' } });
+      default:
+        return set({ provisioning: { state: 'failed', text: result.message } });
     }
   }
 
@@ -176,7 +176,7 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
     const written = await writeSecurity(deps.port, meeting, security, state.settings as OrganizerSettings);
     const after = await deps.port.getSnapshot();
     set(derive(after, written));
-    await provision(after, written);
+    await provision(after, written, true);
     return written;
   }
 
@@ -200,7 +200,7 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
         if (recovered) return set(derive(await deps.port.getSnapshot(), security));
         const after = await deps.port.getSnapshot();
         set(derive(after, security));
-        await provision(after, security);
+        await provision(after, security, false);
         return;
       }
       if (security) security = syncAttendees(meeting, security, state.settings as OrganizerSettings);

@@ -14,12 +14,24 @@ function launchEvent() {
   return { calls, completed: (options?: { allowEvent?: boolean; errorMessage?: string }) => void calls.push(options) };
 }
 
+/** The node's provisioning endpoint as the handlers see it: records each PUT, answers `node.status` (or throws when `down`). */
+function nodeDouble() {
+  const node = { status: 201, down: false, puts: [] as Array<{ url: string; spec: { meeting?: { start: number; end: number }; invitees?: Array<{ email: string }> } }> };
+  const fetch = async (url: string, init: { method: string; body: string }) => {
+    if (node.down) throw new TypeError('Failed to fetch');
+    node.puts.push({ url, spec: JSON.parse(init.body) });
+    return { status: node.status, text: async () => (node.status < 300 ? init.body : JSON.stringify({ error: 'unauthorized' })) };
+  };
+  return { node, fetch };
+}
+
 function setup(over: Partial<SeedState> = {}, policyText: string | null = EXAMPLE_POLICY_TEXT) {
   const state = seedState(over);
   const office = mockOffice(state);
   const logs: string[] = [];
-  const handlers = createEventHandlers({ port: () => createOfficeItemPort(office), loadPolicyText: async () => policyText, log: (m) => void logs.push(m) });
-  return { state, office, handlers, logs };
+  const { node, fetch } = nodeDouble();
+  const handlers = createEventHandlers({ port: () => createOfficeItemPort(office), loadPolicyText: async () => policyText, log: (m) => void logs.push(m), fetch, now: () => Date.UTC(2026, 2, 1) });
+  return { state, office, handlers, logs, node };
 }
 
 const blockOf = (state: SeedState) => findInviteBlock(state.body, 'html');
@@ -54,13 +66,13 @@ describe('event handlers', () => {
     state.start = new Date(Date.UTC(2026, 2, 10, 12, 0));
     state.end = new Date(Date.UTC(2026, 2, 10, 13, 0));
     await handlers.onAppointmentTimeChanged(launchEvent());
-    expect(blockOf(state)?.fields.activationSentence).toBe('The code works from 12:45 (Europe/Berlin), 15 minutes before the start.');
+    expect(blockOf(state)?.fields.activationSentence).toBe('The code works from Tue 10 Mar, 12:45 (Europe/Berlin), 15 minutes before the start.');
     state.session.clear();
     state.start = new Date(Date.UTC(2026, 2, 10, 14, 0));
     state.end = new Date(Date.UTC(2026, 2, 10, 15, 0));
     const event = launchEvent();
     await handlers.onAppointmentTimeChanged(event);
-    expect(blockOf(state)?.fields.activationSentence).toBe('The code works from 14:45 (Europe/Berlin), 15 minutes before the start.');
+    expect(blockOf(state)?.fields.activationSentence).toBe('The code works from Tue 10 Mar, 14:45 (Europe/Berlin), 15 minutes before the start.');
     expect(state.session.size).toBe(0);
     expect(event.calls).toHaveLength(1);
   });
@@ -96,7 +108,6 @@ describe('event handlers', () => {
     await handlers.onAppointmentSend(ok);
     expect(ok.calls).toEqual([{ allowEvent: true }]);
 
-    // The sentence carries the time of day (the invite itself carries the date).
     state.start = new Date(Date.UTC(2026, 2, 11, 10, 30));
     state.end = new Date(Date.UTC(2026, 2, 11, 11, 30));
     const stale = launchEvent();
@@ -124,6 +135,64 @@ describe('event handlers', () => {
     const send = launchEvent();
     await handlers.onAppointmentSend(send);
     expect(send.calls[0]?.allowEvent).toBe(false);
+  });
+
+  it('a move to another day at the same time: stale at send; OnAppointmentTimeChanged states the new date and re-registers the window', async () => {
+    const { state, handlers, node } = setup();
+    await handlers.onNewAppointmentOrganizer(launchEvent());
+    const first = launchEvent();
+    await handlers.onAppointmentSend(first);
+    expect(first.calls).toEqual([{ allowEvent: true }]);
+    expect(node.puts.map((p) => p.spec.meeting?.start)).toEqual([Date.UTC(2026, 2, 10, 8, 0)]);
+
+    state.start = new Date(Date.UTC(2026, 2, 12, 8, 0));
+    state.end = new Date(Date.UTC(2026, 2, 12, 9, 0));
+    const stale = launchEvent();
+    await handlers.onAppointmentSend(stale);
+    expect(stale.calls[0]).toMatchObject({ allowEvent: false, errorMessage: expect.stringMatching(/no longer matches the meeting time/) });
+
+    await handlers.onAppointmentTimeChanged(launchEvent());
+    expect(blockOf(state)?.fields.activationSentence).toBe('The code works from Thu 12 Mar, 08:45 (Europe/Berlin), 15 minutes before the start.');
+    expect(node.puts.map((p) => p.spec.meeting?.start)).toEqual([Date.UTC(2026, 2, 10, 8, 0), Date.UTC(2026, 2, 12, 8, 0)]);
+    const ok = launchEvent();
+    await handlers.onAppointmentSend(ok);
+    expect(ok.calls).toEqual([{ allowEvent: true }]);
+    expect(node.puts).toHaveLength(2); // the node holds this meeting already
+  });
+
+  it('at send, registers what changed since (invitees) and refuses when the node is down or refuses the token', async () => {
+    const { state, handlers, node, logs } = setup();
+    await handlers.onNewAppointmentOrganizer(launchEvent());
+    await handlers.onAppointmentSend(launchEvent());
+    state.optional = [{ emailAddress: 'cy@example.com', displayName: 'Cy' }];
+    await handlers.onAppointmentAttendeesChanged(launchEvent());
+    node.down = true;
+    const down = launchEvent();
+    await handlers.onAppointmentSend(down);
+    expect(down.calls[0]).toMatchObject({ allowEvent: false, errorMessage: expect.stringMatching(/could not be registered on the conference node.*Could not reach the conference node \(https:\/\/meet\.example\.com\/securejoin\/provision\)/) });
+    expect(down.calls[0]?.errorMessage?.length).toBeLessThanOrEqual(500);
+
+    node.down = false;
+    node.status = 401;
+    const refused = launchEvent();
+    await handlers.onAppointmentSend(refused);
+    expect(refused.calls[0]).toMatchObject({ allowEvent: false, errorMessage: expect.stringMatching(/refused the provisioning token \(401\)/) });
+
+    node.status = 200;
+    const sent = launchEvent();
+    await handlers.onAppointmentSend(sent);
+    expect(sent.calls).toEqual([{ allowEvent: true }]);
+    expect(node.puts.at(-1)?.spec.invitees?.map((i) => i.email)).toEqual(['ana@example.com', 'cy@example.com']);
+
+    // A time change while the node is down is logged (no UI in the runtime); the send then refuses.
+    node.down = true;
+    state.start = new Date(Date.UTC(2026, 2, 10, 9, 0));
+    state.end = new Date(Date.UTC(2026, 2, 10, 10, 0));
+    await handlers.onAppointmentTimeChanged(launchEvent());
+    expect(logs.at(-1)).toMatch(/^onAppointmentTimeChanged: Could not reach the conference node/);
+    const after = launchEvent();
+    await handlers.onAppointmentSend(after);
+    expect(after.calls[0]?.allowEvent).toBe(false);
   });
 
   it('blocks the send with secure defaults when policy.json is unreachable', async () => {

@@ -17,7 +17,7 @@ describe('applySecurity', () => {
     expect(found?.fields.accessCode).toBe(security.accessCode);
     expect(found?.fields.personalPasscodes).toBe(true);
     expect(found?.fields.joinUrl).toBe(`https://meet.example.com/webapp3/m/${security.alias}`);
-    expect(found?.fields.activationSentence).toBe('The code works from 08:45 (Europe/Berlin), 15 minutes before the start.');
+    expect(found?.fields.activationSentence).toBe('The code works from Tue 10 Mar, 08:45 (Europe/Berlin), 15 minutes before the start.');
   });
 
   it('is idempotent: applying again does not duplicate or change the block', () => {
@@ -36,7 +36,7 @@ describe('applySecurity', () => {
     const moved = { ...m, start: START + 2 * 3_600_000, end: START + 3 * 3_600_000, bodyHtml: first.bodyHtml };
     const { bodyHtml } = applySecurity(moved, first.security, SETTINGS);
     const fields = findInviteBlock(bodyHtml, 'html')?.fields;
-    expect(fields?.activationSentence).toBe('The code works from 10:45 (Europe/Berlin), 15 minutes before the start.');
+    expect(fields?.activationSentence).toBe('The code works from Tue 10 Mar, 10:45 (Europe/Berlin), 15 minutes before the start.');
     expect(fields?.accessCode).toBe(security.accessCode);
     expect(count(bodyHtml, '-- SecureJoin secure access --')).toBe(1);
   });

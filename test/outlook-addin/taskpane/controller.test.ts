@@ -91,6 +91,20 @@ describe('task pane controller', () => {
     expect(new Set(roster.map((i) => i.passcode)).size).toBe(2);
   });
 
+  it('a move to another day at the same time updates the date in the block and registers the new window', async () => {
+    const { host, controller, requests } = await setup();
+    await controller.insert();
+    expect(host.readItem().bodyHtml).toContain('Mon 4 Mar, 09:45');
+    expect(controller.state.activation).toMatch(/Mon 4 Mar, 09:45/);
+    host.updateItem({ start: START + 86_400_000, end: START + 86_400_000 + 3_600_000 });
+    await settle();
+    expect(host.readItem().bodyHtml).toContain('Tue 5 Mar, 09:45');
+    expect(controller.state.problems).toEqual([]);
+    expect(controller.state.activation).toMatch(/Tue 5 Mar, 09:45/);
+    expect(requests.map((r) => JSON.parse(r.body).meeting.start)).toEqual([START, START + 86_400_000]);
+    expect(controller.state.provisioning.state).toBe('ok');
+  });
+
   it('ignores changes to locked settings and reports provisioning refusals', async () => {
     const { controller } = await setup(POLICY, 400);
     controller.setAccessCode(false);
