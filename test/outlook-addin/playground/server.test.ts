@@ -1,6 +1,11 @@
 /** outlook-addin/server.ts over real HTTP on 127.0.0.1 (builds the add-in and the playground once). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer, request as httpsRequest } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureDevCertificate } from '../../../devcert';
 import type { AddressInfo } from 'node:net';
 import { startAddinServer } from '../../../outlook-addin/server';
 import type { AddinServer } from '../../../outlook-addin/server';
@@ -67,5 +72,43 @@ describe('add-in server', () => {
     const res = await get('/node/api/securejoin/v1/rooms/a', { method: 'PUT', headers: { authorization: 'Bearer t', 'content-type': 'application/json' }, body: '{}' });
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ method: 'PUT', url: '/api/securejoin/v1/rooms/a', auth: 'Bearer t' });
+    expect(server.provisioningUrl).toBe(`${server.url}/node/api/securejoin/v1`);
   });
+
+  it('over https to an https node: adds the node token for its own pages only, never for other sites', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'securejoin-cert-'));
+    const tls = ensureDevCertificate(dir);
+    const httpsNode = createHttpsServer(tls, (req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ auth: req.headers.authorization ?? null }));
+    });
+    await new Promise<void>((ok) => httpsNode.listen(0, '127.0.0.1', ok));
+    const secure = await startAddinServer({ policyText: '{"version":1}', https: tls, nodeUrl: `https://127.0.0.1:${(httpsNode.address() as AddressInfo).port}`, nodeToken: 'sekret', nodeCa: tls.cert });
+    try {
+      const call = (path: string, method = 'GET', headers: Record<string, string> = {}) =>
+        new Promise<string>((ok, fail) => {
+          const req = httpsRequest(`${secure.url}${path}`, { method, headers, ca: tls.cert }, (res) => {
+            let text = '';
+            res.setEncoding('utf8').on('data', (c: string) => (text += c)).on('end', () => ok(text));
+          });
+          req.on('error', fail).end(method === 'PUT' ? '{}' : undefined);
+        });
+      const auth = async (headers: Record<string, string>) => JSON.parse(await call('/node/api/securejoin/v1/rooms/a', 'PUT', headers)) as { auth: string | null };
+      expect(secure.url).toMatch(/^https:\/\/127\.0\.0\.1:/);
+      expect(await auth({ origin: secure.url })).toEqual({ auth: 'Bearer sekret' });
+      expect(await auth({ origin: 'https://evil.example' })).toEqual({ auth: null });
+      expect(await auth({})).toEqual({ auth: null });
+      expect(await auth({ origin: secure.url, authorization: 'Bearer mine' })).toEqual({ auth: 'Bearer mine' });
+      // The token is in no file the server hands out.
+      for (const path of ['/taskpane.js', '/runtime.js', '/commands.js', '/policy.json', '/playground/addin/taskpane.html']) {
+        const text = await call(path);
+        expect(text.length, path).toBeGreaterThan(10);
+        expect(text, path).not.toContain('sekret');
+      }
+    } finally {
+      await secure.close();
+      await new Promise((ok) => httpsNode.close(ok));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });
