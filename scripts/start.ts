@@ -139,6 +139,9 @@ async function start(): Promise<void> {
   const display = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   if (!noBrowser && display && chromium && extensionDir && !stopping) {
     browser = openChromium(chromium, extensionDir, tls?.cert ?? null, [addin.playgroundUrl]);
+    browser.child.on('exit', (code) => {
+      if (!stopping && code !== 0) console.warn(`\nChromium exited (code ${code}): open the URLs above in your own browser; the servers keep running.`);
+    });
     console.log(`\nOpened ${chromium} with the extension on the playground (throwaway profile; it trusts only the development certificate).`);
   } else if (!noBrowser) {
     console.log(`\n${!display ? 'No display' : !chromium ? 'No Chromium found' : 'No extension build'}: open the URLs below in your own browser${tls ? ` (trust ${tls.certPath} or accept the warning for ${addin.url} and ${node.url})` : ''}.`);
