@@ -69,7 +69,8 @@ export type ProvisioningOutcome = { ok: true; created: boolean } | { ok: false; 
 
 /**
  * Reads the node's answer (`status` and body text): 200/201 ok; 400 lists the node's errors with
- * their paths; 401 asks for the token; anything else names the status. Never throws.
+ * their paths; 401 asks for the token; 502-504 say the node could not be reached; anything else
+ * names the status. Never throws.
  */
 export function provisioningOutcome(status: number, bodyText: string): ProvisioningOutcome {
   if (status === 200 || status === 201) return { ok: true, created: status === 201 };
@@ -86,5 +87,7 @@ export function provisioningOutcome(status: number, bodyText: string): Provision
   }
   if (status === 401) return { ok: false, message: 'The conference node refused the provisioning token (401).' };
   if (status === 0) return { ok: false, message: 'The conference node could not be reached.' };
+  // 502-504: a proxy or gateway in front of the node (such as the add-in server's /node pass-through) could not reach it.
+  if (status === 502 || status === 503 || status === 504) return { ok: false, message: `The conference node could not be reached (${status}).` };
   return { ok: false, message: `The conference node answered ${status}.` };
 }

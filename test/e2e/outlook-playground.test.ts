@@ -1,40 +1,86 @@
 /**
  * The Outlook add-in in the playground, in real Chromium: the real task pane and event runtime
- * against the playground's fake office.js. Compose, insert, move the meeting, add an attendee in
- * unique mode, Smart Alerts on a stale or missing block, an invalid policy, and markup in names
- * and subjects staying text.
+ * against the playground's fake office.js, registering meetings on a real reference node over
+ * HTTPS. Compose, insert, move the meeting (time and day), add an attendee in unique mode, Smart
+ * Alerts on a stale or missing block, the node holding exactly the codes of the invite, node
+ * failures shown, an invalid policy, and markup in names and subjects staying text.
+ *
+ * Set-up (what `npm start` does too): the node and the add-in server both serve HTTPS with the
+ * development certificate; the policy names the node's origin and, as provisioningUrl, the add-in
+ * server's pass-through (`server.provisioningUrl`), which adds the node's bearer token
+ * (`nodeToken`) to the add-in's own requests. Chromium accepts the self-signed certificate.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'puppeteer-core';
+import { startConferenceNode } from '../../conference-node/server';
+import type { ConferenceNode } from '../../conference-node/server';
+import { ensureDevCertificate } from '../../devcert';
 import { startAddinServer } from '../../outlook-addin/server';
 import type { AddinServer } from '../../outlook-addin/server';
 import { launchChromium } from './support/chromium';
 
-// The example policy without its provisioning endpoint: these tests stay off the network.
-const example = JSON.parse(readFileSync('examples/policy.json', 'utf8')) as { nodes: Array<Record<string, unknown>> };
-example.nodes.forEach((n) => delete n.provisioningUrl);
-const POLICY = JSON.stringify(example);
 const SUBJECT = '<img src=x onerror="window.pwned=1">Budget & plans';
 const NAME = '<b>Ana</b> "Lima"';
+const MINUTE = 60_000;
 
+let certDir: string;
+let tls: { key: string; cert: string };
+let node: ConferenceNode;
 let server: AddinServer;
 let browser: Browser;
+let POLICY: string;
+
+/** The example policy with its first node pointed at the reference node, provisioned through the add-in server. */
+function policyFor(nodeUrl: string, provisioningUrl: string): string {
+  const example = JSON.parse(readFileSync('examples/policy.json', 'utf8')) as { nodes: Array<Record<string, unknown>> };
+  example.nodes = [{ ...example.nodes[0], origin: nodeUrl, provisioningUrl }];
+  return JSON.stringify(example);
+}
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startAddinServer({ policyText: POLICY }), launchChromium()]);
+  certDir = mkdtempSync(join(tmpdir(), 'securejoin-e2e-cert-'));
+  tls = ensureDevCertificate(certDir);
+  node = await startConferenceNode({ tls, testClock: true });
+  [server, browser] = await Promise.all([
+    startAddinServer({ https: tls, nodeUrl: node.url, nodeToken: node.bearerToken, nodeCa: tls.cert }),
+    launchChromium({ args: ['--ignore-certificate-errors'] }),
+  ]);
+  POLICY = policyFor(node.url, server.provisioningUrl as string);
+  server.setPolicyText(POLICY);
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await node?.close();
+  if (certDir) rmSync(certDir, { recursive: true, force: true });
 });
 
+/** A JSON request to the node over HTTPS (trusting the dev certificate); resolves status and parsed body. */
+function nodeCall(path: string, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}): Promise<{ status: number; body: any }> {
+  return new Promise((ok, fail) => {
+    const req = httpsRequest(`${node.url}${path}`, { method: init.method ?? 'GET', headers: { 'content-type': 'application/json', ...init.headers }, ca: tls.cert }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (c: string) => (text += c)).on('end', () => ok({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null }));
+    });
+    req.on('error', fail).end(init.body === undefined ? undefined : JSON.stringify(init.body));
+  });
+}
+/** The room the node holds for `alias` (provisioning API, with the node's token). */
+const nodeRoom = (alias: string) => nodeCall(`/api/securejoin/v1/rooms/${alias}`, { headers: { authorization: `Bearer ${node.bearerToken}` } });
+/** Joins `alias` with `pin` at the node's current time, as a web client does. */
+const requestToken = (alias: string, pin: string, name = 'E2E') =>
+  nodeCall(`/api/client/v2/conferences/${alias}/request_token`, { method: 'POST', headers: { pin }, body: { display_name: name } });
+
 /** Opens the playground and waits for it and its task pane to be ready. */
-async function openPlayground(query = ''): Promise<{ page: Page; pane: Frame }> {
+async function openPlayground(query = '', on: AddinServer = server): Promise<{ page: Page; pane: Frame }> {
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${server.playgroundUrl}${query}`);
+  await page.goto(`${on.playgroundUrl}${query}`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
   const pane = await page.waitForFrame((f) => f.url().includes('/playground/addin/') && f.url().includes('taskpane'), { timeout: 10_000 });
   await pane.waitForSelector('body[data-ready="true"]', { timeout: 10_000 });
@@ -54,6 +100,26 @@ async function setStart(page: Page, hourMinute: string): Promise<void> {
     input.dispatchEvent(new Event('change'));
   }, hourMinute);
 }
+/** Moves the meeting `days` days later at the same time of day (a datetime-local edit, like the organizer's). */
+async function moveDays(page: Page, days: number): Promise<void> {
+  await page.$eval('#start', (el, n) => {
+    const input = el as HTMLInputElement;
+    const [y, m, d] = input.value.slice(0, 10).split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d + n));
+    input.value = `${date.toISOString().slice(0, 10)}${input.value.slice(10)}`;
+    input.dispatchEvent(new Event('change'));
+  }, days);
+}
+/** The playground item's start and end (UTC ms), from its host state. */
+const itemTimes = (page: Page) =>
+  page.evaluate(() => {
+    const host = (window as unknown as Record<string, { readItem(): { start: number; end: number } }>).securejoinPlayground;
+    const item = host!.readItem();
+    return { start: item.start, end: item.end };
+  });
+/** "Tue 24 Nov" as the add-in writes `ms` in the playground's zone and the browser's locale. */
+const dayText = (page: Page, ms: number) =>
+  page.evaluate((t: number) => new Intl.DateTimeFormat(navigator.language || 'en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'Europe/London' }).format(t), ms);
 /** Clicks Send and returns the Smart Alert's message, or null when the meeting was sent. */
 async function send(page: Page): Promise<string | null> {
   await page.click('#send');
@@ -67,7 +133,7 @@ async function send(page: Page): Promise<string | null> {
 const blockCount = (text: string) => text.split('-- SecureJoin secure access --').length - 1;
 
 describe('Outlook add-in in the playground', () => {
-  it('inserts the block, keeps it right when the meeting moves and attendees change, and enforces it at send', async () => {
+  it('inserts the block, keeps it right when the meeting moves (time and day) and attendees change, enforces it at send, and the node holds exactly its codes', async () => {
     const { page, pane } = await openPlayground();
     // The admin requires an access code: OnNewAppointmentOrganizer already put the block in.
     expect(blockCount(await bodyText(page))).toBe(1);
@@ -84,14 +150,28 @@ describe('Outlook add-in in the playground', () => {
     const body = await bodyText(page);
     expect(blockCount(body)).toBe(1);
     expect(body).toContain(`Meeting: ${SUBJECT}`);
-    expect(body).toMatch(/works from 9:45|works from 09:45/);
+    const opened = await itemTimes(page);
+    expect(body).toContain(`works from ${await dayText(page, opened.start - 15 * MINUTE)}`);
+    expect(body).toMatch(/works from [^(]*\b0?9:45/);
     expect(await pane.$eval('#activation', (el) => el.textContent)).toMatch(/9:45/);
+    await pane.waitForSelector('#provisioning[data-state="ok"]', { timeout: 10_000 });
 
     // Move the meeting: the block's activation time follows (task pane + OnAppointmentTimeChanged).
     await setStart(page, '14:00');
-    await waitForBody(page, /works from (1:45 PM|13:45)/);
+    await waitForBody(page, /works from [^(]*\b(1:45 PM|13:45)/);
     expect(blockCount(await bodyText(page))).toBe(1);
     await waitForText(pane, '#block-status', /up to date/);
+
+    // Move it to the next day at the same time: the block states the new date, the node gets the new window.
+    await moveDays(page, 1);
+    const moved = await itemTimes(page);
+    expect(moved.start - opened.start).toBe(24 * 60 * MINUTE + 4 * 60 * MINUTE);
+    const movedDay = await dayText(page, moved.start - 15 * MINUTE);
+    await waitForBody(page, new RegExp(`works from ${movedDay}, (1:45 PM|13:45)`));
+    expect(blockCount(await bodyText(page))).toBe(1);
+    await waitForText(pane, '#block-status', /up to date/);
+    const movedAlias = /\/m\/(sj-[a-z0-9]+)/.exec(await bodyText(page))?.[1] as string;
+    await expect.poll(async () => (await nodeRoom(movedAlias)).body?.window?.opensAt, { timeout: 10_000 }).toBe(moved.start - 15 * MINUTE);
 
     // Unique mode: a new attendee gets a new passcode, the first keeps theirs.
     const first = await pane.$eval('#roster li[data-email="ana@example.com"] .passcode', (el) => el.textContent);
@@ -130,7 +210,48 @@ describe('Outlook add-in in the playground', () => {
     await pane.click('#insert');
     await waitForText(pane, '#message', /inserted/);
     expect(await send(page)).toBeNull();
-    expect(await page.$eval('#sent-body', (el) => el.textContent)).toContain('-- SecureJoin secure access --');
+    const sent = (await page.$eval('#sent-body', (el) => el.textContent)) ?? '';
+    expect(sent).toContain('-- SecureJoin secure access --');
+
+    // The node holds this meeting with exactly the invite's codes, and they open the room in its window only.
+    const alias = /\/m\/(sj-[a-z0-9]+)/.exec(sent)?.[1] as string;
+    const accessCode = /Access code: ([0-9]+)/.exec(sent)?.[1] as string;
+    const roster = await pane.$$eval('#roster li', (els) => els.map((li) => ({ email: li.getAttribute('data-email'), passcode: li.querySelector('.passcode')?.textContent })));
+    const room = await nodeRoom(alias);
+    expect(room.status).toBe(200);
+    expect(room.body.accessCode).toEqual({ code: accessCode, role: 'guest' });
+    expect(room.body.invitees.map((i: { email: string; passcode: string }) => ({ email: i.email, passcode: i.passcode }))).toEqual(roster);
+    expect(room.body.window.opensAt).toBe(moved.start - 15 * MINUTE);
+    node.clock?.set(moved.start - 20 * MINUTE);
+    expect((await requestToken(alias, accessCode)).status).toBe(403);
+    node.clock?.set(moved.start - 10 * MINUTE);
+    expect((await requestToken(alias, accessCode)).body.result.role).toBe('GUEST');
+    const ana = await requestToken(alias, roster[0]!.passcode as string, 'Someone');
+    expect(ana.status).toBe(200);
+    expect(ana.body.result.display_name).toContain('Lima');
+  });
+
+  it('shows a node that refuses the token or is down in the task pane, and refuses to send', async () => {
+    const gone = await startConferenceNode({ tls });
+    await gone.close();
+    // Without the token the node answers 401; a closed port cannot be reached at all.
+    for (const [opts, shown, alert] of [
+      [{ nodeUrl: node.url }, /refused the provisioning token \(401\)/, /could not be registered on the conference node.*401/],
+      [{ nodeUrl: gone.url, nodeToken: node.bearerToken }, /could not be reached/, /could not be registered on the conference node.*could not be reached/],
+    ] as const) {
+      const other = await startAddinServer({ https: tls, nodeCa: tls.cert, ...opts });
+      try {
+        other.setPolicyText(policyFor(node.url, other.provisioningUrl as string));
+        const { page, pane } = await openPlayground('', other);
+        await pane.click('#insert');
+        await waitForText(pane, '#provisioning', shown);
+        expect(await pane.$eval('#provisioning', (el) => el.getAttribute('data-state'))).toBe('failed');
+        expect(await send(page)).toMatch(alert);
+        await page.close();
+      } finally {
+        await other.close();
+      }
+    }
   });
 
   it('shows every policy error and applies the secure defaults when policy.json is invalid', async () => {

@@ -48,6 +48,7 @@ describe('provisioningRequest against the reference node', () => {
     expect(() => provisioningRequest(meeting(), security, SETTINGS, { origin: 'https://x.example', webAppPath: 'webapp3', dialIn: [] })).toThrow(/provisioningUrl/);
     const outcome = provisioningOutcome(400, JSON.stringify({ error: 'invalid_room', errors: [{ path: 'hostPin', message: 'must be 4-20 digits' }] }));
     expect(outcome).toEqual({ ok: false, message: 'The conference node refused the meeting: hostPin: must be 4-20 digits' });
-    expect(provisioningOutcome(502, '<html>')).toEqual({ ok: false, message: 'The conference node answered 502.' });
+    expect(provisioningOutcome(502, '<html>')).toEqual({ ok: false, message: 'The conference node could not be reached (502).' });
+    expect(provisioningOutcome(500, '<html>')).toEqual({ ok: false, message: 'The conference node answered 500.' });
   });
 });
