@@ -1,0 +1,259 @@
+/**
+ * The whole journey with real parts: the Outlook playground (real task pane and event runtime)
+ * provisions a meeting on the HTTPS reference node; two invitees save their personal passcodes
+ * with the real extension in real Chromium, are held before the code's window, join when it
+ * opens and wait for the host; the host PIN lets them in; a second person with the same
+ * passcode shows up as "Name (2)"; a stranger guessing PINs is warned, then the room blocks and
+ * answers as if it did not exist. Time moves with the node's test clock (and the extension's
+ * clock with it), never by waiting.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Frame, Page } from 'puppeteer-core';
+import { parseInvite } from '../../core/invite';
+import { ensureDevCertificate } from '../../devcert';
+import { startConferenceNode } from '../../conference-node/server';
+import type { ConferenceNode } from '../../conference-node/server';
+import { startAddinServer } from '../../outlook-addin/server';
+import type { AddinServer } from '../../outlook-addin/server';
+import { launchChromium } from './support/chromium';
+import { EXTENSION_DIR } from './support/globalSetup';
+import { launchWithExtension, noticeText, waitForNotice, waitForRegistration } from './support/extensionBrowser';
+import type { ExtensionBrowser } from './support/extensionBrowser';
+import { advanceExtensionClock, enterPin, nodeClient, openJoinPage, participantsShown, savePersonalMessage, waitForState } from './support/journeyParts';
+
+/** The self-signed node certificate is accepted by every browser of this test. */
+const ARGS = ['--ignore-certificate-errors'];
+/** Wrong PINs a room tolerates (kept low so the stranger's part is fast); one more blocks it. */
+const ROOM_FAILURES = 5;
+const INVITEES = [
+  { name: 'Ana Lima', email: 'ana.lima@example.com' },
+  { name: 'Bo Chen', email: 'bo.chen@example.com' },
+] as const;
+
+let tmp: string;
+let node: ConferenceNode;
+let api: ReturnType<typeof nodeClient>;
+let addin: AddinServer;
+let organizer: Browser;
+let ana: ExtensionBrowser;
+let bo: ExtensionBrowser;
+let stranger: ExtensionBrowser;
+
+/** What the organizer sent, as the invitees and the node see it. */
+const meeting = {
+  alias: '',
+  hostPin: '',
+  start: 0,
+  end: 0,
+  opensAt: 0,
+  /** The invite body as received: the HTML as the playground (like Outlook) rewrote it. */
+  invite: '',
+  roomLink: '',
+  messages: new Map<string, string>(),
+  passcodes: new Map<string, string>(),
+};
+const guestPages = new Map<string, Page>();
+
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'securejoin-journey-'));
+  const cert = ensureDevCertificate(tmp);
+  node = await startConferenceNode({
+    tls: cert,
+    testClock: true,
+    limits: { roomFailures: ROOM_FAILURES },
+    // The stranger's own meeting on the same node: their extension knows the node from it.
+    rooms: [{ alias: 'mallory-standup', hostPin: '61803398', guestPin: '27182818', allowGuests: true }],
+  });
+  api = nodeClient(node, cert.cert);
+  [addin, organizer, ana, bo, stranger] = await Promise.all([
+    // The add-in over HTTPS too (policies name https endpoints only); its pass-through to the node
+    // adds the node's provisioning token to the add-in's own requests.
+    startAddinServer({ https: cert, nodeUrl: node.url, nodeToken: node.bearerToken, nodeCa: cert.cert }),
+    launchChromium({ args: ARGS }),
+    launchWithExtension(EXTENSION_DIR, { args: ARGS }),
+    launchWithExtension(EXTENSION_DIR, { args: ARGS }),
+    launchWithExtension(EXTENSION_DIR, { args: ARGS }),
+  ]);
+  // The admin's policy: the https node, meetings provisioned on it through the add-in server.
+  const policy = JSON.parse(readFileSync('examples/policy.json', 'utf8')) as Record<string, any>;
+  policy.attempts.roomFailures = ROOM_FAILURES;
+  policy.nodes = [{ name: 'Reference node', origin: node.url, webAppPath: 'webapp3', provisioningUrl: addin.provisioningUrl }];
+  addin.setPolicyText(JSON.stringify(policy));
+  const own = await stranger.send({ type: 'meetings:add', input: { url: node.joinUrl('mallory-standup'), role: 'guest', pin: '27182818' } });
+  expect(own.ok).toBe(true);
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all([organizer?.close(), ana?.close(), bo?.close(), stranger?.close()]);
+  await addin?.close();
+  await node?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+const paneText = (pane: Frame, selector: string) => pane.$eval(selector, (el) => el.textContent ?? '');
+const waitInPane = (pane: Frame, selector: string, re: RegExp) =>
+  pane.waitForFunction((s: string, src: string) => new RegExp(src).test(document.querySelector(s)?.textContent ?? ''), { timeout: 10_000 }, selector, re.source);
+const status = async () => (await api.get(`rooms/${meeting.alias}/status`)).body as { roomBlocked: boolean; rosterUsage: Record<string, number>; participants: Array<{ displayName: string; role: string; serviceType: string }> };
+
+describe('the whole journey, from the Outlook invite to the joined meeting', () => {
+  it('the organizer composes a meeting with two invitees and unique passcodes, inserts the block and sends; the node holds the codes', async () => {
+    const page = await organizer.newPage();
+    await page.goto(addin.playgroundUrl);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
+    const pane = await page.waitForFrame((f) => f.url().includes('/playground/addin/') && f.url().includes('taskpane'), { timeout: 10_000 });
+    await pane.waitForSelector('body[data-ready="true"]', { timeout: 10_000 });
+
+    await page.type('#subject', 'Quarterly review');
+    for (const person of INVITEES) {
+      await page.type('#attendee-name', person.name);
+      await page.type('#attendee-email', person.email);
+      await page.click('#add-attendee');
+    }
+    await pane.click('#mode-per-invitee');
+    await pane.waitForFunction(() => document.querySelectorAll('#roster li').length === 2, { timeout: 10_000 });
+    await pane.click('#insert');
+    await waitInPane(pane, '#message', /block was (inserted|updated)/);
+    await pane.waitForSelector('#provisioning[data-state="ok"]', { timeout: 10_000 }).catch(async (error: unknown) => {
+      throw new Error(`provisioning did not succeed: ${await paneText(pane, '#provisioning')} (${String(error)})`);
+    });
+
+    await page.click('#send');
+    await page.waitForFunction(() => document.getElementById('host-status')?.textContent === 'Meeting sent.', { timeout: 10_000 });
+    const item = await page.evaluate(() => (window as unknown as { securejoinPlayground: { readItem(): { start: number; end: number; bodyHtml: string } } }).securejoinPlayground.readItem());
+    meeting.invite = item.bodyHtml;
+    expect(await page.$eval('#sent-body', (el) => el.textContent ?? '')).toContain('-- SecureJoin secure access --');
+    meeting.start = item.start;
+    meeting.end = item.end;
+    meeting.alias = await paneText(pane, '#code-alias');
+    meeting.hostPin = await paneText(pane, '#code-host-pin');
+    for (const m of await pane.$$eval('#personal-messages article', (els) => els.map((e) => [(e as HTMLElement).dataset.email ?? '', e.querySelector('pre')?.textContent ?? '']))) {
+      meeting.messages.set(m[0]!, m[1]!);
+    }
+    for (const [email, code] of await pane.$$eval('#roster li', (els) => els.map((e) => [(e as HTMLElement).dataset.email ?? '', e.querySelector('.passcode')?.textContent ?? '']))) {
+      meeting.passcodes.set(email!, code!);
+    }
+
+    // The invite everyone receives: one block, the room's link on the node, no personal passcode.
+    const parsed = parseInvite(meeting.invite, 'html');
+    expect(parsed.blockCount).toBe(1);
+    expect(parsed.block?.personalPasscodes).toBe(true);
+    meeting.roomLink = parsed.block?.joinUrl ?? '';
+    expect(meeting.roomLink).toBe(`${node.url}/webapp3/m/${meeting.alias}`);
+    for (const code of meeting.passcodes.values()) expect(meeting.invite).not.toContain(code);
+    expect(new Set(meeting.passcodes.values()).size).toBe(2);
+
+    // Provisioned: the node has the same codes, the invitees by name, and the activation window.
+    const room = await api.get(`rooms/${meeting.alias}`);
+    expect(room.status).toBe(200);
+    expect(room.body.hostPin).toBe(meeting.hostPin);
+    expect(room.body.accessCode.code).toBe(parsed.block?.accessCode);
+    expect(room.body.invitees.map((i: { email: string; name: string; passcode: string }) => [i.email, i.name, i.passcode])).toEqual(
+      INVITEES.map((p) => [p.email, p.name, meeting.passcodes.get(p.email)]),
+    );
+    meeting.opensAt = meeting.start - 15 * 60_000;
+    expect(room.body.window.opensAt).toBe(meeting.opensAt);
+    await page.close();
+  }, 30_000);
+
+  it('each invitee saves their passcode with the extension; before the window the extension holds and no attempt is made', async () => {
+    for (const [person, ext] of [[INVITEES[0], ana], [INVITEES[1], bo]] as const) {
+      await savePersonalMessage(ext, meeting.messages.get(person.email) ?? '', meeting.alias, meeting.start, meeting.end);
+      await waitForRegistration(ext, 'https://127.0.0.1/*');
+      // The extension and the node agree on when the code opens.
+      const list = await ext.send({ type: 'meetings:list' });
+      expect(list.meetings.map((m: { alias: string; opensAt: number; attemptsUsed: number }) => [m.alias, m.opensAt, m.attemptsUsed])).toEqual([[meeting.alias, meeting.opensAt, 0]]);
+
+      expect(node.now()).toBeLessThan(meeting.opensAt);
+      const { page, pinsSent } = await openJoinPage(ext.browser, meeting.roomLink, person.name);
+      await waitForNotice(page, 'opens at');
+      expect(await noticeText(page)).toContain('waits instead of spending an attempt');
+      expect(await page.$eval('#pin', (el) => (el as HTMLInputElement).value)).toBe('');
+      expect(pinsSent).toEqual([]);
+      await page.close();
+    }
+    // Nobody is in, no passcode was used, nothing was counted by either side.
+    expect(await status()).toMatchObject({ roomBlocked: false, rosterUsage: {}, participants: [] });
+    for (const ext of [ana, bo]) expect((await ext.send({ type: 'meetings:list' })).meetings[0].attemptsUsed).toBe(0);
+  }, 30_000);
+
+  it('when the window opens each invitee joins with the PIN the extension fills and waits; the host PIN lets everyone in', async () => {
+    const delta = meeting.opensAt + 60_000 - node.now();
+    expect((await api.advanceClock(delta)).status).toBe(200);
+    for (const ext of [ana, bo, stranger]) expect(await advanceExtensionClock(ext, delta)).toBeGreaterThanOrEqual(meeting.opensAt);
+
+    for (const [person, ext] of [[INVITEES[0], ana], [INVITEES[1], bo]] as const) {
+      const { page, pinsSent } = await openJoinPage(ext.browser, meeting.roomLink, person.name);
+      const passcode = meeting.passcodes.get(person.email) ?? '';
+      await page.waitForFunction((p) => (document.getElementById('pin') as HTMLInputElement).value === p, { timeout: 10_000 }, passcode);
+      await page.click('#join-button');
+      await waitForState(page, 'waiting');
+      expect(pinsSent).toEqual([passcode]);
+      guestPages.set(person.email, page);
+    }
+    expect((await status()).participants.map((p) => [p.displayName, p.serviceType])).toEqual([
+      ['Ana Lima', 'waiting_room'],
+      ['Bo Chen', 'waiting_room'],
+    ]);
+
+    const { page: host } = await openJoinPage(organizer, meeting.roomLink, 'Olivia Organizer');
+    await enterPin(host, meeting.hostPin);
+    await waitForState(host, 'joined-host');
+    for (const page of guestPages.values()) await waitForState(page, 'joined-guest');
+    const ana1 = guestPages.get(INVITEES[0].email) as Page;
+    await ana1.waitForFunction(() => document.querySelectorAll('#participants li').length === 3, { timeout: 10_000 });
+    expect((await participantsShown(ana1)).sort()).toEqual(['Ana Lima (guest)', 'Bo Chen (guest)', 'Olivia Organizer (host)']);
+  }, 30_000);
+
+  it('a second person using the same personal passcode shows up as "Name (2)"', async () => {
+    const personalLink = /Personal join link: (\S+)/.exec(meeting.messages.get(INVITEES[0].email) ?? '')?.[1] ?? '';
+    expect(personalLink).toContain(meeting.alias);
+    const context = await organizer.createBrowserContext();
+    const page = await context.newPage();
+    await page.goto(personalLink);
+    await waitForState(page, 'ready');
+    await page.click('#join-button');
+    await waitForState(page, 'joined-guest');
+    expect((await status()).participants.map((p) => p.displayName)).toContain('Ana Lima (2)');
+    const ana1 = guestPages.get(INVITEES[0].email) as Page;
+    await ana1.waitForFunction(() => [...document.querySelectorAll('#participants li')].some((li) => li.textContent === 'Ana Lima (2) (guest)'), { timeout: 10_000 });
+    await context.close();
+  }, 30_000);
+
+  it('a stranger guessing PINs is warned by the extension, then the room blocks and answers as if it did not exist', async () => {
+    const codes = new Set([meeting.hostPin, ...meeting.passcodes.values(), parseInvite(meeting.invite, 'html').block?.accessCode]);
+    // Wrong PINs: three typed on the join page, the rest up to the blocking one sent directly, one more after.
+    const guesses = Array.from({ length: ROOM_FAILURES + 2 }, (_, i) => String(40_414_243 + i * 1_010_101));
+    for (const g of guesses) expect(codes.has(g)).toBe(false);
+
+    const { page } = await openJoinPage(stranger.browser, meeting.roomLink, 'Mallory');
+    expect(await noticeText(page)).toBe('');
+    const expected = ['1 wrong PIN so far: 4 of 5 attempts left.', '2 wrong PINs so far: 3 of 5 attempts left.', '2 of 5 attempts left. Check the PIN'];
+    for (const [i, warning] of expected.entries()) {
+      await enterPin(page, guesses[i]!);
+      await waitForState(page, 'invalid-pin');
+      await waitForNotice(page, warning);
+    }
+    // Later guesses straight at the client API under other names (the per-person limit does not
+    // stop an attacker who changes names; the room limit does). The room blocks at exactly the
+    // (ROOM_FAILURES + 1)th wrong PIN: so nothing else was counted against it, not even the
+    // invitees' visits before the window.
+    for (const [i, g] of guesses.slice(3, ROOM_FAILURES + 1).entries()) {
+      expect((await status()).roomBlocked).toBe(false);
+      expect((await api.requestToken(meeting.alias, `Mallory ${i + 2}`, g)).status).toBe(403);
+    }
+    expect((await status()).roomBlocked).toBe(true);
+
+    // Blocked: the stranger's page is told the room does not exist, and the extension explains why.
+    await enterPin(page, guesses[ROOM_FAILURES + 1]!);
+    await waitForState(page, 'not-found');
+    await waitForNotice(page, 'This room may be locked after too many wrong PINs');
+    // Even the right passcode now gets exactly what a room that never existed gets.
+    const blocked = await api.requestToken(meeting.alias, 'Ana Lima', meeting.passcodes.get(INVITEES[0].email));
+    const missing = await api.requestToken('no-such-room', 'Ana Lima', meeting.passcodes.get(INVITEES[0].email));
+    expect(blocked).toEqual({ status: 404, body: missing.body });
+    expect(missing.status).toBe(404);
+  }, 30_000);
+});

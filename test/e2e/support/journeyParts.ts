@@ -1,0 +1,136 @@
+/**
+ * Helpers for the whole-journey test (journey.test.ts): talking to the HTTPS reference node from
+ * the test (its dev certificate is trusted for these calls only), driving the join page and the
+ * popup as a person does, and moving the extension's clock together with the node's test clock.
+ */
+import { request } from 'node:https';
+import type { Browser, Page } from 'puppeteer-core';
+import type { ConferenceNode } from '../../../conference-node/server';
+import type { ExtensionBrowser } from './extensionBrowser';
+
+/** One HTTP answer: status and parsed JSON body (null when empty). */
+export interface Answer {
+  status: number;
+  body: any;
+}
+
+/** A client for the node's APIs over HTTPS, trusting exactly `cert`. */
+export function nodeClient(node: ConferenceNode, cert: string) {
+  const call = (method: string, path: string, headers: Record<string, string> = {}, body?: unknown): Promise<Answer> =>
+    new Promise((resolve, reject) => {
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      const req = request(`${node.url}${path}`, { method, ca: cert, headers: { ...headers, ...(payload ? { 'content-type': 'application/json' } : {}) } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null }));
+      });
+      req.on('error', reject);
+      req.end(payload);
+    });
+  const auth = { authorization: `Bearer ${node.bearerToken}` };
+  return {
+    /** `GET /api/securejoin/v1/<path>` with the bearer token. */
+    get: (path: string) => call('GET', `/api/securejoin/v1/${path}`, auth),
+    /** Moves the node's test clock forward. */
+    advanceClock: (ms: number) => call('POST', '/api/securejoin/v1/clock', auth, { advanceMs: ms }),
+    /** `POST request_token` as a Pexip client does (PIN in the `pin` header). */
+    requestToken: (alias: string, displayName: string, pin?: string) =>
+      call('POST', `/api/client/v2/conferences/${encodeURIComponent(alias)}/request_token`, pin === undefined ? {} : { pin }, { display_name: displayName }),
+  };
+}
+
+/** Waits until the join page's `#join` has `data-state` = `state`. */
+export const waitForState = (page: Page, state: string, timeout = 10_000) =>
+  page.waitForFunction((s) => document.getElementById('join')?.dataset.state === s, { timeout }, state);
+
+/** The join page's participant list as shown ("Ana Lima (guest)", ...). */
+export const participantsShown = (page: Page) => page.$$eval('#participants li', (els) => els.map((e) => e.textContent ?? ''));
+
+/**
+ * Opens `url` (a join page) in a new tab of `browser`, types `name`, presses Join and waits for
+ * the PIN prompt. Records every PIN the tab sends to the node in `pinsSent`.
+ */
+export async function openJoinPage(browser: Browser, url: string, name: string): Promise<{ page: Page; pinsSent: string[] }> {
+  const page = await browser.newPage();
+  const pinsSent: string[] = [];
+  page.on('request', (req) => {
+    const pin = req.headers().pin;
+    if (req.url().endsWith('/request_token') && pin !== undefined) pinsSent.push(pin);
+  });
+  await page.goto(url);
+  await waitForState(page, 'ready');
+  await page.$eval('#display-name', (el) => ((el as HTMLInputElement).value = ''));
+  await page.type('#display-name', name);
+  await page.click('#join-button');
+  await waitForState(page, 'pin-required');
+  return { page, pinsSent };
+}
+
+/** Types `pin` into the join page's empty PIN field and presses Join. */
+export async function enterPin(page: Page, pin: string): Promise<void> {
+  await page.type('#pin', pin);
+  await page.click('#join-button');
+}
+
+/** Sets an input's value and fires `input`, as typing does (Preact listens to `input`). */
+export async function setValue(page: Page, selector: string, value: string): Promise<void> {
+  await page.$eval(selector, (el, v) => {
+    (el as HTMLInputElement).value = v;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, value);
+}
+
+/** Waits until some element matching `selector` contains `text`. */
+export const waitForText = (page: Page, selector: string, text: string, timeout = 10_000) =>
+  page.waitForFunction((s, t) => [...document.querySelectorAll(s)].some((el) => el.textContent?.includes(t)), { timeout }, selector, text);
+
+/**
+ * Moves the extension's clock forward by `deltaMs`, as the node's test clock was moved. The
+ * background decides activation windows and attempt windows with `Date.now()` (its context's
+ * `now`), and the extension has no test clock of its own, so the test shifts `Date.now` in the
+ * service worker through the DevTools protocol. The DevTools session that does it keeps the
+ * worker alive, so the shift holds for the rest of the test. Returns the worker's new time.
+ */
+export async function advanceExtensionClock(ext: ExtensionBrowser, deltaMs: number): Promise<number> {
+  const worker = await ext.worker();
+  return worker.evaluate((delta) => {
+    const g = globalThis as unknown as { __securejoinRealNow?: () => number; __securejoinOffset?: number };
+    g.__securejoinRealNow ??= Date.now.bind(Date);
+    g.__securejoinOffset = (g.__securejoinOffset ?? 0) + delta;
+    const real = g.__securejoinRealNow;
+    Date.now = () => real() + (g.__securejoinOffset ?? 0);
+    return Date.now();
+  }, deltaMs);
+}
+
+/**
+ * Saves the invitee's PIN from the personal message the organizer sent them: pasted into the
+ * popup, the draft confirmed (role guest, the PIN found), then the meeting's start and end from
+ * the invite entered with Edit, so the extension knows the code's activation window.
+ */
+export async function savePersonalMessage(ext: ExtensionBrowser, message: string, alias: string, start: number, end: number): Promise<void> {
+  const popup = await ext.browser.newPage();
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  await popup.waitForSelector('#invite');
+  await setValue(popup, '#invite', message);
+  await popup.click('#parse-invite');
+  await waitForText(popup, '#message', 'Found 1');
+  if ((await popup.$eval('.draft-role', (el) => (el as HTMLSelectElement).value)) !== 'guest') throw new Error('the personal message should give a guest draft');
+  await popup.click('.draft-save');
+  await waitForText(popup, '#meetings li', `${alias} (guest)`);
+  await popup.click(`button[aria-label="Edit ${alias}"]`);
+  await popup.waitForSelector('#edit');
+  // datetime-local values in the browser's own zone, as the person reads them off their calendar.
+  const local = (ms: number) =>
+    popup.evaluate((t) => {
+      const d = new Date(t);
+      const p = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+    }, ms);
+  await setValue(popup, '#e-start', await local(start));
+  await setValue(popup, '#e-end', await local(end));
+  await popup.click('#edit button[type="submit"]');
+  await popup.waitForFunction(() => document.getElementById('edit') === null && document.getElementById('message')?.textContent === 'Saved.', { timeout: 5_000 });
+  await popup.close();
+}
