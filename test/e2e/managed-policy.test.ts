@@ -90,15 +90,16 @@ async function waitForFill(page: Page): Promise<{ pin: string; state: string | u
   return page.evaluate(() => ({ pin: (document.getElementById('pin') as HTMLInputElement).value, state: document.getElementById('join')?.dataset.state }));
 }
 
-async function waitForRegistered(pattern: string, timeoutMs = 20_000): Promise<void> {
+/** Waits until the join-page script's match patterns satisfy `ok` (registration follows a policy change asynchronously). */
+async function waitForMatches(ok: (matches: string[]) => boolean, what: string, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last: string[] = [];
   while (Date.now() < deadline) {
     last = await session.registeredMatches();
-    if (last.includes(pattern)) return;
+    if (ok(last)) return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`join-page script never registered for ${pattern}; registered: ${JSON.stringify(last)}`);
+  throw new Error(`join-page script never registered for ${what}; registered: ${JSON.stringify(last)}`);
 }
 
 /** The example policy restricted to the https test node, with the autofill mode locked to `mode`. */
@@ -120,7 +121,7 @@ describe('managed policy in real Chromium', () => {
   });
 
   it('fills over https on a loopback node with no policy deployed (the dev build holds https loopback host permissions)', async () => {
-    await waitForRegistered('https://127.0.0.1/*');
+    await waitForMatches((m) => m.includes('https://127.0.0.1/*'), 'https://127.0.0.1/*');
     const added = await session.send({ type: 'meetings:add', input: { url: `${node.url}/webapp3/m/tls-room`, role: 'guest', pin: '135724' } });
     expect(added.ok).toBe(true);
     const page = await openAndJoin('tls-room');
@@ -146,6 +147,13 @@ describe('managed policy in real Chromium', () => {
     expect(rejected.source).toBe('default');
     expect(rejected.policy).toEqual(DEFAULT_POLICY);
     expect(rejected.errors.map((e) => e.message).join(' ')).toMatch(/guess/i);
+    // The options page says so.
+    const options = await session.browser.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await options.waitForSelector('#policy-errors');
+    expect(await options.$eval('#policy-source', (el) => el.textContent)).toBe('No administrator policy: secure defaults apply.');
+    expect(await options.$eval('#policy-errors', (el) => el.textContent)).toMatch(/rejected.*guess/is);
+    await options.close();
   });
 
   it('a policy file naming the https node switches the mode live: fill only, then fill and join, then off', async () => {
@@ -157,9 +165,17 @@ describe('managed policy in real Chromium', () => {
     };
 
     await deploy('fill');
-    // Under a policy the script runs on the policy's nodes only: the exact https origin.
-    await waitForRegistered(`${node.url}/*`);
-    expect(await session.registeredMatches()).toEqual([`${node.url}/*`]);
+    // Under a policy the script runs on the policy's nodes only: the exact https origin (without
+    // a policy it also ran there, for the saved meeting, and on every loopback host).
+    await waitForMatches((m) => m.length === 1 && m[0] === `${node.url}/*`, `${node.url}/* alone`);
+    // What an admin checks on a user's machine: the options page shows the policy in force.
+    const options = await session.browser.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await options.waitForSelector('#policy-source');
+    expect(await options.$eval('#policy-source', (el) => el.textContent)).toBe("Your administrator's policy is in force.");
+    expect(await options.$eval('#mode', (el) => ({ value: (el as HTMLSelectElement).value, disabled: (el as HTMLSelectElement).disabled }))).toEqual({ value: 'fill', disabled: true });
+    expect(await options.$eval('main', (el) => el.textContent)).toContain(`Conference nodes: ${node.url}`);
+    await options.close();
     const filled = await openAndJoin('policy-room');
     expect(await waitForFill(filled)).toEqual({ pin: '753142', state: 'pin-required' });
     // The user presses Join: the filled PIN is the right one.
