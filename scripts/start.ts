@@ -29,10 +29,13 @@ const ROOT = process.cwd();
 const ADDIN_PORT = 3000;
 const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
 
-/** The example policy with one conference node: the local one, with its provisioning API. */
-function demoPolicy(nodeUrl: string): string {
+/**
+ * The example policy with one conference node: the local one, its provisioning API reached
+ * through the add-in server's pass-through (which adds the node's bearer token).
+ */
+function demoPolicy(nodeUrl: string, provisioningUrl: string): string {
   const policy = JSON.parse(readFileSync(DEFAULT_POLICY_PATH, 'utf8')) as Record<string, unknown>;
-  policy.nodes = [{ name: 'Local reference node (npm start)', origin: nodeUrl, webAppPath: 'webapp3', provisioningUrl: `${nodeUrl}/api/securejoin/v1` }];
+  policy.nodes = [{ name: 'Local reference node (npm start)', origin: nodeUrl, webAppPath: 'webapp3', provisioningUrl }];
   return JSON.stringify(policy, null, 2);
 }
 
@@ -115,9 +118,15 @@ async function start(): Promise<void> {
   process.once('SIGTERM', stop);
 
   node = await startNode(nodeArgs, process.env, tls ? { tls } : {});
+  addin = await startAddinServer({
+    port: ADDIN_PORT,
+    host: 'localhost',
+    nodeUrl: node.url,
+    nodeToken: node.bearerToken,
+    ...(tls ? { https: { key: tls.key, cert: tls.cert }, nodeCa: tls.cert } : {}),
+  });
   // Admin policies only name https nodes: without a certificate the playground keeps the example policy.
-  const policyText = tls ? demoPolicy(node.url) : readFileSync(DEFAULT_POLICY_PATH, 'utf8');
-  addin = await startAddinServer({ port: ADDIN_PORT, host: 'localhost', nodeUrl: node.url, policyText, ...(tls ? { https: { key: tls.key, cert: tls.cert } } : {}) });
+  if (tls && addin.provisioningUrl) addin.setPolicyText(demoPolicy(node.url, addin.provisioningUrl));
   console.log(
     [
       '',
