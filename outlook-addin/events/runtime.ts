@@ -38,7 +38,7 @@ if (office) {
       port: () => createOfficeItemPort(office),
       loadPolicyText,
       log: (message) => console.error(`SecureJoin: ${message}`),
-      ...(typeof fetch === 'function' ? { fetch: (url: string, init: { method: string; headers: Record<string, string>; body: string }) => fetch(url, init) } : {}),
+      ...(typeof fetch === 'function' ? { fetch: (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => fetch(url, init) } : {}),
     }),
   );
 } else {

@@ -22,6 +22,6 @@ export { applySecurity, removeSecurity, checkBeforeSend, blockInput, blockProble
 export { personalMessages, personalLink, rosterCsv, csvField } from './roster';
 export { provisioningRequest, provisioningOutcome, roomSpecFor, SHARED_PASSCODE_INVITEE } from './provisioning';
 export type { ProvisioningOptions, ProvisioningOutcome } from './provisioning';
-export { provisionMeeting } from './provisionMeeting';
-export type { ProvisionFetch, ProvisionOptions, ProvisionResult } from './provisionMeeting';
+export { provisionMeeting, withdrawMeeting } from './provisionMeeting';
+export type { ProvisionFetch, ProvisionOptions, ProvisionResult, WithdrawResult } from './provisionMeeting';
 export { readSecurity, saveSecurity, securityForUpdate, readPrefs, savePrefs, settingsFor, writeSecurity, clearSecurity } from './session';

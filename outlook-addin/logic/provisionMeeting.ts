@@ -1,7 +1,9 @@
 /**
  * Registering the meeting on its conference node, shared by the task pane and the event
  * runtime: build the request, skip it when the node already has exactly this meeting, send it,
- * read the answer, remember what the node accepted. Every failure comes back as a result with
+ * read the answer, remember what the node accepted. A room registered before under another
+ * alias (the organizer generated new codes, or removed the block) is withdrawn from the node, so
+ * codes that are no longer in the invite stop working. Every failure comes back as a result with
  * words to show (the caller shows it or refuses to send), never as a swallowed error.
  */
 import { PROVISIONED_SESSION_KEY } from './port';
@@ -10,7 +12,7 @@ import { provisioningOutcome, provisioningRequest } from './provisioning';
 import type { MeetingSecurity, MeetingSnapshot, OrganizerSettings } from './types';
 
 /** The fetch the caller provides (the browser's, or a test's). */
-export type ProvisionFetch = (url: string, init: { method: string; headers: Record<string, string>; body: string }) => Promise<{ status: number; text(): Promise<string> }>;
+export type ProvisionFetch = (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<{ status: number; text(): Promise<string> }>;
 
 /** What {@link provisionMeeting} did. */
 export type ProvisionResult =
@@ -50,7 +52,8 @@ export async function provisionMeeting(port: ItemPort, meeting: MeetingSnapshot,
   } catch (error) {
     return { state: 'failed', message: `The meeting could not be prepared for the conference node: ${errorText(error)}` };
   }
-  if (!opts.force && (await port.getSessionData(PROVISIONED_SESSION_KEY).catch(() => null)) === key) return { state: 'unchanged' };
+  const previous = await port.getSessionData(PROVISIONED_SESSION_KEY).catch(() => null);
+  if (!opts.force && previous === key) return { state: 'unchanged' };
   let status: number;
   let text: string;
   try {
@@ -63,5 +66,42 @@ export async function provisionMeeting(port: ItemPort, meeting: MeetingSnapshot,
   const outcome = provisioningOutcome(status, text);
   if (!outcome.ok) return { state: 'failed', message: outcome.message };
   await port.setSessionData(PROVISIONED_SESSION_KEY, key).catch(() => false);
+  const oldUrl = urlOf(previous);
+  if (oldUrl && oldUrl !== req.url) {
+    const withdrawn = await deleteRoom(oldUrl, req.init.headers, opts.fetch);
+    if (withdrawn) return { state: 'failed', message: `The new room is registered, but the previous one could not be removed, so its codes still open it: ${withdrawn}` };
+  }
   return { state: 'ok', created: outcome.created };
+}
+
+/** The room URL of a remembered request (its first line), or null. */
+const urlOf = (remembered: string | null): string | null => (remembered ? (remembered.split('\n', 1)[0] ?? null) || null : null);
+
+/** DELETEs a room; null when it is gone (204, or 404: gone already), else why not. */
+async function deleteRoom(url: string, headers: Record<string, string>, fetch: ProvisionFetch): Promise<string | null> {
+  const { 'content-type': _json, ...rest } = headers;
+  try {
+    const res = await fetch(url, { method: 'DELETE', headers: rest });
+    if (res.status === 204 || res.status === 404) return null;
+    const outcome = provisioningOutcome(res.status, await res.text());
+    return outcome.ok ? null : outcome.message;
+  } catch (error) {
+    return `Could not reach the conference node: ${errorText(error)}`;
+  }
+}
+
+/** What {@link withdrawMeeting} did. */
+export type WithdrawResult = { state: 'nothing' } | { state: 'ok' } | { state: 'failed'; message: string };
+
+/**
+ * Removes the room this item registered on the node (the organizer removed the block), so its
+ * codes stop working. Forgets the registration once the node confirms. Never throws.
+ */
+export async function withdrawMeeting(port: ItemPort, opts: { fetch: ProvisionFetch }): Promise<WithdrawResult> {
+  const url = urlOf(await port.getSessionData(PROVISIONED_SESSION_KEY).catch(() => null));
+  if (!url) return { state: 'nothing' };
+  const failed = await deleteRoom(url, {}, opts.fetch);
+  if (failed) return { state: 'failed', message: `The room could not be removed from the conference node, so its codes still open it: ${failed}` };
+  await port.setSessionData(PROVISIONED_SESSION_KEY, '').catch(() => false);
+  return { state: 'ok' };
 }

@@ -16,6 +16,7 @@ import {
   loadPolicy,
   personalMessages,
   provisionMeeting,
+  withdrawMeeting,
   readSecurity,
   rebuildSecurityFromBody,
   rosterCsv,
@@ -59,7 +60,7 @@ export interface PaneDeps {
   port: ItemPort;
   /** policy.json's text, or null when it cannot be fetched. */
   fetchPolicy(): Promise<string | null>;
-  fetch(url: string, init: { method: string; headers: Record<string, string>; body: string }): Promise<{ status: number; text(): Promise<string> }>;
+  fetch(url: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<{ status: number; text(): Promise<string> }>;
   now(): number;
 }
 
@@ -273,6 +274,10 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
       act('Removing the block', async () => {
         await clearSecurity(deps.port, await deps.port.getSnapshot());
         set(derive(await deps.port.getSnapshot(), null));
+        // Codes that are no longer in the invite must stop opening the room.
+        const withdrawn = await withdrawMeeting(deps.port, { fetch: deps.fetch });
+        if (withdrawn.state === 'failed') set({ provisioning: { state: 'failed', text: withdrawn.message } });
+        if (withdrawn.state === 'ok') set({ provisioning: { state: 'idle', text: 'The room was removed from the conference node.' } });
         return 'The SecureJoin block was removed.';
       }),
     /** Saves the current choices as the default for all meetings (roaming settings). */

@@ -204,6 +204,9 @@ describe('Outlook add-in in the playground', () => {
     await pane.click('#remove');
     await waitForText(pane, '#message', /removed/);
     expect(blockCount(await bodyText(page))).toBe(0);
+    // Its codes are no longer in the invite: the node no longer has the room.
+    await waitForText(pane, '#provisioning', /removed from the conference node/);
+    expect((await nodeRoom(movedAlias)).status).toBe(404);
     expect(await send(page)).toMatch(/requires a one-time access code/);
 
     // Fixed: insert again and the meeting goes out.

@@ -17,10 +17,11 @@ function launchEvent() {
 /** The node's provisioning endpoint as the handlers see it: records each PUT, answers `node.status` (or throws when `down`). */
 function nodeDouble() {
   const node = { status: 201, down: false, puts: [] as Array<{ url: string; spec: { meeting?: { start: number; end: number }; invitees?: Array<{ email: string }> } }> };
-  const fetch = async (url: string, init: { method: string; body: string }) => {
+  const fetch = async (url: string, init: { method: string; body?: string }) => {
     if (node.down) throw new TypeError('Failed to fetch');
-    node.puts.push({ url, spec: JSON.parse(init.body) });
-    return { status: node.status, text: async () => (node.status < 300 ? init.body : JSON.stringify({ error: 'unauthorized' })) };
+    if (init.method !== 'PUT') throw new Error(`unexpected ${init.method}`);
+    node.puts.push({ url, spec: JSON.parse(init.body ?? '') });
+    return { status: node.status, text: async () => (node.status < 300 ? (init.body ?? '') : JSON.stringify({ error: 'unauthorized' })) };
   };
   return { node, fetch };
 }

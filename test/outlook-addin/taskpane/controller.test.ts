@@ -31,21 +31,26 @@ async function setup(policy: string | null = POLICY, fetchStatus = 201) {
   const host = createPlaygroundHost(item());
   const office = createFakeOffice(host) as unknown as OfficeLike;
   const requests: Array<{ url: string; body: string }> = [];
+  const deletes: string[] = [];
   const states: PaneState[] = [];
   const controller = createPaneController(
     {
       port: createOfficeItemPort(office),
       fetchPolicy: async () => policy,
       fetch: async (url, init) => {
-        requests.push({ url, body: init.body });
-        return { status: fetchStatus, text: async () => (fetchStatus < 300 ? init.body : JSON.stringify({ error: 'invalid_room', errors: [{ path: 'alias', message: 'taken' }] })) };
+        if (init.method === 'DELETE') {
+          deletes.push(url);
+          return { status: 204, text: async () => '' };
+        }
+        requests.push({ url, body: init.body ?? '' });
+        return { status: fetchStatus, text: async () => (fetchStatus < 300 ? (init.body ?? '') : JSON.stringify({ error: 'invalid_room', errors: [{ path: 'alias', message: 'taken' }] })) };
       },
       now: () => START - 86_400_000,
     },
     (s) => states.push(s),
   );
   await controller.init();
-  return { host, controller, requests, states };
+  return { host, controller, requests, deletes, states };
 }
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
@@ -103,6 +108,22 @@ describe('task pane controller', () => {
     expect(controller.state.activation).toMatch(/Tue 5 Mar, 09:45/);
     expect(requests.map((r) => JSON.parse(r.body).meeting.start)).toEqual([START, START + 86_400_000]);
     expect(controller.state.provisioning.state).toBe('ok');
+  });
+
+  it('withdraws the previous room from the node when new codes replace it, and the room when the block is removed', async () => {
+    const { controller, requests, deletes } = await setup();
+    await controller.insert();
+    const first = requests.at(-1)!.url;
+    await controller.generate();
+    const second = requests.at(-1)!.url;
+    expect(second).not.toBe(first);
+    expect(deletes).toEqual([first]);
+    expect(controller.state.provisioning.state).toBe('ok');
+    await controller.remove();
+    expect(deletes).toEqual([first, second]);
+    expect(controller.state.provisioning.text).toMatch(/removed from the conference node/);
+    await controller.remove(); // nothing registered any more: nothing to withdraw
+    expect(deletes).toHaveLength(2);
   });
 
   it('ignores changes to locked settings and reports provisioning refusals', async () => {
