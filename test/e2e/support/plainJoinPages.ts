@@ -4,11 +4,17 @@
  * 127.0.0.1 and reachable as localhost: two origins, like the reference node.
  * - `/<path>/m/<alias>`: a plain form with an empty `#pin` field, shown at once, or after
  *   `?delay=<ms>` (a field that appears later, like Pexip's PIN prompt).
+ * - `/<path>/m/<alias>?ui=react`: the same form rendered by real React (react-dom 19) as a
+ *   controlled input: the PIN lives in React state, the field only shows it. React ignores a
+ *   value set from page script unless it goes through the native setter, so this is where a
+ *   careless fill would look filled but join with an empty PIN. The form echoes the state's
+ *   length in `#state-length` and, on submit, the submitted state in `data-submitted`.
  * - `/embed?src=<url>[&sandbox=<tokens>]`: a page that embeds `src` in an iframe.
  * Everything is static text; `src` and `sandbox` are HTML-escaped.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { build } from 'esbuild';
 
 /** A running page server. */
 export interface PlainJoinPages {
@@ -30,6 +36,37 @@ function joinPage(delayMs: number): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>Join</title></head><body><h1>Join</h1><script>${script}</script></body></html>`;
 }
 
+/** The React join form, bundled with esbuild on first use (plain JS: React is a test-only dependency without types here). */
+const REACT_JOIN_SOURCE = `
+import { createElement as h, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+function JoinForm() {
+  const [pin, setPin] = useState('');
+  const [submitted, setSubmitted] = useState(null);
+  return h('form', { id: 'join', 'data-submitted': submitted ?? undefined, onSubmit: (e) => { e.preventDefault(); setSubmitted(pin); } },
+    h('label', { htmlFor: 'pin' }, 'PIN'),
+    h('input', { id: 'pin', name: 'pin', type: 'password', autoComplete: 'off', value: pin, onChange: (e) => setPin(e.target.value) }),
+    h('button', { type: 'submit' }, 'Join'),
+    h('output', { id: 'state-length' }, String(pin.length)));
+}
+createRoot(document.getElementById('root')).render(h(JoinForm));
+`;
+
+let reactBundle: Promise<string> | null = null;
+function reactJoinBundle(): Promise<string> {
+  reactBundle ??= build({
+    stdin: { contents: REACT_JOIN_SOURCE, resolveDir: process.cwd(), loader: 'js' },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    minify: true,
+    define: { 'process.env.NODE_ENV': '"production"' },
+  }).then((r) => r.outputFiles[0]!.text);
+  return reactBundle;
+}
+
+const REACT_JOIN_PAGE = '<!doctype html><html><head><meta charset="utf-8"><title>Join</title></head><body><h1>Join</h1><div id="root"></div><script src="/react-join.js"></script></body></html>';
+
 function embedPage(src: string, sandbox: string | null): string {
   const sandboxAttr = sandbox === null ? '' : ` sandbox="${escapeHtml(sandbox)}"`;
   return `<!doctype html><html><head><meta charset="utf-8"><title>Embed</title></head><body><h1>Another site</h1><iframe id="frame" width="600" height="300"${sandboxAttr} src="${escapeHtml(src)}"></iframe></body></html>`;
@@ -39,9 +76,16 @@ function embedPage(src: string, sandbox: string | null): string {
 export async function startPlainJoinPages(): Promise<PlainJoinPages> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/react-join.js') {
+      reactJoinBundle().then(
+        (js) => res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(js),
+        (error: unknown) => res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error)),
+      );
+      return;
+    }
     let body: string | null = null;
     if (/^\/[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*\/m\/[A-Za-z0-9._-]+$/.test(url.pathname)) {
-      body = joinPage(Math.max(0, Number(url.searchParams.get('delay') ?? 0) || 0));
+      body = url.searchParams.get('ui') === 'react' ? REACT_JOIN_PAGE : joinPage(Math.max(0, Number(url.searchParams.get('delay') ?? 0) || 0));
     } else if (url.pathname === '/embed' && url.searchParams.get('src')) {
       body = embedPage(url.searchParams.get('src') as string, url.searchParams.get('sandbox'));
     }
