@@ -22,6 +22,8 @@ beforeAll(async () => {
       { alias: 'sj-room', hostPin: '2468', guestPin: '1357', allowGuests: true },
       { alias: 'guard-room', hostPin: '8642', guestPin: '7531', allowGuests: true },
       { alias: 'early-room', hostPin: '4826', guestPin: '3715', allowGuests: true },
+      // Guests join without a PIN (and wait for a host).
+      { alias: 'open-room', hostPin: '5938', allowGuests: true },
     ],
   });
   ext = await launchWithExtension(EXTENSION_DIR);
@@ -140,5 +142,23 @@ describe('browser extension on the reference node', () => {
     await waitForState(page, 'joined-host');
     await page.close();
     await popup.close();
+  });
+
+  it('a guest of a room without a guest PIN: fill and join joins with no PIN; fill only says to leave it empty', async () => {
+    const added = await ext.send({ type: 'meetings:add', input: { url: `${node.url}/webapp3/m/open-room`, role: 'guest', pin: 'none' } });
+    expect(added.ok).toBe(true);
+    // Still in fill-and-join mode from the test before: the extension presses Join with the field left empty.
+    const joined = await openAndJoin(node.joinUrl('open-room', { name: 'Olga Open' }));
+    await waitForState(joined, 'waiting');
+    await joined.close();
+
+    expect(await ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill' } } } })).toEqual({ ok: true, saved: true });
+    const page = await openPrompt(node.joinUrl('open-room', { name: 'Olga Open' }));
+    await waitForNotice(page, 'leave the PIN empty and press Join');
+    expect(await pinValue(page)).toBe('');
+    expect(await page.$eval('#join', (el) => (el as HTMLElement).dataset.state)).toBe('pin-required');
+    await page.click('#join-button');
+    await waitForState(page, 'waiting');
+    await page.close();
   });
 });
