@@ -36,10 +36,21 @@ export function PolicyPanel({ loaded, settings }: { loaded: LoadedPolicy; settin
   );
 }
 
+/** A padlock drawn inline: an emoji glyph renders as an empty box where no emoji font is installed. */
+function LockIcon() {
+  return (
+    <svg class="lock-icon" width="10" height="12" viewBox="0 0 10 12" aria-hidden="true" focusable="false">
+      <path d="M2.5 5V3.5a2.5 2.5 0 0 1 5 0V5" fill="none" stroke="currentColor" stroke-width="1.4" />
+      <rect x="0.5" y="5" width="9" height="6.5" rx="1" fill="currentColor" />
+    </svg>
+  );
+}
+
 function Lock({ locked, reason }: { locked: boolean; reason: string }) {
   return locked ? (
     <span class="lock" title={reason}>
-      {' '}🔒 Locked: {reason}
+      {' '}
+      <LockIcon /> Locked: {reason}
     </span>
   ) : null;
 }
