@@ -56,6 +56,8 @@ beforeAll(async () => {
   certDir = mkdtempSync(join(tmpdir(), 'sj-node-cert-'));
   node = await startConferenceNode({
     tls: ensureDevCertificate(certDir),
+    // An admin-defined web app path: join pages live at /meet/m/<alias>.
+    webappPath: 'meet',
     rooms: [
       { alias: 'tls-room', hostPin: '246813', guestPin: '135724', allowGuests: true },
       { alias: 'policy-room', hostPin: '864213', guestPin: '753142', allowGuests: true },
@@ -102,13 +104,13 @@ async function waitForMatches(ok: (matches: string[]) => boolean, what: string, 
   throw new Error(`join-page script never registered for ${what}; registered: ${JSON.stringify(last)}`);
 }
 
-/** The example policy restricted to the https test node, with the autofill mode locked to `mode`. */
+/** The example policy restricted to the https test node (web app at /meet), with the autofill mode locked to `mode`. */
 function policyFor(mode: AutofillMode): Policy {
   const base = examplePolicy;
   return {
     ...base,
     attendee: { ...base.attendee, autofill: { ...base.attendee.autofill, mode: { value: mode, locked: true } } },
-    nodes: [{ name: 'Loopback test node', origin: node.url, webAppPath: 'webapp3', dialIn: [] }],
+    nodes: [{ name: 'Loopback test node', origin: node.url, webAppPath: 'meet', dialIn: [] }],
   };
 }
 
@@ -122,7 +124,7 @@ describe('managed policy in real Chromium', () => {
 
   it('fills over https on a loopback node with no policy deployed (the dev build holds https loopback host permissions)', async () => {
     await waitForMatches((m) => m.includes('https://127.0.0.1/*'), 'https://127.0.0.1/*');
-    const added = await session.send({ type: 'meetings:add', input: { url: `${node.url}/webapp3/m/tls-room`, role: 'guest', pin: '135724' } });
+    const added = await session.send({ type: 'meetings:add', input: { url: `${node.url}/meet/m/tls-room`, role: 'guest', pin: '135724' } });
     expect(added.ok).toBe(true);
     const page = await openAndJoin('tls-room');
     expect(await waitForFill(page)).toEqual({ pin: '135724', state: 'pin-required' });
@@ -156,7 +158,9 @@ describe('managed policy in real Chromium', () => {
     await options.close();
   });
 
-  it('a policy file naming the https node switches the mode live: fill only, then fill and join, then off', async () => {
+  it('a policy file naming the https node (admin-defined web app path) switches the mode live: fill only, then fill and join, then off', async () => {
+    // Saved from a link with Pexip's default path; the node serves /meet/: only the policy's
+    // webAppPath makes its page a join page of this meeting.
     const added = await session.send({ type: 'meetings:add', input: { url: `${node.url}/webapp3/m/policy-room`, role: 'guest', pin: '753142' } });
     expect(added.ok).toBe(true);
     const deploy = async (mode: AutofillMode): Promise<void> => {
