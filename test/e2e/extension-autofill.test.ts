@@ -113,6 +113,28 @@ describe('browser extension on the reference node', () => {
     await again.close();
   });
 
+  it('near the limit the toolbar badge shows the attempts left on that tab', async () => {
+    // One wrong PIN was counted above; the user types two more wrong ones by hand (the extension
+    // never refills a failed PIN). The default warning threshold is 2 attempts left.
+    let page: Page | null = null;
+    for (const wrong of ['1111', '2222']) {
+      await page?.close();
+      page = await openPrompt(node.joinUrl('guard-room', { name: 'Wendy Wrong' }));
+      await page.type('#pin', wrong);
+      await page.click('#join-button');
+      await waitForState(page, 'invalid-pin');
+    }
+    await waitForNotice(page!, '2 of 5 attempts left');
+    const badge = await ext.inExtensionPage(async () => {
+      const chromeApi = (globalThis as any).chrome;
+      const tab = (await chromeApi.tabs.query({})).find((t: { url?: string }) => t.url?.includes('/guard-room'));
+      return { text: await chromeApi.action.getBadgeText({ tabId: tab.id }), title: await chromeApi.action.getTitle({ tabId: tab.id }) };
+    });
+    expect(badge.text).toBe('2');
+    expect(badge.title).toContain('2 of 5 attempts left');
+    await page!.close();
+  });
+
   it('holds off before the code is active and says when it opens', async () => {
     const startsAt = Date.now() + 2 * 3_600_000;
     const added = await ext.send({ type: 'meetings:add', input: { url: `${node.url}/webapp3/m/early-room`, role: 'host', pin: '4826', startsAt, endsAt: startsAt + 3_600_000 } });
