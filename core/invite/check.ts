@@ -21,6 +21,7 @@ export type InviteBlockProblemKind =
   | 'passcode_mismatch'
   | 'weak_code'
   | 'link_mismatch'
+  | 'save_link_mismatch'
   | 'stale'
   | 'dial_in_mismatch';
 
@@ -54,6 +55,13 @@ export function checkInviteBlock(body: string, expected: InviteBlockInput, forma
   const weak = [got.accessCode, got.passcode].filter((c): c is string => typeof c === 'string' && c !== '' && isWeakCode(c));
   if (weak.length) add('weak_code', 'The invite contains an easily guessed code; generate a new one.');
   if (got.joinUrl !== want.joinUrl) add('link_mismatch', 'The join link in the invite differs from this meeting\'s room.');
+  if (got.captureUrl !== want.captureUrl) {
+    // Its fragment holds a PIN and a window the extension saves as they are: an edited, stale or
+    // unexpected save link would make attendees' browsers spend attempts on a wrong code or time.
+    add('save_link_mismatch', want.captureUrl === undefined
+      ? 'The invite has a "Save in SecureJoin" link this meeting should not have.'
+      : 'The "Save in SecureJoin" link in the invite is missing or differs from this meeting\'s code and time.');
+  }
   if (got.activationSentence !== want.activationSentence || got.recurringSentence !== want.recurringSentence) {
     add('stale', 'The activation time in the invite no longer matches the meeting time.');
   }

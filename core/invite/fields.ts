@@ -7,6 +7,8 @@ import { normaliseLine } from './markers';
 export interface InviteBlockFields {
   subject?: string;
   joinUrl?: string;
+  /** The "Save in SecureJoin" capture link (carries the access code and the window in its fragment). */
+  captureUrl?: string;
   accessCode?: string;
   passcode?: string;
   /** True when the passcode line says each invitee gets a personal passcode. */
@@ -53,6 +55,9 @@ export function readBlockFields(lines: readonly string[]): InviteBlockFields {
     else if (label === LABELS.joinUrl.toLowerCase()) {
       const url = URL_TOKEN.exec(value);
       if (url && fields.joinUrl === undefined) fields.joinUrl = url[0];
+    } else if (label === LABELS.saveLink.toLowerCase()) {
+      const url = URL_TOKEN.exec(value);
+      if (url && fields.captureUrl === undefined) fields.captureUrl = url[0];
     } else if (label === LABELS.accessCode.toLowerCase()) fields.accessCode ??= cleanCode(value);
     else if (label === LABELS.passcode.toLowerCase()) {
       if (normaliseLine(value).startsWith(PERSONAL_PASSCODE_TEXT.split(' ')[0] as string)) fields.personalPasscodes = true;

@@ -4,6 +4,8 @@
  * Outlook rewrites anything richer; every interpolated value is escaped and flattened to one
  * line, so a subject or alias containing `<script>`, quotes or line breaks stays text.
  */
+import { buildCaptureLink } from '../links/capture';
+import { JOIN_PIN_PATTERN, parseJoinLink } from '../links/join';
 import { splitWebUrl } from '../links/url';
 import { activationSentence, activationWindow, recurringActivationSentence } from '../time';
 import { DEFAULT_LEAD_MINUTES } from '../time/activation';
@@ -39,6 +41,15 @@ export interface InviteBlockInput {
   dialIn?: DialIn;
   /** Meeting subject, shown as the first line when given. */
   subject?: string;
+  /**
+   * Adds a "Save in SecureJoin" line: a capture link (core/links) for the block's access code as
+   * a guest, with the meeting's start, end and the lead/grace minutes, so an attendee's extension
+   * saves the code with its exact activation window. The code is already on the "Access code"
+   * line, so the link reveals nothing more. Only for codes every reader of the body may use:
+   * never in per-invitee mode's shared body (see outlook-addin/logic/block.ts). Needs a
+   * web app 3 or legacy join link and an access code of 4-20 digits.
+   */
+  saveLink?: boolean;
 }
 
 /** The rendered block in both body formats. */
@@ -54,6 +65,7 @@ export const LABELS = {
   accessCode: 'Access code',
   passcode: 'Passcode',
   dialIn: 'Dial in',
+  saveLink: 'Save in SecureJoin',
 } as const;
 
 /** Text of the passcode line when every invitee gets a personal passcode. */
@@ -77,19 +89,48 @@ function inputProblems(input: InviteBlockInput): string[] {
     if (!CONFERENCE_ID.test(input.dialIn.conferenceId ?? '')) problems.push('dialIn.conferenceId: must be digits');
   }
   if (input.subject !== undefined && typeof input.subject !== 'string') problems.push('subject: must be a string');
+  if (input.saveLink === true) {
+    const link = parseJoinLink(typeof input.joinUrl === 'string' ? input.joinUrl.trim() : '');
+    if (link.ok && link.value.style === 'webapp2') problems.push('saveLink: needs a web app 3 or legacy join link (webapp2 routes with the fragment)');
+    if (typeof input.accessCode !== 'string' || !JOIN_PIN_PATTERN.test(input.accessCode)) problems.push('saveLink: the access code must be 4-20 digits to be saved as a PIN');
+  }
   return problems;
+}
+
+/** The capture link of the "Save in SecureJoin" line: the access code as a guest, with the window. */
+function saveLinkOf(input: InviteBlockInput, lead: number, grace: number): string {
+  const link = parseJoinLink(input.joinUrl.trim());
+  if (!link.ok || link.value.style === 'webapp2') throw new RangeError(`invalid invite block input: joinUrl: ${link.ok ? 'is a webapp2 link' : link.errors[0]?.message}`);
+  const { origin, path, alias, style } = link.value;
+  return buildCaptureLink({
+    origin,
+    path,
+    alias,
+    style,
+    role: 'guest',
+    pin: input.accessCode,
+    startsAt: input.meeting.start,
+    endsAt: input.meeting.end,
+    leadMinutes: lead,
+    graceMinutes: grace,
+  });
 }
 
 /** The block's lines as [label or null, value, href?]; both formats are built from these. */
 function blockLines(input: InviteBlockInput): Array<{ label: string | null; value: string; href?: string }> {
   const lead = input.leadMinutes ?? DEFAULT_LEAD_MINUTES;
-  const window = activationWindow(input.meeting, { leadMinutes: lead, graceMinutes: input.graceMinutes ?? 0 });
+  const grace = input.graceMinutes ?? 0;
+  const window = activationWindow(input.meeting, { leadMinutes: lead, graceMinutes: grace });
   const lines: Array<{ label: string | null; value: string; href?: string }> = [];
   const subject = input.subject === undefined ? '' : singleLine(input.subject);
   if (subject) lines.push({ label: LABELS.subject, value: subject });
   const url = input.joinUrl.trim();
   lines.push({ label: LABELS.joinUrl, value: url, href: url });
   lines.push({ label: LABELS.accessCode, value: input.accessCode });
+  if (input.saveLink === true) {
+    const save = saveLinkOf(input, lead, grace);
+    lines.push({ label: LABELS.saveLink, value: save, href: save });
+  }
   if (input.passcode?.mode === 'shared') lines.push({ label: LABELS.passcode, value: input.passcode.value });
   if (input.passcode?.mode === 'per-invitee') lines.push({ label: LABELS.passcode, value: PERSONAL_PASSCODE_TEXT });
   lines.push({ label: null, value: activationSentence(window, input.meeting, { timeZone: input.timeZone, locale: input.locale, leadMinutes: lead, withDate: input.withDate === true }) });
@@ -108,7 +149,7 @@ function blockLines(input: InviteBlockInput): Array<{ label: string | null; valu
  * The SecureJoin block for `input`, as `{ html, text }`. Both start with
  * "-- SecureJoin secure access --" and end with "-- End of SecureJoin secure access --" on
  * lines of their own; between them: subject, join link, access code, passcode line (shared
- * value or "personal - ..."), the activation sentence in `timeZone`/`locale`, the recurring
+ * value or "personal - ..."), the "Save in SecureJoin" capture link when `saveLink` is set, the activation sentence in `timeZone`/`locale`, the recurring
  * sentence, and dial-in steps when a number is configured.
  * Throws RangeError naming every bad field (join link not https, malformed codes, bad times...).
  */

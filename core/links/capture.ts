@@ -5,10 +5,19 @@
  * record and replaces the address bar with {@link stripCaptureFragment}'s result.
  * The payload is versioned (`v: 1`) and validated with zod; the origin, path and alias come from
  * the link itself, so the payload cannot point the record at a different node.
+ *
+ * Payload v1: `{v: 1, role, pin, startsAt?, endsAt?, leadMinutes?, graceMinutes?, name?}`.
+ * `leadMinutes`/`graceMinutes` (whole minutes, 0 to a week) are the organizer's activation
+ * window around the meeting (the node accepts the code from `startsAt - lead` until
+ * `endsAt + grace`), so the extension holds and fills in exactly the node's window instead of
+ * assuming the defaults (15 and 0). They were added before any link shipped; links without them
+ * still parse (the extension then uses the defaults). A lead needs `startsAt` and a grace needs
+ * `endsAt`: a pad around a time the link does not state means nothing, so it is refused.
  */
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import type { EpochMs, Issue, Result, Role } from '../types';
+import { MAX_WINDOW_PAD_MINUTES } from '../time/activation';
 import { base64UrlDecodeText, base64UrlEncodeText } from './base64url';
 import { buildJoinLink, JOIN_PIN_PATTERN, MAX_JOIN_NAME_LENGTH, parseJoinLink } from './join';
 import type { JoinLinkStyle } from './join';
@@ -30,6 +39,10 @@ export interface CaptureLinkInput {
   /** Meeting start/end in UTC ms, so the extension can forget the PIN after the meeting. */
   startsAt?: EpochMs;
   endsAt?: EpochMs;
+  /** Minutes before `startsAt` from which the code works (needs `startsAt`). */
+  leadMinutes?: number;
+  /** Minutes after `endsAt` during which the code still works (needs `endsAt`). */
+  graceMinutes?: number;
   /** Display name to offer when joining. */
   name?: string;
   /** Link style; webapp2 is not possible (it routes with the fragment). Default "webapp3". */
@@ -46,10 +59,13 @@ export interface CaptureRecord {
   pin: string;
   startsAt?: EpochMs;
   endsAt?: EpochMs;
+  leadMinutes?: number;
+  graceMinutes?: number;
   name?: string;
 }
 
 const instant = /* @__PURE__ */ z.int().check(z.minimum(0), z.maximum(253_402_300_799_999));
+const padMinutes = /* @__PURE__ */ z.int().check(z.minimum(0), z.maximum(MAX_WINDOW_PAD_MINUTES));
 
 /**
  * The fragment payload, version 1. Strict: unknown keys are refused (fail closed).
@@ -62,12 +78,22 @@ export const capturePayloadSchema = /* @__PURE__ */ z
     pin: z.string().check(z.regex(JOIN_PIN_PATTERN, 'must be 4-20 digits, optionally ending in "#"')),
     startsAt: z.optional(instant),
     endsAt: z.optional(instant),
+    leadMinutes: z.optional(padMinutes),
+    graceMinutes: z.optional(padMinutes),
     name: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_JOIN_NAME_LENGTH))),
   })
   .check(
     z.refine((p) => p.startsAt === undefined || p.endsAt === undefined || p.endsAt > p.startsAt, {
       message: 'endsAt must be after startsAt',
       path: ['endsAt'],
+    }),
+    z.refine((p) => p.leadMinutes === undefined || p.startsAt !== undefined, {
+      message: 'leadMinutes needs startsAt (the lead is counted back from the start)',
+      path: ['leadMinutes'],
+    }),
+    z.refine((p) => p.graceMinutes === undefined || p.endsAt !== undefined, {
+      message: 'graceMinutes needs endsAt (the grace is counted on from the end)',
+      path: ['graceMinutes'],
     }),
   );
 
@@ -88,7 +114,8 @@ function payloadIssues(error: z.core.$ZodError): Issue[] {
 
 /**
  * A capture link for the given room and PIN. The visible part is a plain join link without
- * any PIN; the fragment holds `{v:1, role, pin, startsAt?, endsAt?, name?}` as base64url JSON.
+ * any PIN; the fragment holds `{v:1, role, pin, startsAt?, endsAt?, leadMinutes?, graceMinutes?, name?}`
+ * as base64url JSON.
  * Throws RangeError when the room or payload is invalid (same checks as parsing).
  */
 export function buildCaptureLink(input: CaptureLinkInput): string {
@@ -96,6 +123,8 @@ export function buildCaptureLink(input: CaptureLinkInput): string {
   const payload: Record<string, unknown> = { v: CAPTURE_PAYLOAD_VERSION, role: input.role, pin: input.pin };
   if (input.startsAt !== undefined) payload.startsAt = input.startsAt;
   if (input.endsAt !== undefined) payload.endsAt = input.endsAt;
+  if (input.leadMinutes !== undefined) payload.leadMinutes = input.leadMinutes;
+  if (input.graceMinutes !== undefined) payload.graceMinutes = input.graceMinutes;
   if (input.name !== undefined) payload.name = input.name;
   const checked = z.safeParse(capturePayloadSchema, payload, english());
   if (!checked.success) {
@@ -168,6 +197,8 @@ function parseCaptureLinkUnsafe(url: string): Result<CaptureRecord> {
   const record: CaptureRecord = { origin, path, alias, style, role: p.role, pin: p.pin };
   if (p.startsAt !== undefined) record.startsAt = p.startsAt;
   if (p.endsAt !== undefined) record.endsAt = p.endsAt;
+  if (p.leadMinutes !== undefined) record.leadMinutes = p.leadMinutes;
+  if (p.graceMinutes !== undefined) record.graceMinutes = p.graceMinutes;
   if (p.name !== undefined) record.name = p.name;
   return { ok: true, value: record };
 }

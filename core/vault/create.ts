@@ -141,7 +141,8 @@ export function newSavedMeeting(input: ManualMeetingInput, now: EpochMs, id: str
 
 /**
  * The record for a capture link's data (core/links `parseCaptureLink`), source `capture`.
- * Origin, path, alias and style come from the link; role, PIN, times and name from its fragment.
+ * Origin, path, alias and style come from the link; role, PIN, times, lead/grace minutes and name
+ * from its fragment.
  * Never throws.
  */
 export function fromCaptureRecord(rec: CaptureRecord, now: EpochMs, id: string): Result<SavedMeeting> {
@@ -160,6 +161,10 @@ export function fromCaptureRecord(rec: CaptureRecord, now: EpochMs, id: string):
   if (rec.style !== undefined && rec.style !== 'webapp3') record.style = rec.style;
   if (rec.startsAt !== undefined) record.startsAt = rec.startsAt;
   if (rec.endsAt !== undefined) record.endsAt = rec.endsAt;
+  // The organizer's window (lead before the start, grace after the end), so the extension holds
+  // and fills exactly while the node accepts the code.
+  if (rec.leadMinutes !== undefined) record.leadMinutes = rec.leadMinutes;
+  if (rec.graceMinutes !== undefined) record.graceMinutes = rec.graceMinutes;
   if (rec.name !== undefined) record.displayName = rec.name;
   return parseSavedMeeting(record);
 }

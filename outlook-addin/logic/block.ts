@@ -4,7 +4,7 @@
  */
 import { checkInviteBlock, findInviteBlock, removeInviteBlock, renderInviteBlock, upsertInviteBlock } from '../../core/invite';
 import type { InviteBlockInput, InviteBlockProblem } from '../../core/invite';
-import { buildJoinLink } from '../../core/links/join';
+import { buildJoinLink, JOIN_PIN_PATTERN } from '../../core/links/join';
 import type { Policy } from '../../core/policy';
 import { DEFAULT_LOCALE, isValidTimeZone } from '../../core/time';
 import { rebuildSecurityFromBody, syncAttendees } from './security';
@@ -31,7 +31,8 @@ function usableLocale(locale: string): string {
  * What core's renderInviteBlock gets for this meeting: the room link, the access code (the guest
  * PIN when the access code is off), the passcode line, the activation sentence from the meeting's
  * start with its date (for a series: its first occurrence, plus "before each occurrence"), in the organizer's
- * zone ("UTC" when Outlook gave none Intl knows). Throws RangeError on unusable security data.
+ * zone ("UTC" when Outlook gave none Intl knows), and, unless passcodes are per invitee, a
+ * "Save in SecureJoin" capture link for that code with the meeting's window. Throws RangeError on unusable security data.
  */
 export function blockInput(meeting: MeetingSnapshot, security: MeetingSecurity, settings: OrganizerSettings): InviteBlockInput {
   const code = security.accessCode ?? security.guestPin;
@@ -51,6 +52,12 @@ export function blockInput(meeting: MeetingSnapshot, security: MeetingSecurity, 
   };
   if (security.passcodeMode === 'shared' && security.sharedPasscode) input.passcode = { mode: 'shared', value: security.sharedPasscode };
   if (security.passcodeMode === 'per-invitee') input.passcode = { mode: 'per-invitee' };
+  // A "Save in SecureJoin" link for the code every reader of the body may use anyway (the access
+  // code, or the guest PIN in its place). Not in per-invitee mode: there each invitee's personal
+  // message carries a save link with their own passcode, and a second, shared one for the same
+  // room and role would replace it in the extension (same meeting key), so they would join as an
+  // anonymous guest instead of by name.
+  if (security.passcodeMode !== 'per-invitee' && JOIN_PIN_PATTERN.test(code)) input.saveLink = true;
   return input;
 }
 

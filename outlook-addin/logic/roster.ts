@@ -3,34 +3,53 @@
  * everyone, so personal passcodes travel separately) and the roster export.
  */
 import { singleLine } from '../../core/invite';
-import { buildJoinLink, JOIN_PIN_PATTERN, MAX_JOIN_NAME_LENGTH } from '../../core/links/join';
+import { buildCaptureLink } from '../../core/links/capture';
+import { JOIN_PIN_PATTERN, MAX_JOIN_NAME_LENGTH } from '../../core/links/join';
 import type { Invitee } from '../../core/roster';
 import { describeLead } from '../../core/time';
 import { roomJoinUrl } from './block';
 import type { MeetingSecurity, MeetingSnapshot, OrganizerSettings, PersonalMessage } from './types';
 
 /**
- * The invitee's personal join link: the room link with their name and passcode filled in
- * (`?role=guest&name=...&pin=...`), so the join page (or the extension) needs no typing.
- * The passcode is left out when it is not a PIN the web app accepts (digits).
+ * The invitee's personal join link: a SecureJoin capture link to the room, whose `#sj=` fragment
+ * (never sent to any server) holds role guest, their passcode, their name and the meeting's
+ * window (start, end, the policy's lead and grace minutes). With the extension, opening it saves
+ * the passcode with exactly the node's window and strips the fragment; without it, it opens the
+ * room's page and the invitee types the passcode. The passcode is never in the query (`?pin=`):
+ * the join page would send it at once, before the window too (where the node counts it as a
+ * wrong PIN), and it would sit in the request line, server logs and browser history.
+ * When the passcode is not a PIN the web app takes (digits), the plain room link.
+ * For a series the window is the meeting's first occurrence (as in the block's sentence).
  */
-export function personalLink(security: MeetingSecurity, invitee: Invitee): string {
+export function personalLink(meeting: Pick<MeetingSnapshot, 'start' | 'end'>, security: MeetingSecurity, settings: Pick<OrganizerSettings, 'leadMinutes' | 'graceMinutes'>, invitee: Invitee): string {
+  if (!JOIN_PIN_PATTERN.test(invitee.passcode)) return roomJoinUrl(security);
   const name = singleLine(invitee.name, MAX_JOIN_NAME_LENGTH) || invitee.email.slice(0, MAX_JOIN_NAME_LENGTH);
-  return buildJoinLink({
+  return buildCaptureLink({
     origin: security.nodeOrigin,
     path: security.webAppPath,
     alias: security.alias,
     style: 'webapp3',
     role: 'guest',
+    pin: invitee.passcode,
     name,
-    ...(JOIN_PIN_PATTERN.test(invitee.passcode) ? { pin: invitee.passcode } : {}),
+    startsAt: meeting.start,
+    endsAt: meeting.end,
+    leadMinutes: settings.leadMinutes,
+    graceMinutes: settings.graceMinutes,
   });
 }
 
+/** "from 15 minutes before the start until the end" (or "... until 10 minutes after the end"). */
+function windowWords(settings: Pick<OrganizerSettings, 'leadMinutes' | 'graceMinutes'>): string {
+  const until = settings.graceMinutes > 0 ? `${describeLead(settings.graceMinutes)} after the end` : 'the end';
+  return `from ${describeLead(settings.leadMinutes)} before the start until ${until}`;
+}
+
 /**
- * One plain-text message per invitee of a 'per-invitee' meeting: their passcode, personal link,
- * the room link and when the code works. Empty for other modes. Text only: the caller must not
- * render it as HTML (names and subjects may contain markup).
+ * One plain-text message per invitee of a 'per-invitee' meeting: their passcode, personal link
+ * (a capture link, see {@link personalLink}), the room link and when the code works. Empty for
+ * other modes. Text only: the caller must not render it as HTML (names and subjects may contain
+ * markup). Throws RangeError when the meeting's times cannot make a window (end not after start).
  */
 export function personalMessages(meeting: MeetingSnapshot, security: MeetingSecurity, settings: OrganizerSettings): PersonalMessage[] {
   if (security.passcodeMode !== 'per-invitee' || !security.roster) return [];
@@ -43,9 +62,10 @@ export function personalMessages(meeting: MeetingSnapshot, security: MeetingSecu
       `Hello ${singleLine(inv.name)},`,
       '',
       `your personal passcode for "${subject}" is ${inv.passcode}. Please keep it to yourself: it identifies you in the meeting.`,
-      `Personal join link: ${personalLink(security, inv)}`,
+      `Personal join link: ${personalLink(meeting, security, settings, inv)}`,
+      'With the SecureJoin browser extension, opening this link saves your passcode and the meeting time, so it is filled in when the meeting opens. The passcode is in the part of the link that browsers never send to a server.',
       `Room link: ${roomJoinUrl(security)}`,
-      `The passcode works from ${describeLead(settings.leadMinutes)} before the start.`,
+      `The passcode works ${windowWords(settings)}.`,
     ].join('\n'),
   }));
 }
@@ -60,11 +80,12 @@ export function csvField(value: string): string {
 }
 
 /**
- * The roster as CSV with a header: `name,email,passcode,personal link`, one row per invitee,
- * CRLF line ends (RFC 4180). Only the header for meetings without per-invitee passcodes.
+ * The roster as CSV with a header: `name,email,passcode,personal link`, one row per invitee
+ * (the personal link is {@link personalLink}'s capture link with the meeting's window), CRLF
+ * line ends (RFC 4180). Only the header for meetings without per-invitee passcodes.
  */
-export function rosterCsv(security: MeetingSecurity, _settings?: OrganizerSettings): string {
+export function rosterCsv(meeting: Pick<MeetingSnapshot, 'start' | 'end'>, security: MeetingSecurity, settings: Pick<OrganizerSettings, 'leadMinutes' | 'graceMinutes'>): string {
   const rows = [['name', 'email', 'passcode', 'personal link']];
-  for (const inv of security.roster?.invitees ?? []) rows.push([inv.name, inv.email, inv.passcode, personalLink(security, inv)]);
+  for (const inv of security.roster?.invitees ?? []) rows.push([inv.name, inv.email, inv.passcode, personalLink(meeting, security, settings, inv)]);
   return `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

@@ -287,7 +287,8 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
         return 'Saved as your default for all meetings.';
       }),
     /** The roster as CSV (invitee, passcode, personal link), or null when there is none. */
-    rosterCsv: (): string | null => (state.security?.roster ? rosterCsv(state.security, state.settings ?? undefined) : null),
+    rosterCsv: (): string | null =>
+      state.security?.roster && state.meeting && state.settings ? rosterCsv(state.meeting, state.security, state.settings) : null,
   };
 }
 

@@ -6,7 +6,11 @@ import { decideFill } from '../../../core/autofill/decide';
 import type { FillInput } from '../../../core/autofill/decide';
 import { pinToSend } from '../../../core/autofill/pin';
 import { guardKeyOf, pinFingerprint } from '../../../core/guard/key';
+import { buildCaptureLink, parseCaptureLink } from '../../../core/links/capture';
+import { activationWindow, isCodeActive } from '../../../core/time/activation';
+import { fromCaptureRecord } from '../../../core/vault/create';
 import type { SavedMeeting } from '../../../core/vault/schema';
+import { meetingWindow } from '../../../core/vault/window';
 import { meeting, T0 } from '../vault/support';
 
 const MEETING: SavedMeeting = meeting();
@@ -143,5 +147,30 @@ describe('decideFill', () => {
       { numRuns: 3000 },
     );
     expect(fills).toBeGreaterThan(20); // not vacuous: some generated cases do fill
+  });
+});
+
+describe('decideFill with the window a capture link carries', () => {
+  it('holds until the organizer\'s lead, fills through the grace after the end, then stops: as the node decides', () => {
+    const start = T0 + 3_600_000;
+    const end = start + 3_600_000;
+    const url = buildCaptureLink({ origin: 'https://meet.example.com', path: 'webapp3', alias: 'alice.room', role: 'guest', pin: '246813', startsAt: start, endsAt: end, leadMinutes: 5, graceMinutes: 10 });
+    const captured = parseCaptureLink(url);
+    if (!captured.ok) throw new Error('fixture');
+    const saved = fromCaptureRecord(captured.value, T0, 'cap');
+    if (!saved.ok) throw new Error('fixture');
+    const window = meetingWindow(saved.value);
+    const nodeWindow = activationWindow({ start, end }, { leadMinutes: 5, graceMinutes: 10 });
+    expect(window).toEqual(nodeWindow);
+    const at = (now: number) => decideFill(input({ meeting: saved.value, window, now }));
+    // 15 minutes before (the default lead) the node would still refuse, and count, the code: wait.
+    expect(at(start - 15 * 60_000)).toEqual({ action: 'wait', until: start - 5 * 60_000, reason: 'not-yet-active', join: false });
+    expect(at(start - 5 * 60_000)).toEqual({ action: 'fill', pin: '246813', join: false });
+    // After the end but within the grace the node still accepts the code: fill.
+    expect(at(end + 9 * 60_000)).toEqual({ action: 'fill', pin: '246813', join: false });
+    expect(at(end + 10 * 60_000)).toEqual({ action: 'none', reason: 'expired' });
+    for (const now of [start - 5 * 60_000 - 1, start - 5 * 60_000, end + 10 * 60_000 - 1, end + 10 * 60_000]) {
+      expect(at(now).action === 'fill').toBe(isCodeActive(nodeWindow, now));
+    }
   });
 });

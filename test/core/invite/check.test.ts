@@ -39,6 +39,23 @@ describe('checkInviteBlock', () => {
     expect(kinds(body.replace(/m\/alice/g, 'm/mallory'))).toEqual(['link_mismatch']);
     expect(kinds(body.replace('123 456', '999 999'))).toEqual(['dial_in_mismatch']);
   });
+  it('reports a "Save in SecureJoin" link that is edited, stale, missing or unexpected', () => {
+    const withSave = { ...INPUT, saveLink: true };
+    const saved = upsertInviteBlock('<p>Agenda</p>', renderInviteBlock(withSave), 'html');
+    expect(kinds(saved, withSave)).toEqual([]);
+    const url = /Save in SecureJoin:<\/b> <a href="([^"]+)"/.exec(saved)?.[1] ?? '';
+    expect(url).toContain('#sj=');
+    // Another code in the fragment (the visible access code untouched): the extension would save a wrong PIN.
+    const forged = renderInviteBlock({ ...withSave, accessCode: '48291737' }).text.match(/Save in SecureJoin: (\S+)/)?.[1] ?? '';
+    expect(kinds(saved.split(url).join(forged), withSave)).toEqual(['save_link_mismatch']);
+    // The meeting moved: the sentence and the link's window are both stale.
+    const moved = { ...withSave, meeting: { start: INPUT.meeting.start + HOUR, end: INPUT.meeting.end + HOUR } };
+    expect(kinds(saved, moved)).toEqual(['save_link_mismatch', 'stale']);
+    // Expected but missing, and present but not expected (per-invitee bodies must not have one).
+    expect(kinds(body, withSave)).toEqual(['save_link_mismatch']);
+    const problems = checkInviteBlock(saved, INPUT, 'html');
+    expect(problems.map((p) => p.message)).toEqual(['The invite has a "Save in SecureJoin" link this meeting should not have.']);
+  });
   it('reports duplicates and a block missing its end line', () => {
     expect(kinds(body + body)).toEqual(['duplicate']);
     const noEnd = body.replace('<p>-- End of SecureJoin secure access --</p>', '');

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { parseInvite } from '../../../core/invite/parse';
 import { renderInviteBlock } from '../../../core/invite/render';
+import { parseCaptureLink } from '../../../core/links/capture';
+import { fromParsedInvite } from '../../../core/vault/invite';
 import { INPUT, JOIN } from './fixtures';
 
 describe('renderInviteBlock', () => {
@@ -53,5 +56,50 @@ describe('renderInviteBlock', () => {
     ).toThrow(/joinUrl: javascript: URLs are not allowed.*accessCode.*dialIn\.number.*dialIn\.conferenceId/);
     expect(() => renderInviteBlock({ ...INPUT, meeting: { start: 10, end: 5 } })).toThrow(/must be after/);
     expect(() => renderInviteBlock({ ...INPUT, timeZone: 'Berlin' })).toThrow(/unknown time zone "Berlin"/);
+  });
+});
+
+describe('renderInviteBlock with a "Save in SecureJoin" link', () => {
+  const input = { ...INPUT, saveLink: true, leadMinutes: 20, graceMinutes: 10 };
+  const block = renderInviteBlock(input);
+  const saveLine = block.text.split('\n').find((l) => l.startsWith('Save in SecureJoin: ')) ?? '';
+  const url = saveLine.slice('Save in SecureJoin: '.length);
+
+  it('adds a capture link for the access code as a guest, with the meeting window, right after the access code', () => {
+    const lines = block.text.split('\n');
+    expect(lines.indexOf(saveLine)).toBe(lines.indexOf('Access code: 48291736') + 1);
+    expect(url.split('#')[0]).toBe('https://meet.example.com/webapp3/m/alice');
+    const captured = parseCaptureLink(url);
+    expect(captured.ok && captured.value).toEqual({
+      origin: 'https://meet.example.com',
+      path: 'webapp3',
+      alias: 'alice',
+      style: 'webapp3',
+      role: 'guest',
+      pin: '48291736',
+      startsAt: INPUT.meeting.start,
+      endsAt: INPUT.meeting.end,
+      leadMinutes: 20,
+      graceMinutes: 10,
+    });
+    // HTML: the same link, escaped, as href and text.
+    expect(block.html).toContain(`<p><b>Save in SecureJoin:</b> <a href="${url}">${url}</a></p>`);
+    // Without the option nothing changes.
+    expect(renderInviteBlock(INPUT).text).not.toContain('Save in SecureJoin');
+  });
+
+  it('reads back from the body (HTML as Outlook keeps it, or text); a pasted invite gives the draft with the window', () => {
+    for (const [body, format] of [[`<p>Agenda</p>${block.html}`, 'html'], [`Agenda\n${block.text}`, 'text']] as const) {
+      const parsed = parseInvite(body, format);
+      expect(parsed.block?.captureUrl).toBe(url);
+      const drafts = fromParsedInvite(parsed);
+      expect(drafts).toHaveLength(1);
+      expect(drafts[0]).toMatchObject({ url: 'https://meet.example.com/webapp3/m/alice', role: 'guest', pin: '48291736', startsAt: INPUT.meeting.start, endsAt: INPUT.meeting.end, leadMinutes: 20, graceMinutes: 10 });
+    }
+  });
+
+  it('refuses an access code that is not a PIN, or a webapp2 link (its fragment is the route)', () => {
+    expect(() => renderInviteBlock({ ...input, accessCode: 'abcd1234' })).toThrow(/saveLink: the access code must be 4-20 digits/);
+    expect(() => renderInviteBlock({ ...input, joinUrl: 'https://meet.example.com/webapp/#/?conference=alice' })).toThrow(/saveLink: needs a web app 3 or legacy join link/);
   });
 });

@@ -48,6 +48,28 @@ describe('capture links', () => {
     expect(errorsOf(`https://n.example/webapp/#sj=${base64UrlEncodeText('{}')}`)).toMatch(/not a Pexip web app join link/);
     expect(errorsOf(`http://evil.example/webapp3/m/a#sj=x`)).toMatch(/https/);
   });
+  it('carries the organizer\'s lead and grace minutes, and still reads links without them', () => {
+    const times = { startsAt: Date.UTC(2025, 0, 1, 9), endsAt: Date.UTC(2025, 0, 1, 10) };
+    const url = buildCaptureLink({ ...room, ...times, leadMinutes: 30, graceMinutes: 10 });
+    expect(parseCaptureLink(url)).toEqual({ ok: true, value: { ...room, style: 'webapp3', ...times, leadMinutes: 30, graceMinutes: 10 } });
+    expect(parseCaptureLink(buildCaptureLink({ ...room, ...times, leadMinutes: 0, graceMinutes: 0 }))).toMatchObject({ ok: true, value: { leadMinutes: 0, graceMinutes: 0 } });
+    // A link written before lead/grace existed (times only) parses as before, without them.
+    const old = parseCaptureLink(withPayload({ v: 1, role: 'guest', pin: '1234', ...times }));
+    expect(old).toEqual({ ok: true, value: { origin: 'https://meet.example.com', path: 'webapp3', alias: 'alice', style: 'webapp3', role: 'guest', pin: '1234', ...times } });
+    expect(old.ok && 'leadMinutes' in old.value).toBe(false);
+  });
+  it('refuses lead or grace minutes that are not whole minutes from 0 to a week, or pad a time the link does not state', () => {
+    const times = { startsAt: 1_000_000, endsAt: 2_000_000 };
+    expect(errorsOf(withPayload({ v: 1, role: 'guest', pin: '1234', ...times, leadMinutes: -1 }))).toMatch(/payload\.leadMinutes/);
+    expect(errorsOf(withPayload({ v: 1, role: 'guest', pin: '1234', ...times, leadMinutes: 1.5 }))).toMatch(/payload\.leadMinutes/);
+    expect(errorsOf(withPayload({ v: 1, role: 'guest', pin: '1234', ...times, graceMinutes: 10_081 }))).toMatch(/payload\.graceMinutes/);
+    expect(errorsOf(withPayload({ v: 1, role: 'guest', pin: '1234', ...times, graceMinutes: '10' }))).toMatch(/payload\.graceMinutes/);
+    expect(errorsOf(withPayload({ v: 1, role: 'guest', pin: '1234', ...times, leadMinutes: 10_080, graceMinutes: 10_080 }))).toBe('OK');
+    expect(errorsOf(withPayload({ v: 1, role: 'guest', pin: '1234', endsAt: 5, leadMinutes: 15 }))).toBe('payload.leadMinutes: leadMinutes needs startsAt (the lead is counted back from the start)');
+    expect(errorsOf(withPayload({ v: 1, role: 'guest', pin: '1234', startsAt: 5, graceMinutes: 15 }))).toBe('payload.graceMinutes: graceMinutes needs endsAt (the grace is counted on from the end)');
+    expect(() => buildCaptureLink({ ...room, leadMinutes: 15 })).toThrow(/payload\.leadMinutes leadMinutes needs startsAt/);
+    expect(() => buildCaptureLink({ ...room, ...times, graceMinutes: Number.NaN })).toThrow(/payload\.graceMinutes/);
+  });
   it('build refuses what parse would refuse', () => {
     expect(() => buildCaptureLink({ ...room, pin: '12ab' })).toThrow(/payload\.pin/);
     expect(() => buildCaptureLink({ ...room, startsAt: 10, endsAt: 10 })).toThrow(/endsAt must be after startsAt/);

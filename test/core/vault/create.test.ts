@@ -3,6 +3,7 @@ import { buildCaptureLink, parseCaptureLink } from '../../../core/links/capture'
 import { parseInvite } from '../../../core/invite/parse';
 import { fromCaptureRecord, newSavedMeeting } from '../../../core/vault/create';
 import { fromParsedInvite } from '../../../core/vault/invite';
+import { meetingWindow } from '../../../core/vault/window';
 import { T0 } from './support';
 
 const errorsOf = (r: { ok: boolean; errors?: { path: string; message: string }[] }): string =>
@@ -54,6 +55,19 @@ describe('fromCaptureRecord', () => {
       value: { id: 'c1', origin: 'https://n.example:8443', path: 'webapp3', alias: 'r9', role: 'host', pin: '123456', startsAt: T0, endsAt: T0 + 3_600_000, displayName: 'Ana', source: 'capture', createdAt: T0 - 5, updatedAt: T0 - 5 },
     });
   });
+  it('keeps the organizer\'s lead and grace minutes, so the record\'s window is the node\'s', () => {
+    const url = buildCaptureLink({ origin: 'https://n.example', path: 'webapp3', alias: 'r9', role: 'guest', pin: '123456', startsAt: T0, endsAt: T0 + 3_600_000, leadMinutes: 5, graceMinutes: 10 });
+    const rec = parseCaptureLink(url);
+    if (!rec.ok) throw new Error('fixture');
+    const saved = fromCaptureRecord(rec.value, T0 - 5, 'c2');
+    expect(saved.ok && saved.value).toMatchObject({ leadMinutes: 5, graceMinutes: 10 });
+    expect(saved.ok && meetingWindow(saved.value)).toEqual({ opensAt: T0 - 5 * 60_000, closesAt: T0 + 3_600_000 + 10 * 60_000 });
+    // Without them (an older link): the defaults, 15 before and nothing after.
+    const plain = parseCaptureLink(buildCaptureLink({ origin: 'https://n.example', path: 'webapp3', alias: 'r9', role: 'guest', pin: '123456', startsAt: T0, endsAt: T0 + 3_600_000 }));
+    if (!plain.ok) throw new Error('fixture');
+    const old = fromCaptureRecord(plain.value, T0 - 5, 'c3');
+    expect(old.ok && meetingWindow(old.value)).toEqual({ opensAt: T0 - 15 * 60_000, closesAt: T0 + 3_600_000 });
+  });
   it('refuses a tampered record', () => {
     const r = fromCaptureRecord({ origin: 'https://n.example/x', path: 'webapp3', alias: 'r', style: 'webapp3', role: 'guest', pin: '1' }, T0, 'c1');
     expect(errorsOf(r)).toMatch(/origin:.*\| pin:/);
@@ -74,6 +88,42 @@ describe('fromParsedInvite', () => {
     expect(drafts[0]?.pinOptions).toEqual(['48219933', '777777']);
     const saved = newSavedMeeting(drafts[0] as never, T0, 'i1');
     expect(saved.ok && saved.value).toMatchObject({ source: 'invite', origin: 'https://meet.example.com', alias: 'board.meeting', pin: '48219933' });
+  });
+  it('reads a capture link in pasted text: PIN, role, name and the window from the link, the fragment never kept', () => {
+    const capture = buildCaptureLink({ origin: 'https://meet.example.com', path: 'webapp3', alias: 'sj-room', role: 'guest', pin: '55667788', name: 'Ana Lima', startsAt: T0, endsAt: T0 + 3_600_000, leadMinutes: 20, graceMinutes: 10 });
+    const text = ['Hello Ana,', `Personal join link: ${capture}`, 'Room link: https://meet.example.com/webapp3/m/sj-room', 'PIN: 1234'].join('\n');
+    const drafts = fromParsedInvite(parseInvite(text, 'text'));
+    expect(drafts).toEqual([
+      {
+        source: 'invite',
+        url: 'https://meet.example.com/webapp3/m/sj-room',
+        alias: 'sj-room',
+        role: 'guest',
+        pin: '55667788',
+        pinOptions: ['55667788', '1234'],
+        displayName: 'Ana Lima',
+        startsAt: T0,
+        endsAt: T0 + 3_600_000,
+        leadMinutes: 20,
+        graceMinutes: 10,
+      },
+    ]);
+    // The capture link wins over a plain link to the same room, whichever comes first.
+    const reversed = fromParsedInvite(parseInvite(['Room link: https://meet.example.com/webapp3/m/SJ-ROOM', `Save: ${capture}`].join('\n'), 'text'));
+    expect(reversed).toHaveLength(1);
+    expect(reversed[0]).toMatchObject({ pin: '55667788', startsAt: T0, url: 'https://meet.example.com/webapp3/m/sj-room' });
+    const saved = newSavedMeeting(drafts[0] as never, T0 - 86_400_000, 'i2');
+    expect(saved.ok && meetingWindow(saved.value)).toEqual({ opensAt: T0 - 20 * 60_000, closesAt: T0 + 3_600_000 + 10 * 60_000 });
+    // In HTML (as a mail client shows it): the link's href is read the same way.
+    const html = fromParsedInvite(parseInvite(`<p>Personal join link: <a href="${capture}">join</a></p>`, 'html'));
+    expect(html[0]).toMatchObject({ pin: '55667788', startsAt: T0, leadMinutes: 20 });
+  });
+  it('a broken capture fragment gives a plain draft without the fragment in its url', () => {
+    const text = 'Join: https://meet.example.com/webapp3/m/sj-room#sj=eyJ2Ijo5fQ\nPIN: 4321';
+    const drafts = fromParsedInvite(parseInvite(text, 'text'));
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]).toMatchObject({ url: 'https://meet.example.com/webapp3/m/sj-room', pin: '4321', role: 'guest' });
+    expect(drafts[0]?.startsAt).toBeUndefined();
   });
   it('gives no draft without a Pexip join link, and never throws on garbage', () => {
     expect(fromParsedInvite(parseInvite('PIN: 1234\nno link here', 'text'))).toEqual([]);

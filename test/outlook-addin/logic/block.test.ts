@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findInviteBlock, htmlToText } from '../../../core/invite';
-import { applySecurity, blockInput, createSecurity, removeSecurity } from '../../../outlook-addin/logic';
+import { parseCaptureLink } from '../../../core/links';
+import { applySecurity, blockInput, checkBeforeSend, createSecurity, removeSecurity } from '../../../outlook-addin/logic';
 import { meeting, POLICY, SETTINGS, START } from './fixtures';
 
 const count = (body: string, s: string): number => body.split(s).length - 1;
@@ -79,6 +80,33 @@ describe('applySecurity', () => {
     const security = createSecurity(m, settings.choices, settings, unlocked);
     expect(security.accessCode).toBeNull();
     expect(blockInput(m, security, settings).accessCode).toBe(security.guestPin);
+  });
+
+  it('carries a "Save in SecureJoin" link for the code every reader may use, never in per-invitee mode', () => {
+    const m = meeting();
+    for (const choices of [{ accessCode: true, passcodeMode: 'shared' }, { accessCode: true, passcodeMode: 'none' }, { accessCode: false, passcodeMode: 'none' }] as const) {
+      const security = createSecurity(m, choices, SETTINGS, POLICY);
+      const { bodyHtml } = applySecurity(m, security, SETTINGS);
+      const url = findInviteBlock(bodyHtml, 'html')?.fields.captureUrl ?? '';
+      const captured = parseCaptureLink(url);
+      // The access code, or the guest PIN in its place: the code already on the "Access code" line.
+      expect(captured.ok && captured.value).toMatchObject({
+        alias: security.alias,
+        role: 'guest',
+        pin: security.accessCode ?? security.guestPin,
+        startsAt: START,
+        endsAt: START + 3_600_000,
+        leadMinutes: SETTINGS.leadMinutes,
+        graceMinutes: SETTINGS.graceMinutes,
+      });
+      expect(checkBeforeSend({ ...m, bodyHtml }, security, POLICY, SETTINGS)).toEqual({ allow: true });
+    }
+    // Per-invitee: the shared body has no save link (each personal message has one with the invitee's own passcode).
+    const perInvitee = createSecurity(m, { accessCode: true, passcodeMode: 'per-invitee' }, SETTINGS, POLICY);
+    const { bodyHtml } = applySecurity(m, perInvitee, SETTINGS);
+    expect(bodyHtml).not.toContain('#sj=');
+    expect(blockInput(m, perInvitee, SETTINGS).saveLink).toBeUndefined();
+    for (const inv of perInvitee.roster?.invitees ?? []) expect(bodyHtml).not.toContain(inv.passcode);
   });
 
   it('falls back to UTC and en-GB when Outlook gives an unknown zone or locale', () => {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseJoinLink } from '../../../core/links';
-import { createSecurity, csvField, personalMessages, rosterCsv } from '../../../outlook-addin/logic';
-import { meeting, POLICY, SETTINGS } from './fixtures';
+import { parseInvite } from '../../../core/invite';
+import { parseCaptureLink, parseJoinLink } from '../../../core/links';
+import { fromParsedInvite, meetingWindow, newSavedMeeting } from '../../../core/vault';
+import { createSecurity, csvField, personalLink, personalMessages, rosterCsv } from '../../../outlook-addin/logic';
+import { meeting, POLICY, SETTINGS, START } from './fixtures';
 
 describe('personalMessages', () => {
-  it('gives each invitee their passcode and a personal link that parses back', () => {
+  it('gives each invitee their passcode and a capture link with their name and the meeting window, never ?pin=', () => {
     const m = meeting({ attendees: [{ email: 'ana@example.com', name: 'Ana <script>alert(1)</script>' }] });
     const security = createSecurity(m, SETTINGS.choices, SETTINGS, POLICY);
     const [msg] = personalMessages(m, security, SETTINGS);
@@ -13,13 +15,60 @@ describe('personalMessages', () => {
     expect(msg?.subject).toBe('Your personal passcode for "Quarterly review"');
     expect(msg?.text).toContain(`is ${passcode}.`);
     const link = /Personal join link: (\S+)/.exec(msg?.text ?? '')?.[1] as string;
-    const parsed = parseJoinLink(link);
-    expect(parsed.ok && parsed.value).toMatchObject({ alias: security.alias, pin: passcode, role: 'guest', name: 'Ana <script>alert(1)</script>' });
+    // The part that reaches the node carries no passcode: it is only in the #sj= fragment.
+    expect(link.split('#')[0]).toBe(`https://meet.example.com/webapp3/m/${security.alias}`);
+    expect(link).not.toMatch(/[?&]pin=/);
+    const captured = parseCaptureLink(link);
+    expect(captured.ok && captured.value).toEqual({
+      origin: 'https://meet.example.com',
+      path: 'webapp3',
+      alias: security.alias,
+      style: 'webapp3',
+      role: 'guest',
+      pin: passcode,
+      name: 'Ana <script>alert(1)</script>',
+      startsAt: START,
+      endsAt: START + 3_600_000,
+      leadMinutes: SETTINGS.leadMinutes,
+      graceMinutes: SETTINGS.graceMinutes,
+    });
+    expect(SETTINGS.graceMinutes).toBe(10);
+    expect(msg?.text).toContain('The passcode works from 15 minutes before the start until 10 minutes after the end.');
+  });
+
+  it('pasted into the extension, the message gives a draft with the passcode, role and the node\'s exact window', () => {
+    const m = meeting();
+    const security = createSecurity(m, SETTINGS.choices, SETTINGS, POLICY);
+    const messages = personalMessages(m, security, SETTINGS);
+    expect(messages).toHaveLength(2);
+    for (const [i, msg] of messages.entries()) {
+      const drafts = fromParsedInvite(parseInvite(msg.text, 'text'));
+      expect(drafts).toHaveLength(1);
+      const draft = drafts[0]!;
+      expect(draft).toMatchObject({ role: 'guest', pin: security.roster?.invitees[i]?.passcode, startsAt: START, endsAt: START + 3_600_000, leadMinutes: 15, graceMinutes: 10 });
+      expect(draft.url).toBe(`https://meet.example.com/webapp3/m/${security.alias}`);
+      const saved = newSavedMeeting(draft, START - 86_400_000, `r${i}`);
+      if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+      expect(meetingWindow(saved.value)).toEqual({ opensAt: START - 15 * 60_000, closesAt: START + 3_600_000 + 10 * 60_000 });
+    }
+  });
+
+  it('falls back to the plain room link for a passcode the web app cannot take as a PIN', () => {
+    const security = createSecurity(meeting(), SETTINGS.choices, SETTINGS, POLICY);
+    const link = personalLink(meeting(), security, SETTINGS, { email: 'x@example.com', name: 'X', passcode: 'abcd1234' });
+    expect(link).toBe(`https://meet.example.com/webapp3/m/${security.alias}`);
+    expect(parseJoinLink(link).ok).toBe(true);
   });
 
   it('is empty unless passcodes are per invitee', () => {
     const security = createSecurity(meeting(), { accessCode: true, passcodeMode: 'shared' }, SETTINGS, POLICY);
     expect(personalMessages(meeting(), security, SETTINGS)).toEqual([]);
+  });
+
+  it('refuses a meeting whose times make no window', () => {
+    const m = meeting();
+    const security = createSecurity(m, SETTINGS.choices, SETTINGS, POLICY);
+    expect(() => personalMessages({ ...m, end: m.start }, security, SETTINGS)).toThrow(/endsAt must be after startsAt/);
   });
 });
 
@@ -27,11 +76,16 @@ describe('rosterCsv', () => {
   it('lists every invitee with passcode and personal link, escaping names', () => {
     const m = meeting({ attendees: [{ email: 'ana@example.com', name: 'Lima, "Ana"' }, { email: 'eve@example.com', name: '=HYPERLINK("http://x")' }] });
     const security = createSecurity(m, SETTINGS.choices, SETTINGS, POLICY);
-    const lines = rosterCsv(security, SETTINGS).split('\r\n');
+    const lines = rosterCsv(m, security, SETTINGS).split('\r\n');
     expect(lines[0]).toBe('name,email,passcode,personal link');
     expect(lines[1]?.startsWith(`"Lima, ""Ana""",ana@example.com,${security.roster?.invitees[0]?.passcode},https://meet.example.com/webapp3/m/`)).toBe(true);
     expect(lines[2]?.startsWith(`"'=HYPERLINK(""http://x"")",eve@example.com,`)).toBe(true);
     expect(lines[3]).toBe('');
+    // The personal link column is the invitee's capture link, never a ?pin= link.
+    const link = lines[1]!.split(',').at(-1)!;
+    expect(link).toBe(personalLink(m, security, SETTINGS, security.roster!.invitees[0]!));
+    expect(link).not.toContain('pin=');
+    expect(parseCaptureLink(link).ok).toBe(true);
   });
 
   it('escapes single fields per RFC 4180 and defuses formulas', () => {
