@@ -1,7 +1,9 @@
 /**
  * The whole journey with real parts: the Outlook playground (real task pane and event runtime)
  * provisions a meeting on the HTTPS reference node; two invitees save their personal passcodes
- * with the real extension in real Chromium, are held before the code's window, join when it
+ * with the real extension in real Chromium from the personal messages as received (one opens its
+ * capture link, one pastes it into the popup; the window comes from the link, no time is typed),
+ * are held before the code's window, join when it
  * opens and wait for the host; the host PIN lets them in; a second person with the same
  * passcode shows up as "Name (2)"; a stranger guessing PINs is warned, then the room blocks and
  * answers as if it did not exist. Time moves with the node's test clock (and the extension's
@@ -22,7 +24,7 @@ import { launchChromium } from './support/chromium';
 import { EXTENSION_DIR } from './support/globalSetup';
 import { launchWithExtension, noticeText, waitForNotice, waitForRegistration } from './support/extensionBrowser';
 import type { ExtensionBrowser } from './support/extensionBrowser';
-import { advanceExtensionClock, enterPin, nodeClient, openJoinPage, participantsShown, savePersonalMessage, waitForState } from './support/journeyParts';
+import { advanceExtensionClock, enterPin, joinAs, nodeClient, openCaptureLink, openJoinPage, participantsShown, savePersonalMessage, waitForState } from './support/journeyParts';
 
 /** The self-signed node certificate is accepted by every browser of this test. */
 const ARGS = ['--ignore-certificate-errors'];
@@ -41,6 +43,7 @@ let organizer: Browser;
 let ana: ExtensionBrowser;
 let bo: ExtensionBrowser;
 let stranger: ExtensionBrowser;
+let policyGraceMinutes = 0;
 
 /** What the organizer sent, as the invitees and the node see it. */
 const meeting = {
@@ -49,6 +52,8 @@ const meeting = {
   start: 0,
   end: 0,
   opensAt: 0,
+  closesAt: 0,
+  graceMinutes: 0,
   /** The invite body as received: the HTML as the playground (like Outlook) rewrote it. */
   invite: '',
   roomLink: '',
@@ -80,6 +85,7 @@ beforeAll(async () => {
   // The admin's policy: the https node, meetings provisioned on it through the add-in server.
   const policy = JSON.parse(readFileSync('examples/policy.json', 'utf8')) as Record<string, any>;
   policy.attempts.roomFailures = ROOM_FAILURES;
+  policyGraceMinutes = policy.organizer.activation.graceMinutes.value;
   policy.nodes = [{ name: 'Reference node', origin: node.url, webAppPath: 'webapp3', provisioningUrl: addin.provisioningUrl }];
   addin.setPolicyText(JSON.stringify(policy));
   const own = await stranger.send({ type: 'meetings:add', input: { url: node.joinUrl('mallory-standup'), role: 'guest', pin: '27182818' } });
@@ -96,6 +102,8 @@ afterAll(async () => {
 const paneText = (pane: Frame, selector: string) => pane.$eval(selector, (el) => el.textContent ?? '');
 const waitInPane = (pane: Frame, selector: string, re: RegExp) =>
   pane.waitForFunction((s: string, src: string) => new RegExp(src).test(document.querySelector(s)?.textContent ?? ''), { timeout: 10_000 }, selector, re.source);
+/** The personal join link in the message the organizer prepared for `email`, as the invitee receives it. */
+const personalLinkOf = (email: string): string => /Personal join link: (\S+)/.exec(meeting.messages.get(email) ?? '')?.[1] ?? '';
 const status = async () => (await api.get(`rooms/${meeting.alias}/status`)).body as { roomBlocked: boolean; rosterUsage: Record<string, number>; participants: Array<{ displayName: string; role: string; serviceType: string }> };
 
 describe('the whole journey, from the Outlook invite to the joined meeting', () => {
@@ -155,19 +163,50 @@ describe('the whole journey, from the Outlook invite to the joined meeting', () 
     );
     meeting.opensAt = meeting.start - 15 * 60_000;
     expect(room.body.window.opensAt).toBe(meeting.opensAt);
+    // The admin's policy keeps codes working 10 minutes after the end: the node closes then.
+    meeting.graceMinutes = policyGraceMinutes;
+    meeting.closesAt = room.body.window.closesAt;
+    expect(meeting.closesAt).toBe(meeting.end + 10 * 60_000);
     await page.close();
   }, 30_000);
 
-  it('each invitee saves their passcode with the extension; before the window the extension holds and no attempt is made', async () => {
+  it('each invitee saves their passcode from their personal message (Ana opens its link, Bo pastes it); before the window the extension holds and no attempt is made', async () => {
+    // What each personal message carries: a capture link to the room with the passcode, role,
+    // name and window in its fragment only, never a ?pin= link.
+    for (const person of INVITEES) {
+      const link = personalLinkOf(person.email);
+      expect(link.split('#')[0]).toBe(meeting.roomLink);
+      expect(link).not.toContain(meeting.passcodes.get(person.email) ?? '-');
+      expect(link).not.toMatch(/[?&]pin=/);
+    }
+    expect(node.now()).toBeLessThan(meeting.opensAt);
+
+    // Ana clicks the link in her message: the extension saves the passcode and clears the address bar.
+    const opened = await openCaptureLink(ana, personalLinkOf(INVITEES[0].email), meeting.alias);
+    expect(opened.page.url()).toBe(meeting.roomLink);
+    // Bo pastes his message into the popup and confirms the draft; no times typed by either.
+    await savePersonalMessage(bo, meeting.messages.get(INVITEES[1].email) ?? '', meeting.alias);
+
     for (const [person, ext] of [[INVITEES[0], ana], [INVITEES[1], bo]] as const) {
-      await savePersonalMessage(ext, meeting.messages.get(person.email) ?? '', meeting.alias, meeting.start, meeting.end);
       await waitForRegistration(ext, 'https://127.0.0.1/*');
-      // The extension and the node agree on when the code opens.
+      // The extension and the node agree on when the code opens and closes (lead and grace from the link).
       const list = await ext.send({ type: 'meetings:list' });
       expect(list.meetings.map((m: { alias: string; opensAt: number; attemptsUsed: number }) => [m.alias, m.opensAt, m.attemptsUsed])).toEqual([[meeting.alias, meeting.opensAt, 0]]);
+      const saved = JSON.parse((await ext.send({ type: 'vault:export' })).text).meetings as Array<Record<string, unknown>>;
+      expect(saved.map((m) => [m.alias, m.role, m.pin, m.startsAt, m.endsAt, m.leadMinutes, m.graceMinutes])).toEqual([
+        [meeting.alias, 'guest', meeting.passcodes.get(person.email), meeting.start, meeting.end, 15, meeting.graceMinutes],
+      ]);
+      expect(meeting.end + meeting.graceMinutes * 60_000).toBe(meeting.closesAt);
 
-      expect(node.now()).toBeLessThan(meeting.opensAt);
-      const { page, pinsSent } = await openJoinPage(ext.browser, meeting.roomLink, person.name);
+      // Held before the window: on the page Ana's link opened, and on Bo's visit to the room link.
+      let visit: { page: Page; pinsSent: string[] };
+      if (ext === ana) {
+        // Back to the tab her link opened (the extension's own page took the front meanwhile).
+        await opened.page.bringToFront();
+        await joinAs(opened.page, person.name);
+        visit = opened;
+      } else visit = await openJoinPage(ext.browser, meeting.roomLink, person.name);
+      const { page, pinsSent } = visit;
       await waitForNotice(page, 'opens at');
       expect(await noticeText(page)).toContain('waits instead of spending an attempt');
       expect(await page.$eval('#pin', (el) => (el as HTMLInputElement).value)).toBe('');
@@ -208,13 +247,16 @@ describe('the whole journey, from the Outlook invite to the joined meeting', () 
   }, 30_000);
 
   it('a second person using the same personal passcode shows up as "Name (2)"', async () => {
-    const personalLink = /Personal join link: (\S+)/.exec(meeting.messages.get(INVITEES[0].email) ?? '')?.[1] ?? '';
-    expect(personalLink).toContain(meeting.alias);
+    // Ana's message forwarded to someone without the extension: the link opens the room's page
+    // (its fragment never reaches the node) and they type the passcode from the message.
+    const message = meeting.messages.get(INVITEES[0].email) ?? '';
+    const passcode = /personal passcode for ".*" is (\d+)\./.exec(message)?.[1] ?? '';
+    expect(passcode).toBe(meeting.passcodes.get(INVITEES[0].email));
     const context = await organizer.createBrowserContext();
     const page = await context.newPage();
-    await page.goto(personalLink);
-    await waitForState(page, 'ready');
-    await page.click('#join-button');
+    await page.goto(personalLinkOf(INVITEES[0].email));
+    await joinAs(page, 'Ana\'s colleague');
+    await enterPin(page, passcode);
     await waitForState(page, 'joined-guest');
     expect((await status()).participants.map((p) => p.displayName)).toContain('Ana Lima (2)');
     const ana1 = guestPages.get(INVITEES[0].email) as Page;

@@ -1,11 +1,13 @@
 /**
  * Helpers for the whole-journey test (journey.test.ts): talking to the HTTPS reference node from
- * the test (its dev certificate is trusted for these calls only), driving the join page and the
- * popup as a person does, and moving the extension's clock together with the node's test clock.
+ * the test (its dev certificate is trusted for these calls only), driving the join page, capture
+ * links and the popup as a person does, and moving the extension's clock together with the
+ * node's test clock.
  */
 import { request } from 'node:https';
 import type { Browser, Page } from 'puppeteer-core';
 import type { ConferenceNode } from '../../../conference-node/server';
+import { waitForNotice } from './extensionBrowser';
 import type { ExtensionBrowser } from './extensionBrowser';
 
 /** One HTTP answer: status and parsed JSON body (null when empty). */
@@ -47,23 +49,49 @@ export const waitForState = (page: Page, state: string, timeout = 10_000) =>
 /** The join page's participant list as shown ("Ana Lima (guest)", ...). */
 export const participantsShown = (page: Page) => page.$$eval('#participants li', (els) => els.map((e) => e.textContent ?? ''));
 
+/** Records every PIN `page` sends to the node (the `pin` header of `request_token`). */
+function recordPinsSent(page: Page): string[] {
+  const pinsSent: string[] = [];
+  page.on('request', (req) => {
+    const pin = req.headers().pin;
+    if (req.url().endsWith('/request_token') && pin !== undefined) pinsSent.push(pin);
+  });
+  return pinsSent;
+}
+
+/** On a join page that is ready: types `name`, presses Join and waits for the PIN prompt. */
+export async function joinAs(page: Page, name: string): Promise<void> {
+  await waitForState(page, 'ready');
+  await page.$eval('#display-name', (el) => ((el as HTMLInputElement).value = ''));
+  await page.type('#display-name', name);
+  await page.click('#join-button');
+  await waitForState(page, 'pin-required');
+}
+
 /**
  * Opens `url` (a join page) in a new tab of `browser`, types `name`, presses Join and waits for
  * the PIN prompt. Records every PIN the tab sends to the node in `pinsSent`.
  */
 export async function openJoinPage(browser: Browser, url: string, name: string): Promise<{ page: Page; pinsSent: string[] }> {
   const page = await browser.newPage();
-  const pinsSent: string[] = [];
-  page.on('request', (req) => {
-    const pin = req.headers().pin;
-    if (req.url().endsWith('/request_token') && pin !== undefined) pinsSent.push(pin);
-  });
+  const pinsSent = recordPinsSent(page);
   await page.goto(url);
-  await waitForState(page, 'ready');
-  await page.$eval('#display-name', (el) => ((el as HTMLInputElement).value = ''));
-  await page.type('#display-name', name);
-  await page.click('#join-button');
-  await waitForState(page, 'pin-required');
+  await joinAs(page, name);
+  return { page, pinsSent };
+}
+
+/**
+ * Opens a capture link (as an invitee clicks it in their personal message) in a new tab of the
+ * extension's browser and waits until the extension took the `#sj=` fragment out of the address
+ * bar and said it saved the PIN. The tab stays on the room's join page; every PIN it sends is
+ * recorded in `pinsSent`.
+ */
+export async function openCaptureLink(ext: ExtensionBrowser, url: string, alias: string): Promise<{ page: Page; pinsSent: string[] }> {
+  const page = await ext.browser.newPage();
+  const pinsSent = recordPinsSent(page);
+  await page.goto(url);
+  await page.waitForFunction(() => !location.hash.includes('sj='), { timeout: 10_000 });
+  await waitForNotice(page, `PIN saved for ${alias} (guest)`);
   return { page, pinsSent };
 }
 
@@ -105,11 +133,11 @@ export async function advanceExtensionClock(ext: ExtensionBrowser, deltaMs: numb
 }
 
 /**
- * Saves the invitee's PIN from the personal message the organizer sent them: pasted into the
- * popup, the draft confirmed (role guest, the PIN found), then the meeting's start and end from
- * the invite entered with Edit, so the extension knows the code's activation window.
+ * Saves the invitee's PIN from the personal message the organizer sent them, pasted into the
+ * popup as received: the draft (role guest, the PIN and the meeting's window from the message's
+ * capture link) confirmed with Save. No times are typed: they come from the link.
  */
-export async function savePersonalMessage(ext: ExtensionBrowser, message: string, alias: string, start: number, end: number): Promise<void> {
+export async function savePersonalMessage(ext: ExtensionBrowser, message: string, alias: string): Promise<void> {
   const popup = await ext.browser.newPage();
   await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
   await popup.waitForSelector('#invite');
@@ -119,18 +147,5 @@ export async function savePersonalMessage(ext: ExtensionBrowser, message: string
   if ((await popup.$eval('.draft-role', (el) => (el as HTMLSelectElement).value)) !== 'guest') throw new Error('the personal message should give a guest draft');
   await popup.click('.draft-save');
   await waitForText(popup, '#meetings li', `${alias} (guest)`);
-  await popup.click(`button[aria-label="Edit ${alias}"]`);
-  await popup.waitForSelector('#edit');
-  // datetime-local values in the browser's own zone, as the person reads them off their calendar.
-  const local = (ms: number) =>
-    popup.evaluate((t) => {
-      const d = new Date(t);
-      const p = (n: number) => String(n).padStart(2, '0');
-      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-    }, ms);
-  await setValue(popup, '#e-start', await local(start));
-  await setValue(popup, '#e-end', await local(end));
-  await popup.click('#edit button[type="submit"]');
-  await popup.waitForFunction(() => document.getElementById('edit') === null && document.getElementById('message')?.textContent === 'Saved.', { timeout: 5_000 });
   await popup.close();
 }
