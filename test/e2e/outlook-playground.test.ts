@@ -3,7 +3,8 @@
  * against the playground's fake office.js, registering meetings on a real reference node over
  * HTTPS. Compose, insert, move the meeting (time and day), add an attendee in unique mode, Smart
  * Alerts on a stale or missing block, the node holding exactly the codes of the invite, node
- * failures shown, an invalid policy, and markup in names and subjects staying text.
+ * failures shown, an invalid policy, markup in names and subjects staying text, and the block's
+ * "Save in SecureJoin" capture link (shared-passcode mode) checked at send.
  *
  * Set-up (what `npm start` does too): the node and the add-in server both serve HTTPS with the
  * development certificate; the policy names the node's origin and, as provisioningUrl, the add-in
@@ -17,6 +18,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { startConferenceNode } from '../../conference-node/server';
+import { parseInvite } from '../../core/invite';
+import { buildCaptureLink, parseCaptureLink } from '../../core/links';
 import type { ConferenceNode } from '../../conference-node/server';
 import { ensureDevCertificate } from '../../devcert';
 import { startAddinServer } from '../../outlook-addin/server';
@@ -232,6 +235,43 @@ describe('Outlook add-in in the playground', () => {
     const ana = await requestToken(alias, roster[0]!.passcode as string, 'Someone');
     expect(ana.status).toBe(200);
     expect(ana.body.result.display_name).toContain('Lima');
+  });
+
+  it('with a shared passcode the block carries a "Save in SecureJoin" capture link for the access code and the window; an edited one is refused at send', async () => {
+    const { page, pane } = await openPlayground();
+    await pane.click('#mode-shared');
+    await pane.click('#insert');
+    await waitForText(pane, '#message', /block was (inserted|updated)/);
+    await waitForBody(page, /Save in SecureJoin: https:/);
+    const item = () => page.evaluate(() => (window as unknown as { securejoinPlayground: { readItem(): { start: number; end: number; bodyHtml: string } } }).securejoinPlayground.readItem());
+    const { start, end, bodyHtml } = await item();
+    // Read back from the body as the playground (like Outlook) rewrote it.
+    const block = parseInvite(bodyHtml, 'html').block;
+    const captured = parseCaptureLink(block?.captureUrl ?? '');
+    expect(captured.ok && captured.value).toEqual({
+      ...{ origin: node.url, path: 'webapp3', style: 'webapp3', role: 'guest' },
+      alias: /\/m\/(sj-[a-z0-9]+)/.exec(block?.joinUrl ?? '')?.[1],
+      pin: block?.accessCode,
+      startsAt: start,
+      endsAt: end,
+      leadMinutes: 15,
+      graceMinutes: 10,
+    });
+    expect(block?.passcode).toMatch(/^[0-9]+$/);
+
+    // Someone edits the link to carry another code (the visible access code untouched): refused at send.
+    const forged = buildCaptureLink({ origin: node.url, path: 'webapp3', alias: 'sj-forged', role: 'guest', pin: '86420975', startsAt: start, endsAt: end });
+    await page.click('#compose details > summary');
+    await page.$eval('#body-html', (el, [from, to]) => {
+      const t = el as HTMLTextAreaElement;
+      t.value = t.value.split(from as string).join(to as string);
+    }, [block?.captureUrl ?? '', forged]);
+    await page.click('#apply-body');
+    expect(await send(page)).toMatch(/"Save in SecureJoin" link in the invite is missing or differs/);
+    await pane.click('#insert');
+    await waitForText(pane, '#message', /block was (inserted|updated)/);
+    expect(await send(page)).toBeNull();
+    await page.close();
   });
 
   it('shows a node that refuses the token or is down in the task pane, and refuses to send', async () => {
