@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { UiRequest } from '../messaging/messages';
 import type { MeetingSummary, UiAnswer } from '../background/ui';
 import type { Issue } from '../../core/types';
-import { draftsFromInvite, draftToInput, editChangesOf, editFormOf } from './forms';
+import { draftOpensAt, draftsFromInvite, draftToInput, editChangesOf, editFormOf } from './forms';
 import type { DraftChoice, EditForm } from './forms';
 
 /** What the popup needs from the browser (injected, so it renders in tests without one). */
@@ -185,7 +185,7 @@ export function PopupApp({ send, requestOrigin }: PopupProps) {
         {drafts.map((d, i) => (
           <li key={`${d.draft.url}-${i}`} class="draft">
             <span>
-              <strong>{d.draft.alias}</strong> <small>{d.draft.url}</small>
+              <strong>{d.draft.alias}</strong> <small>{d.draft.url}</small> <small class="draft-when">Code opens: {when(draftOpensAt(d.draft))}</small>
               <label for={`d-role-${i}`}>Role</label>
               <select id={`d-role-${i}`} class="draft-role" value={d.role} onChange={(e) => setDraft(i, { role: (e.target as HTMLSelectElement).value as 'host' | 'guest' })}>
                 <option value="guest">Guest</option>

@@ -7,6 +7,7 @@
  * Times in forms are `datetime-local` strings in the user's zone; records hold UTC ms.
  */
 import { parseInvite } from '../../core/invite';
+import { DEFAULT_LEAD_MINUTES } from '../../core/time/activation';
 import { fromParsedInvite } from '../../core/vault';
 import type { InviteDraft } from '../../core/vault';
 import type { Issue, Role } from '../../core/types';
@@ -28,6 +29,14 @@ export const MAX_INVITE_CHARS = 200_000;
 export function draftsFromInvite(text: string): DraftChoice[] {
   if (typeof text !== 'string' || text.trim() === '') return [];
   return fromParsedInvite(parseInvite(text.slice(0, MAX_INVITE_CHARS))).map((draft) => ({ draft, role: draft.role, pin: draft.pin }));
+}
+
+/**
+ * When a draft's code opens, as the saved record will say (its start minus its lead minutes,
+ * default 15): a capture link in the pasted text gives the organizer's; null without a start.
+ */
+export function draftOpensAt(draft: Pick<InviteDraft, 'startsAt' | 'leadMinutes'>): number | null {
+  return draft.startsAt === undefined ? null : draft.startsAt - Math.round((draft.leadMinutes ?? DEFAULT_LEAD_MINUTES) * 60_000);
 }
 
 /** The `meetings:add` input for a confirmed draft (the background validates it with core). */

@@ -145,6 +145,8 @@ export async function savePersonalMessage(ext: ExtensionBrowser, message: string
   await popup.click('#parse-invite');
   await waitForText(popup, '#message', 'Found 1');
   if ((await popup.$eval('.draft-role', (el) => (el as HTMLSelectElement).value)) !== 'guest') throw new Error('the personal message should give a guest draft');
+  const when = await popup.$eval('.draft-when', (el) => el.textContent ?? '');
+  if (when.includes('no time set')) throw new Error(`the personal message's draft should show when the code opens, got ${JSON.stringify(when)}`);
   await popup.click('.draft-save');
   await waitForText(popup, '#meetings li', `${alias} (guest)`);
   await popup.close();

@@ -1,6 +1,7 @@
 /** The popup's form logic: invite drafts the user confirms, and the edit form's change set. */
 import { describe, expect, it } from 'vitest';
-import { draftsFromInvite, draftToInput, editChangesOf, editFormOf, fromLocalInput, toLocalInput } from '../../../extension/popup/forms';
+import { buildCaptureLink } from '../../../core/links/capture';
+import { draftOpensAt, draftsFromInvite, draftToInput, editChangesOf, editFormOf, fromLocalInput, toLocalInput } from '../../../extension/popup/forms';
 import type { MeetingSummary } from '../../../extension/background/ui';
 
 const INVITE = ['Join: https://meet.example.com/webapp3/m/board?role=guest', 'Guest PIN: 4821 9933', 'Host PIN: 777777'].join('\n');
@@ -13,6 +14,19 @@ describe('paste an invite', () => {
     const input = draftToInput({ ...choice!, role: 'host', pin: '777777' });
     expect(input).toMatchObject({ url: choice!.draft.url, alias: 'board', role: 'host', pin: '777777', source: 'invite' });
     expect(input).not.toHaveProperty('pinOptions');
+  });
+
+  it('takes PIN, role and the window from a capture link in the text; the saved input carries them', () => {
+    const start = Date.UTC(2030, 0, 14, 9);
+    const link = buildCaptureLink({ origin: 'https://meet.example.com', path: 'webapp3', alias: 'board', role: 'guest', pin: '55667788', startsAt: start, endsAt: start + 3_600_000, leadMinutes: 20, graceMinutes: 10 });
+    const [choice, ...rest] = draftsFromInvite(`Your passcode is 55667788.\nPersonal join link: ${link}\nRoom link: https://meet.example.com/webapp3/m/board`);
+    expect(rest).toEqual([]);
+    expect(choice).toMatchObject({ role: 'guest', pin: '55667788', draft: { url: 'https://meet.example.com/webapp3/m/board' } });
+    expect(draftOpensAt(choice!.draft)).toBe(start - 20 * 60_000);
+    expect(draftToInput(choice!)).toMatchObject({ startsAt: start, endsAt: start + 3_600_000, leadMinutes: 20, graceMinutes: 10, source: 'invite' });
+    // Without a capture link there is no time: the popup says so.
+    expect(draftOpensAt(draftsFromInvite(INVITE)[0]!.draft)).toBeNull();
+    expect(draftOpensAt({ startsAt: start })).toBe(start - 15 * 60_000);
   });
 
   it('finds nothing in empty or unrelated text', () => {
