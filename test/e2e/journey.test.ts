@@ -242,8 +242,14 @@ describe('the whole journey, from the Outlook invite to the joined meeting', () 
     await waitForState(host, 'joined-host');
     for (const page of guestPages.values()) await waitForState(page, 'joined-guest');
     const ana1 = guestPages.get(INVITEES[0].email) as Page;
-    await ana1.waitForFunction(() => document.querySelectorAll('#participants li').length === 3, { timeout: 10_000 });
-    expect((await participantsShown(ana1)).sort()).toEqual(['Ana Lima (guest)', 'Bo Chen (guest)', 'Olivia Organizer (host)']);
+    // The list updates as each participant's state arrives: wait for the whole expected list, not a count.
+    const everyone = ['Ana Lima (guest)', 'Bo Chen (guest)', 'Olivia Organizer (host)'];
+    await ana1
+      .waitForFunction((want: string[]) => JSON.stringify([...document.querySelectorAll('#participants li')].map((li) => li.textContent ?? '').sort()) === JSON.stringify(want), { timeout: 10_000 }, everyone)
+      .catch(async (error: unknown) => {
+        throw new Error(`participants shown: ${JSON.stringify(await participantsShown(ana1))} (${String(error)})`);
+      });
+    expect((await participantsShown(ana1)).sort()).toEqual(everyone);
   }, 30_000);
 
   it('a second person using the same personal passcode shows up as "Name (2)"', async () => {
