@@ -81,10 +81,12 @@ export function startJoinPageAgent(deps: AgentDeps): () => void {
     const current = findPinField(doc);
     if (current !== field || field.value !== '') return;
     filled = true;
-    say(answer.notice);
     if (answer.pin !== 'none') fillField(field, answer.pin);
     if (answer.join) pressJoin(field);
-    else if (answer.pin === 'none') say('This room lets guests join without a PIN: leave the PIN empty and press Join.', 'info');
+    // Say what happened, so a filled field is never a mystery; a guard warning takes precedence.
+    if (answer.pin === 'none' && !answer.join) say('This room lets guests join without a PIN: leave the PIN empty and press Join.', 'info');
+    else if (answer.notice !== null) say(answer.notice);
+    else if (answer.pin !== 'none') say(answer.join ? 'SecureJoin filled your saved PIN and pressed Join.' : 'SecureJoin filled your saved PIN: press Join.', 'info');
   };
 
   const refreshStatus = async (): Promise<void> => {

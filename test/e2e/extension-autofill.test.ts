@@ -71,6 +71,7 @@ describe('browser extension on the reference node', () => {
     const page = await openPrompt(node.joinUrl('sj-room', { name: 'Gus Guest' }));
     await page.waitForFunction(() => (document.getElementById('pin') as HTMLInputElement).value !== '', { timeout: 5_000 });
     expect(await pinValue(page)).toBe('1357');
+    await waitForNotice(page, 'SecureJoin filled your saved PIN: press Join.');
     // Fill mode (the default): the extension does not press Join.
     expect(await page.$eval('#join', (el) => (el as HTMLElement).dataset.state)).toBe('pin-required');
     await page.click('#join-button');
