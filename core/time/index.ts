@@ -42,3 +42,4 @@ export {
   DEFAULT_LOCALE,
 } from './format';
 export type { FormatInstantOptions, ActivationSentenceOptions } from './format';
+export { seriesWindowActiveAt, seriesWindowAt, lastOccurrence } from './seriesWindow';
