@@ -13,7 +13,8 @@
  *    an active access code -> its role; an active invitee passcode -> guest named after the invitee;
  * 5. anything else -> 403 "Invalid PIN", counted as a failure for the client and the room.
  *
- * A meeting code outside its window is answered and counted exactly like a wrong PIN: the
+ * Meeting codes work inside the room's window; for a series, inside the window of whichever
+ * occurrence is current (`roomWindowAt`). A meeting code outside its window is answered and counted exactly like a wrong PIN: the
  * answer must not reveal that the code exists, and an uncounted "right code, wrong time" would
  * be detectable by watching the attempt counter (an oracle for valid codes). The cost is that a
  * very early attendee spends one attempt; the lead time (default 15 min) keeps that rare.
@@ -24,11 +25,11 @@ import { constantTimeEqual, guestsWaitForHost, pinPrompt, resolveRole } from '..
 import type { PinConfig } from '../pin';
 import { recordJoin } from '../roster';
 import type { RosterUsage } from '../roster';
-import { isCodeActive } from '../time';
+import { isCodeActive, seriesWindowActiveAt } from '../time';
 import type { Channel, EpochMs, Role } from '../types';
 import { invalidPinBody, notFoundBody, pinRequiredBody, retriesExceededBody } from './bodies';
 import type { ErrorBody, PinRequiredBody, ServiceType } from './bodies';
-import type { RoomPresence, RoomSpec } from './types';
+import type { RoomPresence, RoomSpec, RoomWindow } from './types';
 
 /** What the client sent, already parsed by the shell. */
 export interface TokenRequest {
@@ -112,6 +113,22 @@ export function serviceTypeFor(room: RoomSpec, role: Role, presence: RoomPresenc
   return guestsWaitForHost(pinConfigOf(room)) && presence.hostsPresent === 0 ? 'waiting_room' : 'conference';
 }
 
+/**
+ * The window in which the room's meeting codes work at `now`, or null when they do not: the
+ * room's `window` for a single meeting; for a series, the window of whichever occurrence is open
+ * (lead before its start, grace after its end). Fails closed (null) on anything malformed.
+ */
+export function roomWindowAt(room: RoomSpec, now: EpochMs): RoomWindow | null {
+  if (room.window === null || !Number.isFinite(now)) return null;
+  if (room.recurrence === undefined) return isCodeActive(room.window, now) ? room.window : null;
+  const r = room.recurrence;
+  try {
+    return seriesWindowActiveAt({ start: r.meeting.start, end: r.meeting.end, timeZone: r.timeZone, rule: r.rule }, now, { leadMinutes: r.leadMinutes, graceMinutes: r.graceMinutes });
+  } catch {
+    return null;
+  }
+}
+
 /** Decides one `request_token`. Never throws on client input; see the module comment for the rules. */
 export function decideTokenRequest(input: TokenDecisionInput): TokenDecision {
   const { room, request, now, rosterUsage } = input;
@@ -163,7 +180,7 @@ function matchCredential(room: RoomSpec, pin: string | null, now: EpochMs, usage
     if (cfg.guestPin !== null) return { role, credential: 'guest_pin' };
     if (!hasMeetingCodes(room)) return { role, credential: 'no_pin' };
   }
-  if (pin === null || room.window === null || !isCodeActive(room.window, now)) return null;
+  if (pin === null || roomWindowAt(room, now) === null) return null;
   if (room.accessCode !== null && constantTimeEqual(pin, room.accessCode.code)) {
     return { role: room.accessCode.role, credential: 'access_code' };
   }

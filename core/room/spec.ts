@@ -5,9 +5,10 @@
  */
 import { z } from 'zod';
 import { isValidPinFormat, validatePinConfig } from '../pin';
-import { activationWindow } from '../time';
+import { activationWindow, seriesIssues, WEEKDAYS } from '../time';
+import { DEFAULT_GRACE_MINUTES, DEFAULT_LEAD_MINUTES } from '../time/activation';
 import type { Issue, Result } from '../types';
-import type { RoomSpec, RoomWindow } from './types';
+import type { RoomRecurrence, RoomSpec, RoomWindow } from './types';
 
 /** Room aliases: what fits in a URL path segment and a Pexip alias (`meet.alice`, `123456`, `a@b.c`). */
 export const ALIAS_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@+-]{0,99}$/;
@@ -52,6 +53,19 @@ export const roomSpecInputSchema = z
     meeting: z.strictObject({ start: epochMs, end: epochMs }).optional(),
     leadMinutes: z.int().min(0).max(180).optional(),
     graceMinutes: z.int().min(0).max(240).optional(),
+    recurrence: z
+      .strictObject({
+        timeZone: z.string().min(1).max(100),
+        rule: z.strictObject({
+          frequency: z.enum(['daily', 'weekly', 'monthly']),
+          interval: z.int().optional(),
+          daysOfWeek: z.array(z.enum(WEEKDAYS)).min(1).max(7).optional(),
+          until: epochMs.optional(),
+          count: z.int().optional(),
+        }),
+      })
+      .optional()
+      .describe('A recurring meeting: `meeting` is its first occurrence; the codes work in each occurrence\'s window.'),
   })
   .describe('A SecureJoin room: Pexip PINs plus optional time-limited meeting credentials.');
 
@@ -72,7 +86,8 @@ function pathOf(path: readonly PropertyKey[]): string {
  * Rules beyond the shape: PINs per core/pin; `accessCode`/`invitees` need a host PIN (otherwise
  * the room is open and codes mean nothing), guest credentials need `allowGuests`, and they need
  * a window: either `window` or `meeting` (+ `leadMinutes` default 15, `graceMinutes` default 0),
- * not both. All credentials (PINs, access code, passcodes) must be distinct, else a code would
+ * not both. A `recurrence` (zone and RFC 5545-style rule, core/time's rules) needs `meeting` as
+ * its first occurrence: the codes then work in each occurrence's window. All credentials (PINs, access code, passcodes) must be distinct, else a code would
  * grant an ambiguous role.
  *
  * @param expectedAlias when given (the alias from the URL), the body's alias must equal it.
@@ -101,7 +116,8 @@ export function parseRoomSpec(input: unknown, expectedAlias?: string): Result<Ro
   errors.push(...duplicateCredentialIssues(v));
 
   const window = resolveWindow(v, hasCodes, errors);
-  if (errors.length > 0 || window === undefined) return { ok: false, errors };
+  const recurrence = resolveRecurrence(v, errors);
+  if (errors.length > 0 || window === undefined || recurrence === undefined) return { ok: false, errors };
   return {
     ok: true,
     value: {
@@ -113,7 +129,38 @@ export function parseRoomSpec(input: unknown, expectedAlias?: string): Result<Ro
       accessCode: v.accessCode,
       invitees: v.invitees,
       window,
+      ...(recurrence ? { recurrence } : {}),
     },
+  };
+}
+
+/** The series from `recurrence` + `meeting`; null without one, `undefined` (issues pushed) when it is wrong. */
+function resolveRecurrence(v: ParsedInput, errors: Issue[]): RoomRecurrence | null | undefined {
+  if (v.recurrence === undefined) return null;
+  if (v.meeting === undefined) {
+    errors.push({ path: 'meeting', message: 'is required with recurrence (it is the first occurrence; a fixed window cannot repeat)' });
+    return undefined;
+  }
+  const { timeZone } = v.recurrence;
+  const given = v.recurrence.rule;
+  const rule: RoomRecurrence['rule'] = { frequency: given.frequency };
+  if (given.interval !== undefined) rule.interval = given.interval;
+  if (given.daysOfWeek !== undefined) rule.daysOfWeek = given.daysOfWeek;
+  if (given.until !== undefined) rule.until = given.until;
+  if (given.count !== undefined) rule.count = given.count;
+  const issues = seriesIssues({ start: v.meeting.start, end: v.meeting.end, timeZone, rule });
+  // `meeting.end` is reported by resolveWindow already.
+  const own = issues.filter((i) => i.path !== 'start' && i.path !== 'end');
+  if (own.length > 0 || issues.length > 0) {
+    errors.push(...own.map((i) => ({ path: `recurrence.${i.path}`, message: i.message })));
+    return undefined;
+  }
+  return {
+    meeting: v.meeting,
+    timeZone,
+    rule,
+    leadMinutes: v.leadMinutes ?? DEFAULT_LEAD_MINUTES,
+    graceMinutes: v.graceMinutes ?? DEFAULT_GRACE_MINUTES,
   };
 }
 

@@ -2,12 +2,26 @@
  * Plain data of a Pexip-style room as the reference conference node keeps it. Everything is
  * JSON-serialisable: the provisioning API stores exactly this and returns it on GET.
  */
-import type { EpochMs, Role } from '../types';
+import type { RecurrenceRule } from '../time/recurrence';
+import type { EpochMs, MeetingTime, Role } from '../types';
 
 /** When a meeting's codes work: `opensAt <= now < closesAt` (UTC ms). Same shape as core/time's ActivationWindow. */
 export interface RoomWindow {
   opensAt: EpochMs;
   closesAt: EpochMs;
+}
+
+/**
+ * A recurring meeting's codes: one set for the whole series, each occurrence's window opening
+ * `leadMinutes` before its start and closing `graceMinutes` after its end (core/time's rules).
+ * `meeting` is the first occurrence; occurrences keep its local time in `timeZone` across DST.
+ */
+export interface RoomRecurrence {
+  meeting: MeetingTime;
+  timeZone: string;
+  rule: RecurrenceRule;
+  leadMinutes: number;
+  graceMinutes: number;
 }
 
 /** A meeting's one-time access code and the role it grants. It only works inside the room's `window`. */
@@ -39,8 +53,13 @@ export interface RoomSpec {
   allowGuests: boolean;
   accessCode: RoomAccessCode | null;
   invitees: RoomInvitee[];
-  /** Required when `accessCode` or `invitees` are set; null otherwise. */
+  /**
+   * Required when `accessCode` or `invitees` are set; null otherwise. For a series: the first
+   * occurrence's window (the codes work in every occurrence's window, see `roomWindowAt`).
+   */
   window: RoomWindow | null;
+  /** Present for a recurring meeting: the series whose occurrences' windows open the codes. */
+  recurrence?: RoomRecurrence;
 }
 
 /** The part of a room's live state that token decisions depend on. */
