@@ -100,6 +100,27 @@ describe('test clock', () => {
     expect((await provision(node, 'POST', 'clock', { advanceMs: -5 })).status).toBe(400);
     expect((await provision(node, 'GET', 'clock')).body).toEqual({ now: T0 });
   });
+  it('a provisioned weekly series opens its code again in the second occurrence (Berlin, across DST)', async () => {
+    // Monday 2030-03-25 10:00-11:00 Berlin is 09:00Z; the next Monday (after 31 March) it is 08:00Z.
+    const first = { start: Date.UTC(2030, 2, 25, 9), end: Date.UTC(2030, 2, 25, 10) };
+    const put = await provision(node, 'PUT', 'rooms/weekly', {
+      alias: 'weekly', hostPin: '1234', allowGuests: true, accessCode: { code: '40712583' },
+      meeting: first, leadMinutes: 15, graceMinutes: 10,
+      recurrence: { timeZone: 'Europe/Berlin', rule: { frequency: 'weekly', count: 3 } },
+    });
+    expect(put.status).toBe(201);
+    expect(put.body.recurrence.rule).toEqual({ frequency: 'weekly', count: 3 });
+    const at = async (now: number, name: string) => {
+      await provision(node, 'POST', 'clock', { set: now });
+      return (await requestToken(node, 'weekly', name, '40712583')).body.result;
+    };
+    const second = Date.UTC(2030, 3, 1, 8);
+    expect((await at(second - 15 * 60_000, 'Second')).role).toBe('GUEST');
+    expect(await at(first.start + 7 * 86_400_000 + 15 * 60_000, 'Stale')).toBe('Invalid PIN');
+    expect((await at(second + 7 * 86_400_000 + 60 * 60_000, 'Third')).role).toBe('GUEST');
+    expect(await at(second + 14 * 86_400_000, 'Fourth')).toBe('Invalid PIN');
+    await provision(node, 'POST', 'clock', { set: T0 });
+  });
 });
 
 describe('break-in defence over HTTP', () => {
