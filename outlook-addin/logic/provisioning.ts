@@ -5,7 +5,6 @@
  */
 import type { PolicyNode } from '../../core/policy';
 import type { RoomSpecInput } from '../../core/room';
-import { nextOccurrence } from '../../core/time';
 import type { EpochMs } from '../../core/types';
 import type { MeetingSecurity, MeetingSnapshot, OrganizerSettings, ProvisioningRequest } from './types';
 
@@ -13,20 +12,24 @@ import type { MeetingSecurity, MeetingSnapshot, OrganizerSettings, ProvisioningR
 export interface ProvisioningOptions {
   /** Sent as `Authorization: Bearer <token>` when given (the node's provisioning token). */
   bearerToken?: string;
-  /** Now (UTC ms), to pick a series' next occurrence; default `Date.now()`. */
+  /**
+   * Now (UTC ms). Accepted from callers that pass their clock; the request does not depend on it
+   * (a series is registered whole, not as the occurrence that comes next).
+   */
   now?: EpochMs;
 }
 
 /** Invitee entry that carries a 'shared' passcode (the node knows passcodes only per invitee). */
 export const SHARED_PASSCODE_INVITEE = { email: 'invitees@shared.invalid', name: 'Invitee' } as const;
 
-/** The room spec body for the node: PINs, access code (guest role), invitees and the meeting time. */
-export function roomSpecFor(meeting: MeetingSnapshot, security: MeetingSecurity, settings: OrganizerSettings, now: EpochMs): RoomSpecInput {
-  let time = { start: meeting.start, end: meeting.end };
-  if (meeting.recurrence) {
-    // The node keeps one window per room: register the occurrence that comes next.
-    time = nextOccurrence(meeting.recurrence, now) ?? time;
-  }
+/**
+ * The room spec body for the node: PINs, access code (guest role), invitees and the meeting time.
+ * A series is registered whole: its first occurrence as `meeting` plus its zone and rule as
+ * `recurrence`, so the node opens the codes in every occurrence's window, not just the next one.
+ */
+export function roomSpecFor(meeting: MeetingSnapshot, security: MeetingSecurity, settings: OrganizerSettings): RoomSpecInput {
+  const series = meeting.recurrence;
+  const time = series ? { start: series.start, end: series.end } : { start: meeting.start, end: meeting.end };
   const invitees = (security.roster?.invitees ?? []).map((i) => ({ email: i.email, name: i.name.slice(0, 200), passcode: i.passcode }));
   if (security.passcodeMode === 'shared' && security.sharedPasscode) invitees.push({ ...SHARED_PASSCODE_INVITEE, passcode: security.sharedPasscode });
   const name = meeting.subject.trim().slice(0, 200);
@@ -41,12 +44,13 @@ export function roomSpecFor(meeting: MeetingSnapshot, security: MeetingSecurity,
     meeting: time,
     leadMinutes: settings.leadMinutes,
     graceMinutes: settings.graceMinutes,
+    ...(series ? { recurrence: { timeZone: series.timeZone, rule: { ...series.rule, daysOfWeek: series.rule.daysOfWeek && [...series.rule.daysOfWeek] } } } : {}),
   };
 }
 
 /**
  * The fetch call that registers the meeting on `node`: `PUT <node.provisioningUrl>/rooms/<alias>`
- * with the room spec as JSON. A series registers its next occurrence's window.
+ * with the room spec as JSON. A series is registered whole (see {@link roomSpecFor}).
  * Throws RangeError when the node has no provisioningUrl.
  */
 export function provisioningRequest(
@@ -60,7 +64,7 @@ export function provisioningRequest(
   const url = `${node.provisioningUrl.replace(/\/+$/, '')}/rooms/${encodeURIComponent(security.alias)}`;
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (opts.bearerToken) headers.authorization = `Bearer ${opts.bearerToken}`;
-  const body = JSON.stringify(roomSpecFor(meeting, security, settings, opts.now ?? Date.now()));
+  const body = JSON.stringify(roomSpecFor(meeting, security, settings));
   return { url, init: { method: 'PUT', headers, body } };
 }
 
