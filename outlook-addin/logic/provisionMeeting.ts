@@ -28,7 +28,7 @@ export type ProvisionResult =
 /** Options of {@link provisionMeeting}. */
 export interface ProvisionOptions {
   fetch: ProvisionFetch;
-  /** Now, UTC ms (picks a series' next occurrence). */
+  /** Now, UTC ms (the request does not depend on it: a series is registered whole). */
   now: number;
   /** Send even when the node accepted the same request before (an explicit organizer action). */
   force?: boolean;
