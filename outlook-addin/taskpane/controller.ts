@@ -117,6 +117,28 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
     onState(state);
   };
 
+  // Actions and item-change updates each read the item, write the body and sessionData and
+  // register the room on the node. Interleaved, an older update's slower PUT could land on the
+  // node after a newer one (the node keeps stale passcodes or times), or two updates could each
+  // make a passcode for the same new invitee. So they run one at a time, in arrival order.
+  let queue: Promise<void> = Promise.resolve();
+  const serially = (task: () => Promise<void>): Promise<void> => {
+    const run = queue.then(task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  // Several events for one edit (time and attendees) or quick edits while an update runs need one
+  // more update, not one each: the update reads the item afresh.
+  let changeQueued = false;
+  const itemChanged = () => {
+    if (changeQueued) return;
+    changeQueued = true;
+    void serially(() => {
+      changeQueued = false;
+      return onItemChanged();
+    });
+  };
+
   /** Recomputes everything derived from meeting + security + choices. */
   function derive(meeting: MeetingSnapshot, security: MeetingSecurity | null): Partial<PaneState> {
     const settings = state.settings as OrganizerSettings;
@@ -144,12 +166,14 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
   async function act(what: string, run: () => Promise<string | null>): Promise<void> {
     if (state.busy) return;
     set({ busy: true, message: null });
-    try {
-      const info = await run();
-      set({ busy: false, message: info ? { kind: 'info', text: info } : null });
-    } catch (error) {
-      set({ busy: false, message: { kind: 'error', text: `${what} failed: ${errorText(error)}` } });
-    }
+    await serially(async () => {
+      try {
+        const info = await run();
+        set({ busy: false, message: info ? { kind: 'info', text: info } : null });
+      } catch (error) {
+        set({ busy: false, message: { kind: 'error', text: `${what} failed: ${errorText(error)}` } });
+      }
+    });
   }
 
   /** Registers the meeting on its node and shows the outcome (`force`: also when unchanged). */
@@ -215,6 +239,14 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
     get state() {
       return state;
     },
+    /** Resolves once every action and item-change update started so far has finished. */
+    async settled(): Promise<void> {
+      let seen: Promise<void>;
+      do {
+        seen = queue;
+        await seen;
+      } while (seen !== queue);
+    },
     async init(): Promise<void> {
       try {
         const loaded = loadPolicy(await deps.fetchPolicy().catch(() => null));
@@ -227,7 +259,7 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
           : enforceLocks(settings.choices, loaded.policy);
         set({ choices });
         set({ ...derive(meeting, security), phase: 'ready', provisioning: settings.node?.provisioningUrl ? { state: 'idle', text: '' } : { state: 'not-configured', text: 'The policy names no provisioning endpoint.' } });
-        for (const kind of ['time', 'recipients', 'recurrence'] as const) await deps.port.onItemChanged(kind, () => void onItemChanged());
+        for (const kind of ['time', 'recipients', 'recurrence'] as const) await deps.port.onItemChanged(kind, itemChanged);
       } catch (error) {
         set({ phase: 'failed', message: { kind: 'error', text: `SecureJoin could not start: ${errorText(error)}` } });
       }
