@@ -6,19 +6,24 @@
  * The payload is versioned (`v: 1`) and validated with zod; the origin, path and alias come from
  * the link itself, so the payload cannot point the record at a different node.
  *
- * Payload v1: `{v: 1, role, pin, startsAt?, endsAt?, leadMinutes?, graceMinutes?, name?}`.
+ * Payload v1: `{v: 1, role, pin, startsAt?, endsAt?, leadMinutes?, graceMinutes?, name?, rec?}`.
  * `leadMinutes`/`graceMinutes` (whole minutes, 0 to a week) are the organizer's activation
  * window around the meeting (the node accepts the code from `startsAt - lead` until
  * `endsAt + grace`), so the extension holds and fills in exactly the node's window instead of
  * assuming the defaults (15 and 0). They were added before any link shipped; links without them
  * still parse (the extension then uses the defaults). A lead needs `startsAt` and a grace needs
  * `endsAt`: a pad around a time the link does not state means nothing, so it is refused.
+ * `rec` (optional, see ./captureRecurrence) makes the link one code for a recurring series:
+ * `startsAt`/`endsAt` are then its first occurrence, and the window repeats with each occurrence.
+ * Links without `rec` (all older links) parse as before: a single meeting.
  */
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import type { EpochMs, Issue, Result, Role } from '../types';
 import { MAX_WINDOW_PAD_MINUTES } from '../time/activation';
 import { base64UrlDecodeText, base64UrlEncodeText } from './base64url';
+import { captureRecurrenceIssues, captureRecurrenceSchema, fromCaptureRecurrence, toCaptureRecurrence } from './captureRecurrence';
+import type { SeriesRecurrence } from './captureRecurrence';
 import { buildJoinLink, JOIN_PIN_PATTERN, MAX_JOIN_NAME_LENGTH, parseJoinLink } from './join';
 import type { JoinLinkStyle } from './join';
 
@@ -45,6 +50,8 @@ export interface CaptureLinkInput {
   graceMinutes?: number;
   /** Display name to offer when joining. */
   name?: string;
+  /** A recurring meeting: its zone and rule; `startsAt`/`endsAt` are its first occurrence (both needed). */
+  recurrence?: SeriesRecurrence;
   /** Link style; webapp2 is not possible (it routes with the fragment). Default "webapp3". */
   style?: Exclude<JoinLinkStyle, 'webapp2'>;
 }
@@ -62,6 +69,8 @@ export interface CaptureRecord {
   leadMinutes?: number;
   graceMinutes?: number;
   name?: string;
+  /** The series when the link is for every occurrence of a recurring meeting (`startsAt`/`endsAt`: the first). */
+  recurrence?: SeriesRecurrence;
 }
 
 const instant = /* @__PURE__ */ z.int().check(z.minimum(0), z.maximum(253_402_300_799_999));
@@ -81,6 +90,7 @@ export const capturePayloadSchema = /* @__PURE__ */ z
     leadMinutes: z.optional(padMinutes),
     graceMinutes: z.optional(padMinutes),
     name: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_JOIN_NAME_LENGTH))),
+    rec: z.optional(captureRecurrenceSchema),
   })
   .check(
     z.refine((p) => p.startsAt === undefined || p.endsAt === undefined || p.endsAt > p.startsAt, {
@@ -112,9 +122,18 @@ function payloadIssues(error: z.core.$ZodError): Issue[] {
   return error.issues.map((i) => ({ path: ['payload', ...i.path.map(String)].join('.'), message: i.message }));
 }
 
+/** Shape (zod) then meaning (core/time's series rules for `rec`) of a payload. */
+function checkPayload(data: unknown): Result<CapturePayload> {
+  const parsed = z.safeParse(capturePayloadSchema, data, english());
+  if (!parsed.success) return { ok: false, errors: payloadIssues(parsed.error) };
+  const p = parsed.data;
+  const issues = p.rec === undefined ? [] : captureRecurrenceIssues(p.rec, p.startsAt, p.endsAt);
+  return issues.length > 0 ? { ok: false, errors: issues } : { ok: true, value: p };
+}
+
 /**
  * A capture link for the given room and PIN. The visible part is a plain join link without
- * any PIN; the fragment holds `{v:1, role, pin, startsAt?, endsAt?, leadMinutes?, graceMinutes?, name?}`
+ * any PIN; the fragment holds `{v:1, role, pin, startsAt?, endsAt?, leadMinutes?, graceMinutes?, name?, rec?}`
  * as base64url JSON.
  * Throws RangeError when the room or payload is invalid (same checks as parsing).
  */
@@ -126,11 +145,12 @@ export function buildCaptureLink(input: CaptureLinkInput): string {
   if (input.leadMinutes !== undefined) payload.leadMinutes = input.leadMinutes;
   if (input.graceMinutes !== undefined) payload.graceMinutes = input.graceMinutes;
   if (input.name !== undefined) payload.name = input.name;
-  const checked = z.safeParse(capturePayloadSchema, payload, english());
-  if (!checked.success) {
-    throw new RangeError(`invalid capture link: ${payloadIssues(checked.error).map((e) => `${e.path} ${e.message}`).join('; ')}`);
+  if (input.recurrence !== undefined) payload.rec = toCaptureRecurrence(input.recurrence);
+  const checked = checkPayload(payload);
+  if (!checked.ok) {
+    throw new RangeError(`invalid capture link: ${checked.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
   }
-  return `${base}#${CAPTURE_FRAGMENT_KEY}=${base64UrlEncodeText(JSON.stringify(checked.data))}`;
+  return `${base}#${CAPTURE_FRAGMENT_KEY}=${base64UrlEncodeText(JSON.stringify(checked.value))}`;
 }
 
 /** Index of the capture fragment's "#" in `url`, or -1 when there is none. */
@@ -191,14 +211,15 @@ function parseCaptureLinkUnsafe(url: string): Result<CaptureRecord> {
   if (data !== null && typeof data === 'object' && 'v' in data && data.v !== CAPTURE_PAYLOAD_VERSION) {
     return fail('payload.v', `unsupported version ${JSON.stringify(data.v).slice(0, 20)}; this build reads version ${CAPTURE_PAYLOAD_VERSION}`);
   }
-  const parsed = z.safeParse(capturePayloadSchema, data, english());
-  if (!parsed.success) return { ok: false, errors: payloadIssues(parsed.error) };
-  const p = parsed.data;
+  const parsed = checkPayload(data);
+  if (!parsed.ok) return parsed;
+  const p = parsed.value;
   const record: CaptureRecord = { origin, path, alias, style, role: p.role, pin: p.pin };
   if (p.startsAt !== undefined) record.startsAt = p.startsAt;
   if (p.endsAt !== undefined) record.endsAt = p.endsAt;
   if (p.leadMinutes !== undefined) record.leadMinutes = p.leadMinutes;
   if (p.graceMinutes !== undefined) record.graceMinutes = p.graceMinutes;
   if (p.name !== undefined) record.name = p.name;
+  if (p.rec !== undefined) record.recurrence = fromCaptureRecurrence(p.rec);
   return { ok: true, value: record };
 }

@@ -12,6 +12,8 @@ export {
   MAX_CAPTURE_FRAGMENT_LENGTH,
 } from './capture';
 export type { CaptureLinkInput, CaptureRecord, CapturePayload } from './capture';
+export { captureRecurrenceSchema, toCaptureRecurrence, fromCaptureRecurrence } from './captureRecurrence';
+export type { SeriesRecurrence, CaptureRecurrence } from './captureRecurrence';
 export { splitWebUrl, percentDecode, parseQuery, LOOPBACK_HOSTS, MAX_URL_LENGTH } from './url';
 export type { WebUrl } from './url';
 export { utf8Encode, utf8Decode, base64UrlEncode, base64UrlDecode, base64UrlEncodeText, base64UrlDecodeText } from './base64url';
