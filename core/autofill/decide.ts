@@ -14,6 +14,7 @@ import type { EpochMs } from '../types';
 import { guardKeyOf, pinFingerprint } from '../guard/key';
 import { parseSavedMeeting } from '../vault/schema';
 import type { SavedMeeting } from '../vault/schema';
+import { meetingSeries, meetingWindow } from '../vault/window';
 import { isJoinPageOf, joinPageOf } from './match';
 import { choosePin } from './pin';
 import type { PinPrompt } from './pin';
@@ -40,7 +41,12 @@ export interface FillInput {
   prompt?: PinPrompt;
   mode: AutofillMode;
   now: EpochMs;
-  /** The record's activation window (`meetingWindow(meeting)`), or null when it has no times. */
+  /**
+   * The record's activation window (`meetingWindow(meeting)`), or null when it has no times.
+   * For a series (`meeting.recurrence`) it is ignored: the decision takes the window of the
+   * occurrence open at `now`, else the next one (`meetingWindow(meeting, now)`), so a code for a
+   * weekly meeting is not treated as expired after its first occurrence.
+   */
   window: ActivationWindow | null;
   /** The guard's ledger status for the room (`guardStatus(...).attempts`); null when it knows of no attempt. */
   attempts: AttemptStatus | null;
@@ -103,7 +109,7 @@ export function decideFill(input: FillInput): FillDecision {
 }
 
 function decide(input: FillInput): FillDecision {
-  const { meeting, frame, field, mode, now, window, attempts } = input;
+  const { meeting, frame, field, mode, now, attempts } = input;
   if (mode !== 'fill' && mode !== 'fill-and-join') return none('mode-off');
   if (!parseSavedMeeting(meeting).ok) return none('invalid-meeting');
   const page = joinPageOf(input.pageUrl);
@@ -124,6 +130,8 @@ function decide(input: FillInput): FillDecision {
     if (attempts.level !== 'ok') return none('few-attempts-left');
   }
 
+  const window = windowAt(input);
+  if (window === 'over') return none('expired');
   if (window !== null) {
     if (!(Number.isFinite(window.opensAt) && Number.isFinite(window.closesAt) && Number.isFinite(now))) return none('invalid-meeting');
     if (now >= window.closesAt) return none('expired');
@@ -132,6 +140,13 @@ function decide(input: FillInput): FillDecision {
   if (field.present !== true) return none('no-field');
   if (field.hasValue !== false) return none('field-has-value');
   return { action: 'fill', pin: choice.pin, join: mode === 'fill-and-join' };
+}
+
+/** The window that applies at `input.now`: the caller's, or for a series the current/next occurrence's ('over' when none is left). */
+function windowAt(input: FillInput): ActivationWindow | null | 'over' {
+  if (meetingSeries(input.meeting) === null) return input.window;
+  if (!Number.isFinite(input.now)) return { opensAt: Number.NaN, closesAt: Number.NaN }; // fails closed below
+  return meetingWindow(input.meeting, input.now) ?? 'over';
 }
 
 /** The origin of a URL, or null. */

@@ -5,6 +5,7 @@
  * line, so a subject or alias containing `<script>`, quotes or line breaks stays text.
  */
 import { buildCaptureLink } from '../links/capture';
+import type { SeriesRecurrence } from '../links/captureRecurrence';
 import { JOIN_PIN_PATTERN, parseJoinLink } from '../links/join';
 import { splitWebUrl } from '../links/url';
 import { activationSentence, activationWindow, recurringActivationSentence } from '../time';
@@ -36,6 +37,11 @@ export interface InviteBlockInput {
   graceMinutes?: number;
   /** True for a recurring series: adds "active 15 minutes before each occurrence". */
   recurring?: boolean;
+  /**
+   * The series' zone and rule (`meeting` is then its first occurrence): the "Save in SecureJoin"
+   * link carries it, so the extension keeps the code for every occurrence. Implies `recurring`.
+   */
+  recurrence?: SeriesRecurrence;
   /** The activation sentence always states the date (see activationSentence's `withDate`). */
   withDate?: boolean;
   dialIn?: DialIn;
@@ -113,6 +119,7 @@ function saveLinkOf(input: InviteBlockInput, lead: number, grace: number): strin
     endsAt: input.meeting.end,
     leadMinutes: lead,
     graceMinutes: grace,
+    ...(input.recurrence ? { recurrence: input.recurrence } : {}),
   });
 }
 
@@ -134,7 +141,7 @@ function blockLines(input: InviteBlockInput): Array<{ label: string | null; valu
   if (input.passcode?.mode === 'shared') lines.push({ label: LABELS.passcode, value: input.passcode.value });
   if (input.passcode?.mode === 'per-invitee') lines.push({ label: LABELS.passcode, value: PERSONAL_PASSCODE_TEXT });
   lines.push({ label: null, value: activationSentence(window, input.meeting, { timeZone: input.timeZone, locale: input.locale, leadMinutes: lead, withDate: input.withDate === true }) });
-  if (input.recurring) lines.push({ label: null, value: recurringActivationSentence(lead) });
+  if (input.recurring || input.recurrence) lines.push({ label: null, value: recurringActivationSentence(lead) });
   if (input.dialIn) {
     const code = input.accessCode.endsWith('#') ? 'the access code' : 'the access code followed by #';
     lines.push({

@@ -6,6 +6,7 @@
 import { parseJoinLink } from '../links/join';
 import type { JoinLink, JoinLinkStyle } from '../links/join';
 import type { CaptureRecord } from '../links/capture';
+import type { SeriesRecurrence } from '../links/captureRecurrence';
 import { splitWebUrl } from '../links/url';
 import type { EpochMs, Issue, Result } from '../types';
 import { NO_GUEST_PIN, parseSavedMeeting, pinIssue, roomIssues } from './schema';
@@ -36,6 +37,8 @@ export interface ManualMeetingInput {
   endsAt?: EpochMs;
   leadMinutes?: number;
   graceMinutes?: number;
+  /** A recurring meeting's zone and rule; `startsAt`/`endsAt` are then its first occurrence. */
+  recurrence?: SeriesRecurrence;
   /** Default `manual`; drafts from {@link fromParsedInvite} say `invite`. */
   source?: MeetingSource;
 }
@@ -130,7 +133,7 @@ export function newSavedMeeting(input: ManualMeetingInput, now: EpochMs, id: str
     const displayName = typeof input.displayName === 'string' ? input.displayName.trim() : input.displayName;
     if (displayName !== undefined && displayName !== '') record.displayName = displayName;
     else if (link?.name !== undefined) record.displayName = link.name;
-    for (const key of ['startsAt', 'endsAt', 'leadMinutes', 'graceMinutes'] as const) {
+    for (const key of ['startsAt', 'endsAt', 'leadMinutes', 'graceMinutes', 'recurrence'] as const) {
       if (input[key] !== undefined) record[key] = input[key];
     }
     return parseSavedMeeting(record);
@@ -166,5 +169,7 @@ export function fromCaptureRecord(rec: CaptureRecord, now: EpochMs, id: string):
   if (rec.leadMinutes !== undefined) record.leadMinutes = rec.leadMinutes;
   if (rec.graceMinutes !== undefined) record.graceMinutes = rec.graceMinutes;
   if (rec.name !== undefined) record.displayName = rec.name;
+  // One code for the whole series: kept and filled in every occurrence's window.
+  if (rec.recurrence !== undefined) record.recurrence = rec.recurrence;
   return parseSavedMeeting(record);
 }

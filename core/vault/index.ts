@@ -32,4 +32,4 @@ export {
 export type { VaultFile, VaultImportResult, ImportOptions } from './transfer';
 export { upgradeStoredMeeting, storedMeetingV0Schema } from './upgrade';
 export type { StoredMeetingV0 } from './upgrade';
-export { meetingWindow, meetingLastInstant, expiredMeetings, upcomingMeetings } from './window';
+export { meetingWindow, meetingSeries, currentStart, meetingLastInstant, expiredMeetings, upcomingMeetings } from './window';

@@ -107,7 +107,8 @@ function foundLinks(parsed: ParsedInvite): FoundLink[] {
  * subject (from our block) becomes the label. Invites without a Pexip join link give no drafts:
  * a PIN is only ever saved bound to a node and alias.
  * A SecureJoin capture link (our block's save link, a personal message's join link) gives its
- * role, PIN, name and the meeting's window (start, end, lead and grace minutes), so the saved
+ * role, PIN, name and the meeting's window (start, end, lead and grace minutes, and a series'
+ * zone and rule), so the saved
  * record holds off until the code opens; the draft's `url` never keeps the `#sj=` fragment.
  * Never throws.
  */
@@ -133,6 +134,7 @@ export function fromParsedInvite(parsed: ParsedInvite): InviteDraft[] {
         for (const key of ['startsAt', 'endsAt', 'leadMinutes', 'graceMinutes'] as const) {
           if (capture[key] !== undefined) draft[key] = capture[key];
         }
+        if (capture.recurrence !== undefined) draft.recurrence = capture.recurrence;
       }
       return draft;
     });

@@ -12,7 +12,7 @@ export function meetingKey(m: Pick<SavedMeeting, 'origin' | 'path' | 'alias' | '
   return JSON.stringify([m.origin, m.path, m.alias.toLowerCase(), m.role]);
 }
 
-/** The fields that make up a record's content (everything but id, createdAt, updatedAt and source). */
+/** The plain fields that make up a record's content (with `recurrence`: everything but id, createdAt, updatedAt and source). */
 const CONTENT_FIELDS = [
   'origin',
   'path',
@@ -30,5 +30,5 @@ const CONTENT_FIELDS = [
 
 /** Whether two records say the same thing (ignoring id, source and timestamps). */
 export function sameMeetingContent(a: SavedMeeting, b: SavedMeeting): boolean {
-  return CONTENT_FIELDS.every((f) => a[f] === b[f]);
+  return CONTENT_FIELDS.every((f) => a[f] === b[f]) && JSON.stringify(a.recurrence ?? null) === JSON.stringify(b.recurrence ?? null);
 }

@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import { joinLinkIssues, JOIN_PIN_PATTERN, MAX_JOIN_NAME_LENGTH } from '../links/join';
 import type { JoinLinkStyle } from '../links/join';
+import type { SeriesRecurrence } from '../links/captureRecurrence';
 import { MAX_WINDOW_PAD_MINUTES } from '../time/activation';
+import { seriesIssues, WEEKDAYS } from '../time/recurrence';
 import type { EpochMs, Issue, Role } from '../types';
 
 /** Shape version of {@link SavedMeeting}. Version 0 is the prototype's `{url, pin, role}` (see upgrade.ts). */
@@ -44,6 +46,8 @@ const text = (max: number) =>
  * - `startsAt`/`endsAt`: meeting times (UTC ms); either may be absent. `leadMinutes` and
  *   `graceMinutes` widen the activation window (defaults from core/time: 15 and 0).
  * - `style`: link style to rebuild the join link with; absent means `webapp3`.
+ * - `recurrence`: for a recurring meeting, its IANA zone and rule (core/time); `startsAt`/`endsAt`
+ *   are then the first occurrence and the PIN works in every occurrence's window. Needs both.
  */
 export interface SavedMeeting {
   id: string;
@@ -59,6 +63,7 @@ export interface SavedMeeting {
   leadMinutes?: number;
   graceMinutes?: number;
   style?: JoinLinkStyle;
+  recurrence?: SeriesRecurrence;
   source: MeetingSource;
   createdAt: EpochMs;
   updatedAt: EpochMs;
@@ -83,6 +88,18 @@ export const savedMeetingSchema = z
     leadMinutes: minutes.optional(),
     graceMinutes: minutes.optional(),
     style: z.enum(['webapp3', 'webapp2', 'legacy']).optional(),
+    recurrence: z
+      .strictObject({
+        timeZone: z.string().min(1).max(64),
+        rule: z.strictObject({
+          frequency: z.enum(['daily', 'weekly', 'monthly']),
+          interval: z.int().optional(),
+          daysOfWeek: z.array(z.enum(WEEKDAYS)).min(1).max(7).optional(),
+          until: instant.optional(),
+          count: z.int().optional(),
+        }),
+      })
+      .optional(),
     source: z.enum(MEETING_SOURCES),
     createdAt: instant,
     updatedAt: instant,
@@ -96,8 +113,21 @@ export const savedMeetingSchema = z
     if (m.startsAt !== undefined && m.endsAt !== undefined && m.endsAt <= m.startsAt) {
       ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after startsAt' });
     }
+    if (m.recurrence !== undefined) {
+      for (const issue of recurrenceIssues(m.recurrence as SeriesRecurrence, m.startsAt, m.endsAt)) {
+        ctx.addIssue({ code: 'custom', path: issue.path.split('.'), message: issue.message });
+      }
+    }
     if (m.updatedAt < m.createdAt) ctx.addIssue({ code: 'custom', path: ['updatedAt'], message: 'must not be before createdAt' });
   });
+
+/** Problems with a record's series (paths `recurrence...`): core/time's rules, first occurrence = startsAt/endsAt. */
+function recurrenceIssues(r: SeriesRecurrence, startsAt: EpochMs | undefined, endsAt: EpochMs | undefined): Issue[] {
+  if (startsAt === undefined || endsAt === undefined) return [{ path: 'recurrence', message: 'needs startsAt and endsAt (the first occurrence)' }];
+  return seriesIssues({ start: startsAt, end: endsAt, timeZone: r.timeZone, rule: r.rule })
+    .filter((i) => i.path !== 'start' && i.path !== 'end')
+    .map((i) => ({ path: i.path === '' ? 'recurrence' : `recurrence.${i.path.replace(/\[\d+\]$/, '')}`, message: i.message }));
+}
 
 /** Problems with an origin/path/alias triple, as for a join link of `style` (paths `origin`, `path`, `alias`). */
 export function roomIssues(origin: string, path: string, alias: string, style: JoinLinkStyle = 'webapp3'): Issue[] {

@@ -46,6 +46,8 @@ export function blockInput(meeting: MeetingSnapshot, security: MeetingSecurity, 
     leadMinutes: settings.leadMinutes,
     graceMinutes: settings.graceMinutes,
     recurring: meeting.recurrence !== null,
+    // The save link then keeps the code for every occurrence, not only the first.
+    ...(meeting.recurrence ? { recurrence: { timeZone: meeting.recurrence.timeZone, rule: meeting.recurrence.rule } } : {}),
     // The date too, so moving the meeting to another day at the same time makes the block stale.
     withDate: true,
     subject: meeting.subject,

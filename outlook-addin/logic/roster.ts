@@ -7,6 +7,7 @@ import { buildCaptureLink } from '../../core/links/capture';
 import { JOIN_PIN_PATTERN, MAX_JOIN_NAME_LENGTH } from '../../core/links/join';
 import type { Invitee } from '../../core/roster';
 import { describeLead } from '../../core/time';
+import type { RecurringSeries } from '../../core/time';
 import { roomJoinUrl } from './block';
 import type { MeetingSecurity, MeetingSnapshot, OrganizerSettings, PersonalMessage } from './types';
 
@@ -19,9 +20,10 @@ import type { MeetingSecurity, MeetingSnapshot, OrganizerSettings, PersonalMessa
  * the join page would send it at once, before the window too (where the node counts it as a
  * wrong PIN), and it would sit in the request line, server logs and browser history.
  * When the passcode is not a PIN the web app takes (digits), the plain room link.
- * For a series the window is the meeting's first occurrence (as in the block's sentence).
+ * For a series the times are its first occurrence (as in the block's sentence) and the link
+ * carries the series' zone and rule, so the extension keeps the passcode for every occurrence.
  */
-export function personalLink(meeting: Pick<MeetingSnapshot, 'start' | 'end'>, security: MeetingSecurity, settings: Pick<OrganizerSettings, 'leadMinutes' | 'graceMinutes'>, invitee: Invitee): string {
+export function personalLink(meeting: MeetingTimes, security: MeetingSecurity, settings: Pick<OrganizerSettings, 'leadMinutes' | 'graceMinutes'>, invitee: Invitee): string {
   if (!JOIN_PIN_PATTERN.test(invitee.passcode)) return roomJoinUrl(security);
   const name = singleLine(invitee.name, MAX_JOIN_NAME_LENGTH) || invitee.email.slice(0, MAX_JOIN_NAME_LENGTH);
   return buildCaptureLink({
@@ -36,13 +38,18 @@ export function personalLink(meeting: Pick<MeetingSnapshot, 'start' | 'end'>, se
     endsAt: meeting.end,
     leadMinutes: settings.leadMinutes,
     graceMinutes: settings.graceMinutes,
+    ...(meeting.recurrence ? { recurrence: { timeZone: meeting.recurrence.timeZone, rule: meeting.recurrence.rule } } : {}),
   });
 }
 
+/** The meeting's times: start and end (a series' first occurrence) and the series, if any. */
+export type MeetingTimes = Pick<MeetingSnapshot, 'start' | 'end'> & { recurrence?: RecurringSeries | null };
+
 /** "from 15 minutes before the start until the end" (or "... until 10 minutes after the end"). */
-function windowWords(settings: Pick<OrganizerSettings, 'leadMinutes' | 'graceMinutes'>): string {
+function windowWords(settings: Pick<OrganizerSettings, 'leadMinutes' | 'graceMinutes'>, recurring: boolean): string {
   const until = settings.graceMinutes > 0 ? `${describeLead(settings.graceMinutes)} after the end` : 'the end';
-  return `from ${describeLead(settings.leadMinutes)} before the start until ${until}`;
+  const words = `from ${describeLead(settings.leadMinutes)} before the start until ${until}`;
+  return recurring ? `${words} of each occurrence` : words;
 }
 
 /**
@@ -65,7 +72,7 @@ export function personalMessages(meeting: MeetingSnapshot, security: MeetingSecu
       `Personal join link: ${personalLink(meeting, security, settings, inv)}`,
       'With the SecureJoin browser extension, opening this link saves your passcode and the meeting time, so it is filled in when the meeting opens. The passcode is in the part of the link that browsers never send to a server.',
       `Room link: ${roomJoinUrl(security)}`,
-      `The passcode works ${windowWords(settings)}.`,
+      `The passcode works ${windowWords(settings, Boolean(meeting.recurrence))}.`,
     ].join('\n'),
   }));
 }
@@ -84,7 +91,7 @@ export function csvField(value: string): string {
  * (the personal link is {@link personalLink}'s capture link with the meeting's window), CRLF
  * line ends (RFC 4180). Only the header for meetings without per-invitee passcodes.
  */
-export function rosterCsv(meeting: Pick<MeetingSnapshot, 'start' | 'end'>, security: MeetingSecurity, settings: Pick<OrganizerSettings, 'leadMinutes' | 'graceMinutes'>): string {
+export function rosterCsv(meeting: MeetingTimes, security: MeetingSecurity, settings: Pick<OrganizerSettings, 'leadMinutes' | 'graceMinutes'>): string {
   const rows = [['name', 'email', 'passcode', 'personal link']];
   for (const inv of security.roster?.invitees ?? []) rows.push([inv.name, inv.email, inv.passcode, personalLink(meeting, security, settings, inv)]);
   return `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
