@@ -103,3 +103,23 @@ describe('renderInviteBlock with a "Save in SecureJoin" link', () => {
     expect(() => renderInviteBlock({ ...input, joinUrl: 'https://meet.example.com/webapp/#/?conference=alice' })).toThrow(/saveLink: needs a web app 3 or legacy join link/);
   });
 });
+
+describe('renderInviteBlock for a recurring series', () => {
+  const recurrence = { timeZone: 'Europe/Berlin', rule: { frequency: 'weekly' as const, daysOfWeek: ['MO' as const] } };
+  const block = renderInviteBlock({ ...INPUT, recurring: undefined, recurrence, saveLink: true, leadMinutes: 15, graceMinutes: 10 });
+  const url = (block.text.split('\n').find((l) => l.startsWith('Save in SecureJoin: ')) ?? '').slice('Save in SecureJoin: '.length);
+
+  it('puts the series in the save link (first occurrence as start/end) and says "each occurrence"', () => {
+    const captured = parseCaptureLink(url);
+    expect(captured.ok && captured.value).toMatchObject({ startsAt: INPUT.meeting.start, endsAt: INPUT.meeting.end, recurrence });
+    expect(block.text).toContain('For this recurring series, the code is active 15 minutes before each occurrence.');
+  });
+  it('a pasted invite gives a draft carrying the series', () => {
+    const drafts = fromParsedInvite(parseInvite(block.html, 'html'));
+    expect(drafts[0]).toMatchObject({ pin: '48291736', startsAt: INPUT.meeting.start, recurrence });
+  });
+  it('refuses a series the link could not carry', () => {
+    expect(() => renderInviteBlock({ ...INPUT, recurrence: { timeZone: 'Nowhere/Else', rule: { frequency: 'weekly' } }, saveLink: true })).toThrow(/payload.rec.tz/);
+  });
+});
+

@@ -95,3 +95,33 @@ describe('rosterCsv', () => {
     expect(csvField('-1')).toBe("'-1");
   });
 });
+
+describe('personal messages for a recurring series', () => {
+  // Tuesdays 09:00 Berlin from 10 March 2026; the fourth, 31 March, is in summer time (07:00Z).
+  const series = { start: START, end: START + 3_600_000, timeZone: 'Europe/Berlin', rule: { frequency: 'weekly' as const } };
+  const m = meeting({ recurrence: series });
+  const security = createSecurity(m, SETTINGS.choices, SETTINGS, POLICY);
+
+  it('the capture link carries the series and the text says each occurrence', () => {
+    const [msg] = personalMessages(m, security, SETTINGS);
+    expect(msg?.text).toContain('The passcode works from 15 minutes before the start until 10 minutes after the end of each occurrence.');
+    const link = /Personal join link: (\S+)/.exec(msg?.text ?? '')?.[1] as string;
+    const captured = parseCaptureLink(link);
+    expect(captured.ok && captured.value.recurrence).toEqual({ timeZone: 'Europe/Berlin', rule: { frequency: 'weekly' } });
+  });
+  it('pasted into the extension, the saved record opens in a later occurrence, not only the first', () => {
+    const [msg] = personalMessages(m, security, SETTINGS);
+    const draft = fromParsedInvite(parseInvite(msg!.text, 'text'))[0]!;
+    const saved = newSavedMeeting(draft, START - 86_400_000, 'r1');
+    if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+    const fourth = Date.UTC(2026, 2, 31, 7);
+    expect(meetingWindow(saved.value, START + 2 * 3_600_000)).toEqual({ opensAt: START + 7 * 86_400_000 - 15 * 60_000, closesAt: START + 7 * 86_400_000 + 70 * 60_000 });
+    expect(meetingWindow(saved.value, fourth)).toEqual({ opensAt: fourth - 15 * 60_000, closesAt: fourth + 70 * 60_000 });
+  });
+  it('the roster CSV links carry the series too', () => {
+    const link = rosterCsv(m, security, SETTINGS).split('\r\n')[1]!.split(',').at(-1)!;
+    const captured = parseCaptureLink(link);
+    expect(captured.ok && captured.value.recurrence?.rule).toEqual({ frequency: 'weekly' });
+  });
+});
+
