@@ -49,11 +49,17 @@ describe('client API: token life cycle and events', () => {
     const guestToken: string = guest.body.result.token;
     const guestUuid: string = guest.body.result.participant_uuid;
 
-    const eventsPromise = readEvents(node, 'pinned', guestToken, (evs) =>
-      evs.some((e) => e.event === 'participant_update' && e.data.uuid === guestUuid && e.data.service_type === 'conference'),
+    // The host must arrive after the stream's initial sync (a fixed 50 ms pause raced it on a busy machine).
+    let synced!: () => void;
+    const syncedPromise = new Promise<void>((resolve) => (synced = resolve));
+    const eventsPromise = readEvents(
+      node,
+      'pinned',
+      guestToken,
+      (evs) => evs.some((e) => e.event === 'participant_update' && e.data.uuid === guestUuid && e.data.service_type === 'conference'),
+      (evs) => evs.some((e) => e.event === 'participant_sync_end') && synced(),
     );
-    // Let the stream open before the host arrives.
-    await new Promise((r) => setTimeout(r, 50));
+    await syncedPromise;
     const host = await requestToken(node, 'pinned', 'Hana', '1234');
     const events = await eventsPromise;
     const names = events.map((e) => e.event);

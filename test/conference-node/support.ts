@@ -30,8 +30,17 @@ export async function provision(node: ConferenceNode, method: string, path: stri
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
-/** Opens the event stream and collects events until `until` matches one, then closes it. */
-export async function readEvents(node: ConferenceNode, alias: string, token: string, until: (events: Array<{ event: string; data: any }>) => boolean): Promise<Array<{ event: string; data: any }>> {
+/**
+ * Opens the event stream and collects events until `until` matches one, then closes it.
+ * `onEvents` sees the list after each chunk read (e.g. to learn that the initial sync arrived).
+ */
+export async function readEvents(
+  node: ConferenceNode,
+  alias: string,
+  token: string,
+  until: (events: Array<{ event: string; data: any }>) => boolean,
+  onEvents?: (events: Array<{ event: string; data: any }>) => void,
+): Promise<Array<{ event: string; data: any }>> {
   const ac = new AbortController();
   const res = await fetch(`${node.url}/api/client/v2/conferences/${alias}/events?token=${encodeURIComponent(token)}`, { signal: ac.signal });
   if (res.status !== 200 || !res.body) throw new Error(`events: HTTP ${res.status}`);
@@ -52,6 +61,7 @@ export async function readEvents(node: ConferenceNode, alias: string, token: str
         const data = /^data: (.*)$/m.exec(block)?.[1];
         if (event && data) events.push({ event, data: JSON.parse(data) });
       }
+      onEvents?.(events);
     }
   } finally {
     ac.abort();
