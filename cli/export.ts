@@ -24,7 +24,7 @@ export type ExportTarget = (typeof EXPORT_TARGETS)[number];
 
 /** A file to deploy and how. */
 export interface PolicyExport {
-  /** Suggested file name when no --out is given. */
+  /** Suggested file name when no --out is given (the instructions name this file then). */
   fileName: string;
   content: string;
   /** .reg files are written as UTF-16LE with BOM, what regedit expects of version 5.00 files. */
@@ -63,7 +63,15 @@ function regValue(value: unknown, schemaType: unknown): string {
   return regString(JSON.stringify(value));
 }
 
-function windowsExport(policy: Policy, id: string, vendor: 'Google\\Chrome' | 'Microsoft\\Edge'): PolicyExport {
+/** Without --out the file goes to stdout: say what the steps below call it. */
+const saveAs = (fileName: string, file: string | undefined): string[] => (file === undefined ? [`Save the output as ${fileName} (or pass --out FILE); then:`] : []);
+
+/** `path` as one POSIX shell word. */
+const shellWord = (path: string) => (/^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`);
+/** `path` as one cmd.exe argument. */
+const cmdWord = (path: string) => (/[\s&()^|<>,;=]/.test(path) ? `"${path}"` : path);
+
+function windowsExport(policy: Policy, id: string, vendor: 'Google\\Chrome' | 'Microsoft\\Edge', file: string | undefined): PolicyExport {
   const key = `HKEY_LOCAL_MACHINE\\Software\\Policies\\${vendor}\\3rdparty\\extensions\\${id}\\policy`;
   const properties = (managedStorageSchema().properties ?? {}) as Record<string, { type?: unknown }>;
   const managed = policyToManaged(policy);
@@ -81,12 +89,14 @@ function windowsExport(policy: Policy, id: string, vendor: 'Google\\Chrome' | 'M
   ];
   const browser = vendor === 'Google\\Chrome' ? 'Chrome' : 'Edge';
   const page = vendor === 'Google\\Chrome' ? 'chrome://policy' : 'edge://policy';
+  const fileName = `securejoin-${browser.toLowerCase()}-policy.reg`;
   return {
-    fileName: `securejoin-${browser.toLowerCase()}-policy.reg`,
+    fileName,
     content: lines.join('\r\n'),
     encoding: 'utf16le',
     instructions: [
-      `Import on each Windows machine as administrator: reg import securejoin-${browser.toLowerCase()}-policy.reg`,
+      ...saveAs(fileName, file),
+      `Import on each Windows machine as administrator: reg import ${cmdWord(file ?? fileName)}`,
       `  (or deploy the values under ${key} with Group Policy Preferences / Intune).`,
       `${browser} applies extension policy from the registry on managed (domain-joined or cloud-managed) machines.`,
       `Check: open ${page}, press "Reload policies", and look for extension ${id}.`,
@@ -94,27 +104,31 @@ function windowsExport(policy: Policy, id: string, vendor: 'Google\\Chrome' | 'M
   };
 }
 
-function linuxExport(policy: Policy, id: string, folder: string, browser: string): PolicyExport {
+function linuxExport(policy: Policy, id: string, folder: string, browser: string, file: string | undefined): PolicyExport {
   const document = { '3rdparty': { extensions: { [id]: policyToManaged(policy) } } };
+  const fileName = 'securejoin.json';
   return {
-    fileName: 'securejoin.json',
+    fileName,
     content: `${JSON.stringify(document, null, 2)}\n`,
     encoding: 'utf8',
     instructions: [
-      `Install as root: install -D -m 0644 securejoin.json ${folder}/securejoin.json`,
+      ...saveAs(fileName, file),
+      `Install as root: install -D -m 0644 ${shellWord(file ?? fileName)} ${folder}/securejoin.json`,
       `${browser} picks it up within seconds. Check: open chrome://policy and look for extension ${id}.`,
     ],
   };
 }
 
-function firefoxExport(policy: Policy, id: string): PolicyExport {
+function firefoxExport(policy: Policy, id: string, file: string | undefined): PolicyExport {
   const document = { policies: { '3rdparty': { Extensions: { [id]: policyToManaged(policy) } } } };
+  const fileName = 'policies.json';
   return {
-    fileName: 'policies.json',
+    fileName,
     content: `${JSON.stringify(document, null, 2)}\n`,
     encoding: 'utf8',
     instructions: [
-      'Install as policies.json (one file holds all Firefox policies: if one exists, merge the "3rdparty" entry into it):',
+      ...saveAs(fileName, file),
+      `Install ${file === undefined || file === fileName ? '' : `${file} `}as policies.json (one file holds all Firefox policies: if one exists, merge the "3rdparty" entry into it):`,
       '  Windows: C:\\Program Files\\Mozilla Firefox\\distribution\\policies.json',
       '  Linux:   /etc/firefox/policies/policies.json',
       '  macOS:   /Applications/Firefox.app/Contents/Resources/distribution/policies.json',
@@ -125,31 +139,45 @@ function firefoxExport(policy: Policy, id: string): PolicyExport {
 
 /**
  * The deployable file for `target`. `policy` must come from parsePolicy (validated, defaults
- * filled): the export writes every value out, typed as the managed schema declares.
+ * filled): the export writes every value out, typed as the managed schema declares. `file` is
+ * where the file is written (--out), so the instructions name it; without it they name
+ * `fileName` and say to save the output under that name.
  * @throws UsageError on a malformed extension id.
  */
-export function exportPolicy(policy: Policy, target: ExportTarget, extensionId?: string): PolicyExport {
+export function exportPolicy(policy: Policy, target: ExportTarget, extensionId?: string, file?: string): PolicyExport {
   const id = extensionIdFor(target, extensionId);
-  const result = render(policy, target, id);
-  if (extensionId === undefined) {
-    const which = target === 'firefox' ? 'the add-on id from its manifest' : "the development build's id";
-    result.instructions.push(`Note: keyed by ${which} (${id}); for a store-published build pass --extension-id with the id the store assigned.`);
-  }
+  const result = render(policy, target, id, file);
+  const note = idNote(target, id, extensionId !== undefined);
+  if (note) result.instructions.push(note);
   return result;
 }
 
-function render(policy: Policy, target: ExportTarget, id: string): PolicyExport {
+/**
+ * What the admin must know about the id the file is keyed by. Chrome Web Store and Edge Add-ons
+ * assign the id of a published build; Firefox takes it from the manifest
+ * (browser_specific_settings.gecko.id), the same in every build, store-signed or not.
+ */
+function idNote(target: ExportTarget, id: string, given: boolean): string | null {
+  if (target === 'firefox') {
+    if (id === GECKO_EXTENSION_ID) return `Note: keyed by SecureJoin's add-on id ${id}, fixed in its manifest for every build (development and addons.mozilla.org alike).`;
+    return `Note: keyed by ${id}; SecureJoin's manifest declares ${GECKO_EXTENSION_ID}, so this reaches only a build whose manifest was changed to ${id}.`;
+  }
+  if (given) return null;
+  return `Note: keyed by the development build's id (${id}); for a store-published build pass --extension-id with the id the store assigned.`;
+}
+
+function render(policy: Policy, target: ExportTarget, id: string, file: string | undefined): PolicyExport {
   switch (target) {
     case 'chromium-linux':
-      return linuxExport(policy, id, '/etc/chromium/policies/managed', 'Chromium');
+      return linuxExport(policy, id, '/etc/chromium/policies/managed', 'Chromium', file);
     case 'chrome-linux':
-      return linuxExport(policy, id, '/etc/opt/chrome/policies/managed', 'Chrome');
+      return linuxExport(policy, id, '/etc/opt/chrome/policies/managed', 'Chrome', file);
     case 'chrome-windows':
-      return windowsExport(policy, id, 'Google\\Chrome');
+      return windowsExport(policy, id, 'Google\\Chrome', file);
     case 'edge-windows':
-      return windowsExport(policy, id, 'Microsoft\\Edge');
+      return windowsExport(policy, id, 'Microsoft\\Edge', file);
     case 'firefox':
-      return firefoxExport(policy, id);
+      return firefoxExport(policy, id, file);
   }
 }
 

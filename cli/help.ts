@@ -1,5 +1,7 @@
 /** Help texts, one per command. Kept together so they read consistently. */
 
+import { GECKO_EXTENSION_ID } from '../core/extensionIdentity';
+
 export const MAIN_HELP = `securejoin - admin tool for SecureJoin (policy and codes)
 
 Usage:
@@ -42,8 +44,10 @@ Targets:
   edge-windows     .reg file for HKLM\\Software\\Policies\\Microsoft\\Edge\\3rdparty\\extensions\\ID\\policy
   firefox          policies.json (3rdparty.Extensions.ID)
 
---extension-id   the id the browser gives the extension (default: the development build's id;
-                 Firefox: the add-on's gecko id). Use the store id for published builds.
+--extension-id   the id the browser gives the extension. Chromium targets default to the
+                 development build's id: pass the id the Chrome Web Store or Edge Add-ons
+                 assigned for published builds. Firefox defaults to the add-on id fixed in
+                 the manifest (${GECKO_EXTENSION_ID}), the same for every build.
 --out FILE       write the file there (.reg files as UTF-16) and print install steps;
                  without it the file goes to stdout and the steps to stderr.
 

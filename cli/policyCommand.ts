@@ -70,7 +70,7 @@ function exportCommand(args: string[], io: CliIo): number {
   }
   const file = single(positionals, 'policy export');
   const policy = loadPolicy(file); // never export an invalid policy
-  const result = exportPolicy(policy, target as ExportTarget, values['extension-id']);
+  const result = exportPolicy(policy, target as ExportTarget, values['extension-id'], values.out);
   if (values.out) {
     writeText(values.out, result.content, result.encoding);
     io.out(`Wrote ${values.out} (${target}).\n${result.instructions.join('\n')}\n`);

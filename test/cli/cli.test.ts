@@ -98,10 +98,19 @@ describe('securejoin (in process)', () => {
     const out = join(dir, 'policy.reg');
     const r = run('policy', 'export', '--target', 'chrome-windows', '--out', out, 'examples/policy.json');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('reg import');
+    expect(r.stdout).toContain(`reg import ${out}`);
+    expect(r.stdout).not.toContain('securejoin-chrome-policy.reg');
     const bytes = readFileSync(out);
     expect([bytes[0], bytes[1]]).toEqual([0xff, 0xfe]);
     expect(bytes.subarray(2).toString('utf16le')).toMatch(/^Windows Registry Editor Version 5\.00\r\n/);
+  });
+
+  it('export --out names that file in the install step, not the default securejoin.json', () => {
+    const out = join(dir, 'chromium-policy.json');
+    const r = run('policy', 'export', '--target', 'chromium-linux', '--out', out, 'examples/policy.json');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`install -D -m 0644 ${out} /etc/chromium/policies/managed/securejoin.json`);
+    expect(JSON.parse(readFileSync(out, 'utf8'))['3rdparty'].extensions).toBeDefined();
   });
 
   it('export to stdout keeps the instructions on stderr so the file can be piped', () => {

@@ -42,6 +42,28 @@ describe('exportPolicy', () => {
     expect(policyFromManaged(doc.policies['3rdparty'].Extensions[GECKO_EXTENSION_ID])).toEqual({ ok: true, value: example });
   });
 
+  it('the install steps name the file where --out put it, quoted for the shell when needed', () => {
+    const linux = exportPolicy(example, 'chromium-linux', undefined, '/tmp/out dir/chromium-policy.json').instructions.join('\n');
+    expect(linux).toContain("install -D -m 0644 '/tmp/out dir/chromium-policy.json' /etc/chromium/policies/managed/securejoin.json");
+    expect(linux).not.toContain('Save the output');
+    expect(exportPolicy(example, 'chrome-windows', undefined, 'C:\\GPO files\\chrome.reg').instructions.join('\n')).toContain('reg import "C:\\GPO files\\chrome.reg"');
+    expect(exportPolicy(example, 'firefox', undefined, 'ff.json').instructions.join('\n')).toContain('Install ff.json as policies.json');
+    // Without --out the file goes to stdout: the steps say what to save it as, and use that name.
+    const piped = exportPolicy(example, 'edge-windows').instructions;
+    expect(piped[0]).toBe('Save the output as securejoin-edge-policy.reg (or pass --out FILE); then:');
+    expect(piped.join('\n')).toContain('reg import securejoin-edge-policy.reg');
+  });
+
+  it("notes the id: Chromium's default is the development id (store builds get another), Firefox's add-on id is fixed by the manifest", () => {
+    const note = (target: Parameters<typeof exportPolicy>[1], id?: string) => exportPolicy(example, target, id).instructions.filter((l) => l.startsWith('Note:'));
+    expect(note('chrome-linux')).toEqual([expect.stringMatching(new RegExp(`development build's id \\(${DEV_EXTENSION_ID}\\).*the id the store assigned`))]);
+    expect(note('chrome-linux', 'abcdefghijklmnopabcdefghijklmnop')).toEqual([]);
+    const firefox = note('firefox');
+    expect(firefox).toEqual([expect.stringContaining(`${GECKO_EXTENSION_ID}, fixed in its manifest for every build`)]);
+    expect(firefox[0]).not.toMatch(/store assigned|--extension-id/);
+    expect(note('firefox', 'fork@example.com')).toEqual([expect.stringContaining(`manifest declares ${GECKO_EXTENSION_ID}, so this reaches only a build whose manifest was changed to fork@example.com`)]);
+  });
+
   it('rejects malformed extension ids for the target', () => {
     expect(() => exportPolicy(example, 'chrome-linux', 'securejoin@securejoin.dev')).toThrow(/not a Chromium extension id/);
     expect(() => exportPolicy(example, 'firefox', 'no spaces allowed')).toThrow(/not a Firefox add-on id/);
