@@ -3,18 +3,23 @@
  * incoming message with {@link parseRequest} before it looks at it: content scripts run next to
  * pages we do not trust, so a message is untrusted input like any other.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+
+// zod/mini, like core/policy and core/links: one zod flavour in the bundles that use these.
 
 /** Longest URL accepted in a message (core/links reads at most this much anyway). */
 const MAX_URL = 4096;
-const url = z.string().min(1).max(MAX_URL);
+const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
+const url = text(1, MAX_URL);
+const id = text(1, 64);
 
 /** What the content script saw in its frame. The background re-derives what it can from `sender`. */
 export const pageReportSchema = z.strictObject({
   pageUrl: url,
-  frame: z.strictObject({ isTop: z.boolean(), sandboxed: z.boolean(), frameOrigin: z.string().max(300) }),
+  frame: z.strictObject({ isTop: z.boolean(), sandboxed: z.boolean(), frameOrigin: z.string().check(z.maxLength(300)) }),
   field: z.strictObject({ present: z.boolean(), hasValue: z.boolean() }),
-  prompt: z.strictObject({ hasHostPin: z.boolean(), hasGuestPin: z.boolean() }).optional(),
+  prompt: z.optional(z.strictObject({ hasHostPin: z.boolean(), hasGuestPin: z.boolean() })),
 });
 /** See {@link pageReportSchema}. */
 export type PageReport = z.infer<typeof pageReportSchema>;
@@ -33,11 +38,11 @@ export type ContentRequest = z.infer<typeof contentRequestSchema>;
  * (label, times). The origin, path and alias are never editable (they bind the PIN to its page).
  */
 export const meetingChangesSchema = z.strictObject({
-  label: z.string().max(1000).nullable().optional(),
-  role: z.enum(['host', 'guest']).optional(),
-  pin: z.string().min(1).max(100).optional(),
-  startsAt: z.number().nullable().optional(),
-  endsAt: z.number().nullable().optional(),
+  label: z.optional(z.nullable(z.string().check(z.maxLength(1000)))),
+  role: z.optional(z.enum(['host', 'guest'])),
+  pin: z.optional(text(1, 100)),
+  startsAt: z.optional(z.nullable(z.number())),
+  endsAt: z.optional(z.nullable(z.number())),
 });
 /** See {@link meetingChangesSchema}. */
 export type MeetingChanges = z.infer<typeof meetingChangesSchema>;
@@ -47,12 +52,12 @@ export const uiRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('meetings:list') }),
   // The input itself is validated by core (newSavedMeeting) with field-named errors.
   z.strictObject({ type: z.literal('meetings:add'), input: z.record(z.string(), z.unknown()) }),
-  z.strictObject({ type: z.literal('meetings:delete'), id: z.string().min(1).max(64) }),
-  z.strictObject({ type: z.literal('meetings:update'), id: z.string().min(1).max(64), changes: meetingChangesSchema }),
+  z.strictObject({ type: z.literal('meetings:delete'), id }),
+  z.strictObject({ type: z.literal('meetings:update'), id, changes: meetingChangesSchema }),
   z.strictObject({ type: z.literal('settings:get') }),
   z.strictObject({ type: z.literal('settings:set'), prefs: z.record(z.string(), z.unknown()) }),
   z.strictObject({ type: z.literal('vault:export') }),
-  z.strictObject({ type: z.literal('vault:import'), text: z.string().max(5_000_000) }),
+  z.strictObject({ type: z.literal('vault:import'), text: z.string().check(z.maxLength(5_000_000)) }),
 ]);
 /** See {@link uiRequestSchema}. */
 export type UiRequest = z.infer<typeof uiRequestSchema>;
@@ -69,14 +74,20 @@ export interface ErrorResponse {
 /** Pushed from the background to a tab when the guard learns something about its room. */
 export const guardPushSchema = z.strictObject({
   type: z.literal('guard:update'),
-  warning: z.string().max(500).nullable(),
+  warning: z.nullable(z.string().check(z.maxLength(500))),
 });
 /** See {@link guardPushSchema}. */
 export type GuardPush = z.infer<typeof guardPushSchema>;
 
+/**
+ * zod's English messages for this parse only: zod/mini loads no locale by itself, and a global
+ * `z.config` would change every other zod user in the bundle.
+ */
+const english = (): z.core.ParseContext<z.core.$ZodIssue> => ({ error: en().localeError });
+
 /** Validates a request against one schema; the error names the first problem (never echoes values). */
-export function parseRequest<T>(schema: z.ZodType<T>, raw: unknown): { ok: true; value: T } | ErrorResponse {
-  const parsed = schema.safeParse(raw);
+export function parseRequest<T>(schema: z.ZodMiniType<T>, raw: unknown): { ok: true; value: T } | ErrorResponse {
+  const parsed = z.safeParse(schema, raw, english());
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
   return { ok: false, error: `invalid message${issue ? ` at ${issue.path.join('.') || '(root)'}: ${issue.message}` : ''}` };
