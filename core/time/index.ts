@@ -24,6 +24,7 @@ export type { WallTime, WallTimeOptions } from './zone';
 export {
   occurrences,
   nextOccurrence,
+  seriesUntil,
   seriesIssues,
   validateSeries,
   WEEKDAYS,

@@ -148,6 +148,14 @@ function* localDates(first: WallTime, rule: RecurrenceRule, firstPeriod: number)
   }
 }
 
+/** The local date of the `count`-th occurrence (count >= 1). */
+function lastCountedDate(first: WallTime, rule: RecurrenceRule, count: number): Pick<WallTime, 'year' | 'month' | 'day'> {
+  if (rule.frequency === 'daily') return dateOfDay(dayNumber(first) + (count - 1) * (rule.interval ?? 1));
+  let seen = 0;
+  for (const date of localDates(first, rule, 0)) if (++seen >= count) return date;
+  throw new RangeError('unreachable: a series has endless local dates');
+}
+
 /** Period index to start from so that no occurrence ending after `from` is missed. */
 function firstUsefulPeriod(first: WallTime, rule: RecurrenceRule, from: EpochMs, durationMs: number): number {
   const interval = rule.interval ?? 1;
@@ -181,24 +189,41 @@ export function occurrences(series: RecurringSeries, range: TimeRange, opts: Occ
   if (issues.length > 0) {
     throw new RangeError(`invalid recurring series: ${issues.map((i) => `${i.path || 'series'} ${i.message}`).join('; ')}`);
   }
-  const { rule, timeZone } = series;
+  const { timeZone } = series;
   const duration = series.end - series.start;
   const first = toWallTime(series.start, timeZone);
-  const startPeriod = rule.count === undefined ? firstUsefulPeriod(first, rule, range.from, duration) : 0;
+  const at = (date: Pick<WallTime, 'year' | 'month' | 'day'>): EpochMs =>
+    wallTimeToInstant({ ...date, hour: first.hour, minute: first.minute, second: first.second ?? 0 }, timeZone);
+  // COUNT is a property of the local dates alone: find the last one by date arithmetic (no zone
+  // conversions), then treat the series as ending there, so ranges far into it start near it.
+  const rule = series.rule.count === undefined ? series.rule : { ...series.rule, count: undefined, until: at(lastCountedDate(first, series.rule, series.rule.count)) };
+  const startPeriod = firstUsefulPeriod(first, rule, range.from, duration);
   const out: MeetingTime[] = [];
-  let seen = 0;
   for (const date of localDates(first, rule, startPeriod)) {
-    const start = wallTimeToInstant({ ...date, hour: first.hour, minute: first.minute, second: first.second ?? 0 }, timeZone);
+    const start = at(date);
     if (start >= range.to) break;
     if (rule.until !== undefined && start > rule.until) break;
-    if (rule.count !== undefined && seen >= rule.count) break;
-    seen++;
     if (start + duration > range.from) {
       out.push({ start, end: start + duration });
       if (out.length >= limit) break;
     }
   }
   return out;
+}
+
+/**
+ * The latest instant an occurrence may start at: `rule.until`, or for COUNT the start of the
+ * COUNT-th occurrence (found by date arithmetic); null when the series never ends.
+ * Throws RangeError when the series is invalid.
+ */
+export function seriesUntil(series: RecurringSeries): EpochMs | null {
+  const issues = seriesIssues(series);
+  if (issues.length > 0) throw new RangeError(`invalid recurring series: ${issues.map((i) => `${i.path || 'series'} ${i.message}`).join('; ')}`);
+  const { rule, timeZone } = series;
+  if (rule.until !== undefined) return rule.until;
+  if (rule.count === undefined) return null;
+  const first = toWallTime(series.start, timeZone);
+  return wallTimeToInstant({ ...lastCountedDate(first, rule, rule.count), hour: first.hour, minute: first.minute, second: first.second ?? 0 }, timeZone);
 }
 
 /**

@@ -5,12 +5,13 @@
  */
 import { activationWindow, activeWindowAt } from './activation';
 import type { ActivationOptions, ActivationWindow } from './activation';
-import { MAX_OCCURRENCE_LIMIT, nextOccurrence, occurrences } from './recurrence';
+import { MAX_OCCURRENCE_LIMIT, nextOccurrence, occurrences, seriesUntil } from './recurrence';
 import type { RecurringSeries } from './recurrence';
 import type { EpochMs, MeetingTime } from '../types';
 
 /** Occurrences whose windows may overlap one instant: lead + grace are at most two weeks, a series repeats at most daily. */
 const OVERLAP_LIMIT = 32;
+const DAY_MS = 86_400_000;
 
 const padMs = (minutes: number | undefined, fallback: number): number => Math.round((minutes ?? fallback) * 60_000);
 
@@ -43,24 +44,26 @@ export function seriesWindowAt(series: RecurringSeries, now: EpochMs, opts: Acti
 }
 
 /**
- * The series' last occurrence, or null when it never ends (no `until`, no `count`).
+ * The series' last occurrence; null when it never ends (no `until`, no `count`) or, oddly, has
+ * no occurrence at all (weekly days that fall after `until`): tell them apart with `seriesUntil`.
+ * Looks back from the series' end in doubling spans, so the cost is a few occurrences, not all.
  * Throws RangeError on an invalid series.
  */
 export function lastOccurrence(series: RecurringSeries): MeetingTime | null {
-  const { rule } = series;
-  if (rule.until === undefined && rule.count === undefined) {
-    occurrences(series, { from: series.start, to: series.start + 1 }, { limit: 1 }); // validates
-    return null;
-  }
-  const to = rule.until !== undefined ? rule.until + 1 : Number.MAX_SAFE_INTEGER;
-  let from = series.start;
-  let last: MeetingTime | null = null;
-  // Paged, so series longer than one call's limit (thirty years of dailies) still end right.
-  for (;;) {
-    const page = occurrences(series, { from, to }, { limit: MAX_OCCURRENCE_LIMIT });
-    if (page.length === 0) return last;
-    last = page[page.length - 1] as MeetingTime;
-    if (page.length < MAX_OCCURRENCE_LIMIT) return last;
-    from = last.end;
+  const until = seriesUntil(series);
+  if (until === null) return null;
+  for (let span = 8 * DAY_MS; ; span *= 2) {
+    let from = Math.max(series.start, until - span);
+    let page = occurrences(series, { from, to: until + 1 }, { limit: MAX_OCCURRENCE_LIMIT });
+    if (page.length === 0) {
+      if (from === series.start) return null;
+      continue;
+    }
+    // A full page may not hold the last one: page on from the last found.
+    while (page.length === MAX_OCCURRENCE_LIMIT) {
+      from = (page[page.length - 1] as MeetingTime).start;
+      page = occurrences(series, { from, to: until + 1 }, { limit: MAX_OCCURRENCE_LIMIT });
+    }
+    return page[page.length - 1] as MeetingTime;
   }
 }

@@ -4,6 +4,7 @@
  */
 import { activationWindow, DEFAULT_LEAD_MINUTES } from '../time/activation';
 import type { ActivationWindow } from '../time/activation';
+import { seriesUntil } from '../time/recurrence';
 import type { RecurringSeries } from '../time/recurrence';
 import { lastOccurrence, seriesWindowAt } from '../time/seriesWindow';
 import type { EpochMs } from '../types';
@@ -51,7 +52,8 @@ export function meetingLastInstant(m: SavedMeeting): EpochMs | null {
   const series = meetingSeries(m);
   if (series !== null) {
     try {
-      return lastOccurrence(series)?.end ?? null;
+      if (seriesUntil(series) === null) return null;
+      return lastOccurrence(series)?.end ?? series.end;
     } catch {
       return null; // A record the schema let through is valid; keeping beats deleting on a doubt.
     }

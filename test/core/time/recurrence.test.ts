@@ -140,3 +140,27 @@ describe('series validation', () => {
     expect(validateSeries(berlinWeekly)).toEqual({ ok: true, value: berlinWeekly });
   });
 });
+
+describe('COUNT by local dates', () => {
+  it('property: a COUNT series is the first COUNT occurrences of the unbounded one, and ranges deep into it agree', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'UTC'),
+        fc.constantFrom<'daily' | 'weekly' | 'monthly'>('daily', 'weekly', 'monthly'),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 0, max: 31 }),
+        (timeZone, frequency, interval, count, startDay) => {
+          const start = Date.UTC(2025, 0, 1, 1, 30) + startDay * 86_400_000;
+          const base: RecurringSeries = { start, end: start + HOUR, timeZone, rule: { frequency, interval } };
+          const all = occurrences(base, { from: start, to: start + 20 * 366 * 86_400_000 }, { limit: count });
+          const counted = occurrences({ ...base, rule: { frequency, interval, count } }, { from: start, to: start + 20 * 366 * 86_400_000 });
+          expect(counted).toEqual(all);
+          const last = all[all.length - 1]!;
+          expect(occurrences({ ...base, rule: { frequency, interval, count } }, { from: last.start, to: last.end + 400 * 86_400_000 })).toEqual([last]);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
