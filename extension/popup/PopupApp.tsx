@@ -185,7 +185,7 @@ export function PopupApp({ send, requestOrigin }: PopupProps) {
         {drafts.map((d, i) => (
           <li key={`${d.draft.url}-${i}`} class="draft">
             <span>
-              <strong>{d.draft.alias}</strong> <small>{d.draft.url}</small> <small class="draft-when">Code opens: {when(draftOpensAt(d.draft))}</small>
+              <strong>{d.draft.alias}</strong> <small>{d.draft.url}</small> <small class="draft-when">Code opens: {when(draftOpensAt(d.draft, Date.now()))}{d.draft.recurrence ? ' (next occurrence; it opens before each one)' : ''}</small>
               <label for={`d-role-${i}`}>Role</label>
               <select id={`d-role-${i}`} class="draft-role" value={d.role} onChange={(e) => setDraft(i, { role: (e.target as HTMLSelectElement).value as 'host' | 'guest' })}>
                 <option value="guest">Guest</option>

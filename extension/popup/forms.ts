@@ -8,6 +8,7 @@
  */
 import { parseInvite } from '../../core/invite';
 import { DEFAULT_LEAD_MINUTES } from '../../core/time/activation';
+import { seriesWindowAt } from '../../core/time/seriesWindow';
 import { fromParsedInvite } from '../../core/vault';
 import type { InviteDraft } from '../../core/vault';
 import type { Issue, Role } from '../../core/types';
@@ -34,9 +35,20 @@ export function draftsFromInvite(text: string): DraftChoice[] {
 /**
  * When a draft's code opens, as the saved record will say (its start minus its lead minutes,
  * default 15): a capture link in the pasted text gives the organizer's; null without a start.
+ * For a series (given `now`): the opening of the occurrence open at `now`, else the next one
+ * (core's `meetingWindow`), null when the series is over.
  */
-export function draftOpensAt(draft: Pick<InviteDraft, 'startsAt' | 'leadMinutes'>): number | null {
-  return draft.startsAt === undefined ? null : draft.startsAt - Math.round((draft.leadMinutes ?? DEFAULT_LEAD_MINUTES) * 60_000);
+export function draftOpensAt(draft: Pick<InviteDraft, 'startsAt' | 'endsAt' | 'leadMinutes' | 'graceMinutes' | 'recurrence'>, now?: number): number | null {
+  if (draft.startsAt === undefined) return null;
+  if (draft.recurrence !== undefined && draft.endsAt !== undefined && now !== undefined) {
+    const series = { start: draft.startsAt, end: draft.endsAt, timeZone: draft.recurrence.timeZone, rule: draft.recurrence.rule };
+    try {
+      return seriesWindowAt(series, now, { leadMinutes: draft.leadMinutes, graceMinutes: draft.graceMinutes })?.opensAt ?? null;
+    } catch {
+      return null;
+    }
+  }
+  return draft.startsAt - Math.round((draft.leadMinutes ?? DEFAULT_LEAD_MINUTES) * 60_000);
 }
 
 /** The `meetings:add` input for a confirmed draft (the background validates it with core). */

@@ -29,6 +29,17 @@ describe('paste an invite', () => {
     expect(draftOpensAt({ startsAt: start })).toBe(start - 15 * 60_000);
   });
 
+  it('a series draft says when the next occurrence opens and saves the series', () => {
+    // Mondays 09:00 Berlin from 24 March 2025; 31 March is summer time (07:00Z).
+    const start = Date.UTC(2025, 2, 24, 8);
+    const recurrence = { timeZone: 'Europe/Berlin', rule: { frequency: 'weekly' as const } };
+    const link = buildCaptureLink({ origin: 'https://meet.example.com', path: 'webapp3', alias: 'board', role: 'guest', pin: '55667788', startsAt: start, endsAt: start + 3_600_000, leadMinutes: 15, graceMinutes: 0, recurrence });
+    const [choice] = draftsFromInvite(`Personal join link: ${link}`);
+    expect(draftOpensAt(choice!.draft, start + 2 * 3_600_000)).toBe(Date.UTC(2025, 2, 31, 7) - 15 * 60_000);
+    expect(draftOpensAt(choice!.draft)).toBe(start - 15 * 60_000);
+    expect(draftToInput(choice!)).toMatchObject({ startsAt: start, recurrence });
+  });
+
   it('finds nothing in empty or unrelated text', () => {
     expect(draftsFromInvite('')).toEqual([]);
     expect(draftsFromInvite('PIN: 1234, no link')).toEqual([]);
