@@ -68,4 +68,36 @@ describe('join when the window opens', () => {
     expect(pinsSent[0]!.at).toBeGreaterThanOrEqual(opensAt);
     await page.close();
   });
+
+  it('a daily series saved yesterday is not expired: it waits for today\'s occurrence and joins when it opens', async () => {
+    // The first occurrence was yesterday (a single meeting would be over); today's opens in a few seconds.
+    // Whole seconds: occurrences keep a series' local wall time to the second (calendar times have no milliseconds).
+    const todayOpens = Math.ceil((Date.now() + OPENS_IN_MS) / 1000) * 1000;
+    const first = { start: todayOpens - 86_400_000, end: todayOpens - 86_400_000 + 3_600_000 };
+    const recurrence = { timeZone: 'UTC', rule: { frequency: 'daily' } };
+    node.putRoom({ alias: 'series-room', hostPin: '86420975', allowGuests: true, accessCode: { code: CODE, role: 'host' }, meeting: first, leadMinutes: 0, recurrence });
+    const added = await ext.send({
+      type: 'meetings:add',
+      input: { url: `${node.url}/webapp3/m/series-room`, role: 'host', pin: CODE, startsAt: first.start, endsAt: first.end, leadMinutes: 0, recurrence },
+    });
+    expect(added.ok).toBe(true);
+    expect(await ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill-and-join' } } } })).toEqual({ ok: true, saved: true });
+
+    const page = await ext.browser.newPage();
+    const pinsSent: Array<{ pin: string; at: number }> = [];
+    page.on('request', (req) => {
+      const pin = req.headers().pin;
+      if (req.url().endsWith('/request_token') && pin !== undefined) pinsSent.push({ pin, at: Date.now() });
+    });
+    await page.goto(node.joinUrl('series-room', { name: 'Sam Series' }));
+    await waitForState(page, 'ready');
+    await page.click('#join-button');
+    await waitForState(page, 'pin-required');
+    await waitForNotice(page, 'opens at');
+    expect(Date.now()).toBeLessThan(todayOpens);
+    await waitForState(page, 'joined-host', OPENS_IN_MS + 10_000);
+    expect(pinsSent).toHaveLength(1);
+    expect(pinsSent[0]!.at).toBeGreaterThanOrEqual(todayOpens);
+    await page.close();
+  });
 });
