@@ -192,8 +192,10 @@ export function occurrences(series: RecurringSeries, range: TimeRange, opts: Occ
   const { timeZone } = series;
   const duration = series.end - series.start;
   const first = toWallTime(series.start, timeZone);
+  // Wall times stop at seconds; keep the first start's milliseconds so occurrence 1 is `series.start` exactly.
+  const millis = ((series.start % 1000) + 1000) % 1000;
   const at = (date: Pick<WallTime, 'year' | 'month' | 'day'>): EpochMs =>
-    wallTimeToInstant({ ...date, hour: first.hour, minute: first.minute, second: first.second ?? 0 }, timeZone);
+    wallTimeToInstant({ ...date, hour: first.hour, minute: first.minute, second: first.second ?? 0 }, timeZone) + millis;
   // COUNT is a property of the local dates alone: find the last one by date arithmetic (no zone
   // conversions), then treat the series as ending there, so ranges far into it start near it.
   const rule = series.rule.count === undefined ? series.rule : { ...series.rule, count: undefined, until: at(lastCountedDate(first, series.rule, series.rule.count)) };
@@ -223,7 +225,8 @@ export function seriesUntil(series: RecurringSeries): EpochMs | null {
   if (rule.until !== undefined) return rule.until;
   if (rule.count === undefined) return null;
   const first = toWallTime(series.start, timeZone);
-  return wallTimeToInstant({ ...lastCountedDate(first, rule, rule.count), hour: first.hour, minute: first.minute, second: first.second ?? 0 }, timeZone);
+  const millis = ((series.start % 1000) + 1000) % 1000;
+  return wallTimeToInstant({ ...lastCountedDate(first, rule, rule.count), hour: first.hour, minute: first.minute, second: first.second ?? 0 }, timeZone) + millis;
 }
 
 /**

@@ -71,8 +71,7 @@ describe('join when the window opens', () => {
 
   it('a daily series saved yesterday is not expired: it waits for today\'s occurrence and joins when it opens', async () => {
     // The first occurrence was yesterday (a single meeting would be over); today's opens in a few seconds.
-    // Whole seconds: occurrences keep a series' local wall time to the second (calendar times have no milliseconds).
-    const todayOpens = Math.ceil((Date.now() + OPENS_IN_MS) / 1000) * 1000;
+    const todayOpens = Date.now() + OPENS_IN_MS;
     const first = { start: todayOpens - 86_400_000, end: todayOpens - 86_400_000 + 3_600_000 };
     const recurrence = { timeZone: 'UTC', rule: { frequency: 'daily' } };
     node.putRoom({ alias: 'series-room', hostPin: '86420975', allowGuests: true, accessCode: { code: CODE, role: 'host' }, meeting: first, leadMinutes: 0, recurrence });

@@ -85,3 +85,16 @@ describe('lastOccurrence', () => {
     expect(() => lastOccurrence({ ...weekly, rule: { frequency: 'weekly', interval: 0 } })).toThrow(RangeError);
   });
 });
+
+describe('sub-second starts', () => {
+  it('keeps the first start\'s milliseconds in every occurrence, the window and the last occurrence', () => {
+    const s: RecurringSeries = { start: Date.UTC(2025, 2, 24, 8, 0, 5, 637), end: Date.UTC(2025, 2, 24, 9, 0, 5, 637), timeZone: 'Europe/Berlin', rule: { frequency: 'daily', count: 10 } };
+    const all = occurrences(s, { from: s.start, to: s.start + 20 * DAY });
+    expect(all).toHaveLength(10);
+    expect(all[0]).toEqual({ start: s.start, end: s.end });
+    expect(all.every((o) => o.start % 1000 === 637)).toBe(true);
+    expect(lastOccurrence(s)).toEqual(all[9]);
+    expect(seriesWindowActiveAt(s, all[3]!.start - 15 * MIN, pads)?.opensAt).toBe(all[3]!.start - 15 * MIN);
+    expect(seriesWindowActiveAt(s, all[3]!.start - 15 * MIN - 1, pads)).toBeNull();
+  });
+});
