@@ -28,6 +28,8 @@ export function applyMeetingEdit(existing: SavedMeeting, changes: MeetingChanges
     endsAt: pick('endsAt'),
     leadMinutes: existing.leadMinutes,
     graceMinutes: existing.graceMinutes,
+    // A series stays a series: its first occurrence moves with startsAt/endsAt.
+    recurrence: existing.recurrence,
     source: existing.source,
   };
   for (const key of Object.keys(input)) if (input[key] === undefined) delete input[key];

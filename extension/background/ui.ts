@@ -58,7 +58,8 @@ export async function listMeetings(ctx: BackgroundContext): Promise<UiAnswer> {
       role: m.role,
       startsAt: m.startsAt ?? null,
       endsAt: m.endsAt ?? null,
-      opensAt: meetingWindow(m)?.opensAt ?? null,
+      // A series shows its current or next occurrence's opening, not the first one's.
+      opensAt: meetingWindow(m, now)?.opensAt ?? null,
       attemptsUsed: status.attemptsUsed,
       attemptsLeft: status.attemptsLeft,
       limit: status.limit,

@@ -53,3 +53,24 @@ describe('meetings:update', () => {
     expect((await allMeetings(ctx.db)).find((m) => m.id === id)).toMatchObject({ pin: '1357', role: 'guest' });
   });
 });
+
+describe('a saved series', () => {
+  const DAY = 86_400_000;
+  // A daily series whose first occurrence was yesterday at 10:00 UTC (T0 is 09:00 UTC).
+  const first = T0 - DAY + 3_600_000;
+  const series = { url: `${NODE}/webapp3/m/daily`, role: 'guest', pin: '8642', startsAt: first, endsAt: first + 1_800_000, recurrence: { timeZone: 'UTC', rule: { frequency: 'daily' } } };
+
+  it('lists when its next occurrence opens, not the first one', async () => {
+    const added = (await handleMessage({ type: 'meetings:add', input: series }, popupSender, ctx)) as { ok: boolean };
+    expect(added.ok).toBe(true);
+    const list = (await handleMessage({ type: 'meetings:list' }, popupSender, ctx)) as { meetings: Array<{ alias: string; opensAt: number | null }> };
+    expect(list.meetings.find((m) => m.alias === 'daily')?.opensAt).toBe(first + DAY - 15 * 60_000);
+  });
+
+  it('stays a series when edited', async () => {
+    const added = (await handleMessage({ type: 'meetings:add', input: series }, popupSender, ctx)) as { ok: true; id: string };
+    expect(await handleMessage({ type: 'meetings:update', id: added.id, changes: { label: 'Daily stand-up' } }, popupSender, ctx)).toMatchObject({ ok: true });
+    const saved = (await allMeetings(ctx.db)).find((m) => m.id === added.id);
+    expect(saved).toMatchObject({ label: 'Daily stand-up', recurrence: series.recurrence, startsAt: first });
+  });
+});
