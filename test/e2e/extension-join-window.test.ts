@@ -36,6 +36,25 @@ afterAll(async () => {
 const waitForState = (page: Page, state: string, timeout = 10_000) =>
   page.waitForFunction((s) => document.getElementById('join')?.dataset.state === s, { timeout }, state);
 
+/**
+ * Opens a join page, presses Join and waits until the extension holds off ("opens at"). Returns the
+ * page and every PIN it sends to the node from then on, with when it was sent.
+ */
+async function openHeldPage(alias: string, name: string): Promise<{ page: Page; pinsSent: Array<{ pin: string; at: number }> }> {
+  const page = await ext.browser.newPage();
+  const pinsSent: Array<{ pin: string; at: number }> = [];
+  page.on('request', (req) => {
+    const pin = req.headers().pin;
+    if (req.url().endsWith('/request_token') && pin !== undefined) pinsSent.push({ pin, at: Date.now() });
+  });
+  await page.goto(node.joinUrl(alias, { name }));
+  await waitForState(page, 'ready');
+  await page.click('#join-button');
+  await waitForState(page, 'pin-required');
+  await waitForNotice(page, 'opens at');
+  return { page, pinsSent };
+}
+
 describe('join when the window opens', () => {
   it('holds off before the access code is active, then fills and joins as soon as it opens', async () => {
     const added = await ext.send({
@@ -45,18 +64,7 @@ describe('join when the window opens', () => {
     expect(added.ok).toBe(true);
     expect(await ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill-and-join' } } } })).toEqual({ ok: true, saved: true });
 
-    const page = await ext.browser.newPage();
-    // Every PIN the page sends to the node, with when it was sent.
-    const pinsSent: Array<{ pin: string; at: number }> = [];
-    page.on('request', (req) => {
-      const pin = req.headers().pin;
-      if (req.url().endsWith('/request_token') && pin !== undefined) pinsSent.push({ pin, at: Date.now() });
-    });
-    await page.goto(node.joinUrl('window-room', { name: 'Wanda Window' }));
-    await waitForState(page, 'ready');
-    await page.click('#join-button');
-    await waitForState(page, 'pin-required');
-    await waitForNotice(page, 'opens at');
+    const { page, pinsSent } = await openHeldPage('window-room', 'Wanda Window');
     expect(Date.now()).toBeLessThan(opensAt);
     expect(await page.$eval('#pin', (el) => (el as HTMLInputElement).value)).toBe('');
     expect(await noticeText(page)).not.toContain(CODE);
@@ -82,17 +90,7 @@ describe('join when the window opens', () => {
     expect(added.ok).toBe(true);
     expect(await ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill-and-join' } } } })).toEqual({ ok: true, saved: true });
 
-    const page = await ext.browser.newPage();
-    const pinsSent: Array<{ pin: string; at: number }> = [];
-    page.on('request', (req) => {
-      const pin = req.headers().pin;
-      if (req.url().endsWith('/request_token') && pin !== undefined) pinsSent.push({ pin, at: Date.now() });
-    });
-    await page.goto(node.joinUrl('series-room', { name: 'Sam Series' }));
-    await waitForState(page, 'ready');
-    await page.click('#join-button');
-    await waitForState(page, 'pin-required');
-    await waitForNotice(page, 'opens at');
+    const { page, pinsSent } = await openHeldPage('series-room', 'Sam Series');
     expect(Date.now()).toBeLessThan(todayOpens);
     await waitForState(page, 'joined-host', OPENS_IN_MS + 10_000);
     expect(pinsSent).toHaveLength(1);
