@@ -13,7 +13,9 @@ function isStoreBuild(mode: string): boolean {
 export default defineConfig({
   srcDir: 'extension',
   publicDir: 'extension/public',
-  outDir: '.output',
+  // The e2e tests build into their own folder (SECUREJOIN_WXT_OUT_DIR, see test/e2e/support/globalSetup.ts)
+  // so a test run never rebuilds the extension a running `npm start` browser has loaded.
+  outDir: process.env.SECUREJOIN_WXT_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ mode }) => ({
     name: 'SecureJoin',

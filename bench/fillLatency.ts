@@ -28,7 +28,7 @@ export interface FillLatencyOptions {
   /** Timed samples (default 20), after `warmup` untimed ones (default 2). */
   samples?: number;
   warmup?: number;
-  /** The built extension (default `.output/chrome-mv3`, built with `wxt build` when missing). */
+  /** The built extension (default the e2e build `.output/e2e/chrome-mv3`, built with `wxt build` when missing). */
   extensionDir?: string;
 }
 

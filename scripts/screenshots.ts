@@ -7,7 +7,7 @@
  * - popup.png      the extension's popup with saved meetings.
  * Codes are generated fresh on every run, so the pictures change a little each time.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { generatePinPair } from '../core/codes';
@@ -63,7 +63,7 @@ async function taskPane(): Promise<void> {
 
 /** The join page with the extension: filled PIN, then the warning after a wrong PIN; the popup. */
 async function extension(): Promise<void> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) setupExtensionBuild();
+  setupExtensionBuild(); // the current sources, never a stale build
   const { hostPin, guestPin } = generatePinPair();
   const node = await startConferenceNode({
     rooms: [
