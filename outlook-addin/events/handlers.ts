@@ -8,6 +8,7 @@ import { checkBeforeSend, createSecurity, loadPolicy, MAX_SEND_MESSAGE, organize
 import type { ItemPort, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerSettings, ProvisionFetch } from '../logic';
 import { readPrefs, readSecurity, saveSecurity, securityForUpdate, writeSecurity } from '../logic/session';
 import { syncAttendees } from '../logic/security';
+import { paneOwnsUpdates } from '../logic/ownership';
 import type { OfficeLaunchEvent } from '../office/officeTypes';
 import type { LaunchFunctionName } from './launchEvents';
 
@@ -57,6 +58,17 @@ function completing(deps: EventDeps, name: string, work: (port: ItemPort) => Pro
 }
 
 /**
+ * Like {@link completing} for a change handler: skips the work while an open task pane owns
+ * updates (logic/ownership.ts), so the item has one writer and one set of passcodes.
+ */
+function changeHandler(deps: EventDeps, name: string, work: (port: ItemPort) => Promise<void>): LaunchHandler {
+  return completing(deps, name, async (port) => {
+    if (await paneOwnsUpdates(port, deps.now?.() ?? Date.now())) return;
+    await work(port);
+  });
+}
+
+/**
  * Registers the meeting on its node when the node does not hold exactly this meeting yet.
  * Null when done (or nothing to do), else why it failed.
  */
@@ -81,6 +93,19 @@ async function refreshBlock(deps: EventDeps, port: ItemPort, name: string): Prom
   if (failed) deps.log?.(`${name}: ${failed}`);
 }
 
+/**
+ * The security to check and register at send: sessionData's, its per-invitee roster matched to
+ * the attendees as sent (kept when it changed). An attendee change no one synced (the task pane
+ * owned updates but closed, or a handler failed) thus still reaches the node with the item.
+ */
+async function sendSecurity(port: ItemPort, meeting: MeetingSnapshot, settings: OrganizerSettings): Promise<MeetingSecurity | null> {
+  const stored = await readSecurity(port);
+  if (!stored || stored.passcodeMode !== 'per-invitee') return stored;
+  const synced = syncAttendees(meeting, stored, settings);
+  if (JSON.stringify(synced) !== JSON.stringify(stored)) await saveSecurity(port, synced);
+  return synced;
+}
+
 /** The Smart Alerts text when the meeting could not be registered on its node (at most 500 characters). */
 function registerDenial(reason: string): string {
   const head = 'SecureJoin: this meeting could not be registered on the conference node, so its codes would not open the room: ';
@@ -93,13 +118,15 @@ function registerDenial(reason: string): string {
  * The five handlers, by the FunctionName the manifest uses:
  * - `onNewAppointmentOrganizer`: inserts the block when the settings say so (access code on) and
  *   the body has none yet;
+ * - the change handlers below do nothing while an open task pane owns updates (logic/ownership.ts);
  * - `onAppointmentTimeChanged` / `onAppointmentRecurrenceChanged`: re-renders an existing block
  *   (activation date and time, "before each occurrence") and registers the meeting's new window
  *   on the node;
  * - `onAppointmentAttendeesChanged`: keeps per-invitee passcodes matched to the attendees;
  * - `onAppointmentSend`: Smart Alerts; `completed({ allowEvent: false, errorMessage })` when the
  *   check fails, also when the check itself fails (fail closed), and when the meeting cannot be
- *   registered on its node (policy `provisioningUrl`) as it is now.
+ *   registered on its node (policy `provisioningUrl`) as it is now (per-invitee roster synced
+ *   with the attendees first).
  */
 export function createEventHandlers(deps: EventDeps): Record<LaunchFunctionName, LaunchHandler> {
   return {
@@ -111,9 +138,9 @@ export function createEventHandlers(deps: EventDeps): Record<LaunchFunctionName,
       const security = createSecurity(meeting, settings.choices, settings, loaded.policy);
       await writeSecurity(port, meeting, security, settings);
     }),
-    onAppointmentTimeChanged: completing(deps, 'onAppointmentTimeChanged', (port) => refreshBlock(deps, port, 'onAppointmentTimeChanged')),
-    onAppointmentRecurrenceChanged: completing(deps, 'onAppointmentRecurrenceChanged', (port) => refreshBlock(deps, port, 'onAppointmentRecurrenceChanged')),
-    onAppointmentAttendeesChanged: completing(deps, 'onAppointmentAttendeesChanged', async (port) => {
+    onAppointmentTimeChanged: changeHandler(deps, 'onAppointmentTimeChanged', (port) => refreshBlock(deps, port, 'onAppointmentTimeChanged')),
+    onAppointmentRecurrenceChanged: changeHandler(deps, 'onAppointmentRecurrenceChanged', (port) => refreshBlock(deps, port, 'onAppointmentRecurrenceChanged')),
+    onAppointmentAttendeesChanged: changeHandler(deps, 'onAppointmentAttendeesChanged', async (port) => {
       const security = await readSecurity(port);
       if (!security || security.passcodeMode !== 'per-invitee') return;
       const meeting = await port.getSnapshot();
@@ -127,7 +154,7 @@ export function createEventHandlers(deps: EventDeps): Record<LaunchFunctionName,
         const port = deps.port();
         const meeting = await port.getSnapshot();
         const { loaded, settings } = await context(deps, port);
-        const security = await readSecurity(port);
+        const security = await sendSecurity(port, meeting, settings);
         const decision = checkBeforeSend(meeting, security, loaded.policy, settings);
         // The block is right: make sure the node holds this very meeting (a move by drag and drop
         // raises no time-changed event), or the codes in the invite would not open the room.

@@ -25,3 +25,4 @@ export type { ProvisioningOptions, ProvisioningOutcome } from './provisioning';
 export { provisionMeeting, withdrawMeeting } from './provisionMeeting';
 export type { ProvisionFetch, ProvisionOptions, ProvisionResult, WithdrawResult } from './provisionMeeting';
 export { readSecurity, saveSecurity, securityForUpdate, readPrefs, savePrefs, settingsFor, writeSecurity, clearSecurity } from './session';
+export { PANE_HEARTBEAT_SESSION_KEY, PANE_HEARTBEAT_INTERVAL_MS, PANE_HEARTBEAT_FRESH_MS, isFreshHeartbeat, markPaneOpen, markPaneClosed, paneOwnsUpdates } from './ownership';

@@ -14,6 +14,9 @@ import {
   createSecurity,
   enforceLocks,
   loadPolicy,
+  markPaneClosed,
+  markPaneOpen,
+  PANE_HEARTBEAT_INTERVAL_MS,
   personalMessages,
   provisionMeeting,
   withdrawMeeting,
@@ -139,6 +142,11 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
     });
   };
 
+  // While open, the pane owns updates to the item (logic/ownership.ts): the event runtime skips
+  // the same changes, so only this queue writes passcodes. The heartbeat says the pane is alive.
+  let heartbeat: ReturnType<typeof setInterval> | null = null;
+  const beat = () => void markPaneOpen(deps.port, deps.now()).catch(() => false);
+
   /** Recomputes everything derived from meeting + security + choices. */
   function derive(meeting: MeetingSnapshot, security: MeetingSecurity | null): Partial<PaneState> {
     const settings = state.settings as OrganizerSettings;
@@ -259,10 +267,24 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
           : enforceLocks(settings.choices, loaded.policy);
         set({ choices });
         set({ ...derive(meeting, security), phase: 'ready', provisioning: settings.node?.provisioningUrl ? { state: 'idle', text: '' } : { state: 'not-configured', text: 'The policy names no provisioning endpoint.' } });
-        for (const kind of ['time', 'recipients', 'recurrence'] as const) await deps.port.onItemChanged(kind, itemChanged);
+        let hearsChanges = true;
+        for (const kind of ['time', 'recipients', 'recurrence'] as const) hearsChanges = (await deps.port.onItemChanged(kind, itemChanged)) && hearsChanges;
+        // Own updates only when this pane hears every change it takes over from the event runtime.
+        if (hearsChanges && (await markPaneOpen(deps.port, deps.now()).catch(() => false))) heartbeat = setInterval(beat, PANE_HEARTBEAT_INTERVAL_MS);
       } catch (error) {
         set({ phase: 'failed', message: { kind: 'error', text: `SecureJoin could not start: ${errorText(error)}` } });
       }
+    },
+    /**
+     * The pane is closing: stop the heartbeat and hand updates back to the event runtime once the
+     * updates already started have finished.
+     */
+    async dispose(): Promise<void> {
+      if (heartbeat === null) return;
+      clearInterval(heartbeat);
+      heartbeat = null;
+      await this.settled();
+      await markPaneClosed(deps.port).catch(() => false);
     },
     /** Switches the one-time access code on or off (ignored when locked). */
     setAccessCode(on: boolean) {

@@ -48,6 +48,9 @@ async function start(): Promise<void> {
   });
   render(<App controller={hub} />, root);
   await controller.init();
+  // Closing the pane hands item updates back to the event runtime (best effort: a pane that
+  // vanishes without this loses ownership when its heartbeat goes stale).
+  addEventListener('pagehide', () => void controller.dispose());
   document.body.dataset.ready = 'true';
 }
 

@@ -1,0 +1,117 @@
+/**
+ * The task pane and the event runtime over ONE item, as in Outlook with the pane open: an
+ * attendee change raises the pane's RecipientsChanged and the runtime's
+ * OnAppointmentAttendeesChanged, both on the real stack (Office adapter on the playground's fake
+ * office.js, shared logic over core). Whatever interleaving happens, the item's sessionData, the
+ * pane, the personal messages and the node must end with the same roster, one passcode per invitee.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createEventHandlers } from '../../../outlook-addin/events';
+import { readSecurity } from '../../../outlook-addin/logic';
+import type { ItemPort } from '../../../outlook-addin/logic';
+import { createOfficeItemPort } from '../../../outlook-addin/office';
+import type { OfficeLike } from '../../../outlook-addin/office';
+import { createFakeOffice } from '../../../outlook-addin/playground/fakeOffice';
+import { createPlaygroundHost } from '../../../outlook-addin/playground/hostState';
+import { createPaneController } from '../../../outlook-addin/taskpane/controller';
+
+const POLICY = readFileSync('examples/policy.json', 'utf8');
+const START = Date.UTC(2030, 2, 4, 9, 0);
+
+interface Invitee {
+  email: string;
+  passcode: string;
+}
+
+const tasks = async (n: number) => {
+  for (let i = 0; i < n; i += 1) await new Promise((r) => setTimeout(r, 0));
+};
+
+/** `port` with every call answered `lag()` tasks later (an ordering knob, not a wait). */
+function lagging(port: ItemPort, lag: () => number): ItemPort {
+  const slow = <A extends unknown[], R>(f: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+    await tasks(lag());
+    return f(...args);
+  };
+  return {
+    getSnapshot: slow(port.getSnapshot),
+    setBodyHtml: slow(port.setBodyHtml),
+    getSessionData: slow(port.getSessionData),
+    setSessionData: slow(port.setSessionData),
+    getRoaming: slow(port.getRoaming),
+    setRoaming: slow(port.setRoaming),
+    onItemChanged: port.onItemChanged,
+  };
+}
+
+async function setup() {
+  const host = createPlaygroundHost({
+    subject: 'Plan',
+    location: '',
+    start: START,
+    end: START + 3_600_000,
+    timeZone: 'Europe/Berlin',
+    requiredAttendees: [{ email: 'ana@example.com', name: 'Ana' }],
+    optionalAttendees: [],
+    recurrence: null,
+    bodyHtml: '<div>Agenda</div>',
+  });
+  // Two frames, two fake office.js instances over the same host item (shared body and sessionData).
+  // Each frame's calls take a number of tasks the test varies, so the two writers interleave differently each round.
+  const lag = { pane: 0, runtime: 0 };
+  const panePort = lagging(createOfficeItemPort(createFakeOffice(host) as unknown as OfficeLike), () => lag.pane);
+  const runtimeOffice = createFakeOffice(host) as unknown as OfficeLike;
+  /** The node: the room spec it holds per alias (the last PUT it answered wins). */
+  const rooms = new Map<string, { invitees: Invitee[] }>();
+  let puts = 0;
+  const fetch = async (url: string, init: { method: string; body?: string }) => {
+    const alias = url.split('/').pop() ?? '';
+    if (init.method === 'DELETE') {
+      rooms.delete(alias);
+      return { status: 204, text: async () => '' };
+    }
+    puts += 1;
+    // A node that answers after a varying number of tasks, so the writers interleave differently.
+    await tasks((puts * 7) % 5);
+    rooms.set(alias, JSON.parse(init.body ?? '{}'));
+    return { status: 201, text: async () => init.body ?? '' };
+  };
+  const controller = createPaneController({ port: panePort, fetchPolicy: async () => POLICY, fetch, now: () => START - 86_400_000 }, () => undefined);
+  const logs: string[] = [];
+  const handlers = createEventHandlers({ port: () => lagging(createOfficeItemPort(runtimeOffice), () => lag.runtime), loadPolicyText: async () => POLICY, log: (m) => void logs.push(m), fetch, now: () => START - 86_400_000 });
+  // Like the playground host: an attendee edit raises the launch event in the runtime.
+  const launches: Promise<void>[] = [];
+  host.subscribe((change) => {
+    if (change === 'recipients') launches.push(new Promise<void>((resolve) => void handlers.onAppointmentAttendeesChanged({ completed: () => resolve() } as never)));
+  });
+  await controller.init();
+  return { host, panePort, controller, rooms, logs, launches, lag };
+}
+
+describe('task pane open while the event runtime handles the same change', () => {
+  it('adding attendees one after another leaves one passcode per invitee, the same in sessionData, the pane and on the node', async () => {
+    const { host, panePort, controller, rooms, logs, launches, lag } = await setup();
+    await controller.insert();
+    for (let n = 1; n <= 12; n += 1) {
+      lag.pane = n % 4;
+      lag.runtime = (n * 3) % 5;
+      host.updateItem({ requiredAttendees: [...host.readItem().requiredAttendees, { email: `guest${n}@example.com`, name: `Guest ${n}` }] });
+      // Office delivers the pane's item event on a later task: wait until it has been queued, then for both writers.
+      await new Promise((r) => setTimeout(r, 0));
+      await Promise.all(launches);
+      await controller.settled();
+      const emails = host.readItem().requiredAttendees.map((a) => a.email);
+      const stored = (await readSecurity(panePort))!.roster!.invitees.map(({ email, passcode }) => ({ email, passcode }));
+      const pane = controller.state.security!.roster!.invitees.map(({ email, passcode }) => ({ email, passcode }));
+      const room = rooms.get(controller.state.security!.alias)!.invitees.map(({ email, passcode }) => ({ email, passcode }));
+      expect(stored.map((i) => i.email)).toEqual(emails);
+      expect(new Set(stored.map((i) => i.passcode)).size).toBe(emails.length);
+      expect(pane).toEqual(stored);
+      expect(room).toEqual(stored);
+      for (const m of controller.state.messages) expect(m.text).toContain(stored.find((i) => i.email === m.email)!.passcode);
+      expect(controller.state.problems).toEqual([]);
+    }
+    expect(logs).toEqual([]);
+  });
+});
