@@ -122,7 +122,8 @@ function registerDenial(reason: string): string {
  * - `onAppointmentTimeChanged` / `onAppointmentRecurrenceChanged`: re-renders an existing block
  *   (activation date and time, "before each occurrence") and registers the meeting's new window
  *   on the node;
- * - `onAppointmentAttendeesChanged`: keeps per-invitee passcodes matched to the attendees;
+ * - `onAppointmentAttendeesChanged`: keeps per-invitee passcodes matched to the attendees and
+ *   registers the new roster on the node;
  * - `onAppointmentSend`: Smart Alerts; `completed({ allowEvent: false, errorMessage })` when the
  *   check fails, also when the check itself fails (fail closed), and when the meeting cannot be
  *   registered on its node (policy `provisioningUrl`) as it is now (per-invitee roster synced
@@ -145,8 +146,11 @@ export function createEventHandlers(deps: EventDeps): Record<LaunchFunctionName,
       if (!security || security.passcodeMode !== 'per-invitee') return;
       const meeting = await port.getSnapshot();
       const { settings } = await context(deps, port);
-      if (findInviteBlock(meeting.bodyHtml, 'html')) await writeSecurity(port, meeting, security, settings);
-      else await saveSecurity(port, syncAttendees(meeting, security, settings));
+      if (!findInviteBlock(meeting.bodyHtml, 'html')) return void (await saveSecurity(port, syncAttendees(meeting, security, settings)));
+      const written = await writeSecurity(port, meeting, security, settings);
+      // New invitees' passcodes must open the room; a failure is logged and the send check retries.
+      const failed = await register(deps, port, await port.getSnapshot(), written, settings);
+      if (failed) deps.log?.(`onAppointmentAttendeesChanged: ${failed}`);
     }),
     onAppointmentSend: async (event) => {
       let options: { allowEvent: boolean; errorMessage?: string };

@@ -133,8 +133,9 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
   // Several events for one edit (time and attendees) or quick edits while an update runs need one
   // more update, not one each: the update reads the item afresh.
   let changeQueued = false;
+  let disposed = false;
   const itemChanged = () => {
-    if (changeQueued) return;
+    if (changeQueued || disposed) return;
     changeQueued = true;
     void serially(() => {
       changeQueued = false;
@@ -276,10 +277,11 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
       }
     },
     /**
-     * The pane is closing: stop the heartbeat and hand updates back to the event runtime once the
+     * The pane is closing: stop handling item changes and the heartbeat, and hand updates back to the event runtime once the
      * updates already started have finished.
      */
     async dispose(): Promise<void> {
+      disposed = true;
       if (heartbeat === null) return;
       clearInterval(heartbeat);
       heartbeat = null;

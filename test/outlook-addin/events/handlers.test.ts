@@ -165,9 +165,11 @@ describe('event handlers', () => {
     const { state, handlers, node, logs } = setup();
     await handlers.onNewAppointmentOrganizer(launchEvent());
     await handlers.onAppointmentSend(launchEvent());
+    // The attendee change registers the new roster at once; with the node down that is logged and the send retries.
+    node.down = true;
     state.optional = [{ emailAddress: 'cy@example.com', displayName: 'Cy' }];
     await handlers.onAppointmentAttendeesChanged(launchEvent());
-    node.down = true;
+    expect(logs.at(-1)).toMatch(/^onAppointmentAttendeesChanged: Could not reach the conference node/);
     const down = launchEvent();
     await handlers.onAppointmentSend(down);
     expect(down.calls[0]).toMatchObject({ allowEvent: false, errorMessage: expect.stringMatching(/could not be registered on the conference node.*Could not reach the conference node \(https:\/\/meet\.example\.com\/securejoin\/provision\)/) });

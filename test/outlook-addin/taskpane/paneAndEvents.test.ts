@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createEventHandlers } from '../../../outlook-addin/events';
-import { readSecurity } from '../../../outlook-addin/logic';
+import { isFreshHeartbeat, markPaneOpen, PANE_HEARTBEAT_FRESH_MS, readSecurity } from '../../../outlook-addin/logic';
 import type { ItemPort } from '../../../outlook-addin/logic';
 import { createOfficeItemPort } from '../../../outlook-addin/office';
 import type { OfficeLike } from '../../../outlook-addin/office';
@@ -45,6 +45,13 @@ function lagging(port: ItemPort, lag: () => number): ItemPort {
   };
 }
 
+/** The attendees' emails and passcodes as sessionData and the node hold them. */
+async function rosters(panePort: ItemPort, rooms: Map<string, { invitees: Invitee[] }>) {
+  const security = (await readSecurity(panePort))!;
+  const pick = (list: Invitee[]) => list.map(({ email, passcode }) => ({ email, passcode }));
+  return { stored: pick(security.roster!.invitees), room: pick(rooms.get(security.alias)?.invitees ?? []) };
+}
+
 async function setup() {
   const host = createPlaygroundHost({
     subject: 'Plan',
@@ -77,16 +84,17 @@ async function setup() {
     rooms.set(alias, JSON.parse(init.body ?? '{}'));
     return { status: 201, text: async () => init.body ?? '' };
   };
-  const controller = createPaneController({ port: panePort, fetchPolicy: async () => POLICY, fetch, now: () => START - 86_400_000 }, () => undefined);
+  const clock = { now: START - 86_400_000 };
+  const controller = createPaneController({ port: panePort, fetchPolicy: async () => POLICY, fetch, now: () => clock.now }, () => undefined);
   const logs: string[] = [];
-  const handlers = createEventHandlers({ port: () => lagging(createOfficeItemPort(runtimeOffice), () => lag.runtime), loadPolicyText: async () => POLICY, log: (m) => void logs.push(m), fetch, now: () => START - 86_400_000 });
+  const handlers = createEventHandlers({ port: () => lagging(createOfficeItemPort(runtimeOffice), () => lag.runtime), loadPolicyText: async () => POLICY, log: (m) => void logs.push(m), fetch, now: () => clock.now });
   // Like the playground host: an attendee edit raises the launch event in the runtime.
   const launches: Promise<void>[] = [];
   host.subscribe((change) => {
     if (change === 'recipients') launches.push(new Promise<void>((resolve) => void handlers.onAppointmentAttendeesChanged({ completed: () => resolve() } as never)));
   });
   await controller.init();
-  return { host, panePort, controller, rooms, logs, launches, lag };
+  return { host, panePort, controller, handlers, rooms, logs, launches, lag, clock };
 }
 
 describe('task pane open while the event runtime handles the same change', () => {
@@ -113,5 +121,49 @@ describe('task pane open while the event runtime handles the same change', () =>
       expect(controller.state.problems).toEqual([]);
     }
     expect(logs).toEqual([]);
+  });
+
+  it('once the pane has closed, or its heartbeat went stale, the event runtime updates the item again', async () => {
+    const { host, panePort, controller, rooms, logs, launches, clock } = await setup();
+    await controller.insert();
+    await controller.dispose();
+    host.updateItem({ requiredAttendees: [...host.readItem().requiredAttendees, { email: 'bo@example.com', name: 'Bo' }] });
+    await Promise.all(launches);
+    let { stored, room } = await rosters(panePort, rooms);
+    expect(stored.map((i) => i.email)).toEqual(['ana@example.com', 'bo@example.com']);
+    expect(room).toEqual(stored);
+
+    // A pane that vanished without saying so left its last heartbeat, now older than the freshness limit.
+    await markPaneOpen(panePort, clock.now);
+    clock.now += PANE_HEARTBEAT_FRESH_MS;
+    host.updateItem({ requiredAttendees: [...host.readItem().requiredAttendees, { email: 'cy@example.com', name: 'Cy' }] });
+    await Promise.all(launches);
+    ({ stored, room } = await rosters(panePort, rooms));
+    expect(stored.map((i) => i.email)).toEqual(['ana@example.com', 'bo@example.com', 'cy@example.com']);
+    expect(room).toEqual(stored);
+    expect(logs).toEqual([]);
+  });
+
+  it('an attendee change no one synced (the pane owned updates, then closed) is synced and registered at send', async () => {
+    const { host, panePort, controller, handlers, rooms, launches } = await setup();
+    await controller.insert();
+    // The pane owns updates but never hears this change (it is closing): the runtime skips it.
+    host.updateItem({ requiredAttendees: [...host.readItem().requiredAttendees, { email: 'bo@example.com', name: 'Bo' }] });
+    await Promise.all(launches);
+    expect((await rosters(panePort, rooms)).room.map((i) => i.email)).toEqual(['ana@example.com']);
+    const completed = await new Promise<unknown>((resolve) => void handlers.onAppointmentSend({ completed: resolve } as never));
+    expect(completed).toEqual({ allowEvent: true });
+    const { stored, room } = await rosters(panePort, rooms);
+    expect(stored.map((i) => i.email)).toEqual(['ana@example.com', 'bo@example.com']);
+    expect(room).toEqual(stored);
+  });
+});
+
+describe('isFreshHeartbeat', () => {
+  it('counts a heartbeat younger than the limit as an open pane, and nothing else', () => {
+    expect(isFreshHeartbeat(String(START), START + PANE_HEARTBEAT_FRESH_MS - 1)).toBe(true);
+    expect(isFreshHeartbeat(String(START), START + PANE_HEARTBEAT_FRESH_MS)).toBe(false);
+    expect(isFreshHeartbeat(String(START + PANE_HEARTBEAT_FRESH_MS), START)).toBe(false);
+    for (const bad of [null, '', 'soon', '1e12', '-5', String(START) + '.5']) expect(isFreshHeartbeat(bad, START)).toBe(false);
   });
 });
