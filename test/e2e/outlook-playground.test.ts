@@ -237,6 +237,47 @@ describe('Outlook add-in in the playground', () => {
     expect(ana.body.result.display_name).toContain('Lima');
   });
 
+  it('attendees added while the task pane is open get one passcode each: the same in the item, the pane, the personal messages and on the node', async () => {
+    const { page, pane } = await openPlayground();
+    await pane.click('#insert');
+    await waitForText(pane, '#message', /block was (inserted|updated)/);
+    await pane.waitForSelector('#provisioning[data-state="ok"]', { timeout: 10_000 });
+    /** Emails and passcodes as sessionData, the pane's roster and its personal messages hold them. */
+    const itemRoster = () =>
+      page.evaluate(() => {
+        const host = (window as unknown as Record<string, { sessionData: Map<string, string> }>).securejoinPlayground!;
+        const security = JSON.parse(host.sessionData.get('securejoin.security') ?? 'null') as { alias: string; roster: { invitees: Array<{ email: string; passcode: string }> } } | null;
+        return { alias: security?.alias ?? '', invitees: (security?.roster?.invitees ?? []).map(({ email, passcode }) => ({ email, passcode })) };
+      });
+    const paneRoster = () => pane.$$eval('#roster li', (els) => els.map((li) => ({ email: li.getAttribute('data-email'), passcode: li.querySelector('.passcode')?.textContent })));
+    const attendeeEvents = () => page.$$eval('#event-log li', (els) => els.filter((li) => /^OnAppointmentAttendeesChanged: \w+ completed/.test(li.textContent ?? '')).length);
+    // Both the pane (RecipientsChanged) and the event runtime (OnAppointmentAttendeesChanged) hear every add; some adds come back to back.
+    const emails: string[] = [];
+    for (const n of [1, 2, 3, 4, 5, 6]) {
+      await page.type('#attendee-name', `Guest ${n}`);
+      await page.type('#attendee-email', `guest${n}@example.com`);
+      await page.click('#add-attendee');
+      emails.push(`guest${n}@example.com`);
+      if (n % 2 === 1) continue;
+      await pane.waitForFunction((count: number) => document.querySelectorAll('#roster li').length === count, { timeout: 10_000 }, emails.length);
+      await page.waitForFunction((count: number) => [...document.querySelectorAll('#event-log li')].filter((li) => /^OnAppointmentAttendeesChanged: \w+ completed/.test(li.textContent ?? '')).length >= count, { timeout: 10_000 }, emails.length);
+      await pane.waitForSelector('#provisioning[data-state="ok"]', { timeout: 10_000 });
+      const stored = await itemRoster();
+      expect(stored.invitees.map((i) => i.email)).toEqual(emails);
+      expect(new Set(stored.invitees.map((i) => i.passcode)).size).toBe(emails.length);
+      await expect.poll(paneRoster, { timeout: 10_000 }).toEqual(stored.invitees);
+      await expect.poll(async () => ((await nodeRoom(stored.alias)).body?.invitees ?? []).map((i: { email: string; passcode: string }) => ({ email: i.email, passcode: i.passcode })), { timeout: 10_000 }).toEqual(stored.invitees);
+      const messages = await pane.$$eval('#personal-messages article', (els) => els.map((a) => ({ email: a.getAttribute('data-email'), text: a.querySelector('pre')?.textContent ?? '' })));
+      expect(messages.map((m) => m.email)).toEqual(emails);
+      for (const m of messages) expect(m.text).toContain(` is ${stored.invitees.find((i) => i.email === m.email)!.passcode}. Please keep it`);
+    }
+    expect(await attendeeEvents()).toBe(emails.length);
+    expect(await send(page)).toBeNull();
+    const stored = await itemRoster();
+    expect(((await nodeRoom(stored.alias)).body.invitees as Array<{ email: string; passcode: string }>).map(({ email, passcode }) => ({ email, passcode }))).toEqual(stored.invitees);
+    await page.close();
+  });
+
   it('with a shared passcode the block carries a "Save in SecureJoin" capture link for the access code and the window; an edited one is refused at send', async () => {
     const { page, pane } = await openPlayground();
     await pane.click('#mode-shared');
