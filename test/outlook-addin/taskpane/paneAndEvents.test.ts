@@ -46,7 +46,7 @@ function lagging(port: ItemPort, lag: () => number): ItemPort {
 }
 
 /** The attendees' emails and passcodes as sessionData and the node hold them. */
-async function rosters(panePort: ItemPort, rooms: Map<string, { invitees: Invitee[] }>) {
+async function rosters(panePort: ItemPort, rooms: Map<string, { invitees: Invitee[]; meeting: { start: number } }>) {
   const security = (await readSecurity(panePort))!;
   const pick = (list: Invitee[]) => list.map(({ email, passcode }) => ({ email, passcode }));
   return { stored: pick(security.roster!.invitees), room: pick(rooms.get(security.alias)?.invitees ?? []) };
@@ -70,7 +70,7 @@ async function setup() {
   const panePort = lagging(createOfficeItemPort(createFakeOffice(host) as unknown as OfficeLike), () => lag.pane);
   const runtimeOffice = createFakeOffice(host) as unknown as OfficeLike;
   /** The node: the room spec it holds per alias (the last PUT it answered wins). */
-  const rooms = new Map<string, { invitees: Invitee[] }>();
+  const rooms = new Map<string, { invitees: Invitee[]; meeting: { start: number } }>();
   let puts = 0;
   const fetch = async (url: string, init: { method: string; body?: string }) => {
     const alias = url.split('/').pop() ?? '';
@@ -91,20 +91,23 @@ async function setup() {
   // Like the playground host: an attendee edit raises the launch event in the runtime.
   const launches: Promise<void>[] = [];
   host.subscribe((change) => {
-    if (change === 'recipients') launches.push(new Promise<void>((resolve) => void handlers.onAppointmentAttendeesChanged({ completed: () => resolve() } as never)));
+    const handler = change === 'recipients' ? handlers.onAppointmentAttendeesChanged : change === 'time' ? handlers.onAppointmentTimeChanged : null;
+    if (handler) launches.push(new Promise<void>((resolve) => void handler({ completed: () => resolve() } as never)));
   });
   await controller.init();
   return { host, panePort, controller, handlers, rooms, logs, launches, lag, clock };
 }
 
 describe('task pane open while the event runtime handles the same change', () => {
-  it('adding attendees one after another leaves one passcode per invitee, the same in sessionData, the pane and on the node', async () => {
+  it('adding attendees one after another (some with a move) leaves one passcode per invitee, the same in sessionData, the pane and on the node', async () => {
     const { host, panePort, controller, rooms, logs, launches, lag } = await setup();
     await controller.insert();
     for (let n = 1; n <= 12; n += 1) {
       lag.pane = n % 4;
       lag.runtime = (n * 3) % 5;
       host.updateItem({ requiredAttendees: [...host.readItem().requiredAttendees, { email: `guest${n}@example.com`, name: `Guest ${n}` }] });
+      // Every third round the meeting also moves by an hour (a second event for both writers).
+      if (n % 3 === 0) host.updateItem({ start: host.readItem().start + 3_600_000, end: host.readItem().end + 3_600_000 });
       // Office delivers the pane's item event on a later task: wait until it has been queued, then for both writers.
       await new Promise((r) => setTimeout(r, 0));
       await Promise.all(launches);
@@ -117,6 +120,7 @@ describe('task pane open while the event runtime handles the same change', () =>
       expect(new Set(stored.map((i) => i.passcode)).size).toBe(emails.length);
       expect(pane).toEqual(stored);
       expect(room).toEqual(stored);
+      expect(rooms.get(controller.state.security!.alias)!.meeting.start).toBe(host.readItem().start);
       for (const m of controller.state.messages) expect(m.text).toContain(stored.find((i) => i.email === m.email)!.passcode);
       expect(controller.state.problems).toEqual([]);
     }
