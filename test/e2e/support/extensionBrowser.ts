@@ -41,19 +41,27 @@ export async function waitForExtensionApi(worker: WebWorker, timeoutMs = 10_000)
   throw new Error('the extension service worker never got its extension APIs');
 }
 
+/**
+ * The extension's popup page, opened once as a tab on first use and reopened if closed: tests
+ * talk to the background from it as the popup does.
+ */
+export function popupPage(browser: Browser, extensionId: string): () => Promise<Page> {
+  let ui: Page | null = null;
+  return async () => {
+    if (ui && !ui.isClosed()) return ui;
+    ui = await browser.newPage();
+    await ui.goto(`chrome-extension://${extensionId}/popup.html`);
+    return ui;
+  };
+}
+
 /** Launches Chromium with the extension at `extensionDir`; `opts.args` are extra command-line flags. */
 export async function launchWithExtension(extensionDir: string, opts: { args?: string[] } = {}): Promise<ExtensionBrowser> {
   const browser = await launchChromium({ pipe: true, enableExtensions: [extensionDir], args: opts.args ?? [] });
   try {
     const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 15_000 });
     const extensionId = new URL(target.url()).host;
-    let ui: Page | null = null;
-    const uiPage = async (): Promise<Page> => {
-      if (ui && !ui.isClosed()) return ui;
-      ui = await browser.newPage();
-      await ui.goto(`chrome-extension://${extensionId}/popup.html`);
-      return ui;
-    };
+    const uiPage = popupPage(browser, extensionId);
     return {
       browser,
       extensionId,

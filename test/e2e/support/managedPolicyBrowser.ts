@@ -10,10 +10,10 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page, WebWorker } from 'puppeteer-core';
+import type { Browser, WebWorker } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
-import { waitForExtensionApi } from './extensionBrowser';
+import { popupPage, waitForExtensionApi } from './extensionBrowser';
 
 export interface ManagedPolicyBrowser {
   browser: Browser;
@@ -58,13 +58,7 @@ export async function launchWithManagedPolicy(extensionDir: string, options: Man
     if (!worker) throw new Error('extension service worker did not start');
     await waitForExtensionApi(worker);
     const extensionId = new URL(target.url()).host;
-    let ui: Page | null = null;
-    const uiPage = async (): Promise<Page> => {
-      if (ui && !ui.isClosed()) return ui;
-      ui = await browser.newPage();
-      await ui.goto(`chrome-extension://${extensionId}/popup.html`);
-      return ui;
-    };
+    const uiPage = popupPage(browser, extensionId);
     return {
       browser,
       worker,
