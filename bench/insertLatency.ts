@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import type { Frame, Page } from 'puppeteer-core';
 import { startAddinServer } from '../outlook-addin/server';
 import { launchChromium } from '../test/e2e/support/chromium';
+import { loadPlayground } from '../test/e2e/support/playground';
 
 /** The marker line of the block as the playground shows the body's text. */
 const MARKER = '-- SecureJoin secure access --';
@@ -85,10 +86,7 @@ export async function measureInsertLatency(options: InsertLatencyOptions = {}): 
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
-      await page.goto(server.playgroundUrl);
-      await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
-      const pane = await page.waitForFrame((f) => f.url().includes('/playground/addin/') && f.url().includes('taskpane'), { timeout: 10_000 });
-      await pane.waitForSelector('body[data-ready="true"]', { timeout: 10_000 });
+      const pane = await loadPlayground(page, server.playgroundUrl);
       await hasBlock(page, true);
       const out: number[] = [];
       for (let i = 0; i < warmup + samples; i++) {

@@ -15,6 +15,7 @@ import { startConferenceNode } from '../conference-node/server';
 import { startAddinServer } from '../outlook-addin/server';
 import setupExtensionBuild, { EXTENSION_DIR } from '../test/e2e/support/globalSetup';
 import { launchChromium } from '../test/e2e/support/chromium';
+import { loadPlayground } from '../test/e2e/support/playground';
 import { launchWithExtension, waitForNotice, waitForRegistration } from '../test/e2e/support/extensionBrowser';
 
 const OUT_DIR = join(process.cwd(), 'docs', 'screenshots');
@@ -41,10 +42,7 @@ async function taskPane(): Promise<void> {
   try {
     const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
-    await page.goto(`${server.playgroundUrl}?tz=Europe/London`);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
-    const pane = await page.waitForFrame((f) => f.url().includes('/playground/addin/') && f.url().includes('taskpane'), { timeout: 10_000 });
-    await pane.waitForSelector('body[data-ready="true"]', { timeout: 10_000 });
+    const pane = await loadPlayground(page, `${server.playgroundUrl}?tz=Europe/London`);
     await page.type('#subject', 'Quarterly planning');
     for (const [name, email] of [['Ana Lima', 'ana@example.com'], ['Bo Berg', 'bo@example.com']] as const) {
       await page.type('#attendee-name', name);

@@ -21,6 +21,7 @@ import type { ConferenceNode } from '../../conference-node/server';
 import { startAddinServer } from '../../outlook-addin/server';
 import type { AddinServer } from '../../outlook-addin/server';
 import { launchChromium } from './support/chromium';
+import { loadPlayground } from './support/playground';
 import { EXTENSION_DIR } from './support/globalSetup';
 import { launchWithExtension, noticeText, waitForNotice, waitForRegistration } from './support/extensionBrowser';
 import type { ExtensionBrowser } from './support/extensionBrowser';
@@ -109,10 +110,7 @@ const status = async () => (await api.get(`rooms/${meeting.alias}/status`)).body
 describe('the whole journey, from the Outlook invite to the joined meeting', () => {
   it('the organizer composes a meeting with two invitees and unique passcodes, inserts the block and sends; the node holds the codes', async () => {
     const page = await organizer.newPage();
-    await page.goto(addin.playgroundUrl);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
-    const pane = await page.waitForFrame((f) => f.url().includes('/playground/addin/') && f.url().includes('taskpane'), { timeout: 10_000 });
-    await pane.waitForSelector('body[data-ready="true"]', { timeout: 10_000 });
+    const pane = await loadPlayground(page, addin.playgroundUrl);
 
     await page.type('#subject', 'Quarterly review');
     for (const person of INVITEES) {

@@ -25,6 +25,7 @@ import { ensureDevCertificate } from '../../devcert';
 import { startAddinServer } from '../../outlook-addin/server';
 import type { AddinServer } from '../../outlook-addin/server';
 import { launchChromium } from './support/chromium';
+import { loadPlayground } from './support/playground';
 
 const SUBJECT = '<img src=x onerror="window.pwned=1">Budget & plans';
 const NAME = '<b>Ana</b> "Lima"';
@@ -83,10 +84,7 @@ async function openPlayground(query = '', on: AddinServer = server): Promise<{ p
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${on.playgroundUrl}${query}`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
-  const pane = await page.waitForFrame((f) => f.url().includes('/playground/addin/') && f.url().includes('taskpane'), { timeout: 10_000 });
-  await pane.waitForSelector('body[data-ready="true"]', { timeout: 10_000 });
+  const pane = await loadPlayground(page, `${on.playgroundUrl}${query}`);
   expect(errors).toEqual([]);
   return { page, pane };
 }
