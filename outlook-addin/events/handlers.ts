@@ -4,7 +4,7 @@
  * errors included (Outlook otherwise waits for the handler until it times out).
  */
 import { findInviteBlock } from '../../core/invite';
-import { checkBeforeSend, createSecurity, loadPolicy, MAX_SEND_MESSAGE, organizerSettings, provisionMeeting } from '../logic';
+import { checkBeforeSend, createSecurity, loadPolicy, organizerSettings, provisionMeeting, smartAlertText } from '../logic';
 import type { ItemPort, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerSettings, ProvisionFetch } from '../logic';
 import { readPrefs, readSecurity, saveSecurity, securityForUpdate, writeSecurity } from '../logic/session';
 import { syncAttendees } from '../logic/security';
@@ -108,10 +108,7 @@ async function sendSecurity(port: ItemPort, meeting: MeetingSnapshot, settings: 
 
 /** The Smart Alerts text when the meeting could not be registered on its node (at most 500 characters). */
 function registerDenial(reason: string): string {
-  const head = 'SecureJoin: this meeting could not be registered on the conference node, so its codes would not open the room: ';
-  const tail = ' Send again to retry, or open SecureJoin.';
-  const text = head + reason;
-  return (text.length + tail.length > MAX_SEND_MESSAGE ? `${text.slice(0, MAX_SEND_MESSAGE - tail.length - 1)}…` : text) + tail;
+  return smartAlertText(`SecureJoin: this meeting could not be registered on the conference node, so its codes would not open the room: ${reason}`, ' Send again to retry, or open SecureJoin.');
 }
 
 /**

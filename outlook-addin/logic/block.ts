@@ -85,12 +85,17 @@ export function blockProblems(meeting: MeetingSnapshot, security: MeetingSecurit
   return checkInviteBlock(meeting.bodyHtml, blockInput(meeting, security, settings), 'html');
 }
 
+/**
+ * A Smart Alerts message of at most {@link MAX_SEND_MESSAGE} characters: `text` (cut with "…"
+ * when too long) followed by `tail`, which always survives (it says what to do).
+ */
+export function smartAlertText(text: string, tail: string): string {
+  return (text.length + tail.length > MAX_SEND_MESSAGE ? `${text.slice(0, MAX_SEND_MESSAGE - tail.length - 1)}…` : text) + tail;
+}
+
 /** Joins problem sentences into one Smart Alerts message of at most 500 characters. */
 function denyMessage(sentences: string[]): SendDecision {
-  const tail = ' Open SecureJoin and choose "Insert or update" before sending.';
-  let text = `SecureJoin: ${sentences.join(' ')}`;
-  if (text.length + tail.length > MAX_SEND_MESSAGE) text = `${text.slice(0, MAX_SEND_MESSAGE - tail.length - 1)}…`;
-  return { allow: false, message: text + tail };
+  return { allow: false, message: smartAlertText(`SecureJoin: ${sentences.join(' ')}`, ' Open SecureJoin and choose "Insert or update" before sending.') };
 }
 
 /**

@@ -18,7 +18,7 @@ export type { ItemPort, ItemChangeKind } from './port';
 export { SECURITY_SESSION_KEY, PREFS_ROAMING_KEY, PROVISIONED_SESSION_KEY } from './port';
 export { loadPolicy, organizerSettings, prefsFromChoices, enforceLocks, LOCKED_REASON } from './policy';
 export { createSecurity, syncAttendees, securityFromBody, rebuildSecurityFromBody, parseSecurity, inviteesOf, codesOf } from './security';
-export { applySecurity, removeSecurity, checkBeforeSend, blockInput, blockProblems, roomJoinUrl, MAX_SEND_MESSAGE } from './block';
+export { applySecurity, removeSecurity, checkBeforeSend, blockInput, blockProblems, roomJoinUrl, MAX_SEND_MESSAGE, smartAlertText } from './block';
 export { personalMessages, personalLink, rosterCsv, csvField } from './roster';
 export { provisioningRequest, provisioningOutcome, roomSpecFor, SHARED_PASSCODE_INVITEE } from './provisioning';
 export type { ProvisioningOptions, ProvisioningOutcome } from './provisioning';
