@@ -115,7 +115,8 @@ async function start(): Promise<void> {
     opts = parseStartOptions(process.argv.slice(2), process.env);
     nodeHost = parseMainOptions(opts.nodeArgs, process.env).host; // also refuses unknown node flags now, before anything starts
   } catch (error) {
-    fail(`${error instanceof Error ? error.message : String(error)} (options: --node-port N, --addin-port N, --no-browser, --host H, --token T, --test-clock)`, 2);
+    const message = error instanceof Error ? error.message.replace(/ \(use --port.*\)$/, '') : String(error);
+    fail(`${message}\nOptions: --node-port N, --addin-port N, --no-browser, --host H, --token T, --test-clock (README "Try it").`, 2);
   }
 
   const notes: string[] = []; // printed once the ports are known to be free
