@@ -165,3 +165,25 @@ export function outBytes(io: CliIo, bytes: Uint8Array): void {
   if (io.outBytes) io.outBytes(bytes);
   else process.stdout.write(bytes);
 }
+
+/**
+ * Reads a UTF-8 text file relative to the process folder (the earlier API, kept so commands
+ * written against it still build; new code uses {@link readInput}, which follows the caller's
+ * folder and `-`). Capped like readInput. @throws InputError naming the file and the reason.
+ */
+export function readText(path: string, what = 'file'): string {
+  return readInput({ out: () => undefined, err: () => undefined }, path, what);
+}
+
+/**
+ * Writes a file, replacing any (the earlier API, kept so commands written against it still
+ * build; new code uses {@link writeOutput}, which refuses the input and needs --force).
+ * @throws InputError naming the file.
+ */
+export function writeText(path: string, content: string, encoding: 'utf8' | 'utf16le'): void {
+  try {
+    writeFileSync(path, encodeText(content, encoding));
+  } catch (error) {
+    throw new InputError(`cannot write ${path}: ${reason(error)}`);
+  }
+}
