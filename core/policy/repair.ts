@@ -43,7 +43,12 @@ function removeIssue(root: unknown, issue: $ZodIssue): boolean {
  * valid Policy; null when no such policy exists within a few rounds.
  */
 export function policyWithoutInvalidParts(input: unknown): Policy | null {
-  let current: unknown = JSON.parse(JSON.stringify(input ?? null)) as unknown;
+  let current: unknown;
+  try {
+    current = JSON.parse(JSON.stringify(input ?? null)) as unknown; // a copy to cut (core/ has no structuredClone)
+  } catch {
+    return null; // not plain JSON (a cycle, a BigInt): nothing to judge
+  }
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const parsed = PolicySchema.safeParse(current);
     if (parsed.success) return parsed.data;

@@ -176,3 +176,11 @@ describe('parsePolicyJson: every problem in one round', () => {
     expect(paths.filter((p) => p === 'organizer.accessCode.length.value')).toHaveLength(1);
   });
 });
+
+describe('parsePolicy never throws on odd input', () => {
+  it('reports a cyclic object with schema errors instead of throwing', () => {
+    const input: Record<string, unknown> = { version: 1, nodes: 'x' };
+    input.self = input;
+    expect(parsePolicy(input).ok).toBe(false);
+  });
+});
