@@ -108,6 +108,10 @@ export function codeCommand(args: string[], io: CliIo): number {
     length = given ?? Math.max(min, range.default);
   } else if (policy) {
     length = policyLength(policy, kind === 'passcodes' ? 'passcodes' : 'access', given);
+    const mode = policy.organizer.passcodes.mode;
+    if (kind === 'passcodes' && mode.locked && mode.value !== 'per-invitee') {
+      throw new InputError(`the policy locks organizer.passcodes.mode at "${mode.value}": it does not allow a passcode per invitee`);
+    }
   }
 
   if (kind === 'passcodes') {

@@ -95,7 +95,7 @@ Options:
   --emails-file F         invitees for passcodes, one per line (# starts a comment; - reads stdin)
   --policy FILE           follow this policy: its lengths by default; --length only where the
                           policy lets organizers choose (not locked, not too easy to guess),
-                          and PINs no shorter than its minimum
+                          PINs no shorter than its minimum, passcodes only if it allows them per invitee
   --json                  print JSON instead of plain lines
 
 An invitee listed twice (also in another case: Ana@x and ana@x) is refused, not merged.

@@ -138,6 +138,9 @@ describe('code --policy', () => {
     expect(short.stderr).toMatch(/--length 6: the policy refuses it: .*too easy to guess/);
     const locked = runIn({}, 'code', 'passcodes', '--policy', 'examples/policy.json', '--length', '9', '--emails', 'a@example.com');
     expect(locked).toMatchObject({ code: 1, stderr: expect.stringContaining('--length 9: the policy locks organizer.passcodes.length at 8') });
+    const dir = callerDir();
+    writeFileSync(join(dir, 'shared.json'), JSON.stringify({ version: 1, organizer: { passcodes: { mode: { value: 'shared', locked: true } } } }));
+    expect(runIn({ cwd: dir }, 'code', 'passcodes', '--policy', 'shared.json', '--emails', 'a@example.com')).toMatchObject({ code: 1, stderr: expect.stringContaining('locks organizer.passcodes.mode at "shared"') });
     expect(runIn({}, 'code', 'pin', '--policy', 'examples/policy.json', '--length', '4')).toMatchObject({ code: 1, stderr: expect.stringContaining("below the policy's minimum PIN length (6)") });
   });
 });
