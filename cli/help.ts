@@ -61,7 +61,7 @@ Targets:
                  development build's id: pass the id the Chrome Web Store or Edge Add-ons
                  assigned for published builds. Firefox defaults to the add-on id fixed in
                  the manifest (${GECKO_EXTENSION_ID}), the same for every build.
---out FILE       write the file there and print install steps; without it the file goes
+--out FILE       write the file there and print install steps; without it (or with -) it goes
                  to stdout and the steps to stderr. A .reg file is UTF-16LE with a
                  byte-order mark either way (what regedit writes; reg import reads it).
 --force          replace an existing --out file (never the input FILE).

@@ -72,6 +72,7 @@ function exportCommand(args: string[], io: CliIo): number {
     throw new UsageError(`unknown --target "${target}" (use one of ${EXPORT_TARGETS.join(', ')})`, 'policy export');
   }
   const file = single(positionals, 'policy export');
+  if (values.out === STDIN) delete values.out; // "--out -" is standard output, as without --out
   if (values.force && values.out === undefined) throw new UsageError('--force only applies with --out', 'policy export');
   const policy = loadPolicy(io, file); // never export an invalid policy
   const result = exportPolicy(policy, target as ExportTarget, values['extension-id'], values.out);

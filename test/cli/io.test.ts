@@ -93,6 +93,7 @@ describe('--out', () => {
     expect(piped.stderr).toContain('UTF-16LE with byte-order mark');
     expect(runIn({ cwd: dir }, 'policy', 'export', '--target', 'edge-windows', 'policy.json', '--out', 'edge.reg').code).toBe(0);
     const written = readFileSync(join(dir, 'edge.reg'));
+    expect(Buffer.compare(runIn({ cwd: dir }, 'policy', 'export', '--target', 'edge-windows', 'policy.json', '--out', '-').bytes, written)).toBe(0);
     expect([...piped.stdoutBytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
     expect(Buffer.compare(piped.stdoutBytes, written)).toBe(0);
     expect(written.subarray(2).toString('utf16le')).toMatch(/^Windows Registry Editor Version 5\.00\r\n/);
