@@ -145,6 +145,7 @@ export function findCandidates(text: string, htmlLinks: readonly HtmlLink[] = []
   const placed = htmlLinks.filter((l) => typeof l.start === 'number').sort((a, b) => (a.start as number) - (b.start as number));
   for (const link of htmlLinks) if (typeof link.start !== 'number') addHtmlLink(link);
   let nextLink = 0;
+  let open: Array<[number, number]> = [];
 
   const lines = text.split('\n', MAX_LINES);
   const parts = forwardedParts(lines);
@@ -155,12 +156,14 @@ export function findCandidates(text: string, htmlLinks: readonly HtmlLink[] = []
     let lineEnd = lineStart + (lines[i] as string).length;
     for (let k = 1; k <= extra; k++) lineEnd += 1 + (lines[i + k] as string).length;
     // Anchors starting on this line come first, then what the line itself says.
-    const anchors: Array<[number, number]> = [];
     while (nextLink < placed.length && ((placed[nextLink] as HtmlLink).start as number) <= lineEnd) {
       const link = placed[nextLink++] as HtmlLink;
       addHtmlLink(link);
-      anchors.push([(link.start as number) - lineStart, (link.end ?? link.start as number) - lineStart]);
+      open.push([link.start as number, Math.max(link.start as number, link.end ?? 0)]);
     }
+    // An anchor's text may run over several lines: every line it covers is masked.
+    open = open.filter(([, end]) => end > lineStart);
+    const anchors = open.map(([from, to]): [number, number] => [from - lineStart, to - lineStart]);
     current = serviceNamedIn(line) ?? current;
     scanUrls(line, anchors, (url) => {
       current = addLink(url, 'Join link') ?? current;
@@ -175,12 +178,23 @@ export function findCandidates(text: string, htmlLinks: readonly HtmlLink[] = []
 
 /** URLs written in a line, except inside anchors and except shown text before "<real target>". */
 function scanUrls(line: string, anchors: ReadonlyArray<[number, number]>, onUrl: (url: string) => void): void {
+  // Anchor text is blanked, so a URL can neither start inside one nor run on into one.
+  let text = '';
+  let pos = 0;
+  for (const [from, to] of anchors) {
+    // Sorted by start; one pass, however many anchors a line holds.
+    const a = Math.min(line.length, Math.max(pos, from));
+    const b = Math.min(line.length, Math.max(a, to));
+    if (b > a) {
+      text += line.slice(pos, a) + ' '.repeat(b - a);
+      pos = b;
+    }
+  }
+  text += line.slice(pos);
   URL_RE.lastIndex = 0;
-  for (let m = URL_RE.exec(line); m; m = URL_RE.exec(line)) {
-    const at = m.index;
-    if (anchors.some(([from, to]) => at >= from && at < to)) continue;
+  for (let m = URL_RE.exec(text); m; m = URL_RE.exec(text)) {
     // "https://shown<https://target>": the text before "<" is only what the link showed.
-    if (line.charAt(at + m[0].length) === '<') continue;
+    if (text.charAt(m.index + m[0].length) === '<') continue;
     onUrl(m[0].replace(/[.,;:]+$/, ''));
   }
 }
@@ -195,8 +209,9 @@ function scanCodes(line: string, lines: readonly string[], lastLine: number, onC
     const words = WORD_VALUE_LABELS.has(label);
     const hasSeparator = m[3] !== undefined;
     const restStart = m.index + m[0].length;
-    const rest = line.slice(restStart);
-    const atRowStart = ROW_START.test(line.slice(valueEnd, labelAt));
+    // Bounded slices: a value is short, and a line of thousands of labels must stay linear.
+    const rest = line.slice(restStart, restStart + 200);
+    const atRowStart = labelAt - valueEnd <= 40 && ROW_START.test(line.slice(valueEnd, labelAt));
     // The next label may start right after this one's value (its lead character is consumed here).
     LABEL_RE.lastIndex = Math.max(labelAt + 1, restStart - 1);
     if (rest.trim() === '') {
