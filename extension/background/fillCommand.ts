@@ -1,0 +1,41 @@
+/**
+ * The browser side of the manual fill (manualFill.ts): the "Fill SecureJoin PIN" context-menu
+ * item on editable fields and the keyboard command of the same name (manifest `commands`,
+ * wxt.config.ts; users change the keys at chrome://extensions/shortcuts).
+ */
+import { browser } from 'wxt/browser';
+import type { BackgroundContext } from './context';
+import { armManualFill } from './manualFill';
+
+/** The manifest's command name (wxt.config.ts `commands`). */
+export const FILL_COMMAND = 'fill-pin';
+/** The context-menu item's id. */
+export const FILL_MENU_ID = 'securejoin-fill-pin';
+/** What the user sees, in the menu and in the browser's shortcut settings. */
+export const FILL_TITLE = 'Fill SecureJoin PIN';
+
+/** Asks the top frame of `tabId` to fill its focused field (it answers with `fill:manual`). */
+async function requestFill(tabId: number | undefined, ctx: BackgroundContext): Promise<void> {
+  if (tabId === undefined || tabId < 0) return;
+  armManualFill(tabId, ctx.now());
+  // No join-page script in this tab (not a known node): nothing to fill, and nothing happens (the
+  // request expires unused). Not disarmed on a rejection: the script answers after its listener
+  // returned, which some browsers report as a closed port.
+  await browser.tabs.sendMessage(tabId, { type: 'fill:manual' }, { frameId: 0 }).catch(() => undefined);
+}
+
+/** Adds the context-menu item and listens for it and the keyboard command. Call once at start, synchronously. */
+export function wireManualFill(ctx: BackgroundContext): void {
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === FILL_MENU_ID) void requestFill(tab?.id, ctx);
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== FILL_COMMAND) return;
+    void (async () => requestFill(tab?.id ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id, ctx))();
+  });
+  // Menu items persist across worker restarts: recreate ours once per start so it exists exactly once.
+  void browser.contextMenus
+    .removeAll()
+    .then(() => browser.contextMenus.create({ id: FILL_MENU_ID, title: FILL_TITLE, contexts: ['editable'] }))
+    .catch((e: unknown) => console.error('SecureJoin: context menu', e));
+}
