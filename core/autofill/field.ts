@@ -85,13 +85,22 @@ export function wordsOf(text: string): string {
 const hasWord = (words: string, set: ReadonlySet<string>): boolean => words.split(' ').some((w) => set.has(w));
 const hasPhrase = (words: string, phrases: readonly string[]): boolean => phrases.some((p) => ` ${words} `.includes(` ${p} `));
 
+/**
+ * Whether `f` is certainly something else (a search box, an e-mail, name or user field, a
+ * checkbox...): never given a PIN, not even when the user asks for a fill there (a display name
+ * is shown to everyone in the meeting).
+ */
+export function isOtherField(f: FieldFacts): boolean {
+  if (!FIELD_TYPES.has(f.type) && !(f.wasPassword && f.type === 'text')) return true;
+  if (f.role === 'searchbox' || f.role === 'combobox' || NOT_PIN_AUTOCOMPLETE.test(f.autocomplete)) return true;
+  // A search box or a name field stays one, even with "PIN" somewhere in its text.
+  return hasWord(f.names.map(wordsOf).join(' '), NOT_PIN_WORDS);
+}
+
 /** How sure we are that `f` is the PIN field: 0 = not a PIN field; higher wins. */
 export function pinFieldScore(f: FieldFacts): number {
-  if (!FIELD_TYPES.has(f.type) && !(f.wasPassword && f.type === 'text')) return 0;
-  if (f.role === 'searchbox' || f.role === 'combobox' || NOT_PIN_AUTOCOMPLETE.test(f.autocomplete)) return 0;
+  if (isOtherField(f)) return 0;
   const words = f.names.map(wordsOf).join(' ');
-  // A search box or a name field stays one, even with "PIN" somewhere in its text.
-  if (hasWord(words, NOT_PIN_WORDS)) return 0;
   let strong = 0;
   if (hasWord(words, PIN_WORDS) || hasPhrase(words, PIN_PHRASES)) strong += 4;
   if (/\bone-time-code\b/.test(f.autocomplete)) strong += 4;

@@ -24,15 +24,31 @@ async function requestFill(tabId: number | undefined, ctx: BackgroundContext): P
   await browser.tabs.sendMessage(tabId, { type: 'fill:manual' }, { frameId: 0 }).catch(() => undefined);
 }
 
-/** Adds the context-menu item and listens for it and the keyboard command. Call once at start, synchronously. */
-export function wireManualFill(ctx: BackgroundContext): void {
-  browser.contextMenus.onClicked.addListener((info, tab) => {
+/** The listeners, as the browser calls them. */
+const listeners = (ctx: BackgroundContext) => ({
+  onMenuClick: (info: { menuItemId: string | number }, tab?: { id?: number }): void => {
     if (info.menuItemId === FILL_MENU_ID) void requestFill(tab?.id, ctx);
-  });
-  browser.commands.onCommand.addListener((command, tab) => {
+  },
+  onCommand: (command: string, tab?: { id?: number }): void => {
     if (command !== FILL_COMMAND) return;
     void (async () => requestFill(tab?.id ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id, ctx))();
-  });
+  },
+});
+
+/**
+ * Where the browser tests reach the listeners: headless Chromium neither shows context menus nor
+ * delivers extension keyboard shortcuts, so test/e2e/extension-fill-command.test.ts calls them
+ * here, in the service worker, with what the browser would pass. Only code running inside the
+ * extension's own worker can see this global; pages and content scripts cannot.
+ */
+export const TEST_HOOK = '__securejoinFill';
+
+/** Adds the context-menu item and listens for it and the keyboard command. Call once at start, synchronously. */
+export function wireManualFill(ctx: BackgroundContext): void {
+  const on = listeners(ctx);
+  browser.contextMenus.onClicked.addListener(on.onMenuClick);
+  browser.commands.onCommand.addListener(on.onCommand);
+  (globalThis as Record<string, unknown>)[TEST_HOOK] = on;
   // Menu items persist across worker restarts: recreate ours once per start so it exists exactly once.
   void browser.contextMenus
     .removeAll()

@@ -58,5 +58,5 @@ export async function answerManualFill(report: PageReport, sender: ContentSender
   const answer = await answerFillAsk(report, sender, ctx);
   if (answer.action === 'fill') return { ...answer, join: false };
   if (answer.action === 'wait') return answer;
-  return { ...answer, notice: answer.notice ?? REFUSED[answer.reason] ?? NO_MEETING };
+  return { ...answer, notice: REFUSED[answer.reason] ?? answer.notice ?? NO_MEETING };
 }

@@ -13,7 +13,8 @@
 import type { ContentRequest } from '../messaging/messages';
 import type { CaptureAnswer } from '../background/capture';
 import type { FillAnswer, PageStatusAnswer } from '../background/fill';
-import { findPinField, pageReport, shownInputs } from './detect';
+import { isOtherField } from '../../core/autofill/field';
+import { factsOf, findPinField, pageReport, shownInputs } from './detect';
 import { fillField, pressJoin } from './fill';
 import { createNotice } from './notice';
 
@@ -95,8 +96,9 @@ export function startJoinPageAgent(deps: AgentDeps): () => void {
   // the field is the one they focused, not one we detected; it is filled, never submitted.
   const fillFocused = async (): Promise<void> => {
     const el = doc.activeElement;
-    if (!(el instanceof HTMLInputElement) || el.disabled || el.readOnly || !/^(password|text|tel|number)$/.test(el.type)) {
-      say('Click into the PIN field first, then ask SecureJoin to fill it.', 'info');
+    // A search box, a name or e-mail field is never given the PIN, even on request (a display name is shown to everyone).
+    if (!(el instanceof HTMLInputElement) || el.disabled || el.readOnly || isOtherField(factsOf(el, initial))) {
+      say(el instanceof HTMLIFrameElement ? 'SecureJoin fills only in the page itself, not in an embedded frame.' : 'Click into the PIN field first, then ask SecureJoin to fill it.', 'info');
       return;
     }
     const answer = (await deps.send({ type: 'fill:manual', report: pageReport(win, el) })) as FillAnswer | undefined;

@@ -26,7 +26,7 @@ const textOf = (el: Element | null): string => (el?.textContent ?? '').trim();
 const attr = (el: Element, name: string): string => el.getAttribute(name) ?? '';
 
 /** The facts core decides on, for one input. `initial`: the inputs shown when the agent started. */
-function factsOf(el: HTMLInputElement, initial: WeakSet<Element>): FieldFacts {
+export function factsOf(el: HTMLInputElement, initial: WeakSet<Element>): FieldFacts {
   if (el.type === 'password') everPassword.add(el);
   const doc = el.ownerDocument;
   const names = [...Array.from(el.labels ?? [], textOf), attr(el, 'aria-label'), attr(el, 'placeholder'), attr(el, 'title'), el.name, el.id];
@@ -43,7 +43,7 @@ function factsOf(el: HTMLInputElement, initial: WeakSet<Element>): FieldFacts {
 }
 
 /** The page's PIN field, or null. `initial`: inputs already shown when the page loaded (a field that appears later wins a tie). */
-export function findPinField(doc: Document, initial: WeakSet<Element> = new WeakSet()): HTMLInputElement | null {
+export function findPinField(doc: Document, initial: WeakSet<Element>): HTMLInputElement | null {
   const inputs = shownInputs(doc);
   return inputs[choosePinField(inputs.map((el) => factsOf(el, initial)))] ?? null;
 }

@@ -3,7 +3,7 @@
  * languages, input types and modes, a show/hide toggle, decoys that must never get a PIN.
  */
 import { describe, expect, it } from 'vitest';
-import { chooseJoinButton, choosePinField, pinFieldScore, wordsOf } from '../../../core/autofill/field';
+import { chooseJoinButton, choosePinField, isOtherField, pinFieldScore, wordsOf } from '../../../core/autofill/field';
 import type { ButtonFacts, FieldFacts } from '../../../core/autofill/field';
 
 const field = (over: Partial<FieldFacts> = {}): FieldFacts => ({ type: 'text', inputMode: '', autocomplete: '', role: '', names: [], wasPassword: false, appeared: false, ...over });
@@ -111,5 +111,16 @@ describe('chooseJoinButton', () => {
     expect(chooseJoinButton([button({ label: 'Go' , distance: 3}), button({ label: 'Go', distance: 3 })])).toBe(-1);
     expect(chooseJoinButton([button({ label: '\u2192' })])).toBe(-1);
     expect(chooseJoinButton([button({ label: 'A', submitOfForm: true }), button({ label: 'B', submitOfForm: true })])).toBe(-1);
+  });
+});
+
+describe('isOtherField', () => {
+  it('marks search, name, e-mail and non-text fields, not an unlabelled text field', () => {
+    expect(isOtherField(field({ type: 'search' }))).toBe(true);
+    expect(isOtherField(field({ names: ['Your name'] }))).toBe(true);
+    expect(isOtherField(field({ type: 'email' }))).toBe(true);
+    expect(isOtherField(field({ type: 'checkbox' }))).toBe(true);
+    expect(isOtherField(field({ names: ['entry-7'] }))).toBe(false);
+    expect(isOtherField(field({ type: 'text', wasPassword: true }))).toBe(false);
   });
 });

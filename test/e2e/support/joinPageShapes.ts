@@ -51,6 +51,14 @@ export const STATIC_SHAPES: Record<string, string> = {
       "const f=document.getElementById('f');document.getElementById('no').onclick=()=>joined('cancelled');f.addEventListener('submit',e=>{e.preventDefault();joined(f.querySelector('input').value);});",
     ),
   ),
+  // Nothing on it says PIN (no label, no password type): only the user's own "Fill SecureJoin PIN"
+  // (context menu, keyboard command) fills it.
+  unlabelled: page(
+    show(
+      '<div><input id="entry-7" type="text" autocomplete="off"><button type="button" id="go">Join</button></div>',
+      "document.getElementById('go').onclick=()=>joined(document.getElementById('entry-7').value);",
+    ),
+  ),
 };
 
 /**
