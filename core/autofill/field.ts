@@ -6,9 +6,10 @@
  * A field is a PIN field when something says so: a label, `aria-label`, `aria-labelledby`,
  * placeholder, title, name or id naming a PIN / passcode / access code / meeting code (English,
  * German, French, Spanish, Dutch, Italian), `autocomplete=one-time-code`, or a password field
- * (also one a show/hide toggle has switched to text). A word for a search box, an e-mail address,
- * a name or a user makes it NOT one, whatever else it says. Numeric input and having appeared
- * with the PIN prompt only break ties.
+ * that appeared with the PIN prompt (also after a show/hide toggle switched it to text; a bare
+ * password field there from the start may be a sign-in form's). A word for a search box, an
+ * e-mail address, a name or a user makes it NOT one, whatever else it says. Numeric input and
+ * having appeared with the PIN prompt otherwise only break ties.
  */
 
 /** What the content script reads of one input. */
@@ -104,7 +105,9 @@ export function pinFieldScore(f: FieldFacts): number {
   let strong = 0;
   if (hasWord(words, PIN_WORDS) || hasPhrase(words, PIN_PHRASES)) strong += 4;
   if (/\bone-time-code\b/.test(f.autocomplete)) strong += 4;
-  if (f.type === 'password' || f.wasPassword) strong += 2;
+  // A password field that nothing names counts only when it came with the PIN prompt: one there
+  // from the start may be a sign-in form's.
+  if ((f.type === 'password' || f.wasPassword) && (strong > 0 || f.appeared)) strong += 2;
   if (strong === 0) return 0;
   const numeric = f.inputMode === 'numeric' || f.inputMode === 'decimal' || f.type === 'tel' || f.type === 'number';
   return strong + (numeric ? 1 : 0) + (f.appeared ? 1 : 0);

@@ -5,7 +5,7 @@
  * Spanish words, a password field a show/hide toggle turns to text, a React-controlled field),
  * the Join button by role and label next to it (in a dialog, a form, or a plain container), and
  * the decoys earlier in each page (a search form with its own submit button, a display-name
- * field) are never touched.
+ * field, a sign-in form's password field there before the PIN prompt) are never touched.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR } from './support/globalSetup';
@@ -17,7 +17,7 @@ import type { PlainJoinPages } from './support/plainJoinPages';
 let pages: PlainJoinPages;
 let ext: ExtensionBrowser;
 const PIN = '60482913';
-const SHAPES = ['aria-only', 'labelledby-dialog', 'pexip-toggle', 'wrapped-de', 'react-dialog'] as const;
+const SHAPES = ['aria-only', 'labelledby-dialog', 'pexip-toggle', 'wrapped-de', 'react-dialog', 'late-password'] as const;
 
 beforeAll(async () => {
   pages = await startPlainJoinPages();

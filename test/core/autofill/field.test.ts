@@ -40,13 +40,18 @@ describe('pinFieldScore', () => {
     expect(pinFieldScore(field({ names: [label] }))).toBeGreaterThan(0);
   });
 
-  it('reads one-time-code autocomplete and password fields without any label', () => {
+  it('reads one-time-code autocomplete, and an unlabelled password field that came with the PIN prompt', () => {
     expect(pinFieldScore(field({ autocomplete: 'one-time-code' }))).toBeGreaterThan(0);
-    expect(pinFieldScore(field({ type: 'password' }))).toBeGreaterThan(0);
+    expect(pinFieldScore(field({ type: 'password', appeared: true }))).toBeGreaterThan(0);
+  });
+
+  it('does not take an unlabelled password field that was there from the start (a sign-in form)', () => {
+    expect(pinFieldScore(field({ type: 'password' }))).toBe(0);
+    expect(pinFieldScore(field({ type: 'password', names: ['PIN'] }))).toBeGreaterThan(0);
   });
 
   it('keeps a password field that a show/hide toggle switched to text', () => {
-    expect(pinFieldScore(field({ type: 'text', wasPassword: true }))).toBe(pinFieldScore(field({ type: 'password' })));
+    expect(pinFieldScore(field({ type: 'text', wasPassword: true, appeared: true }))).toBe(pinFieldScore(field({ type: 'password', appeared: true })));
   });
 
   it.each([
@@ -74,11 +79,12 @@ describe('choosePinField', () => {
   });
 
   it('prefers the field that appeared with the PIN prompt over one that was there from the start', () => {
+    expect(choosePinField([field({ type: 'password', names: ['PIN'] }), field({ type: 'password', names: ['PIN'], appeared: true })])).toBe(1);
     expect(choosePinField([field({ type: 'password' }), field({ type: 'password', appeared: true })])).toBe(1);
   });
 
   it('prefers a field that says PIN over a bare password field', () => {
-    expect(choosePinField([field({ type: 'password' }), field({ names: ['Passcode'] })])).toBe(1);
+    expect(choosePinField([field({ type: 'password', appeared: true }), field({ names: ['Passcode'] })])).toBe(1);
   });
 
   it('answers -1 when nothing is a PIN field', () => {

@@ -51,6 +51,15 @@ export const STATIC_SHAPES: Record<string, string> = {
       "const f=document.getElementById('f');document.getElementById('no').onclick=()=>joined('cancelled');f.addEventListener('submit',e=>{e.preventDefault();joined(f.querySelector('input').value);});",
     ),
   ),
+  // A password field from the start (a sign-in form) and, with the PIN prompt, a second, unlabelled
+  // one: the one that appeared with the prompt is the PIN field.
+  'late-password': page(
+    '<form id="signin"><input id="account-secret" type="password"><button type="submit">Sign in</button></form>' +
+      show(
+        '<div><input id="late" type="password"><button type="button" id="go">Join</button></div>',
+        "document.getElementById('go').onclick=()=>joined(document.getElementById('late').value);",
+      ),
+  ),
   // Nothing on it says PIN (no label, no password type): only the user's own "Fill SecureJoin PIN"
   // (context menu, keyboard command) fills it.
   unlabelled: page(
