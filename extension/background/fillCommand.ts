@@ -14,24 +14,24 @@ export const FILL_MENU_ID = 'securejoin-fill-pin';
 /** What the user sees, in the menu and in the browser's shortcut settings. */
 export const FILL_TITLE = 'Fill SecureJoin PIN';
 
-/** Asks the top frame of `tabId` to fill its focused field (it answers with `fill:manual`). */
-async function requestFill(tabId: number | undefined, ctx: BackgroundContext): Promise<void> {
+/** Asks the scripts of `tabId` (of frame `frameId` only, when given) to fill the focused field (the focused frame's answers with `fill:manual`). */
+async function requestFill(tabId: number | undefined, ctx: BackgroundContext, frameId?: number): Promise<void> {
   if (tabId === undefined || tabId < 0) return;
-  armManualFill(tabId, ctx.now());
+  armManualFill(tabId, ctx.now(), frameId ?? null);
   // No join-page script in this tab (not a known node): nothing to fill, and nothing happens (the
   // request expires unused). Not disarmed on a rejection: the script answers after its listener
   // returned, which some browsers report as a closed port.
-  await browser.tabs.sendMessage(tabId, { type: 'fill:manual' }, { frameId: 0 }).catch(() => undefined);
+  await browser.tabs.sendMessage(tabId, { type: 'fill:manual' }, frameId === undefined ? {} : { frameId }).catch(() => undefined);
 }
 
-/** The listeners, as the browser calls them. */
+/** The listeners, as the browser calls them (the browser ignores what they return; tests await it). */
 const listeners = (ctx: BackgroundContext) => ({
-  onMenuClick: (info: { menuItemId: string | number }, tab?: { id?: number }): void => {
-    if (info.menuItemId === FILL_MENU_ID) void requestFill(tab?.id, ctx);
+  onMenuClick: async (info: { menuItemId: string | number; frameId?: number }, tab?: { id?: number }): Promise<void> => {
+    if (info.menuItemId === FILL_MENU_ID) await requestFill(tab?.id, ctx, info.frameId ?? 0);
   },
-  onCommand: (command: string, tab?: { id?: number }): void => {
+  onCommand: async (command: string, tab?: { id?: number }): Promise<void> => {
     if (command !== FILL_COMMAND) return;
-    void (async () => requestFill(tab?.id ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id, ctx))();
+    await requestFill(tab?.id ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id, ctx);
   },
 });
 
@@ -46,8 +46,8 @@ export const TEST_HOOK = '__securejoinFill';
 /** Adds the context-menu item and listens for it and the keyboard command. Call once at start, synchronously. */
 export function wireManualFill(ctx: BackgroundContext): void {
   const on = listeners(ctx);
-  browser.contextMenus.onClicked.addListener(on.onMenuClick);
-  browser.commands.onCommand.addListener(on.onCommand);
+  browser.contextMenus.onClicked.addListener((info, tab) => void on.onMenuClick(info, tab).catch(() => undefined));
+  browser.commands.onCommand.addListener((command, tab) => void on.onCommand(command, tab).catch(() => undefined));
   (globalThis as Record<string, unknown>)[TEST_HOOK] = on;
   // Menu items persist across worker restarts: recreate ours once per start so it exists exactly once.
   void browser.contextMenus

@@ -6,6 +6,8 @@
  *    core and re-checks tab and origin) and fill, join, wait or only warn as told.
  * 3. Show the guard's warnings in a closed shadow root (asked for once when the page loads, then
  *    pushed by the background as outcomes arrive).
+ * 4. Fill the focused field when the user asks (context menu, keyboard command); in a frame of the
+ *    page this is all the script does.
  * It fills at most once per page load: a PIN that was filled and failed is never retried by
  * software (the background would also refuse it, but the guard may learn of the failure a
  * moment after the page shows it).
@@ -14,7 +16,7 @@ import type { ContentRequest } from '../messaging/messages';
 import type { CaptureAnswer } from '../background/capture';
 import type { FillAnswer, PageStatusAnswer } from '../background/fill';
 import { isOtherField } from '../../core/autofill/field';
-import { factsOf, findPinField, pageReport, shownInputs } from './detect';
+import { factsOf, findPinField, frameFacts, pageReport, shownInputs } from './detect';
 import { fillField, pressJoin } from './fill';
 import { createNotice } from './notice';
 
@@ -42,6 +44,7 @@ export function startJoinPageAgent(deps: AgentDeps): () => void {
   let lastNotice: string | null = null;
   // The inputs shown when the page loaded: a PIN field that appears later (with the PIN prompt) wins a tie.
   const initial = new WeakSet<Element>(shownInputs(doc));
+  const isTop = frameFacts(win).isTop;
 
   const say = (text: string | null, tone: 'info' | 'warning' = 'warning'): void => {
     if (text === lastNotice) return;
@@ -94,11 +97,16 @@ export function startJoinPageAgent(deps: AgentDeps): () => void {
 
   // The user's own request ("Fill SecureJoin PIN" from the context menu or the keyboard command):
   // the field is the one they focused, not one we detected; it is filled, never submitted.
+  // The request goes to every frame of the tab: only the one holding the focus answers.
   const fillFocused = async (): Promise<void> => {
+    if (!doc.hasFocus()) return;
     const el = doc.activeElement;
+    // A frame of the page's own origin has its own script, which answers for it; one we cannot
+    // reach is another origin's, where a PIN never goes.
+    if (el instanceof HTMLIFrameElement && el.contentDocument !== null) return;
     // A search box, a name or e-mail field is never given the PIN, even on request (a display name is shown to everyone).
     if (!(el instanceof HTMLInputElement) || el.disabled || el.readOnly || isOtherField(factsOf(el, initial))) {
-      say(el instanceof HTMLIFrameElement ? 'SecureJoin fills only in the page itself, not in an embedded frame.' : 'Click into the PIN field first, then ask SecureJoin to fill it.', 'info');
+      say(el instanceof HTMLIFrameElement ? 'SecureJoin fills only in the page itself or a frame of its own site.' : 'Click into the PIN field first, then ask SecureJoin to fill it.', 'info');
       return;
     }
     const answer = (await deps.send({ type: 'fill:manual', report: pageReport(win, el) })) as FillAnswer | undefined;
@@ -136,10 +144,14 @@ export function startJoinPageAgent(deps: AgentDeps): () => void {
   deps.onPush((msg) => {
     const type = typeof msg === 'object' && msg !== null ? (msg as { type?: unknown }).type : undefined;
     if (type === 'fill:manual') return void fillFocused().catch(() => undefined);
-    if (type !== 'guard:update') return;
+    if (type !== 'guard:update' || !isTop) return;
     const warning = (msg as { warning?: unknown }).warning;
     if (typeof warning === 'string') say(warning);
   });
+
+  // In a frame the script only answers the user's own request (the background decides whether a
+  // frame may have the PIN): no capture, no automatic fill, no notices of its own.
+  if (!isTop) return () => undefined;
 
   const observer = new MutationObserver(schedule);
   observer.observe(doc.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['hidden', 'style', 'class', 'disabled', 'type'] });

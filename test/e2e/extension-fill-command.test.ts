@@ -13,7 +13,7 @@ import type { Page } from 'puppeteer-core';
 import { startConferenceNode } from '../../conference-node/server';
 import type { ConferenceNode } from '../../conference-node/server';
 import { EXTENSION_DIR } from './support/globalSetup';
-import { launchWithExtension, waitForNotice, waitForRegistration } from './support/extensionBrowser';
+import { launchWithExtension, noticeText, waitForNotice, waitForRegistration } from './support/extensionBrowser';
 import type { ExtensionBrowser } from './support/extensionBrowser';
 import { startPlainJoinPages } from './support/plainJoinPages';
 import type { PlainJoinPages } from './support/plainJoinPages';
@@ -28,7 +28,7 @@ beforeAll(async () => {
   node = await startConferenceNode({ rooms: [{ alias: 'manual-room', hostPin: '8642', guestPin: '7531', allowGuests: true }] });
   ext = await launchWithExtension(EXTENSION_DIR);
   await waitForRegistration(ext, 'http://127.0.0.1/*');
-  for (const [url, pin] of [[`${pages.url}/webapp3/m/unlabelled`, PIN], [`${node.url}/webapp3/m/manual-room`, '9999']] as const) {
+  for (const [url, pin] of [[`${pages.url}/webapp3/m/unlabelled`, PIN], [`${pages.url}/webapp3/m/framed-room`, PIN], [`${node.url}/webapp3/m/manual-room`, '9999']] as const) {
     expect((await ext.send({ type: 'meetings:add', input: { url, role: 'guest', pin } })).ok).toBe(true);
   }
 });
@@ -48,17 +48,17 @@ async function tabIdOf(page: Page): Promise<number> {
 async function trigger(page: Page, how: 'command' | 'menu'): Promise<void> {
   const tabId = await tabIdOf(page);
   await (await ext.worker()).evaluate(
-    (h, id) => {
+    async (h, id) => {
       const on = (globalThis as any).__securejoinFill;
-      if (h === 'command') on.onCommand('fill-pin', { id });
-      else on.onMenuClick({ menuItemId: 'securejoin-fill-pin', frameId: 0, editable: true }, { id });
+      if (h === 'command') await on.onCommand('fill-pin', { id });
+      else await on.onMenuClick({ menuItemId: 'securejoin-fill-pin', frameId: 0, editable: true }, { id });
     },
     how,
     tabId,
   );
 }
 
-const valueOf = (page: Page, selector: string) => page.$eval(selector, (el) => (el as HTMLInputElement).value);
+const valueOf = (page: Pick<Page, '$eval'>, selector: string) => page.$eval(selector, (el) => (el as HTMLInputElement).value);
 
 describe('Fill SecureJoin PIN on request', () => {
   it('fills a field nothing marks as a PIN field, from the command and from the context menu, and never presses Join', async () => {
@@ -93,6 +93,32 @@ describe('Fill SecureJoin PIN on request', () => {
     await waitForNotice(page, 'Click into the PIN field first');
     expect(await page.evaluate(() => Array.from(document.querySelectorAll('input')).map((i) => i.value))).toEqual(['', '', '']);
     await Promise.all([other.close(), page.close()]);
+  });
+
+  it('fills in a frame of the page\'s own origin, never in a sandboxed frame or one of another origin', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`${pages.url}/webapp3/m/framed-room?shape=framed`);
+    const frameOf = async (id: string) => {
+      const frame = await (await page.waitForSelector(`#${id}`))!.contentFrame();
+      if (!frame) throw new Error(`#${id} has no frame`);
+      await frame.waitForSelector('#entry-7', { timeout: 10_000 });
+      return frame;
+    };
+    const [same, sandboxed, foreign] = [await frameOf('same'), await frameOf('sandboxed'), await frameOf('foreign')];
+    // Each refusal uses up the user's request, so a late answer from a refused frame would make
+    // the same-origin fill after it fail, never pass.
+    for (const frame of [foreign, sandboxed]) {
+      await frame.focus('#entry-7');
+      await trigger(page, 'command');
+    }
+    await same.focus('#entry-7');
+    await trigger(page, 'command');
+    await same.waitForFunction((pin) => (document.getElementById('entry-7') as HTMLInputElement).value === pin, { timeout: 10_000 }, PIN);
+    expect(await valueOf(sandboxed, '#entry-7')).toBe('');
+    expect(await valueOf(foreign, '#entry-7')).toBe('');
+    // The sandboxed frame (same process, so its closed notice is readable here) said why.
+    expect(await noticeText(page)).toContain('SecureJoin fills only in the page itself or a frame of its own site.');
+    await page.close();
   });
 
   it('is counted by the guard: the PIN it filled fails once, and it is not filled again', async () => {

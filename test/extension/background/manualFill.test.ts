@@ -54,10 +54,25 @@ describe('fill:manual', () => {
     expect(JSON.stringify(answer)).not.toContain('1357');
   });
 
-  it('refuses in a frame, even of the same origin', async () => {
+  it('fills in a non-sandboxed frame of the page\'s own origin, matching the page\'s address', async () => {
+    const frameUrl = `${NODE}/embedded/pin-entry`;
     armManualFill(7, ctx.now());
-    const answer = await handleMessage(manual(PAGE, { frame: { isTop: false, sandboxed: false, frameOrigin: NODE } }), contentSender(PAGE, { frameId: 3 }), ctx);
-    expect(answer).toMatchObject({ action: 'none', reason: 'not-top-frame', notice: expect.stringMatching(/embedded frame/) });
+    const answer = await handleMessage(manual(frameUrl, { frame: { isTop: false, sandboxed: false, frameOrigin: NODE } }), contentSender(frameUrl, { frameId: 3, tab: { id: 7, url: PAGE } }), ctx);
+    expect(answer).toEqual({ ok: true, action: 'fill', pin: '1357', join: false, notice: null });
+  });
+
+  it('refuses a frame of another origin, a sandboxed frame, and a frame other than the one clicked in', async () => {
+    const foreign = 'https://evil.example.com/webapp3/m/board';
+    armManualFill(7, ctx.now());
+    const a = await handleMessage(manual(foreign, { frame: { isTop: false, sandboxed: false, frameOrigin: 'https://evil.example.com' } }), contentSender(foreign, { frameId: 3, tab: { id: 7, url: PAGE } }), ctx);
+    expect(a).toMatchObject({ action: 'none', reason: 'not-top-frame', notice: expect.stringMatching(/frame of its own site/) });
+    armManualFill(7, ctx.now());
+    const b = await handleMessage(manual(PAGE, { frame: { isTop: false, sandboxed: true, frameOrigin: NODE } }), contentSender(PAGE, { frameId: 3 }), ctx);
+    expect(b).toMatchObject({ action: 'none', reason: 'not-top-frame' });
+    armManualFill(7, ctx.now(), 0);
+    const c = await handleMessage(manual(PAGE, { frame: { isTop: false, sandboxed: false, frameOrigin: NODE } }), contentSender(PAGE, { frameId: 3 }), ctx);
+    expect(c).toMatchObject({ action: 'none', reason: 'not-allowed' });
+    for (const answer of [a, b, c]) expect(JSON.stringify(answer)).not.toContain('1357');
   });
 
   it('never overwrites what the user typed', async () => {
