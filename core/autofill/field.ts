@@ -52,8 +52,8 @@ const PIN_PHRASES = [
 ];
 const NOT_PIN_WORDS = new Set([
   'search', 'suche', 'suchen', 'recherche', 'rechercher', 'buscar', 'busqueda', 'zoeken', 'cerca', 'ricerca',
-  'email', 'mail', 'name', 'names', 'nickname', 'username', 'user', 'displayname', 'anzeigename', 'nom', 'nombre', 'naam', 'nome',
-  'benutzer', 'benutzername', 'utilisateur', 'usuario', 'gebruiker', 'utente', 'login', 'chat', 'message',
+  'email', 'mail', 'name', 'names', 'nickname', 'username', 'displayname', 'anzeigename', 'nom', 'nombre', 'naam', 'nome',
+  'benutzername', 'gebruikersnaam', 'chat', 'message',
 ]);
 const NOT_PIN_AUTOCOMPLETE = /\b(username|email|name|given-name|family-name|nickname|tel|url|street|postal|country|organization)/;
 const FIELD_TYPES = new Set(['password', 'text', 'tel', 'number', '']);

@@ -130,3 +130,14 @@ describe('isOtherField', () => {
     expect(isOtherField(field({ type: 'text', wasPassword: true }))).toBe(false);
   });
 });
+
+describe('names in other languages', () => {
+  it.each(['Anzeigename', "Nom d'utilisateur", 'Nombre de usuario', 'Gebruikersnaam', 'Nome utente', 'Benutzername'])('%j is a name field, never the PIN field', (label) => {
+    expect(isOtherField(field({ names: [label] }))).toBe(true);
+  });
+
+  it('keeps PIN fields whose id says user or login', () => {
+    expect(pinFieldScore(field({ names: ['PIN', 'login-pin'] }))).toBeGreaterThan(0);
+    expect(pinFieldScore(field({ names: ['User PIN'] }))).toBeGreaterThan(0);
+  });
+});
