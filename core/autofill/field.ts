@@ -30,7 +30,7 @@ export interface FieldFacts {
 
 /** What the content script reads of one button near the field. */
 export interface ButtonFacts {
-  /** Its visible text, `value`, aria-label or title. */
+  /** Its visible text, `value`, aria-label and title. */
   label: string;
   /** A submit button of the field's own form. */
   submitOfForm: boolean;

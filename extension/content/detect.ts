@@ -67,7 +67,8 @@ export function findJoinButton(field: HTMLInputElement): HTMLElement | null {
   const buttons = Array.from(scope.querySelectorAll<HTMLElement>(BUTTONS)).filter((b) => b !== field && isShown(b));
   if (field.form) for (const b of Array.from(field.form.elements)) if (b instanceof HTMLElement && b.matches(BUTTONS) && !buttons.includes(b)) buttons.push(b);
   const facts: ButtonFacts[] = buttons.map((b) => ({
-    label: textOf(b) || attr(b, 'value') || attr(b, 'aria-label') || attr(b, 'title'),
+    // All of them: an icon button's text is a glyph, its name is in aria-label.
+    label: [textOf(b), attr(b, 'value'), attr(b, 'aria-label'), attr(b, 'title')].join(' '),
     submitOfForm: field.form !== null && (b as HTMLButtonElement).form === field.form && (b as HTMLButtonElement).type === 'submit',
     distance: near ? 0 : distance(field, b),
   }));

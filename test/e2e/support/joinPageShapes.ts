@@ -22,10 +22,10 @@ const page = (body: string): string =>
 
 /** The static shapes, by name. */
 export const STATIC_SHAPES: Record<string, string> = {
-  // No form: a numeric text field named only by aria-label, a Join button beside it.
+  // No form: a numeric text field named only by aria-label, an icon Join button (aria-label) beside it.
   'aria-only': page(
     show(
-      '<div class="row"><input id="f1" type="text" inputmode="numeric" aria-label="Meeting PIN"></div><div class="actions"><button type="button" id="go">Join</button></div>',
+      '<div class="row"><input id="f1" type="text" inputmode="numeric" aria-label="Meeting PIN"></div><div class="actions"><button type="button" id="go" aria-label="Join meeting">&#10140;</button></div>',
       "document.getElementById('go').onclick=()=>joined(document.getElementById('f1').value);",
     ),
   ),
