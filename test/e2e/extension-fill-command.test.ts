@@ -2,9 +2,9 @@
  * "Fill SecureJoin PIN", the user's own fallback (context menu on an editable field, keyboard
  * command), in real Chromium with the built extension. Headless Chromium shows no context menus
  * and delivers no extension keyboard shortcuts (tried: a shortcut assigned through
- * chrome://extensions/shortcuts and pressed with DevTools key events never reaches
- * `commands.onCommand`), so the tests call the background's real listeners in its service worker
- * (`__securejoinFill`, background/fillCommand.ts) with the arguments the browser passes; from
+ * chrome://extensions/shortcuts and pressed with DevTools key events filled nothing), so the
+ * tests call the background's real listeners in its service worker (`__securejoinFill`,
+ * background/fillCommand.ts) with the arguments the browser passes; from
  * there on everything is the real path: the tab's join-page script, `fill:manual`, the router,
  * the fill decision, the guard watching the node's token requests.
  */
