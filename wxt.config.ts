@@ -22,8 +22,11 @@ export default defineConfig({
     description: 'Keeps your meeting PINs and fills them only on the right conference node.',
     // scripting: join-page script registered at runtime for known nodes only; webRequest: the
     // attempt guard sees request_token status codes (never bodies) on hosts we hold permission for;
-    // alarms: the daily retention job (deletes past meetings after N days).
-    permissions: ['storage', 'scripting', 'webRequest', 'alarms'],
+    // alarms: the daily retention job (deletes past meetings after N days); contextMenus: "Fill
+    // SecureJoin PIN" on editable fields (background/fillCommand.ts).
+    permissions: ['storage', 'scripting', 'webRequest', 'alarms', 'contextMenus'],
+    // The same fill as a keyboard command on the focused field (users change keys at chrome://extensions/shortcuts).
+    commands: { 'fill-pin': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Fill SecureJoin PIN' } },
     // Real conference nodes: the popup asks for `https://<node>/*` with a user gesture when a
     // meeting is saved for a node not yet granted (or the options page, for the policy's nodes).
     optional_host_permissions: ['https://*/*'],

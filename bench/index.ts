@@ -13,7 +13,7 @@ import { newSavedMeeting } from '../core/vault';
 import type { SavedMeeting } from '../core/vault';
 import { buildJoinPageBundle } from '../conference-node/joinPage/build';
 import { buildAddin, ROOT_MANIFEST_HOST } from '../outlook-addin/build';
-import { median, medianMs, opsPerSecond } from './measure';
+import { median, medianMs, opsPerSecond, percentile } from './measure';
 import { measureFillLatency } from './fillLatency';
 import { measureInsertLatency } from './insertLatency';
 
@@ -83,8 +83,11 @@ figures.push({ name: 'add-in classic-Windows commands.js (gzip)', value: gz(join
 figures.push({ name: 'reference node join page JS (gzip)', value: gzipSync(await buildJoinPageBundle()).length / 1024, unit: 'KiB' });
 
 // From the PIN field appearing on a join page to the extension having filled it (real Chromium,
-// built extension, reference node).
-figures.push({ name: 'extension fill latency (median)', value: median(await measureFillLatency({ extensionDir })), unit: 'ms', max: 16 });
+// built extension, reference node): the budget is on the median of 60 fills; the p90 shows how
+// long the slow ones take on a busy machine.
+const fills = await measureFillLatency({ extensionDir });
+figures.push({ name: `extension fill latency (median of ${fills.length})`, value: median(fills), unit: 'ms', max: 16 });
+figures.push({ name: `extension fill latency (p90 of ${fills.length})`, value: percentile(fills, 90), unit: 'ms' });
 // From clicking Insert in the add-in's task pane to the block in the body (playground, real Chromium).
 figures.push({ name: 'add-in insert -> body updated in the playground (median)', value: median(await measureInsertLatency()), unit: 'ms', max: 100 });
 

@@ -1,10 +1,16 @@
-/** Small timing helpers for `npm run bench`: warm up, repeat, report the median. */
+/** Small timing helpers for `npm run bench`: warm up, repeat, report the median (and a percentile). */
 
 /** Median of a non-empty list of numbers. */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The `p`-th percentile (0 < p <= 100) of a non-empty list, nearest-rank: the smallest value with at least p% of the list at or below it. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1]!;
 }
 
 /** Runs `fn` `warmup` times untimed, then `runs` times; returns the median duration in ms. */

@@ -12,6 +12,7 @@ import { badgeFor, dropTokenRequest, noteTokenRequest, settleTokenRequest, TOKEN
 import type { GuardUpdate } from './guard';
 import { applyRegistration, contentScriptMatches } from './registration';
 import { handleMessage } from './router';
+import { wireManualFill } from './fillCommand';
 import { scheduleRetention } from './retention';
 import { settingsFrom, USER_PREFS_KEY } from './settings';
 
@@ -67,6 +68,8 @@ export function startBackground(): void {
     void handleMessage(msg, sender, ctx).then(sendResponse);
     return true;
   });
+
+  wireManualFill(ctx);
 
   const pushUpdate = async (update: GuardUpdate | null): Promise<void> => {
     if (update === null || update.tabId < 0) return;

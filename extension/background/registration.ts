@@ -68,8 +68,10 @@ export async function applyRegistration(scripting: WxtBrowser['scripting'], matc
     js: [JOIN_PAGE_SCRIPT_FILE],
     matches: [...matches],
     runAt: 'document_idle' as const,
-    // Top frames only: a PIN never goes into a frame, and the background refuses frameId != 0 anyway.
-    allFrames: false,
+    // Frames too, for the user's own "Fill SecureJoin PIN" in a frame of the page's own origin
+    // (background/manualFill.ts); a frame's script does nothing else, and the automatic fill
+    // refuses every frame but the top one.
+    allFrames: true,
     persistAcrossSessions: true,
   };
   if (existing.length > 0) await scripting.updateContentScripts([script]);

@@ -13,6 +13,7 @@ import type { CaptureAnswer } from './capture';
 import type { BackgroundContext } from './context';
 import { answerFillAsk, answerPageStatus } from './fill';
 import type { FillAnswer, PageStatusAnswer } from './fill';
+import { answerManualFill } from './manualFill';
 import { addMeeting, checkPrefs, editMeeting, exportMeetings, importMeetings, listMeetings, readSettings, removeMeeting } from './ui';
 import type { UiAnswer } from './ui';
 
@@ -42,6 +43,8 @@ async function route(raw: unknown, senderInfo: SenderInfo, ctx: BackgroundContex
     switch (request.type) {
       case 'fill:ask':
         return answerFillAsk(request.report, sender, ctx);
+      case 'fill:manual':
+        return answerManualFill(request.report, sender, ctx);
       case 'page:status':
         return answerPageStatus(sender, ctx);
       case 'capture:save':

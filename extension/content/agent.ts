@@ -6,6 +6,8 @@
  *    core and re-checks tab and origin) and fill, join, wait or only warn as told.
  * 3. Show the guard's warnings in a closed shadow root (asked for once when the page loads, then
  *    pushed by the background as outcomes arrive).
+ * 4. Fill the focused field when the user asks (context menu, keyboard command); in a frame of the
+ *    page this is all the script does.
  * It fills at most once per page load: a PIN that was filled and failed is never retried by
  * software (the background would also refuse it, but the guard may learn of the failure a
  * moment after the page shows it).
@@ -13,7 +15,8 @@
 import type { ContentRequest } from '../messaging/messages';
 import type { CaptureAnswer } from '../background/capture';
 import type { FillAnswer, PageStatusAnswer } from '../background/fill';
-import { findPinField, pageReport } from './detect';
+import { isOtherField } from '../../core/autofill/field';
+import { factsOf, findPinField, frameFacts, pageReport, shownInputs } from './detect';
 import { fillField, pressJoin } from './fill';
 import { createNotice } from './notice';
 
@@ -39,6 +42,9 @@ export function startJoinPageAgent(deps: AgentDeps): () => void {
   let asking = false;
   let waitTimer: ReturnType<typeof setTimeout> | undefined;
   let lastNotice: string | null = null;
+  // The inputs shown when the page loaded: a PIN field that appears later (with the PIN prompt) wins a tie.
+  const initial = new WeakSet<Element>(shownInputs(doc));
+  const isTop = frameFacts(win).isTop;
 
   const say = (text: string | null, tone: 'info' | 'warning' = 'warning'): void => {
     if (text === lastNotice) return;
@@ -78,15 +84,37 @@ export function startJoinPageAgent(deps: AgentDeps): () => void {
       return;
     }
     // Re-read the field: the user may have typed while we asked.
-    const current = findPinField(doc);
+    const current = findPinField(doc, initial);
     if (current !== field || field.value !== '') return;
     filled = true;
     if (answer.pin !== 'none') fillField(field, answer.pin);
-    if (answer.join) pressJoin(field);
+    const joined = answer.join && (await pressJoin(field));
     // Say what happened, so a filled field is never a mystery; a guard warning takes precedence.
-    if (answer.pin === 'none' && !answer.join) say('This room lets guests join without a PIN: leave the PIN empty and press Join.', 'info');
+    if (answer.pin === 'none' && !joined) say('This room lets guests join without a PIN: leave the PIN empty and press Join.', 'info');
     else if (answer.notice !== null) say(answer.notice);
-    else if (answer.pin !== 'none') say(answer.join ? 'SecureJoin filled your saved PIN and pressed Join.' : 'SecureJoin filled your saved PIN: press Join.', 'info');
+    else if (answer.pin !== 'none') say(joined ? 'SecureJoin filled your saved PIN and pressed Join.' : 'SecureJoin filled your saved PIN: press Join.', 'info');
+  };
+
+  // The user's own request ("Fill SecureJoin PIN" from the context menu or the keyboard command):
+  // the field is the one they focused, not one we detected; it is filled, never submitted.
+  // The request goes to every frame of the tab: only the one holding the focus answers.
+  const fillFocused = async (): Promise<void> => {
+    if (!doc.hasFocus()) return;
+    const el = doc.activeElement;
+    // A frame of the page's own origin has its own script, which answers for it; one we cannot
+    // reach is another origin's, where a PIN never goes.
+    if (el instanceof HTMLIFrameElement && el.contentDocument !== null) return;
+    // A search box, a name or e-mail field is never given the PIN, even on request (a display name is shown to everyone).
+    if (!(el instanceof HTMLInputElement) || el.disabled || el.readOnly || isOtherField(factsOf(el, initial))) {
+      say(el instanceof HTMLIFrameElement ? 'SecureJoin fills only in the page itself or a frame of its own site.' : 'Click into the PIN field first, then ask SecureJoin to fill it.', 'info');
+      return;
+    }
+    const answer = (await deps.send({ type: 'fill:manual', report: pageReport(win, el) })) as FillAnswer | undefined;
+    if (answer?.ok && answer.action === 'fill' && doc.activeElement === el && el.value === '') {
+      filled = true;
+      if (answer.pin !== 'none') fillField(el, answer.pin);
+      say(answer.notice ?? (answer.pin === 'none' ? 'This room lets guests join without a PIN: leave the PIN empty and press Join.' : 'SecureJoin filled your saved PIN: press Join.'), answer.notice ? 'warning' : 'info');
+    } else if (answer?.ok && answer.notice) say(answer.notice, 'info');
   };
 
   const refreshStatus = async (): Promise<void> => {
@@ -100,7 +128,7 @@ export function startJoinPageAgent(deps: AgentDeps): () => void {
   let scheduled = false;
   const check = async (force = false): Promise<void> => {
     scheduled = false;
-    const field = findPinField(doc);
+    const field = findPinField(doc, initial);
     const appeared = field !== null && field !== seenField;
     seenField = field;
     if (!field || (!appeared && !force) || field.value !== '' || asking) return;
@@ -114,10 +142,16 @@ export function startJoinPageAgent(deps: AgentDeps): () => void {
   };
 
   deps.onPush((msg) => {
-    if (typeof msg !== 'object' || msg === null || (msg as { type?: unknown }).type !== 'guard:update') return;
+    const type = typeof msg === 'object' && msg !== null ? (msg as { type?: unknown }).type : undefined;
+    if (type === 'fill:manual') return void fillFocused().catch(() => undefined);
+    if (type !== 'guard:update' || !isTop) return;
     const warning = (msg as { warning?: unknown }).warning;
     if (typeof warning === 'string') say(warning);
   });
+
+  // In a frame the script only answers the user's own request (the background decides whether a
+  // frame may have the PIN): no capture, no automatic fill, no notices of its own.
+  if (!isTop) return () => undefined;
 
   const observer = new MutationObserver(schedule);
   observer.observe(doc.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['hidden', 'style', 'class', 'disabled', 'type'] });

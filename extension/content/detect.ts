@@ -1,16 +1,15 @@
 /**
- * What the content script looks at on a page: the PIN field, the frame it runs in, and what
- * the page says about the PIN prompt. DOM reads only; no decisions (the background decides).
+ * What the content script looks at on a page: the PIN field, the Join button beside it, the frame
+ * it runs in, and what the page says about the PIN prompt. DOM reads only: which input is the PIN
+ * field and which button joins is decided by core (`choosePinField`, `chooseJoinButton`) from the
+ * facts read here, so any join page's markup works that says "PIN" in a way a person would read.
  */
+import { chooseJoinButton, choosePinField } from '../../core/autofill/field';
+import type { ButtonFacts, FieldFacts } from '../../core/autofill/field';
 import type { PageReport } from '../messaging/messages';
 
-/** Selectors of a PIN field, most specific first (Pexip's web app and the reference node use `#pin`/`name=pin`). */
-const PIN_FIELD_SELECTORS = [
-  'input#pin',
-  'input[name="pin"]',
-  'input[autocomplete="one-time-code"]',
-  'input[type="password"]',
-] as const;
+/** Inputs seen as `type=password`: a show/hide toggle that makes one `text` does not make it another field. */
+const everPassword = new WeakSet<HTMLInputElement>();
 
 /** Whether an element is rendered (not hidden by itself or an ancestor). */
 function isShown(el: HTMLElement): boolean {
@@ -18,14 +17,62 @@ function isShown(el: HTMLElement): boolean {
   return el.offsetParent !== null || el.getClientRects().length > 0;
 }
 
-/** The visible, enabled, editable PIN field of the page, or null. */
-export function findPinField(doc: Document): HTMLInputElement | null {
-  for (const selector of PIN_FIELD_SELECTORS) {
-    for (const el of Array.from(doc.querySelectorAll<HTMLInputElement>(selector))) {
-      if (!el.disabled && !el.readOnly && isShown(el)) return el;
-    }
-  }
-  return null;
+/** The visible, enabled, editable inputs of the page. */
+export function shownInputs(doc: Document): HTMLInputElement[] {
+  return Array.from(doc.querySelectorAll('input')).filter((el) => !el.disabled && !el.readOnly && isShown(el));
+}
+
+const textOf = (el: Element | null): string => (el?.textContent ?? '').trim();
+const attr = (el: Element, name: string): string => el.getAttribute(name) ?? '';
+
+/** The facts core decides on, for one input. `initial`: the inputs shown when the agent started. */
+export function factsOf(el: HTMLInputElement, initial: WeakSet<Element>): FieldFacts {
+  if (el.type === 'password') everPassword.add(el);
+  const doc = el.ownerDocument;
+  const names = [...Array.from(el.labels ?? [], textOf), attr(el, 'aria-label'), attr(el, 'placeholder'), attr(el, 'title'), el.name, el.id];
+  for (const id of attr(el, 'aria-labelledby').split(/\s+/)) if (id) names.push(textOf(doc.getElementById(id)));
+  return {
+    type: el.type.toLowerCase(),
+    inputMode: attr(el, 'inputmode').toLowerCase(),
+    autocomplete: attr(el, 'autocomplete').toLowerCase(),
+    role: attr(el, 'role').toLowerCase(),
+    names,
+    wasPassword: everPassword.has(el),
+    appeared: !initial.has(el),
+  };
+}
+
+/** The page's PIN field, or null. `initial`: inputs already shown when the page loaded (a field that appears later wins a tie). */
+export function findPinField(doc: Document, initial: WeakSet<Element>): HTMLInputElement | null {
+  const inputs = shownInputs(doc);
+  return inputs[choosePinField(inputs.map((el) => factsOf(el, initial)))] ?? null;
+}
+
+const BUTTONS = 'button,input[type=submit],input[type=button],input[type=image],[role=button]';
+
+/** How many steps up from `field` the nearest ancestor containing `el` is. */
+function distance(field: Element, el: Element): number {
+  let n = 0;
+  for (let a: Element | null = field.parentElement; a; a = a.parentElement, n++) if (a.contains(el)) return n;
+  return n;
+}
+
+/**
+ * The button that joins, next to `field`: within its form, else its dialog, else the whole page
+ * ranked by how near each button is. Null without a confident match (then nothing is pressed).
+ */
+export function findJoinButton(field: HTMLInputElement): HTMLElement | null {
+  const scope: ParentNode = field.form ?? field.closest('dialog,[role=dialog],[role=alertdialog]') ?? field.ownerDocument;
+  const near = scope !== field.ownerDocument;
+  const buttons = Array.from(scope.querySelectorAll<HTMLElement>(BUTTONS)).filter((b) => b !== field && isShown(b));
+  if (field.form) for (const b of Array.from(field.form.elements)) if (b instanceof HTMLElement && b.matches(BUTTONS) && !buttons.includes(b)) buttons.push(b);
+  const facts: ButtonFacts[] = buttons.map((b) => ({
+    // All of them: an icon button's text is a glyph, its name is in aria-label.
+    label: [textOf(b), attr(b, 'value'), attr(b, 'aria-label'), attr(b, 'title')].join(' '),
+    submitOfForm: field.form !== null && (b as HTMLButtonElement).form === field.form && (b as HTMLButtonElement).type === 'submit',
+    distance: near ? 0 : distance(field, b),
+  }));
+  return buttons[chooseJoinButton(facts)] ?? null;
 }
 
 /** The frame this script runs in. A cross-origin parent makes `frameElement` null; an opaque origin reads as "null". */

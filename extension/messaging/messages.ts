@@ -27,6 +27,8 @@ export type PageReport = z.infer<typeof pageReportSchema>;
 /** Messages a content script may send (checked against a content-script sender). */
 export const contentRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('fill:ask'), report: pageReportSchema }),
+  // The user asked for a fill on the focused field (context menu or keyboard command); honoured only right after the background asked for it.
+  z.strictObject({ type: z.literal('fill:manual'), report: pageReportSchema }),
   z.strictObject({ type: z.literal('capture:save'), url }),
   z.strictObject({ type: z.literal('page:status'), pageUrl: url }),
 ]);

@@ -9,12 +9,16 @@
  *   value set from page script unless it goes through the native setter, so this is where a
  *   careless fill would look filled but join with an empty PIN. The form echoes the state's
  *   length in `#state-length` and, on submit, the submitted state in `data-submitted`.
+ * - `/<path>/m/<alias>?shape=<name>`: a join page of another markup (joinPageShapes.ts: no form,
+ *   dialog, aria-only labels, generated ids, show/hide toggle, React, decoys); `?shape=framed`:
+ *   the PIN entry in a same-origin, a sandboxed and a cross-origin frame.
  * - `/embed?src=<url>[&sandbox=<tokens>]`: a page that embeds `src` in an iframe.
  * Everything is static text; `src` and `sandbox` are HTML-escaped.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
+import { REACT_SHAPE_PAGE, REACT_SHAPE_SOURCE, STATIC_SHAPES } from './joinPageShapes';
 
 /** A running page server. */
 export interface PlainJoinPages {
@@ -52,17 +56,18 @@ function JoinForm() {
 createRoot(document.getElementById('root')).render(h(JoinForm));
 `;
 
-let reactBundle: Promise<string> | null = null;
-function reactJoinBundle(): Promise<string> {
-  reactBundle ??= build({
-    stdin: { contents: REACT_JOIN_SOURCE, resolveDir: process.cwd(), loader: 'js' },
+const reactBundles = new Map<string, Promise<string>>();
+function reactBundle(source: string): Promise<string> {
+  const made = reactBundles.get(source) ?? build({
+    stdin: { contents: source, resolveDir: process.cwd(), loader: 'js' },
     bundle: true,
     write: false,
     format: 'iife',
     minify: true,
     define: { 'process.env.NODE_ENV': '"production"' },
   }).then((r) => r.outputFiles[0]!.text);
-  return reactBundle;
+  reactBundles.set(source, made);
+  return made;
 }
 
 const REACT_JOIN_PAGE = '<!doctype html><html><head><meta charset="utf-8"><title>Join</title></head><body><h1>Join</h1><div id="root"></div><script src="/react-join.js"></script></body></html>';
@@ -72,12 +77,23 @@ function embedPage(src: string, sandbox: string | null): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>Embed</title></head><body><h1>Another site</h1><iframe id="frame" width="600" height="300"${sandboxAttr} src="${escapeHtml(src)}"></iframe></body></html>`;
 }
 
+/**
+ * A join page whose PIN entry sits in frames: `#same` (this origin), `#sandboxed` (this origin,
+ * `sandbox` without an opaque origin) and `#foreign` (the same page from localhost).
+ */
+function framedPage(path: string, port: number): string {
+  const inner = `${path}?shape=unlabelled`;
+  const frame = (id: string, src: string, extra = '') => `<iframe id="${id}" width="500" height="200" src="${escapeHtml(src)}"${extra}></iframe>`;
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Join</title></head><body><h1>Join</h1>` +
+    frame('same', inner) + frame('sandboxed', inner, ' sandbox="allow-scripts allow-same-origin allow-forms"') + frame('foreign', `http://localhost:${port}${inner}`) + `</body></html>`;
+}
+
 /** Starts the page server on a free port of 127.0.0.1. */
 export async function startPlainJoinPages(): Promise<PlainJoinPages> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname === '/react-join.js') {
-      reactJoinBundle().then(
+    if (url.pathname === '/react-join.js' || url.pathname === '/react-shape.js') {
+      reactBundle(url.pathname === '/react-join.js' ? REACT_JOIN_SOURCE : REACT_SHAPE_SOURCE).then(
         (js) => res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(js),
         (error: unknown) => res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error)),
       );
@@ -85,7 +101,10 @@ export async function startPlainJoinPages(): Promise<PlainJoinPages> {
     }
     let body: string | null = null;
     if (/^\/[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*\/m\/[A-Za-z0-9._-]+$/.test(url.pathname)) {
-      body = url.searchParams.get('ui') === 'react' ? REACT_JOIN_PAGE : joinPage(Math.max(0, Number(url.searchParams.get('delay') ?? 0) || 0));
+      const shape = url.searchParams.get('shape');
+      if (shape === 'framed') body = framedPage(url.pathname, (server.address() as AddressInfo).port);
+      else if (shape !== null) body = shape === 'react-dialog' ? REACT_SHAPE_PAGE : (Object.hasOwn(STATIC_SHAPES, shape) ? STATIC_SHAPES[shape]! : null);
+      else body = url.searchParams.get('ui') === 'react' ? REACT_JOIN_PAGE : joinPage(Math.max(0, Number(url.searchParams.get('delay') ?? 0) || 0));
     } else if (url.pathname === '/embed' && url.searchParams.get('src')) {
       body = embedPage(url.searchParams.get('src') as string, url.searchParams.get('sandbox'));
     }
