@@ -8,12 +8,31 @@ import { currentPolicyState, watchManagedPolicy } from '../policy/managedPolicy'
 import { openDb } from '../storage/db';
 import { deleteExpiredMeetings, meetingOrigins } from '../storage/meetings';
 import type { BackgroundContext } from './context';
-import { badgeFor, dropTokenRequest, noteTokenRequest, settleTokenRequest, TOKEN_REQUEST_URL_PATTERNS } from './guard';
+import { badgeFor, dropTokenRequest, noteTokenRequest, settleTokenRequest, sweepPendingRequests, TOKEN_REQUEST_URL_PATTERNS } from './guard';
 import type { GuardUpdate } from './guard';
 import { applyRegistration, contentScriptMatches } from './registration';
 import { handleMessage } from './router';
 import { scheduleRetention } from './retention';
 import { settingsFrom, USER_PREFS_KEY } from './settings';
+
+/** storage.session key of the browser session id. */
+const SESSION_KEY = 'browserSession';
+let sessionId: Promise<string> | null = null;
+
+/** This browser session's id: made once per browser session, kept in storage.session across worker restarts. */
+function browserSession(): Promise<string> {
+  sessionId ??= (async () => {
+    const stored = (await browser.storage.session.get(SESSION_KEY))[SESSION_KEY];
+    if (typeof stored === 'string' && stored !== '') return stored;
+    const fresh = nanoid();
+    await browser.storage.session.set({ [SESSION_KEY]: fresh });
+    return fresh;
+  })().catch((error: unknown) => {
+    sessionId = null;
+    throw error;
+  });
+  return sessionId;
+}
 
 /** Starts the background. Listeners are added synchronously, as MV3 requires for a woken worker. */
 export function startBackground(): void {
@@ -44,6 +63,7 @@ export function startBackground(): void {
     },
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     newId: () => nanoid(),
+    session: browserSession,
     changed: () => {
       refreshing = refreshing.then(refreshRegistration, refreshRegistration);
     },
@@ -89,7 +109,9 @@ export function startBackground(): void {
     (details) => void settleTokenRequest(details, ctx).then(pushUpdate).catch((e) => console.error('SecureJoin guard', e)),
     filter,
   );
-  browser.webRequest.onErrorOccurred.addListener((details) => void dropTokenRequest(details.requestId, ctx), filter);
+  browser.webRequest.onErrorOccurred.addListener((details) => void dropTokenRequest(details.requestId, ctx).catch((e) => console.error('SecureJoin guard', e)), filter);
+  // Rows a browser that died mid-request left behind (they never match a new request anyway).
+  void sweepPendingRequests(ctx).catch((e) => console.error('SecureJoin guard', e));
 
   // Retention: a daily alarm (alarms survive worker stops; timers do not). Each worker start
   // also runs it through the registration refresh that watchManagedPolicy triggers.
