@@ -25,6 +25,11 @@ export interface ExtensionSettings {
   policyOrigins: string[] | null;
   /** Web app paths the policy names (admin-defined paths count as join pages). */
   webAppPaths: string[];
+  /**
+   * The admin deployed a policy that does not parse: fill nowhere, save nothing, delete nothing
+   * (mode off, no origins) until it is fixed. See PolicyState `invalid`.
+   */
+  policyBroken: boolean;
   /** The merge result, for the options page (locked paths, ignored preferences). */
   effective: EffectiveSettingsResult;
 }
@@ -35,8 +40,9 @@ export function settingsFrom(policyState: PolicyState, prefs: unknown): Extensio
   const effective = effectiveSettings(policy, prefs);
   const attendee = effective.settings.attendee;
   const warnAtRemaining = Math.min(attendee.autofill.warnAtRemaining, policy.attempts.web - 1);
+  const policyBroken = policyState.source === 'invalid';
   return {
-    mode: attendee.autofill.mode,
+    mode: policyBroken ? 'off' : attendee.autofill.mode,
     warnAtRemaining,
     retentionDays: attendee.savedPins.retentionDays,
     limits: {
@@ -46,8 +52,9 @@ export function settingsFrom(policyState: PolicyState, prefs: unknown): Extensio
       roomWindowMinutes: policy.attempts.roomWindowMinutes,
       warnAtRemaining: Math.max(0, warnAtRemaining),
     },
-    policyOrigins: policyState.source === 'managed' ? policy.nodes.map((n) => n.origin) : null,
+    policyOrigins: policyBroken ? [] : policyState.source === 'managed' ? policy.nodes.map((n) => n.origin) : null,
     webAppPaths: [...new Set(['webapp3', ...policy.nodes.map((n) => n.webAppPath)])],
+    policyBroken,
     effective,
   };
 }
