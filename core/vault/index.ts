@@ -35,3 +35,5 @@ export type { StoredMeetingV0 } from './upgrade';
 export { meetingWindow, meetingSeries, currentStart, meetingLastInstant, expiredMeetings, upcomingMeetings } from './window';
 export { admitMeeting } from './admit';
 export type { KeepRules, Admission } from './admit';
+export { decideCapture, describeChanges, maskPin, sameRoom, pendingChangeLive, PENDING_CHANGE_TTL_MS } from './captureChange';
+export type { CaptureDecision, FieldChange } from './captureChange';

@@ -13,7 +13,7 @@ import type { GuardUpdate } from './guard';
 import { applyRegistration, contentScriptMatches } from './registration';
 import { handleMessage } from './router';
 import { scheduleRetention } from './retention';
-import { settingsFrom, USER_PREFS_KEY } from './settings';
+import { retentionToApply, settingsFrom, USER_PREFS_KEY } from './settings';
 
 /** storage.session key of the browser session id. */
 const SESSION_KEY = 'browserSession';
@@ -76,7 +76,8 @@ export function startBackground(): void {
       const matches = contentScriptMatches({ meetingOrigins: await meetingOrigins(db), policyOrigins: settings.policyOrigins, grantedPatterns: granted });
       await applyRegistration(browser.scripting, matches);
       // Also on every change: a shorter retention chosen in the options page applies at once.
-      await deleteExpiredMeetings(db, ctx.now(), settings.retentionDays);
+      const retention = retentionToApply(settings);
+      if (retention !== null) await deleteExpiredMeetings(db, ctx.now(), retention);
     } catch (error) {
       console.error('SecureJoin: could not register the join-page script', error);
     }

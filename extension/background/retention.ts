@@ -6,6 +6,7 @@
  */
 import { deleteExpiredMeetings } from '../storage/meetings';
 import type { BackgroundContext } from './context';
+import { retentionToApply } from './settings';
 
 /** Name of the daily retention alarm. */
 export const RETENTION_ALARM = 'securejoin-retention';
@@ -17,8 +18,9 @@ export const RETENTION_PERIOD_MINUTES = 24 * 60;
  * Calls `ctx.changed()` only when something was deleted (content-script matches may shrink).
  */
 export async function runRetention(ctx: BackgroundContext): Promise<number> {
-  const settings = await ctx.settings();
-  const deleted = await deleteExpiredMeetings(ctx.db, ctx.now(), settings.retentionDays);
+  const retention = retentionToApply(await ctx.settings());
+  if (retention === null) return 0;
+  const deleted = await deleteExpiredMeetings(ctx.db, ctx.now(), retention);
   if (deleted > 0) ctx.changed();
   return deleted;
 }

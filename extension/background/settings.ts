@@ -6,6 +6,7 @@
 import { effectiveSettings } from '../../core/policy';
 import type { AutofillMode, EffectiveSettingsResult } from '../../core/policy';
 import type { AttemptLimits } from '../../core/attempts';
+import type { KeepRules } from '../../core/vault';
 import type { PolicyState } from '../policy/managedPolicy';
 
 /** storage.local key of the user's preferences (same shape as core's UserPrefs). */
@@ -57,4 +58,17 @@ export function settingsFrom(policyState: PolicyState, prefs: unknown): Extensio
     policyBroken,
     effective,
   };
+}
+
+/** The rules every kept record must meet (core `admitMeeting`), under these settings. */
+export function keepRulesOf(settings: Pick<ExtensionSettings, 'retentionDays' | 'policyOrigins' | 'policyBroken'>): KeepRules {
+  return { retentionDays: settings.retentionDays, policyOrigins: settings.policyOrigins, policyBroken: settings.policyBroken };
+}
+
+/**
+ * The retention to delete by now, or null to delete nothing: while the admin's policy is broken
+ * its retention is unknown, and the defaults' may be shorter (the user's PINs stay until it is fixed).
+ */
+export function retentionToApply(settings: Pick<ExtensionSettings, 'retentionDays' | 'policyBroken'>): number | null {
+  return settings.policyBroken ? null : settings.retentionDays;
 }
