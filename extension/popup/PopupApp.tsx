@@ -8,6 +8,9 @@ import type { UiRequest } from '../messaging/messages';
 import type { MeetingSummary, UiAnswer } from '../background/ui';
 import type { Issue } from '../../core/types';
 import { draftOpensAt, draftsFromInvite, draftToInput, editChangesOf, editFormOf } from './forms';
+import { PendingChanges } from './PendingChanges';
+import { PolicyProblem } from '../policy/PolicyProblem';
+import type { PolicyState } from '../policy/managedPolicy';
 import type { DraftChoice, EditForm } from './forms';
 
 /** What the popup needs from the browser (injected, so it renders in tests without one). */
@@ -39,11 +42,18 @@ export function PopupApp({ send, requestOrigin }: PopupProps) {
   const [drafts, setDrafts] = useState<DraftChoice[]>([]);
   const [editing, setEditing] = useState<{ id: string; form: EditForm } | null>(null);
 
+  const [policyState, setPolicyState] = useState<PolicyState | null>(null);
+
   const reload = async (): Promise<void> => {
     const answer = (await send({ type: 'meetings:list' })) as UiAnswer;
     if (answer.ok && 'meetings' in answer) setMeetings(answer.meetings);
   };
   useEffect(() => void reload(), []);
+  useEffect(() => {
+    void (send({ type: 'settings:get' }) as Promise<UiAnswer>).then((a) => {
+      if (a.ok && 'policyState' in a) setPolicyState(a.policyState);
+    });
+  }, []);
 
   const save = async (input: Record<string, unknown>): Promise<boolean> => {
     const answer = (await send({ type: 'meetings:add', input })) as UiAnswer;
@@ -132,6 +142,14 @@ export function PopupApp({ send, requestOrigin }: PopupProps) {
 
   return (
     <main>
+      <PolicyProblem policyState={policyState} />
+      <PendingChanges
+        send={send}
+        onApplied={(text) => {
+          setMessage(text);
+          void reload();
+        }}
+      />
       <h1>Your meetings</h1>
       {meetings === null ? <p>Loading…</p> : meetings.length === 0 ? <p id="empty">No saved meetings.</p> : null}
       <ul id="meetings">

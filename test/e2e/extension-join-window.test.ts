@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startConferenceNode } from '../../conference-node/server';
 import type { ConferenceNode } from '../../conference-node/server';
+import { ACTIVATION_SAFETY_MARGIN_MS } from '../../core/time/activation';
 import { EXTENSION_DIR } from './support/globalSetup';
 import { launchWithExtension, noticeText, waitForNotice, waitForRegistration } from './support/extensionBrowser';
 import type { ExtensionBrowser } from './support/extensionBrowser';
@@ -69,7 +70,7 @@ describe('join when the window opens', () => {
     expect(await page.$eval('#pin', (el) => (el as HTMLInputElement).value)).toBe('');
     expect(await noticeText(page)).not.toContain(CODE);
 
-    await waitForState(page, 'joined-host', OPENS_IN_MS + 10_000);
+    await waitForState(page, 'joined-host', OPENS_IN_MS + ACTIVATION_SAFETY_MARGIN_MS + 10_000);
     // Not one attempt was spent early: one PIN was sent, the right one, after the window opened.
     expect(pinsSent).toHaveLength(1);
     expect(pinsSent[0]!.pin).toBe(CODE);
@@ -92,9 +93,47 @@ describe('join when the window opens', () => {
 
     const { page, pinsSent } = await openHeldPage('series-room', 'Sam Series');
     expect(Date.now()).toBeLessThan(todayOpens);
-    await waitForState(page, 'joined-host', OPENS_IN_MS + 10_000);
+    await waitForState(page, 'joined-host', OPENS_IN_MS + ACTIVATION_SAFETY_MARGIN_MS + 10_000);
     expect(pinsSent).toHaveLength(1);
     expect(pinsSent[0]!.at).toBeGreaterThanOrEqual(todayOpens);
     await page.close();
+  });
+
+  it('a laptop clock 250 ms ahead of the node: holds the safety margin past the opening, then joins with the one PIN it sends', async () => {
+    // A second node whose clock is 250 ms behind this machine's (the laptop is ahead).
+    const AHEAD_MS = 250;
+    const skewed = await startConferenceNode({ clock: () => Date.now() - AHEAD_MS });
+    try {
+      const nodeOpens = skewed.now() + OPENS_IN_MS;
+      skewed.putRoom({ alias: 'skew-room', hostPin: '86420975', allowGuests: true, accessCode: { code: CODE, role: 'host' }, window: { opensAt: nodeOpens, closesAt: nodeOpens + 3_600_000 } });
+      // The attendee's record says the same opening (the organizer's times, in UTC).
+      const added = await ext.send({
+        type: 'meetings:add',
+        input: { url: `${skewed.url}/webapp3/m/skew-room`, role: 'host', pin: CODE, startsAt: nodeOpens, endsAt: nodeOpens + 3_600_000, leadMinutes: 0 },
+      });
+      expect(added.ok).toBe(true);
+      expect(await ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill-and-join' } } } })).toEqual({ ok: true, saved: true });
+      await waitForRegistration(ext, 'http://127.0.0.1/*');
+
+      const page = await ext.browser.newPage();
+      const sentAtNode: number[] = [];
+      page.on('request', (req) => {
+        if (req.url().endsWith('/request_token') && req.headers().pin !== undefined) sentAtNode.push(skewed.now());
+      });
+      await page.goto(skewed.joinUrl('skew-room', { name: 'Sky Skew' }));
+      await waitForState(page, 'ready');
+      await page.click('#join-button');
+      await waitForState(page, 'pin-required');
+      await waitForNotice(page, 'opens at');
+      await waitForState(page, 'joined-host', OPENS_IN_MS + ACTIVATION_SAFETY_MARGIN_MS + 10_000);
+      // One attempt, accepted; sent by the node's clock seconds after its opening, not at it.
+      expect(sentAtNode).toHaveLength(1);
+      expect(sentAtNode[0]!).toBeGreaterThanOrEqual(nodeOpens + ACTIVATION_SAFETY_MARGIN_MS - AHEAD_MS);
+      const list = await ext.send({ type: 'meetings:list' });
+      expect(list.meetings.find((m: any) => m.alias === 'skew-room')).toMatchObject({ attemptsUsed: 0 });
+      await page.close();
+    } finally {
+      await skewed.close();
+    }
   });
 });
