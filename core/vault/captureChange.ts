@@ -40,7 +40,8 @@ export function decideCapture(saved: readonly SavedMeeting[], incoming: SavedMee
   if (room.length === 0) return { kind: 'new' };
   const key = meetingKey(incoming);
   const same = room.find((m) => meetingKey(m) === key) ?? null;
-  if (same !== null && sameMeetingContent(same, incoming)) return { kind: 'same', id: same.id };
+  // Nothing the user would see differs (alias case, link style): nothing to confirm.
+  if (same !== null && (sameMeetingContent(same, incoming) || describeChanges(same, incoming).length === 0)) return { kind: 'same', id: same.id };
   // Compared with the record it replaces, or (a new role or path in the room) with the one filled today.
   const before = same ?? room.find((m) => m.role === 'host') ?? (room[0] as SavedMeeting);
   return { kind: 'confirm', replaces: same, changes: describeChanges(before, incoming) };
