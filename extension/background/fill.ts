@@ -16,7 +16,7 @@ import { ACTIVATION_SAFETY_MARGIN_MS } from '../../core/time/activation';
 import type { PageReport } from '../messaging/messages';
 import type { ContentSender } from '../messaging/sender';
 import { originOf } from '../messaging/sender';
-import { loadGuardState, reserveAttempt } from '../storage/guardStore';
+import { loadGuardState, releaseReservation, reserveAttempt } from '../storage/guardStore';
 import { meetingsOnOrigin } from '../storage/meetings';
 import type { BackgroundContext } from './context';
 import type { ExtensionSettings } from './settings';
@@ -110,15 +110,16 @@ export async function answerFillAsk(report: PageReport, sender: ContentSender, c
   }
   if (decision.action === 'none') return { ok: true, action: 'none', reason: decision.reason, notice: noticeOf(status) };
   // Re-check just before the PIN leaves the background: the tab may have navigated meanwhile.
-  const current = await ctx.tabUrl(sender.tabId);
+  // Beside it, the attempt is reserved for this tab: tabs of the same room asking at once are
+  // serialised there and together stay within what one tab may spend automatically. (Both at
+  // once: this sits between the PIN field appearing and it being filled.)
+  const key = guardKeyOf(first.meeting);
+  const [current, reserved] = await Promise.all([ctx.tabUrl(sender.tabId), reserveAttempt(ctx.db, key, sender.tabId, now, settings.limits)]);
   if (current === null || originOf(current) !== sender.origin || matchJoinPage(current, [first.meeting], { webAppPaths: settings.webAppPaths }).length === 0) {
+    if (reserved) await releaseReservation(ctx.db, key, sender.tabId);
     return { ok: true, action: 'none', reason: 'tab-changed', notice: null };
   }
-  // The attempt is reserved for this tab before the PIN leaves: tabs of the same room asking at
-  // once are serialised here and together stay within what one tab may spend automatically.
-  if (!(await reserveAttempt(ctx.db, guardKeyOf(first.meeting), sender.tabId, now, settings.limits))) {
-    return { ok: true, action: 'none', reason: 'attempts-reserved', notice: RESERVED_NOTICE };
-  }
+  if (!reserved) return { ok: true, action: 'none', reason: 'attempts-reserved', notice: RESERVED_NOTICE };
   return { ok: true, action: 'fill', pin: decision.pin, join: decision.join, notice: noticeOf(status) };
 }
 
