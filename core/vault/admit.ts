@@ -32,10 +32,10 @@ export function admitMeeting(m: SavedMeeting, rules: KeepRules, now: EpochMs, pr
     return { verdict: 'refused', errors: [{ path: at('') || 'record', message: "your administrator's policy is broken, so SecureJoin saves nothing until it is fixed" }] };
   }
   if (rules.retentionDays === 0) {
-    return { verdict: 'refused', errors: [{ path: at('') || 'record', message: 'your administrator does not allow keeping PINs (retention 0 days)' }] };
+    return { verdict: 'refused', errors: [{ path: at('') || 'record', message: 'no PINs are kept (retention 0 days)' }] };
   }
   if (rules.policyOrigins !== null && !rules.policyOrigins.includes(m.origin)) {
-    return { verdict: 'refused', errors: [{ path: at('origin'), message: 'is not a conference node your administrator allows' }] };
+    return { verdict: 'refused', errors: [{ path: at('origin'), message: 'this conference node is not one your administrator allows' }] };
   }
   try {
     if (expiredMeetings([m], now, rules.retentionDays).length > 0) {
