@@ -19,13 +19,9 @@ const OPENS_IN_MS = 4_000;
 
 let node: ConferenceNode;
 let ext: ExtensionBrowser;
-let opensAt: number;
 
 beforeAll(async () => {
-  opensAt = Date.now() + OPENS_IN_MS;
-  node = await startConferenceNode({
-    rooms: [{ alias: 'window-room', hostPin: '86420975', allowGuests: true, accessCode: { code: CODE, role: 'host' }, window: { opensAt, closesAt: opensAt + 3_600_000 } }],
-  });
+  node = await startConferenceNode();
   ext = await launchWithExtension(EXTENSION_DIR);
   await waitForRegistration(ext, 'http://127.0.0.1/*');
 });
@@ -58,6 +54,9 @@ async function openHeldPage(alias: string, name: string): Promise<{ page: Page; 
 
 describe('join when the window opens', () => {
   it('holds off before the access code is active, then fills and joins as soon as it opens', async () => {
+    // The room is made here, not when the node starts: a slow browser launch must not eat the wait.
+    const opensAt = Date.now() + OPENS_IN_MS;
+    node.putRoom({ alias: 'window-room', hostPin: '86420975', allowGuests: true, accessCode: { code: CODE, role: 'host' }, window: { opensAt, closesAt: opensAt + 3_600_000 } });
     const added = await ext.send({
       type: 'meetings:add',
       input: { url: `${node.url}/webapp3/m/window-room`, role: 'host', pin: CODE, startsAt: opensAt, endsAt: opensAt + 3_600_000, leadMinutes: 0 },

@@ -32,7 +32,7 @@ const waitForState = (page: Page, state: string, timeout = 10_000) =>
 describe('attempts across tabs', () => {
   it('five tabs in fill-and-join mode spend at most the allowed attempts, never the last ones', async () => {
     // The window opens a moment from now: every tab waits, then all ask at once.
-    const opensAt = Date.now() + 3_000;
+    const opensAt = Date.now() + 6_000;
     const added = await ext.send({
       type: 'meetings:add',
       input: { url: `${node.url}/webapp3/m/tabs-room`, role: 'guest', pin: '99990000', startsAt: opensAt, endsAt: opensAt + 3_600_000, leadMinutes: 0 },
