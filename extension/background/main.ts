@@ -8,7 +8,8 @@ import { currentPolicyState, watchManagedPolicy } from '../policy/managedPolicy'
 import { openDb } from '../storage/db';
 import { deleteExpiredMeetings, meetingOrigins } from '../storage/meetings';
 import type { BackgroundContext } from './context';
-import { badgeFor, dropTokenRequest, noteTokenRequest, settleTokenRequest, sweepPendingRequests, TOKEN_REQUEST_URL_PATTERNS } from './guard';
+import { badgeFor, dropTokenRequest, noteTokenRequest, settleTokenRequest, TOKEN_REQUEST_URL_PATTERNS } from './guard';
+import { sweepExpired } from './sweep';
 import type { GuardUpdate } from './guard';
 import { applyRegistration, contentScriptMatches } from './registration';
 import { handleMessage } from './router';
@@ -111,8 +112,9 @@ export function startBackground(): void {
     filter,
   );
   browser.webRequest.onErrorOccurred.addListener((details) => void dropTokenRequest(details.requestId, ctx).catch((e) => console.error('SecureJoin guard', e)), filter);
-  // Rows a browser that died mid-request left behind (they never match a new request anyway).
-  void sweepPendingRequests(ctx).catch((e) => console.error('SecureJoin guard', e));
+  // Rows a browser that died mid-request left behind (they never match a new request anyway),
+  // expired reservations and unconfirmed captures; the daily retention job sweeps them again.
+  void sweepExpired(ctx).catch((e) => console.error('SecureJoin sweep', e));
 
   // Retention: a daily alarm (alarms survive worker stops; timers do not). Each worker start
   // also runs it through the registration refresh that watchManagedPolicy triggers.

@@ -7,6 +7,7 @@
 import { deleteExpiredMeetings } from '../storage/meetings';
 import type { BackgroundContext } from './context';
 import { retentionToApply } from './settings';
+import { sweepExpired } from './sweep';
 
 /** Name of the daily retention alarm. */
 export const RETENTION_ALARM = 'securejoin-retention';
@@ -39,7 +40,9 @@ export interface AlarmsPort {
  */
 export async function scheduleRetention(alarms: AlarmsPort, ctx: BackgroundContext, onError: (e: unknown) => void = () => undefined): Promise<void> {
   alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === RETENTION_ALARM) void runRetention(ctx).catch(onError);
+    if (alarm.name !== RETENTION_ALARM) return;
+    void runRetention(ctx).catch(onError);
+    void sweepExpired(ctx).catch(onError);
   });
   if (!(await alarms.get(RETENTION_ALARM))) await alarms.create(RETENTION_ALARM, { periodInMinutes: RETENTION_PERIOD_MINUTES, delayInMinutes: RETENTION_PERIOD_MINUTES });
 }

@@ -4,7 +4,9 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { badgeFor, noteTokenRequest, pinHeaderOf, settleTokenRequest, dropTokenRequest, sweepPendingRequests } from '../../../extension/background/guard';
-import { PENDING_REQUEST_TTL_MS, pendingRowKey } from '../../../core/guard';
+import { PENDING_REQUEST_TTL_MS, pendingRowKey, RESERVATION_TTL_MS } from '../../../core/guard';
+import { PENDING_CHANGE_TTL_MS } from '../../../core/vault';
+import { sweepExpired } from '../../../extension/background/sweep';
 import { handleMessage } from '../../../extension/background/router';
 import { NODE, popupSender, testContext } from '../support';
 import type { TestContext } from '../support';
@@ -122,5 +124,24 @@ describe('attempt guard from webRequest', () => {
       expect(await sweepPendingRequests(ctx)).toBe(2);
       expect((await ctx.db.pending.toArray()).map((r) => r.requestId)).toEqual([pendingRowKey('session-2', 'live')]);
     });
+  });
+});
+
+describe('the start-up and daily sweep', () => {
+  it('deletes stale pending rows, expired reservations and unconfirmed captures past their TTL, and nothing live', async () => {
+    const now = ctx.clock.now;
+    await ctx.db.pending.put({ requestId: pendingRowKey('old-session', '5'), session: 'old-session', url: TOKEN_URL, pinFingerprint: 'fp1:00000000', tabId: 1, seenAt: now });
+    await ctx.db.reservations.bulkPut([
+      { id: 'a|1', key: 'a', tabId: 1, at: now - RESERVATION_TTL_MS },
+      { id: 'a|2', key: 'a', tabId: 2, at: now },
+    ]);
+    const record = (await ctx.db.meetings.toArray())[0]!; // saved in beforeEach
+    await ctx.db.changes.bulkPut([
+      { id: 'c-old', roomKey: 'k', record, at: now - PENDING_CHANGE_TTL_MS },
+      { id: 'c-new', roomKey: 'k2', record, at: now },
+    ]);
+    expect(await sweepExpired(ctx)).toEqual({ pending: 1, reservations: 1, changes: 1 });
+    expect((await ctx.db.reservations.toArray()).map((r) => r.id)).toEqual(['a|2']);
+    expect((await ctx.db.changes.toArray()).map((r) => r.id)).toEqual(['c-new']);
   });
 });
