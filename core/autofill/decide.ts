@@ -9,7 +9,10 @@ import { shouldAttempt } from '../attempts/shouldAttempt';
 import { splitWebUrl } from '../links/url';
 import type { AttemptStatus } from '../attempts/ledger';
 import type { AutofillMode } from '../policy/schema';
+import { ACTIVATION_SAFETY_MARGIN_MS } from '../time/activation';
 import type { ActivationWindow } from '../time/activation';
+import { admitMeeting } from '../vault/admit';
+import type { KeepRules } from '../vault/admit';
 import type { EpochMs } from '../types';
 import { guardKeyOf, pinFingerprint } from '../guard/key';
 import { parseSavedMeeting } from '../vault/schema';
@@ -56,6 +59,12 @@ export interface FillInput {
   possibleLockout?: boolean;
   /** Extra web app paths of the node (policy `nodes[].webAppPath`). */
   webAppPaths?: readonly string[];
+  /**
+   * The rules a record must meet to be kept at all (core/vault `admitMeeting`): the policy's
+   * nodes, retention (0 = never keep PINs), a broken policy. A record that should not be there
+   * (saved before the rule, not yet deleted) is never filled. Absent: not checked.
+   */
+  keep?: KeepRules;
 }
 
 /** Why nothing is filled. */
@@ -74,6 +83,7 @@ export type NoFillReason =
   | 'last-attempt'
   | 'few-attempts-left'
   | 'expired'
+  | 'not-kept'
   | 'no-field'
   | 'field-has-value';
 
@@ -97,7 +107,8 @@ const none = (reason: NoFillReason): FillDecision => ({ action: 'none', reason }
  * page; in a frame that is not the top frame or is sandboxed; in a room blocked or suspected
  * blocked; a PIN that failed before; when only one attempt (or none) is left (`shouldAttempt`),
  * or when the guard's level is `warn` (policy: stop autofilling at `warnAtRemaining`); after the
- * window closed; without a field or into a field with a value. Fill mode fills only; joining is
+ * window closed, or before it has been open ACTIVATION_SAFETY_MARGIN_MS (then it waits); a
+ * record the keep rules (`input.keep`) refuse; without a field or into a field with a value. Fill mode fills only; joining is
  * the user's. Never throws: malformed input gives `none`.
  */
 export function decideFill(input: FillInput): FillDecision {
@@ -118,6 +129,11 @@ function decide(input: FillInput): FillDecision {
   if (!isJoinPageOf(page, meeting, { webAppPaths: input.webAppPaths ?? [] })) return none('wrong-page');
   if (frame.isTop !== true) return none('not-top-frame');
   if (frame.sandboxed !== false) return none('sandboxed');
+  if (input.keep !== undefined) {
+    const admission = admitMeeting(meeting, input.keep, now);
+    if (admission.verdict === 'expired') return none('expired');
+    if (admission.verdict !== 'keep') return none(admission.errors[0]?.path.endsWith('origin') ? 'wrong-origin' : 'not-kept');
+  }
 
   if (attempts?.roomBlocked === true) return none('room-blocked');
   if (input.possibleLockout === true) return none('possible-lockout');
@@ -135,7 +151,9 @@ function decide(input: FillInput): FillDecision {
   if (window !== null) {
     if (!(Number.isFinite(window.opensAt) && Number.isFinite(window.closesAt) && Number.isFinite(now))) return none('invalid-meeting');
     if (now >= window.closesAt) return none('expired');
-    if (now < window.opensAt) return { action: 'wait', until: window.opensAt, reason: 'not-yet-active', join: mode === 'fill-and-join' };
+    // Not at the opening itself: a node whose clock is behind ours would still refuse the code.
+    const safeFrom = window.opensAt + ACTIVATION_SAFETY_MARGIN_MS;
+    if (now < safeFrom) return { action: 'wait', until: safeFrom, reason: 'not-yet-active', join: mode === 'fill-and-join' };
   }
   if (field.present !== true) return none('no-field');
   if (field.hasValue !== false) return none('field-has-value');

@@ -16,6 +16,9 @@ import { parseGuardState } from './state';
 import type { GuardRoom, GuardState } from './state';
 import type { TokenOutcome } from './tokenRequest';
 
+/** The PIN a request sent: the PIN itself, only its room fingerprint, or null when none was sent. */
+export type SentPin = string | { fingerprint: string } | null;
+
 /** The ledger's client name for this browser. */
 export const THIS_BROWSER = 'this-browser';
 /** How long a failed PIN is remembered without a success in its room: one day. */
@@ -72,12 +75,13 @@ function pruneRooms(rooms: GuardRoom[], now: EpochMs, windowMs: number): GuardRo
  * The state after one classified `request_token` response in room `key`. Returns a new state;
  * the input is not changed. Rules:
  * - `wrong-pin`: counts one failure for this browser and the room; the PIN's fingerprint is
- *   remembered (a day) so it is never filled again;
+ *   remembered (a day) so it is never filled again, unless `opts.verdict` is false (the failure
+ *   came too close to the code's opening to say the code is wrong: see `failureIsVerdict`);
  * - `success`: this browser's count in the room starts over, failed PINs and lockout suspicion
  *   are forgotten (a PIN that failed before its code's window opened may work later);
  * - `not-found` after wrong PINs within the window: the room may be blocked (`possibleLockout`);
  * - `pin-required` and `other`: recorded as the last outcome only (not attempts).
- * @param pinSent the `pin` header sent, or null.
+ * @param pinSent the `pin` header sent (or only its `pinFingerprint(key, pin)`), or null.
  * @param limits attempt limits (policy `attempts`, with the attendee `warnAtRemaining`); validated.
  * @throws TypeError for malformed state, RangeError for bad limits.
  */
@@ -85,9 +89,10 @@ export function recordOutcome(
   state: GuardState,
   key: string,
   outcome: TokenOutcome,
-  pinSent: string | null,
+  pinSent: SentPin,
   now: EpochMs,
   limits: Partial<AttemptLimits> = {},
+  opts: { verdict?: boolean } = {},
 ): GuardState {
   const current = checked(state);
   const ledger = ledgerOf(current, now, limits);
@@ -101,8 +106,8 @@ export function recordOutcome(
   const before = ledger.status(key, THIS_BROWSER, 'web');
   if (outcome === 'wrong-pin') {
     ledger.recordFailure(key, THIS_BROWSER, 'web');
-    if (pinSent !== null) {
-      const fingerprint = pinFingerprint(key, pinSent);
+    if (pinSent !== null && opts.verdict !== false) {
+      const fingerprint = typeof pinSent === 'string' ? pinFingerprint(key, pinSent) : pinSent.fingerprint;
       room.failedPins = [...room.failedPins.filter((f) => f.fingerprint !== fingerprint), { fingerprint, at: now }];
     }
   } else if (outcome === 'success') {

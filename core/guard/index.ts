@@ -5,5 +5,10 @@ export { guardKey, guardKeyOf, pinFingerprint, PIN_FINGERPRINT_PREFIX } from './
 export { emptyGuardState, parseGuardState } from './state';
 export type { GuardState, GuardRoom, FailedPin } from './state';
 export { recordOutcome, guardStatus, pinFailedBefore, THIS_BROWSER, FAILED_PIN_MEMORY_MS } from './guard';
-export type { GuardStatus } from './guard';
+export type { GuardStatus, SentPin } from './guard';
 export { warningText } from './warning';
+export { PENDING_REQUEST_TTL_MS, pendingRowLive, pendingRowKey } from './pending';
+export type { PendingFacts } from './pending';
+export { failureIsVerdict } from './verdict';
+export { mayReserve, reservationLive, RESERVATION_TTL_MS } from './reserve';
+export type { Reservation } from './reserve';

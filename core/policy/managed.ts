@@ -139,8 +139,9 @@ export function policyToManaged(policy: Policy): Record<string, unknown> {
 /**
  * Turns what `storage.managed.get()` returned into a Policy. No policy deployed (undefined,
  * null or `{}`) gives {@link DEFAULT_POLICY}; anything else goes through {@link parsePolicy},
- * so an invalid managed policy is an error the caller must answer by using DEFAULT_POLICY
- * (fail closed), never by guessing.
+ * so an invalid managed policy is an error the caller must answer by failing closed (the
+ * extension then fills nowhere and saves nothing: extension/policy/managedPolicy.ts), never by
+ * guessing or by the defaults, which would drop the admin's nodes and locks.
  */
 export function policyFromManaged(managed: unknown): Result<Policy> {
   if (managed === undefined || managed === null || (isObject(managed) && Object.keys(managed).length === 0)) {

@@ -8,6 +8,14 @@ import type { EpochMs, MeetingTime } from '../types';
 export const DEFAULT_LEAD_MINUTES = 15;
 /** Default minutes after the end during which the code still works. */
 export const DEFAULT_GRACE_MINUTES = 0;
+/**
+ * How long after a code's window opens before software uses it (5 s). Clocks disagree: a laptop
+ * a fraction of a second ahead of the conference node would otherwise send the code while the
+ * node still refuses it, spend an attempt and mark a valid code as failed. Seconds, not
+ * milliseconds, because laptop clocks drift by hundreds of milliseconds between NTP syncs.
+ */
+export const ACTIVATION_SAFETY_MARGIN_MS = 5_000;
+
 /** Upper bound for lead and grace: a week. Longer windows defeat the point of one-time codes. */
 export const MAX_WINDOW_PAD_MINUTES = 7 * 24 * 60;
 

@@ -33,3 +33,7 @@ export type { VaultFile, VaultImportResult, ImportOptions } from './transfer';
 export { upgradeStoredMeeting, storedMeetingV0Schema } from './upgrade';
 export type { StoredMeetingV0 } from './upgrade';
 export { meetingWindow, meetingSeries, currentStart, meetingLastInstant, expiredMeetings, upcomingMeetings } from './window';
+export { admitMeeting } from './admit';
+export type { KeepRules, Admission } from './admit';
+export { decideCapture, describeChanges, maskPin, sameRoom, pendingChangeLive, PENDING_CHANGE_TTL_MS } from './captureChange';
+export type { CaptureDecision, FieldChange } from './captureChange';

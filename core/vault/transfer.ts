@@ -8,6 +8,8 @@
 import { z } from 'zod';
 import { parseJsonText } from '../policy/jsonError';
 import type { EpochMs, Issue, Result } from '../types';
+import { admitMeeting } from './admit';
+import type { KeepRules } from './admit';
 import { meetingKey } from './key';
 import { decideMerge } from './merge';
 import type { VaultConflict } from './merge';
@@ -46,12 +48,20 @@ export interface VaultImportResult {
   unchanged: number;
   /** Same meeting with a different PIN; each says which side was kept. */
   conflicts: VaultConflict[];
+  /** Records of the file left out because they are already past their retention (`opts.rules`). */
+  expired: number;
 }
 
 /** Options of {@link importVault}. */
 export interface ImportOptions {
   /** Draws a fresh id when an added record's id is already used by another stored meeting. Must return ids matching MEETING_ID_PATTERN. Default: `<id>.<n>`. */
   newId?: () => string;
+  /**
+   * The rules every kept record must meet (core `admitMeeting`): a record of the file they refuse
+   * (another node than the policy's, retention 0, a broken policy) refuses the whole import with
+   * its path; a record already past its retention is left out and counted in `expired`.
+   */
+  rules?: KeepRules;
 }
 
 const envelopeSchema = z.strictObject({
@@ -125,6 +135,18 @@ export function importVault(text: string, existing: readonly SavedMeeting[], now
   try {
     const read = readVaultFile(text, now);
     if (!read.ok) return read;
+    const incoming: SavedMeeting[] = [];
+    let expired = 0;
+    if (opts.rules !== undefined) {
+      const refused: Issue[] = [];
+      read.value.forEach((m, i) => {
+        const admission = admitMeeting(m, opts.rules as KeepRules, now, `meetings[${i}]`);
+        if (admission.verdict === 'refused') refused.push(...admission.errors);
+        else if (admission.verdict === 'expired') expired += 1;
+        else incoming.push(m);
+      });
+      if (refused.length > 0) return { ok: false, errors: capped(refused) };
+    } else incoming.push(...read.value);
     const meetings = [...existing];
     const indexByKey = new Map<string, number>();
     meetings.forEach((m, i) => {
@@ -132,11 +154,11 @@ export function importVault(text: string, existing: readonly SavedMeeting[], now
       if (!indexByKey.has(key)) indexByKey.set(key, i);
     });
     const usedIds = new Set(existing.map((m) => m.id));
-    const result: VaultImportResult = { meetings, added: 0, updated: 0, unchanged: 0, conflicts: [] };
-    for (const incoming of read.value) {
-      const key = meetingKey(incoming);
+    const result: VaultImportResult = { meetings, added: 0, updated: 0, unchanged: 0, conflicts: [], expired };
+    for (const record of incoming) {
+      const key = meetingKey(record);
       const at = indexByKey.get(key);
-      const d = decideMerge(at === undefined ? undefined : meetings[at], incoming);
+      const d = decideMerge(at === undefined ? undefined : meetings[at], record);
       if (d.outcome === 'added') {
         const record = usedIds.has(d.record.id) ? { ...d.record, id: freshId(d.record.id, usedIds, opts.newId) } : d.record;
         usedIds.add(record.id);

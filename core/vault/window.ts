@@ -65,8 +65,8 @@ export function meetingLastInstant(m: SavedMeeting): EpochMs | null {
  * Ids of records to delete: those whose end (or, without an end, start; for a series, its last
  * occurrence's end) plus `retentionDays` days is at or before `now`. Records without any time and
  * series without an end are kept: only the user deletes them.
- * `retentionDays` 0 deletes a record as soon as its meeting has ended (the policy's "0 = never
- * save PINs" is the caller's rule about saving, not about this clean-up).
+ * `retentionDays` 0 means "never keep PINs": every record is deleted, with or without times
+ * (a record that got in before the rule applied must not stay forever because it has no end).
  * @throws RangeError when `retentionDays` is not an integer from 0 to 3650 or `now` is not finite
  *   (a bad value must not silently delete everything).
  */
@@ -75,6 +75,7 @@ export function expiredMeetings(meetings: readonly SavedMeeting[], now: EpochMs,
     throw new RangeError(`retentionDays must be an integer from 0 to 3650, got ${String(retentionDays)}`);
   }
   if (!Number.isFinite(now)) throw new RangeError(`now must be finite UTC ms, got ${String(now)}`);
+  if (retentionDays === 0) return meetings.map((m) => m.id);
   const keep = retentionDays * DAY_MS;
   const out: string[] = [];
   for (const m of meetings) {

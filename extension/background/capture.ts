@@ -2,34 +2,55 @@
  * Saving a PIN from a capture link (`https://node/webapp3/m/alias#sj=...`). The content script
  * on the node's page hands over the address; core parses it; the record is bound to the link's
  * own origin, which must be the origin of the page that sent it (a page cannot save a PIN for
- * another node).
+ * another node). A link for a room with nothing saved is saved at once; a link that would replace
+ * or add to what is saved for the room becomes a pending change the user confirms or discards in
+ * the popup (core `decideCapture`): a link alone never changes a PIN the user relies on.
  */
+import { guardKeyOf } from '../../core/guard';
 import { parseCaptureLink } from '../../core/links';
-import { fromCaptureRecord } from '../../core/vault';
-import type { MergeOutcome } from '../../core/vault';
+import { admitMeeting, decideCapture, fromCaptureRecord } from '../../core/vault';
 import type { Issue } from '../../core/types';
 import type { ContentSender } from '../messaging/sender';
 import { originOf } from '../messaging/sender';
-import { saveMeeting } from '../storage/meetings';
+import { meetingsOnOrigin, saveMeeting } from '../storage/meetings';
 import type { BackgroundContext } from './context';
-import { originAllowed } from './fill';
+import { keepRulesOf } from './settings';
 
-/** The answer to `capture:save`. Never contains the PIN. */
+/**
+ * The answer to `capture:save`. Never contains the PIN.
+ * `added`: saved (nothing was saved for the room); `unchanged`: already saved as is;
+ * `pending`: it would change what is saved, and waits for the user's confirmation in the popup.
+ */
 export type CaptureAnswer =
-  | { ok: true; outcome: MergeOutcome; alias: string; role: 'host' | 'guest'; conflict: boolean }
+  | { ok: true; outcome: 'added' | 'unchanged' | 'pending'; alias: string; role: 'host' | 'guest' }
   | { ok: false; error: string; errors?: Issue[] };
 
-/** Validates and saves the capture link `url` sent by `sender`. */
+/** Validates and saves (or holds for confirmation) the capture link `url` sent by `sender`. */
 export async function answerCaptureSave(url: string, sender: ContentSender, ctx: BackgroundContext): Promise<CaptureAnswer> {
   if (originOf(url) !== sender.origin) return { ok: false, error: 'the capture link is not for the page that sent it' };
   const settings = await ctx.settings();
-  if (settings.retentionDays === 0) return { ok: false, error: 'your administrator does not allow saving PINs (retention 0 days)' };
-  if (!originAllowed(settings, sender.origin)) return { ok: false, error: 'this conference node is not one your administrator allows' };
   const parsed = parseCaptureLink(url);
   if (!parsed.ok) return { ok: false, error: 'not a valid capture link', errors: parsed.errors };
-  const record = fromCaptureRecord(parsed.value, ctx.now(), ctx.newId());
+  const now = ctx.now();
+  const record = fromCaptureRecord(parsed.value, now, ctx.newId());
   if (!record.ok) return { ok: false, error: 'the capture link could not be saved', errors: record.errors };
-  const saved = await saveMeeting(ctx.db, record.value);
+  const admission = admitMeeting(record.value, keepRulesOf(settings), now);
+  if (admission.verdict !== 'keep') return { ok: false, error: admission.errors[0]?.message ?? 'not allowed', errors: admission.errors };
+  const { alias, role } = record.value;
+  const roomKey = guardKeyOf(record.value);
+  // One transaction: two captures of the same room cannot both be saved as "new".
+  const outcome = await ctx.db.transaction('rw', ctx.db.meetings, ctx.db.changes, async () => {
+    const decision = decideCapture(await meetingsOnOrigin(ctx.db, record.value.origin), record.value);
+    if (decision.kind === 'same') return 'unchanged' as const;
+    if (decision.kind === 'new') {
+      await saveMeeting(ctx.db, record.value);
+      return 'added' as const;
+    }
+    // One pending change per room: a newer link replaces an earlier unconfirmed one.
+    await ctx.db.changes.where('roomKey').equals(roomKey).delete();
+    await ctx.db.changes.put({ id: ctx.newId(), roomKey, record: record.value, at: now });
+    return 'pending' as const;
+  });
   ctx.changed();
-  return { ok: true, outcome: saved.outcome, alias: saved.meeting.alias, role: saved.meeting.role, conflict: saved.conflict !== null };
+  return { ok: true, outcome, alias, role };
 }

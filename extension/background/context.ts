@@ -27,6 +27,11 @@ export interface BackgroundContext {
   tabUrl: (tabId: number) => Promise<string | null>;
   /** The user's IANA time zone, for the times shown on pages (`Intl.DateTimeFormat().resolvedOptions().timeZone`). */
   timeZone: string;
+  /**
+   * This browser session's id (kept in `storage.session`: it survives worker restarts, not a
+   * browser restart, exactly like the browser's request ids the guard keys pending rows by).
+   */
+  session: () => Promise<string>;
   /** A new record id (nanoid). */
   newId: () => string;
   /** Called after the saved meetings changed (re-registers content scripts, refreshes the badge). */

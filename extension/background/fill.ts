@@ -12,19 +12,24 @@ import type { GuardState, GuardStatus } from '../../core/guard';
 import { meetingWindow } from '../../core/vault';
 import type { SavedMeeting } from '../../core/vault';
 import { formatInstant } from '../../core/time';
+import { ACTIVATION_SAFETY_MARGIN_MS } from '../../core/time/activation';
 import type { PageReport } from '../messaging/messages';
 import type { ContentSender } from '../messaging/sender';
 import { originOf } from '../messaging/sender';
-import { loadGuardState } from '../storage/guardStore';
+import { loadGuardState, releaseReservation, reserveAttempt } from '../storage/guardStore';
 import { meetingsOnOrigin } from '../storage/meetings';
 import type { BackgroundContext } from './context';
 import type { ExtensionSettings } from './settings';
+import { keepRulesOf } from './settings';
 
 /** The answer to `fill:ask`. `pin` is present only for `fill`. `notice` is text for the page's warning box. */
 export type FillAnswer =
   | { ok: true; action: 'fill'; pin: string; join: boolean; notice: string | null }
   | { ok: true; action: 'wait'; until: number; join: boolean; notice: string }
-  | { ok: true; action: 'none'; reason: NoFillReason | 'unknown-page' | 'not-allowed' | 'tab-changed'; notice: string | null };
+  | { ok: true; action: 'none'; reason: NoFillReason | 'unknown-page' | 'not-allowed' | 'tab-changed' | 'attempts-reserved'; notice: string | null };
+
+/** What a page is told when other tabs already hold the attempts SecureJoin may spend for this room. */
+export const RESERVED_NOTICE = 'SecureJoin is already trying this meeting\'s PIN in another tab, so it does not fill here. Use that tab, or enter the PIN yourself.';
 
 /** Whether the extension may act on `origin` at all: the policy's nodes when an admin set them, else anywhere the user saved a meeting. */
 export function originAllowed(settings: Pick<ExtensionSettings, 'policyOrigins'>, origin: string): boolean {
@@ -91,6 +96,7 @@ export async function answerFillAsk(report: PageReport, sender: ContentSender, c
       failedPins: status.failedPins,
       possibleLockout: status.possibleLockout,
       webAppPaths: settings.webAppPaths,
+      keep: keepRulesOf(settings),
     });
     if (first === null || decision.action === 'fill') first = { decision, status, meeting };
     if (decision.action === 'fill') break;
@@ -98,15 +104,22 @@ export async function answerFillAsk(report: PageReport, sender: ContentSender, c
   if (first === null) return { ok: true, action: 'none', reason: 'unknown-page', notice: null };
   const { decision, status } = first;
   if (decision.action === 'wait') {
-    const opens = formatInstant(decision.until, { timeZone: ctx.timeZone, withDate: true });
+    // The opening itself (the decision waits a safety margin past it).
+    const opens = formatInstant(decision.until - ACTIVATION_SAFETY_MARGIN_MS, { timeZone: ctx.timeZone, withDate: true });
     return { ok: true, action: 'wait', until: decision.until, join: decision.join, notice: `This meeting's code opens at ${opens}. SecureJoin waits instead of spending an attempt.` };
   }
   if (decision.action === 'none') return { ok: true, action: 'none', reason: decision.reason, notice: noticeOf(status) };
   // Re-check just before the PIN leaves the background: the tab may have navigated meanwhile.
-  const current = await ctx.tabUrl(sender.tabId);
+  // Beside it, the attempt is reserved for this tab: tabs of the same room asking at once are
+  // serialised there and together stay within what one tab may spend automatically. (Both at
+  // once: this sits between the PIN field appearing and it being filled.)
+  const key = guardKeyOf(first.meeting);
+  const [current, reserved] = await Promise.all([ctx.tabUrl(sender.tabId), reserveAttempt(ctx.db, key, sender.tabId, now, settings.limits)]);
   if (current === null || originOf(current) !== sender.origin || matchJoinPage(current, [first.meeting], { webAppPaths: settings.webAppPaths }).length === 0) {
+    if (reserved) await releaseReservation(ctx.db, key, sender.tabId);
     return { ok: true, action: 'none', reason: 'tab-changed', notice: null };
   }
+  if (!reserved) return { ok: true, action: 'none', reason: 'attempts-reserved', notice: RESERVED_NOTICE };
   return { ok: true, action: 'fill', pin: decision.pin, join: decision.join, notice: noticeOf(status) };
 }
 

@@ -9,12 +9,32 @@ import { openDb } from '../storage/db';
 import { deleteExpiredMeetings, meetingOrigins } from '../storage/meetings';
 import type { BackgroundContext } from './context';
 import { badgeFor, dropTokenRequest, noteTokenRequest, settleTokenRequest, TOKEN_REQUEST_URL_PATTERNS } from './guard';
+import { sweepExpired } from './sweep';
 import type { GuardUpdate } from './guard';
 import { applyRegistration, contentScriptMatches } from './registration';
 import { handleMessage } from './router';
 import { wireManualFill } from './fillCommand';
 import { scheduleRetention } from './retention';
-import { settingsFrom, USER_PREFS_KEY } from './settings';
+import { retentionToApply, settingsFrom, USER_PREFS_KEY } from './settings';
+
+/** storage.session key of the browser session id. */
+const SESSION_KEY = 'browserSession';
+let sessionId: Promise<string> | null = null;
+
+/** This browser session's id: made once per browser session, kept in storage.session across worker restarts. */
+function browserSession(): Promise<string> {
+  sessionId ??= (async () => {
+    const stored = (await browser.storage.session.get(SESSION_KEY))[SESSION_KEY];
+    if (typeof stored === 'string' && stored !== '') return stored;
+    const fresh = nanoid();
+    await browser.storage.session.set({ [SESSION_KEY]: fresh });
+    return fresh;
+  })().catch((error: unknown) => {
+    sessionId = null;
+    throw error;
+  });
+  return sessionId;
+}
 
 /** Starts the background. Listeners are added synchronously, as MV3 requires for a woken worker. */
 export function startBackground(): void {
@@ -45,6 +65,7 @@ export function startBackground(): void {
     },
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     newId: () => nanoid(),
+    session: browserSession,
     changed: () => {
       refreshing = refreshing.then(refreshRegistration, refreshRegistration);
     },
@@ -57,7 +78,8 @@ export function startBackground(): void {
       const matches = contentScriptMatches({ meetingOrigins: await meetingOrigins(db), policyOrigins: settings.policyOrigins, grantedPatterns: granted });
       await applyRegistration(browser.scripting, matches);
       // Also on every change: a shorter retention chosen in the options page applies at once.
-      await deleteExpiredMeetings(db, ctx.now(), settings.retentionDays);
+      const retention = retentionToApply(settings);
+      if (retention !== null) await deleteExpiredMeetings(db, ctx.now(), retention);
     } catch (error) {
       console.error('SecureJoin: could not register the join-page script', error);
     }
@@ -92,7 +114,10 @@ export function startBackground(): void {
     (details) => void settleTokenRequest(details, ctx).then(pushUpdate).catch((e) => console.error('SecureJoin guard', e)),
     filter,
   );
-  browser.webRequest.onErrorOccurred.addListener((details) => void dropTokenRequest(details.requestId, ctx), filter);
+  browser.webRequest.onErrorOccurred.addListener((details) => void dropTokenRequest(details.requestId, ctx).catch((e) => console.error('SecureJoin guard', e)), filter);
+  // Rows a browser that died mid-request left behind (they never match a new request anyway),
+  // expired reservations and unconfirmed captures; the daily retention job sweeps them again.
+  void sweepExpired(ctx).catch((e) => console.error('SecureJoin sweep', e));
 
   // Retention: a daily alarm (alarms survive worker stops; timers do not). Each worker start
   // also runs it through the registration refresh that watchManagedPolicy triggers.

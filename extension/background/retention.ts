@@ -6,6 +6,8 @@
  */
 import { deleteExpiredMeetings } from '../storage/meetings';
 import type { BackgroundContext } from './context';
+import { retentionToApply } from './settings';
+import { sweepExpired } from './sweep';
 
 /** Name of the daily retention alarm. */
 export const RETENTION_ALARM = 'securejoin-retention';
@@ -17,8 +19,9 @@ export const RETENTION_PERIOD_MINUTES = 24 * 60;
  * Calls `ctx.changed()` only when something was deleted (content-script matches may shrink).
  */
 export async function runRetention(ctx: BackgroundContext): Promise<number> {
-  const settings = await ctx.settings();
-  const deleted = await deleteExpiredMeetings(ctx.db, ctx.now(), settings.retentionDays);
+  const retention = retentionToApply(await ctx.settings());
+  if (retention === null) return 0;
+  const deleted = await deleteExpiredMeetings(ctx.db, ctx.now(), retention);
   if (deleted > 0) ctx.changed();
   return deleted;
 }
@@ -37,7 +40,9 @@ export interface AlarmsPort {
  */
 export async function scheduleRetention(alarms: AlarmsPort, ctx: BackgroundContext, onError: (e: unknown) => void = () => undefined): Promise<void> {
   alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === RETENTION_ALARM) void runRetention(ctx).catch(onError);
+    if (alarm.name !== RETENTION_ALARM) return;
+    void runRetention(ctx).catch(onError);
+    void sweepExpired(ctx).catch(onError);
   });
   if (!(await alarms.get(RETENTION_ALARM))) await alarms.create(RETENTION_ALARM, { periodInMinutes: RETENTION_PERIOD_MINUTES, delayInMinutes: RETENTION_PERIOD_MINUTES });
 }

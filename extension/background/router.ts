@@ -9,6 +9,8 @@ import { contentRequestSchema, parseRequest, uiRequestSchema } from '../messagin
 import type { SenderInfo } from '../messaging/sender';
 import { classifySender } from '../messaging/sender';
 import { answerCaptureSave } from './capture';
+import { confirmChange, discardChange, listChanges } from './changes';
+import type { ChangeAnswer } from './changes';
 import type { CaptureAnswer } from './capture';
 import type { BackgroundContext } from './context';
 import { answerFillAsk, answerPageStatus } from './fill';
@@ -18,7 +20,7 @@ import { addMeeting, checkPrefs, editMeeting, exportMeetings, importMeetings, li
 import type { UiAnswer } from './ui';
 
 /** Any answer the router gives. */
-export type RouterAnswer = FillAnswer | PageStatusAnswer | CaptureAnswer | UiAnswer | ErrorResponse;
+export type RouterAnswer = FillAnswer | PageStatusAnswer | CaptureAnswer | UiAnswer | ChangeAnswer | ErrorResponse;
 
 /**
  * Handles one message. Never throws: failures become `{ ok: false, error }` without details
@@ -76,5 +78,11 @@ async function route(raw: unknown, senderInfo: SenderInfo, ctx: BackgroundContex
       return exportMeetings(ctx);
     case 'vault:import':
       return importMeetings(request.text, ctx);
+    case 'changes:list':
+      return listChanges(ctx);
+    case 'changes:confirm':
+      return confirmChange(request.id, ctx);
+    case 'changes:discard':
+      return discardChange(request.id, ctx);
   }
 }

@@ -6,6 +6,7 @@
 import { effectiveSettings } from '../../core/policy';
 import type { AutofillMode, EffectiveSettingsResult } from '../../core/policy';
 import type { AttemptLimits } from '../../core/attempts';
+import type { KeepRules } from '../../core/vault';
 import type { PolicyState } from '../policy/managedPolicy';
 
 /** storage.local key of the user's preferences (same shape as core's UserPrefs). */
@@ -25,6 +26,11 @@ export interface ExtensionSettings {
   policyOrigins: string[] | null;
   /** Web app paths the policy names (admin-defined paths count as join pages). */
   webAppPaths: string[];
+  /**
+   * The admin deployed a policy that does not parse: fill nowhere, save nothing, delete nothing
+   * (mode off, no origins) until it is fixed. See PolicyState `invalid`.
+   */
+  policyBroken: boolean;
   /** The merge result, for the options page (locked paths, ignored preferences). */
   effective: EffectiveSettingsResult;
 }
@@ -35,8 +41,9 @@ export function settingsFrom(policyState: PolicyState, prefs: unknown): Extensio
   const effective = effectiveSettings(policy, prefs);
   const attendee = effective.settings.attendee;
   const warnAtRemaining = Math.min(attendee.autofill.warnAtRemaining, policy.attempts.web - 1);
+  const policyBroken = policyState.source === 'invalid';
   return {
-    mode: attendee.autofill.mode,
+    mode: policyBroken ? 'off' : attendee.autofill.mode,
     warnAtRemaining,
     retentionDays: attendee.savedPins.retentionDays,
     limits: {
@@ -46,8 +53,22 @@ export function settingsFrom(policyState: PolicyState, prefs: unknown): Extensio
       roomWindowMinutes: policy.attempts.roomWindowMinutes,
       warnAtRemaining: Math.max(0, warnAtRemaining),
     },
-    policyOrigins: policyState.source === 'managed' ? policy.nodes.map((n) => n.origin) : null,
+    policyOrigins: policyBroken ? [] : policyState.source === 'managed' ? policy.nodes.map((n) => n.origin) : null,
     webAppPaths: [...new Set(['webapp3', ...policy.nodes.map((n) => n.webAppPath)])],
+    policyBroken,
     effective,
   };
+}
+
+/** The rules every kept record must meet (core `admitMeeting`), under these settings. */
+export function keepRulesOf(settings: Pick<ExtensionSettings, 'retentionDays' | 'policyOrigins' | 'policyBroken'>): KeepRules {
+  return { retentionDays: settings.retentionDays, policyOrigins: settings.policyOrigins, policyBroken: settings.policyBroken };
+}
+
+/**
+ * The retention to delete by now, or null to delete nothing: while the admin's policy is broken
+ * its retention is unknown, and the defaults' may be shorter (the user's PINs stay until it is fixed).
+ */
+export function retentionToApply(settings: Pick<ExtensionSettings, 'retentionDays' | 'policyBroken'>): number | null {
+  return settings.policyBroken ? null : settings.retentionDays;
 }

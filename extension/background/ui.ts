@@ -6,14 +6,15 @@
 import { guardKeyOf, guardStatus } from '../../core/guard';
 import { effectiveSettings } from '../../core/policy';
 import type { Issue } from '../../core/types';
-import { exportVault, importVault, meetingWindow, newSavedMeeting, upcomingMeetings } from '../../core/vault';
-import type { ManualMeetingInput, MergeOutcome, VaultConflict } from '../../core/vault';
+import { admitMeeting, exportVault, importVault, meetingWindow, newSavedMeeting, upcomingMeetings } from '../../core/vault';
+import type { Admission, ManualMeetingInput, MergeOutcome, VaultConflict } from '../../core/vault';
 import type { PolicyState } from '../policy/managedPolicy';
 import { loadGuardState } from '../storage/guardStore';
 import { allMeetings, deleteMeeting, replaceAllMeetings, saveMeeting, updateMeeting } from '../storage/meetings';
 import type { MeetingChanges } from '../messaging/messages';
 import { applyMeetingEdit } from './edit';
 import type { BackgroundContext } from './context';
+import { keepRulesOf } from './settings';
 
 /** One row of the popup's list. */
 export interface MeetingSummary {
@@ -40,7 +41,7 @@ export type UiAnswer =
   | { ok: true; saved: true }
   | { ok: true; policyState: PolicyState; prefs: unknown; locked: string[]; ignored: Issue[] }
   | { ok: true; text: string }
-  | { ok: true; added: number; updated: number; unchanged: number; conflicts: VaultConflict[] }
+  | { ok: true; added: number; updated: number; unchanged: number; conflicts: VaultConflict[]; expired: number }
   | { ok: false; error: string; errors?: Issue[] };
 
 /** Upcoming (and untimed) meetings with the guard's counts. */
@@ -68,19 +69,25 @@ export async function listMeetings(ctx: BackgroundContext): Promise<UiAnswer> {
   return { ok: true, meetings };
 }
 
-/** Saves a meeting typed (or confirmed from an invite) in the popup. */
+/** Saves a meeting typed (or confirmed from an invite) in the popup, under the keep rules (policy nodes, retention). */
 export async function addMeeting(input: Record<string, unknown>, ctx: BackgroundContext): Promise<UiAnswer> {
   const settings = await ctx.settings();
-  if (settings.retentionDays === 0) return { ok: false, error: 'Your administrator does not allow saving PINs.' };
   const source = input.source === 'invite' ? 'invite' : 'manual';
-  const record = newSavedMeeting({ ...(input as unknown as ManualMeetingInput), source }, ctx.now(), ctx.newId());
+  const now = ctx.now();
+  const record = newSavedMeeting({ ...(input as unknown as ManualMeetingInput), source }, now, ctx.newId());
   if (!record.ok) return { ok: false, error: 'Please check the highlighted fields.', errors: record.errors };
-  if (settings.policyOrigins !== null && !settings.policyOrigins.includes(record.value.origin)) {
-    return { ok: false, error: 'This conference node is not one your administrator allows.', errors: [{ path: 'url', message: 'not a node of your organisation' }] };
-  }
+  const refused = refusal(admitMeeting(record.value, keepRulesOf(settings), now));
+  if (refused) return refused;
   const saved = await saveMeeting(ctx.db, record.value);
   ctx.changed();
   return { ok: true, outcome: saved.outcome, id: saved.meeting.id, conflict: saved.conflict };
+}
+
+/** The popup's answer when the keep rules refuse a record, or null when they keep it. */
+function refusal(admission: Admission): { ok: false; error: string; errors: Issue[] } | null {
+  if (admission.verdict === 'keep') return null;
+  const first = admission.errors[0]?.message ?? 'not allowed';
+  return { ok: false, error: `Not saved: ${first}.`, errors: admission.errors.map((e) => (e.path === 'origin' ? { ...e, path: 'url' } : e)) };
 }
 
 /**
@@ -89,7 +96,13 @@ export async function addMeeting(input: Record<string, unknown>, ctx: Background
  */
 export async function editMeeting(id: string, changes: MeetingChanges, ctx: BackgroundContext): Promise<UiAnswer> {
   const now = ctx.now();
-  const result = await updateMeeting(ctx.db, id, (m) => applyMeetingEdit(m, changes, now));
+  const rules = keepRulesOf(await ctx.settings());
+  const result = await updateMeeting(ctx.db, id, (m) => {
+    const edited = applyMeetingEdit(m, changes, now);
+    if (!edited.ok) return edited;
+    const admission = admitMeeting(edited.value, rules, now);
+    return admission.verdict === 'keep' ? edited : { ok: false as const, errors: admission.errors };
+  });
   if (result.ok) {
     ctx.changed();
     return { ok: true, updated: true, id };
@@ -127,12 +140,17 @@ export async function exportMeetings(ctx: BackgroundContext): Promise<UiAnswer> 
   return { ok: true, text: exportVault(await allMeetings(ctx.db), ctx.now()) };
 }
 
-/** Imports a vault file: all or nothing, never drops a stored record (core's importVault). */
+/**
+ * Imports a vault file: all or nothing, never drops a stored record (core's importVault), under
+ * the keep rules: a record on a node the policy does not name, or any record under retention 0,
+ * refuses the file; records already past retention are left out and counted.
+ */
 export async function importMeetings(text: string, ctx: BackgroundContext): Promise<UiAnswer> {
-  const result = importVault(text, await allMeetings(ctx.db), ctx.now(), { newId: ctx.newId });
+  const rules = keepRulesOf(await ctx.settings());
+  const result = importVault(text, await allMeetings(ctx.db), ctx.now(), { newId: ctx.newId, rules });
   if (!result.ok) return { ok: false, error: 'The file was not imported.', errors: result.errors };
   await replaceAllMeetings(ctx.db, result.value.meetings);
   ctx.changed();
-  const { added, updated, unchanged, conflicts } = result.value;
-  return { ok: true, added, updated, unchanged, conflicts };
+  const { added, updated, unchanged, conflicts, expired } = result.value;
+  return { ok: true, added, updated, unchanged, conflicts, expired };
 }

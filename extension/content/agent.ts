@@ -33,6 +33,15 @@ const CAPTURE_PREFIX = '#sj=';
 /** Longest timer the browser honours (about 24.8 days). */
 const MAX_TIMEOUT = 2_147_483_647;
 
+/** The page notice for a capture's answer: saved, already saved, or waiting for the user's confirmation. */
+export function captureNotice(answer: CaptureAnswer | undefined): string {
+  if (!answer?.ok) return `The PIN from this link was not saved: ${answer?.error ?? 'no answer'}.`;
+  const meeting = `${answer.alias} (${answer.role})`;
+  if (answer.outcome === 'added') return `PIN saved for ${meeting}.`;
+  if (answer.outcome === 'unchanged') return `This PIN is already saved for ${meeting}.`;
+  return `This link would replace the PIN you saved for ${meeting}. Nothing was replaced: it is waiting for your confirmation in the SecureJoin popup.`;
+}
+
 /** Starts the agent; returns a function that stops it. */
 export function startJoinPageAgent(deps: AgentDeps): () => void {
   const { win } = deps;
@@ -40,6 +49,9 @@ export function startJoinPageAgent(deps: AgentDeps): () => void {
   const notice = createNotice(doc);
   let filled = false;
   let asking = false;
+  // A capture link opened this page: never fill AND join in the same page load (a link alone
+  // must not spend an attempt); filling is fine, the user presses Join.
+  let captured = false;
   let waitTimer: ReturnType<typeof setTimeout> | undefined;
   let lastNotice: string | null = null;
   // The inputs shown when the page loaded: a PIN field that appears later (with the PIN prompt) wins a tie.
@@ -59,9 +71,9 @@ export function startJoinPageAgent(deps: AgentDeps): () => void {
     if (at < 0) return;
     // The PIN leaves the address bar (and so history and screen shares) before anything else.
     win.history.replaceState(win.history.state, '', href.slice(0, at));
+    captured = true;
     const answer = (await deps.send({ type: 'capture:save', url: href })) as CaptureAnswer | undefined;
-    if (answer?.ok) say(`PIN saved for ${answer.alias} (${answer.role}).`, 'info');
-    else say(`The PIN from this link was not saved: ${answer?.error ?? 'no answer'}.`);
+    say(captureNotice(answer), answer?.ok ? 'info' : 'warning');
   };
 
   const ask = async (field: HTMLInputElement): Promise<void> => {
@@ -88,7 +100,7 @@ export function startJoinPageAgent(deps: AgentDeps): () => void {
     if (current !== field || field.value !== '') return;
     filled = true;
     if (answer.pin !== 'none') fillField(field, answer.pin);
-    const joined = answer.join && (await pressJoin(field));
+    const joined = answer.join && !captured && (await pressJoin(field));
     // Say what happened, so a filled field is never a mystery; a guard warning takes precedence.
     if (answer.pin === 'none' && !joined) say('This room lets guests join without a PIN: leave the PIN empty and press Join.', 'info');
     else if (answer.notice !== null) say(answer.notice);

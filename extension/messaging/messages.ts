@@ -59,6 +59,10 @@ export const uiRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('settings:get') }),
   z.strictObject({ type: z.literal('settings:set'), prefs: z.record(z.string(), z.unknown()) }),
   z.strictObject({ type: z.literal('vault:export') }),
+  // Captures waiting for the user's confirmation (background/changes.ts).
+  z.strictObject({ type: z.literal('changes:list') }),
+  z.strictObject({ type: z.literal('changes:confirm'), id }),
+  z.strictObject({ type: z.literal('changes:discard'), id }),
   z.strictObject({ type: z.literal('vault:import'), text: z.string().check(z.maxLength(5_000_000)) }),
 ]);
 /** See {@link uiRequestSchema}. */

@@ -1,6 +1,6 @@
 /**
  * The options page: autofill mode, warning threshold, retention (locked settings shown as
- * locked), the admin policy in force (and why a bad one was rejected), access to the policy's
+ * locked), the admin policy in force (and, when it is broken, where), access to the policy's
  * nodes, and export/import of saved PINs (import is validated by core and never drops data).
  */
 import { useEffect, useState } from 'preact/hooks';
@@ -9,6 +9,7 @@ import type { UiAnswer } from '../background/ui';
 import type { PolicyState } from '../policy/managedPolicy';
 import type { Issue } from '../../core/types';
 import { AUTOFILL_MODES } from '../../core/policy';
+import { PolicyProblem } from '../policy/PolicyProblem';
 
 /** What the page needs from the browser. */
 export interface OptionsProps {
@@ -95,7 +96,10 @@ export function OptionsApp({ send, requestOrigins }: OptionsProps) {
       setErrors(answer.errors ?? []);
       return;
     }
-    if ('added' in answer) setMessage(`Imported: ${answer.added} added, ${answer.updated} updated, ${answer.unchanged} unchanged, ${answer.conflicts.length} with a different PIN.`);
+    if ('added' in answer) {
+      const expired = answer.expired > 0 ? `, ${answer.expired} left out (past the days PINs are kept)` : '';
+      setMessage(`Imported: ${answer.added} added, ${answer.updated} updated, ${answer.unchanged} unchanged, ${answer.conflicts.length} with a different PIN${expired}.`);
+    }
     setErrors([]);
   };
   const nodes = policy.nodes.map((n) => n.origin);
@@ -115,13 +119,14 @@ export function OptionsApp({ send, requestOrigins }: OptionsProps) {
       <input id="retention" type="number" min={0} max={365} disabled={isLocked(RETENTION)} value={current.retention} onChange={(e) => set('savedPins', 'retentionDays', Number((e.target as HTMLInputElement).value))} />
 
       <h1>Policy</h1>
-      <p id="policy-source">{loaded.policyState.source === 'managed' ? 'Your administrator\'s policy is in force.' : 'No administrator policy: secure defaults apply.'}</p>
-      {loaded.policyState.errors.length > 0 ? (
-        <ul class="error" id="policy-errors">
-          <li>The deployed policy was rejected, so the secure default applies:</li>
-          {loaded.policyState.errors.map((e) => <li key={e.path}>{e.path}: {e.message}</li>)}
-        </ul>
-      ) : null}
+      <p id="policy-source">
+        {loaded.policyState.source === 'managed'
+          ? "Your administrator's policy is in force."
+          : loaded.policyState.source === 'invalid'
+            ? "Your administrator's policy is broken: SecureJoin fills and saves nothing until it is fixed."
+            : 'No administrator policy: secure defaults apply.'}
+      </p>
+      <PolicyProblem policyState={loaded.policyState} />
       {nodes.length > 0 ? (
         <p>
           Conference nodes: {nodes.join(', ')}{' '}

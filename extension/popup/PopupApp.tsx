@@ -10,6 +10,9 @@ import type { UiRequest } from '../messaging/messages';
 import type { MeetingSummary, UiAnswer } from '../background/ui';
 import type { Issue } from '../../core/types';
 import { draftOpensAt, draftsFromInvite, draftToInput, editChangesOf, editFormOf, nodeLabel, nodeNamesOf, plainIssue } from './forms';
+import { PendingChanges } from './PendingChanges';
+import { PolicyProblem } from '../policy/PolicyProblem';
+import type { PolicyState } from '../policy/managedPolicy';
 import type { DraftChoice, EditForm } from './forms';
 
 /** What the popup needs from the browser (injected, so it renders in tests without one). */
@@ -46,14 +49,19 @@ export function PopupApp({ send, requestOrigin }: PopupProps) {
   const [drafts, setDrafts] = useState<DraftChoice[]>([]);
   const [editing, setEditing] = useState<{ id: string; form: EditForm } | null>(null);
 
+  const [policyState, setPolicyState] = useState<PolicyState | null>(null);
+
   const reload = async (): Promise<void> => {
     const answer = (await send({ type: 'meetings:list' })) as UiAnswer;
     if (answer.ok && 'meetings' in answer) setMeetings(answer.meetings);
   };
   useEffect(() => {
     void reload();
-    // The admin's names for conference nodes ("EU meeting platform"), shown instead of addresses.
-    void send({ type: 'settings:get' }).then((answer) => setNodeNames(nodeNamesOf(answer)), () => undefined);
+    void (send({ type: 'settings:get' }) as Promise<UiAnswer>).then((a) => {
+      // The admin's names for conference nodes ("EU meeting platform"), shown instead of addresses.
+      setNodeNames(nodeNamesOf(a));
+      if (a.ok && 'policyState' in a) setPolicyState(a.policyState);
+    }, () => undefined);
   }, []);
 
   const save = async (input: Record<string, unknown>): Promise<boolean> => {
@@ -153,6 +161,14 @@ export function PopupApp({ send, requestOrigin }: PopupProps) {
 
   return (
     <main>
+      <PolicyProblem policyState={policyState} />
+      <PendingChanges
+        send={send}
+        onApplied={(text) => {
+          setMessage(text);
+          void reload();
+        }}
+      />
       <h1>Your meetings</h1>
       {meetings === null ? <p>Loading…</p> : meetings.length === 0 ? <p id="empty">No saved meetings.</p> : null}
       <ul id="meetings">

@@ -9,6 +9,10 @@
  *   (attempt-guard state, one row per room key), `pending` (token requests seen but not yet
  *   completed) and `quarantine` (rows an upgrade could not read: kept, never dropped).
  *   The upgrade calls core's `upgradeStoredMeeting` on every row.
+ * - 3: `pending` rows hold a PIN fingerprint, never the PIN, and are keyed by browser session
+ *   and request id (the upgrade drops version-2 rows, which held the PIN in clear);
+ *   `reservations` (attempts handed out to tabs, not yet answered) and `changes` (captures
+ *   that would replace a saved meeting, waiting for the user's confirmation).
  */
 import Dexie from 'dexie';
 import type { Table } from 'dexie';
@@ -19,7 +23,7 @@ import type { EpochMs, Issue } from '../../core/types';
 /** Name of the IndexedDB database. */
 export const DB_NAME = 'securejoin';
 /** The schema version this build opens. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** One row of the guard table: core/guard's state for all rooms, stored under one key. */
 export interface GuardRow {
@@ -29,12 +33,33 @@ export interface GuardRow {
 
 /** A `request_token` call seen in `onSendHeaders`, waiting for its `onCompleted`. */
 export interface PendingTokenRequest {
+  /** core/guard `pendingRowKey(session, browser request id)`. */
   requestId: string;
+  /** The browser session that saw it (request ids start over with each browser session). */
+  session: string;
   url: string;
-  /** The `pin` header sent, or null when none was sent. Deleted as soon as the outcome is known. */
-  pinSent: string | null;
+  /** `pinFingerprint(room, pin)` of the `pin` header sent, or null when none was sent. Never the PIN. */
+  pinFingerprint: string | null;
   tabId: number;
   seenAt: EpochMs;
+}
+
+/** An attempt reserved for a tab (core/guard `Reservation`), keyed `<room key>|<tab id>`. */
+export interface ReservationRow {
+  id: string;
+  key: string;
+  tabId: number;
+  at: EpochMs;
+}
+
+/** A capture that would change what a saved meeting holds, kept until the user confirms or discards it. */
+export interface PendingChangeRow {
+  id: string;
+  /** core/guard `guardKey(origin, alias)`: one pending change per room (a newer capture replaces it). */
+  roomKey: string;
+  /** The record the capture would store (validated; holds the PIN, like the meetings table). */
+  record: SavedMeeting;
+  at: EpochMs;
 }
 
 /** A stored row an upgrade could not read, with the reasons. Shown in the options page. */
@@ -51,6 +76,8 @@ export type SecureJoinDb = Dexie & {
   guard: Table<GuardRow, string>;
   pending: Table<PendingTokenRequest, string>;
   quarantine: Table<QuarantinedRow, number>;
+  reservations: Table<ReservationRow, string>;
+  changes: Table<PendingChangeRow, string>;
 };
 
 /** Where IndexedDB comes from: the browser's globals by default, fake-indexeddb in unit tests. */
@@ -92,6 +119,12 @@ export function openDb(options: DbOptions = {}): SecureJoinDb {
       await tx.table('meetings').clear();
       await tx.table('meetings').bulkPut(keep);
       if (broken.length > 0) await tx.table('quarantine').bulkAdd(broken);
+    });
+  db.version(3)
+    .stores({ reservations: 'id, key', changes: 'id, roomKey' })
+    .upgrade(async (tx) => {
+      // Version-2 pending rows held the typed PIN in clear; their requests are long over.
+      await tx.table('pending').clear();
     });
   return db;
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startConferenceNode } from '../../conference-node/server';
 import type { ConferenceNode } from '../../conference-node/server';
+import { ACTIVATION_SAFETY_MARGIN_MS } from '../../core/time/activation';
 import { EXTENSION_DIR } from './support/globalSetup';
 import { launchWithExtension, noticeText, waitForNotice, waitForRegistration } from './support/extensionBrowser';
 import type { ExtensionBrowser } from './support/extensionBrowser';
@@ -18,13 +19,9 @@ const OPENS_IN_MS = 4_000;
 
 let node: ConferenceNode;
 let ext: ExtensionBrowser;
-let opensAt: number;
 
 beforeAll(async () => {
-  opensAt = Date.now() + OPENS_IN_MS;
-  node = await startConferenceNode({
-    rooms: [{ alias: 'window-room', hostPin: '86420975', allowGuests: true, accessCode: { code: CODE, role: 'host' }, window: { opensAt, closesAt: opensAt + 3_600_000 } }],
-  });
+  node = await startConferenceNode();
   ext = await launchWithExtension(EXTENSION_DIR);
   await waitForRegistration(ext, 'http://127.0.0.1/*');
 });
@@ -57,6 +54,9 @@ async function openHeldPage(alias: string, name: string): Promise<{ page: Page; 
 
 describe('join when the window opens', () => {
   it('holds off before the access code is active, then fills and joins as soon as it opens', async () => {
+    // The room is made here, not when the node starts: a slow browser launch must not eat the wait.
+    const opensAt = Date.now() + OPENS_IN_MS;
+    node.putRoom({ alias: 'window-room', hostPin: '86420975', allowGuests: true, accessCode: { code: CODE, role: 'host' }, window: { opensAt, closesAt: opensAt + 3_600_000 } });
     const added = await ext.send({
       type: 'meetings:add',
       input: { url: `${node.url}/webapp3/m/window-room`, role: 'host', pin: CODE, startsAt: opensAt, endsAt: opensAt + 3_600_000, leadMinutes: 0 },
@@ -69,7 +69,7 @@ describe('join when the window opens', () => {
     expect(await page.$eval('#pin', (el) => (el as HTMLInputElement).value)).toBe('');
     expect(await noticeText(page)).not.toContain(CODE);
 
-    await waitForState(page, 'joined-host', OPENS_IN_MS + 10_000);
+    await waitForState(page, 'joined-host', OPENS_IN_MS + ACTIVATION_SAFETY_MARGIN_MS + 10_000);
     // Not one attempt was spent early: one PIN was sent, the right one, after the window opened.
     expect(pinsSent).toHaveLength(1);
     expect(pinsSent[0]!.pin).toBe(CODE);
@@ -92,9 +92,47 @@ describe('join when the window opens', () => {
 
     const { page, pinsSent } = await openHeldPage('series-room', 'Sam Series');
     expect(Date.now()).toBeLessThan(todayOpens);
-    await waitForState(page, 'joined-host', OPENS_IN_MS + 10_000);
+    await waitForState(page, 'joined-host', OPENS_IN_MS + ACTIVATION_SAFETY_MARGIN_MS + 10_000);
     expect(pinsSent).toHaveLength(1);
     expect(pinsSent[0]!.at).toBeGreaterThanOrEqual(todayOpens);
     await page.close();
+  });
+
+  it('a laptop clock 250 ms ahead of the node: holds the safety margin past the opening, then joins with the one PIN it sends', async () => {
+    // A second node whose clock is 250 ms behind this machine's (the laptop is ahead).
+    const AHEAD_MS = 250;
+    const skewed = await startConferenceNode({ clock: () => Date.now() - AHEAD_MS });
+    try {
+      const nodeOpens = skewed.now() + OPENS_IN_MS;
+      skewed.putRoom({ alias: 'skew-room', hostPin: '86420975', allowGuests: true, accessCode: { code: CODE, role: 'host' }, window: { opensAt: nodeOpens, closesAt: nodeOpens + 3_600_000 } });
+      // The attendee's record says the same opening (the organizer's times, in UTC).
+      const added = await ext.send({
+        type: 'meetings:add',
+        input: { url: `${skewed.url}/webapp3/m/skew-room`, role: 'host', pin: CODE, startsAt: nodeOpens, endsAt: nodeOpens + 3_600_000, leadMinutes: 0 },
+      });
+      expect(added.ok).toBe(true);
+      expect(await ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill-and-join' } } } })).toEqual({ ok: true, saved: true });
+      await waitForRegistration(ext, 'http://127.0.0.1/*');
+
+      const page = await ext.browser.newPage();
+      const sentAtNode: number[] = [];
+      page.on('request', (req) => {
+        if (req.url().endsWith('/request_token') && req.headers().pin !== undefined) sentAtNode.push(skewed.now());
+      });
+      await page.goto(skewed.joinUrl('skew-room', { name: 'Sky Skew' }));
+      await waitForState(page, 'ready');
+      await page.click('#join-button');
+      await waitForState(page, 'pin-required');
+      await waitForNotice(page, 'opens at');
+      await waitForState(page, 'joined-host', OPENS_IN_MS + ACTIVATION_SAFETY_MARGIN_MS + 10_000);
+      // One attempt, accepted; sent by the node's clock seconds after its opening, not at it.
+      expect(sentAtNode).toHaveLength(1);
+      expect(sentAtNode[0]!).toBeGreaterThanOrEqual(nodeOpens + ACTIVATION_SAFETY_MARGIN_MS - AHEAD_MS);
+      const list = await ext.send({ type: 'meetings:list' });
+      expect(list.meetings.find((m: any) => m.alias === 'skew-room')).toMatchObject({ attemptsUsed: 0 });
+      await page.close();
+    } finally {
+      await skewed.close();
+    }
   });
 });

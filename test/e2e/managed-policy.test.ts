@@ -2,8 +2,8 @@
  * The admin's path end to end: `securejoin policy export --target chromium-linux` writes the file
  * an admin deploys; real Chromium reads it as managed storage against the manifest's
  * managed_schema (derived from core's zod schema; an invalid schema would stop the extension
- * from loading); the extension turns it back into a Policy, live, and falls back to the secure
- * default when the policy is unacceptable.
+ * from loading); the extension turns it back into a Policy, live, and fails closed when a policy
+ * is deployed but unacceptable (fills nowhere, saves nothing, says where the policy is wrong).
  *
  * A policy only names https nodes, so the reference node serves HTTPS here with a self-signed
  * loopback certificate (devcert) that this Chromium is told to accept.
@@ -24,7 +24,7 @@ import { EXTENSION_DIR } from './support/globalSetup';
 import { launchWithManagedPolicy, type ManagedPolicyBrowser } from './support/managedPolicyBrowser';
 
 interface PolicyState {
-  source: 'managed' | 'default';
+  source: 'managed' | 'default' | 'invalid';
   policy: Policy;
   errors: Array<{ path: string; message: string }>;
 }
@@ -131,44 +131,72 @@ describe('managed policy in real Chromium', () => {
     await page.close();
   });
 
-  it('applies a policy file written by `securejoin policy export`, live, and falls back when it is unacceptable', async () => {
+  it('applies a policy file written by `securejoin policy export`, live, and fails closed when it is deployed but invalid', async () => {
     const exported = exportPolicy(example.value, 'chromium-linux');
     session.writePolicyFile('securejoin.json', exported.content);
     const applied = await waitForState((s) => s.source === 'managed');
     expect(applied.errors).toEqual([]);
     expect(applied.policy).toEqual(example.value);
 
-    // Too guessable: 6-digit access codes with a far stricter risk ceiling. parsePolicy rejects it,
-    // so the extension must fall back to the secure default and say why.
+    // A cross-field error: 6-digit access codes with a far stricter risk ceiling. Falling back to
+    // the defaults would drop the admin's node list and locks: the extension fails closed instead.
     const weak = JSON.parse(exported.content) as { '3rdparty': { extensions: Record<string, Record<string, any>> } };
     const managed = weak['3rdparty'].extensions[DEV_EXTENSION_ID]!;
     managed.organizer.accessCode.length = { value: 6, locked: true };
     managed.maxGuessProbability = 1e-9;
     session.writePolicyFile('securejoin.json', JSON.stringify(weak));
     const rejected = await waitForState((s) => s.errors.length > 0);
-    expect(rejected.source).toBe('default');
-    expect(rejected.policy).toEqual(DEFAULT_POLICY);
+    expect(rejected.source).toBe('invalid');
     expect(rejected.errors.map((e) => e.message).join(' ')).toMatch(/guess/i);
-    // The options page says so.
+    const firstError = `${rejected.errors[0]!.path}: ${rejected.errors[0]!.message}`;
+
+    // Fill nowhere: the join-page script is unregistered everywhere, so the meeting saved above is not filled.
+    await waitForMatches((m) => m.length === 0, 'nothing');
+    const page = await openAndJoin('tls-room');
+    await waitForJoinState(page, 'pin-required');
+    // Nothing observable happens when nothing is filled: give a content script well over the time a fill takes.
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await pinValue(page)).toBe('');
+    await page.close();
+    // Save nothing.
+    const refused = await session.send({ type: 'meetings:add', input: { url: `${node.url}/meet/m/policy-room`, role: 'guest', pin: '753142' } });
+    expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/policy is broken/) });
+
+    // The options page and the popup say the admin's policy is broken, and where.
     const options = await session.browser.newPage();
     await options.goto(`chrome-extension://${session.extensionId}/options.html`);
-    await options.waitForSelector('#policy-errors');
-    expect(await options.$eval('#policy-source', (el) => el.textContent)).toBe('No administrator policy: secure defaults apply.');
-    expect(await options.$eval('#policy-errors', (el) => el.textContent)).toMatch(/rejected.*guess/is);
+    await options.waitForSelector('#policy-broken');
+    expect(await options.$eval('#policy-source', (el) => el.textContent)).toMatch(/policy is broken/);
+    expect(await options.$eval('#policy-broken-errors', (el) => el.textContent)).toContain(firstError);
     await options.close();
+    const popup = await session.browser.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await popup.waitForSelector('#policy-broken');
+    expect(await popup.$eval('#policy-broken', (el) => el.textContent)).toMatch(/administrator's policy for SecureJoin is broken/);
+    expect(await popup.$eval('#policy-broken-errors', (el) => el.textContent)).toContain(firstError);
+    await popup.close();
+
+    // A newer policy version than this build reads fails closed the same way.
+    managed.organizer.accessCode.length = example.value.organizer.accessCode.length;
+    managed.maxGuessProbability = example.value.maxGuessProbability;
+    managed.version = 2;
+    session.writePolicyFile('securejoin.json', JSON.stringify(weak));
+    const newer = await waitForState((s) => s.source === 'invalid' && s.errors.some((e) => e.path === 'version'));
+    expect(newer.errors.length).toBeGreaterThan(0);
   });
 
   it('a policy file naming the https node (admin-defined web app path) switches the mode live: fill only, then fill and join, then off', async () => {
     // Saved from a link with Pexip's default path; the node serves /meet/: only the policy's
     // webAppPath makes its page a join page of this meeting.
-    const added = await session.send({ type: 'meetings:add', input: { url: `${node.url}/webapp3/m/policy-room`, role: 'guest', pin: '753142' } });
-    expect(added.ok).toBe(true);
     const deploy = async (mode: AutofillMode): Promise<void> => {
       session.writePolicyFile('securejoin.json', exportPolicy(policyFor(mode), 'chromium-linux').content);
       await waitForState((s) => s.source === 'managed' && s.policy.attendee.autofill.mode.value === mode && s.policy.nodes[0]?.origin === node.url);
     };
 
     await deploy('fill');
+    // Saved once a valid policy is back (under the broken one above nothing could be saved).
+    const added = await session.send({ type: 'meetings:add', input: { url: `${node.url}/webapp3/m/policy-room`, role: 'guest', pin: '753142' } });
+    expect(added.ok).toBe(true);
     // Under a policy the script runs on the policy's nodes only: the exact https origin (without
     // a policy it also ran there, for the saved meeting, and on every loopback host).
     await waitForMatches((m) => m.length === 1 && m[0] === `${node.url}/*`, `${node.url}/* alone`);

@@ -20,6 +20,8 @@ export const T0 = Date.UTC(2030, 0, 14, 9, 0);
 /** A test context; mutate its fields (`tabs`, `clock`, `policy`, `prefs`) to drive scenarios. */
 export interface TestContext extends BackgroundContext {
   tabs: Map<number, string>;
+  /** The browser session id `session()` answers (change it to simulate a browser restart). */
+  browserSession: { id: string };
   clock: { now: number };
   state: { policy: PolicyState; prefs: unknown; changes: number };
   factory: IDBFactory;
@@ -38,7 +40,10 @@ export function testContext(opts: { factory?: IDBFactory; name?: string; policy?
     changes: 0,
   };
   const tabs = new Map<number, string>();
+  const browserSession = { id: 'session-1' };
   return {
+    browserSession,
+    session: async () => browserSession.id,
     db,
     factory,
     clock,

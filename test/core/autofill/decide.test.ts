@@ -7,7 +7,7 @@ import type { FillInput } from '../../../core/autofill/decide';
 import { pinToSend } from '../../../core/autofill/pin';
 import { guardKeyOf, pinFingerprint } from '../../../core/guard/key';
 import { buildCaptureLink, parseCaptureLink } from '../../../core/links/capture';
-import { activationWindow, isCodeActive } from '../../../core/time/activation';
+import { ACTIVATION_SAFETY_MARGIN_MS, activationWindow, isCodeActive } from '../../../core/time/activation';
 import { fromCaptureRecord } from '../../../core/vault/create';
 import type { SavedMeeting } from '../../../core/vault/schema';
 import { meetingWindow } from '../../../core/vault/window';
@@ -81,11 +81,35 @@ describe('decideFill', () => {
     expect(reason({ meeting: { ...MEETING, pin: 'none' }, prompt: { hasHostPin: true, hasGuestPin: true } })).toBe('guest-pin-required');
     expect(reason({ meeting: null as never })).toBe('invalid-meeting');
   });
+  it('holds until the window has been open a safety margin: a laptop clock 250 ms ahead of the node never sends before the node opens', () => {
+    const nodeOpens = T0 + 60_000;
+    const window = { opensAt: nodeOpens, closesAt: nodeOpens + 3_600_000 };
+    const AHEAD = 250; // the laptop's clock reads 250 ms more than the node's
+    // At the laptop's opening the node is 250 ms short of it: the old rule filled here and spent an attempt.
+    expect(decideFill(input({ window, mode: 'fill-and-join', now: nodeOpens }))).toMatchObject({ action: 'wait', until: nodeOpens + ACTIVATION_SAFETY_MARGIN_MS });
+    expect(decideFill(input({ window, mode: 'fill-and-join', now: nodeOpens + AHEAD }))).toMatchObject({ action: 'wait' });
+    const sent = decideFill(input({ window, mode: 'fill-and-join', now: nodeOpens + ACTIVATION_SAFETY_MARGIN_MS }));
+    expect(sent).toEqual({ action: 'fill', pin: expect.any(String), join: true });
+    // When it does fill, the node's own clock is past its opening.
+    expect(nodeOpens + ACTIVATION_SAFETY_MARGIN_MS - AHEAD).toBeGreaterThanOrEqual(nodeOpens);
+    expect(ACTIVATION_SAFETY_MARGIN_MS).toBeGreaterThanOrEqual(1_000); // seconds, not milliseconds
+  });
+
+  it('never fills a record the keep rules refuse: retention 0, another node than the policy\'s, a broken policy, past retention', () => {
+    const keep = { retentionDays: 30, policyOrigins: null };
+    expect(reason({ keep })).toBe('fill');
+    expect(reason({ keep: { ...keep, retentionDays: 0 } })).toBe('not-kept'); // an untimed record too
+    expect(reason({ keep: { ...keep, policyOrigins: ['https://other.example.com'] } })).toBe('wrong-origin');
+    expect(reason({ keep: { ...keep, policyBroken: true } })).toBe('not-kept');
+    const over = { ...MEETING, startsAt: T0 - 40 * 86_400_000, endsAt: T0 - 39 * 86_400_000 };
+    expect(reason({ meeting: over, keep })).toBe('expired');
+  });
+
   it('waits for the code to open instead of wasting an attempt, joining then in fill-and-join mode', () => {
     const window = { opensAt: T0 + 60_000, closesAt: T0 + 3_600_000 };
-    expect(decideFill(input({ window, mode: 'fill-and-join' }))).toEqual({ action: 'wait', until: T0 + 60_000, reason: 'not-yet-active', join: true });
+    expect(decideFill(input({ window, mode: 'fill-and-join' }))).toEqual({ action: 'wait', until: T0 + 60_000 + ACTIVATION_SAFETY_MARGIN_MS, reason: 'not-yet-active', join: true });
     expect(decideFill(input({ window, field: { present: false, hasValue: false } }))).toMatchObject({ action: 'wait', join: false });
-    expect(decideFill(input({ window, now: T0 + 60_000 }))).toEqual({ action: 'fill', pin: '246813', join: false });
+    expect(decideFill(input({ window, now: T0 + 60_000 + ACTIVATION_SAFETY_MARGIN_MS }))).toEqual({ action: 'fill', pin: '246813', join: false });
   });
   it('never fills a failed PIN, a foreign/framed/sandboxed page, or with one attempt left (property)', () => {
     const origins = ['https://meet.example.com', 'https://meet.example.com:8443', 'http://meet.example.com', 'https://evil.example', 'null'];
@@ -138,9 +162,9 @@ describe('decideFill', () => {
           expect(a.failed).not.toContain(d.pin);
           expect(attempts.remaining).toBeGreaterThanOrEqual(2);
           expect(d.join).toBe(a.mode === 'fill-and-join');
-          if (a.timed) expect(T0 + a.offset >= T0 && T0 + a.offset < T0 + 3_600_000).toBe(true);
+          if (a.timed) expect(a.offset >= ACTIVATION_SAFETY_MARGIN_MS && a.offset < 3_600_000).toBe(true);
         }
-        if (d.action === 'wait') expect(a.timed && a.offset < 0).toBe(true);
+        if (d.action === 'wait') expect(a.timed && a.offset < ACTIVATION_SAFETY_MARGIN_MS).toBe(true);
       }),
       // ~3% of cases fill: 3,000 runs make ~90 fills, so "more than 20" cannot fail by chance
       // (at 1,000 runs it did, about 1 run in 10).
@@ -164,13 +188,18 @@ describe('decideFill with the window a capture link carries', () => {
     expect(window).toEqual(nodeWindow);
     const at = (now: number) => decideFill(input({ meeting: saved.value, window, now }));
     // 15 minutes before (the default lead) the node would still refuse, and count, the code: wait.
-    expect(at(start - 15 * 60_000)).toEqual({ action: 'wait', until: start - 5 * 60_000, reason: 'not-yet-active', join: false });
-    expect(at(start - 5 * 60_000)).toEqual({ action: 'fill', pin: '246813', join: false });
+    const opens = start - 5 * 60_000;
+    expect(at(start - 15 * 60_000)).toEqual({ action: 'wait', until: opens + ACTIVATION_SAFETY_MARGIN_MS, reason: 'not-yet-active', join: false });
+    // At the opening itself it still waits the safety margin (clocks disagree), then fills.
+    expect(at(opens).action).toBe('wait');
+    expect(at(opens + ACTIVATION_SAFETY_MARGIN_MS)).toEqual({ action: 'fill', pin: '246813', join: false });
     // After the end but within the grace the node still accepts the code: fill.
     expect(at(end + 9 * 60_000)).toEqual({ action: 'fill', pin: '246813', join: false });
     expect(at(end + 10 * 60_000)).toEqual({ action: 'none', reason: 'expired' });
-    for (const now of [start - 5 * 60_000 - 1, start - 5 * 60_000, end + 10 * 60_000 - 1, end + 10 * 60_000]) {
-      expect(at(now).action === 'fill').toBe(isCodeActive(nodeWindow, now));
+    for (const now of [opens - 1, opens, opens + ACTIVATION_SAFETY_MARGIN_MS - 1, opens + ACTIVATION_SAFETY_MARGIN_MS, end + 10 * 60_000 - 1, end + 10 * 60_000]) {
+      // Never fills while the node would refuse; fills whenever it is active and safely open.
+      if (at(now).action === 'fill') expect(isCodeActive(nodeWindow, now)).toBe(true);
+      if (now >= opens + ACTIVATION_SAFETY_MARGIN_MS) expect(at(now).action === 'fill').toBe(isCodeActive(nodeWindow, now));
     }
   });
 });

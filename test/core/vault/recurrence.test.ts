@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideFill } from '../../../core/autofill/decide';
+import { ACTIVATION_SAFETY_MARGIN_MS } from '../../../core/time/activation';
 import type { FillInput } from '../../../core/autofill/decide';
 import { buildCaptureLink, parseCaptureLink } from '../../../core/links/capture';
 import { fromCaptureRecord } from '../../../core/vault/create';
@@ -91,10 +92,10 @@ describe('decideFill for a series', () => {
     ...over,
   });
   it('fills in the second occurrence (not expired after the first), waits between occurrences', () => {
-    expect(decideFill(input(SECOND - 15 * MIN))).toEqual({ action: 'fill', pin: '246813', join: true });
-    expect(decideFill(input(FIRST.endsAt + DAY))).toEqual({ action: 'wait', until: SECOND - 15 * MIN, reason: 'not-yet-active', join: true });
+    expect(decideFill(input(SECOND - 15 * MIN + ACTIVATION_SAFETY_MARGIN_MS))).toEqual({ action: 'fill', pin: '246813', join: true });
+    expect(decideFill(input(FIRST.endsAt + DAY))).toEqual({ action: 'wait', until: SECOND - 15 * MIN + ACTIVATION_SAFETY_MARGIN_MS, reason: 'not-yet-active', join: true });
     // 08:00Z on the second Monday is 10:00 Berlin: that occurrence ended at 09:00Z + grace 10.
-    expect(decideFill(input(SECOND + 70 * MIN))).toMatchObject({ action: 'wait', until: SECOND + 7 * DAY - 15 * MIN });
+    expect(decideFill(input(SECOND + 70 * MIN))).toMatchObject({ action: 'wait', until: SECOND + 7 * DAY - 15 * MIN + ACTIVATION_SAFETY_MARGIN_MS });
   });
   it('says expired once the series is over, and fails closed on a non-finite now', () => {
     const two = weekly({ frequency: 'weekly', count: 2 });

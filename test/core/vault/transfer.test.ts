@@ -17,7 +17,7 @@ describe('exportVault / importVault', () => {
     const text = exportVault(ms, NOW);
     expect(JSON.parse(text)).toMatchObject({ format: 'securejoin-vault', version: 1, exportedAt: NOW });
     const r = importVault(text, [], NOW);
-    expect(r).toEqual({ ok: true, value: { meetings: ms, added: 2, updated: 0, unchanged: 0, conflicts: [] } });
+    expect(r).toEqual({ ok: true, value: { meetings: ms, added: 2, updated: 0, unchanged: 0, conflicts: [], expired: 0 } });
   });
   it('counts unchanged, updates in place with the stored id, and reports PIN conflicts both ways', () => {
     const stored = [meeting({ id: 'a', pin: '111111', updatedAt: T0 + 10 }), meeting({ id: 'b', alias: 'b', pin: '222222', updatedAt: T0 + 10 }), meeting({ id: 'c', alias: 'c' })];

@@ -24,7 +24,8 @@ describe('expiredMeetings', () => {
   ];
   it('deletes meetings whose end (or start) plus retention has passed, keeps untimed ones', () => {
     expect(expiredMeetings(ms, T0, 2)).toEqual(['past', 'startOnly']);
-    expect(expiredMeetings(ms, T0, 0)).toEqual(['past', 'recent', 'startOnly']);
+    // Retention 0 = never keep PINs: everything goes, records without times and future ones included.
+    expect(expiredMeetings(ms, T0, 0)).toEqual(['past', 'recent', 'startOnly', 'untimed', 'future']);
     expect(expiredMeetings(ms, T0 + 100 * D, 30)).toEqual(['past', 'recent', 'startOnly', 'future']);
   });
   it('refuses bad retention instead of deleting', () => {

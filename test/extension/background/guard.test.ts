@@ -3,7 +3,10 @@
  * persisted across a restarted service worker, warnings and badge before the limit.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { badgeFor, noteTokenRequest, pinHeaderOf, settleTokenRequest, dropTokenRequest } from '../../../extension/background/guard';
+import { badgeFor, noteTokenRequest, pinHeaderOf, settleTokenRequest, dropTokenRequest, sweepPendingRequests } from '../../../extension/background/guard';
+import { PENDING_REQUEST_TTL_MS, pendingRowKey, RESERVATION_TTL_MS } from '../../../core/guard';
+import { PENDING_CHANGE_TTL_MS } from '../../../core/vault';
+import { sweepExpired } from '../../../extension/background/sweep';
 import { handleMessage } from '../../../extension/background/router';
 import { NODE, popupSender, testContext } from '../support';
 import type { TestContext } from '../support';
@@ -78,5 +81,67 @@ describe('attempt guard from webRequest', () => {
     expect(answer).toMatchObject({ action: 'none', reason: 'pin-failed-before' });
     expect((answer as { notice: string }).notice).toContain('4 of 5 attempts left');
     expect(await handleMessage({ type: 'meetings:list' }, popupSender, ctx)).toMatchObject({ meetings: [{ attemptsUsed: 1, attemptsLeft: 4 }] });
+  });
+
+  describe('pending rows (a request seen, its answer not yet)', () => {
+    const note = (c: TestContext, requestId: string, pin: string | null, url = TOKEN_URL) =>
+      noteTokenRequest({ requestId, url, method: 'POST', tabId: 7, requestHeaders: pin === null ? [] : [{ name: 'pin', value: pin }] }, c);
+
+    it('never hold the PIN in clear, only its room fingerprint', async () => {
+      await note(ctx, 'clear-1', '48213957');
+      const rows = await ctx.db.pending.toArray();
+      expect(rows).toHaveLength(1);
+      expect(JSON.stringify(rows)).not.toContain('48213957');
+      expect(rows[0]!.pinFingerprint).toMatch(/^fp1:[0-9a-f]{8}$/);
+    });
+
+    it('a row left by a browser that died never matches a request of the next browser session with the same id', async () => {
+      await note(ctx, '101', '0000');
+      ctx.db.close();
+      // The browser restarts: a new session, and request ids start over.
+      const next = testContext({ factory: ctx.factory });
+      next.browserSession.id = 'session-2';
+      // Request 101 of the new session goes to a node the guard does not watch (so it is not noted)...
+      expect(await settleTokenRequest({ requestId: '101', statusCode: 403 }, next)).toBeNull();
+      // ...and the old row did not count as a wrong PIN for the board room.
+      expect(await handleMessage({ type: 'meetings:list' }, popupSender, next)).toMatchObject({ meetings: [{ attemptsUsed: 0 }] });
+    });
+
+    it('expire: an answer after the TTL is not matched to the old row', async () => {
+      await note(ctx, 'slow-1', '0000');
+      ctx.clock.now += PENDING_REQUEST_TTL_MS;
+      expect(await settleTokenRequest({ requestId: 'slow-1', statusCode: 403 }, ctx)).toBeNull();
+      expect(await ctx.db.pending.count()).toBe(0);
+    });
+
+    it('are swept at start: other sessions\' and expired rows go, live ones stay', async () => {
+      await note(ctx, 'old-session', '0000');
+      ctx.browserSession.id = 'session-2';
+      await note(ctx, 'expired', '0001');
+      ctx.clock.now += PENDING_REQUEST_TTL_MS - 1_000;
+      await note(ctx, 'live', '0002');
+      ctx.clock.now += 1_000;
+      expect(await sweepPendingRequests(ctx)).toBe(2);
+      expect((await ctx.db.pending.toArray()).map((r) => r.requestId)).toEqual([pendingRowKey('session-2', 'live')]);
+    });
+  });
+});
+
+describe('the start-up and daily sweep', () => {
+  it('deletes stale pending rows, expired reservations and unconfirmed captures past their TTL, and nothing live', async () => {
+    const now = ctx.clock.now;
+    await ctx.db.pending.put({ requestId: pendingRowKey('old-session', '5'), session: 'old-session', url: TOKEN_URL, pinFingerprint: 'fp1:00000000', tabId: 1, seenAt: now });
+    await ctx.db.reservations.bulkPut([
+      { id: 'a|1', key: 'a', tabId: 1, at: now - RESERVATION_TTL_MS },
+      { id: 'a|2', key: 'a', tabId: 2, at: now },
+    ]);
+    const record = (await ctx.db.meetings.toArray())[0]!; // saved in beforeEach
+    await ctx.db.changes.bulkPut([
+      { id: 'c-old', roomKey: 'k', record, at: now - PENDING_CHANGE_TTL_MS },
+      { id: 'c-new', roomKey: 'k2', record, at: now },
+    ]);
+    expect(await sweepExpired(ctx)).toEqual({ pending: 1, reservations: 1, changes: 1 });
+    expect((await ctx.db.reservations.toArray()).map((r) => r.id)).toEqual(['a|2']);
+    expect((await ctx.db.changes.toArray()).map((r) => r.id)).toEqual(['c-new']);
   });
 });

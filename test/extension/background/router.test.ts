@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { handleMessage } from '../../../extension/background/router';
 import { DEFAULT_POLICY, parsePolicy } from '../../../core/policy';
 import { buildCaptureLink } from '../../../core/links';
+import { ACTIVATION_SAFETY_MARGIN_MS } from '../../../core/time/activation';
 import { contentSender, NODE, popupSender, report, testContext } from '../support';
 import type { TestContext } from '../support';
 
@@ -74,7 +75,7 @@ describe('fill:ask', () => {
     await handleMessage({ type: 'meetings:delete', id: (await ctx.db.meetings.toArray())[0]!.id }, popupSender, ctx);
     await addGuest(ctx, '1357', { startsAt, endsAt: startsAt + 3_600_000 });
     const answer = await handleMessage(report(PAGE), contentSender(PAGE), ctx);
-    expect(answer).toMatchObject({ ok: true, action: 'wait', until: startsAt - 15 * 60_000 });
+    expect(answer).toMatchObject({ ok: true, action: 'wait', until: startsAt - 15 * 60_000 + ACTIVATION_SAFETY_MARGIN_MS });
     expect((answer as { notice: string }).notice).toMatch(/opens at Mon 14 Jan, 10:45/);
   });
 
@@ -93,7 +94,7 @@ describe('capture:save', () => {
 
   it('saves a capture link sent from its own node page, once', async () => {
     const first = await handleMessage({ type: 'capture:save', url: link }, contentSender(`${NODE}/webapp3/m/Town-Hall`), ctx);
-    expect(first).toEqual({ ok: true, outcome: 'added', alias: 'Town-Hall', role: 'host', conflict: false });
+    expect(first).toEqual({ ok: true, outcome: 'added', alias: 'Town-Hall', role: 'host' });
     const again = await handleMessage({ type: 'capture:save', url: link }, contentSender(`${NODE}/webapp3/m/Town-Hall`), ctx);
     expect(again).toMatchObject({ ok: true, outcome: 'unchanged' });
     expect(await ctx.db.meetings.count()).toBe(2);

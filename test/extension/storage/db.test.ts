@@ -46,4 +46,18 @@ describe('database upgrade', () => {
     expect(await meetingsOnOrigin(db, 'https://meet.example.com')).toHaveLength(1);
     db.close();
   });
+
+  it('version 3 drops version-2 pending rows, which held the typed PIN in clear', async () => {
+    const factory = new IDBFactory();
+    const v2 = new Dexie('securejoin', { indexedDB: factory, IDBKeyRange });
+    declareVersion1(v2);
+    v2.version(2).stores({ meetings: 'id, origin', guard: 'key', pending: 'requestId', quarantine: '++seq' });
+    await v2.table('pending').put({ requestId: '17', url: 'https://meet.example.com/api/client/v2/conferences/board/request_token', pinSent: '48213957', tabId: 3, seenAt: 1_000 });
+    v2.close();
+    const db = openDb({ indexedDB: factory, IDBKeyRange });
+    expect(await db.pending.count()).toBe(0);
+    expect(await db.reservations.count()).toBe(0);
+    expect(await db.changes.count()).toBe(0);
+    db.close();
+  });
 });

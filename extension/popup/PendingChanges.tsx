@@ -1,0 +1,77 @@
+/**
+ * Captures waiting for the user's confirmation (background/changes.ts): a link that would
+ * replace or add to the PIN saved for a meeting is shown with what would change, PINs masked,
+ * and is applied only when the user presses Confirm here, in the extension's own UI.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { UiRequest } from '../messaging/messages';
+import type { ChangeAnswer, ChangeSummary } from '../background/changes';
+import type { FieldChange } from '../../core/vault';
+
+const FIELD_NAMES: Record<FieldChange['field'], string> = {
+  pin: 'PIN',
+  role: 'Role',
+  node: 'Conference node',
+  startsAt: 'Start',
+  endsAt: 'End',
+  leadMinutes: 'Minutes the code opens early',
+  graceMinutes: 'Minutes the code works after the end',
+  recurrence: 'Repeats',
+  label: 'Label',
+  displayName: 'Your name',
+};
+
+const shown = (field: FieldChange['field'], v: string | number | null): string => {
+  if (v === null) return '(none)';
+  if ((field === 'startsAt' || field === 'endsAt') && typeof v === 'number') return new Date(v).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+  return String(v);
+};
+
+/** The list of pending changes with Confirm and Discard; `onApplied` runs after a change was confirmed. */
+export function PendingChanges({ send, onApplied }: { send: (msg: UiRequest) => Promise<unknown>; onApplied: (text: string) => void }) {
+  const [changes, setChanges] = useState<ChangeSummary[]>([]);
+  const reload = async (): Promise<void> => {
+    const answer = (await send({ type: 'changes:list' })) as ChangeAnswer;
+    if (answer.ok && 'changes' in answer) setChanges(answer.changes);
+  };
+  useEffect(() => void reload(), []);
+  if (changes.length === 0) return null;
+
+  const confirm = async (id: string): Promise<void> => {
+    const answer = (await send({ type: 'changes:confirm', id })) as ChangeAnswer;
+    if (answer.ok && 'confirmed' in answer) onApplied(answer.confirmed === 'replaced' ? `Replaced the saved PIN for ${answer.alias}.` : answer.confirmed === 'added' ? `Saved for ${answer.alias}.` : 'Nothing to change.');
+    else if (!answer.ok) onApplied(answer.error);
+    await reload();
+  };
+  const discard = async (id: string): Promise<void> => {
+    await send({ type: 'changes:discard', id });
+    await reload();
+  };
+
+  return (
+    <section id="pending-changes">
+      <h1>Waiting for your confirmation</h1>
+      <ul>
+        {changes.map((c) => (
+          <li key={c.id} class="pending-change" data-id={c.id}>
+            <span>
+              A link opened on <strong>{c.origin}</strong> would {c.replaces ? 'replace' : 'add to'} what you saved for <strong>{c.alias}</strong> ({c.role}).
+              Confirm only if you expected a new PIN from the organizer.
+              <small>
+                <ul class="change-fields">
+                  {c.changes.map((f) => (
+                    <li key={f.field}>
+                      {FIELD_NAMES[f.field]}: {shown(f.field, f.before)} → {shown(f.field, f.after)}
+                    </li>
+                  ))}
+                </ul>
+              </small>
+            </span>
+            <button type="button" class="change-confirm" onClick={() => void confirm(c.id)}>Confirm</button>
+            <button type="button" class="change-discard" onClick={() => void discard(c.id)}>Discard</button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
