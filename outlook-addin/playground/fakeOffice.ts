@@ -11,7 +11,9 @@
  * - `sessionData` exists from Mailbox 1.11 and holds at most 50,000 characters (before 1.16);
  * - `roamingSettings` changes stay local until `saveAsync`;
  * - `Office.actions.associate` registers launch-event handlers with the host, which hands them an
- *   event whose `completed(options)` ends the event (Smart Alerts read `allowEvent`/`errorMessage`).
+ *   event whose `completed(options)` ends the event (Smart Alerts read `allowEvent`/`errorMessage`);
+ * - at most {@link MAX_CONCURRENT_CALLS} `*Async` calls are in flight per frame, as in Outlook on
+ *   the web, new Outlook and mobile: a 4th fails (code 5100) without doing anything.
  */
 import type { AssociatedAction, CompletedOptions, ItemChange, LaunchEventInit, PlaygroundAttendee, PlaygroundHost } from './hostState';
 import { emailDetails, officeRecurrence, windowsZoneName } from './officeShapes';
@@ -39,6 +41,14 @@ export const MAX_BODY_CHARS = 1_000_000;
 /** sessionData limit per add-in and item before Mailbox 1.16, in characters. */
 export const MAX_SESSION_DATA_CHARS = 50_000;
 
+/**
+ * Simultaneous async calls Outlook on the web, new Outlook and mobile allow ("Limits for
+ * activation and JavaScript API for Outlook add-ins": 3 calls).
+ */
+export const MAX_CONCURRENT_CALLS = 3;
+/** The error such a host answers a call beyond the limit with (as reported from Outlook, office-js #3274). */
+export const CONCURRENCY_ERROR = { name: 'API Call Failed', message: 'Wait until the previous call completes.', code: 5100 } as const;
+
 /** Splits Office's optional `(options?, callback?)` tail. */
 function tail(args: unknown[]): { options: Record<string, unknown>; callback: ((r: never) => void) | undefined } {
   const callback = args.find((a) => typeof a === 'function') as ((r: never) => void) | undefined;
@@ -46,9 +56,24 @@ function tail(args: unknown[]): { options: Record<string, unknown>; callback: ((
   return { options, callback };
 }
 
-/** Answers on a later task, like office.js (callers must never rely on synchronous answers). */
-function answer<T>(args: unknown[], run: () => T): void {
+/** Counts the calls in flight in one frame (from the call until its callback runs). */
+interface CallGate {
+  inFlight: number;
+}
+
+/**
+ * Answers on a later task, like office.js (callers must never rely on synchronous answers). A
+ * call while {@link MAX_CONCURRENT_CALLS} are in flight fails with {@link CONCURRENCY_ERROR} and
+ * `run` is not called.
+ */
+function answerIn<T>(gate: CallGate, args: unknown[], run: () => T): void {
   const { options, callback } = tail(args);
+  if (gate.inFlight >= MAX_CONCURRENT_CALLS) {
+    const refused: FakeAsyncResult<T> = { status: 'failed', value: undefined as T, error: { ...CONCURRENCY_ERROR }, asyncContext: options.asyncContext };
+    setTimeout(() => (callback as Callback<T> | undefined)?.(refused), 0);
+    return;
+  }
+  gate.inFlight++;
   let result: FakeAsyncResult<T>;
   try {
     result = { status: 'succeeded', value: run(), asyncContext: options.asyncContext };
@@ -61,7 +86,10 @@ function answer<T>(args: unknown[], run: () => T): void {
       asyncContext: options.asyncContext,
     };
   }
-  setTimeout(() => (callback as Callback<T> | undefined)?.(result), 0);
+  setTimeout(() => {
+    gate.inFlight--;
+    (callback as Callback<T> | undefined)?.(result);
+  }, 0);
 }
 
 /** An Office-style error to throw inside {@link answer}. */
@@ -101,6 +129,9 @@ export function createFakeOffice(host: PlaygroundHost, opts: FakeOfficeOptions =
   const supports = (version: string) => atLeast(host.options.mailboxVersion, version);
   const organizerDomain = host.options.userProfile.emailAddress.split('@')[1]?.toLowerCase() ?? '';
   const handlers = new Map<string, Set<(args: unknown) => void>>();
+  // One frame's calls in flight (Outlook's limit is per add-in runtime).
+  const gate: CallGate = { inFlight: 0 };
+  const answer = <T>(args: unknown[], run: () => T): void => answerIn(gate, args, run);
   let roaming = host.loadRoaming();
 
   // One host subscription per frame; item events are delivered on a later task with fresh data.
