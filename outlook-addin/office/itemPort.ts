@@ -117,7 +117,12 @@ export function createOfficeItemPort(office: OfficeLike, opts: OfficeItemPortOpt
         readBody(),
         recurrence,
       ]);
-      const timeZone = ianaTimeZone(office.context.mailbox.userProfile?.timeZone);
+      const mailboxZone = ianaTimeZone(office.context.mailbox.userProfile?.timeZone);
+      // A series lives in its own zone (recurrence.recurrenceTimeZone), which may differ from the
+      // mailbox's: its occurrences keep their wall time there, so windows, the block's times and
+      // the registered series are computed in it (else they drift by an hour across DST changes
+      // one zone has and the other has not yet).
+      const timeZone = rec ? ianaTimeZone(rec.recurrenceTimeZone?.name, mailboxZone) : mailboxZone;
       const startMs = toEpochMs(start);
       const endMs = toEpochMs(end);
       return {

@@ -262,9 +262,10 @@ export function createFakeOffice(host: PlaygroundHost, opts: FakeOfficeOptions =
         userProfile: {
           ...host.options.userProfile,
           accountType: 'enterprise',
-          // Read on every access: the organizer may change the zone in the playground.
+          // Read on every access: the organizer may change the zone in the playground. The
+          // mailbox's zone, which a meeting (and its series) may be set in another zone than.
           get timeZone() {
-            return windowsZoneName(host.readItem().timeZone);
+            return windowsZoneName(host.options.mailboxTimeZone ?? host.readItem().timeZone);
           },
         },
         diagnostics: { hostName: 'OutlookWebApp', hostVersion: 'playground' },

@@ -153,6 +153,11 @@ describe('fake office.js', () => {
     expect(r.value.recurrenceTimeZone).toEqual({ name: 'W. Europe Standard Time', offset: 60 });
     host.updateItem({ timeZone: 'Asia/Tokyo' });
     expect(office.context.mailbox.userProfile.timeZone).toBe('Tokyo Standard Time');
+    // A mailbox in another zone than the meeting: the series keeps the meeting's zone.
+    const apart = createFakeOffice(createPlaygroundHost(item({ timeZone: 'America/New_York', recurrence: { type: 'daily', interval: 1, days: [], endDate: null } }), { mailboxTimeZone: 'Europe/Berlin' }));
+    expect(apart.context.mailbox.userProfile.timeZone).toBe('W. Europe Standard Time');
+    const series = await call<any>((cb) => (apart.context.mailbox.item as any).recurrence.getAsync(cb));
+    expect(series.value.recurrenceTimeZone.name).toBe('Eastern Standard Time');
   });
 
   it('refuses a 4th async call while 3 are in flight, like Outlook on the web, and does nothing for it', async () => {
