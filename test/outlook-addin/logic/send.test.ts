@@ -92,6 +92,16 @@ describe('checkBeforeSend without sessionData (a reopened meeting)', () => {
     }
   });
 
+  it('refuses a block whose link shows the right node but leads to a look-alike, with or without sessionData', () => {
+    const m = meeting();
+    const security = createSecurity(m, SETTINGS.choices, SETTINGS, POLICY);
+    const bodyHtml = applySecurity(m, security, SETTINGS).bodyHtml;
+    const hidden = { ...m, bodyHtml: bodyHtml.replace('href="https://meet.example.com/', 'href="https://meet.example.com.evil.example/') };
+    expect(hidden.bodyHtml).not.toBe(bodyHtml);
+    expect(denied(checkBeforeSend(hidden, null, POLICY, SETTINGS))).toMatch(/leads to another address than the one it shows/);
+    expect(denied(checkBeforeSend(hidden, security, POLICY, SETTINGS))).toMatch(/leads to another address than the one it shows/);
+  });
+
   it("refuses a policy node's origin with another web app path", () => {
     expect(denied(checkBeforeSend(reopened({ webAppPath: 'webapp' }), null, POLICY, SETTINGS))).toMatch(/web app path "\/webapp", which is not the one your administrator set for https:\/\/meet\.example\.com/);
   });
