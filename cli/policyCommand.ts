@@ -26,7 +26,7 @@ const KIND_LABEL = { accessCode: 'access code', passcode: 'passcode', pin: 'PIN'
 /** The guess-risk table printed by `policy check`. */
 export function formatRisk(risk: GuessRisk): string[] {
   const lines = [
-    `Guess risk per meeting (${risk.roomFailureLimit} failures per ${risk.roomWindowMinutes} min, exposure ${risk.exposureMinutes} min, limit ${risk.maxGuessProbability}):`,
+    `Guess risk per meeting (${risk.roomFailureLimit} failures per ${risk.roomWindowMinutes} min; meeting codes exposed ${risk.exposureMinutes} min, PINs ${risk.roomExposureMinutes / 1440} days; limit ${risk.maxGuessProbability}):`,
   ];
   for (const code of risk.codes) {
     const status = !code.enforced ? 'not checked: it does not guard the room alone under this policy' : code.ok ? 'ok' : `TOO HIGH: ${code.fix}`;

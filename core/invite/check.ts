@@ -6,6 +6,7 @@
 import { isWeakCode } from '../codes';
 import { readBlockFields } from './fields';
 import type { InviteBlockFields } from './fields';
+import { projectHtml } from './htmlToText';
 import { locateBlocks } from './locate';
 import type { BodyFormat } from './locate';
 import { renderInviteBlock } from './render';
@@ -21,6 +22,7 @@ export type InviteBlockProblemKind =
   | 'passcode_mismatch'
   | 'weak_code'
   | 'link_mismatch'
+  | 'link_target_mismatch'
   | 'save_link_mismatch'
   | 'stale'
   | 'dial_in_mismatch';
@@ -55,6 +57,10 @@ export function checkInviteBlock(body: string, expected: InviteBlockInput, forma
   const weak = [got.accessCode, got.passcode].filter((c): c is string => typeof c === 'string' && c !== '' && isWeakCode(c));
   if (weak.length) add('weak_code', 'The invite contains an easily guessed code; generate a new one.');
   if (got.joinUrl !== want.joinUrl) add('link_mismatch', 'The join link in the invite differs from this meeting\'s room.');
+  if (resolveFormat(src, format) === 'html' && hiddenTargets(src.slice(first.start, first.end))) {
+    // The fields above are read from the visible text; a link must not lead elsewhere (a look-alike node).
+    add('link_target_mismatch', 'A link in the SecureJoin block leads to another address than the one it shows.');
+  }
   if (got.captureUrl !== want.captureUrl) {
     // Its fragment holds a PIN and a window the extension saves as they are: an edited, stale or
     // unexpected save link would make attendees' browsers spend attempts on a wrong code or time.
@@ -69,4 +75,16 @@ export function checkInviteBlock(body: string, expected: InviteBlockInput, forma
     add('dial_in_mismatch', 'The dial-in steps in the invite differ from the configured dial-in.');
   }
   return problems;
+}
+
+/** Characters of a link's text the projection keeps (htmlToText cuts longer texts). */
+const LINK_TEXT_KEPT = 500;
+
+/** True when a link in `html` (one block) has a target other than its visible text. */
+function hiddenTargets(html: string): boolean {
+  return projectHtml(html).links.some((link) => {
+    const href = link.href.trim();
+    const text = link.text.trim();
+    return text.length >= LINK_TEXT_KEPT ? !href.startsWith(text) : href !== text;
+  });
 }

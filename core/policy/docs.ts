@@ -23,10 +23,12 @@ Rules:
 - Settings shown as *setting* are \`{ "value": ..., "locked": true|false }\`. \`value\` is the
   default for organizers or attendees; \`locked: true\` means their own preference is ignored.
 - The policy is rejected when a code could be guessed with a probability above
-  \`maxGuessProbability\` during one meeting. The check assumes an attacker makes
-  \`attempts.roomFailures\` wrong tries every \`attempts.roomWindowMinutes\` for
-  activation lead + \`assumedMeetingMinutes\` + grace minutes. Where organizers may still switch
-  a code on (an unlocked \`accessCode.required\` or \`passcodes.mode\`), the worst case is checked.
+  \`maxGuessProbability\` while it opens the room. The check assumes an attacker makes
+  \`attempts.roomFailures\` wrong tries every \`attempts.roomWindowMinutes\`: against the access
+  code and passcodes for activation lead + \`assumedMeetingMinutes\` + grace minutes, and against
+  the host PIN (and a static guest PIN where the access code can be off), which open the room at
+  any time, for \`assumedRoomDays\`. Where organizers may still switch a code on (an unlocked
+  \`accessCode.required\` or \`passcodes.mode\`), the worst case is checked.
   Organizer preferences that would break the limit are ignored.
 - Without a valid policy every component uses the built-in defaults below (fail closed). With no
   \`nodes\`, the extension fills PINs nowhere.

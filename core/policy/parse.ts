@@ -41,7 +41,7 @@ function riskIssues(policy: Policy): Issue[] {
     .filter((code) => !code.ok)
     .map((code) => ({
       path: code.path,
-      message: `${KIND_NAMES[code.kind]} of ${code.length} digits can be guessed with probability ${code.probability.toExponential(1)} over ${risk.exposureMinutes} minutes (maxGuessProbability is ${risk.maxGuessProbability}): ${code.fix}`,
+      message: `${KIND_NAMES[code.kind]} of ${code.length} digits can be guessed with probability ${code.probability.toExponential(1)} over ${code.exposureMinutes} minutes (maxGuessProbability is ${risk.maxGuessProbability}): ${code.fix}`,
     }));
 }
 
@@ -88,9 +88,10 @@ export function parsePolicyJson(text: string): Result<Policy> {
 
 /**
  * The secure default every component falls back to when there is no policy or the policy is
- * invalid (fail closed): access codes required and locked, 8-digit codes, 6-digit minimum PINs
- * (locked), per-invitee passcodes, Pexip's attempt limits, and no conference nodes (so the
- * extension autofills nowhere until an admin names the nodes).
+ * invalid (fail closed): access codes required and locked, 8-digit codes, 9-digit minimum PINs
+ * (locked; the host PIN opens the room at any time), per-invitee passcodes, Pexip's attempt
+ * limits, and no conference nodes (so the extension autofills nowhere until an admin names the
+ * nodes).
  */
 export const DEFAULT_POLICY: Policy = (() => {
   const result = parsePolicy({ version: POLICY_VERSION });

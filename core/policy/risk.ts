@@ -1,10 +1,14 @@
 /**
- * The guess-risk check: could an online attacker guess a valid code while it works, given the
- * room's failure limits? Uses core/codes' model (guesses = ceil(exposure / window) * limit).
+ * The guess-risk check: could an online attacker guess a code that opens the room while it does,
+ * given the room's failure limits? Uses core/codes' model (guesses = ceil(exposure / window) * limit).
  *
- * Exposure of one meeting's codes = activation lead + `assumedMeetingMinutes` + grace. The real
- * meeting length is unknown when the admin writes the policy, so the policy states a typical one
- * (default 60 minutes) and the check is done for that.
+ * Every code that opens the room is counted, each for as long as it does:
+ * - the one-time access code and the invitee passcodes work in the meeting's window: lead +
+ *   `assumedMeetingMinutes` + grace (the real length is unknown when the admin writes the policy,
+ *   so the policy states a typical one, default 60 minutes);
+ * - the host PIN opens the room at any time while the room exists on the node (the reference node,
+ *   like Pexip, checks it outside the window too), and so does a static guest PIN where the access
+ *   code is off: they are exposed for `assumedRoomDays`, whether or not access codes are required.
  */
 import { guessProbability } from '../codes';
 import type { LockableSetting, PasscodeMode, Policy } from './schema';
@@ -26,11 +30,13 @@ export interface CodeRisk {
   /** The setting to change, e.g. `organizer.accessCode.length.value`. */
   path: string;
   length: number;
-  /** Codes that open a room at once (host + guest PIN = 2; per-invitee passcodes = assumedInvitees). */
+  /** Codes that open a room at once (host + guest PIN = 2, the host PIN alone = 1; per-invitee passcodes = assumedInvitees). */
   validCodes: number;
+  /** How long these codes open the room, in minutes (the meeting's window, or the room's life for PINs). */
+  exposureMinutes: number;
   /** Chance (0..1) that an attacker guesses one during the exposure. */
   probability: number;
-  /** False when the code does not protect anything under this policy (figure shown for information). */
+  /** False when the code does not open rooms under this policy (figure shown for information); PINs always do. */
   enforced: boolean;
   /** enforced implies probability <= maxGuessProbability. */
   ok: boolean;
@@ -40,7 +46,10 @@ export interface CodeRisk {
 
 /** Everything `securejoin policy check` prints about guessability. */
 export interface GuessRisk {
+  /** Exposure of the meeting codes (access code, passcodes): lead + assumedMeetingMinutes + grace. */
   exposureMinutes: number;
+  /** Exposure of the room's PINs: assumedRoomDays in minutes. */
+  roomExposureMinutes: number;
   roomFailureLimit: number;
   roomWindowMinutes: number;
   maxGuessProbability: number;
@@ -74,26 +83,27 @@ const MAX_LENGTH: Record<CodeRisk['kind'], number> = { accessCode: 15, passcode:
 export function policyGuessRisk(policy: Policy, settings: RiskSettings = riskSettingsOf(policy)): GuessRisk {
   const { roomFailures, roomWindowMinutes } = policy.attempts;
   const exposureMinutes = settings.leadMinutes + policy.assumedMeetingMinutes + settings.graceMinutes;
+  const roomExposureMinutes = policy.assumedRoomDays * 24 * 60;
   const max = policy.maxGuessProbability;
-  const probabilityAt = (length: number, validCodes: number): number =>
-    guessProbability({ length, validCodes, roomFailureLimit: roomFailures, roomWindowMinutes, exposureMinutes });
+  const probabilityAt = (length: number, validCodes: number, exposure: number): number =>
+    guessProbability({ length, validCodes, roomFailureLimit: roomFailures, roomWindowMinutes, exposureMinutes: exposure });
 
-  const assess = (kind: CodeRisk['kind'], path: string, length: number, validCodes: number, enforced: boolean): CodeRisk => {
-    const probability = probabilityAt(length, validCodes);
+  const assess = (kind: CodeRisk['kind'], path: string, length: number, validCodes: number, exposure: number, enforced: boolean, shorter: string): CodeRisk => {
+    const probability = probabilityAt(length, validCodes, exposure);
     const ok = !enforced || probability <= max;
     let fix: string | null = null;
     if (!ok) {
       let needed: number | null = null;
       for (let l = length + 1; l <= MAX_LENGTH[kind]; l++) {
-        if (probabilityAt(l, validCodes) <= max) {
+        if (probabilityAt(l, validCodes, exposure) <= max) {
           needed = l;
           break;
         }
       }
       const lengthFix = needed !== null ? `raise ${path} to at least ${needed}` : `no length up to ${MAX_LENGTH[kind]} digits is enough`;
-      fix = `${lengthFix}, or lower attempts.roomFailures (${roomFailures}), or shorten the exposure (lead + assumedMeetingMinutes + grace = ${exposureMinutes} min)`;
+      fix = `${lengthFix}, or lower attempts.roomFailures (${roomFailures}), or ${shorter}`;
     }
-    return { kind, path, length, validCodes, probability, enforced, ok, fix };
+    return { kind, path, length, validCodes, exposureMinutes: exposure, probability, enforced, ok, fix };
   };
 
   const accessMayBeOn = settings.accessCodeRequired.value || !settings.accessCodeRequired.locked;
@@ -101,15 +111,25 @@ export function policyGuessRisk(policy: Policy, settings: RiskSettings = riskSet
   const passcodeMode = settings.passcodeMode;
   const passcodesMayBeUsed = passcodeMode.value !== 'none' || !passcodeMode.locked;
   const perInvitee = passcodeMode.value === 'per-invitee' || !passcodeMode.locked;
+  const meetingWindow = `shorten the exposure (lead + assumedMeetingMinutes + grace = ${exposureMinutes} min)`;
 
   const codes: CodeRisk[] = [
-    assess('accessCode', 'organizer.accessCode.length.value', settings.accessCodeLength, 1, accessMayBeOn),
-    assess('passcode', 'organizer.passcodes.length.value', settings.passcodeLength, perInvitee ? policy.assumedInvitees : 1, passcodesMayBeUsed),
-    // Host and guest PIN both open the room. The PIN alone guards it only when the access code can be off.
-    assess('pin', 'organizer.pin.minLength.value', settings.pinMinLength, 2, accessMayBeOff),
+    assess('accessCode', 'organizer.accessCode.length.value', settings.accessCodeLength, 1, exposureMinutes, accessMayBeOn, meetingWindow),
+    assess('passcode', 'organizer.passcodes.length.value', settings.passcodeLength, perInvitee ? policy.assumedInvitees : 1, exposureMinutes, passcodesMayBeUsed, meetingWindow),
+    // The host PIN always exists and opens the room at any time while the room exists; where the
+    // access code can be off, a static guest PIN does too (two codes).
+    assess(
+      'pin',
+      'organizer.pin.minLength.value',
+      settings.pinMinLength,
+      accessMayBeOff ? 2 : 1,
+      roomExposureMinutes,
+      true,
+      `remove rooms sooner (assumedRoomDays = ${policy.assumedRoomDays}: the host PIN opens the room all that time)`,
+    ),
   ];
-  if (codes[2] && !codes[2].ok && codes[2].fix) {
-    codes[2].fix = `${codes[2].fix}; or require and lock access codes (organizer.accessCode.required = { "value": true, "locked": true })`;
+  if (accessMayBeOff && codes[2] && !codes[2].ok && codes[2].fix) {
+    codes[2].fix = `${codes[2].fix}; or require and lock access codes (organizer.accessCode.required = { "value": true, "locked": true }), so there is no static guest PIN`;
   }
-  return { exposureMinutes, roomFailureLimit: roomFailures, roomWindowMinutes, maxGuessProbability: max, codes, ok: codes.every((c) => c.ok) };
+  return { exposureMinutes, roomExposureMinutes, roomFailureLimit: roomFailures, roomWindowMinutes, maxGuessProbability: max, codes, ok: codes.every((c) => c.ok) };
 }

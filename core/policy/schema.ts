@@ -75,7 +75,7 @@ const organizerSchema = group(
     ),
     pin: group(
       z.strictObject({
-        minLength: setting(intIn(4, 20), { value: 6, locked: true }, 'Shortest room PIN an organizer may set (4-20 digits; Pexip allows 4-20).'),
+        minLength: setting(intIn(4, 20), { value: 9, locked: true }, 'Shortest room PIN an organizer may set (4-20 digits; Pexip allows 4-20). The host PIN opens the room at any time while it exists (see assumedRoomDays), so it must be longer than the one-time codes.'),
       }),
       'Room PINs (host and guest).',
     ),
@@ -168,6 +168,11 @@ export const PolicySchema = z
       'Conference nodes. The extension only ever fills PINs on these origins; an empty list means it fills nowhere.',
     ),
     assumedMeetingMinutes: withDefault(minutes(5, 1440), 60, 'Typical meeting length used for the guess-risk check: a code is exposed for lead + this + grace minutes.'),
+    assumedRoomDays: withDefault(
+      intIn(1, 3660),
+      30,
+      'Typical days a meeting\'s room stays on the conference node, from the invite until the room is removed. Its host PIN (and a static guest PIN, when the access code is off) opens the room all that time, so the guess-risk check counts them over these days.',
+    ),
     assumedInvitees: withDefault(intIn(1, 1000), 25, 'Typical invitees per meeting; with per-invitee passcodes each one is a valid guess target.'),
     maxGuessProbability: withDefault(
       z.number().check(z.gt(0), z.maximum(0.01)),

@@ -164,7 +164,7 @@ export function createEventHandlers(deps: EventDeps): Record<LaunchFunctionName,
         else options = failed ? { allowEvent: false, errorMessage: registerDenial(failed) } : { allowEvent: true };
       } catch (error) {
         deps.log?.(`onAppointmentSend: ${error instanceof Error ? error.message : String(error)}`);
-        options = { allowEvent: false, errorMessage: 'SecureJoin could not check this invite. Open SecureJoin and choose "Insert or update", then send again.' };
+        options = { allowEvent: false, errorMessage: 'SecureJoin could not check this invite. Open SecureJoin and press "Update block" (or "Insert block"), then send again.' };
       }
       event.completed(options);
     },

@@ -7,6 +7,7 @@ import type { InviteBlockInput, InviteBlockProblem } from '../../core/invite';
 import { buildJoinLink, JOIN_PIN_PATTERN } from '../../core/links/join';
 import type { Policy } from '../../core/policy';
 import { DEFAULT_LOCALE, isValidTimeZone } from '../../core/time';
+import { checkBlockNode } from './blockNode';
 import { rebuildSecurityFromBody, syncAttendees } from './security';
 import type { MeetingSecurity, MeetingSnapshot, OrganizerSettings, SendDecision } from './types';
 
@@ -93,24 +94,33 @@ export function smartAlertText(text: string, tail: string): string {
   return (text.length + tail.length > MAX_SEND_MESSAGE ? `${text.slice(0, MAX_SEND_MESSAGE - tail.length - 1)}…` : text) + tail;
 }
 
-/** Joins problem sentences into one Smart Alerts message of at most 500 characters. */
-function denyMessage(sentences: string[]): SendDecision {
-  return { allow: false, message: smartAlertText(`SecureJoin: ${sentences.join(' ')}`, ' Open SecureJoin and choose "Insert or update" before sending.') };
+/**
+ * Joins problem sentences into one Smart Alerts message of at most 500 characters, ending with
+ * the task pane button that fixes it ("Insert block" without a block, else "Update block").
+ */
+function denyMessage(sentences: string[], button: 'Insert block' | 'Update block' = 'Update block'): SendDecision {
+  return { allow: false, message: smartAlertText(`SecureJoin: ${sentences.join(' ')}`, ` Open SecureJoin and press "${button}", then send again.`) };
 }
 
 /**
  * The send-time check (Smart Alerts). Refuses when a code is required (policy or the organizer's
  * choice) and the body has no block, and whenever a block is there but wrong: duplicated,
  * damaged, codes edited (weak or different from this meeting's), or stale (the meeting moved).
- * Without `security` (sessionData lost) the block is checked against itself: damage, weak codes
- * and a stale time are still found. Fails closed: an unexpected error refuses with its reason.
+ * Without `security` (sessionData lost) the block's join link must lead to one of the policy's
+ * nodes (exact origin and web app path, {@link checkBlockNode}), else the send is refused; the
+ * block is then checked against itself: damage, weak codes and a stale time are still found. Fails closed: an unexpected error refuses with its reason.
  */
 export function checkBeforeSend(meeting: MeetingSnapshot, security: MeetingSecurity | null, policy: Policy, settings: OrganizerSettings): SendDecision {
   try {
     const required = settings.choices.accessCode || (policy.organizer.accessCode.required.locked && policy.organizer.accessCode.required.value);
     const found = findInviteBlock(meeting.bodyHtml, 'html');
     if (!found) {
-      return required ? denyMessage(['Your administrator requires a one-time access code, and this invite has no SecureJoin block.']) : { allow: true };
+      return required ? denyMessage(['Your administrator requires a one-time access code, and this invite has no SecureJoin block.'], 'Insert block') : { allow: true };
+    }
+    if (!security) {
+      // The body cannot vouch for itself: its link must lead to one of the policy's nodes.
+      const node = checkBlockNode(meeting.bodyHtml, policy);
+      if (!node.ok) return denyMessage([node.reason, 'SecureJoin no longer holds this meeting\'s own codes (the invite was reopened), so it cannot confirm the block.']);
     }
     const expected = security ?? rebuildSecurityFromBody(meeting.bodyHtml);
     if (!expected) return denyMessage(['The SecureJoin block in this invite is damaged (its join link or access code is missing or unreadable).']);

@@ -78,18 +78,20 @@ export function personalMessages(meeting: MeetingSnapshot, security: MeetingSecu
 }
 
 /**
- * One CSV field: quoted when needed (RFC 4180), and a leading `= + - @` (or tab/CR) prefixed with
- * `'` so a spreadsheet never runs an invitee's name as a formula.
+ * One CSV field, safe for spreadsheets: always quoted (RFC 4180, `"` doubled), so a tab, `;` or
+ * `,` inside a name never starts a new cell whatever separator the spreadsheet assumes, and a
+ * leading `= + - @`, tab or CR prefixed with `'` so a spreadsheet never runs a name as a formula
+ * (OWASP's CSV injection advice).
  */
 export function csvField(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return `"${safe.replace(/"/g, '""')}"`;
 }
 
 /**
  * The roster as CSV with a header: `name,email,passcode,personal link`, one row per invitee
  * (the personal link is {@link personalLink}'s capture link with the meeting's window), CRLF
- * line ends (RFC 4180). Only the header for meetings without per-invitee passcodes.
+ * line ends (RFC 4180), every field quoted. Only the header for meetings without per-invitee passcodes.
  */
 export function rosterCsv(meeting: MeetingTimes, security: MeetingSecurity, settings: Pick<OrganizerSettings, 'leadMinutes' | 'graceMinutes'>): string {
   const rows = [['name', 'email', 'passcode', 'personal link']];

@@ -19,7 +19,10 @@ export interface MeetingSnapshot {
   subject: string;
   start: EpochMs;
   end: EpochMs;
-  /** The organizer's IANA zone (mailbox zone on the web, else the OS zone via Intl). */
+  /**
+   * The meeting's IANA zone: for a series its own (`recurrenceTimeZone`), else the organizer's
+   * (mailbox zone on the web, else the OS zone via Intl). Times in the block are shown in it.
+   */
   timeZone: string;
   /** BCP 47 locale for times in the block, e.g. "en-GB". */
   locale: string;

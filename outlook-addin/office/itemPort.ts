@@ -6,6 +6,8 @@
 import type { ItemChangeKind, ItemPort } from '../logic/port';
 import type { Attendee, MeetingSnapshot } from '../logic/types';
 import type { OfficeAsyncResult, OfficeCallback, OfficeEmailAddressDetails, OfficeLike, OfficeRecurrenceValue } from './officeTypes';
+import { createCallLimit } from './callLimit';
+import type { CallLimit } from './callLimit';
 import { toRecurringSeries } from './recurrence';
 import { ianaTimeZone } from './timeZones';
 
@@ -28,7 +30,10 @@ export class OfficeCallError extends Error {
   }
 }
 
-/** Wraps one `...Async(…, callback)` call in a promise (rejects with OfficeCallError). */
+/**
+ * Wraps one `...Async(…, callback)` call in a promise (rejects with OfficeCallError). Not limited:
+ * the ItemPort limits its own calls; a caller of this one keeps within Outlook's 3 itself.
+ */
 export function officeCall<T>(operation: string, start: (callback: OfficeCallback<T>) => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     try {
@@ -40,6 +45,17 @@ export function officeCall<T>(operation: string, start: (callback: OfficeCallbac
       reject(new OfficeCallError(operation, undefined, error instanceof Error ? error.message : String(error)));
     }
   });
+}
+
+/**
+ * One limit per Office namespace (one per runtime: task pane, event runtime), shared by every
+ * port over it, so concurrent handlers and the pane's heartbeat together stay within Outlook's 3.
+ */
+const LIMITS = new WeakMap<object, CallLimit>();
+function limitFor(office: OfficeLike): CallLimit {
+  let limit = LIMITS.get(office);
+  if (!limit) LIMITS.set(office, (limit = createCallLimit()));
+  return limit;
 }
 
 /** A Date (or date string, as some hosts return) as UTC ms; NaN when unusable. */
@@ -67,6 +83,9 @@ export interface OfficeItemPortOptions {
  * API is feature-detected (isSetSupported and presence), never assumed.
  */
 export function createOfficeItemPort(office: OfficeLike, opts: OfficeItemPortOptions = {}): ItemPort {
+  // Every async Office call goes through the runtime's limit (at most 3 in flight, callLimit.ts).
+  const limit = limitFor(office);
+  const call = <T>(operation: string, start: (callback: OfficeCallback<T>) => void): Promise<T> => limit.run(() => officeCall<T>(operation, start));
   const html = office.CoercionType?.Html ?? 'html';
   const supports = (version: string): boolean => {
     try {
@@ -80,25 +99,30 @@ export function createOfficeItemPort(office: OfficeLike, opts: OfficeItemPortOpt
     if (!it) throw new Error('No appointment is open (Office.context.mailbox.item is null).');
     return it;
   };
-  const readBody = (): Promise<string> => officeCall<string>('body.getAsync', (cb) => item().body.getAsync(html, cb));
-  const writeBody = (value: string): Promise<void> => officeCall<void>('body.setAsync', (cb) => item().body.setAsync(value, { coercionType: html }, cb));
+  const readBody = (): Promise<string> => call<string>('body.getAsync', (cb) => item().body.getAsync(html, cb));
+  const writeBody = (value: string): Promise<void> => call<void>('body.setAsync', (cb) => item().body.setAsync(value, { coercionType: html }, cb));
 
   return {
     async getSnapshot(): Promise<MeetingSnapshot> {
       const it = item();
       const recurrence = it.recurrence && supports('1.7')
-        ? officeCall<OfficeRecurrenceValue | null>('recurrence.getAsync', (cb) => it.recurrence?.getAsync(cb)).catch(() => null)
+        ? call<OfficeRecurrenceValue | null>('recurrence.getAsync', (cb) => it.recurrence?.getAsync(cb)).catch(() => null)
         : Promise.resolve(null);
       const [subject, start, end, required, optional, bodyHtml, rec] = await Promise.all([
-        officeCall<string>('subject.getAsync', (cb) => it.subject.getAsync(cb)),
-        officeCall<Date>('start.getAsync', (cb) => it.start.getAsync(cb)),
-        officeCall<Date>('end.getAsync', (cb) => it.end.getAsync(cb)),
-        officeCall<OfficeEmailAddressDetails[]>('requiredAttendees.getAsync', (cb) => it.requiredAttendees.getAsync(cb)),
-        officeCall<OfficeEmailAddressDetails[]>('optionalAttendees.getAsync', (cb) => it.optionalAttendees.getAsync(cb)),
+        call<string>('subject.getAsync', (cb) => it.subject.getAsync(cb)),
+        call<Date>('start.getAsync', (cb) => it.start.getAsync(cb)),
+        call<Date>('end.getAsync', (cb) => it.end.getAsync(cb)),
+        call<OfficeEmailAddressDetails[]>('requiredAttendees.getAsync', (cb) => it.requiredAttendees.getAsync(cb)),
+        call<OfficeEmailAddressDetails[]>('optionalAttendees.getAsync', (cb) => it.optionalAttendees.getAsync(cb)),
         readBody(),
         recurrence,
       ]);
-      const timeZone = ianaTimeZone(office.context.mailbox.userProfile?.timeZone);
+      const mailboxZone = ianaTimeZone(office.context.mailbox.userProfile?.timeZone);
+      // A series lives in its own zone (recurrence.recurrenceTimeZone), which may differ from the
+      // mailbox's: its occurrences keep their wall time there, so windows, the block's times and
+      // the registered series are computed in it (else they drift by an hour across DST changes
+      // one zone has and the other has not yet).
+      const timeZone = rec ? ianaTimeZone(rec.recurrenceTimeZone?.name, mailboxZone) : mailboxZone;
       const startMs = toEpochMs(start);
       const endMs = toEpochMs(end);
       return {
@@ -126,7 +150,7 @@ export function createOfficeItemPort(office: OfficeLike, opts: OfficeItemPortOpt
       const data = item().sessionData;
       if (!data || !supports('1.11')) return null;
       try {
-        const value = await officeCall<string>('sessionData.getAsync', (cb) => data.getAsync(key, cb));
+        const value = await call<string>('sessionData.getAsync', (cb) => data.getAsync(key, cb));
         return typeof value === 'string' && value !== '' ? value : null;
       } catch {
         return null; // A missing key is reported as an error by Outlook.
@@ -138,9 +162,9 @@ export function createOfficeItemPort(office: OfficeLike, opts: OfficeItemPortOpt
       if (!data || !supports('1.11')) return false;
       // An empty value clears the key (removeAsync where the host has it), so nothing stale lingers.
       if (value === '' && typeof data.removeAsync === 'function') {
-        await officeCall<void>('sessionData.removeAsync', (cb) => data.removeAsync?.(key, cb));
+        await call<void>('sessionData.removeAsync', (cb) => data.removeAsync?.(key, cb));
       } else {
-        await officeCall<void>('sessionData.setAsync', (cb) => data.setAsync(key, value, cb));
+        await call<void>('sessionData.setAsync', (cb) => data.setAsync(key, value, cb));
       }
       return true;
     },
@@ -154,7 +178,7 @@ export function createOfficeItemPort(office: OfficeLike, opts: OfficeItemPortOpt
       const settings = office.context.roamingSettings;
       if (!settings) throw new Error('This Outlook has no roaming settings; the default cannot be saved.');
       settings.set(key, value);
-      await officeCall<void>('roamingSettings.saveAsync', (cb) => settings.saveAsync(cb));
+      await call<void>('roamingSettings.saveAsync', (cb) => settings.saveAsync(cb));
     },
 
     async onItemChanged(kind: ItemChangeKind, cb: () => void): Promise<boolean> {
@@ -163,7 +187,7 @@ export function createOfficeItemPort(office: OfficeLike, opts: OfficeItemPortOpt
       const [key, fallback] = EVENT_NAMES[kind];
       const eventType = office.EventType?.[key] ?? fallback;
       try {
-        await officeCall<void>(`addHandlerAsync(${eventType})`, (done) => it.addHandlerAsync?.(eventType, () => cb(), done));
+        await call<void>(`addHandlerAsync(${eventType})`, (done) => it.addHandlerAsync?.(eventType, () => cb(), done));
         return true;
       } catch {
         return false;

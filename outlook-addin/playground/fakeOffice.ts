@@ -11,20 +11,15 @@
  * - `sessionData` exists from Mailbox 1.11 and holds at most 50,000 characters (before 1.16);
  * - `roamingSettings` changes stay local until `saveAsync`;
  * - `Office.actions.associate` registers launch-event handlers with the host, which hands them an
- *   event whose `completed(options)` ends the event (Smart Alerts read `allowEvent`/`errorMessage`).
+ *   event whose `completed(options)` ends the event (Smart Alerts read `allowEvent`/`errorMessage`);
+ * - at most {@link MAX_CONCURRENT_CALLS} `*Async` calls are in flight per frame, as in Outlook on
+ *   the web, new Outlook and mobile: a 4th fails (code 5100) without doing anything.
  */
 import type { AssociatedAction, CompletedOptions, ItemChange, LaunchEventInit, PlaygroundAttendee, PlaygroundHost } from './hostState';
 import { emailDetails, officeRecurrence, windowsZoneName } from './officeShapes';
+import { answerIn, officeError, tail } from './asyncAnswer';
+import type { CallGate } from './asyncAnswer';
 import { bodyText, textToBodyHtml } from './rewriteBody';
-
-/** An Office.js AsyncResult. */
-export interface FakeAsyncResult<T> {
-  status: 'succeeded' | 'failed';
-  value: T;
-  error?: { name: string; message: string; code: number };
-  asyncContext?: unknown;
-}
-type Callback<T> = (result: FakeAsyncResult<T>) => void;
 
 /** Office.EventType values for item events, as office.js defines them. */
 export const EVENT_TYPES = {
@@ -38,36 +33,6 @@ export const EVENT_TYPES = {
 export const MAX_BODY_CHARS = 1_000_000;
 /** sessionData limit per add-in and item before Mailbox 1.16, in characters. */
 export const MAX_SESSION_DATA_CHARS = 50_000;
-
-/** Splits Office's optional `(options?, callback?)` tail. */
-function tail(args: unknown[]): { options: Record<string, unknown>; callback: ((r: never) => void) | undefined } {
-  const callback = args.find((a) => typeof a === 'function') as ((r: never) => void) | undefined;
-  const options = (args.find((a) => a !== null && typeof a === 'object') as Record<string, unknown> | undefined) ?? {};
-  return { options, callback };
-}
-
-/** Answers on a later task, like office.js (callers must never rely on synchronous answers). */
-function answer<T>(args: unknown[], run: () => T): void {
-  const { options, callback } = tail(args);
-  let result: FakeAsyncResult<T>;
-  try {
-    result = { status: 'succeeded', value: run(), asyncContext: options.asyncContext };
-  } catch (error) {
-    const e = error as { name?: string; message?: string; code?: number };
-    result = {
-      status: 'failed',
-      value: undefined as T,
-      error: { name: e.name && e.name !== 'Error' ? e.name : 'GenericResponseError', message: e.message ?? String(error), code: e.code ?? 9020 },
-      asyncContext: options.asyncContext,
-    };
-  }
-  setTimeout(() => (callback as Callback<T> | undefined)?.(result), 0);
-}
-
-/** An Office-style error to throw inside {@link answer}. */
-function officeError(name: string, message: string, code: number): Error {
-  return Object.assign(new Error(message), { name, code });
-}
 
 const versionNumber = (v: string): number[] => v.split('.').map((x) => Number(x) || 0);
 function atLeast(have: string, want: string): boolean {
@@ -101,6 +66,9 @@ export function createFakeOffice(host: PlaygroundHost, opts: FakeOfficeOptions =
   const supports = (version: string) => atLeast(host.options.mailboxVersion, version);
   const organizerDomain = host.options.userProfile.emailAddress.split('@')[1]?.toLowerCase() ?? '';
   const handlers = new Map<string, Set<(args: unknown) => void>>();
+  // One frame's calls in flight (Outlook's limit is per add-in runtime).
+  const gate: CallGate = { inFlight: 0 };
+  const answer = <T>(args: unknown[], run: () => T): void => answerIn(gate, args, run);
   let roaming = host.loadRoaming();
 
   // One host subscription per frame; item events are delivered on a later task with fresh data.
@@ -231,9 +199,10 @@ export function createFakeOffice(host: PlaygroundHost, opts: FakeOfficeOptions =
         userProfile: {
           ...host.options.userProfile,
           accountType: 'enterprise',
-          // Read on every access: the organizer may change the zone in the playground.
+          // Read on every access: the organizer may change the zone in the playground. The
+          // mailbox's zone, which a meeting (and its series) may be set in another zone than.
           get timeZone() {
-            return windowsZoneName(host.readItem().timeZone);
+            return windowsZoneName(host.options.mailboxTimeZone ?? host.readItem().timeZone);
           },
         },
         diagnostics: { hostName: 'OutlookWebApp', hostVersion: 'playground' },
@@ -283,3 +252,5 @@ export function createFakeOffice(host: PlaygroundHost, opts: FakeOfficeOptions =
 export type FakeOffice = ReturnType<typeof createFakeOffice>;
 
 export { WINDOWS_ZONE_NAMES, windowsZoneName } from './officeShapes';
+export { CONCURRENCY_ERROR, MAX_CONCURRENT_CALLS } from './asyncAnswer';
+export type { FakeAsyncResult } from './asyncAnswer';

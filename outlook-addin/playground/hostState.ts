@@ -28,7 +28,11 @@ export interface PlaygroundRecurrence {
   endDate: string | null;
 }
 
-/** The appointment being composed. `start`/`end` are UTC ms; `timeZone` is the organizer's IANA zone. */
+/**
+ * The appointment being composed. `start`/`end` are UTC ms; `timeZone` is the IANA zone the
+ * meeting is set in (the compose form's zone, the series' `recurrenceTimeZone`), also the
+ * mailbox's unless {@link HostOptions.mailboxTimeZone} says otherwise.
+ */
 export interface PlaygroundItem {
   subject: string;
   location: string;
@@ -78,6 +82,8 @@ export interface HostOptions {
   failBodyWrites: number;
   /** Ms before an event whose handler never calls `completed()` is given up (Outlook waits minutes). */
   launchTimeoutMs: number;
+  /** The mailbox's own IANA zone (`userProfile.timeZone`) when it differs from the meeting's; null: the item's zone. */
+  mailboxTimeZone: string | null;
 }
 
 /** The bridge every fake `Office` talks to. All values in and out are plain data. */
@@ -131,6 +137,7 @@ export function createPlaygroundHost(item: PlaygroundItem, opts: CreateHostOptio
     userProfile: opts.userProfile ?? { displayName: 'Olga Organizer', emailAddress: 'olga@example.com' },
     failBodyWrites: opts.failBodyWrites ?? 0,
     launchTimeoutMs: opts.launchTimeoutMs ?? 30_000,
+    mailboxTimeZone: opts.mailboxTimeZone ?? null,
   };
   let memoryRoaming = '{}';
   const store = opts.roamingStore ?? { get: () => memoryRoaming, set: (t: string) => void (memoryRoaming = t) };

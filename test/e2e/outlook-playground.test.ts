@@ -279,6 +279,8 @@ describe('Outlook add-in in the playground', () => {
   it('with a shared passcode the block carries a "Save in SecureJoin" capture link for the access code and the window; an edited one is refused at send', async () => {
     const { page, pane } = await openPlayground();
     await pane.click('#mode-shared');
+    // Switching the mode regenerates the codes; the pane ignores a click while it is busy.
+    await waitForText(pane, '#message', /New codes generated/);
     await pane.click('#insert');
     await waitForText(pane, '#message', /block was (inserted|updated)/);
     await waitForBody(page, /Save in SecureJoin: https:/);
@@ -309,6 +311,51 @@ describe('Outlook add-in in the playground', () => {
     expect(await send(page)).toMatch(/"Save in SecureJoin" link in the invite is missing or differs/);
     await pane.click('#insert');
     await waitForText(pane, '#message', /block was (inserted|updated)/);
+    expect(await send(page)).toBeNull();
+    await page.close();
+  });
+
+  it('a reopened meeting (sessionData lost) whose block leads to a look-alike node is refused, naming the button that fixes it', async () => {
+    const { page, pane } = await openPlayground();
+    await pane.click('#insert');
+    await waitForText(pane, '#message', /block was (inserted|updated)/);
+    await pane.waitForSelector('#provisioning[data-state="ok"]', { timeout: 10_000 });
+    const forget = () => page.evaluate(() => (window as unknown as { securejoinPlayground: { sessionData: Map<string, string> } }).securejoinPlayground.sessionData.clear());
+    const original = await page.evaluate(() => (window as unknown as { securejoinPlayground: { readItem(): { bodyHtml: string } } }).securejoinPlayground.readItem().bodyHtml);
+    const setBody = async (html: string) => {
+      await page.$eval('#body-html', (el, v) => void ((el as HTMLTextAreaElement).value = v as string), html);
+      await page.click('#apply-body');
+    };
+    await page.click('#compose details > summary');
+    // Reopened as it was: its link leads to the policy's node, so the block passes on its own.
+    await forget();
+    expect(await send(page)).toBeNull();
+    // Someone pointed the block at a look-alike node: without the meeting's own codes, refused.
+    const lookAlike = node.url.replace('https://', 'https://securejoin-');
+    await setBody(original.split(node.url).join(lookAlike));
+    await forget();
+    const message = await send(page);
+    expect(message).toContain(`points to ${lookAlike}, which is not one of your administrator's conference nodes`);
+    expect(message).toMatch(/press "Update block", then send again\.$/);
+    expect(await pane.$eval('#insert', (el) => el.textContent)).toBe('Update block');
+    await pane.click('#insert');
+    await waitForText(pane, '#message', /block was updated|new codes were generated/);
+    expect(await bodyText(page)).not.toContain(lookAlike);
+    expect(await send(page)).toBeNull();
+    await page.close();
+  });
+
+  it('a weekly series set in New York from a Berlin mailbox: the block and the node use New York time', async () => {
+    const { page, pane } = await openPlayground('?tz=America/New_York&mailboxTz=Europe/Berlin');
+    await page.select('#recurrence', 'weekly');
+    await waitForBody(page, /each occurrence/);
+    await pane.waitForSelector('#provisioning[data-state="ok"]', { timeout: 10_000 });
+    // The new meeting starts tomorrow 10:00 New York: the code works from 09:45 there.
+    expect(await bodyText(page)).toMatch(/works from [^(]*\b0?9:45[^(]*\(America\/New_York\)/);
+    const alias = /\/m\/(sj-[a-z0-9]+)/.exec(await bodyText(page))?.[1] as string;
+    const room = await nodeRoom(alias);
+    expect(room.status).toBe(200);
+    expect(JSON.stringify(room.body)).toContain('"timeZone":"America/New_York"');
     expect(await send(page)).toBeNull();
     await page.close();
   });

@@ -39,6 +39,19 @@ describe('checkInviteBlock', () => {
     expect(kinds(body.replace(/m\/alice/g, 'm/mallory'))).toEqual(['link_mismatch']);
     expect(kinds(body.replace('123 456', '999 999'))).toEqual(['dial_in_mismatch']);
   });
+  it('reports a link whose target is not the address it shows (a look-alike node behind the right text)', () => {
+    const url = INPUT.joinUrl;
+    const lookAlike = url.replace('https://', 'https://meet.example.com.evil.example/');
+    const hidden = body.replace(`href="${url}"`, `href="${lookAlike}"`);
+    expect(hidden).not.toBe(body);
+    expect(kinds(hidden)).toEqual(['link_target_mismatch']);
+    expect(checkInviteBlock(hidden, INPUT, 'html')[0]?.message).toBe('A link in the SecureJoin block leads to another address than the one it shows.');
+    // Any link in the block, also one wrapped around other text; links outside the block are not its business.
+    expect(kinds(body.replace('48291736', `<a href="${url}">48291736</a>`))).toEqual(['link_target_mismatch']);
+    expect(kinds(body.replace('<p>Agenda</p>', `<p><a href="https://elsewhere.example/">Agenda</a></p>`))).toEqual([]);
+    // Entities in the target are read as the browser reads them.
+    expect(kinds(body.replace(`href="${url}"`, `href="${url.replace('/', '&#47;')}"`))).toEqual([]);
+  });
   it('reports a "Save in SecureJoin" link that is edited, stale, missing or unexpected', () => {
     const withSave = { ...INPUT, saveLink: true };
     const saved = upsertInviteBlock('<p>Agenda</p>', renderInviteBlock(withSave), 'html');

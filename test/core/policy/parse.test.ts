@@ -93,8 +93,8 @@ describe('parsePolicy', () => {
 
   it('checks the PIN when organizers may turn the access code off', () => {
     const errors = errorsOf({ version: 1, organizer: { accessCode: { required: { value: true, locked: false } } } });
-    expect(errors).toEqual([{ path: 'organizer.pin.minLength.value', message: expect.stringMatching(/raise organizer\.pin\.minLength\.value to at least 7.*require and lock access codes/) }]);
-    expect(parsePolicy({ version: 1, organizer: { accessCode: { required: { locked: false } }, pin: { minLength: { value: 8 } } } }).ok).toBe(true);
+    expect(errors).toEqual([{ path: 'organizer.pin.minLength.value', message: expect.stringMatching(/raise organizer\.pin\.minLength\.value to at least 10.*require and lock access codes/) }]);
+    expect(parsePolicy({ version: 1, organizer: { accessCode: { required: { locked: false } }, pin: { minLength: { value: 10 } } } }).ok).toBe(true);
   });
 
   it('never throws and never accepts garbage', () => {

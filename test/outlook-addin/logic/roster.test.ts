@@ -72,27 +72,70 @@ describe('personalMessages', () => {
   });
 });
 
+/** RFC 4180 cells of `csv` as a spreadsheet splits them with `separator` (quotes respected). */
+function cells(csv: string, separator: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const c = csv[i]!;
+    if (quoted) {
+      if (c === '"' && csv[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === separator) row.push(cell), (cell = '');
+    else if (c === '\r' && csv[i + 1] === '\n') rows.push([...row, cell]), (row = []), (cell = ''), i++;
+    else cell += c;
+  }
+  if (cell !== '' || row.length) rows.push([...row, cell]);
+  return rows;
+}
+
+const HOSTILE = ["Bo\t;=cmd|' /C calc'!A0", '=HYPERLINK("http://x")', '+1+cmd', '-2', '@SUM(A1)', '\tTab', '\rCR', 'Lima, "Ana"', 'Zoë;x'];
+
 describe('rosterCsv', () => {
-  it('lists every invitee with passcode and personal link, escaping names', () => {
+  it('lists every invitee with passcode and personal link, every field quoted', () => {
     const m = meeting({ attendees: [{ email: 'ana@example.com', name: 'Lima, "Ana"' }, { email: 'eve@example.com', name: '=HYPERLINK("http://x")' }] });
     const security = createSecurity(m, SETTINGS.choices, SETTINGS, POLICY);
-    const lines = rosterCsv(m, security, SETTINGS).split('\r\n');
-    expect(lines[0]).toBe('name,email,passcode,personal link');
-    expect(lines[1]?.startsWith(`"Lima, ""Ana""",ana@example.com,${security.roster?.invitees[0]?.passcode},https://meet.example.com/webapp3/m/`)).toBe(true);
-    expect(lines[2]?.startsWith(`"'=HYPERLINK(""http://x"")",eve@example.com,`)).toBe(true);
+    const csv = rosterCsv(m, security, SETTINGS);
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('"name","email","passcode","personal link"');
+    expect(lines[1]?.startsWith(`"Lima, ""Ana""","ana@example.com","${security.roster?.invitees[0]?.passcode}","https://meet.example.com/webapp3/m/`)).toBe(true);
+    expect(lines[2]?.startsWith(`"'=HYPERLINK(""http://x"")","eve@example.com",`)).toBe(true);
     expect(lines[3]).toBe('');
     // The personal link column is the invitee's capture link, never a ?pin= link.
-    const link = lines[1]!.split(',').at(-1)!;
+    const link = cells(csv, ',')[1]!.at(-1)!;
     expect(link).toBe(personalLink(m, security, SETTINGS, security.roster!.invitees[0]!));
     expect(link).not.toContain('pin=');
     expect(parseCaptureLink(link).ok).toBe(true);
   });
 
-  it('escapes single fields per RFC 4180 and defuses formulas', () => {
-    expect(csvField('plain')).toBe('plain');
+  it('hostile names never become a formula, whatever separator the spreadsheet assumes', () => {
+    const m = meeting({ attendees: HOSTILE.map((name, i) => ({ email: `p${i}@example.com`, name })) });
+    const security = createSecurity(m, SETTINGS.choices, SETTINGS, POLICY);
+    const csv = rosterCsv(m, security, SETTINGS);
+    for (const separator of [',', ';', '\t']) {
+      for (const row of cells(csv, separator)) for (const cell of row) expect(cell, `${JSON.stringify(separator)}: ${JSON.stringify(cell)}`).not.toMatch(/^[=+\-@\t\r]/);
+    }
+    // Read back with the real separator, each name is there, only prefixed where it was dangerous.
+    const names = cells(csv, ',').slice(1).map((r) => r[0]);
+    const sent = security.roster!.invitees.map((inv) => inv.name);
+    expect(names).toEqual(sent.map((n) => (/^[=+\-@\t\r]/.test(n) ? `'${n}` : n)));
+    expect(names).toContain("Bo\t;=cmd|' /C calc'!A0");
+    expect(cells(csv, ',').every((r) => r.length === 4)).toBe(true);
+  });
+
+  it('quotes every single field (RFC 4180) and defuses formulas', () => {
+    expect(csvField('plain')).toBe('"plain"');
+    expect(csvField('')).toBe('""');
     expect(csvField('a\nb')).toBe('"a\nb"');
-    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvField('-1')).toBe("'-1");
+    expect(csvField('@SUM(A1)')).toBe('"\'@SUM(A1)"');
+    expect(csvField('-1')).toBe('"\'-1"');
+    expect(csvField('\t=1')).toBe('"\'\t=1"');
+    expect(csvField('\r=1')).toBe('"\'\r=1"');
+    expect(csvField("Bo\t;=cmd|' /C calc'!A0")).toBe('"Bo\t;=cmd|\' /C calc\'!A0"');
   });
 });
 
@@ -119,7 +162,7 @@ describe('personal messages for a recurring series', () => {
     expect(meetingWindow(saved.value, fourth)).toEqual({ opensAt: fourth - 15 * 60_000, closesAt: fourth + 70 * 60_000 });
   });
   it('the roster CSV links carry the series too', () => {
-    const link = rosterCsv(m, security, SETTINGS).split('\r\n')[1]!.split(',').at(-1)!;
+    const link = cells(rosterCsv(m, security, SETTINGS), ',')[1]!.at(-1)!;
     const captured = parseCaptureLink(link);
     expect(captured.ok && captured.value.recurrence?.rule).toEqual({ frequency: 'weekly' });
   });

@@ -12,7 +12,7 @@ describe('createSecurity', () => {
     expect(security.nodeOrigin).toBe('https://meet.example.com');
     expect(security.alias).toMatch(/^sj-[a-z0-9]{10}$/);
     expect(security.accessCode).toMatch(/^[0-9]{9}$/);
-    expect(security.hostPin).toMatch(/^[0-9]{6}$/);
+    expect(security.hostPin).toMatch(/^[0-9]{10}$/);
     expect(security.guestPin).toBeNull();
     expect(security.roster?.invitees.map((i) => i.email)).toEqual(['ana@example.com', 'bo@example.com']);
     const codes = codesOf(security);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applySecurity, checkBeforeSend, createSecurity, MAX_SEND_MESSAGE, organizerSettings } from '../../../outlook-addin/logic';
+import type { MeetingSecurity } from '../../../outlook-addin/logic';
 import { meeting, POLICY, SETTINGS, START } from './fixtures';
 
 function secured() {
@@ -22,7 +23,9 @@ describe('checkBeforeSend', () => {
   });
 
   it('blocks a missing block when the policy requires an access code', () => {
-    expect(denied(checkBeforeSend(meeting(), null, POLICY, SETTINGS))).toMatch(/requires a one-time access code/);
+    const message = denied(checkBeforeSend(meeting(), null, POLICY, SETTINGS));
+    expect(message).toMatch(/requires a one-time access code/);
+    expect(message).toMatch(/press "Insert block", then send again\.$/);
   });
 
   it('allows no block when neither the policy nor the organizer wants a code', () => {
@@ -69,6 +72,48 @@ describe('checkBeforeSend', () => {
     const { m, security } = secured();
     const messy = { ...m, start: START + 60_000, end: START + 7_200_000, bodyHtml: m.bodyHtml.replace(security.accessCode as string, '1111') };
     const other = { ...security, alias: 'sj-other', sharedPasscode: null };
-    expect(denied(checkBeforeSend(messy, other, POLICY, SETTINGS)).endsWith('before sending.')).toBe(true);
+    expect(denied(checkBeforeSend(messy, other, POLICY, SETTINGS)).endsWith('Open SecureJoin and press "Update block", then send again.')).toBe(true);
+  });
+});
+
+describe('checkBeforeSend without sessionData (a reopened meeting)', () => {
+  /** A body whose block was written for `change`d security, as sent with sessionData lost. */
+  function reopened(change: Partial<MeetingSecurity>) {
+    const m = meeting();
+    const security = { ...createSecurity(m, SETTINGS.choices, SETTINGS, POLICY), ...change };
+    return { ...m, bodyHtml: applySecurity(m, security, SETTINGS).bodyHtml };
+  }
+
+  it('refuses a block whose link leads to a look-alike node, naming the node and the button', () => {
+    for (const nodeOrigin of ['https://meet.example.com.evil.example', 'https://meet-example.com', 'https://rneet.example.com', 'https://meet.example.com:8443', 'https://xn--meet-exmple-fcb.com']) {
+      const message = denied(checkBeforeSend(reopened({ nodeOrigin }), null, POLICY, SETTINGS));
+      expect(message).toContain(`points to ${nodeOrigin}, which is not one of your administrator's conference nodes`);
+      expect(message).toMatch(/cannot confirm the block\. Open SecureJoin and press "Update block", then send again\.$/);
+    }
+  });
+
+  it('refuses a block whose link shows the right node but leads to a look-alike, with or without sessionData', () => {
+    const m = meeting();
+    const security = createSecurity(m, SETTINGS.choices, SETTINGS, POLICY);
+    const bodyHtml = applySecurity(m, security, SETTINGS).bodyHtml;
+    const hidden = { ...m, bodyHtml: bodyHtml.replace('href="https://meet.example.com/', 'href="https://meet.example.com.evil.example/') };
+    expect(hidden.bodyHtml).not.toBe(bodyHtml);
+    expect(denied(checkBeforeSend(hidden, null, POLICY, SETTINGS))).toMatch(/leads to another address than the one it shows/);
+    expect(denied(checkBeforeSend(hidden, security, POLICY, SETTINGS))).toMatch(/leads to another address than the one it shows/);
+  });
+
+  it("refuses a policy node's origin with another web app path", () => {
+    expect(denied(checkBeforeSend(reopened({ webAppPath: 'webapp' }), null, POLICY, SETTINGS))).toMatch(/web app path "\/webapp", which is not the one your administrator set for https:\/\/meet\.example\.com/);
+  });
+
+  it("accepts a block on any of the policy's nodes, exactly as the policy writes it", () => {
+    expect(checkBeforeSend(reopened({}), null, POLICY, SETTINGS)).toEqual({ allow: true });
+    const us = POLICY.nodes[1]!;
+    expect(checkBeforeSend(reopened({ nodeOrigin: us.origin, webAppPath: us.webAppPath }), null, POLICY, SETTINGS)).toEqual({ allow: true });
+    // With sessionData the block is compared with the meeting's own codes: a look-alike is a link mismatch.
+    const m = meeting();
+    const security = createSecurity(m, SETTINGS.choices, SETTINGS, POLICY);
+    const evil = applySecurity(m, { ...security, nodeOrigin: 'https://meet.example.com.evil.example' }, SETTINGS).bodyHtml;
+    expect(denied(checkBeforeSend({ ...m, bodyHtml: evil }, security, POLICY, SETTINGS))).toMatch(/join link in the invite differs/);
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createOfficeItemPort, ianaTimeZone, toRecurringSeries } from '../../../outlook-addin/office';
+import type { OfficeLike } from '../../../outlook-addin/office';
+import { createFakeOffice } from '../../../outlook-addin/playground/fakeOffice';
+import { createPlaygroundHost } from '../../../outlook-addin/playground/hostState';
 import { mockOffice, seedState } from './officeSeed';
 
 describe('createOfficeItemPort over office-addin-mock', () => {
@@ -93,5 +96,35 @@ describe('ianaTimeZone / toRecurringSeries', () => {
     expect(toRecurringSeries({ recurrenceType: 'yearly' }, start, start + 3_600_000, 'UTC')?.rule).toEqual({ frequency: 'monthly', interval: 12 });
     expect(toRecurringSeries(null, start, start + 1, 'UTC')).toBeNull();
     expect(toRecurringSeries({ recurrenceType: 'daily', recurrenceProperties: { interval: -3 } }, start, start + 1, 'UTC')?.rule).toEqual({ frequency: 'daily', interval: 1 });
+  });
+});
+
+describe('createOfficeItemPort over a host that allows 3 async calls in flight', () => {
+  it('reads a snapshot (7 reads) while other ports over the same Office write sessionData, never over the limit', async () => {
+    const host = createPlaygroundHost({
+      subject: 'Plan',
+      location: '',
+      start: Date.UTC(2030, 2, 4, 9),
+      end: Date.UTC(2030, 2, 4, 10),
+      timeZone: 'Europe/Berlin',
+      requiredAttendees: [{ email: 'ana@example.com', name: 'Ana' }],
+      optionalAttendees: [],
+      recurrence: { type: 'daily', interval: 1, days: [], endDate: null },
+      bodyHtml: '<div>Agenda</div>',
+    });
+    const office = createFakeOffice(host) as unknown as OfficeLike;
+    // Like concurrent launch events (each handler makes its own port) plus the pane's heartbeat.
+    const ports = [createOfficeItemPort(office), createOfficeItemPort(office), createOfficeItemPort(office)];
+    const [snapshot, ...writes] = await Promise.all([
+      ports[0]!.getSnapshot(),
+      ports[1]!.setSessionData('a', '1'),
+      ports[2]!.setSessionData('b', '2'),
+      ports[1]!.getSnapshot(),
+      ports[2]!.setBodyHtml('<p>x</p>'),
+    ]);
+    expect(snapshot.subject).toBe('Plan');
+    expect(snapshot.recurrence?.rule.frequency).toBe('daily');
+    expect(writes.slice(0, 2)).toEqual([true, true]);
+    expect(Object.fromEntries(host.sessionData)).toEqual({ a: '1', b: '2' });
   });
 });

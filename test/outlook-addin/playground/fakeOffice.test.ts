@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeOffice, EVENT_TYPES, MAX_SESSION_DATA_CHARS } from '../../../outlook-addin/playground/fakeOffice';
+import { CONCURRENCY_ERROR, createFakeOffice, EVENT_TYPES, MAX_CONCURRENT_CALLS, MAX_SESSION_DATA_CHARS } from '../../../outlook-addin/playground/fakeOffice';
 import type { FakeAsyncResult } from '../../../outlook-addin/playground/fakeOffice';
 import { createPlaygroundHost } from '../../../outlook-addin/playground/hostState';
 import type { PlaygroundItem } from '../../../outlook-addin/playground/hostState';
@@ -153,6 +153,31 @@ describe('fake office.js', () => {
     expect(r.value.recurrenceTimeZone).toEqual({ name: 'W. Europe Standard Time', offset: 60 });
     host.updateItem({ timeZone: 'Asia/Tokyo' });
     expect(office.context.mailbox.userProfile.timeZone).toBe('Tokyo Standard Time');
+    // A mailbox in another zone than the meeting: the series keeps the meeting's zone.
+    const apart = createFakeOffice(createPlaygroundHost(item({ timeZone: 'America/New_York', recurrence: { type: 'daily', interval: 1, days: [], endDate: null } }), { mailboxTimeZone: 'Europe/Berlin' }));
+    expect(apart.context.mailbox.userProfile.timeZone).toBe('W. Europe Standard Time');
+    const series = await call<any>((cb) => (apart.context.mailbox.item as any).recurrence.getAsync(cb));
+    expect(series.value.recurrenceTimeZone.name).toBe('Eastern Standard Time');
+  });
+
+  it('refuses a 4th async call while 3 are in flight, like Outlook on the web, and does nothing for it', async () => {
+    const host = createPlaygroundHost(item());
+    const mi = createFakeOffice(host).context.mailbox.item as any;
+    expect(MAX_CONCURRENT_CALLS).toBe(3);
+    const first = [call((cb) => mi.subject.getAsync(cb)), call((cb) => mi.start.getAsync(cb)), call((cb) => mi.body.getAsync('html', cb))];
+    const fourth = await call((cb) => mi.subject.setAsync('Changed', cb));
+    expect(fourth.status).toBe('failed');
+    expect(fourth.error).toEqual(CONCURRENCY_ERROR);
+    expect(fourth.error).toEqual({ name: 'API Call Failed', message: 'Wait until the previous call completes.', code: 5100 });
+    expect(fourth.sync).toBe(false);
+    expect(host.readItem().subject).toBe('Plan');
+    expect((await Promise.all(first)).map((r) => r.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+    // Once they answered, there is room again; another frame's Office has its own 3.
+    expect((await call((cb) => mi.subject.setAsync('Changed', cb))).status).toBe('succeeded');
+    const other = createFakeOffice(host).context.mailbox.item as any;
+    const busy = [1, 2, 3].map(() => call((cb) => mi.subject.getAsync(cb)));
+    expect((await call((cb) => other.subject.getAsync(cb))).value).toBe('Changed');
+    await Promise.all(busy);
   });
 
   it('onReady resolves with the Outlook host', async () => {
