@@ -142,7 +142,7 @@ describe('code --policy', () => {
     const dir = callerDir();
     writeFileSync(join(dir, 'shared.json'), JSON.stringify({ version: 1, organizer: { passcodes: { mode: { value: 'shared', locked: true } } } }));
     expect(runIn({ cwd: dir }, 'code', 'passcodes', '--policy', 'shared.json', '--emails', 'a@example.com')).toMatchObject({ code: 1, stderr: expect.stringContaining('locks organizer.passcodes.mode at "shared"') });
-    expect(runIn({}, 'code', 'pin', '--policy', 'examples/policy.json', '--length', '4')).toMatchObject({ code: 1, stderr: expect.stringContaining("below the policy's minimum PIN length (6)") });
+    expect(runIn({}, 'code', 'pin', '--policy', 'examples/policy.json', '--length', '4')).toMatchObject({ code: 1, stderr: expect.stringContaining("below the policy's minimum PIN length (10)") });
   });
 });
 
