@@ -11,7 +11,7 @@
 import { build } from 'esbuild';
 import type { BuildOptions, Plugin } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { ADDIN_FILES, normaliseHostUrl, renderManifest } from './manifest/render';
@@ -82,9 +82,37 @@ export function buildWebRuntime(policyUrl: string, minify = true): Promise<strin
   return bundle(join(HERE, 'events', 'runtime.ts'), { format: 'iife', target: 'es2020', minify, define: { __SECUREJOIN_POLICY_URL__: JSON.stringify(policyUrl) } });
 }
 
-/** The task pane script (Preact, automatic JSX runtime). */
-export function buildTaskpane(minify = true): Promise<string> {
-  return bundle(join(HERE, 'taskpane', 'main.tsx'), { format: 'iife', target: 'es2020', minify, jsx: 'automatic', jsxImportSource: 'preact' });
+/**
+ * The task pane's scripts (Preact, automatic JSX runtime) as an ES module with split chunks:
+ * `taskpane.js` is what the page loads first; the sign-in library (MSAL, imported dynamically
+ * only when the policy names a meeting service) lands in `chunks/`, outside the first paint.
+ * Returns file name (relative to the add-in folder) -> text.
+ */
+export async function buildTaskpaneFiles(minify = true): Promise<Record<string, string>> {
+  const outdir = resolve(ROOT, '.taskpane-build');
+  const result = await build({
+    entryPoints: { taskpane: join(HERE, 'taskpane', 'main.tsx') },
+    bundle: true,
+    write: false,
+    platform: 'browser',
+    logLevel: 'silent',
+    legalComments: 'none',
+    plugins: [zodEnglishOnly],
+    format: 'esm',
+    splitting: true,
+    outdir,
+    chunkNames: 'chunks/[name]-[hash]',
+    target: 'es2020',
+    minify,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+  });
+  return Object.fromEntries(result.outputFiles.map((f) => [relative(outdir, f.path).split(sep).join('/'), f.text]));
+}
+
+/** The task pane's first-paint script, `taskpane.js` (see {@link buildTaskpaneFiles}). */
+export async function buildTaskpane(minify = true): Promise<string> {
+  return (await buildTaskpaneFiles(minify))['taskpane.js'] ?? '';
 }
 
 /**
@@ -111,7 +139,7 @@ export async function buildAddin(outDir: string, opts: BuildAddinOptions): Promi
 
   const taskpaneDir = join(HERE, 'taskpane');
   if (existsSync(join(taskpaneDir, 'main.tsx'))) {
-    put('taskpane.js', await buildTaskpane(minify));
+    for (const [name, text] of Object.entries(await buildTaskpaneFiles(minify))) put(name, text);
     for (const name of ['taskpane.html', 'taskpane.css']) {
       if (existsSync(join(taskpaneDir, name))) put(name, readFileSync(join(taskpaneDir, name)));
     }

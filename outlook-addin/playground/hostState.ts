@@ -78,6 +78,11 @@ export interface HostOptions {
   failBodyWrites: number;
   /** Ms before an event whose handler never calls `completed()` is given up (Outlook waits minutes). */
   launchTimeoutMs: number;
+  /**
+   * Whether the organizer can get a token from the local development issuer: 'ok', or 'refused'
+   * (as if sign-in were declined or needed), to exercise the add-in's no-token paths.
+   */
+  signIn: 'ok' | 'refused';
 }
 
 /** The bridge every fake `Office` talks to. All values in and out are plain data. */
@@ -131,6 +136,7 @@ export function createPlaygroundHost(item: PlaygroundItem, opts: CreateHostOptio
     userProfile: opts.userProfile ?? { displayName: 'Olga Organizer', emailAddress: 'olga@example.com' },
     failBodyWrites: opts.failBodyWrites ?? 0,
     launchTimeoutMs: opts.launchTimeoutMs ?? 30_000,
+    signIn: opts.signIn ?? 'ok',
   };
   let memoryRoaming = '{}';
   const store = opts.roamingStore ?? { get: () => memoryRoaming, set: (t: string) => void (memoryRoaming = t) };
