@@ -90,7 +90,7 @@ async function currentEtag(fetch: ProvisionFetch, url: string, auth: Record<stri
 
 const unreachable = (service: MeetingServicePolicy, reason: string) => `Could not reach the meeting service (${service.url}): ${reason}`;
 
-/** The body of the item's state as it is now, or null when it holds no registrable meeting any more. */
+/** The body of the item's state as it is now, or null when it holds no registrable meeting. */
 async function currentBody(port: ItemPort, settings: OrganizerSettings): Promise<string | null> {
   const security = parseSecurity(await port.getSessionData(SECURITY_SESSION_KEY).catch(() => null));
   if (!security || security.hostPin === '') return null;
@@ -98,27 +98,30 @@ async function currentBody(port: ItemPort, settings: OrganizerSettings): Promise
 }
 
 /**
- * Registers `security` for `meeting` with the policy's meeting service unless it holds this very
- * meeting already (see the module comment for ids, ETags and conflicts). Never throws.
+ * Registers the meeting with the policy's meeting service unless it holds this very meeting
+ * already (see the module comment for ids, ETags and conflicts). The body is built from the
+ * item's state as it is after the meeting record was read (the caller keeps `security` in
+ * sessionData first), so an ETag is never paired with an older state than the one it names;
+ * `meeting` and `security` are used where the host keeps no sessionData. Never throws.
  */
 export async function provisionMeeting(port: ItemPort, meeting: MeetingSnapshot, security: MeetingSecurity, settings: OrganizerSettings, opts: ProvisionOptions): Promise<ProvisionResult> {
   const service = settings.service;
   if (!service) return { state: 'not-configured' };
   if (security.hostPin === '') return { state: 'not-possible', message: 'The codes in the invite were read back from its text (their PINs are unknown), so they cannot be registered; generate new codes.' };
+  let record = await readRecord(port, service);
   let body: string;
   try {
-    body = meetingBody(meeting, security, settings);
+    body = (await currentBody(port, settings)) ?? meetingBody(meeting, security, settings);
   } catch (error) {
     return { state: 'failed', message: `The meeting could not be prepared for the meeting service: ${errorText(error)}` };
   }
-  let record = await readRecord(port, service);
   if (!opts.force && record?.etag && record.sent === body) return { state: 'unchanged' };
   const token = await tokenOrProblem(opts.tokens, { interactive: opts.interactive });
   if (!token.ok) return { state: 'failed', message: token.message, signIn: true };
   const auth = { authorization: `Bearer ${token.token}` };
   if (!record) {
     record = { service: service.url, id: newMeetingId(), etag: null, sent: null };
-    await saveRecord(port, record);
+    if (!(await saveRecord(port, record))) return { state: 'failed', message: 'This Outlook cannot keep the meeting\'s registration with the item (it needs Mailbox requirement set 1.11), so it cannot be registered with the meeting service.' };
   }
   const url = meetingUrl(service, record.id);
   const put = (payload: string, etag: string | null) =>
@@ -127,9 +130,10 @@ export async function provisionMeeting(port: ItemPort, meeting: MeetingSnapshot,
   let res = await put(body, record.etag);
   if (res.status === 412) {
     // The other writer (task pane or event runtime) wrote first. The item is the truth: take its
-    // state as it is now, which is at least as new as what either of us wrote.
+    // state as it is now, at least as new as what either of us wrote; adopt their version when it
+    // holds exactly that, else write it over their version, once.
     const current = res.etag ?? (await currentEtag(opts.fetch, url, auth));
-    const fresh = await currentBody(port, settings);
+    const fresh = await currentBody(port, settings).catch(() => null);
     const theirs = await readRecord(port, service);
     if (fresh === null) return { state: 'failed', message: 'The SecureJoin block was removed while the meeting was being registered.' };
     if (current && theirs?.etag === current && theirs.sent === fresh) return { state: 'unchanged' };

@@ -300,6 +300,9 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
         for (const kind of ['time', 'recipients', 'recurrence'] as const) hearsChanges = (await deps.port.onItemChanged(kind, itemChanged)) && hearsChanges;
         // Own updates only when this pane hears every change it takes over from the event runtime.
         if (hearsChanges && (await markPaneOpen(deps.port, deps.now()).catch(() => false))) heartbeat = setInterval(beat, PANE_HEARTBEAT_INTERVAL_MS);
+        // A block inserted before the pane opened (the event runtime's): check that the service
+        // holds it as it is now, so a missing sign-in shows here, not first at Send.
+        if (settings.service && security && !isRecovered(security) && state.inserted) void serially(async () => provision(await deps.port.getSnapshot(), security, false));
       } catch (error) {
         set({ phase: 'failed', message: { kind: 'error', text: `SecureJoin could not start: ${errorText(error)}` } });
       }
