@@ -92,3 +92,35 @@ export function policyWithLocalService(policyText: string, nodeOrigin: string, s
   policy.meetingService = service;
   return JSON.stringify(policy, null, 2);
 }
+
+/** What `npm start` runs beside the add-in server: the meeting service and what it needs. */
+export interface LocalMeetingStack {
+  service: MeetingService;
+  /** The policy entry naming the service. */
+  servicePolicy: MeetingServicePolicy;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the meeting service for `npm start`: PGlite in `dataDir`, tokens from `issuer` (whose
+ * token endpoint the add-in server at `addinUrl` serves), rooms synced to `node`. The service
+ * reads the issuer's keys from a loopback http server of its own, since it does not trust the
+ * add-in server's development certificate.
+ */
+export async function startLocalMeetingStack(opts: { issuer: DevIssuer; addinUrl: string; node: { url: string; token: string; ca?: string }; dataDir: string; port: number; tls?: { key: string; cert: string } }): Promise<LocalMeetingStack> {
+  const jwks = await serveJwks(opts.issuer);
+  try {
+    const service = await startLocalMeetingService({ jwksUrl: jwks.url, allowOrigins: [opts.addinUrl], node: opts.node, dataDir: opts.dataDir, port: opts.port, ...(opts.tls ? { tls: opts.tls } : {}) });
+    return {
+      service,
+      servicePolicy: localServicePolicy(service.url, opts.addinUrl),
+      close: async () => {
+        await service.close();
+        await jwks.close();
+      },
+    };
+  } catch (error) {
+    await jwks.close();
+    throw error;
+  }
+}

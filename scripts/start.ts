@@ -3,9 +3,11 @@
  * - the reference conference node with a fresh demo room, over HTTPS with the development
  *   certificate in .cert/ (https://127.0.0.1:8443; plain http://127.0.0.1:8080 when openssl is
  *   missing);
- * - the Outlook add-in and its playground on https://localhost:3000, with a demo policy whose
- *   conference node is that local node, provisioning included, so the codes the playground puts
- *   in an invite open rooms on the local node;
+ * - the Outlook add-in and its playground on https://localhost:3000 (with the local token issuer
+ *   for the playground's sign-in), and the meeting service on https://127.0.0.1:8444 with its
+ *   embedded database in .data/service (scripts/localMeetingService.ts); the demo policy names
+ *   the local node and the service, which registers each meeting's room on the node, so the
+ *   codes the playground puts in an invite open rooms there;
  * - the browser extension, built with `wxt build` into .output/chrome-mv3;
  * - with a display ($DISPLAY or $WAYLAND_DISPLAY) and Chromium installed, a Chromium with a
  *   throwaway profile, the extension loaded and the development certificate accepted, on the
@@ -24,20 +26,13 @@ import type { ConferenceNode } from '../conference-node/server';
 import { ensureDevCertificate } from '../devcert';
 import { DEFAULT_POLICY_PATH, startAddinServer } from '../outlook-addin/server';
 import type { AddinServer } from '../outlook-addin/server';
+import { createLocalIssuer, policyWithLocalService, startLocalMeetingStack } from './localMeetingService';
+import type { LocalMeetingStack } from './localMeetingService';
 
 const ROOT = process.cwd();
 const ADDIN_PORT = 3000;
+const SERVICE_PORT = 8444;
 const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
-
-/**
- * The example policy with one conference node: the local one, its provisioning API reached
- * through the add-in server's pass-through (which adds the node's bearer token).
- */
-function demoPolicy(nodeUrl: string, provisioningUrl: string): string {
-  const policy = JSON.parse(readFileSync(DEFAULT_POLICY_PATH, 'utf8')) as Record<string, unknown>;
-  policy.nodes = [{ name: 'Local reference node (npm start)', origin: nodeUrl, webAppPath: 'webapp3', provisioningUrl }];
-  return JSON.stringify(policy, null, 2);
-}
 
 /** Builds the extension (`wxt build`); resolves with its folder, rejects with WXT's output. */
 function buildExtension(): Promise<string> {
@@ -103,6 +98,7 @@ async function start(): Promise<void> {
 
   let node: ConferenceNode | undefined;
   let addin: AddinServer | undefined;
+  let meetings: LocalMeetingStack | undefined;
   let browser: { child: ChildProcess; profile: string } | undefined;
   let stopping = false;
   const stop = (): void => {
@@ -112,25 +108,34 @@ async function start(): Promise<void> {
       browser.child.kill();
       rmSync(browser.profile, { recursive: true, force: true });
     }
-    void Promise.allSettled([addin?.close(), node?.close()]).finally(() => process.exit(0));
+    void Promise.allSettled([addin?.close(), meetings?.close(), node?.close()]).finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 
   node = await startNode(nodeArgs, process.env, tls ? { tls } : {});
-  addin = await startAddinServer({
-    port: ADDIN_PORT,
-    host: 'localhost',
-    nodeUrl: node.url,
-    nodeToken: node.bearerToken,
-    ...(tls ? { https: { key: tls.key, cert: tls.cert }, nodeCa: tls.cert } : {}),
+  const issuer = await createLocalIssuer();
+  addin = await startAddinServer({ port: ADDIN_PORT, host: 'localhost', devIssuer: issuer, ...(tls ? { https: { key: tls.key, cert: tls.cert } } : {}) });
+  meetings = await startLocalMeetingStack({
+    issuer,
+    addinUrl: addin.url,
+    node: { url: node.url, token: node.bearerToken, ...(tls ? { ca: tls.cert } : {}) },
+    dataDir: join(ROOT, '.data', 'service'),
+    port: SERVICE_PORT,
+    ...(tls ? { tls: { key: tls.key, cert: tls.cert } } : {}),
   });
-  // Admin policies only name https nodes: without a certificate the playground keeps the example policy.
-  if (tls && addin.provisioningUrl) addin.setPolicyText(demoPolicy(node.url, addin.provisioningUrl));
+  // Admin policies only name https nodes: without a certificate the policy keeps the example's nodes.
+  const example = readFileSync(DEFAULT_POLICY_PATH, 'utf8');
+  addin.setPolicyText(
+    tls
+      ? policyWithLocalService(example, node.url, meetings.servicePolicy, 'Local reference node (npm start)')
+      : JSON.stringify({ ...(JSON.parse(example) as object), meetingService: meetings.servicePolicy }, null, 2),
+  );
   console.log(
     [
       '',
-      `Outlook add-in on ${addin.url} (policy: ${tls ? `examples/policy.json with the local node ${node.url} and its provisioning API` : 'examples/policy.json'})`,
+      `Outlook add-in on ${addin.url} (policy: examples/policy.json with ${tls ? `the local node ${node.url} and ` : ''}the meeting service ${meetings.service.url})`,
+      `Meeting service on ${meetings.service.url} (embedded database in .data/service; the playground signs in with the local issuer at ${addin.url}/dev-issuer/)`,
       `  Playground (Outlook stand-in): ${addin.playgroundUrl}`,
       `  Sideload: ${addin.url}/manifest.xml (README "The Outlook add-in")${tls ? `; trust ${tls.certPath} first` : ''}.`,
     ].join('\n'),
@@ -162,7 +167,7 @@ async function start(): Promise<void> {
       'What to do:',
       `  1. Organizer: open ${addin.playgroundUrl}. Set the start to within 15 minutes from now (codes open 15 minutes`,
       '     before the start), add a subject and two attendees, choose "unique per invitee" in the task pane,',
-      `     press "Insert block" and "Send". The task pane registers the room on ${node.url}${tls ? '' : ' (needs HTTPS: not available now)'}.`,
+      `     press "Insert block" and "Send". The task pane registers the meeting with the meeting service, which registers its room on ${node.url}.`,
       '  2. Attendee: in the extension popup, paste a personal message from the task pane ("Personal messages")',
       '     and confirm; or add the demo room above by hand.',
       '  3. Open the invite\'s join link, type a name, press Join: the extension fills the PIN (or says when the code',
