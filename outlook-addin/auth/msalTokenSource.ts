@@ -34,7 +34,7 @@ export function createMsalTokenSource(service: MeetingServicePolicy): TokenSourc
       } catch (silentError) {
         if (!interactive) {
           const needed = silentError instanceof InteractionRequiredAuthError;
-          throw new TokenUnavailableError(needed ? 'sign-in-needed' : 'failed', needed ? 'You are not signed in to the SecureJoin meeting service. Open SecureJoin from the ribbon and sign in.' : `Signing in to the SecureJoin meeting service failed: ${detail(silentError)}`);
+          throw new TokenUnavailableError(needed ? 'sign-in-needed' : 'failed', needed ? 'You are not signed in to the SecureJoin meeting service.' : `Signing in to the SecureJoin meeting service failed: ${detail(silentError)}`);
         }
       }
       try {

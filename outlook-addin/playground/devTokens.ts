@@ -15,7 +15,7 @@ export function createDevTokenSource(origin: string, host: PlaygroundHost): Toke
       if (host.options.signIn === 'refused') {
         throw new TokenUnavailableError(
           interactive ? 'failed' : 'sign-in-needed',
-          interactive ? 'Signing in to the SecureJoin meeting service did not complete (the sign-in was declined).' : 'You are not signed in to the SecureJoin meeting service. Open SecureJoin from the ribbon and sign in.',
+          interactive ? 'Signing in to the SecureJoin meeting service did not complete (the sign-in was declined).' : 'You are not signed in to the SecureJoin meeting service.',
         );
       }
       const { emailAddress, displayName } = host.options.userProfile;
