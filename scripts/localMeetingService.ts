@@ -102,12 +102,21 @@ export interface LocalMeetingStack {
 }
 
 /**
- * Starts the meeting service for `npm start`: PGlite in `dataDir`, tokens from `issuer` (whose
+ * Starts the meeting service for `npm start` and the e2e tests: PGlite in `dataDir`, tokens from `issuer` (whose
  * token endpoint the add-in server at `addinUrl` serves), rooms synced to `node`. The service
  * reads the issuer's keys from a loopback http server of its own, since it does not trust the
  * add-in server's development certificate.
  */
-export async function startLocalMeetingStack(opts: { issuer: DevIssuer; addinUrl: string; node: { url: string; token: string; ca?: string }; dataDir: string; port: number; tls?: { key: string; cert: string } }): Promise<LocalMeetingStack> {
+export async function startLocalMeetingStack(opts: {
+  issuer: DevIssuer;
+  addinUrl: string;
+  node: { url: string; token: string; ca?: string };
+  /** PGlite's folder; null keeps the database in memory (tests). */
+  dataDir: string | null;
+  /** 0 picks a free port. */
+  port: number;
+  tls?: { key: string; cert: string };
+}): Promise<LocalMeetingStack> {
   const jwks = await serveJwks(opts.issuer);
   try {
     const service = await startLocalMeetingService({ jwksUrl: jwks.url, allowOrigins: [opts.addinUrl], node: opts.node, dataDir: opts.dataDir, port: opts.port, ...(opts.tls ? { tls: opts.tls } : {}) });

@@ -41,9 +41,17 @@ export class TokenUnavailableError extends Error {
   }
 }
 
+/**
+ * True for a {@link TokenUnavailableError}, also one made by another bundle's copy of the class
+ * (the playground's office.js hands the add-in its token source across bundles).
+ */
+function isTokenUnavailable(error: unknown): error is TokenUnavailableError {
+  return error instanceof TokenUnavailableError || (error instanceof Error && error.name === 'TokenUnavailableError' && typeof (error as { problem?: unknown }).problem === 'string');
+}
+
 /** Plain words for a token failure of any kind (an unknown error becomes a 'failed' one). */
 export function tokenFailureText(error: unknown): string {
-  if (error instanceof TokenUnavailableError) return error.message;
+  if (isTokenUnavailable(error)) return error.message;
   const detail = error instanceof Error ? error.message : String(error);
   return `Signing in to the SecureJoin meeting service failed: ${detail.slice(0, 200)}`;
 }
