@@ -38,7 +38,7 @@ export function openPostgres(opts: PostgresOptions, log: Logger): Database {
   const pool = new pg.Pool({
     connectionString: opts.url,
     max: opts.max ?? 20,
-    connectionTimeoutMillis: opts.connectTimeoutMs ?? 1000,
+    connectionTimeoutMillis: opts.connectTimeoutMs ?? 2000,
     statement_timeout: timeout,
     query_timeout: timeout + 500,
     idleTimeoutMillis: 30_000,
