@@ -33,6 +33,8 @@ export async function buildApp(opts: MeetingServiceOptions, logger: ServiceConte
     exposedHeaders: ['ETag'],
     maxAge: 600,
   });
+  // JSON only: a text body is refused with 415 rather than parsed as a string.
+  app.removeContentTypeParser('text/plain');
   app.setErrorHandler(errorHandler);
   healthRoutes(app, ctx.db);
   meetingRoutes(app, ctx);

@@ -17,6 +17,9 @@ import type { MeetingServiceOptions } from './options';
 
 export type { MeetingServiceOptions } from './options';
 export { createDevIssuer } from './auth/devIssuer';
+export { openPglite } from './db/pglite';
+export { openPostgres } from './db/postgres';
+export type { Database } from './db/database';
 export type { DevIssuer, DevIssuerOptions, DevTokenClaims } from './auth/devIssuer';
 
 /** A running service. */
@@ -33,7 +36,8 @@ export interface MeetingService {
 export async function startMeetingService(opts: MeetingServiceOptions): Promise<MeetingService> {
   const log = createLogger(opts);
   const key = resolveCodesKey(opts);
-  const db = await openDatabase(opts, log);
+  const db = opts.database ?? (await openDatabase(opts, log));
+  const closeDb = (): Promise<void> => (opts.database ? Promise.resolve() : db.close());
   try {
     const applied = await migrate(db);
     if (applied.length > 0) log.info({ applied }, 'database migrations applied');
@@ -56,13 +60,13 @@ export async function startMeetingService(opts: MeetingServiceOptions): Promise<
       close() {
         closing ??= (async () => {
           await app.close();
-          await db.close();
+          await closeDb();
         })();
         return closing;
       },
     };
   } catch (error) {
-    await db.close().catch(() => undefined);
+    await closeDb().catch(() => undefined);
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 /** How to start the meeting service (the CLI fills this from flags and environment). */
 import type { Level } from 'pino';
+import type { Database } from './db/database';
 import type { NodeSyncOptions } from './node/nodeClient';
 
 export interface MeetingServiceOptions {
@@ -9,6 +10,11 @@ export interface MeetingServiceOptions {
   host?: string;
   /** PostgreSQL server; without it an embedded PGlite database in `dataDir`. */
   databaseUrl?: string;
+  /**
+   * A database opened by the caller (tests, embedding): used instead of `databaseUrl`/`dataDir`
+   * and left open by `close()`; the caller closes it.
+   */
+  database?: Database;
   /** PGlite's folder (default `.data/service`); null keeps it in memory (tests). */
   dataDir?: string | null;
   /**

@@ -32,6 +32,14 @@ function pathOf(path: readonly PropertyKey[]): string {
   );
 }
 
+/** A zod issue as field-named issues: an unknown key is reported at its own path. */
+function issuesOf(issue: z.core.$ZodIssue): Issue[] {
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({ path: pathOf([...issue.path, key]), message: 'is not a known field' }));
+  }
+  return [{ path: pathOf(issue.path) || 'body', message: issue.message }];
+}
+
 /**
  * Validates an untrusted write body. Paths in the issues start at the body (`room.invitees[0].passcode`).
  * The body's shape is checked first; the room's own rules (PINs, window, distinct codes) after.
@@ -41,9 +49,7 @@ export function parseMeetingWrite(input: unknown): Result<MeetingWrite> {
     return { ok: false, errors: [{ path: 'body', message: 'must be a JSON object with subject and room' }] };
   }
   const shape = meetingWriteSchema.safeParse(input);
-  if (!shape.success) {
-    return { ok: false, errors: shape.error.issues.map((i) => ({ path: pathOf(i.path) || 'body', message: i.message })) };
-  }
+  if (!shape.success) return { ok: false, errors: shape.error.issues.flatMap(issuesOf) };
   const room = parseRoomSpec((input as { room: unknown }).room);
   if (!room.ok) return { ok: false, errors: room.errors.map((e: Issue) => ({ path: e.path ? `room.${e.path}` : 'room', message: e.message })) };
   return { ok: true, value: { subject: shape.data.subject, room: room.value } };

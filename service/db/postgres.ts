@@ -38,9 +38,10 @@ export function openPostgres(opts: PostgresOptions, log: Logger): Database {
   const pool = new pg.Pool({
     connectionString: opts.url,
     max: opts.max ?? 20,
-    connectionTimeoutMillis: opts.connectTimeoutMs ?? 1000,
+    connectionTimeoutMillis: opts.connectTimeoutMs ?? 2000,
     statement_timeout: timeout,
-    query_timeout: timeout + 500,
+    // The client-side limit too: a server that stops answering gets no more time than a slow statement.
+    query_timeout: timeout,
     idleTimeoutMillis: 30_000,
   });
   // An idle client whose connection dies (server restart, pg_terminate_backend) emits here;
@@ -65,10 +66,15 @@ export function openPostgres(opts: PostgresOptions, log: Logger): Database {
         await run(client, 'COMMIT');
         return result;
       } catch (error) {
-        try {
-          await client.query('ROLLBACK');
-        } catch (rollbackError) {
-          broken = rollbackError;
+        if (error instanceof DatabaseUnavailableError) {
+          // The connection is gone or stuck: do not wait on a ROLLBACK; dropping the connection rolls back.
+          broken = error;
+        } else {
+          try {
+            await client.query('ROLLBACK');
+          } catch (rollbackError) {
+            broken = rollbackError;
+          }
         }
         throw error;
       } finally {

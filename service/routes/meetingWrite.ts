@@ -9,67 +9,60 @@ import type { Caller, MeetingView, MeetingWrite } from '../../core/meeting';
 import type { ServiceContext } from '../context';
 import { conflict, invalid, refuse, sendMeeting } from '../http/replies';
 import { RoomSync } from '../node/roomSync';
-import { recordAudit } from '../store/audit';
-import { AliasTakenError, findMeeting, insertMeeting, updateMeeting } from '../store/meetings';
+import { AliasTakenError, findMeeting, insertMeeting, replaceMeeting } from '../store/meetings';
 import type { Queryable } from '../db/database';
 
-/** How a write ended, decided inside the transaction and answered after it. */
+/** How a write ended, decided inside the write and answered after it. */
 export type WriteOutcome =
   | { kind: 'done'; status: 200 | 201 | 204; meeting: MeetingView | null }
   | { kind: 'conflict'; current: MeetingView }
   | { kind: 'missing' }
   | { kind: 'forbidden' };
 
-/** Thrown inside a transaction to roll it back and answer `outcome`. */
-export class Abort extends Error {
-  constructor(readonly outcome: WriteOutcome) {
-    super('write aborted');
-  }
-}
-
 /**
- * Runs `fn` in a transaction with node sync; a thrown Abort rolls back and becomes its outcome.
- * Node steps are undone when the transaction does not commit.
+ * Runs a write. Without node sync, `fn`'s single statement is atomic on its own (and the row lock
+ * lasts only as long as it runs). With node sync it runs in a transaction that commits only when
+ * the node accepted too; node steps are undone when the transaction does not commit.
  */
-export async function syncedWrite(ctx: ServiceContext, fn: (tx: Queryable, sync: RoomSync) => Promise<WriteOutcome>): Promise<WriteOutcome> {
+export async function syncedWrite(ctx: ServiceContext, fn: (q: Queryable, sync: RoomSync) => Promise<WriteOutcome>): Promise<WriteOutcome> {
   const sync = new RoomSync(ctx.node);
+  if (!ctx.node) return fn(ctx.db, sync);
   try {
     return await ctx.db.transaction((tx) => fn(tx, sync));
   } catch (error) {
     const failures = await sync.rollback();
     if (failures.length > 0) ctx.log.error({ count: failures.length }, 'node steps of a rolled-back write could not be undone');
-    if (error instanceof Abort) return error.outcome;
     throw error;
   }
 }
 
+/** Why a guarded write matched nothing: gone (404), someone else's (403), or another version (412). */
+export async function whyNot(ctx: ServiceContext, q: Queryable, caller: Caller, id: string, action: 'replace' | 'delete'): Promise<WriteOutcome> {
+  const current = await findMeeting(q, ctx.cipher, id);
+  if (!current) return { kind: 'missing' };
+  if (!mayAct(caller, current.organizer.id, action)) return { kind: 'forbidden' };
+  return { kind: 'conflict', current };
+}
+
 async function create(ctx: ServiceContext, caller: Caller, id: string, write: MeetingWrite): Promise<WriteOutcome> {
-  return syncedWrite(ctx, async (tx, sync) => {
-    const meeting = await insertMeeting(tx, ctx.cipher, { id, organizer: { id: caller.id, name: caller.name }, ...write });
+  return syncedWrite(ctx, async (q, sync) => {
+    const meeting = await insertMeeting(q, ctx.cipher, { id, organizer: { id: caller.id, name: caller.name }, ...write }, caller);
     if (!meeting) {
-      const current = await findMeeting(tx, ctx.cipher, id);
-      if (!current) throw new Abort({ kind: 'missing' });
-      throw new Abort(mayAct(caller, current.organizer.id, 'read') ? { kind: 'conflict', current } : { kind: 'forbidden' });
+      const current = await findMeeting(q, ctx.cipher, id);
+      if (!current) return { kind: 'missing' };
+      return mayAct(caller, current.organizer.id, 'read') ? { kind: 'conflict', current } : { kind: 'forbidden' };
     }
-    await recordAudit(tx, { actor: caller, action: 'create', meetingId: id, organizerId: caller.id, version: meeting.version });
     await sync.apply(null, meeting.room);
     return { kind: 'done', status: 201, meeting };
   });
 }
 
 async function replace(ctx: ServiceContext, caller: Caller, id: string, version: number, write: MeetingWrite): Promise<WriteOutcome> {
-  return syncedWrite(ctx, async (tx, sync) => {
-    // Locked until commit: `before` is what the UPDATE replaces, and the node's room matches it.
-    const before = await findMeeting(tx, ctx.cipher, id, true);
-    if (!before) return { kind: 'missing' };
-    if (!mayAct(caller, before.organizer.id, 'replace')) return { kind: 'forbidden' };
-    if (before.version !== version) return { kind: 'conflict', current: before };
-    const meeting = await updateMeeting(tx, ctx.cipher, { id, version, organizerId: caller.id }, write);
-    // The version guard in the UPDATE is what makes this safe without the lock too.
-    if (!meeting) return { kind: 'conflict', current: before };
-    await recordAudit(tx, { actor: caller, action: 'replace', meetingId: id, organizerId: caller.id, version: meeting.version });
-    await sync.apply(before.room, meeting.room);
-    return { kind: 'done', status: 200, meeting };
+  return syncedWrite(ctx, async (q, sync) => {
+    const done = await replaceMeeting(q, ctx.cipher, { id, version, organizerId: caller.id }, write, caller);
+    if (!done) return whyNot(ctx, q, caller, id, 'replace');
+    await sync.apply(done.before, done.meeting.room);
+    return { kind: 'done', status: 200, meeting: done.meeting };
   });
 }
 

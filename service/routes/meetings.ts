@@ -7,9 +7,8 @@ import { deleteIntent, isMeetingId, mayAct, mayListAll } from '../../core/meetin
 import type { Caller } from '../../core/meeting';
 import type { ServiceContext } from '../context';
 import { callerOrRefuse, invalid, refuse, sendMeeting } from '../http/replies';
-import { recordAudit } from '../store/audit';
-import { deleteMeeting, findMeeting, listMeetings } from '../store/meetings';
-import { Abort, answer, header, putMeeting, syncedWrite } from './meetingWrite';
+import { findMeeting, listMeetings, removeMeeting } from '../store/meetings';
+import { answer, header, putMeeting, syncedWrite, whyNot } from './meetingWrite';
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
 
@@ -24,20 +23,16 @@ async function getMeeting(ctx: ServiceContext, caller: Caller, request: IdReques
   return sendMeeting(reply, 200, meeting);
 }
 
-async function removeMeeting(ctx: ServiceContext, caller: Caller, request: IdRequest, reply: FastifyReply): Promise<FastifyReply> {
+async function deleteRoute(ctx: ServiceContext, caller: Caller, request: IdRequest, reply: FastifyReply): Promise<FastifyReply> {
   const { id } = request.params;
   if (!isMeetingId(id)) return invalid(reply, BAD_ID);
   const intent = deleteIntent(header(request, 'if-match'), caller.isAdmin);
   if (intent.kind === 'refuse') return refuse(reply, intent.status, intent.status === 428 ? 'precondition_required' : 'bad_precondition', intent.message);
-  const outcome = await syncedWrite(ctx, async (tx, sync) => {
-    const before = await findMeeting(tx, ctx.cipher, id, true);
-    if (!before) return { kind: 'missing' };
-    if (!mayAct(caller, before.organizer.id, 'delete')) return { kind: 'forbidden' };
-    if (intent.version !== null && intent.version !== before.version) return { kind: 'conflict', current: before };
-    const deleted = await deleteMeeting(tx, id, intent.version);
-    if (deleted === null) throw new Abort({ kind: 'conflict', current: before });
-    await recordAudit(tx, { actor: caller, action: 'delete', meetingId: id, organizerId: before.organizer.id, version: deleted });
-    await sync.apply(before.room, null);
+  const outcome = await syncedWrite(ctx, async (q, sync) => {
+    // An admin's delete (revoke) matches any organizer; anyone else's only their own.
+    const done = await removeMeeting(q, ctx.cipher, { id, version: intent.version, organizerId: caller.isAdmin ? null : caller.id }, caller);
+    if (!done) return whyNot(ctx, q, caller, id, 'delete');
+    await sync.apply(done.room, null);
     return { kind: 'done', status: 204, meeting: null };
   });
   return answer(reply, outcome);
@@ -72,5 +67,5 @@ export function meetingRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.get<{ Querystring: { all?: string } }>('/api/v1/meetings', { onRequest }, authed(list));
   app.get<{ Params: { id: string } }>('/api/v1/meetings/:id', { onRequest }, authed(getMeeting));
   app.put<{ Params: { id: string } }>('/api/v1/meetings/:id', { onRequest }, authed(putMeeting));
-  app.delete<{ Params: { id: string } }>('/api/v1/meetings/:id', { onRequest }, authed(removeMeeting));
+  app.delete<{ Params: { id: string } }>('/api/v1/meetings/:id', { onRequest }, authed(deleteRoute));
 }

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { createDevIssuer } from '../../service/auth/devIssuer';
 import type { DevIssuer } from '../../service/auth/devIssuer';
-import { startMeetingService } from '../../service';
+import { openPglite, startMeetingService } from '../../service';
 import type { MeetingService, MeetingServiceOptions } from '../../service';
 
 export const ISSUER = 'https://login.example.test/tenant-a/v2.0';
@@ -150,3 +150,30 @@ export function meetingBody(alias: string, over: Record<string, unknown> = {}, s
 export function meetingId(): string {
   return randomBytes(12).toString('base64url');
 }
+
+/** A fresh database of one kind, for the suite that runs on both. */
+export interface BackendDb {
+  /** What to pass to the service. */
+  options: Partial<MeetingServiceOptions>;
+  /** Reads raw rows, past the service (to check what is at rest). */
+  raw<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
+  close(): Promise<void>;
+}
+
+/** The two databases the service runs on. */
+export const BACKENDS: ReadonlyArray<{ name: 'postgres' | 'pglite'; open(): Promise<BackendDb> }> = [
+  {
+    name: 'postgres',
+    async open() {
+      const db = await createTestDatabase();
+      return { options: { databaseUrl: db.url }, raw: (text, params) => sql(db.url, text, params), close: () => db.drop() };
+    },
+  },
+  {
+    name: 'pglite',
+    async open() {
+      const db = await openPglite(null);
+      return { options: { database: db }, raw: async (text, params) => (await db.query(text, params)).rows as never[], close: () => db.close() };
+    },
+  },
+];
