@@ -116,13 +116,14 @@ export async function provisionMeeting(port: ItemPort, meeting: MeetingSnapshot,
     return { state: 'failed', message: `The meeting could not be prepared for the meeting service: ${errorText(error)}` };
   }
   if (!opts.force && record?.etag && record.sent === body) return { state: 'unchanged' };
-  const token = await tokenOrProblem(opts.tokens, { interactive: opts.interactive });
-  if (!token.ok) return { state: 'failed', message: token.message, signIn: true };
-  const auth = { authorization: `Bearer ${token.token}` };
   if (!record) {
+    // Kept before anything is sent, so both writers address this one meeting.
     record = { service: service.url, id: newMeetingId(), etag: null, sent: null };
     if (!(await saveRecord(port, record))) return { state: 'failed', message: 'This Outlook cannot keep the meeting\'s registration with the item (it needs Mailbox requirement set 1.11), so it cannot be registered with the meeting service.' };
   }
+  const token = await tokenOrProblem(opts.tokens, { interactive: opts.interactive });
+  if (!token.ok) return { state: 'failed', message: token.message, signIn: true };
+  const auth = { authorization: `Bearer ${token.token}` };
   const url = meetingUrl(service, record.id);
   const put = (payload: string, etag: string | null) =>
     call(opts.fetch, url, { method: 'PUT', headers: { ...auth, 'content-type': 'application/json', ...(etag ? { 'if-match': etag } : { 'if-none-match': '*' }) }, body: payload });

@@ -125,8 +125,16 @@ describe('provisionMeeting against the meeting service', () => {
     expect(await provisionMeeting(port, meeting, security, stack.settings, opts({ tokens: declined }))).toEqual({ state: 'failed', signIn: true, message: 'You are not signed in to the SecureJoin meeting service.' });
     const broken = { token: async () => Promise.reject(new Error('popup_window_error')) };
     expect(await provisionMeeting(port, meeting, security, stack.settings, opts({ tokens: broken }))).toMatchObject({ state: 'failed', signIn: true, message: expect.stringMatching(/^Signing in to the SecureJoin meeting service failed: popup_window_error/) });
-    expect(record(state)).toBeNull();
+    expect(record(state)?.etag).toBeNull(); // an id to use, nothing written yet
     expect((await requestToken(stack.node!, security.alias, 'Guest', security.accessCode!)).status).toBe(404);
+  });
+
+  it('on an Outlook without sessionData (Mailbox < 1.11) it says it cannot keep the registration, before any sign-in', async () => {
+    const { port, security } = await item({ mailboxVersion: 5 });
+    let asked = 0;
+    const tokens = { token: async () => (asked++, stack.tokens().token({ interactive: false })) };
+    expect(await provisionMeeting(port, await port.getSnapshot(), security, stack.settings, opts({ tokens }))).toEqual({ state: 'failed', message: expect.stringMatching(/needs Mailbox requirement set 1\.11/) });
+    expect(asked).toBe(0);
   });
 
   it('an expired or foreign token is refused by the service (401), another organizer\'s meeting (403): both explained', async () => {
