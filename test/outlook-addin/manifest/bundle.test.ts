@@ -54,7 +54,11 @@ describe('buildAddin', () => {
     expect(manifestProblems(manifest)).toEqual([]);
     expect(manifest).toContain('https://addins.example.com/sj/commands.js');
     expect(JSON.parse(readFileSync(join(outDir, '.well-known/microsoft-officeaddins-allowed.json'), 'utf8'))).toEqual({ allowed: ['https://addins.example.com/sj/commands.js'] });
-    expect(readFileSync(join(outDir, 'commands.html'), 'utf8')).toMatch(/office\.js"><\/script>\s*<script src="runtime\.js">/);
+    expect(readFileSync(join(outDir, 'commands.html'), 'utf8')).toMatch(/office\.js"><\/script>\s*<script type="module" src="runtime\.js">/);
+    // The web runtime loads MSAL (sign-in) only by dynamic import, from a chunk.
+    const runtime = readFileSync(join(outDir, 'runtime.js'), 'utf8');
+    expect(runtime.includes('nestedAppAuthBridge'), 'MSAL in runtime.js').toBe(false);
+    expect(/import\("\.\/chunks\/msalTokenSource-[A-Za-z0-9]+\.js"\)/.test(runtime), 'dynamic import of the MSAL chunk').toBe(true);
     expect(readFileSync(join(outDir, 'assets/icon-16.png')).subarray(1, 4).toString()).toBe('PNG');
   });
 
