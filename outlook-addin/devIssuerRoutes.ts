@@ -55,25 +55,27 @@ function readBody(req: IncomingMessage): Promise<string | null> {
  * cannot post to it without a CORS preflight, which this server never grants.
  */
 export async function handleDevIssuer(issuer: DevIssuerLike, path: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-  if (path === `${DEV_ISSUER_PATH}/jwks.json`) {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return void json(res, 405, { error: 'method', message: 'use GET' }), true;
-    json(res, 200, issuer.jwks());
+  /** Answers and reports the request handled. */
+  const answer = (status: number, body: unknown): true => {
+    json(res, status, body);
     return true;
+  };
+  if (path === `${DEV_ISSUER_PATH}/jwks.json`) {
+    return req.method === 'GET' || req.method === 'HEAD' ? answer(200, issuer.jwks()) : answer(405, { error: 'method', message: 'use GET' });
   }
   if (path !== `${DEV_ISSUER_PATH}/token`) return false;
-  if (req.method !== 'POST') return void json(res, 405, { error: 'method', message: 'use POST' }), true;
-  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return void json(res, 415, { error: 'invalid', message: 'send Content-Type: application/json' }), true;
+  if (req.method !== 'POST') return answer(405, { error: 'method', message: 'use POST' });
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return answer(415, { error: 'invalid', message: 'send Content-Type: application/json' });
   const text = await readBody(req);
-  if (text === null) return void json(res, 413, { error: 'invalid', message: `the body is larger than ${MAX_BODY} bytes` }), true;
+  if (text === null) return answer(413, { error: 'invalid', message: `the body is larger than ${MAX_BODY} bytes` });
   let body: { username?: unknown; name?: unknown };
   try {
     body = JSON.parse(text) as typeof body;
   } catch {
-    return void json(res, 400, { error: 'invalid', message: 'the body is not JSON' }), true;
+    return answer(400, { error: 'invalid', message: 'the body is not JSON' });
   }
-  if (typeof body?.username !== 'string' || !USERNAME.test(body.username)) return void json(res, 400, { error: 'invalid', message: 'username: must be an email address like olga@example.com' }), true;
+  if (typeof body?.username !== 'string' || !USERNAME.test(body.username)) return answer(400, { error: 'invalid', message: 'username: must be an email address like olga@example.com' });
   const name = typeof body.name === 'string' ? body.name.slice(0, 100) : undefined;
   const token = await issuer.sign({ oid: devObjectId(body.username), preferred_username: body.username, ...(name ? { name } : {}), ttlSeconds: TOKEN_TTL_SECONDS });
-  json(res, 200, { access_token: token, token_type: 'Bearer', expires_in: TOKEN_TTL_SECONDS });
-  return true;
+  return answer(200, { access_token: token, token_type: 'Bearer', expires_in: TOKEN_TTL_SECONDS });
 }
