@@ -277,6 +277,8 @@ describe('Outlook add-in in the playground', () => {
   it('with a shared passcode the block carries a "Save in SecureJoin" capture link for the access code and the window; an edited one is refused at send', async () => {
     const { page, pane } = await openPlayground();
     await pane.click('#mode-shared');
+    // Switching the mode regenerates the codes (and registers them): the buttons wait until that is done.
+    await waitForText(pane, '#message', /New codes generated/);
     await pane.click('#insert');
     await waitForText(pane, '#message', /block was (inserted|updated)/);
     await waitForBody(page, /Save in SecureJoin: https:/);
