@@ -102,9 +102,9 @@ export async function measureInsertLatency(options: InsertLatencyOptions = {}): 
   }
 }
 
-/** examples/policy.json without provisioning endpoints. */
+/** examples/policy.json without its meeting service (the figure is the body update, not the network). */
 function policyWithoutProvisioning(): unknown {
-  const policy = JSON.parse(readFileSync(new URL('../examples/policy.json', import.meta.url), 'utf8')) as { nodes?: Array<Record<string, unknown>> };
-  policy.nodes?.forEach((n) => delete n.provisioningUrl);
+  const policy = JSON.parse(readFileSync(new URL('../examples/policy.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+  delete policy.meetingService;
   return policy;
 }

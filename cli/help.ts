@@ -10,6 +10,7 @@ Usage:
   securejoin policy docs [--out FILE]     the policy field reference (examples/POLICY.md)
   securejoin policy schema                the extension's storage.managed_schema (JSON)
   securejoin code [KIND] [options]        generate access codes, PINs or passcodes
+  securejoin service [options]            run the meeting service (flags and env: service --help)
   securejoin --version                    print the version
 
 Run "securejoin <command> --help" for details.

@@ -8,6 +8,7 @@ import { EXIT, InputError, UsageError } from './errors';
 import { MAIN_HELP } from './help';
 import type { CliIo } from './io';
 import { policyCommand } from './policyCommand';
+import { serviceCommand } from './serviceCommand';
 
 /** This build's version, from the package it ships in. */
 export function cliVersion(): string {
@@ -24,6 +25,8 @@ export function runCli(args: string[], io: CliIo): number {
         return policyCommand(rest, io);
       case 'code':
         return codeCommand(rest, io);
+      case 'service':
+        return serviceCommand(rest, io);
       case '--help':
       case '-h':
       case 'help':
@@ -38,7 +41,7 @@ export function runCli(args: string[], io: CliIo): number {
         io.err(MAIN_HELP);
         return EXIT.usage;
       default:
-        throw new UsageError(`unknown command "${command}" (use policy or code)`);
+        throw new UsageError(`unknown command "${command}" (use policy, code or service)`);
     }
   } catch (error) {
     if (error instanceof UsageError) {

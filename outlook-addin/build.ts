@@ -1,7 +1,9 @@
 /**
  * Builds the Outlook add-in into a folder:
- * - `taskpane.html` + `taskpane.js` (+ `taskpane.css`): the Preact task pane (browser, ES2020);
- * - `commands.html` + `runtime.js`: the event runtime page for web, new Outlook and Mac;
+ * - `taskpane.html` + `taskpane.js` (+ `taskpane.css`, `chunks/`): the Preact task pane (browser,
+ *   ES2020; the sign-in library is a chunk loaded only when the policy names a meeting service);
+ * - `commands.html` + `runtime.js` (an ES module; the sign-in library in `chunks/`): the event
+ *   runtime page for web, new Outlook and Mac;
  * - `commands.js`: the same handlers as ONE classic script for classic Outlook on Windows
  *   (ES2016, IIFE, no imports: its JS runtime loads no modules and no Office.onReady);
  * - `manifest.xml` for the host URL, `policy.json` (default examples/policy.json), icons, and
@@ -11,7 +13,7 @@
 import { build } from 'esbuild';
 import type { BuildOptions, Plugin } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { ADDIN_FILES, normaliseHostUrl, renderManifest } from './manifest/render';
@@ -77,14 +79,49 @@ export function buildClassicRuntime(policyUrl: string, minify = true): Promise<s
   });
 }
 
-/** The web runtime script loaded by commands.html. */
-export function buildWebRuntime(policyUrl: string, minify = true): Promise<string> {
-  return bundle(join(HERE, 'events', 'runtime.ts'), { format: 'iife', target: 'es2020', minify, define: { __SECUREJOIN_POLICY_URL__: JSON.stringify(policyUrl) } });
+/** One ES-module bundle with split chunks (dynamic imports land in `chunks/`): file name -> text. */
+async function splitBundle(name: string, entry: string, opts: BuildOptions): Promise<Record<string, string>> {
+  const outdir = resolve(ROOT, '.split-build');
+  const result = await build({
+    entryPoints: { [name]: entry },
+    bundle: true,
+    write: false,
+    platform: 'browser',
+    logLevel: 'silent',
+    legalComments: 'none',
+    plugins: [zodEnglishOnly],
+    format: 'esm',
+    splitting: true,
+    outdir,
+    chunkNames: 'chunks/[name]-[hash]',
+    target: 'es2020',
+    ...opts,
+  });
+  return Object.fromEntries((result.outputFiles ?? []).map((f) => [relative(outdir, f.path).split(sep).join('/'), f.text]));
 }
 
-/** The task pane script (Preact, automatic JSX runtime). */
-export function buildTaskpane(minify = true): Promise<string> {
-  return bundle(join(HERE, 'taskpane', 'main.tsx'), { format: 'iife', target: 'es2020', minify, jsx: 'automatic', jsxImportSource: 'preact' });
+/**
+ * The web runtime's scripts for commands.html (`runtime.js`, an ES module, plus `chunks/`): the
+ * sign-in library is a chunk loaded only when the policy names a meeting service. (The classic
+ * Windows file cannot load chunks: it carries MSAL inline, evaluated only on first use.)
+ */
+export function buildWebRuntimeFiles(policyUrl: string, minify = true): Promise<Record<string, string>> {
+  return splitBundle('runtime', join(HERE, 'events', 'runtime.ts'), { minify, define: { __SECUREJOIN_POLICY_URL__: JSON.stringify(policyUrl) } });
+}
+
+/**
+ * The task pane's scripts (Preact, automatic JSX runtime) as an ES module with split chunks:
+ * `taskpane.js` is what the page loads first; the sign-in library (MSAL, imported dynamically
+ * only when the policy names a meeting service) lands in `chunks/`, outside the first paint.
+ * Returns file name (relative to the add-in folder) -> text.
+ */
+export function buildTaskpaneFiles(minify = true): Promise<Record<string, string>> {
+  return splitBundle('taskpane', join(HERE, 'taskpane', 'main.tsx'), { minify, jsx: 'automatic', jsxImportSource: 'preact' });
+}
+
+/** The task pane's first-paint script, `taskpane.js` (see {@link buildTaskpaneFiles}). */
+export async function buildTaskpane(minify = true): Promise<string> {
+  return (await buildTaskpaneFiles(minify))['taskpane.js'] ?? '';
 }
 
 /**
@@ -104,14 +141,14 @@ export async function buildAddin(outDir: string, opts: BuildAddinOptions): Promi
     files[name] = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
   };
   const policyUrl = `${base}/policy.json`;
-  const [classic, web] = await Promise.all([buildClassicRuntime(policyUrl, minify), buildWebRuntime(policyUrl, minify)]);
+  const [classic, web] = await Promise.all([buildClassicRuntime(policyUrl, minify), buildWebRuntimeFiles(policyUrl, minify)]);
   put(ADDIN_FILES.runtimeScript, classic);
-  put('runtime.js', web);
+  for (const [name, text] of Object.entries(web)) put(name, text);
   put(ADDIN_FILES.runtimePage, readFileSync(join(HERE, 'events', 'commands.html'), 'utf8'));
 
   const taskpaneDir = join(HERE, 'taskpane');
   if (existsSync(join(taskpaneDir, 'main.tsx'))) {
-    put('taskpane.js', await buildTaskpane(minify));
+    for (const [name, text] of Object.entries(await buildTaskpaneFiles(minify))) put(name, text);
     for (const name of ['taskpane.html', 'taskpane.css']) {
       if (existsSync(join(taskpaneDir, name))) put(name, readFileSync(join(taskpaneDir, name)));
     }

@@ -5,24 +5,25 @@
  *   `policy.json` beside them (the admin's policy; users cannot edit it);
  * - `/playground/` the fake Outlook compose window; `/playground/addin/...` the same add-in files
  *   with the office.js script tag pointed at the playground's fake office.js;
- * - `/node/...` (when `nodeUrl` is given) a pass-through to a conference node (http or https), so
- *   a policy can name `<this server>/node/api/securejoin/v1` as its provisioning endpoint. With
- *   `nodeToken` the pass-through adds the node's bearer token to requests from this server's own
- *   pages: the add-in never holds the token, and no file it is served contains it.
+ * - `/dev-issuer/...` (only with `devIssuer`: development and the playground) the local token
+ *   issuer's JWKS and token endpoint (devIssuerRoutes.ts). The server holds no credential of
+ *   anyone else's and forwards nothing: the add-in talks to the meeting service itself.
  *
  * HTTP on 127.0.0.1 by default (tests); HTTPS with `https: { key, cert }` (sideloading, see
  * {@link ensureDevCertificate}). Node only.
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
-import { createServer as createHttpServer, request as httpRequest } from 'node:http';
+import { createServer as createHttpServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { createServer as createHttpsServer, request as httpsRequest } from 'node:https';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAddin } from './build';
+import { DEV_ISSUER_PATH, handleDevIssuer } from './devIssuerRoutes';
+import type { DevIssuerLike } from './devIssuerRoutes';
 import { buildPlayground } from './playground/bundle';
 
 /** Kept here for callers that imported it from the add-in server. */
@@ -40,16 +41,11 @@ export interface AddinServerOptions {
   host?: string;
   /** policy.json's text; default examples/policy.json; null answers 404 (policy unreachable). */
   policyText?: string | null;
-  /** A conference node to pass `/node/...` through to, e.g. "http://127.0.0.1:8080" or "https://127.0.0.1:8443". */
-  nodeUrl?: string;
   /**
-   * The node's provisioning bearer token. The pass-through sends `Authorization: Bearer <token>`
-   * on requests whose Origin is this server (its task pane and event runtime) and that carry no
-   * Authorization of their own; requests from other origins go through without it.
+   * The local development issuer (service/auth/devIssuer.ts `createDevIssuer`): serve its JWKS and
+   * token endpoint under `/dev-issuer/` (development and the playground only).
    */
-  nodeToken?: string;
-  /** PEM certificate(s) to trust for an https `nodeUrl` (e.g. the development certificate); default the system's. */
-  nodeCa?: string;
+  devIssuer?: DevIssuerLike;
   /** PEM key and certificate: serve HTTPS. */
   https?: { key: string; cert: string };
   /** Folder to build into; default a fresh temporary folder removed on close. */
@@ -63,11 +59,8 @@ export interface AddinServer {
   port: number;
   /** The playground page. */
   playgroundUrl: string;
-  /**
-   * With `nodeUrl`: the node's provisioning API through this server
-   * (`<url>/node/api/securejoin/v1`), for a policy's `provisioningUrl`; else null.
-   */
-  provisioningUrl: string | null;
+  /** With `devIssuer`: its JWKS URL (`<url>/dev-issuer/jwks.json`), for the meeting service; else null. */
+  devIssuerJwksUrl: string | null;
   outDir: string;
   /** Serves another policy.json from now on (null: 404). */
   setPolicyText(text: string | null): void;
@@ -109,31 +102,6 @@ async function sendFile(res: ServerResponse, dir: string, name: string, rewrite?
   send(res, 200, rewrite && type.startsWith('text/html') ? rewrite(data.toString('utf8')) : data, type);
 }
 
-/** How {@link proxy} reaches the node. */
-interface NodeTarget {
-  url: string;
-  /** Added as a bearer token to requests from `ownOrigin` without an Authorization header. */
-  token?: string;
-  ca?: string;
-  ownOrigin: string;
-}
-
-/** Forwards `/node/<rest>` to `nodeUrl/<rest>` (method, headers, body), answering 502 when the node is down. */
-function proxy(req: IncomingMessage, res: ServerResponse, node: NodeTarget, rest: string): void {
-  const target = new URL(rest, node.url.replace(/\/?$/, '/'));
-  const headers = { ...req.headers, host: target.host };
-  // Only this server's own pages get the token: another site the organizer visits could
-  // otherwise make the browser provision rooms through this loopback server.
-  if (node.token && !headers.authorization && req.headers.origin === node.ownOrigin) headers.authorization = `Bearer ${node.token}`;
-  const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
-  const upstream = request(target, { method: req.method, headers, ...(node.ca ? { ca: node.ca } : {}) }, (answer) => {
-    res.writeHead(answer.statusCode ?? 502, answer.headers);
-    answer.pipe(res);
-  });
-  upstream.on('error', () => send(res, 502, JSON.stringify({ error: 'node_unreachable' }), TYPES['.json']));
-  req.pipe(upstream);
-}
-
 /**
  * Builds the add-in (for this server's URL) and the playground, then serves them.
  * Rejects when the port is taken or a build fails.
@@ -145,12 +113,11 @@ export async function startAddinServer(opts: AddinServerOptions = {}): Promise<A
   const addinDir = join(outDir, 'addin');
   const playgroundDir = join(outDir, 'playground');
   let ready: Promise<void> = Promise.resolve();
-  let node: NodeTarget | null = null;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     await ready;
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (node && path.startsWith('/node/')) return proxy(req, res, node, (req.url ?? '/').slice('/node/'.length));
+    if (opts.devIssuer && path.startsWith(`${DEV_ISSUER_PATH}/`) && (await handleDevIssuer(opts.devIssuer, path, req, res))) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', undefined, { allow: 'GET, HEAD' });
     if (path === '/') return send(res, 302, '', undefined, { location: '/playground/' });
     const policy = () => (policyText === null ? send(res, 404, 'No policy.json') : send(res, 200, policyText, TYPES['.json']));
@@ -175,7 +142,6 @@ export async function startAddinServer(opts: AddinServerOptions = {}): Promise<A
   const listenHost = opts.host ?? '127.0.0.1';
   const hostName = listenHost === '0.0.0.0' || listenHost === '::' ? 'localhost' : listenHost;
   const url = `${opts.https ? 'https' : 'http'}://${hostName.includes(':') ? `[${hostName}]` : hostName}:${port}`;
-  if (opts.nodeUrl) node = { url: opts.nodeUrl, ownOrigin: url, ...(opts.nodeToken ? { token: opts.nodeToken } : {}), ...(opts.nodeCa ? { ca: opts.nodeCa } : {}) };
   const close = async () => {
     server.closeAllConnections?.();
     await new Promise<void>((ok) => server.close(() => ok()));
@@ -194,7 +160,7 @@ export async function startAddinServer(opts: AddinServerOptions = {}): Promise<A
     url,
     port,
     playgroundUrl: `${url}/playground/`,
-    provisioningUrl: opts.nodeUrl ? `${url}/node/api/securejoin/v1` : null,
+    devIssuerJwksUrl: opts.devIssuer ? `${url}${DEV_ISSUER_PATH}/jwks.json` : null,
     outDir,
     setPolicyText: (text) => void (policyText = text),
     close,

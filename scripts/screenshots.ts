@@ -20,10 +20,10 @@ import { launchWithExtension, waitForNotice, waitForRegistration } from '../test
 
 const OUT_DIR = join(process.cwd(), 'docs', 'screenshots');
 
-/** The example policy without its provisioning endpoint (the pictures need no network). */
+/** The example policy without its meeting service (the pictures need no network). */
 function demoPolicy(): string {
-  const policy = JSON.parse(readFileSync('examples/policy.json', 'utf8')) as { nodes: Array<Record<string, unknown>> };
-  policy.nodes.forEach((n) => delete n.provisioningUrl);
+  const policy = JSON.parse(readFileSync('examples/policy.json', 'utf8')) as Record<string, unknown>;
+  delete policy.meetingService;
   return JSON.stringify(policy);
 }
 

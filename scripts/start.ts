@@ -3,14 +3,16 @@
  * - the reference conference node with a fresh demo room, over HTTPS with the development
  *   certificate in .cert/ (https://127.0.0.1:8443; plain http://127.0.0.1:8080 when openssl is
  *   missing);
- * - the Outlook add-in and its playground on https://localhost:3000, with a demo policy whose
- *   conference node is that local node, provisioning included, so the codes the playground puts
- *   in an invite open rooms on the local node;
+ * - the Outlook add-in and its playground on https://localhost:3000 (with the local token issuer
+ *   for the playground's sign-in), and the meeting service on https://127.0.0.1:8444 with its
+ *   embedded database in .data/service (scripts/localMeetingService.ts); the demo policy names
+ *   the local node and the service, which registers each meeting's room on the node, so the
+ *   codes the playground puts in an invite open rooms there;
  * - the browser extension, built with `wxt build` into .output/chrome-mv3;
  * - with a display ($DISPLAY or $WAYLAND_DISPLAY) and Chromium installed, a Chromium with a
  *   throwaway profile, the extension loaded and the development certificate accepted, on the
  *   playground (skip it with `--no-browser`).
- * Ports and options: ./startOptions.ts (--node-port, --addin-port, their environment variables).
+ * Ports and options: ./startOptions.ts (--node-port, --addin-port, --service-port, their environment variables).
  * The ports are checked before anything is printed or started (./ports.ts). It prints where to
  * go and what to do, and closes every server and child on SIGINT, SIGTERM, SIGHUP or when npm
  * goes away (./supervisor.ts).
@@ -30,21 +32,13 @@ import type { WantedPort } from './ports';
 import { parseStartOptions } from './startOptions';
 import { whatToDo } from './startText';
 import { Supervisor } from './supervisor';
+import { createLocalIssuer, policyWithLocalService, startLocalMeetingStack } from './localMeetingService';
+import type { LocalMeetingStack } from './localMeetingService';
 
 const ROOT = process.cwd();
 /** Where wxt writes (SECUREJOIN_WXT_OUT_DIR as in wxt.config.ts, so a test can build elsewhere). */
 const EXTENSION_DIR = join(process.env.SECUREJOIN_WXT_OUT_DIR ?? join(ROOT, '.output'), 'chrome-mv3');
 const ADDIN_HOST = 'localhost';
-
-/**
- * The example policy with one conference node: the local one, its provisioning API reached
- * through the add-in server's pass-through (which adds the node's bearer token).
- */
-function demoPolicy(nodeUrl: string, provisioningUrl: string): string {
-  const policy = JSON.parse(readFileSync(DEFAULT_POLICY_PATH, 'utf8')) as Record<string, unknown>;
-  policy.nodes = [{ name: 'Local reference node (npm start)', origin: nodeUrl, webAppPath: 'webapp3', provisioningUrl }];
-  return JSON.stringify(policy, null, 2);
-}
 
 /** Builds the extension (`wxt build`); resolves with its folder, rejects with WXT's output. */
 function buildExtension(supervisor: Supervisor): Promise<string> {
@@ -116,7 +110,7 @@ async function start(): Promise<void> {
     nodeHost = parseMainOptions(opts.nodeArgs, process.env).host; // also refuses unknown node flags now, before anything starts
   } catch (error) {
     const message = error instanceof Error ? error.message.replace(/ \(use --port.*\)$/, '') : String(error);
-    fail(`${message}\nOptions: --node-port N, --addin-port N, --no-browser, --host H, --token T, --test-clock (README "Try it").`, 2);
+    fail(`${message}\nOptions: --node-port N, --addin-port N, --service-port N, --no-browser, --host H, --token T, --test-clock (README "Try it").`, 2);
   }
 
   const notes: string[] = []; // printed once the ports are known to be free
@@ -131,8 +125,9 @@ async function start(): Promise<void> {
   const wanted: WantedPort[] = [
     { port: opts.nodePort ?? (tls ? DEFAULT_HTTPS_PORT : DEFAULT_HTTP_PORT), host: nodeHost, what: 'the reference conference node', flag: '--node-port', envName: 'SECUREJOIN_NODE_PORT' },
     { port: opts.addinPort, host: ADDIN_HOST, what: 'the Outlook add-in', flag: '--addin-port', envName: 'SECUREJOIN_ADDIN_PORT' },
+    { port: opts.servicePort, host: '127.0.0.1', what: 'the meeting service', flag: '--service-port', envName: 'SECUREJOIN_SERVICE_PORT' },
   ];
-  const [nodePort, addinPort] = wanted as [WantedPort, WantedPort];
+  const [nodePort, addinPort, servicePort] = wanted as [WantedPort, WantedPort, WantedPort];
   const problems = await portProblems(wanted);
   if (problems.length > 0) fail(problems.join('\n'), 1);
   for (const note of notes) console.warn(note);
@@ -140,39 +135,50 @@ async function start(): Promise<void> {
   const extension = buildExtension(supervisor);
   extension.catch(() => undefined); // reported below, after the servers are up
 
-  // The node's own lines (demo codes and links) wait until the add-in listens too: a port taken
-  // in the meantime then ends the start before any code is printed.
+  // The node's own lines (demo codes and links) wait until the add-in and the service listen too:
+  // a port taken in the meantime then ends the start before any code is printed.
   const nodeLines: string[] = [];
   let node: ConferenceNode;
   let addin: AddinServer;
-  try {
-    node = await startNode([...opts.nodeArgs, '--port', String(nodePort.port)], process.env, { ...(tls ? { tls } : {}), log: (text) => nodeLines.push(text) });
-  } catch (error) {
-    const code = listenErrorCode(error);
-    throw code ? new Error(portProblem(nodePort, code)) : error;
-  }
+  let meetings: LocalMeetingStack;
+  const listening = async <T>(wantedPort: WantedPort, run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      const code = listenErrorCode(error);
+      throw code ? new Error(portProblem(wantedPort, code)) : error;
+    }
+  };
+  node = await listening(nodePort, () => startNode([...opts.nodeArgs, '--port', String(nodePort.port)], process.env, { ...(tls ? { tls } : {}), log: (text) => nodeLines.push(text) }));
   supervisor.adopt(() => node.close());
-  try {
-    addin = await startAddinServer({
-      port: addinPort.port,
-      host: ADDIN_HOST,
-      nodeUrl: node.url,
-      nodeToken: node.bearerToken,
-      ...(tls ? { https: { key: tls.key, cert: tls.cert }, nodeCa: tls.cert } : {}),
-    });
-  } catch (error) {
-    const code = listenErrorCode(error);
-    throw code ? new Error(portProblem(addinPort, code)) : error;
-  }
+  const issuer = await createLocalIssuer();
+  addin = await listening(addinPort, () => startAddinServer({ port: addinPort.port, host: ADDIN_HOST, devIssuer: issuer, ...(tls ? { https: { key: tls.key, cert: tls.cert } } : {}) }));
   supervisor.adopt(() => addin.close());
+  meetings = await listening(servicePort, () =>
+    startLocalMeetingStack({
+      issuer,
+      addinUrl: addin.url,
+      node: { url: node.url, token: node.bearerToken, ...(tls ? { ca: tls.cert } : {}) },
+      dataDir: join(ROOT, '.data', 'service'),
+      port: servicePort.port,
+      ...(tls ? { tls: { key: tls.key, cert: tls.cert } } : {}),
+    }),
+  );
+  supervisor.adopt(() => meetings.close());
   if (supervisor.stopped) return;
-  // Admin policies only name https nodes: without a certificate the playground keeps the example policy.
-  if (tls && addin.provisioningUrl) addin.setPolicyText(demoPolicy(node.url, addin.provisioningUrl));
+  // Admin policies only name https nodes: without a certificate the policy keeps the example's nodes.
+  const example = readFileSync(DEFAULT_POLICY_PATH, 'utf8');
+  addin.setPolicyText(
+    tls
+      ? policyWithLocalService(example, node.url, meetings.servicePolicy, 'Local reference node (npm start)')
+      : JSON.stringify({ ...(JSON.parse(example) as object), meetingService: meetings.servicePolicy }, null, 2),
+  );
   console.log(nodeLines.join('\n'));
   console.log(
     [
       '',
-      `Outlook add-in on ${addin.url} (policy: ${tls ? `examples/policy.json with the local node ${node.url} and its provisioning API` : 'examples/policy.json'})`,
+      `Outlook add-in on ${addin.url} (policy: examples/policy.json with ${tls ? `the local node ${node.url} and ` : ''}the meeting service ${meetings.service.url})`,
+      `Meeting service on ${meetings.service.url} (embedded database in .data/service; the playground signs in with the local issuer at ${addin.url}/dev-issuer/)`,
       `  Playground (Outlook stand-in): ${addin.playgroundUrl}`,
       `  Sideload: ${addin.url}/manifest.xml (README "The Outlook add-in")${tls ? `; trust ${tls.certPath} first` : ''}.`,
     ].join('\n'),

@@ -30,6 +30,10 @@ Rules:
   any time, for \`assumedRoomDays\`. Where organizers may still switch a code on (an unlocked
   \`accessCode.required\` or \`passcodes.mode\`), the worst case is checked.
   Organizer preferences that would break the limit are ignored.
+- A policy of the earlier format, whose \`nodes[]\` carry a \`provisioningUrl\`, is refused with
+  what to change: remove \`provisioningUrl\` and name the meeting service in the top-level
+  \`meetingService\` instead (its meaning is not guessed: the add-in now registers meetings only
+  through the meeting service, which holds the conference node's credential).
 - Without a valid policy every component uses the built-in defaults below (fail closed). With no
   \`nodes\`, the extension fills PINs nowhere.
 

@@ -1,6 +1,6 @@
 /** The admin policy manifest: schema, parsing, guess risk, user-preference merge, managed storage, docs. */
 export { POLICY_VERSION, PASSCODE_MODES, AUTOFILL_MODES, PolicySchema } from './schema';
-export type { Policy, PolicyInput, PolicyNode, PasscodeMode, AutofillMode, LockableSetting } from './schema';
+export type { Policy, PolicyInput, PolicyNode, MeetingServicePolicy, PasscodeMode, AutofillMode, LockableSetting } from './schema';
 export { parsePolicy, parsePolicyJson, DEFAULT_POLICY } from './parse';
 export { policyGuessRisk, riskSettingsOf } from './risk';
 export type { GuessRisk, CodeRisk, RiskSettings } from './risk';
@@ -9,4 +9,4 @@ export type { EffectiveSettings, EffectiveSettingsResult, UserPrefs } from './ef
 export { managedStorageSchema, checkChromeManagedSchema, policyFromManaged, policyToManaged, CHROME_SCHEMA_ATTRIBUTES } from './managed';
 export type { ChromeSchema } from './managed';
 export { policyDocs } from './docs';
-export { originProblem } from './origin';
+export { originProblem, serviceUrlProblem } from './origin';

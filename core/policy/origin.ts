@@ -7,7 +7,6 @@
 const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
 const HOST = `${LABEL}(?:\\.${LABEL})*`;
 const ORIGIN = new RegExp(`^https://(${HOST})(?::([0-9]{1,5}))?$`);
-const HTTPS_URL = new RegExp(`^https://${HOST}(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*)?(?:\\?[A-Za-z0-9._~!$&'()*+,;=:@%/?-]*)?$`);
 
 /**
  * Explains why `text` is not an exact https origin (`https://host[:port]`, lowercase, no path,
@@ -35,7 +34,22 @@ export function originProblem(text: string): string | null {
   return null;
 }
 
-/** True when `text` is an https URL with a host and optional path and query, without fragment or credentials. */
-export function isHttpsUrl(text: string): boolean {
-  return HTTPS_URL.test(text);
+const BASE_PATH = "(?:/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)*/?";
+const HTTPS_BASE_URL = new RegExp(`^https://${HOST}(?::[0-9]{1,5})?${BASE_PATH}$`);
+const LOOPBACK_BASE_URL = new RegExp(`^http://(?:127\\.0\\.0\\.1|localhost|\\[::1\\])(?::[0-9]{1,5})?${BASE_PATH}$`);
+
+/**
+ * Explains why `text` is not a service base URL (`https://host[:port][/path]`, lowercase host, no
+ * query, fragment or credentials; plain `http://` only on loopback, for development), or returns
+ * null when it is one.
+ */
+export function serviceUrlProblem(text: string): string | null {
+  if (/^http:\/\//i.test(text) && !LOOPBACK_BASE_URL.test(text)) return 'must use https:// (plain http is allowed only on 127.0.0.1, localhost or [::1], for development)';
+  if (!/^https?:\/\//i.test(text)) return 'must start with https://, e.g. "https://securejoin.example.com"';
+  if (/[?#]/.test(text)) return 'must not contain a query (?) or fragment (#)';
+  if (/^https?:\/\/[^/]*@/i.test(text)) return 'must not contain a user name or password';
+  const host = /^https?:\/\/([^/:]*)/i.exec(text)?.[1] ?? '';
+  if (host !== host.toLowerCase()) return 'must have a lowercase host name';
+  if (!HTTPS_BASE_URL.test(text) && !LOOPBACK_BASE_URL.test(text)) return 'is not a valid URL like "https://securejoin.example.com"';
+  return null;
 }

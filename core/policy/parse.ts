@@ -32,6 +32,27 @@ function versionProblem(input: unknown): Issue | null {
   return null;
 }
 
+/**
+ * A policy written for the add-in's earlier registration path names `nodes[].provisioningUrl`.
+ * It is refused (never read with a guessed meaning) with what to change: meetings are now
+ * registered through the meeting service, which holds the node's credential.
+ */
+function earlierVersionProblems(input: object): Issue[] {
+  const nodes = (input as Record<string, unknown>).nodes;
+  if (!Array.isArray(nodes)) return [];
+  return nodes.flatMap((node, i) =>
+    node !== null && typeof node === 'object' && 'provisioningUrl' in node
+      ? [
+          {
+            path: `nodes[${i}].provisioningUrl`,
+            message:
+              'is from an earlier SecureJoin and no longer read: meetings are now registered through the SecureJoin meeting service. Remove "provisioningUrl" from this node and add a top-level "meetingService": { "url": "https://<your meeting service>", "clientId": "<add-in app registration id>", "authority": "https://login.microsoftonline.com/<tenant id>", "scope": "api://<service>/Meetings.ReadWrite" } (examples/POLICY.md explains each field)',
+          },
+        ]
+      : [],
+  );
+}
+
 const KIND_NAMES = { accessCode: 'an access code', passcode: 'a passcode', pin: 'a PIN' } as const;
 
 /** The guess-risk problems of a schema-valid policy: one issue per code that is too easy to guess. */
@@ -58,6 +79,8 @@ function riskIssues(policy: Policy): Issue[] {
 export function parsePolicy(input: unknown): Result<Policy> {
   const versionIssue = versionProblem(input);
   if (versionIssue) return { ok: false, errors: [versionIssue] };
+  const earlier = earlierVersionProblems(input as object);
+  if (earlier.length > 0) return { ok: false, errors: earlier };
   const parsed = PolicySchema.safeParse(input);
   if (!parsed.success) {
     const errors = parsed.error.issues.flatMap((issue) => toIssues(issue, input, (path) => keysAt(PolicySchema, path)));

@@ -8,7 +8,7 @@
  * that is silently ignored would silently fall back to a default and could weaken policy.
  */
 import * as z from 'zod/mini';
-import { isHttpsUrl, originProblem } from './origin';
+import { originProblem, serviceUrlProblem } from './origin';
 
 // zod/mini (functional API) rather than classic `z`: the same zod core, but tree-shakeable, so
 // the Outlook task pane does not carry zod's JSON-schema conversion and method tables (~40 KiB
@@ -136,12 +136,47 @@ const nodeSchema = described(
       [],
       'Dial-in numbers printed in invitations.',
     ),
-    provisioningUrl: described(
-      z.optional(z.string().check(z.refine(isHttpsUrl, { error: 'must be an https URL, e.g. "https://meet.example.com/securejoin/provision"' }))),
-      'Optional https endpoint that provisions one-time codes and passcodes on the node.',
-    ),
   }),
   'A conference node people join meetings on.',
+);
+
+/** An Entra ID application (client) id: a GUID. */
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+/** An OAuth scope as Entra ID writes it, e.g. "api://securejoin.example.com/Meetings.ReadWrite". */
+const SCOPE = /^[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]{1,300}$/;
+
+const meetingServiceSchema = described(
+  z.optional(
+    z.strictObject({
+      url: described(
+        z.string().check(
+          z.superRefine((text, ctx) => {
+            const problem = serviceUrlProblem(text);
+            if (problem) ctx.addIssue({ code: 'custom', message: problem });
+          }),
+        ),
+        'Base URL of the SecureJoin meeting service, e.g. "https://securejoin.example.com" (https; plain http only on loopback, for development).',
+      ),
+      clientId: described(
+        z.string().check(z.regex(GUID, { error: 'must be the add-in\'s Application (client) ID from its Entra ID app registration, a GUID like "8c2b2f4e-1d3a-4b5c-9e6f-0a1b2c3d4e5f"' })),
+        'Application (client) ID of the add-in\'s Entra ID app registration (SPA redirect "brk-multihub://<add-in origin>").',
+      ),
+      authority: described(
+        z.string().check(
+          z.superRefine((text, ctx) => {
+            const problem = serviceUrlProblem(text);
+            if (problem) ctx.addIssue({ code: 'custom', message: problem });
+          }),
+        ),
+        'Where organizers sign in, e.g. "https://login.microsoftonline.com/<tenant id>".',
+      ),
+      scope: described(
+        z.string().check(z.regex(SCOPE, { error: 'must be one scope like "api://securejoin.example.com/Meetings.ReadWrite" (no spaces)' })),
+        'The meeting service\'s scope the add-in asks a token for, e.g. "api://securejoin.example.com/Meetings.ReadWrite".',
+      ),
+    }),
+  ),
+  'The SecureJoin meeting service that keeps each meeting\'s codes and registers its room on the conference node. Organizers sign in to it (Nested App Authentication). Without it the add-in registers nothing and organizers register rooms themselves.',
 );
 
 /** The admin policy manifest. Parse input with {@link parsePolicy}, never with this schema alone. */
@@ -167,6 +202,7 @@ export const PolicySchema = z
       [],
       'Conference nodes. The extension only ever fills PINs on these origins; an empty list means it fills nowhere.',
     ),
+    meetingService: meetingServiceSchema,
     assumedMeetingMinutes: withDefault(minutes(5, 1440), 60, 'Typical meeting length used for the guess-risk check: a code is exposed for lead + this + grace minutes.'),
     assumedRoomDays: withDefault(
       intIn(1, 3660),
@@ -195,6 +231,8 @@ export type Policy = z.output<typeof PolicySchema>;
 export type PolicyInput = z.input<typeof PolicySchema>;
 /** One conference node of a policy. */
 export type PolicyNode = Policy['nodes'][number];
+/** The policy's meeting service (see `meetingService`). */
+export type MeetingServicePolicy = NonNullable<Policy['meetingService']>;
 /** See {@link PASSCODE_MODES}. */
 export type PasscodeMode = (typeof PASSCODE_MODES)[number];
 /** See {@link AUTOFILL_MODES}. */

@@ -5,7 +5,8 @@
  */
 import { findInviteBlock } from '../../core/invite';
 import { checkBeforeSend, createSecurity, loadPolicy, organizerSettings, provisionMeeting, smartAlertText } from '../logic';
-import type { ItemPort, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerSettings, ProvisionFetch } from '../logic';
+import type { MeetingServicePolicy } from '../../core/policy';
+import type { ItemPort, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerSettings, ProvisionFetch, TokenSource } from '../logic';
 import { readPrefs, readSecurity, saveSecurity, securityForUpdate, writeSecurity } from '../logic/session';
 import { syncAttendees } from '../logic/security';
 import { paneOwnsUpdates } from '../logic/ownership';
@@ -21,10 +22,15 @@ export interface EventDeps {
   /** Where errors go (the runtime has no UI); default: nowhere. */
   log?(message: string): void;
   /**
-   * The runtime's fetch, for registering meetings on the conference node (policy
-   * `provisioningUrl`); without it nothing is registered and a send that needs it is refused.
+   * The runtime's fetch, for registering meetings with the meeting service (policy
+   * `meetingService`); without it nothing is registered and a send that needs it is refused.
    */
   fetch?: ProvisionFetch;
+  /**
+   * Tokens for the policy's meeting service (silent only: the runtime has no UI). Called only when
+   * the policy names one; without it (or when it gives no token) a send that needs it is refused.
+   */
+  tokens?(service: MeetingServicePolicy): TokenSource | null;
   /** Now in UTC ms; default Date.now. */
   now?(): number;
 }
@@ -68,15 +74,28 @@ function changeHandler(deps: EventDeps, name: string, work: (port: ItemPort) => 
   });
 }
 
+/** Why a registration failed, and whether signing in would help. */
+interface RegisterFailure {
+  message: string;
+  signIn: boolean;
+}
+
 /**
- * Registers the meeting on its node when the node does not hold exactly this meeting yet.
+ * Registers the meeting with the meeting service when it does not hold exactly this meeting yet.
  * Null when done (or nothing to do), else why it failed.
  */
-async function register(deps: EventDeps, port: ItemPort, meeting: MeetingSnapshot, security: MeetingSecurity, settings: OrganizerSettings): Promise<string | null> {
-  if (!settings.node?.provisioningUrl) return null;
-  if (!deps.fetch) return 'this Outlook cannot reach the conference node from the event runtime.';
-  const result = await provisionMeeting(port, meeting, security, settings, { fetch: deps.fetch, now: deps.now?.() ?? Date.now() });
-  return result.state === 'failed' || result.state === 'not-possible' ? result.message : null;
+async function register(deps: EventDeps, port: ItemPort, meeting: MeetingSnapshot, security: MeetingSecurity, settings: OrganizerSettings): Promise<RegisterFailure | null> {
+  if (!settings.service) return null;
+  if (!deps.fetch) return { message: 'this Outlook cannot reach the meeting service from the event runtime.', signIn: false };
+  let tokens: TokenSource | null = null;
+  try {
+    tokens = deps.tokens?.(settings.service) ?? null;
+  } catch {
+    tokens = null;
+  }
+  const result = await provisionMeeting(port, meeting, security, settings, { fetch: deps.fetch, tokens, interactive: false, now: deps.now?.() ?? Date.now() });
+  if (result.state === 'failed') return { message: result.message, signIn: result.signIn === true };
+  return result.state === 'not-possible' ? { message: result.message, signIn: false } : null;
 }
 
 /** Re-renders an existing block after the time or the recurrence changed, and re-registers the meeting. */
@@ -90,7 +109,7 @@ async function refreshBlock(deps: EventDeps, port: ItemPort, name: string): Prom
   if (found.fromBody) return;
   // No UI here: a failure is logged, and the send check registers again (and refuses if it fails).
   const failed = await register(deps, port, await port.getSnapshot(), written, settings);
-  if (failed) deps.log?.(`${name}: ${failed}`);
+  if (failed) deps.log?.(`${name}: ${failed.message}`);
 }
 
 /**
@@ -106,9 +125,10 @@ async function sendSecurity(port: ItemPort, meeting: MeetingSnapshot, settings: 
   return synced;
 }
 
-/** The Smart Alerts text when the meeting could not be registered on its node (at most 500 characters). */
-function registerDenial(reason: string): string {
-  return smartAlertText(`SecureJoin: this meeting could not be registered on the conference node, so its codes would not open the room: ${reason}`, ' Send again to retry, or open SecureJoin.');
+/** The Smart Alerts text when the meeting could not be registered with the meeting service (at most 500 characters). */
+function registerDenial(failure: RegisterFailure): string {
+  const next = failure.signIn ? ' Open SecureJoin to sign in, then send again.' : ' Send again to retry, or open SecureJoin.';
+  return smartAlertText(`SecureJoin: this meeting could not be registered with the meeting service, so its codes would not open the room: ${failure.message}`, next);
 }
 
 /**
@@ -118,13 +138,13 @@ function registerDenial(reason: string): string {
  * - the change handlers below do nothing while an open task pane owns updates (logic/ownership.ts);
  * - `onAppointmentTimeChanged` / `onAppointmentRecurrenceChanged`: re-renders an existing block
  *   (activation date and time, "before each occurrence") and registers the meeting's new window
- *   on the node;
+ *   with the meeting service;
  * - `onAppointmentAttendeesChanged`: keeps per-invitee passcodes matched to the attendees and
- *   registers the new roster on the node;
+ *   registers the new roster with the meeting service;
  * - `onAppointmentSend`: Smart Alerts; `completed({ allowEvent: false, errorMessage })` when the
  *   check fails, also when the check itself fails (fail closed), and when the meeting cannot be
- *   registered on its node (policy `provisioningUrl`) as it is now (per-invitee roster synced
- *   with the attendees first).
+ *   registered with the meeting service (policy `meetingService`) as it is now, a missing
+ *   sign-in included (per-invitee roster synced with the attendees first).
  */
 export function createEventHandlers(deps: EventDeps): Record<LaunchFunctionName, LaunchHandler> {
   return {
@@ -147,7 +167,7 @@ export function createEventHandlers(deps: EventDeps): Record<LaunchFunctionName,
       const written = await writeSecurity(port, meeting, security, settings);
       // New invitees' passcodes must open the room; a failure is logged and the send check retries.
       const failed = await register(deps, port, await port.getSnapshot(), written, settings);
-      if (failed) deps.log?.(`onAppointmentAttendeesChanged: ${failed}`);
+      if (failed) deps.log?.(`onAppointmentAttendeesChanged: ${failed.message}`);
     }),
     onAppointmentSend: async (event) => {
       let options: { allowEvent: boolean; errorMessage?: string };
@@ -157,7 +177,7 @@ export function createEventHandlers(deps: EventDeps): Record<LaunchFunctionName,
         const { loaded, settings } = await context(deps, port);
         const security = await sendSecurity(port, meeting, settings);
         const decision = checkBeforeSend(meeting, security, loaded.policy, settings);
-        // The block is right: make sure the node holds this very meeting (a move by drag and drop
+        // The block is right: make sure the service (and through it the node) holds this very meeting (a move by drag and drop
         // raises no time-changed event), or the codes in the invite would not open the room.
         const failed = decision.allow && security && findInviteBlock(meeting.bodyHtml, 'html') ? await register(deps, port, meeting, security, settings) : null;
         if (!decision.allow) options = { allowEvent: false, errorMessage: decision.message };

@@ -3,6 +3,7 @@
  * Outlook, Mac) and as the single ES2016 file `commands.js` for classic Outlook on Windows.
  * Registers every handler at load time (classic Windows gives no Office.onReady).
  */
+import { tokenSourceFor } from '../auth/tokenSource';
 import { createOfficeItemPort } from '../office/itemPort';
 import type { OfficeLike } from '../office/officeTypes';
 import { createEventHandlers } from './handlers';
@@ -39,6 +40,8 @@ if (office) {
       loadPolicyText,
       log: (message) => console.error(`SecureJoin: ${message}`),
       ...(typeof fetch === 'function' ? { fetch: (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => fetch(url, init) } : {}),
+      // Silent only (no UI here); MSAL is loaded on the first token request, i.e. only with a meeting service.
+      tokens: tokenSourceFor,
     }),
   );
 } else {

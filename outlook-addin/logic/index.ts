@@ -12,17 +12,19 @@ export type {
   LoadedPolicy,
   SendDecision,
   PersonalMessage,
-  ProvisioningRequest,
 } from './types';
 export type { ItemPort, ItemChangeKind } from './port';
-export { SECURITY_SESSION_KEY, PREFS_ROAMING_KEY, PROVISIONED_SESSION_KEY } from './port';
+export { SECURITY_SESSION_KEY, PREFS_ROAMING_KEY, MEETING_SESSION_KEY } from './port';
 export { loadPolicy, organizerSettings, prefsFromChoices, enforceLocks, LOCKED_REASON } from './policy';
 export { createSecurity, syncAttendees, securityFromBody, rebuildSecurityFromBody, parseSecurity, inviteesOf, codesOf } from './security';
 export { applySecurity, removeSecurity, checkBeforeSend, blockInput, blockProblems, roomJoinUrl, MAX_SEND_MESSAGE, smartAlertText } from './block';
 export { personalMessages, personalLink, rosterCsv, csvField } from './roster';
-export { provisioningRequest, provisioningOutcome, roomSpecFor, SHARED_PASSCODE_INVITEE } from './provisioning';
-export type { ProvisioningOptions, ProvisioningOutcome } from './provisioning';
+export { roomSpecFor, SHARED_PASSCODE_INVITEE } from './provisioning';
+export { meetingUrl, meetingBody, parseMeetingRecord, serviceOutcome, MEETING_ID } from './meetingService';
+export type { MeetingRecord, ServiceOutcome } from './meetingService';
 export { provisionMeeting, withdrawMeeting } from './provisionMeeting';
-export type { ProvisionFetch, ProvisionOptions, ProvisionResult, WithdrawResult } from './provisionMeeting';
+export type { ProvisionFetch, ProvisionOptions, ProvisionResult, ServiceResponse, WithdrawResult } from './provisionMeeting';
+export { TokenUnavailableError, tokenFailureText, tokenOrProblem } from './tokens';
+export type { TokenSource, TokenRequest, TokenProblem } from './tokens';
 export { readSecurity, saveSecurity, securityForUpdate, readPrefs, savePrefs, settingsFor, writeSecurity, clearSecurity } from './session';
 export { PANE_HEARTBEAT_SESSION_KEY, PANE_HEARTBEAT_INTERVAL_MS, PANE_HEARTBEAT_FRESH_MS, isFreshHeartbeat, markPaneOpen, markPaneClosed, paneOwnsUpdates } from './ownership';

@@ -42,6 +42,7 @@ export function organizerSettings(policy: Policy, prefs: unknown): OrganizerSett
     graceMinutes: o.activation.graceMinutes,
     autoInsert: o.accessCode.required,
     node: policy.nodes[0] ?? null,
+    service: policy.meetingService ?? null,
     ignored,
   };
 }

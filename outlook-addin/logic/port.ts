@@ -32,11 +32,12 @@ export interface ItemPort {
 export const SECURITY_SESSION_KEY = 'securejoin.security';
 
 /**
- * sessionData key holding the provisioning request (URL and body) the conference node last
- * accepted for this meeting, so a changed meeting (another day, new invitees) is registered
- * again and an unchanged one is not.
+ * sessionData key holding the item's meeting on the meeting service (logic/meetingService.ts
+ * `MeetingRecord`: service, meeting id, ETag of the version this item wrote, its body), shared
+ * by the task pane and the event runtime so both write the same meeting, and so a changed
+ * meeting (another day, new invitees) is registered again and an unchanged one is not.
  */
-export const PROVISIONED_SESSION_KEY = 'securejoin.provisioned';
+export const MEETING_SESSION_KEY = 'securejoin.meeting';
 
 /** Roaming-settings key of the organizer's personal defaults (a UserPrefs object). */
 export const PREFS_ROAMING_KEY = 'securejoin.prefs';

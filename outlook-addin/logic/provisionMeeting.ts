@@ -1,107 +1,188 @@
 /**
- * Registering the meeting on its conference node, shared by the task pane and the event
- * runtime: build the request, skip it when the node already has exactly this meeting, send it,
- * read the answer, remember what the node accepted. A room registered before under another
- * alias (the organizer generated new codes, or removed the block) is withdrawn from the node, so
- * codes that are no longer in the invite stop working. Every failure comes back as a result with
- * words to show (the caller shows it or refuses to send), never as a swallowed error.
+ * Registering the meeting with the SecureJoin meeting service, shared by the task pane and the
+ * event runtime: `PUT <service>/api/v1/meetings/<id>` with `{ subject, room }` and the
+ * organizer's token. The meeting id (nanoid) and the ETag of the version this item last wrote
+ * live in the item's sessionData, so both writers address one meeting: the first write creates
+ * it (`If-None-Match: *`), later ones replace it (`If-Match`). The service registers the room on
+ * the conference node (a changed alias withdraws the old room there).
+ *
+ * Outlook shares the item between the task pane and the event runtime without compare-and-set,
+ * so both may write. A 412 means the other one wrote first: read the item again (the item is the
+ * truth), and when the other write already holds exactly the item's current state, adopt it;
+ * otherwise re-apply the item's current state over the service's current version, once. Neither
+ * thus overwrites a newer write with an older state. Every failure comes back with words to show
+ * (the caller shows them or refuses the send), never as a swallowed error.
  */
-import { PROVISIONED_SESSION_KEY } from './port';
+import { nanoid } from 'nanoid';
+import type { MeetingServicePolicy } from '../../core/policy';
+import { meetingBody, meetingUrl, parseMeetingRecord, serviceOutcome } from './meetingService';
+import type { MeetingRecord } from './meetingService';
+import { MEETING_SESSION_KEY, SECURITY_SESSION_KEY } from './port';
 import type { ItemPort } from './port';
-import { provisioningOutcome, provisioningRequest } from './provisioning';
+import { parseSecurity } from './security';
+import { tokenOrProblem } from './tokens';
+import type { TokenSource } from './tokens';
 import type { MeetingSecurity, MeetingSnapshot, OrganizerSettings } from './types';
 
+/** A fetch answer as the logic reads it (the browser's Response fits). */
+export interface ServiceResponse {
+  status: number;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
 /** The fetch the caller provides (the browser's, or a test's). */
-export type ProvisionFetch = (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<{ status: number; text(): Promise<string> }>;
+export type ProvisionFetch = (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<ServiceResponse>;
 
 /** What {@link provisionMeeting} did. */
 export type ProvisionResult =
-  /** The policy names no provisioning endpoint for the node. */
+  /** The policy names no meeting service. */
   | { state: 'not-configured' }
   /** The codes were read back from the body: their PINs are unknown, nothing can be registered. */
   | { state: 'not-possible'; message: string }
-  /** The node already holds exactly this meeting (same request accepted before). */
+  /** The service already holds exactly this meeting, as this item wrote (or adopted) it. */
   | { state: 'unchanged' }
   | { state: 'ok'; created: boolean }
-  | { state: 'failed'; message: string };
+  /** `signIn`: no token could be had (the organizer must sign in). */
+  | { state: 'failed'; message: string; signIn?: boolean };
 
-/** Options of {@link provisionMeeting}. */
+/** Options of {@link provisionMeeting} and {@link withdrawMeeting}. */
 export interface ProvisionOptions {
   fetch: ProvisionFetch;
-  /** Now, UTC ms (the request does not depend on it: a series is registered whole). */
+  /** Tokens for the service; null when this runtime cannot sign in. */
+  tokens: TokenSource | null;
+  /** May a sign-in window be shown (task pane: yes; event runtime: no). */
+  interactive: boolean;
+  /** Now, UTC ms (the body does not depend on it: a series is registered whole). */
   now: number;
-  /** Send even when the node accepted the same request before (an explicit organizer action). */
+  /** Send even when the service holds this very meeting already (an explicit organizer action). */
   force?: boolean;
 }
 
+/** 21 characters of A-Za-z0-9_- (the ids the service accepts), from crypto.getRandomValues without bias. */
+const newMeetingId = () => nanoid();
+
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** The item's meeting record for `service`, or null. */
+async function readRecord(port: ItemPort, service: MeetingServicePolicy): Promise<MeetingRecord | null> {
+  const record = parseMeetingRecord(await port.getSessionData(MEETING_SESSION_KEY).catch(() => null));
+  return record && record.service === service.url ? record : null;
+}
+
+const saveRecord = (port: ItemPort, record: MeetingRecord | null) => port.setSessionData(MEETING_SESSION_KEY, record ? JSON.stringify(record) : '').catch(() => false);
+
+/** One request to the service; a network failure becomes status 0 with its reason as text. */
+async function call(fetch: ProvisionFetch, url: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<{ status: number; etag: string | null; text: string }> {
+  try {
+    const res = await fetch(url, init);
+    return { status: res.status, etag: res.headers.get('etag'), text: await res.text() };
+  } catch (error) {
+    return { status: 0, etag: null, text: errorText(error) };
+  }
+}
+
+/** The service's current ETag of a meeting (after a 412 without one), or null when it has none. */
+async function currentEtag(fetch: ProvisionFetch, url: string, auth: Record<string, string>): Promise<string | null> {
+  const res = await call(fetch, url, { method: 'GET', headers: auth });
+  return res.status === 200 ? res.etag : null;
+}
+
+const unreachable = (service: MeetingServicePolicy, reason: string) => `Could not reach the meeting service (${service.url}): ${reason}`;
+
+/** The body of the item's state as it is now, or null when it holds no registrable meeting. */
+async function currentBody(port: ItemPort, settings: OrganizerSettings): Promise<string | null> {
+  const security = parseSecurity(await port.getSessionData(SECURITY_SESSION_KEY).catch(() => null));
+  if (!security || security.hostPin === '') return null;
+  return meetingBody(await port.getSnapshot(), security, settings);
+}
+
 /**
- * Registers `security` for `meeting` on `settings.node` (`PUT <provisioningUrl>/rooms/<alias>`)
- * unless the node already accepted this very request for this item. Never throws.
+ * Registers the meeting with the policy's meeting service unless it holds this very meeting
+ * already (see the module comment for ids, ETags and conflicts). The body is built from the
+ * item's state as it is after the meeting record was read (the caller keeps `security` in
+ * sessionData first), so an ETag is never paired with an older state than the one it names;
+ * `meeting` and `security` are used where the host keeps no sessionData. Never throws.
  */
 export async function provisionMeeting(port: ItemPort, meeting: MeetingSnapshot, security: MeetingSecurity, settings: OrganizerSettings, opts: ProvisionOptions): Promise<ProvisionResult> {
-  const node = settings.node;
-  if (!node?.provisioningUrl) return { state: 'not-configured' };
+  const service = settings.service;
+  if (!service) return { state: 'not-configured' };
   if (security.hostPin === '') return { state: 'not-possible', message: 'The codes in the invite were read back from its text (their PINs are unknown), so they cannot be registered; generate new codes.' };
-  let key: string;
-  let req: ReturnType<typeof provisioningRequest>;
+  let record = await readRecord(port, service);
+  let body: string;
   try {
-    req = provisioningRequest(meeting, security, settings, node, { now: opts.now });
-    key = `${req.url}\n${req.init.body}`;
+    body = (await currentBody(port, settings)) ?? meetingBody(meeting, security, settings);
   } catch (error) {
-    return { state: 'failed', message: `The meeting could not be prepared for the conference node: ${errorText(error)}` };
+    return { state: 'failed', message: `The meeting could not be prepared for the meeting service: ${errorText(error)}` };
   }
-  const previous = await port.getSessionData(PROVISIONED_SESSION_KEY).catch(() => null);
-  if (!opts.force && previous === key) return { state: 'unchanged' };
-  let status: number;
-  let text: string;
-  try {
-    const res = await opts.fetch(req.url, req.init);
-    status = res.status;
-    text = await res.text();
-  } catch (error) {
-    return { state: 'failed', message: `Could not reach the conference node (${node.provisioningUrl}): ${errorText(error)}` };
+  if (!opts.force && record?.etag && record.sent === body) return { state: 'unchanged' };
+  if (!record) {
+    // Kept before anything is sent, so both writers address this one meeting.
+    record = { service: service.url, id: newMeetingId(), etag: null, sent: null };
+    if (!(await saveRecord(port, record))) return { state: 'failed', message: 'This Outlook cannot keep the meeting\'s registration with the item (it needs Mailbox requirement set 1.11), so it cannot be registered with the meeting service.' };
   }
-  const outcome = provisioningOutcome(status, text);
+  const token = await tokenOrProblem(opts.tokens, { interactive: opts.interactive });
+  if (!token.ok) return { state: 'failed', message: token.message, signIn: true };
+  const auth = { authorization: `Bearer ${token.token}` };
+  const url = meetingUrl(service, record.id);
+  const put = (payload: string, etag: string | null) =>
+    call(opts.fetch, url, { method: 'PUT', headers: { ...auth, 'content-type': 'application/json', ...(etag ? { 'if-match': etag } : { 'if-none-match': '*' }) }, body: payload });
+
+  let res = await put(body, record.etag);
+  if (res.status === 412) {
+    // The other writer (task pane or event runtime) wrote first. The item is the truth: take its
+    // state as it is now, at least as new as what either of us wrote; adopt their version when it
+    // holds exactly that, else write it over their version, once.
+    const current = res.etag ?? (await currentEtag(opts.fetch, url, auth));
+    const fresh = await currentBody(port, settings).catch(() => null);
+    const theirs = await readRecord(port, service);
+    if (fresh === null) return { state: 'failed', message: 'The SecureJoin block was removed while the meeting was being registered.' };
+    if (current && theirs?.etag === current && theirs.sent === fresh) return { state: 'unchanged' };
+    if (!current) return { state: 'failed', message: 'The meeting changed on the meeting service and its current version could not be read: try again.' };
+    body = fresh;
+    res = await put(body, current);
+    if (res.status === 412) return { state: 'failed', message: 'The meeting was changed elsewhere at the same moment (412 twice): try again.' };
+  }
+  if (res.status === 404) {
+    // Deleted on the service (removed elsewhere, or revoked by an administrator): forget it, so the
+    // next write creates a new meeting instead of resurrecting this one behind the admin's back.
+    await saveRecord(port, null);
+    return { state: 'failed', message: `${(serviceOutcome(404, res.text) as { message: string }).message} Insert or update the block to register it again.` };
+  }
+  if (res.status === 0) return { state: 'failed', message: unreachable(service, res.text) };
+  const outcome = serviceOutcome(res.status, res.text);
   if (!outcome.ok) return { state: 'failed', message: outcome.message };
-  await port.setSessionData(PROVISIONED_SESSION_KEY, key).catch(() => false);
-  const oldUrl = urlOf(previous);
-  if (oldUrl && oldUrl !== req.url) {
-    const withdrawn = await deleteRoom(oldUrl, req.init.headers, opts.fetch);
-    if (withdrawn) return { state: 'failed', message: `The new room is registered, but the previous one could not be removed, so its codes still open it: ${withdrawn}` };
-  }
+  await saveRecord(port, { service: service.url, id: record.id, etag: res.etag, sent: res.etag ? body : null });
   return { state: 'ok', created: outcome.created };
 }
 
-/** The room URL of a remembered request (its first line), or null. */
-const urlOf = (remembered: string | null): string | null => (remembered ? (remembered.split('\n', 1)[0] ?? null) || null : null);
-
-/** DELETEs a room; null when it is gone (204, or 404: gone already), else why not. */
-async function deleteRoom(url: string, headers: Record<string, string>, fetch: ProvisionFetch): Promise<string | null> {
-  const { 'content-type': _json, ...rest } = headers;
-  try {
-    const res = await fetch(url, { method: 'DELETE', headers: rest });
-    if (res.status === 204 || res.status === 404) return null;
-    const outcome = provisioningOutcome(res.status, await res.text());
-    return outcome.ok ? null : outcome.message;
-  } catch (error) {
-    return `Could not reach the conference node: ${errorText(error)}`;
-  }
-}
-
 /** What {@link withdrawMeeting} did. */
-export type WithdrawResult = { state: 'nothing' } | { state: 'ok' } | { state: 'failed'; message: string };
+export type WithdrawResult = { state: 'nothing' } | { state: 'ok' } | { state: 'failed'; message: string; signIn?: boolean };
 
 /**
- * Removes the room this item registered on the node (the organizer removed the block), so its
- * codes stop working. Forgets the registration once the node confirms. Never throws.
+ * Deletes the meeting this item registered (the organizer removed the block), so its codes stop
+ * opening the room. A 412 means the other writer wrote meanwhile: when the item holds a meeting
+ * again, that write stands; otherwise the current version is deleted, once. Forgets the meeting
+ * once the service confirms. Never throws.
  */
-export async function withdrawMeeting(port: ItemPort, opts: { fetch: ProvisionFetch }): Promise<WithdrawResult> {
-  const url = urlOf(await port.getSessionData(PROVISIONED_SESSION_KEY).catch(() => null));
-  if (!url) return { state: 'nothing' };
-  const failed = await deleteRoom(url, {}, opts.fetch);
-  if (failed) return { state: 'failed', message: `The room could not be removed from the conference node, so its codes still open it: ${failed}` };
-  await port.setSessionData(PROVISIONED_SESSION_KEY, '').catch(() => false);
-  return { state: 'ok' };
+export async function withdrawMeeting(port: ItemPort, settings: OrganizerSettings, opts: Omit<ProvisionOptions, 'now' | 'force'>): Promise<WithdrawResult> {
+  const service = settings.service;
+  const record = service ? await readRecord(port, service) : null;
+  if (!service || !record?.etag) return { state: 'nothing' };
+  const token = await tokenOrProblem(opts.tokens, { interactive: opts.interactive });
+  if (!token.ok) return { state: 'failed', message: `The meeting could not be removed from the meeting service, so its codes still open the room: ${token.message}`, signIn: true };
+  const auth = { authorization: `Bearer ${token.token}` };
+  const url = meetingUrl(service, record.id);
+  let res = await call(opts.fetch, url, { method: 'DELETE', headers: { ...auth, 'if-match': record.etag } });
+  if (res.status === 412) {
+    if ((await currentBody(port, settings)) !== null) return { state: 'nothing' };
+    const current = res.etag ?? (await currentEtag(opts.fetch, url, auth));
+    res = current ? await call(opts.fetch, url, { method: 'DELETE', headers: { ...auth, 'if-match': current } }) : { status: 404, etag: null, text: '' };
+  }
+  if (res.status === 204 || res.status === 404) {
+    await saveRecord(port, null);
+    return { state: 'ok' };
+  }
+  const why = res.status === 0 ? unreachable(service, res.text) : (serviceOutcome(res.status, res.text) as { message: string }).message;
+  return { state: 'failed', message: `The meeting could not be removed from the meeting service, so its codes still open the room: ${why}` };
 }

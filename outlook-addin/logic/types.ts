@@ -2,7 +2,7 @@
  * Plain data the add-in's shared logic works over. Everything is JSON-serialisable so it can be
  * kept in Office `sessionData`, roaming settings and the task pane's state.
  */
-import type { Policy, PolicyNode } from '../../core/policy';
+import type { MeetingServicePolicy, Policy, PolicyNode } from '../../core/policy';
 import type { Roster } from '../../core/roster';
 import type { RecurringSeries } from '../../core/time';
 import type { EpochMs, Issue } from '../../core/types';
@@ -89,6 +89,8 @@ export interface OrganizerSettings {
   autoInsert: boolean;
   /** The conference node meetings are put on (the policy's first node), or null when none is named. */
   node: PolicyNode | null;
+  /** The meeting service meetings are registered with (policy `meetingService`), or null: nothing is registered. */
+  service: MeetingServicePolicy | null;
   /** Personal defaults that were not applied, and why. */
   ignored: Issue[];
 }
@@ -111,10 +113,4 @@ export interface PersonalMessage {
   name: string;
   subject: string;
   text: string;
-}
-
-/** A fetch call the caller makes: `fetch(url, init)`. Plain data so it can be shown and tested. */
-export interface ProvisioningRequest {
-  url: string;
-  init: { method: 'PUT'; headers: Record<string, string>; body: string };
 }

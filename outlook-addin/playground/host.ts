@@ -5,7 +5,8 @@
  * Smart Alerts on Send. Everything user-supplied is written with textContent/value, never as HTML;
  * the body is shown in a sandboxed frame without scripts.
  * Query options: `?mailbox=1.5` (requirement set), `?tz=Europe/Berlin` (the meeting's zone),
- * `?mailboxTz=America/New_York` (a mailbox in another zone than the meeting's), `?failBodyWrites=1`.
+ * `?mailboxTz=America/New_York` (a mailbox in another zone than the meeting's), `?failBodyWrites=1`,
+ * `?signIn=refused` (the local development issuer gives the organizer no token).
  */
 import { toWallTime, wallTimeToInstant } from '../../core/time';
 import { createPlaygroundHost, PLAYGROUND_HOST_GLOBAL } from './hostState';
@@ -51,6 +52,7 @@ const host = createPlaygroundHost(newMeeting(zone), {
   mailboxVersion: params.get('mailbox') ?? '1.13',
   failBodyWrites: Number(params.get('failBodyWrites') ?? 0) || 0,
   mailboxTimeZone: params.get('mailboxTz'),
+  signIn: params.get('signIn') === 'refused' ? 'refused' : 'ok',
   roamingStore: { get: () => localStorage.getItem('securejoin.playground.roaming'), set: (t) => localStorage.setItem('securejoin.playground.roaming', t) },
 });
 (window as unknown as Record<string, unknown>)[PLAYGROUND_HOST_GLOBAL] = host;

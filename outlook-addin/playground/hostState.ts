@@ -84,6 +84,11 @@ export interface HostOptions {
   launchTimeoutMs: number;
   /** The mailbox's own IANA zone (`userProfile.timeZone`) when it differs from the meeting's; null: the item's zone. */
   mailboxTimeZone: string | null;
+  /**
+   * Whether the organizer can get a token from the local development issuer: 'ok', or 'refused'
+   * (as if sign-in were declined or needed), to exercise the add-in's no-token paths.
+   */
+  signIn: 'ok' | 'refused';
 }
 
 /** The bridge every fake `Office` talks to. All values in and out are plain data. */
@@ -138,6 +143,7 @@ export function createPlaygroundHost(item: PlaygroundItem, opts: CreateHostOptio
     failBodyWrites: opts.failBodyWrites ?? 0,
     launchTimeoutMs: opts.launchTimeoutMs ?? 30_000,
     mailboxTimeZone: opts.mailboxTimeZone ?? null,
+    signIn: opts.signIn ?? 'ok',
   };
   let memoryRoaming = '{}';
   const store = opts.roamingStore ?? { get: () => memoryRoaming, set: (t: string) => void (memoryRoaming = t) };

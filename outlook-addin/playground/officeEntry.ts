@@ -1,9 +1,12 @@
 /**
  * The playground's `office.js`: a classic script that defines `window.Office` as the fake over
  * the playground page's host (`window.top.securejoinPlayground`), before the add-in's own script
- * runs, just as the real office.js would be loaded first. Opened outside the playground it says
+ * runs, just as the real office.js would be loaded first, and the add-in's token source for the
+ * meeting service (tokens from the local development issuer, see devTokens.ts). Opened outside the playground it says
  * so on the console and defines nothing, so the add-in fails visibly instead of silently.
  */
+import { DEV_TOKEN_SOURCE_GLOBAL } from '../auth/devTokenHook';
+import { createDevTokenSource } from './devTokens';
 import { createFakeOffice } from './fakeOffice';
 import { PLAYGROUND_HOST_GLOBAL } from './hostState';
 import type { PlaygroundHost } from './hostState';
@@ -17,5 +20,9 @@ function findHost(): PlaygroundHost | undefined {
 }
 
 const host = findHost();
-if (host) (window as unknown as { Office: unknown }).Office = createFakeOffice(host, { displayLanguage: navigator.language || 'en-GB' });
+if (host) {
+  (window as unknown as { Office: unknown }).Office = createFakeOffice(host, { displayLanguage: navigator.language || 'en-GB' });
+  // Where Outlook offers Nested App Authentication, the playground offers its local issuer.
+  (window as unknown as Record<string, unknown>)[DEV_TOKEN_SOURCE_GLOBAL] = createDevTokenSource(location.origin, host);
+}
 else console.error('SecureJoin playground office.js: no playground host found; open /playground/ instead.');

@@ -58,9 +58,14 @@ export function App({ controller }: { controller: PaneController & { subscribe(c
             </details>
           )}
           <InviteesPanel state={s} controller={controller} />
-          <p id="provisioning" data-state={s.provisioning.state}>
+          <p id="provisioning" data-state={s.provisioning.state} role={s.provisioning.state === 'sign-in' || s.provisioning.state === 'failed' ? 'alert' : undefined}>
             {s.provisioning.text}
           </p>
+          {s.provisioning.state === 'sign-in' && (
+            <button id="sign-in" type="button" disabled={s.busy} onClick={() => void controller.signIn()}>
+              Sign in to the meeting service
+            </button>
+          )}
         </>
       )}
     </main>

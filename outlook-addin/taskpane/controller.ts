@@ -29,11 +29,15 @@ import {
   syncAttendees,
   writeSecurity,
 } from '../logic';
-import type { ItemPort, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerChoices, OrganizerSettings, PasscodeModeChoice, PersonalMessage } from '../logic';
+import type { MeetingServicePolicy } from '../../core/policy';
+import type { ItemPort, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerChoices, OrganizerSettings, PasscodeModeChoice, PersonalMessage, ProvisionFetch, TokenSource } from '../logic';
 
-/** Provisioning on the conference node, as shown to the organizer. */
+/**
+ * Registration with the meeting service, as shown to the organizer. 'sign-in': no token could be
+ * had (the pane offers "Sign in"; the send check refuses the send until it works).
+ */
 export interface ProvisioningStatus {
-  state: 'not-configured' | 'idle' | 'pending' | 'ok' | 'failed';
+  state: 'not-configured' | 'idle' | 'pending' | 'ok' | 'failed' | 'sign-in';
   text: string;
 }
 
@@ -58,14 +62,22 @@ export interface PaneState {
   message: { kind: 'info' | 'error'; text: string } | null;
 }
 
-/** What the controller needs from outside: the item, the policy file, the network, the clock. */
+/** What the controller needs from outside: the item, the policy file, the network, sign-in, the clock. */
 export interface PaneDeps {
   port: ItemPort;
   /** policy.json's text, or null when it cannot be fetched. */
   fetchPolicy(): Promise<string | null>;
-  fetch(url: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<{ status: number; text(): Promise<string> }>;
+  fetch: ProvisionFetch;
+  /**
+   * Tokens for the policy's meeting service; called once, only when the policy names one (so
+   * the sign-in library is loaded only then). Null: this Outlook cannot sign in.
+   */
+  tokens?(service: MeetingServicePolicy): TokenSource | null;
   now(): number;
 }
+
+/** Shown when the policy names no meeting service. */
+const NOT_CONFIGURED = 'The policy names no meeting service: register the codes on the conference node yourself (Export roster).';
 
 /** True for security read back from the body (sessionData lost): its PINs are unknown. */
 const isRecovered = (security: MeetingSecurity) => security.hostPin === '';
@@ -185,20 +197,36 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
     });
   }
 
-  /** Registers the meeting on its node and shows the outcome (`force`: also when unchanged). */
+  // The token source, made once and only when the policy names a meeting service.
+  let tokenSource: { service: MeetingServicePolicy; source: TokenSource | null } | null = null;
+  function tokens(service: MeetingServicePolicy): TokenSource | null {
+    if (tokenSource?.service !== service) {
+      let source: TokenSource | null = null;
+      try {
+        source = deps.tokens?.(service) ?? null;
+      } catch {
+        source = null;
+      }
+      tokenSource = { service, source };
+    }
+    return tokenSource.source;
+  }
+
+  /** Registers the meeting with the meeting service and shows the outcome (`force`: also when unchanged). */
   async function provision(meeting: MeetingSnapshot, security: MeetingSecurity, force: boolean): Promise<void> {
-    const node = state.settings?.node;
-    if (!node?.provisioningUrl) return set({ provisioning: { state: 'not-configured', text: 'The policy names no provisioning endpoint: register the codes on the conference node yourself (Export roster).' } });
-    set({ provisioning: { state: 'pending', text: `Registering the room on ${node.name ?? node.origin}…` } });
-    const result = await provisionMeeting(deps.port, meeting, security, state.settings as OrganizerSettings, { fetch: deps.fetch, now: deps.now(), force });
-    const where = node.name ?? node.origin;
+    const service = state.settings?.service;
+    if (!service) return set({ provisioning: { state: 'not-configured', text: NOT_CONFIGURED } });
+    set({ provisioning: { state: 'pending', text: 'Registering the meeting with the meeting service…' } });
+    const result = await provisionMeeting(deps.port, meeting, security, state.settings as OrganizerSettings, { fetch: deps.fetch, tokens: tokens(service), interactive: true, now: deps.now(), force });
     switch (result.state) {
       case 'ok':
-        return set({ provisioning: { state: 'ok', text: `Room ${security.alias} ${result.created ? 'registered' : 'updated'} on ${where}.` } });
+        return set({ provisioning: { state: 'ok', text: `Room ${security.alias} ${result.created ? 'registered' : 'updated'} with the meeting service.` } });
       case 'unchanged':
-        return set({ provisioning: { state: 'ok', text: `Room ${security.alias} is registered on ${where}.` } });
+        return set({ provisioning: { state: 'ok', text: `Room ${security.alias} is registered with the meeting service.` } });
       case 'not-configured':
-        return set({ provisioning: { state: 'not-configured', text: 'The policy names no provisioning endpoint.' } });
+        return set({ provisioning: { state: 'not-configured', text: NOT_CONFIGURED } });
+      case 'failed':
+        return set({ provisioning: { state: result.signIn ? 'sign-in' : 'failed', text: result.signIn ? `${result.message} Until you sign in, the meeting is not registered and SecureJoin will not let it be sent.` : result.message } });
       default:
         return set({ provisioning: { state: 'failed', text: result.message } });
     }
@@ -267,11 +295,14 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
           ? enforceLocks({ accessCode: security.accessCode !== null, passcodeMode: security.passcodeMode }, loaded.policy)
           : enforceLocks(settings.choices, loaded.policy);
         set({ choices });
-        set({ ...derive(meeting, security), phase: 'ready', provisioning: settings.node?.provisioningUrl ? { state: 'idle', text: '' } : { state: 'not-configured', text: 'The policy names no provisioning endpoint.' } });
+        set({ ...derive(meeting, security), phase: 'ready', provisioning: settings.service ? { state: 'idle', text: '' } : { state: 'not-configured', text: NOT_CONFIGURED } });
         let hearsChanges = true;
         for (const kind of ['time', 'recipients', 'recurrence'] as const) hearsChanges = (await deps.port.onItemChanged(kind, itemChanged)) && hearsChanges;
         // Own updates only when this pane hears every change it takes over from the event runtime.
         if (hearsChanges && (await markPaneOpen(deps.port, deps.now()).catch(() => false))) heartbeat = setInterval(beat, PANE_HEARTBEAT_INTERVAL_MS);
+        // A block inserted before the pane opened (the event runtime's): check that the service
+        // holds it as it is now, so a missing sign-in shows here, not first at Send.
+        if (settings.service && security && !isRecovered(security) && state.inserted) void serially(async () => provision(await deps.port.getSnapshot(), security, false));
       } catch (error) {
         set({ phase: 'failed', message: { kind: 'error', text: `SecureJoin could not start: ${errorText(error)}` } });
       }
@@ -331,10 +362,19 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
         await clearSecurity(deps.port, await deps.port.getSnapshot());
         set(derive(await deps.port.getSnapshot(), null));
         // Codes that are no longer in the invite must stop opening the room.
-        const withdrawn = await withdrawMeeting(deps.port, { fetch: deps.fetch });
-        if (withdrawn.state === 'failed') set({ provisioning: { state: 'failed', text: withdrawn.message } });
-        if (withdrawn.state === 'ok') set({ provisioning: { state: 'idle', text: 'The room was removed from the conference node.' } });
+        const settings = state.settings as OrganizerSettings;
+        const withdrawn = await withdrawMeeting(deps.port, settings, { fetch: deps.fetch, tokens: settings.service ? tokens(settings.service) : null, interactive: true });
+        if (withdrawn.state === 'failed') set({ provisioning: { state: withdrawn.signIn ? 'sign-in' : 'failed', text: withdrawn.message } });
+        if (withdrawn.state === 'ok') set({ provisioning: { state: 'idle', text: 'The meeting was removed from the meeting service, so its codes no longer open the room.' } });
         return 'The SecureJoin block was removed.';
+      }),
+    /** Signs in (a window may open) and registers the meeting as it is now. */
+    signIn: () =>
+      act('Signing in', async () => {
+        const security = state.security;
+        if (!security || !state.inserted || isRecovered(security)) return null;
+        await provision(await deps.port.getSnapshot(), security, true);
+        return null;
       }),
     /** Saves the current choices as the default for all meetings (roaming settings). */
     saveDefault: () =>

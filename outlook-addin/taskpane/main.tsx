@@ -3,6 +3,7 @@
  * (served beside the add-in) and fetch, and renders the Preact UI.
  */
 import { render } from 'preact';
+import { tokenSourceFor } from '../auth/tokenSource';
 import { createOfficeItemPort } from '../office';
 import type { OfficeLike } from '../office/officeTypes';
 import { App } from './App';
@@ -35,6 +36,8 @@ async function start(): Promise<void> {
       port: createOfficeItemPort(Office),
       fetchPolicy,
       fetch: (url, init) => fetch(url, init),
+      // Only called when the policy names a meeting service: MSAL is imported on first use.
+      tokens: tokenSourceFor,
       now: () => Date.now(),
     },
     (state) => listeners.forEach((l) => l(state)),

@@ -1,6 +1,7 @@
 /**
  * The whole journey with real parts: the Outlook playground (real task pane and event runtime)
- * provisions a meeting on the HTTPS reference node; two invitees save their personal passcodes
+ * registers a meeting with the meeting service (signed in through the local issuer), which
+ * registers its room on the HTTPS reference node; two invitees save their personal passcodes
  * with the real extension in real Chromium from the personal messages as received (one opens its
  * capture link, one pastes it into the popup; the window comes from the link, no time is typed),
  * are held before the code's window, join when it
@@ -20,6 +21,8 @@ import { startConferenceNode } from '../../conference-node/server';
 import type { ConferenceNode } from '../../conference-node/server';
 import { startAddinServer } from '../../outlook-addin/server';
 import type { AddinServer } from '../../outlook-addin/server';
+import { createLocalIssuer, startLocalMeetingStack } from '../../scripts/localMeetingService';
+import type { LocalMeetingStack } from '../../scripts/localMeetingService';
 import { launchChromium } from './support/chromium';
 import { loadPlayground } from './support/playground';
 import { EXTENSION_DIR } from './support/globalSetup';
@@ -40,6 +43,7 @@ let tmp: string;
 let node: ConferenceNode;
 let api: ReturnType<typeof nodeClient>;
 let addin: AddinServer;
+let meetingService: LocalMeetingStack;
 let organizer: Browser;
 let ana: ExtensionBrowser;
 let bo: ExtensionBrowser;
@@ -74,20 +78,23 @@ beforeAll(async () => {
     rooms: [{ alias: 'mallory-standup', hostPin: '61803398', guestPin: '27182818', allowGuests: true }],
   });
   api = nodeClient(node, cert.cert);
+  const issuer = await createLocalIssuer();
   [addin, organizer, ana, bo, stranger] = await Promise.all([
-    // The add-in over HTTPS too (policies name https endpoints only); its pass-through to the node
-    // adds the node's provisioning token to the add-in's own requests.
-    startAddinServer({ https: cert, nodeUrl: node.url, nodeToken: node.bearerToken, nodeCa: cert.cert }),
+    // The add-in over HTTPS too, serving the local issuer the playground signs in with.
+    startAddinServer({ https: cert, devIssuer: issuer }),
     launchChromium({ args: ARGS }),
     launchWithExtension(EXTENSION_DIR, { args: ARGS }),
     launchWithExtension(EXTENSION_DIR, { args: ARGS }),
     launchWithExtension(EXTENSION_DIR, { args: ARGS }),
   ]);
-  // The admin's policy: the https node, meetings provisioned on it through the add-in server.
+  // The meeting service holds the node's token and registers each meeting's room on the node.
+  meetingService = await startLocalMeetingStack({ issuer, addinUrl: addin.url, node: { url: node.url, token: node.bearerToken, ca: cert.cert }, dataDir: null, port: 0, tls: cert });
+  // The admin's policy: the https node and the meeting service.
   const policy = JSON.parse(readFileSync('examples/policy.json', 'utf8')) as Record<string, any>;
   policy.attempts.roomFailures = ROOM_FAILURES;
   policyGraceMinutes = policy.organizer.activation.graceMinutes.value;
-  policy.nodes = [{ name: 'Reference node', origin: node.url, webAppPath: 'webapp3', provisioningUrl: addin.provisioningUrl }];
+  policy.nodes = [{ name: 'Reference node', origin: node.url, webAppPath: 'webapp3' }];
+  policy.meetingService = meetingService.servicePolicy;
   addin.setPolicyText(JSON.stringify(policy));
   const own = await stranger.send({ type: 'meetings:add', input: { url: node.joinUrl('mallory-standup'), role: 'guest', pin: '27182818' } });
   expect(own.ok).toBe(true);
@@ -96,6 +103,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([organizer?.close(), ana?.close(), bo?.close(), stranger?.close()]);
   await addin?.close();
+  await meetingService?.close();
   await node?.close();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
@@ -119,6 +127,9 @@ describe('the whole journey, from the Outlook invite to the joined meeting', () 
       await page.click('#add-attendee');
     }
     await pane.click('#mode-per-invitee');
+    // Should the click change the mode, the codes are regenerated (and registered): the pane's
+    // buttons are disabled until that is done.
+    await pane.waitForSelector('main[aria-busy="false"]', { timeout: 10_000 });
     await pane.waitForFunction(() => document.querySelectorAll('#roster li').length === 2, { timeout: 10_000 });
     await pane.click('#insert');
     await waitInPane(pane, '#message', /block was (inserted|updated)/);

@@ -1,15 +1,16 @@
 /**
  * The Outlook add-in in the playground, in real Chromium: the real task pane and event runtime
- * against the playground's fake office.js, registering meetings on a real reference node over
- * HTTPS. Compose, insert, move the meeting (time and day), add an attendee in unique mode, Smart
- * Alerts on a stale or missing block, the node holding exactly the codes of the invite, node
- * failures shown, an invalid policy, markup in names and subjects staying text, and the block's
- * "Save in SecureJoin" capture link (shared-passcode mode) checked at send.
+ * against the playground's fake office.js, registering meetings with the real meeting service,
+ * which registers their rooms on a real reference node over HTTPS. Compose, insert, move the
+ * meeting (time and day), add an attendee in unique mode, Smart Alerts on a stale or missing
+ * block, the node holding exactly the codes of the invite, a missing sign-in and an unreachable
+ * service shown and the send refused, an invalid policy, markup in names and subjects staying
+ * text, and the block's "Save in SecureJoin" capture link (shared-passcode mode) checked at send.
  *
- * Set-up (what `npm start` does too): the node and the add-in server both serve HTTPS with the
- * development certificate; the policy names the node's origin and, as provisioningUrl, the add-in
- * server's pass-through (`server.provisioningUrl`), which adds the node's bearer token
- * (`nodeToken`) to the add-in's own requests. Chromium accepts the self-signed certificate.
+ * Set-up (what `npm start` does too): the node, the add-in server and the meeting service serve
+ * HTTPS with the development certificate; the playground's organizer gets tokens from the local
+ * issuer on the add-in server, the service validates them against that issuer's keys and holds the
+ * node's token itself. Chromium accepts the self-signed certificate.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
@@ -24,6 +25,8 @@ import type { ConferenceNode } from '../../conference-node/server';
 import { ensureDevCertificate } from '../../devcert';
 import { startAddinServer } from '../../outlook-addin/server';
 import type { AddinServer } from '../../outlook-addin/server';
+import { createLocalIssuer, localServicePolicy, policyWithLocalService, startLocalMeetingStack } from '../../scripts/localMeetingService';
+import type { LocalMeetingStack } from '../../scripts/localMeetingService';
 import { launchChromium } from './support/chromium';
 import { loadPlayground } from './support/playground';
 
@@ -35,30 +38,25 @@ let certDir: string;
 let tls: { key: string; cert: string };
 let node: ConferenceNode;
 let server: AddinServer;
+let meetings: LocalMeetingStack;
 let browser: Browser;
 let POLICY: string;
-
-/** The example policy with its first node pointed at the reference node, provisioned through the add-in server. */
-function policyFor(nodeUrl: string, provisioningUrl: string): string {
-  const example = JSON.parse(readFileSync('examples/policy.json', 'utf8')) as { nodes: Array<Record<string, unknown>> };
-  example.nodes = [{ ...example.nodes[0], origin: nodeUrl, provisioningUrl }];
-  return JSON.stringify(example);
-}
+const EXAMPLE = readFileSync('examples/policy.json', 'utf8');
 
 beforeAll(async () => {
   certDir = mkdtempSync(join(tmpdir(), 'securejoin-e2e-cert-'));
   tls = ensureDevCertificate(certDir);
+  const issuer = await createLocalIssuer();
   node = await startConferenceNode({ tls, testClock: true });
-  [server, browser] = await Promise.all([
-    startAddinServer({ https: tls, nodeUrl: node.url, nodeToken: node.bearerToken, nodeCa: tls.cert }),
-    launchChromium({ args: ['--ignore-certificate-errors'] }),
-  ]);
-  POLICY = policyFor(node.url, server.provisioningUrl as string);
+  [server, browser] = await Promise.all([startAddinServer({ https: tls, devIssuer: issuer }), launchChromium({ args: ['--ignore-certificate-errors'] })]);
+  meetings = await startLocalMeetingStack({ issuer, addinUrl: server.url, node: { url: node.url, token: node.bearerToken, ca: tls.cert }, dataDir: null, port: 0, tls });
+  POLICY = policyWithLocalService(EXAMPLE, node.url, meetings.servicePolicy);
   server.setPolicyText(POLICY);
-});
+}, 60_000);
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await meetings?.close();
   await node?.close();
   if (certDir) rmSync(certDir, { recursive: true, force: true });
 });
@@ -206,7 +204,7 @@ describe('Outlook add-in in the playground', () => {
     await waitForText(pane, '#message', /removed/);
     expect(blockCount(await bodyText(page))).toBe(0);
     // Its codes are no longer in the invite: the node no longer has the room.
-    await waitForText(pane, '#provisioning', /removed from the conference node/);
+    await waitForText(pane, '#provisioning', /removed from the meeting service/);
     expect((await nodeRoom(movedAlias)).status).toBe(404);
     expect(await send(page)).toMatch(/requires a one-time access code/);
 
@@ -279,7 +277,7 @@ describe('Outlook add-in in the playground', () => {
   it('with a shared passcode the block carries a "Save in SecureJoin" capture link for the access code and the window; an edited one is refused at send', async () => {
     const { page, pane } = await openPlayground();
     await pane.click('#mode-shared');
-    // Switching the mode regenerates the codes; the pane ignores a click while it is busy.
+    // Switching the mode regenerates the codes (and registers them): the buttons wait until that is done.
     await waitForText(pane, '#message', /New codes generated/);
     await pane.click('#insert');
     await waitForText(pane, '#message', /block was (inserted|updated)/);
@@ -360,26 +358,36 @@ describe('Outlook add-in in the playground', () => {
     await page.close();
   });
 
-  it('shows a node that refuses the token or is down in the task pane, and refuses to send', async () => {
-    const gone = await startConferenceNode({ tls });
-    await gone.close();
-    // Without the token the node answers 401; a closed port cannot be reached at all.
-    for (const [opts, shown, alert] of [
-      [{ nodeUrl: node.url }, /refused the provisioning token \(401\)/, /could not be registered on the conference node.*401/],
-      [{ nodeUrl: gone.url, nodeToken: node.bearerToken }, /could not be reached/, /could not be registered on the conference node.*could not be reached/],
-    ] as const) {
-      const other = await startAddinServer({ https: tls, nodeCa: tls.cert, ...opts });
-      try {
-        other.setPolicyText(policyFor(node.url, other.provisioningUrl as string));
-        const { page, pane } = await openPlayground('', other);
-        await pane.click('#insert');
-        await waitForText(pane, '#provisioning', shown);
-        expect(await pane.$eval('#provisioning', (el) => el.getAttribute('data-state'))).toBe('failed');
-        expect(await send(page)).toMatch(alert);
-        await page.close();
-      } finally {
-        await other.close();
-      }
+  it('without a sign-in the task pane says so and the send is refused until the organizer signs in', async () => {
+    const { page, pane } = await openPlayground('?signIn=refused');
+    await pane.click('#insert');
+    await waitForText(pane, '#provisioning', /did not complete \(the sign-in was declined\).*will not let it be sent/);
+    expect(await pane.$eval('#provisioning', (el) => el.getAttribute('data-state'))).toBe('sign-in');
+    expect(await send(page)).toBe('SecureJoin: this meeting could not be registered with the meeting service, so its codes would not open the room: You are not signed in to the SecureJoin meeting service. Open SecureJoin to sign in, then send again.');
+    const alias = /\/m\/(sj-[a-z0-9]+)/.exec(await bodyText(page))?.[1] as string;
+    expect((await nodeRoom(alias)).status).toBe(404);
+    // The organizer signs in (here: the local issuer now gives a token) and presses "Sign in".
+    await page.evaluate(() => void ((window as unknown as Record<string, { options: { signIn: string } }>).securejoinPlayground!.options.signIn = 'ok'));
+    await pane.click('#sign-in');
+    await pane.waitForSelector('#provisioning[data-state="ok"]', { timeout: 10_000 });
+    expect((await nodeRoom(alias)).status).toBe(200);
+    expect(await send(page)).toBeNull();
+    await page.close();
+  });
+
+  it('an unreachable meeting service is shown in the task pane and refuses the send', async () => {
+    const closed = await startConferenceNode({});
+    await closed.close();
+    server.setPolicyText(policyWithLocalService(EXAMPLE, node.url, localServicePolicy(closed.url, server.url)));
+    try {
+      const { page, pane } = await openPlayground();
+      await pane.click('#insert');
+      await waitForText(pane, '#provisioning', /Could not reach the meeting service/);
+      expect(await pane.$eval('#provisioning', (el) => el.getAttribute('data-state'))).toBe('failed');
+      expect(await send(page)).toMatch(/^SecureJoin: this meeting could not be registered with the meeting service.*Could not reach the meeting service/);
+      await page.close();
+    } finally {
+      server.setPolicyText(POLICY);
     }
   });
 

@@ -75,7 +75,24 @@ describe('parsePolicy', () => {
     expect(parsePolicy({ version: 1, nodes: [{ origin: 'https://meet.example.com:8443' }] }).ok).toBe(true);
     const dup = errorsOf({ version: 1, nodes: [{ origin: 'https://a.example' }, { origin: 'https://a.example' }] });
     expect(dup).toEqual([{ path: 'nodes[1].origin', message: 'duplicates nodes[0].origin' }]);
-    expect(errorsOf({ version: 1, nodes: [{ origin: 'https://a.example', provisioningUrl: 'http://a.example/p' }] })[0]?.path).toBe('nodes[0].provisioningUrl');
+  });
+
+  it('refuses a policy of the earlier format (nodes[].provisioningUrl) and says what to change', () => {
+    const errors = errorsOf({ version: 1, nodes: [{ origin: 'https://a.example' }, { origin: 'https://b.example', provisioningUrl: 'https://b.example/p' }] });
+    expect(errors).toEqual([{ path: 'nodes[1].provisioningUrl', message: expect.stringContaining('Remove "provisioningUrl" from this node and add a top-level "meetingService"') }]);
+  });
+
+  it('checks the meeting service: https (http only on loopback), a client id GUID, an authority and one scope', () => {
+    const service = { url: 'https://securejoin.example.com', clientId: '8c2b2f4e-1d3a-4b5c-9e6f-0a1b2c3d4e5f', authority: 'https://login.microsoftonline.com/common', scope: 'api://securejoin.example.com/Meetings.ReadWrite' };
+    const ok = parsePolicy({ version: 1, meetingService: service });
+    expect(ok.ok && ok.value.meetingService).toEqual(service);
+    expect(parsePolicy({ version: 1, meetingService: { ...service, url: 'http://127.0.0.1:8444' } }).ok).toBe(true);
+    expect(errorsOf({ version: 1, meetingService: { ...service, url: 'http://securejoin.example.com' } })).toEqual([{ path: 'meetingService.url', message: expect.stringMatching(/must use https:\/\/.*loopback|127\.0\.0\.1/) }]);
+    expect(errorsOf({ version: 1, meetingService: { ...service, url: 'https://securejoin.example.com/?x=1' } })[0]?.message).toMatch(/query/);
+    expect(errorsOf({ version: 1, meetingService: { ...service, clientId: 'securejoin' } })[0]).toEqual({ path: 'meetingService.clientId', message: expect.stringMatching(/Application \(client\) ID/) });
+    expect(errorsOf({ version: 1, meetingService: { ...service, scope: 'a b' } })[0]?.path).toBe('meetingService.scope');
+    expect(errorsOf({ version: 1, meetingService: { url: service.url } }).map((e) => e.path)).toEqual(['meetingService.clientId', 'meetingService.authority', 'meetingService.scope']);
+    expect(errorsOf({ version: 1, meetingService: { ...service, token: 'x' } })[0]?.path).toBe('meetingService.token');
   });
 
   it('rejects a warning threshold that would warn on every attempt', () => {

@@ -1,12 +1,25 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findInviteBlock } from '../../../core/invite';
 import { createEventHandlers, LAUNCH_EVENTS, registerEventHandlers } from '../../../outlook-addin/events';
-import { parseSecurity, SECURITY_SESSION_KEY } from '../../../outlook-addin/logic';
+import { parseSecurity, SECURITY_SESSION_KEY, TokenUnavailableError } from '../../../outlook-addin/logic';
+import type { TokenSource } from '../../../outlook-addin/logic';
 import { createOfficeItemPort } from '../../../outlook-addin/office';
 import type { OfficeLike } from '../../../outlook-addin/office';
-import { EXAMPLE_POLICY_TEXT } from '../logic/fixtures';
 import { mockOffice, seedState } from '../office/officeSeed';
 import type { SeedState } from '../office/officeSeed';
+import { startTestStack } from '../support/meetingService';
+import type { TestStack } from '../support/meetingService';
+
+// A real meeting service (PGlite, local issuer) syncing rooms to a real reference node.
+let stack: TestStack;
+let EXAMPLE_POLICY_TEXT: string;
+beforeAll(async () => {
+  stack = await startTestStack();
+  EXAMPLE_POLICY_TEXT = stack.policyText;
+}, 60_000);
+afterAll(async () => {
+  await stack.close();
+});
 
 /** A launch event that records how it was completed. */
 function launchEvent() {
@@ -14,24 +27,34 @@ function launchEvent() {
   return { calls, completed: (options?: { allowEvent?: boolean; errorMessage?: string }) => void calls.push(options) };
 }
 
-/** The node's provisioning endpoint as the handlers see it: records each PUT, answers `node.status` (or throws when `down`). */
-function nodeDouble() {
-  const node = { status: 201, down: false, puts: [] as Array<{ url: string; spec: { meeting?: { start: number; end: number }; invitees?: Array<{ email: string }> } }> };
-  const fetch = async (url: string, init: { method: string; body?: string }) => {
+/**
+ * The runtime's network as the handlers see it: the real fetch to the real service, recording
+ * each PUT's room (`down`: the network fails), and a silent token source whose state a test sets
+ * ('ok', 'none': sign-in needed, 'expired': the service refuses it).
+ */
+function network() {
+  const node = { down: false, signIn: 'ok' as 'ok' | 'none' | 'expired', puts: [] as Array<{ url: string; spec: { meeting?: { start: number; end: number }; invitees?: Array<{ email: string }> } }> };
+  const fetch = async (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => {
     if (node.down) throw new TypeError('Failed to fetch');
-    if (init.method !== 'PUT') throw new Error(`unexpected ${init.method}`);
-    node.puts.push({ url, spec: JSON.parse(init.body ?? '') });
-    return { status: node.status, text: async () => (node.status < 300 ? (init.body ?? '') : JSON.stringify({ error: 'unauthorized' })) };
+    const res = await globalThis.fetch(url, init);
+    if (init.method === 'PUT' && res.status < 300) node.puts.push({ url, spec: JSON.parse(init.body ?? '').room });
+    return res;
   };
-  return { node, fetch };
+  const tokens: TokenSource = {
+    token: async (request) => {
+      if (node.signIn === 'none') throw new TokenUnavailableError('sign-in-needed', 'You are not signed in to the SecureJoin meeting service.');
+      return node.signIn === 'expired' ? stack.issuer.sign({ oid: 'olga', ttlSeconds: -60 }) : stack.tokens().token(request);
+    },
+  };
+  return { node, fetch, tokens };
 }
 
 function setup(over: Partial<SeedState> = {}, policyText: string | null = EXAMPLE_POLICY_TEXT) {
   const state = seedState(over);
   const office = mockOffice(state);
   const logs: string[] = [];
-  const { node, fetch } = nodeDouble();
-  const handlers = createEventHandlers({ port: () => createOfficeItemPort(office), loadPolicyText: async () => policyText, log: (m) => void logs.push(m), fetch, now: () => Date.UTC(2026, 2, 1) });
+  const { node, fetch, tokens } = network();
+  const handlers = createEventHandlers({ port: () => createOfficeItemPort(office), loadPolicyText: async () => policyText, log: (m) => void logs.push(m), fetch, tokens: () => tokens, now: () => Date.UTC(2026, 2, 1) });
   return { state, office, handlers, logs, node };
 }
 
@@ -158,10 +181,10 @@ describe('event handlers', () => {
     const ok = launchEvent();
     await handlers.onAppointmentSend(ok);
     expect(ok.calls).toEqual([{ allowEvent: true }]);
-    expect(node.puts).toHaveLength(2); // the node holds this meeting already
+    expect(node.puts).toHaveLength(2); // the service holds this meeting already
   });
 
-  it('at send, registers what changed since (invitees) and refuses when the node is down or refuses the token', async () => {
+  it('at send, registers what changed since (invitees) and refuses when the service is unreachable, there is no token or it is refused', async () => {
     const { state, handlers, node, logs } = setup();
     await handlers.onNewAppointmentOrganizer(launchEvent());
     await handlers.onAppointmentSend(launchEvent());
@@ -169,19 +192,28 @@ describe('event handlers', () => {
     node.down = true;
     state.optional = [{ emailAddress: 'cy@example.com', displayName: 'Cy' }];
     await handlers.onAppointmentAttendeesChanged(launchEvent());
-    expect(logs.at(-1)).toMatch(/^onAppointmentAttendeesChanged: Could not reach the conference node/);
+    expect(logs.at(-1)).toMatch(/^onAppointmentAttendeesChanged: Could not reach the meeting service/);
     const down = launchEvent();
     await handlers.onAppointmentSend(down);
-    expect(down.calls[0]).toMatchObject({ allowEvent: false, errorMessage: expect.stringMatching(/could not be registered on the conference node.*Could not reach the conference node \(https:\/\/meet\.example\.com\/securejoin\/provision\)/) });
+    expect(down.calls[0]).toMatchObject({ allowEvent: false, errorMessage: expect.stringMatching(/could not be registered with the meeting service.*Could not reach the meeting service \(http:\/\/127\.0\.0\.1:\d+\)/) });
     expect(down.calls[0]?.errorMessage?.length).toBeLessThanOrEqual(500);
 
     node.down = false;
-    node.status = 401;
+    node.signIn = 'none';
+    const signedOut = launchEvent();
+    await handlers.onAppointmentSend(signedOut);
+    expect(signedOut.calls[0]).toEqual({
+      allowEvent: false,
+      errorMessage:
+        'SecureJoin: this meeting could not be registered with the meeting service, so its codes would not open the room: You are not signed in to the SecureJoin meeting service. Open SecureJoin to sign in, then send again.',
+    });
+
+    node.signIn = 'expired';
     const refused = launchEvent();
     await handlers.onAppointmentSend(refused);
-    expect(refused.calls[0]).toMatchObject({ allowEvent: false, errorMessage: expect.stringMatching(/refused the provisioning token \(401\)/) });
+    expect(refused.calls[0]).toMatchObject({ allowEvent: false, errorMessage: expect.stringMatching(/did not accept your sign-in \(401\)/) });
 
-    node.status = 200;
+    node.signIn = 'ok';
     const sent = launchEvent();
     await handlers.onAppointmentSend(sent);
     expect(sent.calls).toEqual([{ allowEvent: true }]);
@@ -192,7 +224,7 @@ describe('event handlers', () => {
     state.start = new Date(Date.UTC(2026, 2, 10, 9, 0));
     state.end = new Date(Date.UTC(2026, 2, 10, 10, 0));
     await handlers.onAppointmentTimeChanged(launchEvent());
-    expect(logs.at(-1)).toMatch(/^onAppointmentTimeChanged: Could not reach the conference node/);
+    expect(logs.at(-1)).toMatch(/^onAppointmentTimeChanged: Could not reach the meeting service/);
     const after = launchEvent();
     await handlers.onAppointmentSend(after);
     expect(after.calls[0]?.allowEvent).toBe(false);

@@ -5,7 +5,7 @@ import { runInNewContext } from 'node:vm';
 import { parse } from 'acorn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
-import { buildAddin, buildClassicRuntime, buildTaskpane } from '../../../outlook-addin/build';
+import { buildAddin, buildClassicRuntime, buildTaskpane, buildTaskpaneFiles } from '../../../outlook-addin/build';
 import { launchFunctionNames, manifestProblems } from '../../../outlook-addin/manifest';
 
 /** ES2018 regex literals from core/codes/email.ts (reported to core's owner: they throw in ES2016 engines). */
@@ -26,8 +26,9 @@ describe('classic-Windows commands.js', () => {
     // its emoji pattern as a string compiled only when .emoji() is used: not at load time.)
     expect(() => parse(classic, { ecmaVersion: 2016, sourceType: 'script' })).not.toThrow();
     expect(classic.match(/\(\?<[!=]/g) ?? []).toEqual([]);
-    expect(classic).not.toMatch(/\bimport\s*[({"'*\w]/);
-    expect(classic).not.toMatch(/\bexport\s*[{*\w]/);
+    // (Not a property or a longer name: MSAL, bundled in for sign-in, calls crypto.subtle.importKey.)
+    expect(/(?<![.\w$])import\s*[({"'*]|(?<![.\w$])import\s+[\w$]/.test(classic), 'import in commands.js').toBe(false);
+    expect(/(?<![.\w$])export\s*[{*]|(?<![.\w$])export\s+[\w$]/.test(classic), 'export in commands.js').toBe(false);
   });
 
   it('associates every LaunchEvent FunctionName of the manifest when loaded, without Office.onReady', () => {
@@ -53,7 +54,11 @@ describe('buildAddin', () => {
     expect(manifestProblems(manifest)).toEqual([]);
     expect(manifest).toContain('https://addins.example.com/sj/commands.js');
     expect(JSON.parse(readFileSync(join(outDir, '.well-known/microsoft-officeaddins-allowed.json'), 'utf8'))).toEqual({ allowed: ['https://addins.example.com/sj/commands.js'] });
-    expect(readFileSync(join(outDir, 'commands.html'), 'utf8')).toMatch(/office\.js"><\/script>\s*<script src="runtime\.js">/);
+    expect(readFileSync(join(outDir, 'commands.html'), 'utf8')).toMatch(/office\.js"><\/script>\s*<script type="module" src="runtime\.js">/);
+    // The web runtime loads MSAL (sign-in) only by dynamic import, from a chunk.
+    const runtime = readFileSync(join(outDir, 'runtime.js'), 'utf8');
+    expect(runtime.includes('nestedAppAuthBridge'), 'MSAL in runtime.js').toBe(false);
+    expect(/import\("\.\/chunks\/msalTokenSource-[A-Za-z0-9]+\.js"\)/.test(runtime), 'dynamic import of the MSAL chunk').toBe(true);
     expect(readFileSync(join(outDir, 'assets/icon-16.png')).subarray(1, 4).toString()).toBe('PNG');
   });
 
@@ -63,6 +68,18 @@ describe('buildAddin', () => {
 });
 
 describe('task pane bundle', () => {
+  it('keeps MSAL (sign-in) out of the first paint: a chunk loaded by dynamic import only when the policy names a meeting service', async () => {
+    const files = await buildTaskpaneFiles(true);
+    const entry = files['taskpane.js']!;
+    // (Booleans, not the texts: a failure would print hundreds of KiB of minified code.)
+    expect(entry.includes('nestedAppAuthBridge'), 'MSAL in taskpane.js').toBe(false);
+    expect(/import\("\.\/chunks\/msalTokenSource-[A-Z0-9]+\.js"\)/.test(entry), 'dynamic import of the MSAL chunk').toBe(true);
+    const msal = Object.entries(files).find(([name]) => name.startsWith('chunks/msalTokenSource-'));
+    expect(msal?.[1].includes('nestedAppAuthBridge'), 'MSAL NAA in its chunk').toBe(true);
+    // buildAddin writes the chunks beside taskpane.js.
+    expect(Object.keys(built.files).some((n) => n.startsWith('chunks/msalTokenSource-'))).toBe(true);
+  });
+
   it('leaves out zod classic and JSON-schema conversion, and stays under its 50 KiB gzip budget', async () => {
     const taskpane = await buildTaskpane(true);
     // The conversion carries the draft URLs; classic zod its `.superRefine` method table.

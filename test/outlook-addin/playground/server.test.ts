@@ -1,31 +1,17 @@
 /** outlook-addin/server.ts over real HTTP on 127.0.0.1 (builds the add-in and the playground once). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { createServer as createHttpsServer, request as httpsRequest } from 'node:https';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ensureDevCertificate } from '../../../devcert';
-import type { AddressInfo } from 'node:net';
+import { devObjectId } from '../../../outlook-addin/devIssuerRoutes';
 import { startAddinServer } from '../../../outlook-addin/server';
 import type { AddinServer } from '../../../outlook-addin/server';
+import { createLocalIssuer, startLocalMeetingService } from '../../../scripts/localMeetingService';
 
 let server: AddinServer;
-let node: ReturnType<typeof createServer>;
-let nodeUrl: string;
 
 beforeAll(async () => {
-  node = createServer((req, res) => {
-    res.writeHead(201, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ method: req.method, url: req.url, auth: req.headers.authorization ?? null }));
-  });
-  await new Promise<void>((ok) => node.listen(0, '127.0.0.1', ok));
-  nodeUrl = `http://127.0.0.1:${(node.address() as AddressInfo).port}`;
-  server = await startAddinServer({ policyText: '{"version":1}', nodeUrl });
+  server = await startAddinServer({ policyText: '{"version":1}', devIssuer: await createLocalIssuer() });
 }, 30_000);
 afterAll(async () => {
   await server?.close();
-  await new Promise((ok) => node?.close(ok));
 });
 
 const get = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, { redirect: 'manual', ...init });
@@ -68,47 +54,51 @@ describe('add-in server', () => {
     expect((await get('/taskpane.html', { method: 'POST' })).status).toBe(405);
   });
 
-  it('passes /node/... through to the conference node, body and authorization included', async () => {
-    const res = await get('/node/api/securejoin/v1/rooms/a', { method: 'PUT', headers: { authorization: 'Bearer t', 'content-type': 'application/json' }, body: '{}' });
-    expect(res.status).toBe(201);
-    expect(await res.json()).toEqual({ method: 'PUT', url: '/api/securejoin/v1/rooms/a', auth: 'Bearer t' });
-    expect(server.provisioningUrl).toBe(`${server.url}/node/api/securejoin/v1`);
+  it('forwards nothing to anyone: there is no /node/ pass-through', async () => {
+    expect((await get('/node/api/securejoin/v1/rooms')).status).toBe(404);
+    expect((await get('/node/api/securejoin/v1/rooms/a', { method: 'PUT', headers: { 'content-type': 'application/json', origin: server.url }, body: '{}' })).status).toBe(405);
   });
 
-  it('over https to an https node: adds the node token for its own pages only, never for other sites', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'securejoin-cert-'));
-    const tls = ensureDevCertificate(dir);
-    const httpsNode = createHttpsServer(tls, (req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ auth: req.headers.authorization ?? null }));
-    });
-    await new Promise<void>((ok) => httpsNode.listen(0, '127.0.0.1', ok));
-    const secure = await startAddinServer({ policyText: '{"version":1}', https: tls, nodeUrl: `https://127.0.0.1:${(httpsNode.address() as AddressInfo).port}`, nodeToken: 'sekret', nodeCa: tls.cert });
+  it('serves the local issuer: its JWKS, and tokens the meeting service accepts (validated against that JWKS)', async () => {
+    const jwks = (await (await get('/dev-issuer/jwks.json')).json()) as { keys: Array<{ kty: string; d?: string }> };
+    expect(jwks.keys).toHaveLength(1);
+    expect(jwks.keys[0]?.kty).toBe('EC');
+    expect(jwks.keys[0]?.d).toBeUndefined(); // the public key only
+    const issued = await get('/dev-issuer/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'olga@example.com', name: 'Olga' }) });
+    expect(issued.status).toBe(200);
+    const { access_token: token, token_type: type } = (await issued.json()) as { access_token: string; token_type: string };
+    expect(type).toBe('Bearer');
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+    expect(claims).toMatchObject({ oid: devObjectId('olga@example.com'), preferred_username: 'olga@example.com', scp: 'Meetings.ReadWrite' });
+    const service = await startLocalMeetingService({ jwksUrl: server.devIssuerJwksUrl!, allowOrigins: [server.url] });
     try {
-      const call = (path: string, method = 'GET', headers: Record<string, string> = {}) =>
-        new Promise<string>((ok, fail) => {
-          const req = httpsRequest(`${secure.url}${path}`, { method, headers, ca: tls.cert }, (res) => {
-            let text = '';
-            res.setEncoding('utf8').on('data', (c: string) => (text += c)).on('end', () => ok(text));
-          });
-          req.on('error', fail).end(method === 'PUT' ? '{}' : undefined);
-        });
-      const auth = async (headers: Record<string, string>) => JSON.parse(await call('/node/api/securejoin/v1/rooms/a', 'PUT', headers)) as { auth: string | null };
-      expect(secure.url).toMatch(/^https:\/\/127\.0\.0\.1:/);
-      expect(await auth({ origin: secure.url })).toEqual({ auth: 'Bearer sekret' });
-      expect(await auth({ origin: 'https://evil.example' })).toEqual({ auth: null });
-      expect(await auth({})).toEqual({ auth: null });
-      expect(await auth({ origin: secure.url, authorization: 'Bearer mine' })).toEqual({ auth: 'Bearer mine' });
-      // The token is in no file the server hands out.
-      for (const path of ['/taskpane.js', '/runtime.js', '/commands.js', '/policy.json', '/playground/addin/taskpane.html']) {
-        const text = await call(path);
-        expect(text.length, path).toBeGreaterThan(10);
-        expect(text, path).not.toContain('sekret');
-      }
+      const list = await fetch(`${service.url}/api/v1/meetings`, { headers: { authorization: `Bearer ${token}` } });
+      expect(list.status).toBe(200);
+      expect(await list.json()).toEqual({ meetings: [] });
+      expect((await fetch(`${service.url}/api/v1/meetings`, { headers: { authorization: `Bearer ${token.slice(0, -4)}AAAA` } })).status).toBe(401);
     } finally {
-      await secure.close();
-      await new Promise((ok) => httpsNode.close(ok));
-      rmSync(dir, { recursive: true, force: true });
+      await service.close();
+    }
+  }, 60_000);
+
+  it('refuses token requests that are not JSON, name no email address, or use another method', async () => {
+    const post = (body: string, type = 'application/json') => get('/dev-issuer/token', { method: 'POST', headers: { 'content-type': type }, body });
+    expect((await post('username=olga@example.com', 'application/x-www-form-urlencoded')).status).toBe(415);
+    expect((await post('{')).status).toBe(400);
+    const bad = await post(JSON.stringify({ username: 'olga' }));
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ error: 'invalid', message: 'username: must be an email address like olga@example.com' });
+    expect((await post(JSON.stringify({ username: 'x@example.com', pad: 'x'.repeat(5000) }))).status).toBe(413);
+    expect((await get('/dev-issuer/token')).status).toBe(405);
+  });
+
+  it('serves no issuer unless given one (development only)', async () => {
+    const plain = await startAddinServer({ policyText: '{"version":1}' });
+    try {
+      expect(plain.devIssuerJwksUrl).toBeNull();
+      expect((await fetch(`${plain.url}/dev-issuer/jwks.json`)).status).toBe(404);
+    } finally {
+      await plain.close();
     }
   }, 30_000);
 });

@@ -1,11 +1,11 @@
 /**
  * The task pane controller over the real stack below it: G's Office adapter on the playground's
- * fake office.js (async callbacks, Outlook body rewriting) and the shared logic over core.
+ * fake office.js (async callbacks, Outlook body rewriting), the shared logic over core, and a
+ * real meeting service (local issuer) that registers rooms on a real reference node.
  */
-import { readFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
-import { readSecurity } from '../../../outlook-addin/logic';
-import type { ItemPort } from '../../../outlook-addin/logic';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readSecurity, TokenUnavailableError } from '../../../outlook-addin/logic';
+import type { ItemPort, TokenSource } from '../../../outlook-addin/logic';
 import { createOfficeItemPort } from '../../../outlook-addin/office';
 import type { OfficeLike } from '../../../outlook-addin/office';
 import { createFakeOffice } from '../../../outlook-addin/playground/fakeOffice';
@@ -13,8 +13,19 @@ import { createPlaygroundHost } from '../../../outlook-addin/playground/hostStat
 import type { PlaygroundItem } from '../../../outlook-addin/playground/hostState';
 import { createPaneController } from '../../../outlook-addin/taskpane/controller';
 import type { PaneState } from '../../../outlook-addin/taskpane/controller';
+import { requestToken } from '../../conference-node/support';
+import { startTestStack } from '../support/meetingService';
+import type { TestStack } from '../support/meetingService';
 
-const POLICY = readFileSync('examples/policy.json', 'utf8');
+let stack: TestStack;
+let POLICY: string;
+beforeAll(async () => {
+  stack = await startTestStack();
+  POLICY = stack.policyText;
+}, 60_000);
+afterAll(async () => {
+  await stack.close();
+});
 const START = Date.UTC(2030, 2, 4, 9, 0); // 10:00 in Berlin
 const item = (over: Partial<PlaygroundItem> = {}): PlaygroundItem => ({
   subject: 'Plan <b>it</b>',
@@ -29,7 +40,10 @@ const item = (over: Partial<PlaygroundItem> = {}): PlaygroundItem => ({
   ...over,
 });
 
-async function setup(policy: string | null = POLICY, fetchStatus = 201) {
+/** The organizer's sign-in: 'ok', 'none' (no token can be had) or 'expired' (the service refuses it). */
+type SignIn = { state: 'ok' | 'none' | 'expired' };
+
+async function setup(policy: string | null = POLICY, signIn: SignIn = { state: 'ok' }) {
   const host = createPlaygroundHost(item());
   const office = createFakeOffice(host) as unknown as OfficeLike;
   const officePort = createOfficeItemPort(office);
@@ -47,27 +61,33 @@ async function setup(policy: string | null = POLICY, fetchStatus = 201) {
       }),
   };
   const requests: Array<{ url: string; body: string }> = [];
-  /** Bodies of the PUTs the node answered, in the order it answered them. */
+  /** Bodies of the PUTs the service accepted, in the order it answered them. */
   const accepted: string[] = [];
-  /** Milliseconds the node takes to answer the nth PUT (0-based); none by default. */
+  /** Milliseconds added before the nth PUT reaches the service (0-based); none by default. */
   const node = { latency: (_nth: number) => 0 };
   const deletes: string[] = [];
   const states: PaneState[] = [];
+  const tokens: TokenSource = {
+    token: async (request) => {
+      if (signIn.state === 'none') throw new TokenUnavailableError('failed', 'Signing in to the SecureJoin meeting service did not complete (the sign-in was declined).');
+      return signIn.state === 'expired' ? stack.issuer.sign({ oid: 'olga', ttlSeconds: -60 }) : stack.tokens().token(request);
+    },
+  };
   const controller = createPaneController(
     {
       port,
       fetchPolicy: async () => policy,
       fetch: async (url, init) => {
-        if (init.method === 'DELETE') {
-          deletes.push(url);
-          return { status: 204, text: async () => '' };
-        }
+        if (init.method === 'DELETE') deletes.push(url);
+        if (init.method !== 'PUT') return fetch(url, init);
         const nth = requests.push({ url, body: init.body ?? '' }) - 1;
         const latency = node.latency(nth);
-        if (latency > 0) await new Promise((r) => setTimeout(r, latency)); // a slow node, not a wait for a condition
-        if (fetchStatus < 300) accepted.push(init.body ?? '');
-        return { status: fetchStatus, text: async () => (fetchStatus < 300 ? (init.body ?? '') : JSON.stringify({ error: 'invalid_room', errors: [{ path: 'alias', message: 'taken' }] })) };
+        if (latency > 0) await new Promise((r) => setTimeout(r, latency)); // a slow network, not a wait for a condition
+        const res = await fetch(url, init);
+        if (res.status < 300) accepted.push(init.body ?? '');
+        return res;
       },
+      tokens: () => tokens,
       now: () => START - 86_400_000,
     },
     (s) => states.push(s),
@@ -107,8 +127,12 @@ describe('task pane controller', () => {
     expect(body).not.toContain('<b>it</b>');
     await controller.insert();
     expect(host.readItem().bodyHtml.split('-- SecureJoin secure access --').length - 1).toBe(1);
-    expect(requests[0]?.url).toBe(`https://meet.example.com/securejoin/provision/rooms/${controller.state.security!.alias}`);
-    expect(controller.state.provisioning.state).toBe('ok');
+    expect(requests[0]?.url).toMatch(new RegExp(`^${stack.service.url}/api/v1/meetings/[A-Za-z0-9_-]{21}$`));
+    // Insert is an explicit action: the meeting is written again, replacing (If-Match) the one the first insert created.
+    expect(requests.map((r) => r.url)).toEqual([requests[0]!.url, requests[0]!.url]);
+    expect(controller.state.provisioning).toEqual({ state: 'ok', text: `Room ${controller.state.security!.alias} updated with the meeting service.` });
+    // The node knows the room (its window opens in 2030: 403, not 404).
+    expect((await requestToken(stack.node!, controller.state.security!.alias, 'Guest', controller.state.security!.accessCode!)).status).toBe(403);
   });
 
   it('updates the activation time in the block when the meeting moves, and passcodes when attendees change', async () => {
@@ -134,7 +158,7 @@ describe('task pane controller', () => {
     expect(host.readItem().bodyHtml).toContain('Tue 5 Mar, 09:45');
     expect(controller.state.problems).toEqual([]);
     expect(controller.state.activation).toMatch(/Tue 5 Mar, 09:45/);
-    expect(requests.map((r) => JSON.parse(r.body).meeting.start)).toEqual([START, START + 86_400_000]);
+    expect(requests.map((r) => JSON.parse(r.body).room.meeting.start)).toEqual([START, START + 86_400_000]);
     expect(controller.state.provisioning.state).toBe('ok');
   });
 
@@ -148,7 +172,7 @@ describe('task pane controller', () => {
     const shown = controller.state.security!.roster!.invitees.map((i) => [i.email, i.passcode]);
     expect(shown.map(([email]) => email)).toEqual(['ana@example.com', 'bo@example.com']);
     expect((await readSecurity(port))!.roster!.invitees.map((i) => [i.email, i.passcode])).toEqual(shown);
-    const registered = JSON.parse(requests.at(-1)!.body) as { meeting: { start: number }; invitees: Array<{ email: string; passcode: string }> };
+    const registered = (JSON.parse(requests.at(-1)!.body) as { room: { meeting: { start: number }; invitees: Array<{ email: string; passcode: string }> } }).room;
     expect(registered.meeting.start).toBe(next);
     expect(registered.invitees.map((i) => [i.email, i.passcode])).toEqual(shown);
     expect(controller.state.provisioning.state).toBe('ok');
@@ -165,7 +189,7 @@ describe('task pane controller', () => {
     await first;
     await vi.waitFor(() => expect(requests).toHaveLength(2));
     await change(() => host.updateItem({ optionalAttendees: [bo, cy] }));
-    const passcodes = (body: string) => Object.fromEntries((JSON.parse(body) as { invitees: Array<{ email: string; passcode: string }> }).invitees.map((i) => [i.email, i.passcode]));
+    const passcodes = (body: string) => Object.fromEntries((JSON.parse(body) as { room: { invitees: Array<{ email: string; passcode: string }> } }).room.invitees.map((i) => [i.email, i.passcode]));
     const shown = Object.fromEntries(controller.state.security!.roster!.invitees.map((i) => [i.email, i.passcode]));
     expect(Object.keys(shown)).toEqual(['ana@example.com', 'bo@example.com', 'cy@example.com']);
     expect(passcodes(accepted.at(-1)!)).toEqual(shown);
@@ -174,29 +198,40 @@ describe('task pane controller', () => {
     expect(controller.state.provisioning.state).toBe('ok');
   });
 
-  it('withdraws the previous room from the node when new codes replace it, and the room when the block is removed', async () => {
+  it('new codes replace the meeting (same id, the node withdraws the old room); removing the block deletes it', async () => {
     const { controller, requests, deletes } = await setup();
     await controller.insert();
-    const first = requests.at(-1)!.url;
+    const first = controller.state.security!;
     await controller.generate();
-    const second = requests.at(-1)!.url;
-    expect(second).not.toBe(first);
-    expect(deletes).toEqual([first]);
+    const second = controller.state.security!;
+    expect(second.alias).not.toBe(first.alias);
+    expect(new Set(requests.map((r) => r.url)).size).toBe(1);
     expect(controller.state.provisioning.state).toBe('ok');
+    expect((await requestToken(stack.node!, first.alias, 'Guest', first.accessCode!)).status).toBe(404);
+    expect((await requestToken(stack.node!, second.alias, 'Guest', second.accessCode!)).status).toBe(403);
     await controller.remove();
-    expect(deletes).toEqual([first, second]);
-    expect(controller.state.provisioning.text).toMatch(/removed from the conference node/);
-    await controller.remove(); // nothing registered any more: nothing to withdraw
-    expect(deletes).toHaveLength(2);
+    expect(deletes).toEqual([requests[0]!.url]);
+    expect(controller.state.provisioning.text).toMatch(/removed from the meeting service/);
+    expect((await requestToken(stack.node!, second.alias, 'Guest', second.accessCode!)).status).toBe(404);
+    await controller.remove(); // nothing registered any more: nothing to delete
+    expect(deletes).toHaveLength(1);
   });
 
-  it('ignores changes to locked settings and reports provisioning refusals', async () => {
-    const { controller } = await setup(POLICY, 400);
+  it('ignores changes to locked settings; with no token says so, offers sign-in and registers once signed in', async () => {
+    const signIn: SignIn = { state: 'none' };
+    const { controller, requests } = await setup(POLICY, signIn);
     controller.setAccessCode(false);
     expect(controller.state.choices.accessCode).toBe(true);
     await controller.insert();
-    expect(controller.state.provisioning.state).toBe('failed');
-    expect(controller.state.provisioning.text).toMatch(/refused/);
+    expect(controller.state.provisioning).toEqual({ state: 'sign-in', text: expect.stringMatching(/^Signing in to the SecureJoin meeting service did not complete.*Until you sign in, the meeting is not registered and SecureJoin will not let it be sent\.$/) });
+    expect(requests).toEqual([]);
+    signIn.state = 'expired';
+    await controller.signIn();
+    expect(controller.state.provisioning).toEqual({ state: 'failed', text: expect.stringMatching(/did not accept your sign-in \(401\)/) });
+    signIn.state = 'ok';
+    await controller.signIn();
+    expect(controller.state.provisioning).toEqual({ state: 'ok', text: expect.stringMatching(/registered with the meeting service/) });
+    expect((await requestToken(stack.node!, controller.state.security!.alias, 'Guest', controller.state.security!.accessCode!)).status).toBe(403);
   });
 
   it('falls back to the secure defaults with every error when policy.json is invalid or unreachable', async () => {

@@ -3,20 +3,30 @@
  * attendee change raises the pane's RecipientsChanged and the runtime's
  * OnAppointmentAttendeesChanged, both on the real stack (Office adapter on the playground's fake
  * office.js, shared logic over core). Whatever interleaving happens, the item's sessionData, the
- * pane, the personal messages and the node must end with the same roster, one passcode per invitee.
+ * pane, the personal messages and the meeting service (a real one, which registers the room on a
+ * real reference node) must end with the same roster, one passcode per invitee.
  */
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEventHandlers } from '../../../outlook-addin/events';
-import { isFreshHeartbeat, markPaneOpen, PANE_HEARTBEAT_FRESH_MS, readSecurity } from '../../../outlook-addin/logic';
-import type { ItemPort } from '../../../outlook-addin/logic';
+import { isFreshHeartbeat, markPaneOpen, MEETING_SESSION_KEY, PANE_HEARTBEAT_FRESH_MS, parseMeetingRecord, readSecurity } from '../../../outlook-addin/logic';
+import type { ItemPort, ProvisionFetch } from '../../../outlook-addin/logic';
 import { createOfficeItemPort } from '../../../outlook-addin/office';
 import type { OfficeLike } from '../../../outlook-addin/office';
 import { createFakeOffice } from '../../../outlook-addin/playground/fakeOffice';
 import { createPlaygroundHost } from '../../../outlook-addin/playground/hostState';
 import { createPaneController } from '../../../outlook-addin/taskpane/controller';
+import { startTestStack } from '../support/meetingService';
+import type { TestStack } from '../support/meetingService';
 
-const POLICY = readFileSync('examples/policy.json', 'utf8');
+let stack: TestStack;
+let POLICY: string;
+beforeAll(async () => {
+  stack = await startTestStack();
+  POLICY = stack.policyText;
+}, 60_000);
+afterAll(async () => {
+  await stack.close();
+});
 const START = Date.UTC(2030, 2, 4, 9, 0);
 
 interface Invitee {
@@ -45,11 +55,18 @@ function lagging(port: ItemPort, lag: () => number): ItemPort {
   };
 }
 
-/** The attendees' emails and passcodes as sessionData and the node hold them. */
-async function rosters(panePort: ItemPort, rooms: Map<string, { invitees: Invitee[]; meeting: { start: number } }>) {
+/** The room as the meeting service holds the item's meeting now (its owner's view). */
+async function servedRoom(port: ItemPort): Promise<{ invitees: Invitee[]; window: { opensAt: number } }> {
+  const id = parseMeetingRecord(await port.getSessionData(MEETING_SESSION_KEY))!.id;
+  const res = await fetch(`${stack.service.url}/api/v1/meetings/${id}`, { headers: { authorization: `Bearer ${await stack.tokens().token({ interactive: false })}` } });
+  return ((await res.json()) as { room: { invitees: Invitee[]; window: { opensAt: number } } }).room;
+}
+
+/** The attendees' emails and passcodes as sessionData and the meeting service hold them. */
+async function rosters(panePort: ItemPort) {
   const security = (await readSecurity(panePort))!;
   const pick = (list: Invitee[]) => list.map(({ email, passcode }) => ({ email, passcode }));
-  return { stored: pick(security.roster!.invitees), room: pick(rooms.get(security.alias)?.invitees ?? []) };
+  return { stored: pick(security.roster!.invitees), room: pick((await servedRoom(panePort)).invitees) };
 }
 
 async function setup() {
@@ -69,25 +86,18 @@ async function setup() {
   const lag = { pane: 0, runtime: 0 };
   const panePort = lagging(createOfficeItemPort(createFakeOffice(host) as unknown as OfficeLike), () => lag.pane);
   const runtimeOffice = createFakeOffice(host) as unknown as OfficeLike;
-  /** The node: the room spec it holds per alias (the last PUT it answered wins). */
-  const rooms = new Map<string, { invitees: Invitee[]; meeting: { start: number } }>();
   let puts = 0;
-  const fetch = async (url: string, init: { method: string; body?: string }) => {
-    const alias = url.split('/').pop() ?? '';
-    if (init.method === 'DELETE') {
-      rooms.delete(alias);
-      return { status: 204, text: async () => '' };
-    }
-    puts += 1;
-    // A node that answers after a varying number of tasks, so the writers interleave differently.
+  const fetch: ProvisionFetch = async (url, init) => {
+    if (init.method === 'PUT') puts += 1;
+    // A network that answers after a varying number of tasks, so the writers interleave differently.
     await tasks((puts * 7) % 5);
-    rooms.set(alias, JSON.parse(init.body ?? '{}'));
-    return { status: 201, text: async () => init.body ?? '' };
+    return stack.fetch(url, init);
   };
   const clock = { now: START - 86_400_000 };
-  const controller = createPaneController({ port: panePort, fetchPolicy: async () => POLICY, fetch, now: () => clock.now }, () => undefined);
+  const tokens = () => stack.tokens();
+  const controller = createPaneController({ port: panePort, fetchPolicy: async () => POLICY, fetch, tokens, now: () => clock.now }, () => undefined);
   const logs: string[] = [];
-  const handlers = createEventHandlers({ port: () => lagging(createOfficeItemPort(runtimeOffice), () => lag.runtime), loadPolicyText: async () => POLICY, log: (m) => void logs.push(m), fetch, now: () => clock.now });
+  const handlers = createEventHandlers({ port: () => lagging(createOfficeItemPort(runtimeOffice), () => lag.runtime), loadPolicyText: async () => POLICY, log: (m) => void logs.push(m), fetch, tokens, now: () => clock.now });
   // Like the playground host: an attendee edit raises the launch event in the runtime.
   const launches: Promise<void>[] = [];
   host.subscribe((change) => {
@@ -95,12 +105,12 @@ async function setup() {
     if (handler) launches.push(new Promise<void>((resolve) => void handler({ completed: () => resolve() } as never)));
   });
   await controller.init();
-  return { host, panePort, controller, handlers, rooms, logs, launches, lag, clock };
+  return { host, panePort, controller, handlers, logs, launches, lag, clock };
 }
 
 describe('task pane open while the event runtime handles the same change', () => {
   it('adding attendees one after another (some with a move) leaves one passcode per invitee, the same in sessionData, the pane and on the node', async () => {
-    const { host, panePort, controller, rooms, logs, launches, lag } = await setup();
+    const { host, panePort, controller, logs, launches, lag } = await setup();
     await controller.insert();
     for (let n = 1; n <= 12; n += 1) {
       lag.pane = n % 4;
@@ -115,12 +125,13 @@ describe('task pane open while the event runtime handles the same change', () =>
       const emails = host.readItem().requiredAttendees.map((a) => a.email);
       const stored = (await readSecurity(panePort))!.roster!.invitees.map(({ email, passcode }) => ({ email, passcode }));
       const pane = controller.state.security!.roster!.invitees.map(({ email, passcode }) => ({ email, passcode }));
-      const room = rooms.get(controller.state.security!.alias)!.invitees.map(({ email, passcode }) => ({ email, passcode }));
+      const served = await servedRoom(panePort);
+      const room = served.invitees.map(({ email, passcode }) => ({ email, passcode }));
       expect(stored.map((i) => i.email)).toEqual(emails);
       expect(new Set(stored.map((i) => i.passcode)).size).toBe(emails.length);
       expect(pane).toEqual(stored);
       expect(room).toEqual(stored);
-      expect(rooms.get(controller.state.security!.alias)!.meeting.start).toBe(host.readItem().start);
+      expect(served.window.opensAt).toBe(host.readItem().start - 15 * 60_000);
       for (const m of controller.state.messages) expect(m.text).toContain(stored.find((i) => i.email === m.email)!.passcode);
       expect(controller.state.problems).toEqual([]);
     }
@@ -128,12 +139,12 @@ describe('task pane open while the event runtime handles the same change', () =>
   });
 
   it('once the pane has closed, or its heartbeat went stale, the event runtime updates the item again', async () => {
-    const { host, panePort, controller, rooms, logs, launches, clock } = await setup();
+    const { host, panePort, controller, logs, launches, clock } = await setup();
     await controller.insert();
     await controller.dispose();
     host.updateItem({ requiredAttendees: [...host.readItem().requiredAttendees, { email: 'bo@example.com', name: 'Bo' }] });
     await Promise.all(launches);
-    let { stored, room } = await rosters(panePort, rooms);
+    let { stored, room } = await rosters(panePort);
     expect(stored.map((i) => i.email)).toEqual(['ana@example.com', 'bo@example.com']);
     expect(room).toEqual(stored);
 
@@ -142,22 +153,22 @@ describe('task pane open while the event runtime handles the same change', () =>
     clock.now += PANE_HEARTBEAT_FRESH_MS;
     host.updateItem({ requiredAttendees: [...host.readItem().requiredAttendees, { email: 'cy@example.com', name: 'Cy' }] });
     await Promise.all(launches);
-    ({ stored, room } = await rosters(panePort, rooms));
+    ({ stored, room } = await rosters(panePort));
     expect(stored.map((i) => i.email)).toEqual(['ana@example.com', 'bo@example.com', 'cy@example.com']);
     expect(room).toEqual(stored);
     expect(logs).toEqual([]);
   });
 
   it('an attendee change no one synced (the pane owned updates, then closed) is synced and registered at send', async () => {
-    const { host, panePort, controller, handlers, rooms, launches } = await setup();
+    const { host, panePort, controller, handlers, launches } = await setup();
     await controller.insert();
     // The pane owns updates but never hears this change (it is closing): the runtime skips it.
     host.updateItem({ requiredAttendees: [...host.readItem().requiredAttendees, { email: 'bo@example.com', name: 'Bo' }] });
     await Promise.all(launches);
-    expect((await rosters(panePort, rooms)).room.map((i) => i.email)).toEqual(['ana@example.com']);
+    expect((await rosters(panePort)).room.map((i) => i.email)).toEqual(['ana@example.com']);
     const completed = await new Promise<unknown>((resolve) => void handlers.onAppointmentSend({ completed: resolve } as never));
     expect(completed).toEqual({ allowEvent: true });
-    const { stored, room } = await rosters(panePort, rooms);
+    const { stored, room } = await rosters(panePort);
     expect(stored.map((i) => i.email)).toEqual(['ana@example.com', 'bo@example.com']);
     expect(room).toEqual(stored);
   });

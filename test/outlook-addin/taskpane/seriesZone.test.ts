@@ -4,19 +4,29 @@
  * Europe/Berlin, series Tuesdays 09:00 America/New_York from 3 March 2026: the US switches to
  * summer time on 8 March, Europe only on 29 March, so in between a series computed in Berlin time
  * would be an hour late (15:00 Berlin = 14:00Z, where the meeting is at 13:00Z).
- * Real stack: Office adapter on the playground's fake office.js, the pane controller, core/room.
+ * Real stack: Office adapter on the playground's fake office.js, the pane controller, a real
+ * meeting service (local issuer), core/room.
  */
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { parseRoomSpec, roomWindowAt } from '../../../core/room';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roomWindowAt } from '../../../core/room';
+import type { RoomSpec } from '../../../core/room';
 import { seriesWindowActiveAt } from '../../../core/time';
 import { createOfficeItemPort } from '../../../outlook-addin/office';
 import type { OfficeLike } from '../../../outlook-addin/office';
 import { createFakeOffice } from '../../../outlook-addin/playground/fakeOffice';
 import { createPlaygroundHost } from '../../../outlook-addin/playground/hostState';
+import { MEETING_SESSION_KEY, parseMeetingRecord } from '../../../outlook-addin/logic';
 import { createPaneController } from '../../../outlook-addin/taskpane/controller';
+import { startTestStack } from '../support/meetingService';
+import type { TestStack } from '../support/meetingService';
 
-const POLICY = readFileSync('examples/policy.json', 'utf8');
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack({ node: false });
+}, 60_000);
+afterAll(async () => {
+  await stack.close();
+});
 const FIRST = Date.UTC(2026, 2, 3, 14); // Tue 3 March 09:00 New York (EST) = 15:00 Berlin
 const SECOND = Date.UTC(2026, 2, 10, 13); // Tue 10 March 09:00 New York (EDT) = 14:00 Berlin (still CET)
 const MIN = 60_000;
@@ -54,19 +64,11 @@ describe('a series in another zone than the mailbox, across a DST change only on
     expect(seriesWindowActiveAt(snap.recurrence!, SECOND + 75 * MIN, opts)).toBeNull();
   });
 
-  it('the block states the time in the series zone and the node opens the room in each occurrence, DST included', async () => {
+  it('the block states the time in the series zone and the registered room opens in each occurrence, DST included', async () => {
     const { host, port } = setup();
-    const puts: string[] = [];
+    const tokens = stack.tokens();
     const controller = createPaneController(
-      {
-        port,
-        fetchPolicy: async () => POLICY,
-        fetch: async (_url, init) => {
-          if (init.method === 'PUT') puts.push(init.body ?? '');
-          return { status: 201, text: async () => init.body ?? '' };
-        },
-        now: () => FIRST - 86_400_000,
-      },
+      { port, fetchPolicy: async () => stack.policyText, fetch: stack.fetch, tokens: () => tokens, now: () => FIRST - 86_400_000 },
       () => undefined,
     );
     await controller.init();
@@ -75,8 +77,12 @@ describe('a series in another zone than the mailbox, across a DST change only on
     expect(host.readItem().bodyHtml).toContain('08:45 (America/New_York)');
     expect(controller.state.activation).toContain('08:45 (America/New_York)');
 
-    const spec = parseRoomSpec(JSON.parse(puts.at(-1) ?? '{}'));
-    if (!spec.ok) throw new Error(JSON.stringify(spec.errors));
+    // The room as the meeting service holds it.
+    const id = parseMeetingRecord(await port.getSessionData(MEETING_SESSION_KEY))!.id;
+    const res = await fetch(`${stack.service.url}/api/v1/meetings/${id}`, { headers: { authorization: `Bearer ${await tokens.token({ interactive: false })}` } });
+    expect(res.status).toBe(200);
+    // The service answers the validated room (core/room's RoomSpec).
+    const spec = { value: ((await res.json()) as { room: RoomSpec }).room };
     expect(spec.value.recurrence?.timeZone).toBe('America/New_York');
     // 10 March: open from 12:45Z (08:45 New York), closed at 14:30Z (inside a window computed in Berlin time).
     expect(roomWindowAt(spec.value, SECOND - 10 * MIN)).toEqual({ opensAt: SECOND - 15 * MIN, closesAt: SECOND + 70 * MIN });

@@ -1,0 +1,154 @@
+/**
+ * `securejoin service`: runs the meeting service until SIGTERM/SIGINT, then stops gracefully
+ * (in-flight requests finish, the database closes). Flags win over environment variables.
+ */
+import { join } from 'node:path';
+import { startMeetingService } from '../service';
+import type { MeetingServiceOptions } from '../service';
+import { DEFAULT_DATA_DIR } from '../service/db/open';
+import { DEFAULT_ADMIN_ROLE, DEFAULT_PORT, DEFAULT_SCOPE } from '../service/options';
+import { intOption, parseOptions } from './args';
+import { EXIT, UsageError } from './errors';
+import type { CliIo } from './io';
+import { readText } from './io';
+
+export const SERVICE_HELP = `Usage: securejoin service [options]
+
+Runs the meeting service: SecureJoin's server of record for meetings and their codes, for
+signed-in organizers (API under /api/v1/meetings, /healthz, /readyz). Stops gracefully on
+SIGTERM or Ctrl-C. Flags win over the environment variables named beside them.
+
+  --port N               TCP port (PORT; default ${DEFAULT_PORT}; 0 picks a free one)
+  --host H               interface (default 127.0.0.1)
+  --database-url URL     PostgreSQL server (DATABASE_URL). Without it: embedded PGlite in
+  --data-dir DIR         DIR/pgdata (SECUREJOIN_DATA_DIR; default ${DEFAULT_DATA_DIR})
+  --codes-key KEY        32 random bytes, base64, sealing the codes at rest (SECUREJOIN_CODES_KEY;
+                         prefer the variable: flags show in process lists). Required with a
+                         database server; with PGlite one is created in DIR/codes.key.
+Sign-in (tokens are checked with the issuer's keys: signature, iss, aud, exp, tid, scp):
+  --issuer URL           token issuer, e.g. https://login.microsoftonline.com/<tenant>/v2.0 (SECUREJOIN_ISSUER)
+  --audience AUD         the API's application id URI or client id (SECUREJOIN_AUDIENCE)
+  --jwks-url URL         the issuer's signing keys (SECUREJOIN_JWKS_URL)
+  --tenant ID            the tenant id tokens must carry as tid (SECUREJOIN_TENANT)
+  --scope S              scope tokens must grant (default ${DEFAULT_SCOPE})
+  --admin-role R         role that may list and revoke any meeting (default ${DEFAULT_ADMIN_ROLE})
+  --allow-origin ORIGIN  browser origin allowed to call (the add-in's); repeatable
+Interim node sync (every accepted write registers the room on a reference node):
+  --node-url URL         the node's origin
+  --node-token T         its provisioning token (SECUREJOIN_NODE_TOKEN; prefer the variable)
+  --node-ca FILE         PEM of the CA that signed the node's certificate
+Other:
+  --tls-dir DIR          serve HTTPS with DIR/cert.pem and DIR/key.pem
+  --log-level L          fatal, error, warn, info (default), debug, trace or silent
+`;
+
+const FLAGS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'database-url': { type: 'string' },
+  'data-dir': { type: 'string' },
+  'codes-key': { type: 'string' },
+  issuer: { type: 'string' },
+  audience: { type: 'string' },
+  'jwks-url': { type: 'string' },
+  tenant: { type: 'string' },
+  scope: { type: 'string' },
+  'admin-role': { type: 'string' },
+  'allow-origin': { type: 'string', multiple: true },
+  'node-url': { type: 'string' },
+  'node-token': { type: 'string' },
+  'node-ca': { type: 'string' },
+  'tls-dir': { type: 'string' },
+  'log-level': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function httpUrl(value: string, name: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`${name} must be a URL, got "${value}"`, 'service');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`${name} must be an http(s) URL`, 'service');
+  return value;
+}
+
+/** The service's options from the command line and environment. @throws UsageError naming the flag. */
+export function serviceOptions(args: string[], env: Record<string, string | undefined>): MeetingServiceOptions | 'help' {
+  const { values, positionals } = parseOptions(args, FLAGS, 'service');
+  if (values.help) return 'help';
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, 'service');
+  const need = (flag: keyof typeof values, envName: string): string => {
+    const value = (values[flag] as string | undefined) ?? env[envName];
+    if (!value) throw new UsageError(`--${flag} (or ${envName}) is required`, 'service');
+    return value;
+  };
+  const logLevel = values['log-level'] ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}`, 'service');
+  const port = intOption(values.port ?? env.PORT, '--port', 0, 65535, 'service') ?? DEFAULT_PORT;
+  const databaseUrl = values['database-url'] ?? env.DATABASE_URL;
+  const codesKey = values['codes-key'] ?? env.SECUREJOIN_CODES_KEY;
+  const nodeUrl = values['node-url'];
+  const nodeToken = values['node-token'] ?? env.SECUREJOIN_NODE_TOKEN;
+  if (nodeUrl && !nodeToken) throw new UsageError('--node-url needs --node-token (or SECUREJOIN_NODE_TOKEN)', 'service');
+  const tlsDir = values['tls-dir'];
+  return {
+    port,
+    host: values.host ?? '127.0.0.1',
+    ...(databaseUrl ? { databaseUrl } : { dataDir: values['data-dir'] ?? env.SECUREJOIN_DATA_DIR ?? DEFAULT_DATA_DIR }),
+    ...(codesKey ? { codesKey } : {}),
+    auth: {
+      issuer: need('issuer', 'SECUREJOIN_ISSUER'),
+      audience: need('audience', 'SECUREJOIN_AUDIENCE'),
+      jwksUrl: httpUrl(need('jwks-url', 'SECUREJOIN_JWKS_URL'), '--jwks-url'),
+      tenant: need('tenant', 'SECUREJOIN_TENANT'),
+      scope: values.scope ?? DEFAULT_SCOPE,
+      adminRole: values['admin-role'] ?? DEFAULT_ADMIN_ROLE,
+    },
+    allowOrigins: values['allow-origin'] ?? [],
+    ...(nodeUrl && nodeToken
+      ? { node: { url: httpUrl(nodeUrl, '--node-url'), token: nodeToken, ...(values['node-ca'] ? { ca: readText(values['node-ca'], 'node CA') } : {}) } }
+      : {}),
+    ...(tlsDir ? { tls: { cert: readText(join(tlsDir, 'cert.pem'), 'certificate'), key: readText(join(tlsDir, 'key.pem'), 'key') } } : {}),
+    logLevel: logLevel as MeetingServiceOptions['logLevel'],
+  };
+}
+
+/**
+ * Starts the service and returns at once (exit code 0 so far); the process then lives until a
+ * signal. A failure to start is reported on stderr and sets the process's exit code to 1.
+ */
+export function serviceCommand(args: string[], io: CliIo, env: Record<string, string | undefined> = process.env): number {
+  const opts = serviceOptions(args, env);
+  if (opts === 'help') {
+    io.out(SERVICE_HELP);
+    return EXIT.ok;
+  }
+  startMeetingService(opts).then(
+    (service) => {
+      io.err(`meeting service listening on ${service.url} (${service.database === 'pglite' ? `embedded PGlite in ${opts.dataDir}` : 'PostgreSQL'})\n`);
+      const stop = (signal: string): void => {
+        io.err(`meeting service: ${signal}, finishing requests in flight\n`);
+        // A request that never ends must not keep the process forever.
+        setTimeout(() => process.exit(EXIT.internal), 15_000).unref();
+        service.close().then(
+          () => io.err('meeting service stopped\n'),
+          (error: unknown) => {
+            io.err(`meeting service: stop failed: ${error instanceof Error ? error.message : String(error)}\n`);
+            process.exitCode = EXIT.internal;
+          },
+        );
+      };
+      process.once('SIGTERM', () => stop('SIGTERM'));
+      process.once('SIGINT', () => stop('SIGINT'));
+    },
+    (error: unknown) => {
+      io.err(`securejoin service: cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = EXIT.input;
+    },
+  );
+  return EXIT.ok;
+}

@@ -1,0 +1,27 @@
+/**
+ * The task pane's and event runtime's token source for the policy's meeting service: the
+ * development host's (playground) when there is one, else Nested App Authentication through MSAL,
+ * imported dynamically on the first token request, so MSAL is loaded only when the policy names
+ * a meeting service and never in the task pane's first paint.
+ */
+import type { MeetingServicePolicy } from '../../core/policy';
+import type { TokenRequest, TokenSource } from '../logic/tokens';
+import { devTokenSource } from './devTokenHook';
+
+/** A TokenSource for `service` that loads its implementation on first use. */
+export function tokenSourceFor(service: MeetingServicePolicy): TokenSource {
+  let source: Promise<TokenSource> | null = null;
+  const load = () => (source ??= Promise.resolve(devTokenSource()).then(async (dev) => dev ?? (await import('./msalTokenSource')).createMsalTokenSource(service)));
+  return {
+    async token(request: TokenRequest): Promise<string> {
+      let loaded: TokenSource;
+      try {
+        loaded = await load();
+      } catch (error) {
+        source = null;
+        throw error;
+      }
+      return loaded.token(request);
+    },
+  };
+}

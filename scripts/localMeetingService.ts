@@ -1,0 +1,135 @@
+/**
+ * The meeting service as development and the tests run it on this machine: the local token
+ * issuer (its own key pair; the add-in server serves its token endpoint to the playground), the
+ * service on loopback with the embedded PGlite database (or in memory), validating tokens against
+ * the issuer's JWKS exactly as it would Entra ID's, and registering rooms on the local reference
+ * node with the node's token (held by the service only). Plus the policy's `meetingService` entry
+ * that names it. Used by `npm start` (scripts/start.ts), the add-in's tests and the e2e journeys.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createDevIssuer, startMeetingService } from '../service';
+import type { DevIssuer, MeetingService, MeetingServiceOptions } from '../service';
+import type { MeetingServicePolicy } from '../core/policy';
+
+/** The local issuer's settings: an Entra-like tenant id, the service's audience and scope. */
+export const LOCAL_AUTH = {
+  issuer: 'https://securejoin.localhost/dev-issuer/v2.0',
+  tenant: '0d5c1e2f-3a4b-4c6d-8e9f-a0b1c2d3e4f5',
+  audience: 'api://securejoin.localhost',
+  scope: 'Meetings.ReadWrite',
+  /** The add-in's "app registration" in the playground (never sent anywhere). */
+  clientId: '6f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b',
+} as const;
+
+/** A fresh local issuer (new key pair each time). */
+export function createLocalIssuer(): Promise<DevIssuer> {
+  return createDevIssuer({ issuer: LOCAL_AUTH.issuer, audience: LOCAL_AUTH.audience, tenant: LOCAL_AUTH.tenant, scope: LOCAL_AUTH.scope });
+}
+
+/**
+ * Serves `issuer`'s JWKS on plain http on loopback (port 0): for a service that cannot trust the
+ * add-in server's development certificate (npm start), and for tests without an add-in server.
+ */
+export async function serveJwks(issuer: DevIssuer): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    if (req.method === 'GET' && req.url === '/dev-issuer/jwks.json') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return void res.end(JSON.stringify(issuer.jwks()));
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/dev-issuer/jwks.json`,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
+
+/** Options of {@link startLocalMeetingService}. */
+export interface LocalMeetingServiceOptions {
+  /** Where the service fetches the issuer's keys. */
+  jwksUrl: string;
+  /** Browser origins allowed to call it (the add-in server's). */
+  allowOrigins: string[];
+  /** The reference node to register rooms on (interim node sync), with its token and CA. */
+  node?: { url: string; token: string; ca?: string };
+  /** PGlite's folder; null (default) keeps the database in memory. */
+  dataDir?: string | null;
+  /** Default 0 (any free port). */
+  port?: number;
+  tls?: { key: string; cert: string };
+  /** Default 'silent'. */
+  logLevel?: MeetingServiceOptions['logLevel'];
+}
+
+/** Starts the meeting service against the local issuer. */
+export function startLocalMeetingService(opts: LocalMeetingServiceOptions): Promise<MeetingService> {
+  return startMeetingService({
+    port: opts.port ?? 0,
+    host: '127.0.0.1',
+    dataDir: opts.dataDir ?? null,
+    auth: { issuer: LOCAL_AUTH.issuer, audience: LOCAL_AUTH.audience, jwksUrl: opts.jwksUrl, tenant: LOCAL_AUTH.tenant, scope: LOCAL_AUTH.scope },
+    allowOrigins: opts.allowOrigins,
+    ...(opts.node ? { node: opts.node } : {}),
+    ...(opts.tls ? { tls: opts.tls } : {}),
+    logLevel: opts.logLevel ?? 'silent',
+  });
+}
+
+/** The policy's `meetingService` for a local service at `serviceUrl`, signed in through `addinUrl`'s issuer. */
+export function localServicePolicy(serviceUrl: string, addinUrl: string): MeetingServicePolicy {
+  return { url: serviceUrl, clientId: LOCAL_AUTH.clientId, authority: `${addinUrl}/dev-issuer`, scope: `${LOCAL_AUTH.audience}/${LOCAL_AUTH.scope}` };
+}
+
+/**
+ * `policyText` (default: the example) with `node` as its only conference node and the local
+ * meeting service, as JSON text for the add-in server.
+ */
+export function policyWithLocalService(policyText: string, nodeOrigin: string, service: MeetingServicePolicy, nodeName = 'Local reference node'): string {
+  const policy = JSON.parse(policyText) as Record<string, unknown>;
+  policy.nodes = [{ name: nodeName, origin: nodeOrigin, webAppPath: 'webapp3' }];
+  policy.meetingService = service;
+  return JSON.stringify(policy, null, 2);
+}
+
+/** What `npm start` runs beside the add-in server: the meeting service and what it needs. */
+export interface LocalMeetingStack {
+  service: MeetingService;
+  /** The policy entry naming the service. */
+  servicePolicy: MeetingServicePolicy;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the meeting service for `npm start` and the e2e tests: PGlite in `dataDir`, tokens from `issuer` (whose
+ * token endpoint the add-in server at `addinUrl` serves), rooms synced to `node`. The service
+ * reads the issuer's keys from a loopback http server of its own, since it does not trust the
+ * add-in server's development certificate.
+ */
+export async function startLocalMeetingStack(opts: {
+  issuer: DevIssuer;
+  addinUrl: string;
+  node: { url: string; token: string; ca?: string };
+  /** PGlite's folder; null keeps the database in memory (tests). */
+  dataDir: string | null;
+  /** 0 picks a free port. */
+  port: number;
+  tls?: { key: string; cert: string };
+}): Promise<LocalMeetingStack> {
+  const jwks = await serveJwks(opts.issuer);
+  try {
+    const service = await startLocalMeetingService({ jwksUrl: jwks.url, allowOrigins: [opts.addinUrl], node: opts.node, dataDir: opts.dataDir, port: opts.port, ...(opts.tls ? { tls: opts.tls } : {}) });
+    return {
+      service,
+      servicePolicy: localServicePolicy(service.url, opts.addinUrl),
+      close: async () => {
+        await service.close();
+        await jwks.close();
+      },
+    };
+  } catch (error) {
+    await jwks.close();
+    throw error;
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * The Fastify application: CORS for the add-in's origins, bounded bodies and timeouts, health
+ * and meeting routes, one error handler. Logs are pino JSON lines that carry no body, no
+ * Authorization header and no code.
+ */
+import cors from '@fastify/cors';
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import type { ServiceContext } from './context';
+import { errorHandler } from './http/errorHandler';
+import { BODY_LIMIT_BYTES } from './options';
+import type { MeetingServiceOptions } from './options';
+import { healthRoutes } from './routes/health';
+import { meetingRoutes } from './routes/meetings';
+
+/** Builds the app around a context (database and auth already set up). */
+export async function buildApp(opts: MeetingServiceOptions, logger: ServiceContext['log'], makeContext: (log: ServiceContext['log']) => ServiceContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // A slow or stalled client cannot hold a connection open for long.
+    requestTimeout: 15_000,
+    connectionTimeout: 20_000,
+    keepAliveTimeout: 5_000,
+    return503OnClosing: true,
+    ...(opts.tls ? { https: { key: opts.tls.key, cert: opts.tls.cert } } : {}),
+  }) as unknown as FastifyInstance;
+  const ctx = makeContext(app.log as ServiceContext['log']);
+  await app.register(cors, {
+    origin: [...(opts.allowOrigins ?? [])],
+    methods: ['GET', 'PUT', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match'],
+    exposedHeaders: ['ETag'],
+    maxAge: 600,
+  });
+  // JSON only: a text body is refused with 415 rather than parsed as a string.
+  app.removeContentTypeParser('text/plain');
+  app.setErrorHandler(errorHandler);
+  healthRoutes(app, ctx.db);
+  meetingRoutes(app, ctx);
+  return app;
+}

@@ -1,0 +1,49 @@
+/**
+ * Validates `Authorization: Bearer <JWT>` with jose: signature against the issuer's JWKS,
+ * `iss`, `aud`, `exp`/`nbf`; then core/meeting's claim rules (tenant, scope, organizer id).
+ * The same code runs against Entra ID and the local development issuer; only the settings differ.
+ */
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose';
+import { callerFromClaims } from '../../core/meeting';
+import type { Caller, ClaimRules } from '../../core/meeting';
+
+/** Where tokens come from and what they must say. */
+export interface AuthOptions extends ClaimRules {
+  issuer: string;
+  audience: string;
+  jwksUrl: string;
+}
+
+/** The caller, or a message for the 401 (names the problem, never the token). */
+export type AuthResult = { ok: true; caller: Caller } | { ok: false; message: string };
+
+/** Turns a header into a caller. */
+export type Authenticate = (authorization: string | undefined) => Promise<AuthResult>;
+
+/** jose's refusals in plain words. */
+function describe(error: unknown): string {
+  if (error instanceof joseErrors.JWTExpired) return 'the token has expired';
+  if (error instanceof joseErrors.JWTClaimValidationFailed) return `the token's ${error.claim} claim is not accepted`;
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'the token signature is not valid';
+  if (error instanceof joseErrors.JWKSNoMatchingKey) return 'the token is not signed by a key of the issuer';
+  if (error instanceof joseErrors.JWKSTimeout || error instanceof joseErrors.JOSEError && error.code === 'ERR_JWKS_INVALID') {
+    return 'the issuer keys could not be fetched';
+  }
+  return 'the token is not valid';
+}
+
+/** An authenticator; the JWKS is fetched on first use and cached (refetched for an unknown key id). */
+export function createAuthenticator(opts: AuthOptions): Authenticate {
+  const jwks = createRemoteJWKSet(new URL(opts.jwksUrl), { timeoutDuration: 3000, cooldownDuration: 30_000 });
+  return async (authorization) => {
+    const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(authorization ?? '');
+    if (!match?.[1]) return { ok: false, message: 'send Authorization: Bearer <token>' };
+    try {
+      const { payload } = await jwtVerify(match[1], jwks, { issuer: opts.issuer, audience: opts.audience, algorithms: ['RS256', 'ES256', 'PS256'] });
+      const caller = callerFromClaims(payload as Record<string, unknown>, opts);
+      return caller.ok ? { ok: true, caller: caller.value } : { ok: false, message: caller.errors[0]?.message ?? 'the token is not accepted' };
+    } catch (error) {
+      return { ok: false, message: describe(error) };
+    }
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * The schema, as numbered migrations. Append only: a migration that has run anywhere is never
+ * edited; a change is a new entry. The same SQL runs on PostgreSQL and PGlite.
+ */
+
+/** One migration: applied once, in order, recorded in `schema_migrations`. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'meetings and audit',
+    sql: `
+      CREATE TABLE meetings (
+        id text PRIMARY KEY,
+        version integer NOT NULL CHECK (version >= 1),
+        organizer_id text NOT NULL,
+        organizer_name text NOT NULL,
+        subject text NOT NULL,
+        -- The room alias, lower-cased as the node keys rooms: one alias belongs to one meeting.
+        alias_key text NOT NULL UNIQUE,
+        -- The room spec (PINs, access code, passcodes) sealed with AES-256-GCM: see service/codes.ts.
+        room_sealed text NOT NULL,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX meetings_by_organizer ON meetings (organizer_id, created_at);
+      -- Who created, changed or deleted which meeting, and when. Never the codes.
+      CREATE TABLE meeting_audit (
+        id bigserial PRIMARY KEY,
+        at timestamptz NOT NULL DEFAULT now(),
+        actor_id text NOT NULL,
+        actor_name text NOT NULL,
+        action text NOT NULL CHECK (action IN ('create', 'replace', 'delete')),
+        meeting_id text NOT NULL,
+        organizer_id text NOT NULL,
+        version integer NOT NULL
+      );
+      CREATE INDEX meeting_audit_by_meeting ON meeting_audit (meeting_id, id);
+    `,
+  },
+];

@@ -1,0 +1,72 @@
+/**
+ * The meeting service: SecureJoin's own server of record for meetings and their codes.
+ * `startMeetingService(options)` opens the database (PostgreSQL, or embedded PGlite), applies
+ * the migrations, and listens; `close()` stops taking requests, lets in-flight ones finish and
+ * closes the database.
+ */
+import type { AddressInfo } from 'node:net';
+import { buildApp } from './app';
+import { createAuthenticator } from './auth/verifier';
+import { openDatabase, resolveCodesKey } from './db/open';
+import { codesCipher } from './codes';
+import { migrate } from './db/migrate';
+import { createLogger } from './logger';
+import { nodeClient } from './node/nodeClient';
+import { DEFAULT_ADMIN_ROLE, DEFAULT_PORT, DEFAULT_SCOPE } from './options';
+import type { MeetingServiceOptions } from './options';
+
+export type { MeetingServiceOptions } from './options';
+export { createDevIssuer } from './auth/devIssuer';
+export { openPglite } from './db/pglite';
+export { openPostgres } from './db/postgres';
+export type { Database } from './db/database';
+export type { DevIssuer, DevIssuerOptions, DevTokenClaims } from './auth/devIssuer';
+
+/** A running service. */
+export interface MeetingService {
+  /** `http(s)://<host>:<port>` */
+  url: string;
+  port: number;
+  /** Which database it uses. */
+  database: 'postgres' | 'pglite';
+  /** Graceful stop: no new requests, in-flight ones finish, the database closes. */
+  close(): Promise<void>;
+}
+
+export async function startMeetingService(opts: MeetingServiceOptions): Promise<MeetingService> {
+  const log = createLogger(opts);
+  const key = resolveCodesKey(opts);
+  const db = opts.database ?? (await openDatabase(opts, log));
+  const closeDb = (): Promise<void> => (opts.database ? Promise.resolve() : db.close());
+  try {
+    const applied = await migrate(db);
+    if (applied.length > 0) log.info({ applied }, 'database migrations applied');
+    const authenticate = createAuthenticator({
+      ...opts.auth,
+      scope: opts.auth.scope ?? DEFAULT_SCOPE,
+      adminRole: opts.auth.adminRole ?? DEFAULT_ADMIN_ROLE,
+    });
+    const node = opts.node ? nodeClient(opts.node) : null;
+    const app = await buildApp(opts, log, (l) => ({ db, cipher: codesCipher(key), authenticate, node, log: l }));
+    await app.listen({ port: opts.port ?? DEFAULT_PORT, host: opts.host ?? '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    const host = (opts.host ?? '127.0.0.1').includes(':') ? `[${opts.host}]` : (opts.host ?? '127.0.0.1');
+    const url = `${opts.tls ? 'https' : 'http'}://${host}:${port}`;
+    let closing: Promise<void> | null = null;
+    return {
+      url,
+      port,
+      database: db.kind,
+      close() {
+        closing ??= (async () => {
+          await app.close();
+          await closeDb();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await closeDb().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,53 @@
+/** How to start the meeting service (the CLI fills this from flags and environment). */
+import type { Level } from 'pino';
+import type { Database } from './db/database';
+import type { NodeSyncOptions } from './node/nodeClient';
+
+export interface MeetingServiceOptions {
+  /** TCP port; 0 picks a free one. Default 8444. */
+  port?: number;
+  /** Interface. Default 127.0.0.1. */
+  host?: string;
+  /** PostgreSQL server; without it an embedded PGlite database in `dataDir`. */
+  databaseUrl?: string;
+  /**
+   * A database opened by the caller (tests, embedding): used instead of `databaseUrl`/`dataDir`
+   * and left open by `close()`; the caller closes it.
+   */
+  database?: Database;
+  /** PGlite's folder (default `.data/service`); null keeps it in memory (tests). */
+  dataDir?: string | null;
+  /**
+   * 32-byte key (base64) sealing the codes at rest. Required with `databaseUrl`; with PGlite one
+   * is created beside the data (`codes.key`, mode 0600) when absent.
+   */
+  codesKey?: string;
+  auth: {
+    issuer: string;
+    audience: string;
+    jwksUrl: string;
+    tenant: string;
+    /** Default `Meetings.ReadWrite`. */
+    scope?: string;
+    /** Default `SecureJoin.Admin`. */
+    adminRole?: string;
+  };
+  /** Browser origins allowed to call (the add-in's). */
+  allowOrigins?: readonly string[];
+  /** Interim node sync: register rooms on the reference node within each write. */
+  node?: NodeSyncOptions;
+  /** Serve HTTPS with this PEM key and certificate. */
+  tls?: { key: string; cert: string };
+  /** Log level (default `info`); `silent` for none. Logs go to stdout as JSON lines. */
+  logLevel?: Level | 'silent';
+  /** A stream for the log lines instead of stdout (tests read it). */
+  logStream?: { write(line: string): void };
+  /** Pool size for PostgreSQL. Default 20. */
+  poolSize?: number;
+}
+
+/** Request bodies above this are refused with 413 (a meeting with 2000 invitees fits). */
+export const BODY_LIMIT_BYTES = 256 * 1024;
+export const DEFAULT_PORT = 8444;
+export const DEFAULT_SCOPE = 'Meetings.ReadWrite';
+export const DEFAULT_ADMIN_ROLE = 'SecureJoin.Admin';
