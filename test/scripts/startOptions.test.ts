@@ -4,10 +4,11 @@ import { parseStartOptions } from '../../scripts/startOptions';
 
 describe('parseStartOptions', () => {
   it('reads every port from a flag or the environment, flags first; the rest goes to the node', () => {
-    expect(parseStartOptions([], {})).toEqual({ nodePort: null, addinPort: 3000, noBrowser: false, nodeArgs: [] });
-    expect(parseStartOptions(['--node-port', '9443', '--addin-port=3100', '--no-browser', '--test-clock'], { SECUREJOIN_NODE_PORT: '1', SECUREJOIN_ADDIN_PORT: '2' })).toEqual({
-      nodePort: 9443, addinPort: 3100, noBrowser: true, nodeArgs: ['--test-clock'],
+    expect(parseStartOptions([], {})).toEqual({ nodePort: null, addinPort: 3000, servicePort: 8444, noBrowser: false, nodeArgs: [] });
+    expect(parseStartOptions(['--node-port', '9443', '--addin-port=3100', '--service-port', '8500', '--no-browser', '--test-clock'], { SECUREJOIN_NODE_PORT: '1', SECUREJOIN_ADDIN_PORT: '2', SECUREJOIN_SERVICE_PORT: '3' })).toEqual({
+      nodePort: 9443, addinPort: 3100, servicePort: 8500, noBrowser: true, nodeArgs: ['--test-clock'],
     });
+    expect(parseStartOptions([], { SECUREJOIN_SERVICE_PORT: '0' }).servicePort).toBe(0);
     expect(parseStartOptions(['--port', '9000'], { SECUREJOIN_ADDIN_PORT: '0', SECUREJOIN_NO_BROWSER: '1' })).toMatchObject({ nodePort: 9000, addinPort: 0, noBrowser: true });
     expect(parseStartOptions([], { SECUREJOIN_NODE_PORT: '8444' }).nodePort).toBe(8444);
   });
@@ -17,6 +18,8 @@ describe('parseStartOptions', () => {
     [['--node-port', '70000'], {}, '--node-port must be a port number from 0 to 65535, got "70000"'],
     [['--addin-port'], {}, '--addin-port needs a port number'],
     [[], { SECUREJOIN_ADDIN_PORT: 'http' }, 'SECUREJOIN_ADDIN_PORT must be a port number'],
+    [['--service-port', '-1'], {}, '--service-port must be a port number from 0 to 65535, got "-1"'],
+    [[], { SECUREJOIN_SERVICE_PORT: '99999' }, 'SECUREJOIN_SERVICE_PORT must be a port number'],
   ])('refuses %j %j naming the flag', (argv, env, message) => {
     expect(() => parseStartOptions(argv, env)).toThrow(message);
   });
