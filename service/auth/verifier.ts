@@ -36,7 +36,7 @@ function describe(error: unknown): string {
 export function createAuthenticator(opts: AuthOptions): Authenticate {
   const jwks = createRemoteJWKSet(new URL(opts.jwksUrl), { timeoutDuration: 3000, cooldownDuration: 30_000 });
   return async (authorization) => {
-    const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(authorization ?? '');
+    const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(authorization ?? '');
     if (!match?.[1]) return { ok: false, message: 'send Authorization: Bearer <token>' };
     try {
       const { payload } = await jwtVerify(match[1], jwks, { issuer: opts.issuer, audience: opts.audience, algorithms: ['RS256', 'ES256', 'PS256'] });
