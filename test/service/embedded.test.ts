@@ -26,7 +26,7 @@ describe('embedded database in a data folder', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('keeps meetings across a restart, with its own codes key, and no code in the database files', async () => {
+  it('keeps meetings across a restart, with its own codes key and one process at a time, and no code in the database files', async () => {
     const token = await issuer.sign({ oid: 'ann-oid' });
     const id = meetingId();
     const options = { dataDir, codesKey: undefined };
@@ -35,6 +35,8 @@ describe('embedded database in a data folder', () => {
       expect(first.database).toBe('pglite');
       const created = await call(first.url, 'PUT', `/api/v1/meetings/${id}`, { token, body: meetingBody('meet.kept'), headers: { 'if-none-match': '*' } });
       expect(created.status).toBe(201);
+      // A second service on the same folder is refused before it touches the files.
+      await expect(startService(issuer, options)).rejects.toThrow(/in use by another meeting service \(pid \d+\)/);
     } finally {
       await first.close();
     }
