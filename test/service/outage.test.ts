@@ -138,4 +138,16 @@ describe('database outage', () => {
     await eventually(async () => (await call(svc.url, 'GET', `/api/v1/meetings/${id}`, { token })).status === 200, 5_000);
     expect((await call(svc.url, 'GET', '/readyz')).status).toBe(200);
   });
+
+  it("answers 503 (not 401) while the token issuer's keys cannot be fetched", async () => {
+    const gone = await startIssuer();
+    await gone.close();
+    const blind = await startService(gone, { databaseUrl: db.url });
+    try {
+      const res = await call(blind.url, 'GET', '/api/v1/meetings', { token: await issuer.sign({ oid: 'ann-oid' }) });
+      expect([res.status, res.body.error]).toEqual([503, 'unavailable']);
+    } finally {
+      await blind.close();
+    }
+  });
 });
