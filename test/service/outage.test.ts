@@ -95,7 +95,8 @@ describe('database outage', () => {
     expect(get.status).toBe(503);
     const [ready, readyMs] = await timed(() => call(svc.url, 'GET', '/readyz'));
     expect(ready.status).toBe(503);
-    for (const ms of [putMs, getMs, readyMs]) expect(ms).toBeLessThan(2500);
+    // The service gives up after 2 s at most; the margin is for a loaded 2-core machine.
+    for (const ms of [putMs, getMs, readyMs]) expect(ms).toBeLessThan(3000);
     expect((await call(svc.url, 'GET', '/healthz')).status).toBe(200);
 
     await relay.open();
@@ -118,7 +119,7 @@ describe('database outage', () => {
       ]),
     );
     expect(answers.map((a) => a.status)).toEqual([503, 503, 503]);
-    expect(ms).toBeLessThan(3000);
+    expect(ms).toBeLessThan(4000);
     await relay.cut();
     await relay.open();
     await eventually(async () => (await call(svc.url, 'GET', '/readyz')).status === 200, 10_000);
