@@ -11,19 +11,29 @@ Usage:
   securejoin policy schema                the extension's storage.managed_schema (JSON)
   securejoin code [KIND] [options]        generate access codes, PINs or passcodes
   securejoin service [options]            run the meeting service (flags and env: service --help)
+  securejoin --version                    print the version
 
 Run "securejoin <command> --help" for details.
-Exit codes: 0 ok, 1 invalid input, 2 usage error.
+FILE is relative to the folder you run the command in (also under "npm run securejoin --");
+"-" reads standard input. Inputs larger than 1 MiB are refused. --out never replaces the
+input file, and replaces another existing file only with --force.
+
+Exit codes:
+  0  ok
+  1  invalid input: a file or standard input that cannot be read or is not valid (policy,
+     invitee emails), an --out file that exists or is the input, a value the policy refuses
+  2  usage error: the command line itself is wrong (unknown command or option, a missing or
+     extra argument, an option value outside its documented range)
 `;
 
 export const POLICY_HELP = `Usage: securejoin policy <check|export|docs|schema> ...
 
   check FILE [--json]
-      Validate the policy. Prints a summary with the guess risk (exit 0), or every problem
+      Validate the policy (FILE "-" reads standard input). Prints a summary with the guess risk (exit 0), or every problem
       with its path, e.g. "organizer.accessCode.length.value: must be at most 15" (exit 1).
-  export --target TARGET [--extension-id ID] [--out FILE] FILE
+  export --target TARGET [--extension-id ID] [--out FILE [--force]] FILE
       Validate, then write what the browsers read as the extension's managed storage.
-  docs [--out FILE]
+  docs [--out FILE [--force]]
       Print the field reference generated from the schema.
   schema
       Print the JSON schema for the extension manifest's storage.managed_schema.
@@ -31,12 +41,15 @@ export const POLICY_HELP = `Usage: securejoin policy <check|export|docs|schema> 
 
 export const CHECK_HELP = `Usage: securejoin policy check FILE [--json]
 
-Validates FILE (JSON). On success prints the nodes, locked settings and the guess risk of
-each code; with --json prints { ok, policy, risk } or { ok, errors }.
+Validates FILE (JSON; "-" reads standard input). On success prints the nodes, locked
+settings and the guess risk of each code; with --json prints { ok, policy, risk } or
+{ ok, errors }. Every problem is reported at once: schema errors, duplicate keys and codes
+that are too easy to guess. A file written by "policy export" (or "policy schema") is
+recognised and named: check the policy it was made from.
 Exit 0 when valid, 1 when not (each problem on its own line: path: problem).
 `;
 
-export const EXPORT_HELP = `Usage: securejoin policy export --target TARGET [--extension-id ID] [--out FILE] FILE
+export const EXPORT_HELP = `Usage: securejoin policy export --target TARGET [--extension-id ID] [--out FILE [--force]] FILE
 
 Targets:
   chromium-linux   /etc/chromium/policies/managed/securejoin.json
@@ -49,13 +62,15 @@ Targets:
                  development build's id: pass the id the Chrome Web Store or Edge Add-ons
                  assigned for published builds. Firefox defaults to the add-on id fixed in
                  the manifest (${GECKO_EXTENSION_ID}), the same for every build.
---out FILE       write the file there (.reg files as UTF-16) and print install steps;
-                 without it the file goes to stdout and the steps to stderr.
+--out FILE       write the file there and print install steps; without it (or with -) it goes
+                 to stdout and the steps to stderr. A .reg file is UTF-16LE with a
+                 byte-order mark either way (what regedit writes; reg import reads it).
+--force          replace an existing --out file (never the input FILE).
 
 The policy is validated first: an invalid policy is never exported (exit 1).
 `;
 
-export const DOCS_HELP = `Usage: securejoin policy docs [--out FILE]
+export const DOCS_HELP = `Usage: securejoin policy docs [--out FILE [--force]]
 
 Prints the policy field reference, generated from the schema's descriptions, as Markdown.
 `;
@@ -78,8 +93,12 @@ Options:
   --length N              digits per code
   --count N               how many (1-1000, default 1; not for passcodes)
   --emails a@x,b@y        invitees for passcodes
-  --emails-file F         invitees for passcodes, one per line (# starts a comment)
+  --emails-file F         invitees for passcodes, one per line (# starts a comment; - reads stdin)
+  --policy FILE           follow this policy: its lengths by default; --length only where the
+                          policy lets organizers choose (not locked, not too easy to guess),
+                          PINs no shorter than its minimum, passcodes only if it allows them per invitee
   --json                  print JSON instead of plain lines
 
+An invitee listed twice (also in another case: Ana@x and ana@x) is refused, not merged.
 Plain output: access/pin one code per line; pin-pair "HOST GUEST"; passcodes "EMAIL PASSCODE".
 `;

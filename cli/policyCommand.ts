@@ -6,16 +6,19 @@ import { InputError, UsageError } from './errors';
 import { EXPORT_TARGETS, exportPolicy } from './export';
 import type { ExportTarget } from './export';
 import { CHECK_HELP, DOCS_HELP, EXPORT_HELP, POLICY_HELP, SCHEMA_HELP } from './help';
-import { readText, writeText } from './io';
+import { encodeText, outBytes, readInput, STDIN, writeOutput } from './io';
 import type { CliIo } from './io';
 
-/** Reads and validates a policy file. @throws InputError listing every problem. */
-export function loadPolicy(file: string): Policy {
-  const result = parsePolicyJson(readText(file, 'policy file'));
+/** How a policy input is named in messages. */
+const shown = (file: string) => (file === STDIN ? '(standard input)' : file);
+
+/** Reads (a file relative to the caller, or `-` for stdin) and validates a policy. @throws InputError listing every problem. */
+export function loadPolicy(io: CliIo, file: string): Policy {
+  const result = parsePolicyJson(readInput(io, file, 'policy file'));
   if (result.ok) return result.value;
   const count = result.errors.length;
   const lines = result.errors.map((e) => `  ${e.path}: ${e.message}`);
-  throw new InputError(`${file}: invalid policy (${count} problem${count === 1 ? '' : 's'})\n${lines.join('\n')}`);
+  throw new InputError(`${shown(file)}: invalid policy (${count} problem${count === 1 ? '' : 's'})\n${lines.join('\n')}`);
 }
 
 const KIND_LABEL = { accessCode: 'access code', passcode: 'passcode', pin: 'PIN' } as const;
@@ -35,7 +38,7 @@ export function formatRisk(risk: GuessRisk): string[] {
 
 function summary(file: string, policy: Policy): string[] {
   const locked = SETTING_PATHS.filter((path) => (path.split('.').reduce<unknown>((n, k) => (n as Record<string, unknown>)[k], policy) as { locked: boolean }).locked);
-  const lines = [`${file}: valid SecureJoin policy (version ${policy.version})`];
+  const lines = [`${shown(file)}: valid SecureJoin policy (version ${policy.version})`];
   if (policy.nodes.length === 0) lines.push('  Warning: no conference nodes: the extension will fill PINs nowhere.');
   else lines.push(`  Conference nodes: ${policy.nodes.map((n) => n.origin).join(', ')}`);
   lines.push(`  Locked settings: ${locked.length ? locked.join(', ') : 'none'}`);
@@ -47,19 +50,19 @@ function check(args: string[], io: CliIo): number {
   if (values.help) return io.out(CHECK_HELP), 0;
   const file = single(positionals, 'policy check');
   if (values.json) {
-    const result = parsePolicyJson(readText(file, 'policy file'));
+    const result = parsePolicyJson(readInput(io, file, 'policy file'));
     const body = result.ok ? { ok: true, policy: result.value, risk: policyGuessRisk(result.value) } : { ok: false, errors: result.errors };
     io.out(`${JSON.stringify(body, null, 2)}\n`);
     return result.ok ? 0 : 1;
   }
-  io.out(`${summary(file, loadPolicy(file)).join('\n')}\n`);
+  io.out(`${summary(file, loadPolicy(io, file)).join('\n')}\n`);
   return 0;
 }
 
 function exportCommand(args: string[], io: CliIo): number {
   const { values, positionals } = parseOptions(
     args,
-    { target: { type: 'string' }, 'extension-id': { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    { target: { type: 'string' }, 'extension-id': { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     'policy export',
   );
   if (values.help) return io.out(EXPORT_HELP), 0;
@@ -69,24 +72,31 @@ function exportCommand(args: string[], io: CliIo): number {
     throw new UsageError(`unknown --target "${target}" (use one of ${EXPORT_TARGETS.join(', ')})`, 'policy export');
   }
   const file = single(positionals, 'policy export');
-  const policy = loadPolicy(file); // never export an invalid policy
+  if (values.out === STDIN) delete values.out; // "--out -" is standard output, as without --out
+  if (values.force && values.out === undefined) throw new UsageError('--force only applies with --out', 'policy export');
+  const policy = loadPolicy(io, file); // never export an invalid policy
   const result = exportPolicy(policy, target as ExportTarget, values['extension-id'], values.out);
-  if (values.out) {
-    writeText(values.out, result.content, result.encoding);
-    io.out(`Wrote ${values.out} (${target}).\n${result.instructions.join('\n')}\n`);
+  // One encoding wherever the file goes: a .reg is UTF-16LE with BOM on stdout too.
+  const content = result.encoding === 'utf8' && !result.content.endsWith('\n') ? `${result.content}\n` : result.content;
+  const bytes = encodeText(content, result.encoding);
+  const encoding = result.encoding === 'utf16le' ? ' (UTF-16LE with byte-order mark, as regedit writes .reg files)' : '';
+  if (values.out !== undefined) {
+    writeOutput(io, { path: values.out, force: values.force === true, inputs: [file] }, bytes);
+    io.out(`Wrote ${values.out} (${target})${encoding}.\n${result.instructions.join('\n')}\n`);
   } else {
-    io.out(result.content.endsWith('\n') ? result.content : `${result.content}\n`);
-    io.err(`${result.instructions.join('\n')}\n`);
+    outBytes(io, bytes);
+    io.err(`${encoding ? `The output is${encoding}.\n` : ''}${result.instructions.join('\n')}\n`);
   }
   return 0;
 }
 
 function docs(args: string[], io: CliIo): number {
-  const { values, positionals } = parseOptions(args, { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, 'policy docs');
+  const { values, positionals } = parseOptions(args, { out: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, 'policy docs');
   if (values.help) return io.out(DOCS_HELP), 0;
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, 'policy docs');
-  if (values.out) {
-    writeText(values.out, policyDocs(), 'utf8');
+  if (values.force && values.out === undefined) throw new UsageError('--force only applies with --out', 'policy docs');
+  if (values.out !== undefined) {
+    writeOutput(io, { path: values.out, force: values.force === true, inputs: [] }, encodeText(policyDocs(), 'utf8'));
     io.out(`Wrote ${values.out}\n`);
   } else io.out(policyDocs());
   return 0;

@@ -2,12 +2,19 @@
  * The CLI without the process: takes argv and an output sink, returns the exit code. User
  * mistakes become one clear line on stderr (no stack trace); anything else is reported as a bug.
  */
+import { readFileSync } from 'node:fs';
 import { codeCommand } from './codeCommand';
 import { EXIT, InputError, UsageError } from './errors';
 import { MAIN_HELP } from './help';
 import type { CliIo } from './io';
 import { policyCommand } from './policyCommand';
 import { serviceCommand } from './serviceCommand';
+
+/** This build's version, from the package it ships in. */
+export function cliVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+  return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+}
 
 /** Runs `securejoin <args>`; never throws. */
 export function runCli(args: string[], io: CliIo): number {
@@ -24,6 +31,11 @@ export function runCli(args: string[], io: CliIo): number {
       case '-h':
       case 'help':
         io.out(MAIN_HELP);
+        return EXIT.ok;
+      case '--version':
+      case '-V':
+        if (rest.length > 0) throw new UsageError(`--version takes no arguments, got ${rest.join(' ')}`);
+        io.out(`securejoin ${cliVersion()}\n`);
         return EXIT.ok;
       case undefined:
         io.err(MAIN_HELP);

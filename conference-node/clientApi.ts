@@ -86,7 +86,10 @@ async function requestToken(ctx: NodeContext, req: IncomingMessage, res: ServerR
   });
   ctx.state.ledger = decision.ledger;
   if (decision.kind === 'reject' || !room) {
-    return decision.kind === 'reject' ? sendJson(res, decision.status, decision.body) : sendJson(res, 404, notFoundBody());
+    if (decision.kind !== 'reject') return sendJson(res, 404, notFoundBody());
+    // Pexip's body only says "exceeded"; Retry-After tells the join page when to try again.
+    const retry: Record<string, string> = decision.retryAt === undefined ? {} : { 'retry-after': String(Math.max(1, Math.ceil((decision.retryAt - ctx.now()) / 1000))) };
+    return sendJson(res, decision.status, decision.body, retry);
   }
   const { participant, token } = admitParticipant(ctx, key, room, decision);
   return sendJson(res, 200, tokenBody({

@@ -14,6 +14,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateAccessCode, generatePin, generatePinPair } from '../core/codes';
+import { buildCaptureLink } from '../core/links';
 import { createRoster } from '../core/roster';
 import { ensureDevCertificate } from '../devcert';
 import { LOOPBACK_HOSTS, startConferenceNode } from './server';
@@ -90,8 +91,24 @@ export function demoCodes(): DemoCodes {
   return { hostPin, guestPin, accessCode, invitees: roster.invitees };
 }
 
+/** The demo meeting: starts now, lasts two hours; codes work from 15 minutes before the start. */
+const demoMeeting = (now: number) => ({ start: now, end: now + 2 * 60 * 60_000, leadMinutes: 15 });
+
+/**
+ * The demo room's host and guest links as capture links: the PIN rides in the `#sj=` fragment,
+ * which browsers never send to a server (a `?pin=` link would put it in history and logs); the
+ * extension saves it and removes the fragment, and the page asks for the PIN without one.
+ */
+export function demoLinks(nodeUrl: string, now: number, codes: Pick<DemoCodes, 'hostPin' | 'guestPin'>): { guest: string; host: string } {
+  const meeting = demoMeeting(now);
+  const link = (role: 'host' | 'guest', pin: string, name: string) =>
+    buildCaptureLink({ origin: nodeUrl, path: 'webapp3', alias: 'demo', role, pin, name, startsAt: meeting.start, endsAt: meeting.end, leadMinutes: meeting.leadMinutes });
+  return { guest: link('guest', codes.guestPin, 'Guest'), host: link('host', codes.hostPin, 'Host') };
+}
+
 /** The demo room: host PIN, guest PIN, a one-time access code open now for two hours, and two invitees. */
 export function demoRoom(now: number, codes: DemoCodes = demoCodes()): Record<string, unknown> {
+  const meeting = demoMeeting(now);
   return {
     alias: 'demo',
     name: 'SecureJoin demo room',
@@ -100,8 +117,8 @@ export function demoRoom(now: number, codes: DemoCodes = demoCodes()): Record<st
     allowGuests: true,
     accessCode: { code: codes.accessCode, role: 'guest' },
     invitees: codes.invitees,
-    meeting: { start: now, end: now + 2 * 60 * 60_000 },
-    leadMinutes: 15,
+    meeting: { start: meeting.start, end: meeting.end },
+    leadMinutes: meeting.leadMinutes,
   };
 }
 
@@ -131,7 +148,9 @@ export async function main(argv = process.argv.slice(2), env = process.env, extr
   // curl must trust the development certificate (never -k: that would teach skipping the check).
   const curl = tls ? `curl --cacert ${tls.certPath ?? '<cert.pem>'}` : 'curl';
   const codes = demoCodes();
-  node.putRoom(demoRoom(node.now(), codes));
+  const now = node.now();
+  node.putRoom(demoRoom(now, codes));
+  const links = demoLinks(node.url, now, codes);
   const [ana, bo] = codes.invitees;
   const lines = [
     `SecureJoin reference conference node on ${node.url} (also ${node.localhostUrl})`,
@@ -139,8 +158,10 @@ export async function main(argv = process.argv.slice(2), env = process.env, extr
     `Demo room "demo": host PIN ${codes.hostPin}, guest PIN ${codes.guestPin}, access code ${codes.accessCode} (next 2 hours),`,
     `  invitee passcodes ${ana?.passcode} (${ana?.name}) and ${bo?.passcode} (${bo?.name}).`,
     `  Join page:        ${node.joinUrl('demo')}`,
-    `  Guest link:       ${node.joinUrl('demo', { role: 'guest', name: 'Guest', pin: codes.guestPin, join: true })}`,
-    `  Host link:        ${node.joinUrl('demo', { role: 'host', name: 'Host', pin: codes.hostPin, join: true })}`,
+    `  Guest link:       ${links.guest}`,
+    `  Host link:        ${links.host}`,
+    '  (SecureJoin links: the extension saves the PIN from the part after #, which never reaches a server;',
+    '   without the extension the page asks for the PIN.)',
     '',
     `Provisioning API (bearer token ${node.bearerToken}):`,
     `  ${curl} -H 'Authorization: Bearer ${node.bearerToken}' ${node.url}/api/securejoin/v1/rooms/demo`,

@@ -5,39 +5,50 @@
  *   missing);
  * - the Outlook add-in and its playground on https://localhost:3000 (with the local token issuer
  *   for the playground's sign-in), and the meeting service on https://127.0.0.1:8444 with its
- *   embedded database in .data/service (scripts/localMeetingService.ts); the demo policy names
- *   the local node and the service, which registers each meeting's room on the node, so the
- *   codes the playground puts in an invite open rooms there;
+ *   embedded database in .data/service (./localMeetingService.ts); the demo policy names the local
+ *   node and the service, which registers each meeting's room on the node, so the codes the
+ *   playground puts in an invite open rooms there;
  * - the browser extension, built with `wxt build` into .output/chrome-mv3;
  * - with a display ($DISPLAY or $WAYLAND_DISPLAY) and Chromium installed, a Chromium with a
  *   throwaway profile, the extension loaded and the development certificate accepted, on the
  *   playground (skip it with `--no-browser`).
- * It prints where to go and what to do, and closes everything on Ctrl+C (SIGINT) or SIGTERM.
- * Other arguments go to the node (conference-node/main.ts: --port, --host, --token, --test-clock).
+ * Ports and options: ./startOptions.ts (--node-port, --addin-port, their environment variables).
+ * The ports are checked before anything is printed or started (./ports.ts). It prints where to
+ * go and what to do, and closes every server and child on SIGINT, SIGTERM, SIGHUP or when npm
+ * goes away (./supervisor.ts).
  */
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main as startNode } from '../conference-node/main';
+import { DEFAULT_HTTP_PORT, DEFAULT_HTTPS_PORT, main as startNode, parseMainOptions } from '../conference-node/main';
 import type { ConferenceNode } from '../conference-node/server';
 import { ensureDevCertificate } from '../devcert';
 import { DEFAULT_POLICY_PATH, startAddinServer } from '../outlook-addin/server';
 import type { AddinServer } from '../outlook-addin/server';
 import { createLocalIssuer, policyWithLocalService, startLocalMeetingStack } from './localMeetingService';
 import type { LocalMeetingStack } from './localMeetingService';
+import { listenErrorCode, portProblem, portProblems } from './ports';
+import type { WantedPort } from './ports';
+import { parseStartOptions } from './startOptions';
+import { whatToDo } from './startText';
+import { Supervisor } from './supervisor';
 
 const ROOT = process.cwd();
-const ADDIN_PORT = 3000;
-const SERVICE_PORT = 8444;
-const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+/** Where wxt writes (SECUREJOIN_WXT_OUT_DIR as in wxt.config.ts, so a test can build elsewhere). */
+const EXTENSION_DIR = join(process.env.SECUREJOIN_WXT_OUT_DIR ?? join(ROOT, '.output'), 'chrome-mv3');
+const ADDIN_HOST = 'localhost';
+/** The meeting service's port: SECUREJOIN_SERVICE_PORT (0 = any free port), else the service's own default. */
+const SERVICE_PORT_TEXT = process.env.SECUREJOIN_SERVICE_PORT ?? '8444';
+/** The meeting service's embedded database: SECUREJOIN_DATA_DIR (as for `securejoin service`), else .data/service. */
+const SERVICE_DATA_DIR = process.env.SECUREJOIN_DATA_DIR || join(ROOT, '.data', 'service');
 
 /** Builds the extension (`wxt build`); resolves with its folder, rejects with WXT's output. */
-function buildExtension(): Promise<string> {
+function buildExtension(supervisor: Supervisor): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(join(ROOT, 'node_modules', '.bin', 'wxt'), ['build'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = supervisor.spawn(join(ROOT, 'node_modules', '.bin', 'wxt'), ['build'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    if (!child.stdout || !child.stderr) return reject(new Error('wxt build has no output streams'));
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
@@ -62,7 +73,7 @@ function spkiHash(certPem: string): string {
  * Opens Chromium with a throwaway profile and the extension loaded, trusting only our development
  * certificate (by its key), on `urls`. Returns the process and the profile folder to remove.
  */
-function openChromium(chromium: string, extensionDir: string, certPem: string | null, urls: string[]): { child: ChildProcess; profile: string } {
+function openChromium(supervisor: Supervisor, chromium: string, extensionDir: string, certPem: string | null, urls: string[]): { child: ChildProcess; profile: string } {
   const profile = mkdtempSync(join(tmpdir(), 'securejoin-chromium-'));
   const args = [
     `--user-data-dir=${profile}`,
@@ -75,55 +86,96 @@ function openChromium(chromium: string, extensionDir: string, certPem: string | 
     ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     ...urls,
   ];
-  const child = spawn(chromium, args, { stdio: 'ignore' });
+  const child = supervisor.spawn(chromium, args, { stdio: 'ignore' });
   child.on('error', (error) => console.warn(`Could not open Chromium (${error.message}).`));
   return { child, profile };
 }
 
-async function start(): Promise<void> {
-  const argv = process.argv.slice(2);
-  const noBrowser = argv.includes('--no-browser') || process.env.SECUREJOIN_NO_BROWSER === '1';
-  const nodeArgs = argv.filter((a) => a !== '--no-browser');
+/** Prints the problem and ends with the exit code (2 for a wrong command line, 1 otherwise). */
+function fail(message: string, code: 1 | 2): never {
+  console.error(`npm start: ${message}`);
+  process.exit(code);
+}
 
+async function start(): Promise<void> {
+  const supervisor = new Supervisor();
+  let profile: string | null = null;
+  supervisor.watch(() => {
+    void supervisor.stop().finally(() => {
+      if (profile) rmSync(profile, { recursive: true, force: true });
+      process.exit(0);
+    });
+  });
+
+  let opts;
+  let nodeHost;
+  try {
+    opts = parseStartOptions(process.argv.slice(2), process.env);
+    nodeHost = parseMainOptions(opts.nodeArgs, process.env).host; // also refuses unknown node flags now, before anything starts
+  } catch (error) {
+    const message = error instanceof Error ? error.message.replace(/ \(use --port.*\)$/, '') : String(error);
+    fail(`${message}\nOptions: --node-port N, --addin-port N, --no-browser, --host H, --token T, --test-clock (README "Try it").`, 2);
+  }
+
+  const notes: string[] = []; // printed once the ports are known to be free
   let tls: { key: string; cert: string; certPath: string } | undefined;
   try {
     const certDir = join(ROOT, '.cert');
     mkdirSync(certDir, { recursive: true });
     tls = { ...ensureDevCertificate(certDir), certPath: join(certDir, 'cert.pem') };
   } catch (error) {
-    console.warn(`No development certificate (${error instanceof Error ? error.message : String(error)}): everything runs on plain http, and the add-in's policy cannot name the local node.\n`);
+    notes.push(`No development certificate (${error instanceof Error ? error.message : String(error)}): everything runs on plain http, and the add-in's policy cannot name the local node.\n`);
   }
-  const extension = buildExtension();
+  const wanted: WantedPort[] = [
+    { port: opts.nodePort ?? (tls ? DEFAULT_HTTPS_PORT : DEFAULT_HTTP_PORT), host: nodeHost, what: 'the reference conference node', flag: '--node-port', envName: 'SECUREJOIN_NODE_PORT' },
+    { port: opts.addinPort, host: ADDIN_HOST, what: 'the Outlook add-in', flag: '--addin-port', envName: 'SECUREJOIN_ADDIN_PORT' },
+  ];
+  const [nodePort, addinPort] = wanted as [WantedPort, WantedPort];
+  const problems = await portProblems(wanted);
+  if (problems.length > 0) fail(problems.join('\n'), 1);
+  for (const note of notes) console.warn(note);
+
+  const extension = buildExtension(supervisor);
   extension.catch(() => undefined); // reported below, after the servers are up
 
-  let node: ConferenceNode | undefined;
-  let addin: AddinServer | undefined;
-  let meetings: LocalMeetingStack | undefined;
-  let browser: { child: ChildProcess; profile: string } | undefined;
-  let stopping = false;
-  const stop = (): void => {
-    if (stopping) return;
-    stopping = true;
-    if (browser) {
-      browser.child.kill();
-      rmSync(browser.profile, { recursive: true, force: true });
-    }
-    void Promise.allSettled([addin?.close(), meetings?.close(), node?.close()]).finally(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-
-  node = await startNode(nodeArgs, process.env, tls ? { tls } : {});
+  // The node's own lines (demo codes and links) wait until the add-in listens too: a port taken
+  // in the meantime then ends the start before any code is printed.
+  const nodeLines: string[] = [];
+  // The local token issuer: the add-in server serves its token endpoint to the playground, the meeting service checks its keys.
   const issuer = await createLocalIssuer();
-  addin = await startAddinServer({ port: ADDIN_PORT, host: 'localhost', devIssuer: issuer, ...(tls ? { https: { key: tls.key, cert: tls.cert } } : {}) });
-  meetings = await startLocalMeetingStack({
-    issuer,
-    addinUrl: addin.url,
-    node: { url: node.url, token: node.bearerToken, ...(tls ? { ca: tls.cert } : {}) },
-    dataDir: join(ROOT, '.data', 'service'),
-    port: SERVICE_PORT,
-    ...(tls ? { tls: { key: tls.key, cert: tls.cert } } : {}),
-  });
+  let node: ConferenceNode;
+  let addin: AddinServer;
+  let meetings: LocalMeetingStack;
+  try {
+    node = await startNode([...opts.nodeArgs, '--port', String(nodePort.port)], process.env, { ...(tls ? { tls } : {}), log: (text) => nodeLines.push(text) });
+  } catch (error) {
+    const code = listenErrorCode(error);
+    throw code ? new Error(portProblem(nodePort, code)) : error;
+  }
+  supervisor.adopt(() => node.close());
+  try {
+    addin = await startAddinServer({ port: addinPort.port, host: ADDIN_HOST, devIssuer: issuer, ...(tls ? { https: { key: tls.key, cert: tls.cert } } : {}) });
+  } catch (error) {
+    const code = listenErrorCode(error);
+    throw code ? new Error(portProblem(addinPort, code)) : error;
+  }
+  supervisor.adopt(() => addin.close());
+  if (!/^[0-9]{1,5}$/.test(SERVICE_PORT_TEXT) || Number(SERVICE_PORT_TEXT) > 65535) fail(`SECUREJOIN_SERVICE_PORT must be a port number from 0 to 65535, got "${SERVICE_PORT_TEXT}"`, 2);
+  const servicePort = Number(SERVICE_PORT_TEXT);
+  try {
+    meetings = await startLocalMeetingStack({
+      issuer,
+      addinUrl: addin.url,
+      node: { url: node.url, token: node.bearerToken, ...(tls ? { ca: tls.cert } : {}) },
+      dataDir: SERVICE_DATA_DIR,
+      port: servicePort,
+      ...(tls ? { tls: { key: tls.key, cert: tls.cert } } : {}),
+    });
+  } catch (error) {
+    throw listenErrorCode(error) ? new Error(`Port ${servicePort} for the meeting service is in use on 127.0.0.1: stop what uses it, or pick another with SECUREJOIN_SERVICE_PORT=N (0 = any free port).`) : error;
+  }
+  supervisor.adopt(() => meetings.close());
+  if (supervisor.stopped) return;
   // Admin policies only name https nodes: without a certificate the policy keeps the example's nodes.
   const example = readFileSync(DEFAULT_POLICY_PATH, 'utf8');
   addin.setPolicyText(
@@ -131,11 +183,12 @@ async function start(): Promise<void> {
       ? policyWithLocalService(example, node.url, meetings.servicePolicy, 'Local reference node (npm start)')
       : JSON.stringify({ ...(JSON.parse(example) as object), meetingService: meetings.servicePolicy }, null, 2),
   );
+  console.log(nodeLines.join('\n'));
   console.log(
     [
       '',
       `Outlook add-in on ${addin.url} (policy: examples/policy.json with ${tls ? `the local node ${node.url} and ` : ''}the meeting service ${meetings.service.url})`,
-      `Meeting service on ${meetings.service.url} (embedded database in .data/service; the playground signs in with the local issuer at ${addin.url}/dev-issuer/)`,
+      `Meeting service on ${meetings.service.url} (embedded database in ${SERVICE_DATA_DIR}; the playground signs in with the local issuer at ${addin.url}/dev-issuer/)`,
       `  Playground (Outlook stand-in): ${addin.playgroundUrl}`,
       `  Sideload: ${addin.url}/manifest.xml (README "The Outlook add-in")${tls ? `; trust ${tls.certPath} first` : ''}.`,
     ].join('\n'),
@@ -146,40 +199,28 @@ async function start(): Promise<void> {
     extensionDir = await extension;
     console.log(`\nBrowser extension built: ${extensionDir}\n  Load it: chrome://extensions -> Developer mode -> Load unpacked -> that folder.`);
   } catch (error) {
+    if (supervisor.stopped) return;
     console.warn(`\nThe browser extension could not be built: ${error instanceof Error ? error.message : String(error)}`);
   }
+  if (supervisor.stopped) return;
 
   const chromium = findChromium();
   const display = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-  if (!noBrowser && display && chromium && extensionDir && !stopping) {
-    browser = openChromium(chromium, extensionDir, tls?.cert ?? null, [addin.playgroundUrl]);
+  if (!opts.noBrowser && display && chromium && extensionDir) {
+    const browser = openChromium(supervisor, chromium, extensionDir, tls?.cert ?? null, [addin.playgroundUrl]);
+    profile = browser.profile;
     browser.child.on('exit', (code) => {
-      if (!stopping && code !== 0) console.warn(`\nChromium exited (code ${code}): open the URLs above in your own browser; the servers keep running.`);
+      if (!supervisor.stopped && code !== 0) console.warn(`\nChromium exited (code ${code}): open the URLs above in your own browser; the servers keep running.`);
     });
     console.log(`\nOpened ${chromium} with the extension on the playground (throwaway profile; it trusts only the development certificate).`);
-  } else if (!noBrowser) {
+  } else if (!opts.noBrowser) {
     console.log(`\n${!display ? 'No display' : !chromium ? 'No Chromium found' : 'No extension build'}: open the URLs below in your own browser${tls ? ` (trust ${tls.certPath} or accept the warning for ${addin.url} and ${node.url})` : ''}.`);
   }
 
-  console.log(
-    [
-      '',
-      'What to do:',
-      `  1. Organizer: open ${addin.playgroundUrl}. Set the start to within 15 minutes from now (codes open 15 minutes`,
-      '     before the start), add a subject and two attendees, choose "unique per invitee" in the task pane,',
-      `     press "Insert block" and "Send". The task pane registers the meeting with the meeting service, which registers its room on ${node.url}.`,
-      '  2. Attendee: in the extension popup, paste a personal message from the task pane ("Personal messages")',
-      '     and confirm; or add the demo room above by hand.',
-      '  3. Open the invite\'s join link, type a name, press Join: the extension fills the PIN (or says when the code',
-      '     opens). Guests wait until someone joins with the host PIN (task pane: "Host PIN").',
-      '  4. Enter wrong PINs on a join page: the extension warns before the limit; too many lock the room.',
-      '',
-      'Ctrl+C stops everything.',
-    ].join('\n'),
-  );
+  console.log(['', ...whatToDo(addin.playgroundUrl, node.url, Boolean(tls)), '', 'Ctrl+C stops everything.'].join('\n'));
 }
 
 start().catch((error: unknown) => {
-  console.error(`securejoin start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`npm start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -35,6 +35,35 @@ const byId = <T extends HTMLElement>(id: string): T => {
   return el as T;
 };
 
+/**
+ * Watches the SDK's `request_token` answers for the node's Retry-After: Pexip's error only says
+ * "Participant exceeded PIN entry retries", the header says when the limit lifts. The SDK calls
+ * `window.fetch` at request time, so wrapping it here sees every answer; nothing else changes.
+ * Returns the latest retry instant (page clock, ms), or null.
+ */
+function watchRetryAfter(): () => number | null {
+  let retryAt: number | null = null;
+  const nativeFetch = window.fetch.bind(window);
+  window.fetch = async (input, init) => {
+    const res = await nativeFetch(input, init);
+    const url = input instanceof Request ? input.url : String(input);
+    if (/\/request_token$/.test(new URL(url, window.location.href).pathname)) {
+      const seconds = res.headers.get('retry-after');
+      retryAt = seconds !== null && /^[0-9]{1,6}$/.test(seconds) ? Date.now() + Number(seconds) * 1000 : null;
+    }
+    return res;
+  };
+  return () => retryAt;
+}
+
+/** "Too many wrong PINs" with when to try again, in the reader's own time zone and language. */
+function lockoutText(retryAt: number | null): string {
+  if (retryAt === null) return 'Too many wrong PINs. Try again later.';
+  const at = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(retryAt);
+  const minutes = Math.max(1, Math.ceil((retryAt - Date.now()) / 60_000));
+  return `Too many wrong PINs. Try again at ${at} (in ${minutes} minute${minutes === 1 ? '' : 's'}).`;
+}
+
 /** Reads the join parameters, then strips them from the address bar (webapp3 does the same since v25). */
 function takeJoinParams(): JoinParams {
   const url = new URL(window.location.href);
@@ -65,6 +94,7 @@ function main(): void {
   const participantList = byId<HTMLUListElement>('participants');
 
   const params = takeJoinParams();
+  const retryAt = watchRetryAfter();
   if (params.name) nameInput.value = params.name;
   let pendingPin: string | null = params.pin;
   let role: 'host' | 'guest' | null = null;
@@ -129,7 +159,7 @@ function main(): void {
     } else if (error === 'Neither conference nor gateway found') {
       setStatus('Room not found', 'not-found');
     } else if (error === 'Participant exceeded PIN entry retries') {
-      setStatus('Too many wrong PINs', 'exhausted');
+      setStatus(lockoutText(retryAt()), 'exhausted');
       joinButton.disabled = true;
     } else {
       setStatus(`Could not join: ${String(error)}`, 'error');

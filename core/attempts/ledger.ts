@@ -121,6 +121,19 @@ export class AttemptLedger {
     return this.statusAt(room, client, channel, this.clock());
   }
 
+  /**
+   * When this client may try again after using up its attempts: the instant enough of its
+   * failures leave the window to bring it under its limit; null while it still has attempts.
+   * (A blocked room is not this client's limit: see `roomBlockedUntil`.)
+   */
+  clientRetryAt(room: string, client: string, channel: Channel): EpochMs | null {
+    const now = this.clock();
+    const limit = channel === 'sip' ? this.limits.sip : this.limits.web;
+    const failures = (this.rooms.get(room)?.clients.get(client) ?? []).filter((t) => this.inWindow(t, now)).sort((a, b) => a - b);
+    if (failures.length < limit) return null;
+    return (failures[failures.length - limit] as EpochMs) + this.windowMs;
+  }
+
   /** Whether the room is blocked now. */
   isRoomBlocked(room: string): boolean {
     return this.roomBlockedAt(room, this.clock());

@@ -54,3 +54,25 @@ export function normaliseInviteeEmails(emails: readonly string[], path = 'emails
   }
   return [...unique];
 }
+
+/** An address listed more than once: its normal form and every entry (trimmed, as given). */
+export interface RepeatedInviteeEmail {
+  email: string;
+  entries: string[];
+}
+
+/**
+ * The addresses that appear more than once in `emails` once normalised (`Bob@Example.com` and
+ * `bob@example.com` are one invitee), in first-seen order. For callers that must not merge
+ * repeats silently (the CLI refuses them; normaliseInviteeEmails merges them).
+ */
+export function repeatedInviteeEmails(emails: readonly string[]): RepeatedInviteeEmail[] {
+  const groups = new Map<string, string[]>();
+  for (const raw of emails) {
+    const key = normaliseInviteeEmail(raw);
+    const entries = groups.get(key);
+    if (entries) entries.push(raw.trim());
+    else groups.set(key, [raw.trim()]);
+  }
+  return [...groups].filter(([, entries]) => entries.length > 1).map(([email, entries]) => ({ email, entries }));
+}

@@ -12,6 +12,9 @@
 export interface HtmlLink {
   href: string;
   text: string;
+  /** Where the anchor's text starts and ends in the projected text (absent for links from elsewhere). */
+  start?: number;
+  end?: number;
 }
 
 /** The text of an HTML document plus, per character, the HTML range it came from. */
@@ -124,6 +127,11 @@ export function projectHtml(html: string): TextProjection {
     return html.indexOf('>', i) + 1;
   };
 
+  const closeLink = (): void => {
+    if (openLink) links.push({ href: openLink.href, text: textOf(openLink.from, Math.min(n, openLink.from + 2000)).trim().slice(0, 500), start: Math.min(openLink.from, n), end: n });
+    openLink = null;
+  };
+
   let i = 0;
   while (i < html.length) {
     const c = html.charAt(i);
@@ -151,12 +159,11 @@ export function projectHtml(html: string): TextProjection {
         if (LINE_BREAK_TAGS.has(name)) newline(i, end, name === 'br');
         else if (CELL_TAGS.has(name)) space(i, end);
         if (name === 'a') {
+          // An anchor ends at </a>, at the next <a> (anchors do not nest) or at the end of the text.
+          closeLink();
           if (!closing) {
             const href = HREF.exec(html.slice(i, end));
             openLink = href ? { href: decodeEntities((href[1] ?? href[2] ?? href[3] ?? '').trim()), from: n } : null;
-          } else if (openLink) {
-            links.push({ href: openLink.href, text: textOf(openLink.from, n).trim().slice(0, 500) });
-            openLink = null;
           }
         }
         i = end;
@@ -180,6 +187,7 @@ export function projectHtml(html: string): TextProjection {
     i++;
   }
   while (n > 0 && (codes[n - 1] === SPACE || codes[n - 1] === NL)) n--;
+  closeLink();
   return { text: textOf(0, n), sourceStart: sourceStart.subarray(0, n), sourceEnd: sourceEnd.subarray(0, n), links };
 }
 

@@ -1,5 +1,6 @@
 /** Reads an invite body: our block's fields, plus candidate codes and links of other services. */
 import { findCandidates } from './candidates';
+import { forwardedParts } from './forwarded';
 import type { InviteCandidate } from './candidates';
 import { readBlockFields } from './fields';
 import type { InviteBlockFields } from './fields';
@@ -15,9 +16,13 @@ export interface ParsedInvite {
   block: InviteBlockFields | null;
   /** How many of our blocks the body holds. */
   blockCount: number;
+  /** Which mail of a forwarded text our first block is in (see InviteCandidate.part); 0 without a block. */
+  blockPart: number;
   /** Codes and join links outside our block (Teams, Zoom, Webex, Pexip, ...). */
   candidates: InviteCandidate[];
 }
+
+const empty = (): ParsedInvite => ({ block: null, blockCount: 0, blockPart: 0, candidates: [] });
 
 /**
  * Parses an invite body (HTML, also as rewritten by Outlook, or plain text; `format` 'auto'
@@ -26,7 +31,7 @@ export interface ParsedInvite {
  */
 export function parseInvite(body: string, format: BodyFormat | 'auto' = 'auto'): ParsedInvite {
   try {
-    if (typeof body !== 'string') return { block: null, blockCount: 0, candidates: [] };
+    if (typeof body !== 'string') return empty();
     const fmt: BodyFormat = resolveFormat(body, format);
     const whole = fmt === 'html' ? projectHtml(body) : null;
     const blocks = whole ? locateInProjection(body, whole) : locateBlocks(body, fmt);
@@ -44,12 +49,19 @@ export function parseInvite(body: string, format: BodyFormat | 'auto' = 'auto'):
       links = projection.links;
     }
     const first = blocks[0];
+    let blockPart = 0;
+    if (first) {
+      const before = body.slice(0, first.start);
+      const parts = forwardedParts((fmt === 'html' ? projectHtml(before).text : before.replace(/\r/g, '')).split('\n'));
+      blockPart = parts[parts.length - 1] ?? 0;
+    }
     return {
       block: first ? readBlockFields(first.lines) : null,
       blockCount: blocks.length,
+      blockPart,
       candidates: findCandidates(text.replace(/\r/g, ''), links),
     };
   } catch {
-    return { block: null, blockCount: 0, candidates: [] };
+    return empty();
   }
 }

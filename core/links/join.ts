@@ -1,7 +1,8 @@
 /**
  * Pexip web app join links, built and parsed:
  * - webapp3: `https://<node>/<path>/m/<alias>?role=guest&name=...&pin=...&join=1` (the path is
- *   admin-defined, e.g. "webapp3", and may have several segments or none);
+ *   admin-defined, e.g. "webapp3", and may have several segments or none); `.../m/<alias>/express`
+ *   (the express join) is read as the same room;
  * - webapp2: `https://<node>/webapp/#/?conference=<alias>&pin=...`;
  * - legacy:  `https://<node>/webapp/conference/<alias>?pin=...`.
  * A PIN ending in "#" is written "%23" (a raw "#" would start the fragment).
@@ -164,7 +165,9 @@ function parseJoinLinkUnsafe(url: string): Result<JoinLink> {
     applyParams(params.value, link, errors);
     return finish(link, segs, errors);
   }
-  const n = segs.length;
+  // webapp3's express join (`/m/<alias>/express`, straight past the preview screen) is the same room.
+  const express = segs.length >= 3 && segs[segs.length - 1] === 'express' && segs[segs.length - 3] === 'm' && segs[segs.length - 2] !== 'm';
+  const n = express ? segs.length - 1 : segs.length;
   let link: JoinLink | null = null;
   const alias = n >= 2 ? percentDecode(segs[n - 1] as string) : null;
   if (n >= 2 && alias === null) return { ok: false, errors: [{ path: 'alias', message: 'has a malformed %-escape' }] };

@@ -8,6 +8,9 @@ import { parseJsonText } from './jsonError';
 import { policyGuessRisk } from './risk';
 import { POLICY_VERSION, PolicySchema } from './schema';
 import type { Policy } from './schema';
+import { findDuplicateKeys } from './jsonDuplicates';
+import { exportDocumentIssue, regFileIssue } from './notAPolicy';
+import { policyWithoutInvalidParts } from './repair';
 import { keysAt } from './walk';
 
 /** Checks the version first, so a future manifest gets "upgrade SecureJoin", not 30 unknown keys. */
@@ -15,6 +18,8 @@ function versionProblem(input: unknown): Issue | null {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return { path: '(root)', message: `the policy must be a JSON object like { "version": ${POLICY_VERSION} }` };
   }
+  const exported = exportDocumentIssue(input);
+  if (exported) return exported;
   const version = (input as Record<string, unknown>).version;
   if (version === undefined) return { path: 'version', message: `is required: add "version": ${POLICY_VERSION}` };
   if (typeof version === 'number' && Number.isInteger(version) && version > POLICY_VERSION) {
@@ -50,13 +55,26 @@ function earlierVersionProblems(input: object): Issue[] {
 
 const KIND_NAMES = { accessCode: 'an access code', passcode: 'a passcode', pin: 'a PIN' } as const;
 
+/** The guess-risk problems of a schema-valid policy: one issue per code that is too easy to guess. */
+function riskIssues(policy: Policy): Issue[] {
+  const risk = policyGuessRisk(policy);
+  return risk.codes
+    .filter((code) => !code.ok)
+    .map((code) => ({
+      path: code.path,
+      message: `${KIND_NAMES[code.kind]} of ${code.length} digits can be guessed with probability ${code.probability.toExponential(1)} over ${risk.exposureMinutes} minutes (maxGuessProbability is ${risk.maxGuessProbability}): ${code.fix}`,
+    }));
+}
+
 /**
  * Validates an admin policy (already parsed JSON, or the object from `storage.managed`).
  *
  * @returns the policy with every default filled in, or errors that each name a path
  *   (`organizer.accessCode.length.value`) and the problem in plain words. A policy whose codes
- *   are too guessable (see {@link policyGuessRisk}) is rejected with what to change.
- *   Never throws.
+ *   are too guessable (see {@link policyGuessRisk}) is rejected with what to change. Schema
+ *   errors and guess-risk errors come in one round: with schema errors, the risk is judged on
+ *   the rest of the policy (invalid values left to their defaults), and a risk problem at a
+ *   path that already has a schema error is not repeated. Never throws.
  */
 export function parsePolicy(input: unknown): Result<Policy> {
   const versionIssue = versionProblem(input);
@@ -66,30 +84,29 @@ export function parsePolicy(input: unknown): Result<Policy> {
   const parsed = PolicySchema.safeParse(input);
   if (!parsed.success) {
     const errors = parsed.error.issues.flatMap((issue) => toIssues(issue, input, (path) => keysAt(PolicySchema, path)));
-    return { ok: false, errors };
+    const rest = policyWithoutInvalidParts(input);
+    const more = rest ? riskIssues(rest).filter((r) => !errors.some((e) => e.path === r.path)) : [];
+    return { ok: false, errors: [...errors, ...more] };
   }
-  const risk = policyGuessRisk(parsed.data);
-  const tooWeak = risk.codes.filter((code) => !code.ok);
-  if (tooWeak.length > 0) {
-    return {
-      ok: false,
-      errors: tooWeak.map((code) => ({
-        path: code.path,
-        message: `${KIND_NAMES[code.kind]} of ${code.length} digits can be guessed with probability ${code.probability.toExponential(1)} over ${risk.exposureMinutes} minutes (maxGuessProbability is ${risk.maxGuessProbability}): ${code.fix}`,
-      })),
-    };
-  }
-  return { ok: true, value: parsed.data };
+  const tooWeak = riskIssues(parsed.data);
+  return tooWeak.length > 0 ? { ok: false, errors: tooWeak } : { ok: true, value: parsed.data };
 }
 
 /**
- * Parses a policy file's text: JSON syntax errors are reported with line and column
- * (path `line 3, column 14`), then {@link parsePolicy} runs. A leading UTF-8 BOM is ignored.
- * Never throws.
+ * Parses a policy file's text: a .reg export is recognised as such, JSON syntax errors are
+ * reported with line and column (path `line 3, column 14`), duplicate keys are refused with
+ * their path (JSON.parse would keep the last silently), together with {@link parsePolicy}'s problems. A
+ * leading UTF-8 BOM is ignored. Never throws.
  */
 export function parsePolicyJson(text: string): Result<Policy> {
+  const reg = regFileIssue(text);
+  if (reg) return { ok: false, errors: [reg] };
   const data = parseJsonText(text);
-  return data.ok ? parsePolicy(data.value) : data;
+  if (!data.ok) return data;
+  const duplicates = findDuplicateKeys(text);
+  const policy = parsePolicy(data.value);
+  if (duplicates.length === 0) return policy;
+  return { ok: false, errors: [...duplicates, ...(policy.ok ? [] : policy.errors)] };
 }
 
 /**

@@ -72,6 +72,8 @@ export interface RejectDecision {
   ledger: LedgerState;
   /** The client's attempts after this request (absent for unknown rooms). */
   attempts?: AttemptStatus;
+  /** For `retries_exceeded`: when this client may try again (UTC ms), for the shell's Retry-After. */
+  retryAt?: EpochMs;
 }
 
 /** Result of `decideTokenRequest`. */
@@ -141,7 +143,10 @@ export function decideTokenRequest(input: TokenDecisionInput): TokenDecision {
   if (room === null) return reject(404, notFoundBody(), 'not_found');
   if (ledger.isRoomBlocked(room.alias)) return reject(404, notFoundBody(), 'room_blocked');
   const before = ledger.status(room.alias, request.clientKey, channel);
-  if (before.level === 'exhausted') return reject(403, retriesExceededBody(), 'retries_exceeded', before);
+  if (before.level === 'exhausted') {
+    const retryAt = ledger.clientRetryAt(room.alias, request.clientKey, channel);
+    return { ...reject(403, retriesExceededBody(), 'retries_exceeded', before), ...(retryAt === null ? {} : { retryAt }) };
+  }
 
   const match = matchCredential(room, request.pin, now, rosterUsage);
   if (match === 'pin_required') return reject(403, pinRequiredBody(roomPinPrompt(room)), 'pin_required', before);

@@ -35,25 +35,25 @@ const PIN_LABELS: ReadonlyMap<string, Role | null> = new Map([
   ['Password', null],
 ]);
 
+/**
+ * A conference ID is what a phone dials before the PIN (Pexip's IVR: "enter the conference ID
+ * ... followed by #, then the PIN"): offered, since some invites call the PIN so, but after every
+ * code labelled as a PIN and never picked by itself when one is.
+ */
+const AFTER_PINS = new Set(['Conference ID']);
+
 interface FoundPin {
   pin: string;
   role: Role | null;
+  /** From a label that is usually not the PIN ({@link AFTER_PINS}). */
+  weak?: boolean;
 }
 
-/** PIN-shaped codes of the invite: our block's access code and passcode first, then labelled codes. */
-function foundPins(parsed: ParsedInvite): FoundPin[] {
-  const out: FoundPin[] = [];
-  const add = (value: string | undefined, role: Role | null): void => {
-    if (value === undefined) return;
-    const pin = cleanPinInput(value);
-    if (pinIssue(pin, 'host') === null && !out.some((p) => p.pin === pin)) out.push({ pin, role });
-  };
-  add(parsed.block?.accessCode, null);
-  add(parsed.block?.passcode, null);
-  for (const c of parsed.candidates) {
-    if (c.kind === 'code' && PIN_LABELS.has(c.label)) add(c.value, PIN_LABELS.get(c.label) ?? null);
-  }
-  return out;
+/** Adds `value` to `pins` when it is PIN-shaped and not there yet. */
+function addPin(pins: FoundPin[], value: string | undefined, role: Role | null, weak = false): void {
+  if (value === undefined) return;
+  const pin = cleanPinInput(value);
+  if (pinIssue(pin, 'host') === null && !pins.some((p) => p.pin === pin)) pins.push(weak ? { pin, role, weak } : { pin, role });
 }
 
 /** A room linked from the invite; `capture` holds what its SecureJoin capture link says, if it is one. */
@@ -79,31 +79,72 @@ function readLink(url: string): FoundLink | null {
   return link.ok ? { url: stripCaptureFragment(url), link: link.value, capture: null } : null;
 }
 
+/** A room of the winning meeting and the PIN-shaped codes written for it. */
+interface FoundRoom {
+  found: FoundLink;
+  pins: FoundPin[];
+}
+
+const roomKey = (f: FoundLink): string => JSON.stringify([f.link.origin, f.link.path, f.link.alias.toLowerCase()]);
+
 /**
- * Pexip join links of the invite, one per room: our block's save link and join link first, then
- * other Pexip links. Where a room is linked both plainly and by a capture link, the capture link
- * wins (it is the organizer's own statement of the PIN, role and window).
+ * The rooms of the first meeting in the text, each with its codes. A forwarded text holds
+ * several mails (InviteCandidate.part): the first one with a Pexip room wins (our block's when it
+ * links one), and no code of another mail is ever offered. Within it, a code belongs to the room
+ * linked last before it (codes before any link: the first room). Our block's access code and
+ * passcode come first for the block's rooms. Where a room is linked both plainly and by a
+ * capture link, the capture link wins (the organizer's own statement of PIN, role and window).
  */
-function foundLinks(parsed: ParsedInvite): FoundLink[] {
-  const urls: string[] = [];
-  if (parsed.block?.captureUrl !== undefined) urls.push(parsed.block.captureUrl);
-  if (parsed.block?.joinUrl !== undefined) urls.push(parsed.block.joinUrl);
-  for (const c of parsed.candidates) if (c.kind === 'link' && c.service === 'pexip') urls.push(c.value);
-  const byRoom = new Map<string, FoundLink>();
-  for (const url of urls) {
+function foundRooms(parsed: ParsedInvite): FoundRoom[] {
+  const rooms = new Map<string, FoundRoom>();
+  let currentKey: string | null = null;
+  const addRoom = (url: string): string | null => {
     const found = readLink(url);
-    if (found === null) continue;
-    const key = JSON.stringify([found.link.origin, found.link.path, found.link.alias.toLowerCase()]);
-    const seen = byRoom.get(key);
-    if (seen === undefined || (seen.capture === null && found.capture !== null)) byRoom.set(key, found);
+    if (found === null) return null;
+    const key = roomKey(found);
+    const seen = rooms.get(key);
+    if (seen === undefined) rooms.set(key, { found, pins: [] });
+    else if (seen.found.capture === null && found.capture !== null) seen.found = found;
+    return key;
+  };
+  for (const url of [parsed.block?.captureUrl, parsed.block?.joinUrl]) {
+    if (url !== undefined) currentKey = addRoom(url) ?? currentKey;
   }
-  return [...byRoom.values()];
+  const blockRooms = [...rooms.values()];
+  for (const room of blockRooms) {
+    addPin(room.pins, parsed.block?.accessCode, null);
+    addPin(room.pins, parsed.block?.passcode, null);
+  }
+  const firstPexip = parsed.candidates.find((c) => c.kind === 'link' && c.service === 'pexip' && readLink(c.value) !== null);
+  const part = blockRooms.length > 0 ? parsed.blockPart ?? 0 : firstPexip?.part;
+  if (part === undefined) return [];
+  const early: FoundPin[] = []; // codes above the meeting's first link
+  for (const c of parsed.candidates) {
+    if ((c.part ?? 0) !== part) continue;
+    if (c.kind === 'link') {
+      if (c.service === 'pexip') currentKey = addRoom(c.value) ?? currentKey;
+    } else if (PIN_LABELS.has(c.label)) {
+      const room = currentKey === null ? undefined : rooms.get(currentKey);
+      addPin(room ? room.pins : early, c.value, PIN_LABELS.get(c.label) ?? null, AFTER_PINS.has(c.label));
+    }
+  }
+  const all = [...rooms.values()];
+  const first = all[0];
+  if (first !== undefined && early.length > 0) {
+    // Only without a block room (one is current from the start): the codes above come first.
+    const after = first.pins;
+    first.pins = [];
+    for (const p of [...early, ...after]) addPin(first.pins, p.pin, p.role, p.weak);
+  }
+  for (const room of all) room.pins = [...room.pins.filter((p) => !p.weak), ...room.pins.filter((p) => p.weak)];
+  return all;
 }
 
 /**
- * One draft per Pexip room linked from the invite. Role: the link's `role`, else host when the
- * only labelled PIN is a "Host PIN", else guest (attendees are usually guests). PIN: the link's
- * `pin`, else a code labelled for that role, else the first PIN-shaped code. The meeting's
+ * One draft per Pexip room of the first meeting in the invite (a forwarded text's later mails
+ * are ignored; see foundRooms). Role: the link's `role`, else host when the room's only labelled
+ * PIN is a "Host PIN", else guest (attendees are usually guests). PIN: the link's `pin`, else a
+ * code labelled for that role, else the room's first PIN-shaped code. The meeting's
  * subject (from our block) becomes the label. Invites without a Pexip join link give no drafts:
  * a PIN is only ever saved bound to a node and alias.
  * A SecureJoin capture link (our block's save link, a personal message's join link) gives its
@@ -114,9 +155,8 @@ function foundLinks(parsed: ParsedInvite): FoundLink[] {
  */
 export function fromParsedInvite(parsed: ParsedInvite): InviteDraft[] {
   try {
-    const pins = foundPins(parsed);
-    const onlyHost = pins.length > 0 && pins.every((p) => p.role === 'host');
-    return foundLinks(parsed).map(({ url, link, capture }) => {
+    return foundRooms(parsed).map(({ found: { url, link, capture }, pins }) => {
+      const onlyHost = pins.some((p) => p.role === 'host') && pins.every((p) => p.role === 'host' || p.weak === true);
       const role: Role = link.role ?? (onlyHost ? 'host' : 'guest');
       const options = link.pin !== undefined ? [link.pin, ...pins.map((p) => p.pin).filter((p) => p !== link.pin)] : pins.map((p) => p.pin);
       const forRole = pins.find((p) => p.role === role) ?? pins.find((p) => p.role === null) ?? pins[0];

@@ -1,13 +1,15 @@
 /**
  * The popup: upcoming meetings (role, node, when the code opens, attempts used), add by hand,
  * paste an invite (core's parseInvite; the user confirms each meeting found), delete.
- * Preact escapes every text it renders; nothing here builds HTML from strings.
+ * It speaks to attendees: a node by the name the admin's policy gives it (else its host name),
+ * plain labels with hints, problems named by field. Preact escapes every text it renders;
+ * nothing here builds HTML from strings.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { UiRequest } from '../messaging/messages';
 import type { MeetingSummary, UiAnswer } from '../background/ui';
 import type { Issue } from '../../core/types';
-import { draftOpensAt, draftsFromInvite, draftToInput, editChangesOf, editFormOf } from './forms';
+import { draftOpensAt, draftsFromInvite, draftToInput, editChangesOf, editFormOf, nodeLabel, nodeNamesOf, plainIssue } from './forms';
 import type { DraftChoice, EditForm } from './forms';
 
 /** What the popup needs from the browser (injected, so it renders in tests without one). */
@@ -17,7 +19,10 @@ export interface PopupProps {
   requestOrigin: (origin: string) => Promise<boolean>;
 }
 
-const when = (ms: number | null): string => (ms === null ? 'no time set' : new Date(ms).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' }));
+const when = (ms: number | null): string => new Date(ms ?? 0).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+/** When the saved PIN can be used, in the user's words and zone. */
+const opensText = (ms: number | null): string => (ms === null ? 'No meeting time saved: SecureJoin fills the PIN whenever you open the meeting.' : `You can join from ${when(ms)}.`);
+const NEEDS_PERMISSION = 'SecureJoin needs your permission for this meeting site to fill the PIN there.';
 
 /** The https origin typed in a node/link field, or null (loopback development nodes need no prompt). */
 function httpsOriginOf(url: string): string | null {
@@ -35,6 +40,8 @@ export function PopupApp({ send, requestOrigin }: PopupProps) {
   const [message, setMessage] = useState<string | null>(null);
   const [errors, setErrors] = useState<Issue[]>([]);
   const [form, setForm] = useState({ url: '', alias: '', role: 'guest', pin: '', start: '' });
+  const [noPin, setNoPin] = useState(false);
+  const [nodeNames, setNodeNames] = useState<Map<string, string>>(new Map());
   const [invite, setInvite] = useState('');
   const [drafts, setDrafts] = useState<DraftChoice[]>([]);
   const [editing, setEditing] = useState<{ id: string; form: EditForm } | null>(null);
@@ -43,7 +50,11 @@ export function PopupApp({ send, requestOrigin }: PopupProps) {
     const answer = (await send({ type: 'meetings:list' })) as UiAnswer;
     if (answer.ok && 'meetings' in answer) setMeetings(answer.meetings);
   };
-  useEffect(() => void reload(), []);
+  useEffect(() => {
+    void reload();
+    // The admin's names for conference nodes ("EU meeting platform"), shown instead of addresses.
+    void send({ type: 'settings:get' }).then((answer) => setNodeNames(nodeNamesOf(answer)), () => undefined);
+  }, []);
 
   const save = async (input: Record<string, unknown>): Promise<boolean> => {
     const answer = (await send({ type: 'meetings:add', input })) as UiAnswer;
@@ -65,26 +76,35 @@ export function PopupApp({ send, requestOrigin }: PopupProps) {
     const granted = origin ? requestOrigin(origin).catch(() => false) : Promise.resolve(true);
     void granted.then(async (ok) => {
       if (!ok) {
-        setMessage('SecureJoin needs access to this node to fill the PIN there.');
+        setMessage(NEEDS_PERMISSION);
         return;
       }
-      const input: Record<string, unknown> = { url: form.url, alias: form.alias || undefined, role: form.role, pin: form.pin };
+      // "No PIN needed" is the vault's `none`: a guest of a room whose guests need no PIN.
+      const pin = noPin && form.role === 'guest' ? 'none' : form.pin;
+      const input: Record<string, unknown> = { url: form.url, alias: form.alias || undefined, role: form.role, pin };
       if (form.start) input.startsAt = new Date(form.start).getTime();
-      if (await save(input)) setForm({ url: '', alias: '', role: 'guest', pin: '', start: '' });
+      if (await save(input)) {
+        setForm({ url: '', alias: '', role: 'guest', pin: '', start: '' });
+        setNoPin(false);
+      }
     });
   };
 
   const onPaste = (): void => {
     const found = draftsFromInvite(invite);
     setDrafts(found);
-    setMessage(found.length === 0 ? 'No meeting found in this text.' : `Found ${found.length}. Check and confirm below.`);
+    setMessage(
+      found.length === 0
+        ? 'No meeting link found in this text. Paste the whole invitation, including its join link.'
+        : `Found ${found.length} ${found.length === 1 ? 'meeting' : 'meetings'}. Check each one and press Save.`,
+    );
   };
 
   const confirmDraft = (choice: DraftChoice, index: number): void => {
     const origin = httpsOriginOf(choice.draft.url);
     const granted = origin ? requestOrigin(origin).catch(() => false) : Promise.resolve(true);
     void granted.then(async (ok) => {
-      if (!ok) return setMessage('SecureJoin needs access to this node to fill the PIN there.');
+      if (!ok) return setMessage(NEEDS_PERMISSION);
       if (await save(draftToInput(choice))) setDrafts(drafts.filter((_, i) => i !== index));
     });
   };
@@ -123,10 +143,11 @@ export function PopupApp({ send, requestOrigin }: PopupProps) {
     await reload();
   };
 
-  const field = (name: keyof typeof form, label: string, type = 'text') => (
+  const field = (name: keyof typeof form, label: string, type = 'text', hint?: string, disabled = false) => (
     <>
       <label for={`f-${name}`}>{label}</label>
-      <input id={`f-${name}`} name={name} type={type} value={form[name]} onInput={(e) => setForm({ ...form, [name]: (e.target as HTMLInputElement).value })} />
+      <input id={`f-${name}`} name={name} type={type} value={form[name]} disabled={disabled} aria-describedby={hint ? `f-${name}-hint` : undefined} onInput={(e) => setForm({ ...form, [name]: (e.target as HTMLInputElement).value })} />
+      {hint ? <small id={`f-${name}-hint`} class="hint">{hint}</small> : null}
     </>
   );
 
@@ -139,9 +160,9 @@ export function PopupApp({ send, requestOrigin }: PopupProps) {
           <li key={m.id} data-id={m.id}>
             <span>
               <strong>{m.label ?? m.alias}</strong> ({m.role})
-              <small>{m.origin}</small>
-              <small>Code opens: {when(m.opensAt)}</small>
-              <small class={m.attemptsUsed > 0 ? 'warn' : ''}>Attempts used: {m.attemptsUsed} of {m.limit}</small>
+              <small class="node">On {nodeLabel(m.origin, nodeNames)}</small>
+              <small>{opensText(m.opensAt)}</small>
+              <small class={m.attemptsUsed > 0 ? 'warn' : ''}>Wrong PINs so far: {m.attemptsUsed} of {m.limit}</small>
             </span>
             <button type="button" aria-label={`Edit ${m.alias}`} onClick={() => setEditing({ id: m.id, form: editFormOf(m) })}>Edit</button>
             <button type="button" aria-label={`Delete ${m.alias}`} onClick={() => void onDelete(m.id)}>Delete</button>
@@ -151,8 +172,8 @@ export function PopupApp({ send, requestOrigin }: PopupProps) {
       {editing ? (
         <form id="edit" onSubmit={(e) => void onSaveEdit(e)}>
           <h1>Edit meeting</h1>
-          {editField('label', 'Label')}
-          <label for="e-role">Role</label>
+          {editField('label', 'Name for this meeting')}
+          <label for="e-role">Joining as</label>
           <select id="e-role" value={editing.form.role} onChange={(e) => setEditing({ ...editing, form: { ...editing.form, role: (e.target as HTMLSelectElement).value as 'host' | 'guest' } })}>
             <option value="guest">Guest</option>
             <option value="host">Host</option>
@@ -167,35 +188,42 @@ export function PopupApp({ send, requestOrigin }: PopupProps) {
       ) : null}
       <form id="add" onSubmit={onAdd}>
         <h1>Add a meeting</h1>
-        {field('url', 'Node address or join link')}
-        {field('alias', 'Meeting alias (if not in the link)')}
-        <label for="f-role">Role</label>
+        {field('url', 'Meeting link', 'text', 'The join link from your invitation, e.g. https://meet.example.com/webapp3/m/team-room')}
+        {field('alias', 'Room name (only if the link has none)', 'text', 'The part after /m/ in a join link, e.g. team-room')}
+        <label for="f-role">Joining as</label>
         <select id="f-role" name="role" value={form.role} onChange={(e) => setForm({ ...form, role: (e.target as HTMLSelectElement).value })}>
           <option value="guest">Guest</option>
           <option value="host">Host</option>
         </select>
-        {field('pin', 'PIN ("none" if guests need none)', 'password')}
-        {field('start', 'Start (optional)', 'datetime-local')}
+        {field('pin', 'PIN', 'password', undefined, noPin && form.role === 'guest')}
+        {form.role === 'guest' ? (
+          <label class="check">
+            <input id="f-no-pin" type="checkbox" checked={noPin} onChange={(e) => setNoPin((e.target as HTMLInputElement).checked)} /> No PIN needed (guests join without one)
+          </label>
+        ) : null}
+        {field('start', 'Meeting start (optional)', 'datetime-local', 'With a start time, SecureJoin waits until shortly before it to fill the PIN.')}
         <p><button type="submit">Save</button></p>
       </form>
       <h1>Paste an invite</h1>
-      <textarea id="invite" rows={3} value={invite} onInput={(e) => setInvite((e.target as HTMLTextAreaElement).value)} />
+      <label for="invite">Invitation text</label>
+      <textarea id="invite" rows={3} value={invite} aria-describedby="invite-hint" onInput={(e) => setInvite((e.target as HTMLTextAreaElement).value)} />
+      <small id="invite-hint" class="hint">Copy the whole invitation from your mail or calendar and paste it here. Nothing is saved until you press Save.</small>
       <p><button type="button" id="parse-invite" onClick={onPaste}>Find meetings</button></p>
       <ul id="drafts">
         {drafts.map((d, i) => (
           <li key={`${d.draft.url}-${i}`} class="draft">
             <span>
-              <strong>{d.draft.alias}</strong> <small>{d.draft.url}</small> <small class="draft-when">Code opens: {when(draftOpensAt(d.draft, Date.now()))}{d.draft.recurrence ? ' (next occurrence; it opens before each one)' : ''}</small>
-              <label for={`d-role-${i}`}>Role</label>
+              <strong>{d.draft.alias}</strong> <small class="node">On {nodeLabel(d.draft.url, nodeNames)}</small> <small class="draft-when">{opensText(draftOpensAt(d.draft, Date.now()))}{d.draft.recurrence ? ' (the next meeting of the series; each one opens the same way)' : ''}</small>
+              <label for={`d-role-${i}`}>Joining as</label>
               <select id={`d-role-${i}`} class="draft-role" value={d.role} onChange={(e) => setDraft(i, { role: (e.target as HTMLSelectElement).value as 'host' | 'guest' })}>
                 <option value="guest">Guest</option>
                 <option value="host">Host</option>
               </select>
-              <label for={`d-pin-${i}`}>PIN {d.draft.pinOptions.length > 0 ? `(${d.draft.pinOptions.length} found)` : '(none found: type it)'}</label>
+              <label for={`d-pin-${i}`}>{d.draft.pinOptions.length > 1 ? `PIN (${d.draft.pinOptions.length} codes found: pick yours)` : d.draft.pinOptions.length === 1 ? 'PIN (found in the invitation)' : 'PIN (not found in the text: type it)'}</label>
               {d.draft.pinOptions.length > 0 ? (
                 <select id={`d-pin-${i}`} class="draft-pin" value={d.pin} onChange={(e) => setDraft(i, { pin: (e.target as HTMLSelectElement).value })}>
                   {/* Masked: the PIN is shown only by its last two digits, as bank apps do. */}
-                  {d.draft.pinOptions.map((p, n) => <option value={p}>{`PIN ${n + 1}: …${p.slice(-2)} (${p.length} digits)`}</option>)}
+                  {d.draft.pinOptions.map((p, n) => <option value={p}>{`Code ${n + 1}: ending in ${p.slice(-2)} (${p.length} characters)`}</option>)}
                 </select>
               ) : (
                 <input id={`d-pin-${i}`} class="draft-pin" type="password" value={d.pin} onInput={(e) => setDraft(i, { pin: (e.target as HTMLInputElement).value })} />
@@ -209,7 +237,7 @@ export function PopupApp({ send, requestOrigin }: PopupProps) {
       {errors.length > 0 ? (
         <ul class="error" id="errors">
           {errors.map((e) => (
-            <li key={e.path}>{e.path}: {e.message}</li>
+            <li key={e.path}>{plainIssue(e)}</li>
           ))}
         </ul>
       ) : null}

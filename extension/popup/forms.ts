@@ -9,6 +9,7 @@
 import { parseInvite } from '../../core/invite';
 import { DEFAULT_LEAD_MINUTES } from '../../core/time/activation';
 import { seriesWindowAt } from '../../core/time/seriesWindow';
+import { splitWebUrl } from '../../core/links/url';
 import { fromParsedInvite } from '../../core/vault';
 import type { InviteDraft } from '../../core/vault';
 import type { Issue, Role } from '../../core/types';
@@ -104,4 +105,48 @@ export function editChangesOf(form: EditForm): { ok: true; changes: MeetingChang
   const changes: MeetingChanges = { label: form.label.trim() === '' ? null : form.label.trim(), role: form.role, startsAt, endsAt };
   if (form.pin.trim() !== '') changes.pin = form.pin;
   return { ok: true, changes };
+}
+
+/** Conference node names by origin, as the admin's policy gives them (from a `settings:get` answer). */
+export function nodeNamesOf(settingsAnswer: unknown): Map<string, string> {
+  const names = new Map<string, string>();
+  const nodes = (settingsAnswer as { policyState?: { policy?: { nodes?: unknown } } } | null)?.policyState?.policy?.nodes;
+  if (!Array.isArray(nodes)) return names;
+  for (const node of nodes as Array<{ origin?: unknown; name?: unknown }>) {
+    if (typeof node?.origin === 'string' && typeof node.name === 'string' && node.name.trim() !== '') names.set(node.origin, node.name.trim());
+  }
+  return names;
+}
+
+/**
+ * How the popup names a conference node to an attendee: the admin's name for it ("EU meeting
+ * platform"), else its host name ("meet.example.com", with a port if it has one), never a raw
+ * origin or link. `at` is an origin or any URL on the node.
+ */
+export function nodeLabel(at: string, names: ReadonlyMap<string, string>): string {
+  const split = splitWebUrl(at);
+  if (!split.ok) return at;
+  const { origin, host, port } = split.value;
+  return names.get(origin) ?? (port === null ? host : `${host}:${port}`);
+}
+
+/** What the popup calls each field when it says what is wrong with it. */
+const FIELD_NAMES: Readonly<Record<string, string>> = {
+  url: 'Meeting link',
+  alias: 'Room name',
+  role: 'Joining as',
+  pin: 'PIN',
+  startsAt: 'Start',
+  endsAt: 'End',
+  label: 'Name',
+};
+
+/**
+ * A problem as an attendee reads it: the field's name, not its internal path ("PIN: ..." rather
+ * than "pin: ..."), and the "no PIN" case in the form's own words instead of typing "none".
+ */
+export function plainIssue(issue: Issue): string {
+  const field = FIELD_NAMES[issue.path.split('.')[0] ?? ''] ?? 'Meeting';
+  if (issue.path === 'pin' && issue.message.startsWith('enter the PIN')) return 'PIN: enter the PIN, or tick "No PIN needed" if guests join without one.';
+  return `${field}: ${issue.message.replace(/"none"/g, 'no PIN')}`;
 }

@@ -32,16 +32,33 @@ function describe(error: unknown): string {
   return 'the token is not valid';
 }
 
-/** An authenticator; the JWKS is fetched on first use and cached (refetched for an unknown key id). */
-export function createAuthenticator(opts: AuthOptions): Authenticate {
+/** Tokens remembered as verified: a client sends the same one with every request. */
+const CACHE_SIZE = 1000;
+/** At most this long, and never past the token's own expiry. */
+const CACHE_MS = 5 * 60_000;
+
+/**
+ * An authenticator; the JWKS is fetched on first use and cached (refetched for an unknown key
+ * id). A token that verified is remembered (in memory, bounded) until its expiry or for 5
+ * minutes, whichever is first, so a signature is not re-checked on every request.
+ */
+export function createAuthenticator(opts: AuthOptions, now: () => number = Date.now): Authenticate {
   const jwks = createRemoteJWKSet(new URL(opts.jwksUrl), { timeoutDuration: 3000, cooldownDuration: 30_000 });
+  const verified = new Map<string, { caller: Caller; until: number }>();
   return async (authorization) => {
-    const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(authorization ?? '');
+    const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(authorization ?? '');
     if (!match?.[1]) return { ok: false, message: 'send Authorization: Bearer <token>' };
+    const token = match[1];
+    const known = verified.get(token);
+    if (known && known.until > now()) return { ok: true, caller: known.caller };
+    verified.delete(token);
     try {
-      const { payload } = await jwtVerify(match[1], jwks, { issuer: opts.issuer, audience: opts.audience, algorithms: ['RS256', 'ES256', 'PS256'] });
+      const { payload } = await jwtVerify(token, jwks, { issuer: opts.issuer, audience: opts.audience, algorithms: ['RS256', 'ES256', 'PS256'], currentDate: new Date(now()) });
       const caller = callerFromClaims(payload as Record<string, unknown>, opts);
-      return caller.ok ? { ok: true, caller: caller.value } : { ok: false, message: caller.errors[0]?.message ?? 'the token is not accepted' };
+      if (!caller.ok) return { ok: false, message: caller.errors[0]?.message ?? 'the token is not accepted' };
+      if (verified.size >= CACHE_SIZE) verified.delete(verified.keys().next().value as string);
+      verified.set(token, { caller: caller.value, until: Math.min(now() + CACHE_MS, (payload.exp ?? 0) * 1000) });
+      return { ok: true, caller: caller.value };
     } catch (error) {
       return { ok: false, message: describe(error) };
     }

@@ -1,23 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/run';
 
-/** The real thing: a child process through the bin shim (each spawn costs ~300 ms, so few of these). */
-function spawnCli(...args: string[]) {
-  const result = spawnSync(process.execPath, ['bin/securejoin.js', ...args], { encoding: 'utf8', timeout: 20_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { runIn, spawnCli } from './support';
 
-/** In-process, same code path minus the process binding: for the many small cases. */
-function run(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = runCli(args, { out: (t) => void (stdout += t), err: (t) => void (stderr += t) });
-  return { code, stdout, stderr };
-}
+const run = (...args: string[]) => runIn({}, ...args);
 
 const dir = mkdtempSync(join(tmpdir(), 'securejoin-cli-'));
 const file = (name: string, content: string) => {
@@ -128,9 +116,9 @@ describe('securejoin (in process)', () => {
     const pairs = JSON.parse(run('code', 'pin-pair', '--count', '2', '--json').stdout);
     expect(pairs).toHaveLength(2);
     expect(pairs[0].hostPin).not.toBe(pairs[0].guestPin);
-    const emails = file('emails.txt', 'ana@example.com\n# comment\nBob@Example.com, ana@example.com\n');
+    const emails = file('emails.txt', 'ana@example.com\n# comment\nBob@Example.com, cy@example.com\n');
     const rows = JSON.parse(run('code', 'passcodes', '--emails-file', emails, '--json').stdout);
-    expect(rows.map((r: { email: string }) => r.email)).toEqual(['ana@example.com', 'bob@example.com']);
+    expect(rows.map((r: { email: string }) => r.email)).toEqual(['ana@example.com', 'bob@example.com', 'cy@example.com']);
     expect(run('code', 'passcodes', '--policy', 'examples/policy.json', '--emails', 'a@example.com').stdout).toMatch(/^a@example\.com [0-9]{8}\n$/);
     expect(run('code', '--policy', 'examples/policy.json').stdout).toMatch(/^[0-9]{9}\n$/);
   });

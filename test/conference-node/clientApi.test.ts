@@ -145,7 +145,16 @@ describe('break-in defence over HTTP', () => {
   it('stops one client after 5 wrong PINs with Pexip\'s retries error', async () => {
     await provision(node, 'PUT', 'rooms/typo', { alias: 'typo', hostPin: '1234', allowGuests: false });
     for (let i = 0; i < 5; i++) await requestToken(node, 'typo', 'Clumsy', '9999');
-    expect((await requestToken(node, 'typo', 'Clumsy', '1234')).body).toEqual({ status: 'success', result: 'Participant exceeded PIN entry retries' });
+    node.clock?.advance(4 * 60_000);
+    const res = await fetch(`${node.url}/api/client/v2/conferences/typo/request_token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', pin: '1234' },
+      body: JSON.stringify({ display_name: 'Clumsy' }),
+    });
+    expect(await res.json()).toEqual({ status: 'success', result: 'Participant exceeded PIN entry retries' });
+    // The node knows when the oldest wrong PIN leaves the 10-minute window: 6 minutes from now.
+    expect(res.headers.get('retry-after')).toBe('360');
+    node.clock?.set(T0);
     expect((await requestToken(node, 'typo', 'Careful', '1234')).status).toBe(200);
   });
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoCodes, demoRoom, main, parseMainOptions } from '../../conference-node/main';
 import { isWeakCode } from '../../core/codes';
+import { parseCaptureLink } from '../../core/links';
 import { parseRoomSpec } from '../../core/room';
 import type { ConferenceNode } from '../../conference-node/server';
 import { requestToken, startNode } from './support';
@@ -70,6 +71,14 @@ describe('main', () => {
     try {
       expect(node.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
       expect([process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')]).toEqual(signals);
+      const text = printed.join('\n');
+      // The demo's host and guest links are capture links: the PIN only in the #sj= fragment, never in a query.
+      expect(text).not.toMatch(/[?&]pin=/);
+      const links = [...text.matchAll(/(Guest|Host) link: +(\S+)/g)].map((m) => ({ label: m[1], parsed: parseCaptureLink(m[2] ?? '') }));
+      expect(links.map((l) => l.label)).toEqual(['Guest', 'Host']);
+      const pins = text.match(/host PIN (\d+), guest PIN (\d+)/);
+      expect(links[0]?.parsed).toMatchObject({ ok: true, value: { origin: node.url, alias: 'demo', role: 'guest', pin: pins?.[2], leadMinutes: 15 } });
+      expect(links[1]?.parsed).toMatchObject({ ok: true, value: { origin: node.url, alias: 'demo', role: 'host', pin: pins?.[1] } });
       expect(printed.join('\n')).toContain(`curl --cacert ${join(dir, 'cert.pem')} -H 'Authorization: Bearer main-test-token' ${node.url}/api/securejoin/v1/rooms/demo`);
       const ca = readFileSync(join(dir, 'cert.pem'), 'utf8');
       // The certificate the node serves is the one in the folder: a client trusting only it gets the room.

@@ -42,8 +42,17 @@ describe('popup', () => {
     expect(await popup.$eval('.draft-role', (el) => (el as HTMLSelectElement).value)).toBe('guest');
     expect(await popup.$eval('.draft-pin', (el) => (el as HTMLSelectElement).value)).toBe('13571357');
     expect(await popup.$eval('#drafts', (el) => el.textContent)).not.toContain('13571357');
+    // The draft names the node by its host, not by the pasted link.
+    expect(await popup.$eval('.draft .node', (el) => el.textContent)).toBe(`On ${new URL(node.url).host}`);
     await popup.click('.draft-save');
     await waitForText(popup, '#meetings li', 'invite-room (guest)');
+    // Attendee words: the node by name or host (no raw origin), plain labels, no typing "none".
+    const row = await popup.$eval('#meetings li', (el) => el.textContent ?? '');
+    expect(row).toContain(`On ${new URL(node.url).host}`);
+    expect(row).not.toContain(node.url);
+    const labels = await popup.$$eval('label', (els) => els.map((el) => el.textContent ?? '').join(' | '));
+    expect(labels).not.toMatch(/"none"|alias|node/i);
+    expect(labels).toContain('No PIN needed');
 
     const page = await ext.browser.newPage();
     await page.goto(node.joinUrl('invite-room', { name: 'Ivy Invite' }));

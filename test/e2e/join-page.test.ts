@@ -55,6 +55,21 @@ describe('join page with @pexip/infinity', () => {
     await host.waitForFunction(() => document.getElementById('participants')?.textContent === 'Gus Guest (guest)Hana Host (host)', { timeout: 10_000 });
   });
 
+  it('after too many wrong PINs says when to try again (the node\'s Retry-After)', async () => {
+    const page = await browser.newPage();
+    await page.goto(node.joinUrl('e2e-room', { name: 'Wendy Wrong' }));
+    await page.click('#join-button');
+    await page.waitForSelector('#pin', { visible: true });
+    const state = () => page.$eval('#join', (el) => (el as HTMLElement).dataset.state);
+    for (let i = 0; i < 6; i++) {
+      await page.type('#pin', '9090');
+      await page.click('#join-button');
+      await page.waitForFunction(() => document.getElementById('join')?.dataset.state !== 'joining', { timeout: 10_000 });
+      expect(await state()).toBe(i < 5 ? 'invalid-pin' : 'exhausted');
+    }
+    expect(await status(page)).toMatch(/^Too many wrong PINs\. Try again at \d{1,2}:\d{2}.* \(in 10 minutes\)\.$/);
+  });
+
   it('shows "Room not found" for an unknown alias (also on the localhost origin)', async () => {
     const page = await browser.newPage();
     await page.goto(node.joinUrl('no-such-room', { name: 'Nobody', join: true }, node.localhostUrl));

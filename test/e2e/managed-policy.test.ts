@@ -180,6 +180,12 @@ describe('managed policy in real Chromium', () => {
     expect(await options.$eval('#mode', (el) => ({ value: (el as HTMLSelectElement).value, disabled: (el as HTMLSelectElement).disabled }))).toEqual({ value: 'fill', disabled: true });
     expect(await options.$eval('main', (el) => el.textContent)).toContain(`Conference nodes: ${node.url}`);
     await options.close();
+    // The popup names the node as the policy does, not by its address.
+    const popup = await session.browser.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await popup.waitForFunction(() => document.querySelector('#meetings li .node')?.textContent === 'On Loopback test node', { timeout: 5_000 });
+    expect(await popup.$eval('#meetings', (el) => el.textContent)).not.toContain(node.url);
+    await popup.close();
     const filled = await openAndJoin('policy-room');
     expect(await waitForFill(filled)).toEqual({ pin: '753142', state: 'pin-required' });
     // The user presses Join: the filled PIN is the right one.

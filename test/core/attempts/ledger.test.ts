@@ -22,6 +22,21 @@ describe('AttemptLedger basics', () => {
     expect(ledger.status('vmr', 'alice', 'web')).toMatchObject({ used: 5, remaining: 0, roomFailuresInWindow: 5, roomBlocked: false });
   });
 
+  it('says when a client that used up its attempts may try again: when its oldest failure leaves the window', () => {
+    const clock = fakeClock();
+    const ledger = new AttemptLedger({}, clock.now);
+    const first = clock.now();
+    for (let i = 0; i < 5; i++) {
+      expect(ledger.clientRetryAt('vmr', 'alice', 'web')).toBeNull();
+      ledger.recordFailure('vmr', 'alice', 'web');
+      clock.advance(MIN);
+    }
+    expect(ledger.clientRetryAt('vmr', 'alice', 'web')).toBe(first + 10 * MIN);
+    clock.advance(first + 10 * MIN - clock.now());
+    expect(ledger.status('vmr', 'alice', 'web').level).not.toBe('exhausted');
+    expect(ledger.clientRetryAt('vmr', 'alice', 'web')).toBeNull();
+  });
+
   it('gives SIP calls 3 attempts', () => {
     const ledger = new AttemptLedger({}, fakeClock().now);
     expect(ledger.recordFailure('vmr', 'sip:bob', 'sip')).toMatchObject({ limit: 3, remaining: 2, level: 'warn' });

