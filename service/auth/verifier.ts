@@ -14,22 +14,30 @@ export interface AuthOptions extends ClaimRules {
   jwksUrl: string;
 }
 
-/** The caller, or a message for the 401 (names the problem, never the token). */
-export type AuthResult = { ok: true; caller: Caller } | { ok: false; message: string };
+/**
+ * The caller, or a message for the 401 (names the problem, never the token). `unavailable`: the
+ * issuer's keys could not be fetched, so the token could not be judged (503, not the client's fault).
+ */
+export type AuthResult = { ok: true; caller: Caller } | { ok: false; message: string; unavailable?: true };
 
 /** Turns a header into a caller. */
 export type Authenticate = (authorization: string | undefined) => Promise<AuthResult>;
 
+/** True when verification failed because the issuer's keys could not be had (network, timeout, bad JWKS). */
+function keysUnavailable(error: unknown): boolean {
+  if (!(error instanceof joseErrors.JOSEError)) return true; // fetch's own errors: refused, reset, DNS
+  if (error instanceof joseErrors.JWKSTimeout || error.code === 'ERR_JWKS_INVALID') return true;
+  return error.code === 'ERR_JOSE_GENERIC' && /JSON Web Key Set/.test(error.message);
+}
+
 /** jose's refusals in plain words. */
-function describe(error: unknown): string {
-  if (error instanceof joseErrors.JWTExpired) return 'the token has expired';
-  if (error instanceof joseErrors.JWTClaimValidationFailed) return `the token's ${error.claim} claim is not accepted`;
-  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'the token signature is not valid';
-  if (error instanceof joseErrors.JWKSNoMatchingKey) return 'the token is not signed by a key of the issuer';
-  if (error instanceof joseErrors.JWKSTimeout || error instanceof joseErrors.JOSEError && error.code === 'ERR_JWKS_INVALID') {
-    return 'the issuer keys could not be fetched';
-  }
-  return 'the token is not valid';
+function describe(error: unknown): AuthResult {
+  if (keysUnavailable(error)) return { ok: false, message: "the token issuer's keys could not be fetched; try again shortly", unavailable: true };
+  if (error instanceof joseErrors.JWTExpired) return { ok: false, message: 'the token has expired' };
+  if (error instanceof joseErrors.JWTClaimValidationFailed) return { ok: false, message: `the token's ${error.claim} claim is not accepted` };
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return { ok: false, message: 'the token signature is not valid' };
+  if (error instanceof joseErrors.JWKSNoMatchingKey) return { ok: false, message: 'the token is not signed by a key of the issuer' };
+  return { ok: false, message: 'the token is not valid' };
 }
 
 /** Tokens remembered as verified: a client sends the same one with every request. */
@@ -60,7 +68,7 @@ export function createAuthenticator(opts: AuthOptions, now: () => number = Date.
       verified.set(token, { caller: caller.value, until: Math.min(now() + CACHE_MS, (payload.exp ?? 0) * 1000) });
       return { ok: true, caller: caller.value };
     } catch (error) {
-      return { ok: false, message: describe(error) };
+      return describe(error);
     }
   };
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/run';
 import { startMeetingService } from '../../service';
 import { spawnService } from './processes';
-import { call, createTestDatabase, meetingBody, meetingId, serviceOptions, sql, startIssuer } from './support';
+import { call, CODES_KEY, createTestDatabase, meetingBody, meetingId, serviceOptions, sql, startIssuer } from './support';
 import type { TestDatabase, TestIssuer } from './support';
 
 describe('securejoin service (process)', () => {
@@ -83,5 +83,9 @@ describe('securejoin service (process)', () => {
     delete noKey.codesKey;
     await expect(startMeetingService(noKey)).rejects.toThrow(/set SECUREJOIN_CODES_KEY/);
     await expect(startMeetingService({ ...noKey, codesKey: 'c2hvcnQ=' })).rejects.toThrow(/must be 32 bytes/);
+    // This database's codes were sealed with CODES_KEY by the first test: another key is refused.
+    await expect(startMeetingService({ ...noKey, codesKey: Buffer.alloc(32, 1).toString('base64') })).rejects.toThrow(/not the one this database was written with/);
+    const right = await startMeetingService({ ...noKey, codesKey: CODES_KEY });
+    await right.close();
   });
 });

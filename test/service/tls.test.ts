@@ -11,7 +11,7 @@ import { startConferenceNode } from '../../conference-node/server';
 import type { ConferenceNode } from '../../conference-node/server';
 import { ensureDevCertificate } from '../../devcert';
 import { serviceOptions } from '../../cli/serviceCommand';
-import { call, createTestDatabase, meetingBody, meetingId, startIssuer, startService } from './support';
+import { call, CODES_KEY, createTestDatabase, meetingBody, meetingId, startIssuer, startService } from './support';
 import type { TestDatabase, TestIssuer } from './support';
 
 const dir = mkdtempSync(join(tmpdir(), 'sj-service-tls-'));
@@ -44,7 +44,7 @@ describe('TLS', () => {
     const opts = serviceOptions(
       ['--port', '0', '--tls-dir', dir, '--node-url', node.url, '--node-ca', join(dir, 'cert.pem'),
         '--issuer', issuer.issuer, '--audience', issuer.audience, '--jwks-url', issuer.jwksUrl, '--tenant', issuer.tenant],
-      { DATABASE_URL: db.url, SECUREJOIN_CODES_KEY: Buffer.alloc(32, 7).toString('base64'), SECUREJOIN_NODE_TOKEN: 'node-secret' },
+      { DATABASE_URL: db.url, SECUREJOIN_CODES_KEY: CODES_KEY, SECUREJOIN_NODE_TOKEN: 'node-secret' },
     );
     if (opts === 'help') throw new Error('unexpected help');
     const svc = await startService(issuer, { ...opts, logLevel: 'silent' });

@@ -25,4 +25,13 @@ describe('createAuthenticator', () => {
     clock += 2_000;
     expect(await authenticate(`Bearer ${token}`)).toEqual({ ok: false, message: 'the token has expired' });
   });
+
+  it("says the issuer's keys are unavailable (not that the token is bad) when the JWKS cannot be fetched", async () => {
+    const closed = await startIssuer();
+    await closed.close();
+    const authenticate = createAuthenticator({ issuer: issuer.issuer, audience: issuer.audience, jwksUrl: closed.jwksUrl, tenant: issuer.tenant, scope: SCOPE, adminRole: ADMIN_ROLE });
+    const token = await issuer.sign({ oid: 'ann-oid' });
+    expect(await authenticate(`Bearer ${token}`)).toMatchObject({ ok: false, unavailable: true });
+    expect(await authenticate('Bearer abc')).toEqual({ ok: false, message: 'the token is not valid' });
+  });
 });
