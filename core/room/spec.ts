@@ -240,7 +240,8 @@ export function roomSpecToInput(spec: RoomSpec): RoomSpecInput {
   };
   if (spec.recurrence) {
     const { meeting, timeZone, rule, leadMinutes, graceMinutes } = spec.recurrence;
-    return { ...base, meeting: { ...meeting }, leadMinutes, graceMinutes, recurrence: { timeZone, rule: { ...rule } } };
+    const { daysOfWeek, ...restOfRule } = rule;
+    return { ...base, meeting: { ...meeting }, leadMinutes, graceMinutes, recurrence: { timeZone, rule: { ...restOfRule, ...(daysOfWeek ? { daysOfWeek: [...daysOfWeek] } : {}) } } };
   }
   return spec.window ? { ...base, window: { ...spec.window } } : base;
 }
