@@ -14,7 +14,7 @@
  * (the caller shows them or refuses the send), never as a swallowed error.
  */
 import { nanoid } from 'nanoid';
-import { etagOf } from '../../core/meeting';
+import { etagOf } from '../../core/meeting/preconditions';
 import type { MeetingServicePolicy } from '../../core/policy';
 import { meetingBody, meetingUrl, parseMeetingRecord, serviceOutcome } from './meetingService';
 import type { MeetingRecord } from './meetingService';
