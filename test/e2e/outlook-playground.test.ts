@@ -361,8 +361,9 @@ describe('Outlook add-in in the playground', () => {
   it('without a sign-in the task pane says so and the send is refused until the organizer signs in', async () => {
     const { page, pane } = await openPlayground('?signIn=refused');
     await pane.click('#insert');
+    // The state settles after the text: a registration started by the click shows "pending" with the last words.
+    await pane.waitForSelector('#provisioning[data-state="sign-in"]', { timeout: 10_000 });
     await waitForText(pane, '#provisioning', /did not complete \(the sign-in was declined\).*will not let it be sent/);
-    expect(await pane.$eval('#provisioning', (el) => el.getAttribute('data-state'))).toBe('sign-in');
     expect(await send(page)).toBe('SecureJoin: this meeting could not be registered with the meeting service, so its codes would not open the room: You are not signed in to the SecureJoin meeting service. Open SecureJoin to sign in, then send again.');
     const alias = /\/m\/(sj-[a-z0-9]+)/.exec(await bodyText(page))?.[1] as string;
     expect((await nodeRoom(alias)).status).toBe(404);
@@ -382,8 +383,9 @@ describe('Outlook add-in in the playground', () => {
     try {
       const { page, pane } = await openPlayground();
       await pane.click('#insert');
+      // The state settles after the text: a registration started by the click shows "pending" with the last words.
+      await pane.waitForSelector('#provisioning[data-state="failed"]', { timeout: 10_000 });
       await waitForText(pane, '#provisioning', /Could not reach the meeting service/);
-      expect(await pane.$eval('#provisioning', (el) => el.getAttribute('data-state'))).toBe('failed');
       expect(await send(page)).toMatch(/^SecureJoin: this meeting could not be registered with the meeting service.*Could not reach the meeting service/);
       await page.close();
     } finally {
