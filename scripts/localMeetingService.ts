@@ -110,7 +110,7 @@ export interface LocalMeetingStack {
 export async function startLocalMeetingStack(opts: {
   issuer: DevIssuer;
   addinUrl: string;
-  node: { url: string; token: string; ca?: string };
+  node?: { url: string; token: string; ca?: string };
   /** PGlite's folder; null keeps the database in memory (tests). */
   dataDir: string | null;
   /** 0 picks a free port. */
@@ -119,7 +119,7 @@ export async function startLocalMeetingStack(opts: {
 }): Promise<LocalMeetingStack> {
   const jwks = await serveJwks(opts.issuer);
   try {
-    const service = await startLocalMeetingService({ jwksUrl: jwks.url, allowOrigins: [opts.addinUrl], node: opts.node, dataDir: opts.dataDir, port: opts.port, ...(opts.tls ? { tls: opts.tls } : {}) });
+    const service = await startLocalMeetingService({ jwksUrl: jwks.url, allowOrigins: [opts.addinUrl], ...(opts.node ? { node: opts.node } : {}), dataDir: opts.dataDir, port: opts.port, ...(opts.tls ? { tls: opts.tls } : {}) });
     return {
       service,
       servicePolicy: localServicePolicy(service.url, opts.addinUrl),

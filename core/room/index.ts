@@ -8,3 +8,4 @@ export * from './spec';
 export * from './decideTokenRequest';
 export * from './lobby';
 export * from './clientKey';
+export * from './policyAnswer';
