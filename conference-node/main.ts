@@ -144,6 +144,8 @@ export interface MainExtras {
   tls?: { key: string; cert: string; certPath?: string };
   /** Where to print (default console.log). */
   log?: (text: string) => void;
+  /** The policy server to ask (wins over `--policy-*`): `npm start` hands over its meeting service's. */
+  policy?: PolicyClientOptions;
 }
 
 /**
@@ -154,8 +156,8 @@ export interface MainExtras {
 export async function main(argv = process.argv.slice(2), env = process.env, extras: MainExtras = {}): Promise<ConferenceNode> {
   const opts = parseMainOptions(argv, env);
   const tls = extras.tls ?? (opts.tlsDir === undefined ? undefined : { ...ensureDevCertificate(opts.tlsDir), certPath: join(opts.tlsDir, 'cert.pem') });
-  let policy: PolicyClientOptions | undefined;
-  if (opts.policy) {
+  let policy: PolicyClientOptions | undefined = extras.policy;
+  if (!policy && opts.policy) {
     const { caPath, ...rest } = opts.policy;
     let ca: string | undefined;
     try {
@@ -190,8 +192,8 @@ export async function main(argv = process.argv.slice(2), env = process.env, extr
     '  (SecureJoin links: the extension saves the PIN from the part after #, which never reaches a server;',
     '   without the extension the page asks for the PIN.)',
     '',
-    opts.policy
-      ? `Every other alias: asks the policy server ${opts.policy.url} (/policy/v1/service/configuration), as Infinity's policy profile would.`
+    policy
+      ? `Every other alias: asks the policy server ${policy.url} (/policy/v1/service/configuration), as Infinity's policy profile would.`
       : 'No policy server (--policy-url): only the demo room exists.',
     opts.testClock ? `Test clock:       ${curl} -X POST -d '{"advanceMs": 60000}' ${node.url}/api/securejoin/v1/clock` : '',
   ];
