@@ -8,8 +8,9 @@ import { createServer as createHttpServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { AttemptLedger } from '../core/attempts';
 import type { AttemptLimits } from '../core/attempts';
-import { parseRoomSpec } from '../core/room';
+import { parseRoomSpec, policyConferenceKey } from '../core/room';
 import type { RoomSpec } from '../core/room';
 import type { Clock } from '../core/types';
 import { handleClientApi } from './clientApi';
@@ -73,12 +74,25 @@ export interface ConferenceNode {
   putRoom(spec: unknown): RoomSpec;
   /** Deletes a local room; false when there was none. */
   deleteRoom(alias: string): boolean;
+  /**
+   * Who is in the conference the policy server calls `name` (or the local room `name` when
+   * `local`), and whether wrong PINs have blocked it: what an Infinity administrator sees in the
+   * management console. For tests and demos in the same process; there is no HTTP route for it.
+   */
+  conferenceStatus(name: string, local?: boolean): ConferenceStatus;
   /** The node's current time (UTC ms). */
   now(): number;
   /** Test clock controls, when started with `testClock: true`; else null. */
   clock: TestClockControl | null;
   /** Stops listening and ends every open connection. */
   close(): Promise<void>;
+}
+
+/** A conference's live state (see `ConferenceNode.conferenceStatus`). */
+export interface ConferenceStatus {
+  blocked: boolean;
+  /** In join order. */
+  participants: Array<{ displayName: string; role: 'host' | 'guest'; serviceType: 'conference' | 'waiting_room'; alias: string }>;
 }
 
 const PATH_SEGMENT = /^[A-Za-z0-9._-]{1,64}$/;
@@ -190,6 +204,14 @@ export async function startConferenceNode(opts: ConferenceNodeOptions = {}): Pro
     },
     putRoom,
     deleteRoom: (alias) => ctx.state.rooms.get(roomKey(alias))?.fromPolicy === false && deleteRoom(ctx, roomKey(alias)),
+    conferenceStatus(name, local = false) {
+      const key = local ? roomKey(name) : policyConferenceKey(name);
+      const room = ctx.state.rooms.get(key);
+      return {
+        blocked: new AttemptLedger(ctx.limits, now, ctx.state.ledger).isRoomBlocked(local ? (room?.spec.alias ?? name) : key),
+        participants: [...(room?.participants.values() ?? [])].map((p) => ({ displayName: p.displayName, role: p.role, serviceType: p.serviceType, alias: p.alias })),
+      };
+    },
     now,
     clock: testClock,
     close: () =>

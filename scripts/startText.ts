@@ -12,7 +12,7 @@ export function whatToDo(playgroundUrl: string, nodeUrl: string, https: boolean)
     '     and add two attendees ("Add attendee"). In the task pane, under "Passcodes", choose "Unique passcode',
     '     per invitee". The block follows every change; if the task pane says the block is out of date, press',
     `     "Update block". Then press "Send". The task pane registers the meeting with the meeting service; the node`,
-    `     ${nodeUrl} asks the service's policy API about each join, as Pexip Infinity would${https ? '' : ' (the add-in's policy needs HTTPS: not available now)'}.`,
+    `     ${nodeUrl} asks the service's policy API about each join, as Pexip Infinity would${https ? '' : ' (the add-in policy names it only over HTTPS: not available now)'}.`,
     '  2. Attendee: in the extension popup, paste a personal message from the task pane ("Personal messages")',
     '     and confirm; or open the demo room\'s guest link above in the browser with the extension.',
     '  3. Open the invite\'s join link, type a name, press "Join": the extension fills the PIN (or says when the',
