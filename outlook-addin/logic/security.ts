@@ -62,9 +62,10 @@ export function createSecurity(meeting: MeetingSnapshot, choices: OrganizerChoic
   const taken = [hostPin, ...(guestPin ? [guestPin] : [])];
   const accessCode = chosen.accessCode ? generateAccessCode({ length: settings.accessCodeLength, exclude: taken }) : null;
   if (accessCode) taken.push(accessCode);
-  const sharedPasscode = chosen.passcodeMode === 'shared' ? generateAccessCode({ length: settings.passcodeLength, exclude: taken }) : null;
+  // Pexip Infinity refuses a guest PIN whose length differs from the host PIN's (issue 10): passcodes take the host PIN's length.
+  const sharedPasscode = chosen.passcodeMode === 'shared' ? generateAccessCode({ length: hostPin.length, exclude: taken }) : null;
   if (sharedPasscode) taken.push(sharedPasscode);
-  const roster = chosen.passcodeMode === 'per-invitee' ? createRoster(inviteesOf(meeting.attendees), { length: settings.passcodeLength, exclude: taken }) : null;
+  const roster = chosen.passcodeMode === 'per-invitee' ? createRoster(inviteesOf(meeting.attendees), { length: hostPin.length, exclude: taken }) : null;
   return { version: 1, alias, nodeOrigin: node.origin, webAppPath: node.webAppPath, accessCode, hostPin, guestPin, passcodeMode: chosen.passcodeMode, sharedPasscode, roster };
 }
 
@@ -76,7 +77,7 @@ export function createSecurity(meeting: MeetingSnapshot, choices: OrganizerChoic
 export function syncAttendees(meeting: MeetingSnapshot, security: MeetingSecurity, settings: OrganizerSettings): MeetingSecurity {
   if (security.passcodeMode !== 'per-invitee') return security;
   const others = codesOf({ ...security, roster: null });
-  const roster = createRoster(inviteesOf(meeting.attendees), { length: settings.passcodeLength, exclude: others, ...(security.roster ? { existing: security.roster } : {}) });
+  const roster = createRoster(inviteesOf(meeting.attendees), { length: security.hostPin.length || settings.pinLength, exclude: others, ...(security.roster ? { existing: security.roster } : {}) });
   return { ...security, roster };
 }
 

@@ -7,7 +7,7 @@ import {
 import { meeting, POLICY, SETTINGS } from './fixtures';
 
 describe('createSecurity', () => {
-  it('makes distinct, non-weak codes of the policy lengths on the first node', () => {
+  it('makes distinct, non-weak codes of the policy lengths on the first node (passcodes of the host PIN\'s length, as Infinity needs)', () => {
     const security = createSecurity(meeting(), SETTINGS.choices, SETTINGS, POLICY);
     expect(security.nodeOrigin).toBe('https://meet.example.com');
     expect(security.alias).toMatch(/^sj-[a-z0-9]{10}$/);
@@ -18,14 +18,14 @@ describe('createSecurity', () => {
     const codes = codesOf(security);
     expect(new Set(codes).size).toBe(codes.length);
     expect(codes.some(isWeakCode)).toBe(false);
-    for (const inv of security.roster?.invitees ?? []) expect(inv.passcode).toMatch(/^[0-9]{8}$/);
+    for (const inv of security.roster?.invitees ?? []) expect(inv.passcode).toMatch(/^[0-9]{10}$/);
   });
 
   it('enforces locked policy values over the choices passed in', () => {
     const security = createSecurity(meeting(), { accessCode: false, passcodeMode: 'shared' }, SETTINGS, POLICY);
     expect(security.accessCode).not.toBeNull();
     expect(security.passcodeMode).toBe('shared');
-    expect(security.sharedPasscode).toMatch(/^[0-9]{8}$/);
+    expect(security.sharedPasscode).toMatch(/^[0-9]{10}$/);
     expect(security.roster).toBeNull();
   });
 
