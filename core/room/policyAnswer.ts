@@ -93,7 +93,7 @@ export function pinLengthsAcceptable(hostPin: string, guestPin: string): boolean
  * the conference name, which is what participants see as `conference_name`.
  */
 export function roomSpecOfPolicyConference(c: PolicyConference): RoomSpec {
-  return { alias: c.name, name: c.name, hostPin: c.hostPin, guestPin: c.guestPin, allowGuests: c.allowGuests, accessCode: null, invitees: [], window: null };
+  return { alias: c.name, name: c.name, hostPin: c.hostPin, guestPin: c.guestPin, allowGuests: c.allowGuests, accessCode: null, invitees: [], window: null, sent: true };
 }
 
 /** The attempt ledger's key for a policy conference: per conference `name`, apart from local aliases. */
