@@ -1,18 +1,15 @@
 /**
  * A real meeting service for the add-in's tests: the local issuer (JWKS on loopback), the service
- * on PGlite in memory (port 0), optionally syncing rooms to a real reference node, and the
- * example policy naming the service. Tokens come from the issuer as the playground's would.
+ * on PGlite in memory (port 0) with its policy API on, optionally a real reference node asking
+ * that policy API as Infinity would, and the example policy naming the service. Tokens come from the issuer as the playground's would.
  */
 import type { ConferenceNode } from '../../../conference-node/server';
 import { devObjectId } from '../../../outlook-addin/devIssuerRoutes';
 import { loadPolicy, organizerSettings } from '../../../outlook-addin/logic';
 import type { OrganizerSettings, ProvisionFetch, TokenSource } from '../../../outlook-addin/logic';
-import { createLocalIssuer, localServicePolicy, serveJwks, startLocalMeetingService } from '../../../scripts/localMeetingService';
+import { createLocalIssuer, generatePolicyCredentials, localServicePolicy, serveJwks, startLocalMeetingService } from '../../../scripts/localMeetingService';
 import type { DevIssuer, MeetingService } from '../../../service';
 import { startNode } from '../../conference-node/support';
-
-/** The interim node sync's token (the node no longer has a provisioning API; see issue 10). */
-const TOKEN = 'interim-node-token';
 import { EXAMPLE_POLICY_TEXT } from '../logic/fixtures';
 
 /** The organizer the tests act as. */
@@ -32,12 +29,13 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
-/** Starts the issuer, the service (and a reference node it syncs to, unless `node: false`). */
+/** Starts the issuer, the service (and a reference node asking its policy API, unless `node: false`). */
 export async function startTestStack(opts: { node?: boolean; testClock?: boolean } = {}): Promise<TestStack> {
   const issuer = await createLocalIssuer();
   const jwks = await serveJwks(issuer);
-  const node = opts.node === false ? null : await startNode({ testClock: opts.testClock ?? false });
-  const service = await startLocalMeetingService({ jwksUrl: jwks.url, allowOrigins: [], ...(node ? { node: { url: node.url, token: TOKEN } } : {}) });
+  const policy = generatePolicyCredentials();
+  const service = await startLocalMeetingService({ jwksUrl: jwks.url, allowOrigins: [], policy });
+  const node = opts.node === false ? null : await startNode({ testClock: opts.testClock ?? false, policy: { url: service.url, ...policy } });
   const policy = JSON.parse(EXAMPLE_POLICY_TEXT) as Record<string, unknown>;
   policy.meetingService = localServicePolicy(service.url, 'http://127.0.0.1:1');
   const policyText = JSON.stringify(policy);
