@@ -33,9 +33,9 @@ export interface TestStack {
 export async function startTestStack(opts: { node?: boolean; testClock?: boolean } = {}): Promise<TestStack> {
   const issuer = await createLocalIssuer();
   const jwks = await serveJwks(issuer);
-  const policy = generatePolicyCredentials();
-  const service = await startLocalMeetingService({ jwksUrl: jwks.url, allowOrigins: [], policy });
-  const node = opts.node === false ? null : await startNode({ testClock: opts.testClock ?? false, policy: { url: service.url, ...policy } });
+  const credentials = generatePolicyCredentials();
+  const service = await startLocalMeetingService({ jwksUrl: jwks.url, allowOrigins: [], policy: credentials });
+  const node = opts.node === false ? null : await startNode({ testClock: opts.testClock ?? false, policy: { url: service.url, ...credentials } });
   const policy = JSON.parse(EXAMPLE_POLICY_TEXT) as Record<string, unknown>;
   policy.meetingService = localServicePolicy(service.url, 'http://127.0.0.1:1');
   const policyText = JSON.stringify(policy);
