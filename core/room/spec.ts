@@ -45,10 +45,15 @@ export const roomSpecInputSchema = z
           email: z.string().trim().min(3).max(320),
           name: z.string().trim().min(1).max(200),
           passcode: code,
+          // Issue 10 (POLICY-CONTRACT): the invitee's personal web alias and numeric alias.
+          alias: z.string().regex(ALIAS_PATTERN, 'must be 1-100 characters: letters, digits and . _ @ + - (not first)').optional(),
+          dialAlias: code.optional(),
         }),
       )
       .max(MAX_INVITEES)
       .default([]),
+    // Issue 10: false = a draft registered at insert (opens nothing); the send check writes true.
+    sent: z.boolean().default(false),
     window: z.strictObject({ opensAt: epochMs, closesAt: epochMs }).optional(),
     meeting: z.strictObject({ start: epochMs, end: epochMs }).optional(),
     leadMinutes: z.int().min(0).max(180).optional(),
