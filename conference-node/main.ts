@@ -86,7 +86,8 @@ export function demoCodes(): DemoCodes {
       { email: 'ana.lima@example.com', name: 'Ana Lima' },
       { email: 'bo.chen@example.com', name: 'Bo Chen' },
     ],
-    { exclude: [hostPin, guestPin, accessCode] },
+    // Passcodes take the host PIN's length: Pexip Infinity refuses guest PINs of another length.
+    { length: hostPin.length, exclude: [hostPin, guestPin, accessCode] },
   );
   return { hostPin, guestPin, accessCode, invitees: roster.invitees };
 }

@@ -12,5 +12,5 @@ export { guessProbability, maxGuesses } from './guessRisk';
 export type { GuessRiskInput } from './guessRisk';
 export { generateWebAlias, generateDialAlias, WEB_ALIAS_ALPHABET, WEB_ALIAS_LENGTH } from './alias';
 export type { AliasOptions, DialAliasOptions } from './alias';
-export { pinPromptLength, pinLengthsAcceptable } from './promptLength';
+export { pinPromptLength } from './promptLength';
 export type { PromptLengthInput } from './promptLength';

@@ -4,7 +4,8 @@
  * the guest PIN of an answer is the meeting's passcode (shared) or the invitee's (unique). So the
  * host PIN, a guest PIN and every passcode get the same length: the larger of the policy's
  * minimum PIN length and its passcode length. The policy's numbers keep their meaning as lower
- * bounds; they only ever grow, never weaken a code.
+ * bounds; they only ever grow, never weaken a code. (core/room's pinLengthIssues refuses rooms
+ * that break the rule; this makes generated codes keep it.)
  */
 import { PIN_LENGTH, validateLength } from './alphabet';
 
@@ -27,11 +28,3 @@ export function pinPromptLength(input: PromptLengthInput): number {
   return Math.max(pin, passcode);
 }
 
-/**
- * Whether Infinity accepts this host/guest PIN pair: equal lengths, or both end in `#`
- * (a missing PIN on either side is always fine).
- */
-export function pinLengthsAcceptable(hostPin: string | null, guestPin: string | null): boolean {
-  if (!hostPin || !guestPin) return true;
-  return hostPin.length === guestPin.length || (hostPin.endsWith('#') && guestPin.endsWith('#'));
-}

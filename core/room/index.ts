@@ -5,6 +5,7 @@
 export * from './types';
 export * from './bodies';
 export * from './spec';
+export * from './aliases';
 export * from './decideTokenRequest';
 export * from './lobby';
 export * from './clientKey';

@@ -9,7 +9,7 @@ import type { MeetingService } from '../../service';
 import { BACKENDS, call, meetingBody, meetingId, startIssuer, startService } from './support';
 import type { BackendDb, TestIssuer } from './support';
 
-const CODES = ['480213', '730514', '91827364', '55102938'];
+const CODES = ['480213', '730514', '91827364', '551029'];
 
 describe.each(BACKENDS)('meetings API on $name', (backend) => {
   let issuer: TestIssuer;

@@ -139,7 +139,7 @@ export function meetingBody(alias: string, over: Record<string, unknown> = {}, s
       guestPin: '730514',
       allowGuests: true,
       accessCode: { code: '91827364', role: 'guest' },
-      invitees: [{ email: 'ann@example.com', name: 'Ann', passcode: '55102938' }],
+      invitees: [{ email: 'ann@example.com', name: 'Ann', passcode: '551029' }],
       meeting: { start, end: start + 3_600_000 },
       ...over,
     },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateDialAlias, generateInviteePasscodes, generateWebAlias, isWeakCode, pinLengthsAcceptable, pinPromptLength, WEB_ALIAS_LENGTH } from '../../../core/codes';
+import { generateDialAlias, generateInviteePasscodes, generateWebAlias, isWeakCode, pinPromptLength, WEB_ALIAS_LENGTH } from '../../../core/codes';
 import { ALIAS_PATTERN } from '../../../core/room';
 
 describe('generateWebAlias', () => {
@@ -69,15 +69,5 @@ describe('pinPromptLength: one length at the PIN prompt (Infinity refuses host a
   it('refuses lengths Pexip does not allow', () => {
     expect(() => pinPromptLength({ pinMinLength: 21, passcodeLength: 8 })).toThrow(/minimum PIN length must be an integer from 4 to 20, got 21/);
     expect(() => pinPromptLength({ pinMinLength: 9, passcodeLength: 3 })).toThrow(/passcode length/);
-  });
-});
-
-describe('pinLengthsAcceptable', () => {
-  it('accepts equal lengths, both ending in #, or a missing PIN; refuses the rest', () => {
-    expect(pinLengthsAcceptable('123456789', '987654321')).toBe(true);
-    expect(pinLengthsAcceptable('1234#', '987654#')).toBe(true);
-    expect(pinLengthsAcceptable('123456789', null)).toBe(true);
-    expect(pinLengthsAcceptable('123456789', '98765432')).toBe(false);
-    expect(pinLengthsAcceptable('12345#', '98765')).toBe(false);
   });
 });

@@ -4,6 +4,8 @@ import { DEFAULT_POLICY } from '../../../core/policy';
 import {
   aliasesOf, applySecurity, codesOf, createSecurity, redrawAliases, organizerSettings, parseSecurity, rebuildSecurityFromBody, securityFromBody, syncAttendees,
 } from '../../../outlook-addin/logic';
+import { parseRoomSpec } from '../../../core/room';
+import { roomSpecFor } from '../../../outlook-addin/logic';
 import { meeting, POLICY, SETTINGS } from './fixtures';
 
 describe('createSecurity', () => {
@@ -61,6 +63,9 @@ describe('the PIN length rule over the policy space', () => {
           const promptCodes = [s.hostPin, s.guestPin, s.sharedPasscode, ...(s.roster?.invitees ?? []).map((i) => i.passcode)].filter((c): c is string => c !== null);
           expect(new Set(promptCodes.map((c) => c.length))).toEqual(new Set([Math.max(pin, passcode)]));
           expect(s.hostPin.length).toBeGreaterThanOrEqual(pin);
+          // The room spec the service gets passes core/room's rules (PIN lengths, distinct aliases and codes).
+          const parsed = parseRoomSpec(roomSpecFor(meeting(), s, settings, true));
+          expect(parsed.ok ? [] : parsed.errors).toEqual([]);
         }
       }
     }
