@@ -20,7 +20,8 @@ export interface InviteBlockFields {
 
 const MAX_LINE = 1000;
 const URL_TOKEN = /https?:\/\/[^\s<>"]{1,2000}/;
-const DIAL_IN = /^call (.{1,60}?), enter conference ID ([0-9 #]{1,40}), then/i;
+/** "call N, enter conference ID 123 followed by #, then ..." (issue 10) and "call N, enter conference ID 123, then ..." (before). */
+const DIAL_IN = /^call (.{1,60}?), enter conference ID ([0-9][0-9 ]{0,38}#?)(?:,| followed by #)/i;
 
 /** Collapses whitespace (no-break spaces included) and trims, for reading values. */
 export const tidy = (line: string): string => line.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim();
