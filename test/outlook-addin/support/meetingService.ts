@@ -26,6 +26,8 @@ export interface TestStack {
   tokens(user?: string): TokenSource;
   /** The platform's fetch. */
   fetch: ProvisionFetch;
+  /** The room the service stores for the meeting with web alias `alias` (organizer `user`'s list), or null. */
+  storedRoom(alias: string, user?: string): Promise<Record<string, any> | null>;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,13 @@ export async function startTestStack(opts: { node?: boolean; testClock?: boolean
     settings: organizerSettings(loaded.policy, null),
     tokens: (user = ORGANIZER) => ({ token: () => issuer.sign({ oid: devObjectId(user), preferred_username: user }) }),
     fetch: (url, init) => fetch(url, init),
+    async storedRoom(alias, user = ORGANIZER) {
+      const token = await issuer.sign({ oid: devObjectId(user), preferred_username: user });
+      const res = await fetch(`${service.url}/api/v1/meetings`, { headers: { authorization: `Bearer ${token}` } });
+      if (res.status !== 200) throw new Error(`listing meetings: HTTP ${res.status}`);
+      const { meetings } = (await res.json()) as { meetings: Array<{ room: Record<string, any> }> };
+      return meetings.find((m) => String(m.room.alias).toLowerCase() === alias.toLowerCase())?.room ?? null;
+    },
     async close() {
       await service.close();
       await jwks.close();
