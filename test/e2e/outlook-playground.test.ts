@@ -174,7 +174,7 @@ describe('Outlook add-in in the playground', () => {
     await waitForBody(page, new RegExp(`works from ${movedDay}, (1:45 PM|13:45)`));
     expect(blockCount(await bodyText(page))).toBe(1);
     await waitForText(pane, '#block-status', /up to date/);
-    const movedAlias = /\/m\/(sj-[a-z0-9]+)/.exec(await bodyText(page))?.[1] as string;
+    const movedAlias = /\/m\/([a-z0-9]{20})(?![a-z0-9])/.exec(await bodyText(page))?.[1] as string;
     await expect.poll(async () => (await serviceRoom(movedAlias)).body?.window?.opensAt, { timeout: 10_000 }).toBe(moved.start - 15 * MINUTE);
 
     // Unique mode: a new attendee gets a new passcode, the first keeps theirs.
@@ -222,7 +222,7 @@ describe('Outlook add-in in the playground', () => {
 
     // The service holds this meeting with exactly the invite's codes; tomorrow's window is not open now, so
     // the service answers the node's policy request with reject and the node says "not found", as Infinity would.
-    const alias = /\/m\/(sj-[a-z0-9]+)/.exec(sent)?.[1] as string;
+    const alias = /\/m\/([a-z0-9]{20})(?![a-z0-9])/.exec(sent)?.[1] as string;
     const accessCode = /Access code: ([0-9]+)/.exec(sent)?.[1] as string;
     const roster = await pane.$$eval('#roster li', (els) => els.map((li) => ({ email: li.getAttribute('data-email'), passcode: li.querySelector('.passcode')?.textContent })));
     const room = await serviceRoom(alias);
@@ -292,7 +292,7 @@ describe('Outlook add-in in the playground', () => {
     const captured = parseCaptureLink(block?.captureUrl ?? '');
     expect(captured.ok && captured.value).toEqual({
       ...{ origin: node.url, path: 'webapp3', style: 'webapp3', role: 'guest' },
-      alias: /\/m\/(sj-[a-z0-9]+)/.exec(block?.joinUrl ?? '')?.[1],
+      alias: /\/m\/([a-z0-9]{20})(?![a-z0-9])/.exec(block?.joinUrl ?? '')?.[1],
       pin: block?.accessCode,
       startsAt: start,
       endsAt: end,
@@ -353,7 +353,7 @@ describe('Outlook add-in in the playground', () => {
     await pane.waitForSelector('#provisioning[data-state="ok"]', { timeout: 10_000 });
     // The new meeting starts tomorrow 10:00 New York: the code works from 09:45 there.
     expect(await bodyText(page)).toMatch(/works from [^(]*\b0?9:45[^(]*\(America\/New_York\)/);
-    const alias = /\/m\/(sj-[a-z0-9]+)/.exec(await bodyText(page))?.[1] as string;
+    const alias = /\/m\/([a-z0-9]{20})(?![a-z0-9])/.exec(await bodyText(page))?.[1] as string;
     const room = await serviceRoom(alias);
     expect(room.status).toBe(200);
     expect(JSON.stringify(room.body)).toContain('"timeZone":"America/New_York"');
@@ -367,7 +367,7 @@ describe('Outlook add-in in the playground', () => {
     await waitForText(pane, '#provisioning', /did not complete \(the sign-in was declined\).*will not let it be sent/);
     expect(await pane.$eval('#provisioning', (el) => el.getAttribute('data-state'))).toBe('sign-in');
     expect(await send(page)).toBe('SecureJoin: this meeting could not be registered with the meeting service, so its codes would not open the room: You are not signed in to the SecureJoin meeting service. Open SecureJoin to sign in, then send again.');
-    const alias = /\/m\/(sj-[a-z0-9]+)/.exec(await bodyText(page))?.[1] as string;
+    const alias = /\/m\/([a-z0-9]{20})(?![a-z0-9])/.exec(await bodyText(page))?.[1] as string;
     expect((await serviceRoom(alias)).status).toBe(404);
     // The organizer signs in (here: the local issuer now gives a token) and presses "Sign in".
     await page.evaluate(() => void ((window as unknown as Record<string, { options: { signIn: string } }>).securejoinPlayground!.options.signIn = 'ok'));
