@@ -2,8 +2,8 @@
  * The meeting service as development and the tests run it on this machine: the local token
  * issuer (its own key pair; the add-in server serves its token endpoint to the playground), the
  * service on loopback with the embedded PGlite database (or in memory), validating tokens against
- * the issuer's JWKS exactly as it would Entra ID's, and registering rooms on the local reference
- * node with the node's token (held by the service only). Plus the policy's `meetingService` entry
+ * the issuer's JWKS exactly as it would Entra ID's, and answering the reference node's External
+ * Policy API requests (as Pexip Infinity's) with `policy` credentials. Plus the policy's `meetingService` entry
  * that names it. Used by `npm start` (scripts/start.ts), the add-in's tests and the e2e journeys.
  */
 import { createServer } from 'node:http';
@@ -52,8 +52,8 @@ export interface LocalMeetingServiceOptions {
   jwksUrl: string;
   /** Browser origins allowed to call it (the add-in server's). */
   allowOrigins: string[];
-  /** The reference node to register rooms on (interim node sync), with its token and CA. */
-  node?: { url: string; token: string; ca?: string };
+  /** Credentials the node (Infinity's stand-in) sends to the policy API; without them it is off. */
+  policy?: { username: string; password: string };
   /** PGlite's folder; null (default) keeps the database in memory. */
   dataDir?: string | null;
   /** Default 0 (any free port). */
@@ -71,7 +71,7 @@ export function startLocalMeetingService(opts: LocalMeetingServiceOptions): Prom
     dataDir: opts.dataDir ?? null,
     auth: { issuer: LOCAL_AUTH.issuer, audience: LOCAL_AUTH.audience, jwksUrl: opts.jwksUrl, tenant: LOCAL_AUTH.tenant, scope: LOCAL_AUTH.scope },
     allowOrigins: opts.allowOrigins,
-    ...(opts.node ? { node: opts.node } : {}),
+    ...(opts.policy ? { policy: opts.policy } : {}),
     ...(opts.tls ? { tls: opts.tls } : {}),
     logLevel: opts.logLevel ?? 'silent',
   });
@@ -103,14 +103,14 @@ export interface LocalMeetingStack {
 
 /**
  * Starts the meeting service for `npm start` and the e2e tests: PGlite in `dataDir`, tokens from `issuer` (whose
- * token endpoint the add-in server at `addinUrl` serves), rooms synced to `node`. The service
+ * token endpoint the add-in server at `addinUrl` serves), the policy API for the node with `policy`. The service
  * reads the issuer's keys from a loopback http server of its own, since it does not trust the
  * add-in server's development certificate.
  */
 export async function startLocalMeetingStack(opts: {
   issuer: DevIssuer;
   addinUrl: string;
-  node: { url: string; token: string; ca?: string };
+  policy?: { username: string; password: string };
   /** PGlite's folder; null keeps the database in memory (tests). */
   dataDir: string | null;
   /** 0 picks a free port. */
@@ -119,7 +119,7 @@ export async function startLocalMeetingStack(opts: {
 }): Promise<LocalMeetingStack> {
   const jwks = await serveJwks(opts.issuer);
   try {
-    const service = await startLocalMeetingService({ jwksUrl: jwks.url, allowOrigins: [opts.addinUrl], node: opts.node, dataDir: opts.dataDir, port: opts.port, ...(opts.tls ? { tls: opts.tls } : {}) });
+    const service = await startLocalMeetingService({ jwksUrl: jwks.url, allowOrigins: [opts.addinUrl], ...(opts.policy ? { policy: opts.policy } : {}), dataDir: opts.dataDir, port: opts.port, ...(opts.tls ? { tls: opts.tls } : {}) });
     return {
       service,
       servicePolicy: localServicePolicy(service.url, opts.addinUrl),

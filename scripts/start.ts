@@ -158,7 +158,6 @@ async function start(): Promise<void> {
     startLocalMeetingStack({
       issuer,
       addinUrl: addin.url,
-      node: { url: node.url, token: node.bearerToken, ...(tls ? { ca: tls.cert } : {}) },
       dataDir: join(ROOT, '.data', 'service'),
       port: servicePort.port,
       ...(tls ? { tls: { key: tls.key, cert: tls.cert } } : {}),

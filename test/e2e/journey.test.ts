@@ -88,7 +88,7 @@ beforeAll(async () => {
     launchWithExtension(EXTENSION_DIR, { args: ARGS }),
   ]);
   // The meeting service holds the node's token and registers each meeting's room on the node.
-  meetingService = await startLocalMeetingStack({ issuer, addinUrl: addin.url, node: { url: node.url, token: node.bearerToken, ca: cert.cert }, dataDir: null, port: 0, tls: cert });
+  meetingService = await startLocalMeetingStack({ issuer, addinUrl: addin.url, dataDir: null, port: 0, tls: cert });
   // The admin's policy: the https node and the meeting service.
   const policy = JSON.parse(readFileSync('examples/policy.json', 'utf8')) as Record<string, any>;
   policy.attempts.roomFailures = ROOM_FAILURES;

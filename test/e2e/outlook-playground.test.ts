@@ -49,7 +49,7 @@ beforeAll(async () => {
   const issuer = await createLocalIssuer();
   node = await startConferenceNode({ tls, testClock: true });
   [server, browser] = await Promise.all([startAddinServer({ https: tls, devIssuer: issuer }), launchChromium({ args: ['--ignore-certificate-errors'] })]);
-  meetings = await startLocalMeetingStack({ issuer, addinUrl: server.url, node: { url: node.url, token: node.bearerToken, ca: tls.cert }, dataDir: null, port: 0, tls });
+  meetings = await startLocalMeetingStack({ issuer, addinUrl: server.url, dataDir: null, port: 0, tls });
   POLICY = policyWithLocalService(EXAMPLE, node.url, meetings.servicePolicy);
   server.setPolicyText(POLICY);
 }, 60_000);

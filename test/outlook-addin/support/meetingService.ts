@@ -34,7 +34,7 @@ export async function startTestStack(opts: { node?: boolean; testClock?: boolean
   const issuer = await createLocalIssuer();
   const jwks = await serveJwks(issuer);
   const node = opts.node === false ? null : await startNode({ testClock: opts.testClock ?? false });
-  const service = await startLocalMeetingService({ jwksUrl: jwks.url, allowOrigins: [], ...(node ? { node: { url: node.url, token: TOKEN } } : {}) });
+  const service = await startLocalMeetingService({ jwksUrl: jwks.url, allowOrigins: [] });
   const policy = JSON.parse(EXAMPLE_POLICY_TEXT) as Record<string, unknown>;
   policy.meetingService = localServicePolicy(service.url, 'http://127.0.0.1:1');
   const policyText = JSON.stringify(policy);
