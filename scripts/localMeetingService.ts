@@ -69,6 +69,8 @@ export interface LocalMeetingServiceOptions {
   policy?: PolicyCredentials;
   /** PGlite's folder; null (default) keeps the database in memory. */
   dataDir?: string | null;
+  /** The clock the service opens meetings by (tests); default the real one. */
+  clock?: MeetingServiceOptions['clock'];
   /** Default 0 (any free port). */
   port?: number;
   tls?: { key: string; cert: string };
@@ -85,6 +87,7 @@ export function startLocalMeetingService(opts: LocalMeetingServiceOptions): Prom
     auth: { issuer: LOCAL_AUTH.issuer, audience: LOCAL_AUTH.audience, jwksUrl: opts.jwksUrl, tenant: LOCAL_AUTH.tenant, scope: LOCAL_AUTH.scope },
     allowOrigins: opts.allowOrigins,
     ...(opts.policy ? { policy: opts.policy } : {}),
+    ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.tls ? { tls: opts.tls } : {}),
     logLevel: opts.logLevel ?? 'silent',
   });
@@ -127,6 +130,8 @@ export async function startLocalMeetingStack(opts: {
   addinUrl: string;
   /** PGlite's folder; null keeps the database in memory (tests). */
   dataDir: string | null;
+  /** The clock the service opens meetings by (tests); default the real one. */
+  clock?: MeetingServiceOptions['clock'];
   /** 0 picks a free port. */
   port: number;
   tls?: { key: string; cert: string };
@@ -134,7 +139,7 @@ export async function startLocalMeetingStack(opts: {
   const jwks = await serveJwks(opts.issuer);
   try {
     const policy = generatePolicyCredentials();
-    const service = await startLocalMeetingService({ jwksUrl: jwks.url, allowOrigins: [opts.addinUrl], policy, dataDir: opts.dataDir, port: opts.port, ...(opts.tls ? { tls: opts.tls } : {}) });
+    const service = await startLocalMeetingService({ jwksUrl: jwks.url, allowOrigins: [opts.addinUrl], policy, ...(opts.clock ? { clock: opts.clock } : {}), dataDir: opts.dataDir, port: opts.port, ...(opts.tls ? { tls: opts.tls } : {}) });
     return {
       service,
       policy,
