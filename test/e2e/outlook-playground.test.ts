@@ -277,7 +277,7 @@ describe('Outlook add-in in the playground', () => {
     await page.close();
   });
 
-  it('with a shared passcode the block carries a "Save in SecureJoin" capture link for the access code and the window; an edited one is refused at send', async () => {
+  it('with a shared passcode the block carries a "Save in SecureJoin" capture link for the passcode and the window; an edited one is refused at send', async () => {
     const { page, pane } = await openPlayground();
     await pane.click('#mode-shared');
     // Switching the mode regenerates the codes (and registers them): the buttons wait until that is done.
@@ -293,7 +293,8 @@ describe('Outlook add-in in the playground', () => {
     expect(captured.ok && captured.value).toEqual({
       ...{ origin: node.url, path: 'webapp3', style: 'webapp3', role: 'guest' },
       alias: /\/m\/([a-z0-9]{20})(?![a-z0-9])/.exec(block?.joinUrl ?? '')?.[1],
-      pin: block?.accessCode,
+      // The PIN the meeting link asks for: in shared mode the passcode (the access code is the numeric alias).
+      pin: block?.passcode,
       startsAt: start,
       endsAt: end,
       leadMinutes: 15,
@@ -386,7 +387,7 @@ describe('Outlook add-in in the playground', () => {
       const { page, pane } = await openPlayground();
       await pane.click('#insert');
       await waitForText(pane, '#provisioning', /Could not reach the meeting service/);
-      expect(await pane.$eval('#provisioning', (el) => el.getAttribute('data-state'))).toBe('failed');
+      await pane.waitForSelector('#provisioning[data-state="failed"]', { timeout: 10_000 });
       expect(await send(page)).toMatch(/^SecureJoin: this meeting could not be registered with the meeting service.*Could not reach the meeting service/);
       await page.close();
     } finally {
