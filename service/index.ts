@@ -10,6 +10,7 @@ import { createAuthenticator } from './auth/verifier';
 import { openDatabase, resolveCodesKey } from './db/open';
 import { codesCipher } from './codes';
 import { migrate } from './db/migrate';
+import { checkCodesKey } from './keyCheck';
 import { createLogger } from './logger';
 import { DEFAULT_ADMIN_ROLE, DEFAULT_PORT, DEFAULT_SCOPE } from './options';
 import type { MeetingServiceOptions } from './options';
@@ -40,12 +41,14 @@ export async function startMeetingService(opts: MeetingServiceOptions): Promise<
   try {
     const applied = await migrate(db);
     if (applied.length > 0) log.info({ applied }, 'database migrations applied');
+    const cipher = codesCipher(key);
+    await checkCodesKey(db, cipher);
     const authenticate = createAuthenticator({
       ...opts.auth,
       scope: opts.auth.scope ?? DEFAULT_SCOPE,
       adminRole: opts.auth.adminRole ?? DEFAULT_ADMIN_ROLE,
     });
-    const app = await buildApp(opts, log, (l) => ({ db, cipher: codesCipher(key), authenticate, log: l }));
+    const app = await buildApp(opts, log, (l) => ({ db, cipher, authenticate, log: l }));
     await app.listen({ port: opts.port ?? DEFAULT_PORT, host: opts.host ?? '127.0.0.1' });
     const { port } = app.server.address() as AddressInfo;
     const host = (opts.host ?? '127.0.0.1').includes(':') ? `[${opts.host}]` : (opts.host ?? '127.0.0.1');

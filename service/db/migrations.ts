@@ -45,6 +45,18 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
+    name: 'codes key check',
+    sql: `
+      -- A value sealed with the codes key at first start: a later start with another key is refused
+      -- instead of serving meetings it cannot open.
+      CREATE TABLE codes_key_check (
+        id integer PRIMARY KEY CHECK (id = 1),
+        sealed text NOT NULL
+      );
+    `,
+  },
+  {
+    version: 3,
     name: 'policy aliases and participant names',
     sql: `
       -- Every alias of every meeting (web, numeric, personal), lower-cased: Infinity's policy

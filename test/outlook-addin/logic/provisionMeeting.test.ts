@@ -123,6 +123,23 @@ describe('provisionMeeting against the meeting service', () => {
     expect(record(state)?.etag).toBe(view.etag);
   });
 
+  it('an item that lost its meeting record adopts the organizer\'s own meeting with the same room; another organizer\'s room stays theirs (409)', async () => {
+    const { state, port, security } = await item();
+    await provisionMeeting(port, await port.getSnapshot(), security, stack.settings, opts());
+    const id = record(state)!.id;
+    // sessionData lost (the record only; the pane still holds the codes), then the subject changes.
+    state.session.delete(MEETING_SESSION_KEY);
+    state.subject = 'Planning, again';
+    expect(await provisionMeeting(port, await port.getSnapshot(), security, stack.settings, opts())).toEqual({ state: 'ok', created: false });
+    expect(record(state)?.id).toBe(id);
+    expect((await served(id)).body).toMatchObject({ version: 2, subject: 'Planning, again' });
+    // Another organizer with the same codes: refused, nothing of the first organizer's changed.
+    state.session.delete(MEETING_SESSION_KEY);
+    const result = await provisionMeeting(port, await port.getSnapshot(), security, stack.settings, opts({ tokens: stack.tokens('mallory@example.com') }));
+    expect(result).toMatchObject({ state: 'failed', message: expect.stringContaining('(409)') });
+    expect((await served(id)).body).toMatchObject({ version: 2, subject: 'Planning, again' });
+  });
+
   it('with no token: says so in plain words, sends nothing and keeps no record', async () => {
     const { state, port, security } = await item();
     const meeting = await port.getSnapshot();
