@@ -169,7 +169,7 @@ describe('Outlook add-in in the playground', () => {
     await waitForBody(page, new RegExp(`works from ${movedDay}, (1:45 PM|13:45)`));
     expect(blockCount(await bodyText(page))).toBe(1);
     await waitForText(pane, '#block-status', /up to date/);
-    const movedAlias = /\/m\/(sj-[a-z0-9]+)/.exec(await bodyText(page))?.[1] as string;
+    const movedAlias = /\/m\/([a-z0-9]{20})\b/.exec(await bodyText(page))?.[1] as string;
     await expect.poll(async () => (await nodeRoom(movedAlias)).body?.window?.opensAt, { timeout: 10_000 }).toBe(moved.start - 15 * MINUTE);
 
     // Unique mode: a new attendee gets a new passcode, the first keeps theirs.
@@ -216,7 +216,7 @@ describe('Outlook add-in in the playground', () => {
     expect(sent).toContain('-- SecureJoin secure access --');
 
     // The node holds this meeting with exactly the invite's codes, and they open the room in its window only.
-    const alias = /\/m\/(sj-[a-z0-9]+)/.exec(sent)?.[1] as string;
+    const alias = /\/m\/([a-z0-9]{20})\b/.exec(sent)?.[1] as string;
     const accessCode = /Access code: ([0-9]+)/.exec(sent)?.[1] as string;
     const roster = await pane.$$eval('#roster li', (els) => els.map((li) => ({ email: li.getAttribute('data-email'), passcode: li.querySelector('.passcode')?.textContent })));
     const room = await nodeRoom(alias);
@@ -274,7 +274,7 @@ describe('Outlook add-in in the playground', () => {
     await page.close();
   });
 
-  it('with a shared passcode the block carries a "Save in SecureJoin" capture link for the access code and the window; an edited one is refused at send', async () => {
+  it('with a shared passcode the block carries a "Save in SecureJoin" capture link for the passcode and the window; an edited one is refused at send', async () => {
     const { page, pane } = await openPlayground();
     await pane.click('#mode-shared');
     // Switching the mode regenerates the codes (and registers them): the buttons wait until that is done.
@@ -289,8 +289,8 @@ describe('Outlook add-in in the playground', () => {
     const captured = parseCaptureLink(block?.captureUrl ?? '');
     expect(captured.ok && captured.value).toEqual({
       ...{ origin: node.url, path: 'webapp3', style: 'webapp3', role: 'guest' },
-      alias: /\/m\/(sj-[a-z0-9]+)/.exec(block?.joinUrl ?? '')?.[1],
-      pin: block?.accessCode,
+      alias: /\/m\/([a-z0-9]{20})\b/.exec(block?.joinUrl ?? '')?.[1],
+      pin: block?.passcode,
       startsAt: start,
       endsAt: end,
       leadMinutes: 15,
@@ -350,10 +350,9 @@ describe('Outlook add-in in the playground', () => {
     await pane.waitForSelector('#provisioning[data-state="ok"]', { timeout: 10_000 });
     // The new meeting starts tomorrow 10:00 New York: the code works from 09:45 there.
     expect(await bodyText(page)).toMatch(/works from [^(]*\b0?9:45[^(]*\(America\/New_York\)/);
-    const alias = /\/m\/(sj-[a-z0-9]+)/.exec(await bodyText(page))?.[1] as string;
-    const room = await nodeRoom(alias);
-    expect(room.status).toBe(200);
-    expect(JSON.stringify(room.body)).toContain('"timeZone":"America/New_York"');
+    const alias = /\/m\/([a-z0-9]{20})\b/.exec(await bodyText(page))?.[1] as string;
+    // The pane registered the one-off meeting at open; the series follows once the recurrence change is registered.
+    await expect.poll(async () => JSON.stringify((await nodeRoom(alias)).body), { timeout: 10_000 }).toContain('"timeZone":"America/New_York"');
     expect(await send(page)).toBeNull();
     await page.close();
   });
@@ -364,7 +363,7 @@ describe('Outlook add-in in the playground', () => {
     await waitForText(pane, '#provisioning', /did not complete \(the sign-in was declined\).*will not let it be sent/);
     expect(await pane.$eval('#provisioning', (el) => el.getAttribute('data-state'))).toBe('sign-in');
     expect(await send(page)).toBe('SecureJoin: this meeting could not be registered with the meeting service, so its codes would not open the room: You are not signed in to the SecureJoin meeting service. Open SecureJoin to sign in, then send again.');
-    const alias = /\/m\/(sj-[a-z0-9]+)/.exec(await bodyText(page))?.[1] as string;
+    const alias = /\/m\/([a-z0-9]{20})\b/.exec(await bodyText(page))?.[1] as string;
     expect((await nodeRoom(alias)).status).toBe(404);
     // The organizer signs in (here: the local issuer now gives a token) and presses "Sign in".
     await page.evaluate(() => void ((window as unknown as Record<string, { options: { signIn: string } }>).securejoinPlayground!.options.signIn = 'ok'));
@@ -382,8 +381,9 @@ describe('Outlook add-in in the playground', () => {
     try {
       const { page, pane } = await openPlayground();
       await pane.click('#insert');
+      // The pane registers at open (the block is already in) and again on Insert: wait until a registration has failed.
+      await pane.waitForSelector('#provisioning[data-state="failed"]', { timeout: 10_000 });
       await waitForText(pane, '#provisioning', /Could not reach the meeting service/);
-      expect(await pane.$eval('#provisioning', (el) => el.getAttribute('data-state'))).toBe('failed');
       expect(await send(page)).toMatch(/^SecureJoin: this meeting could not be registered with the meeting service.*Could not reach the meeting service/);
       await page.close();
     } finally {
