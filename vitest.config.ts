@@ -14,6 +14,9 @@ export default defineConfig({
           environment: 'node',
           sequence: { groupOrder: 0 },
           server: { deps: { inline: [/@pexip\//] } },
+          // Property tests and real servers take a few seconds on a loaded 2-core machine; a
+          // timeout is a hang detector here, not a speed budget (npm run bench measures speed).
+          testTimeout: 30_000,
         },
       },
       {

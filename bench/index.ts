@@ -16,6 +16,7 @@ import { buildAddin, ROOT_MANIFEST_HOST } from '../outlook-addin/build';
 import { median, medianMs, opsPerSecond, percentile } from './measure';
 import { measureFillLatency } from './fillLatency';
 import { measureInsertLatency } from './insertLatency';
+import { measureServiceLatency } from './serviceLatency';
 
 interface Figure {
   name: string;
@@ -90,6 +91,19 @@ figures.push({ name: `extension fill latency (median of ${fills.length})`, value
 figures.push({ name: `extension fill latency (p90 of ${fills.length})`, value: percentile(fills, 90), unit: 'ms' });
 // From clicking Insert in the add-in's task pane to the block in the body (playground, real Chromium).
 figures.push({ name: 'add-in insert -> body updated in the playground (median)', value: median(await measureInsertLatency()), unit: 'ms', max: 100 });
+
+// The meeting service on PostgreSQL, 50 concurrent clients, beside its own no-op route in the same run.
+const service = await measureServiceLatency();
+figures.push({ name: 'meeting service write p50 (50 clients, PostgreSQL)', value: service.write.p50, unit: 'ms' });
+figures.push({ name: 'meeting service write p99 (50 clients, PostgreSQL)', value: service.write.p99, unit: 'ms', max: 25 });
+figures.push({ name: 'meeting service write throughput', value: service.write.throughput, unit: 'writes/s' });
+figures.push({ name: 'meeting service read p50', value: service.read.p50, unit: 'ms' });
+figures.push({ name: 'meeting service read p99', value: service.read.p99, unit: 'ms' });
+figures.push({ name: 'meeting service read throughput', value: service.read.throughput, unit: 'reads/s' });
+figures.push({ name: 'meeting service /healthz p50 (same run)', value: service.noop.p50, unit: 'ms' });
+figures.push({ name: 'meeting service /healthz p99 (same run)', value: service.noop.p99, unit: 'ms' });
+figures.push({ name: 'meeting service write p99 / /healthz p99', value: service.write.p99 / service.noop.p99, unit: 'x' });
+figures.push({ name: 'meeting service read p99 / /healthz p99', value: service.read.p99 / service.noop.p99, unit: 'x' });
 
 // Report.
 const rows = figures.map((f) => {

@@ -50,7 +50,8 @@ export async function measureServiceLatency(opts: { clients?: number; perClient?
   const clients = opts.clients ?? 50;
   const perClient = opts.perClient ?? 40;
   const [issuer, db] = await Promise.all([startIssuer(), createTestDatabase()]);
-  const svc = await spawnService(issuer, db.url, ['--log-level', 'info']);
+  // Default logging (info: two lines per request), written to /dev/null rather than read by this process.
+  const svc = await spawnService(issuer, db.url, ['--log-level', 'info'], { keepLogs: false });
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const base = new URL(svc.url);
   const send = (method: string, path: string, headers: Record<string, string>, body?: string) =>

@@ -5,9 +5,9 @@
  *   missing);
  * - the Outlook add-in and its playground on https://localhost:3000 (with the local token issuer
  *   for the playground's sign-in), and the meeting service on https://127.0.0.1:8444 with its
- *   embedded database in .data/service (scripts/localMeetingService.ts); the demo policy names
- *   the local node and the service, which registers each meeting's room on the node, so the
- *   codes the playground puts in an invite open rooms there;
+ *   embedded database in .data/service (./localMeetingService.ts); the demo policy names the local
+ *   node and the service, which registers each meeting's room on the node, so the codes the
+ *   playground puts in an invite open rooms there;
  * - the browser extension, built with `wxt build` into .output/chrome-mv3;
  * - with a display ($DISPLAY or $WAYLAND_DISPLAY) and Chromium installed, a Chromium with a
  *   throwaway profile, the extension loaded and the development certificate accepted, on the
@@ -39,6 +39,8 @@ const ROOT = process.cwd();
 /** Where wxt writes (SECUREJOIN_WXT_OUT_DIR as in wxt.config.ts, so a test can build elsewhere). */
 const EXTENSION_DIR = join(process.env.SECUREJOIN_WXT_OUT_DIR ?? join(ROOT, '.output'), 'chrome-mv3');
 const ADDIN_HOST = 'localhost';
+/** The meeting service's embedded database: SECUREJOIN_DATA_DIR (as for `securejoin service`), else .data/service. */
+const SERVICE_DATA_DIR = process.env.SECUREJOIN_DATA_DIR || join(ROOT, '.data', 'service');
 
 /** Builds the extension (`wxt build`); resolves with its folder, rejects with WXT's output. */
 function buildExtension(supervisor: Supervisor): Promise<string> {
@@ -159,7 +161,7 @@ async function start(): Promise<void> {
       issuer,
       addinUrl: addin.url,
       node: { url: node.url, token: node.bearerToken, ...(tls ? { ca: tls.cert } : {}) },
-      dataDir: join(ROOT, '.data', 'service'),
+      dataDir: SERVICE_DATA_DIR,
       port: servicePort.port,
       ...(tls ? { tls: { key: tls.key, cert: tls.cert } } : {}),
     }),
@@ -178,7 +180,7 @@ async function start(): Promise<void> {
     [
       '',
       `Outlook add-in on ${addin.url} (policy: examples/policy.json with ${tls ? `the local node ${node.url} and ` : ''}the meeting service ${meetings.service.url})`,
-      `Meeting service on ${meetings.service.url} (embedded database in .data/service; the playground signs in with the local issuer at ${addin.url}/dev-issuer/)`,
+      `Meeting service on ${meetings.service.url} (embedded database in ${SERVICE_DATA_DIR}; the playground signs in with the local issuer at ${addin.url}/dev-issuer/)`,
       `  Playground (Outlook stand-in): ${addin.playgroundUrl}`,
       `  Sideload: ${addin.url}/manifest.xml (README "The Outlook add-in")${tls ? `; trust ${tls.certPath} first` : ''}.`,
     ].join('\n'),

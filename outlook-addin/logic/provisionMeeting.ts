@@ -14,6 +14,8 @@
  * (the caller shows them or refuses the send), never as a swallowed error.
  */
 import { nanoid } from 'nanoid';
+// The file, not core/meeting's index: that pulls classic zod and JSON-schema conversion into the task pane.
+import { etagOf } from '../../core/meeting/preconditions';
 import type { MeetingServicePolicy } from '../../core/policy';
 import { bodyWasSent, meetingBody, meetingUrl, parseMeetingRecord, serviceOutcome } from './meetingService';
 import type { MeetingRecord } from './meetingService';
@@ -167,6 +169,16 @@ export async function provisionMeeting(port: ItemPort, meeting: MeetingSnapshot,
     res = await put(body, current);
     if (res.status === 412) return { state: 'failed', message: 'The meeting was changed elsewhere at the same moment (412 twice): try again.' };
   }
+  if (res.status === 409 && record.etag === null) {
+    // The create found the room's alias taken. When it is this organizer's own meeting (the item
+    // lost its meeting record: sessionData is not kept everywhere), adopt that meeting and write
+    // the item's state over it, once; another organizer's room stays theirs (409 below).
+    const own = await ownMeetingWithAlias(opts.fetch, service, auth, body);
+    if (own) {
+      record = { service: service.url, id: own.id, etag: own.etag, sent: null };
+      res = await call(opts.fetch, meetingUrl(service, own.id), { method: 'PUT', headers: { ...auth, 'content-type': 'application/json', 'if-match': own.etag }, body });
+    }
+  }
   let redrawn: MeetingSecurity | undefined;
   if (res.status === 409) {
     // An alias is taken by another meeting (aliases are random, so this is rare): draw them all
@@ -188,6 +200,20 @@ export async function provisionMeeting(port: ItemPort, meeting: MeetingSnapshot,
   if (!outcome.ok) return { state: 'failed', message: outcome.message };
   await saveRecord(port, { service: service.url, id: record.id, etag: res.etag, sent: res.etag ? body : null });
   return redrawn ? { state: 'ok', created: outcome.created, redrawn } : { state: 'ok', created: outcome.created };
+}
+
+/** The caller's meeting on the service whose room has the alias of `body`'s room, with its ETag, or null. */
+async function ownMeetingWithAlias(fetch: ProvisionFetch, service: MeetingServicePolicy, auth: Record<string, string>, body: string): Promise<{ id: string; etag: string } | null> {
+  const alias = (JSON.parse(body) as { room: { alias: string } }).room.alias.toLowerCase();
+  const list = await call(fetch, `${service.url.replace(/\/+$/, '')}/api/v1/meetings`, { method: 'GET', headers: auth });
+  if (list.status !== 200) return null;
+  try {
+    const { meetings } = JSON.parse(list.text) as { meetings: Array<{ id: string; version: number; room: { alias: string } }> };
+    const own = meetings.find((m) => m.room.alias.toLowerCase() === alias);
+    return own ? { id: own.id, etag: etagOf(own.version) } : null;
+  } catch {
+    return null;
+  }
 }
 
 /** What {@link withdrawMeeting} did. */

@@ -43,4 +43,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX meeting_audit_by_meeting ON meeting_audit (meeting_id, id);
     `,
   },
+  {
+    version: 2,
+    name: 'codes key check',
+    sql: `
+      -- A value sealed with the codes key at first start: a later start with another key is refused
+      -- instead of serving meetings it cannot open.
+      CREATE TABLE codes_key_check (
+        id integer PRIMARY KEY CHECK (id = 1),
+        sealed text NOT NULL
+      );
+    `,
+  },
 ];

@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { newCodesKey, parseCodesKey } from '../codes';
 import type { MeetingServiceOptions } from '../options';
 import type { Database } from './database';
+import { lockDataDir } from './dataDirLock';
 import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
 
@@ -37,6 +38,14 @@ export function resolveCodesKey(opts: MeetingServiceOptions): Buffer {
 export async function openDatabase(opts: MeetingServiceOptions, log: Logger): Promise<Database> {
   if (opts.databaseUrl) return openPostgres({ url: opts.databaseUrl, max: opts.poolSize ?? 20 }, log);
   const dir = dataDirOf(opts);
-  // The database files in their own folder, beside the development codes key.
-  return openPglite(dir === null ? null : join(dir, 'pgdata'));
+  if (dir === null) return openPglite(null);
+  const release = lockDataDir(dir);
+  try {
+    // The database files in their own folder, beside the development codes key and the lock.
+    const db = await openPglite(join(dir, 'pgdata'));
+    return { ...db, close: () => db.close().finally(release) };
+  } catch (error) {
+    release();
+    throw error;
+  }
 }

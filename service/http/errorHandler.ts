@@ -25,7 +25,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return reply.code(400).send({ error: 'invalid', issues: [{ path: 'body', message: 'is not valid JSON' }] });
   }
-  if (error instanceof SyntaxError || error.statusCode === 400) {
+  if (error instanceof SyntaxError) {
     return reply.code(400).send({ error: 'invalid', issues: [{ path: 'body', message: 'is not valid JSON' }] });
   }
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {

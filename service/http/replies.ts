@@ -35,6 +35,10 @@ export function conflict(reply: FastifyReply, current: MeetingView): FastifyRepl
 export async function callerOrRefuse(authenticate: Authenticate, request: FastifyRequest, reply: FastifyReply): Promise<Caller | null> {
   const result = await authenticate(request.headers.authorization);
   if (result.ok) return result.caller;
+  if (result.unavailable) {
+    reply.code(503).header('retry-after', '5').send({ error: 'unavailable', message: result.message });
+    return null;
+  }
   reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'unauthorized', message: result.message });
   return null;
 }

@@ -4,6 +4,7 @@
  * before commit (so a refusal rolls the write back). Each step remembers how to undo itself,
  * for when a later step or the commit fails.
  */
+import { roomSpecToInput } from '../../core/room';
 import type { RoomSpec } from '../../core/room';
 import type { NodeClient } from './nodeClient';
 
@@ -18,13 +19,13 @@ export class RoomSync {
     if (!this.node) return;
     const node = this.node;
     if (after) {
-      await node.putRoom(after.alias, after);
+      await node.putRoom(after.alias, roomSpecToInput(after));
       const sameRoom = before && before.alias.toLowerCase() === after.alias.toLowerCase();
-      this.undo.push(sameRoom ? () => node.putRoom(before.alias, before) : () => node.deleteRoom(after.alias));
+      this.undo.push(sameRoom ? () => node.putRoom(before.alias, roomSpecToInput(before)) : () => node.deleteRoom(after.alias));
     }
     if (before && (!after || before.alias.toLowerCase() !== after.alias.toLowerCase())) {
       await node.deleteRoom(before.alias);
-      this.undo.push(() => node.putRoom(before.alias, before));
+      this.undo.push(() => node.putRoom(before.alias, roomSpecToInput(before)));
     }
   }
 

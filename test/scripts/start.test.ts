@@ -13,10 +13,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 const wxtOut = mkdtempSync(join(tmpdir(), 'securejoin-start-wxt-'));
 afterAll(() => rmSync(wxtOut, { recursive: true, force: true }));
 
-/** The environment without npm's variables and with the extension built into a temporary folder. */
+/**
+ * The environment without npm's variables, with the extension built into a temporary folder and
+ * the meeting service on any free port with its database in a temporary folder.
+ */
 function env(): NodeJS.ProcessEnv {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('npm_') && k !== 'INIT_CWD' && !k.startsWith('SECUREJOIN_')));
-  return { ...clean, SECUREJOIN_WXT_OUT_DIR: wxtOut };
+  return { ...clean, SECUREJOIN_WXT_OUT_DIR: wxtOut, SECUREJOIN_SERVICE_PORT: '0', SECUREJOIN_DATA_DIR: join(wxtOut, 'service-data') };
 }
 
 function listen(port: number, host: string): Promise<Server> {

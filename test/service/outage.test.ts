@@ -95,7 +95,8 @@ describe('database outage', () => {
     expect(get.status).toBe(503);
     const [ready, readyMs] = await timed(() => call(svc.url, 'GET', '/readyz'));
     expect(ready.status).toBe(503);
-    for (const ms of [putMs, getMs, readyMs]) expect(ms).toBeLessThan(2500);
+    // The service gives up after 2 s at most; the margin is for a loaded 2-core machine.
+    for (const ms of [putMs, getMs, readyMs]) expect(ms).toBeLessThan(3000);
     expect((await call(svc.url, 'GET', '/healthz')).status).toBe(200);
 
     await relay.open();
@@ -118,7 +119,7 @@ describe('database outage', () => {
       ]),
     );
     expect(answers.map((a) => a.status)).toEqual([503, 503, 503]);
-    expect(ms).toBeLessThan(3000);
+    expect(ms).toBeLessThan(4000);
     await relay.cut();
     await relay.open();
     await eventually(async () => (await call(svc.url, 'GET', '/readyz')).status === 200, 10_000);
@@ -137,5 +138,17 @@ describe('database outage', () => {
     expect(statuses.every((s) => s === 200 || s === 503), String(statuses)).toBe(true);
     await eventually(async () => (await call(svc.url, 'GET', `/api/v1/meetings/${id}`, { token })).status === 200, 5_000);
     expect((await call(svc.url, 'GET', '/readyz')).status).toBe(200);
+  });
+
+  it("answers 503 (not 401) while the token issuer's keys cannot be fetched", async () => {
+    const gone = await startIssuer();
+    await gone.close();
+    const blind = await startService(gone, { databaseUrl: db.url });
+    try {
+      const res = await call(blind.url, 'GET', '/api/v1/meetings', { token: await issuer.sign({ oid: 'ann-oid' }) });
+      expect([res.status, res.body.error]).toEqual([503, 'unavailable']);
+    } finally {
+      await blind.close();
+    }
   });
 });

@@ -22,8 +22,8 @@ export interface ServiceProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts `securejoin service` against `issuer` on `databaseUrl` with extra flags. */
-export async function spawnService(issuer: TestIssuer, databaseUrl: string, extra: string[] = []): Promise<ServiceProcess> {
+/** Starts `securejoin service` against `issuer` on `databaseUrl` with extra flags; `keepLogs: false` sends its log lines to /dev/null. */
+export async function spawnService(issuer: TestIssuer, databaseUrl: string, extra: string[] = [], opts: { keepLogs?: boolean } = {}): Promise<ServiceProcess> {
   // node with tsx's loader, not the tsx launcher: signals then reach the service itself.
   const args = [
     '--import', 'tsx', join(ROOT, 'cli', 'main.ts'), 'service', '--port', '0', '--database-url', databaseUrl,
@@ -31,7 +31,7 @@ export async function spawnService(issuer: TestIssuer, databaseUrl: string, extr
     ...(extra.includes('--log-level') ? [] : ['--log-level', 'warn']),
     ...extra,
   ];
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, SECUREJOIN_CODES_KEY: CODES_KEY }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, SECUREJOIN_CODES_KEY: CODES_KEY }, stdio: ['ignore', opts.keepLogs === false ? 'ignore' : 'pipe', 'pipe'] });
   let err = '';
   let out = '';
   child.stdout?.on('data', (chunk: Buffer) => void (out += chunk.toString()));

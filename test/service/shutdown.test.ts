@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/run';
 import { startMeetingService } from '../../service';
 import { spawnService } from './processes';
-import { call, createTestDatabase, meetingBody, meetingId, serviceOptions, sql, startIssuer } from './support';
+import { call, CODES_KEY, createTestDatabase, meetingBody, meetingId, serviceOptions, sql, startIssuer } from './support';
 import type { TestDatabase, TestIssuer } from './support';
 
 describe('securejoin service (process)', () => {
@@ -62,6 +62,19 @@ describe('securejoin service (process)', () => {
     expect(await sql(db.url, 'SELECT version FROM meetings WHERE id = $1', [id])).toEqual([{ version: 1 }]);
   }, 60_000);
 
+  it('documents every flag and variable in --help', () => {
+    const out: string[] = [];
+    const io = { out: (t: string) => void out.push(t), err: () => undefined };
+    expect(runCli(['--help'], io)).toBe(0);
+    expect(out.join('')).toContain('securejoin service');
+    expect(runCli(['service', '--help'], io)).toBe(0);
+    const help = out.join('');
+    for (const flag of ['--port', '--host', '--database-url', '--data-dir', '--codes-key', '--issuer', '--audience', '--jwks-url', '--tenant', '--scope', '--admin-role', '--allow-origin', '--node-url', '--node-token', '--node-ca', '--tls-dir']) {
+      expect(help).toContain(flag);
+    }
+    for (const variable of ['PORT', 'DATABASE_URL', 'SECUREJOIN_DATA_DIR', 'SECUREJOIN_CODES_KEY', 'SECUREJOIN_NODE_TOKEN']) expect(help).toContain(variable);
+  });
+
   it('refuses to start without what it needs, saying what to set', async () => {
     const err: string[] = [];
     const code = runCli(['service', '--issuer', 'x', '--audience', 'y', '--tenant', 't'], { out: () => undefined, err: (t) => void err.push(t) });
@@ -70,5 +83,9 @@ describe('securejoin service (process)', () => {
     delete noKey.codesKey;
     await expect(startMeetingService(noKey)).rejects.toThrow(/set SECUREJOIN_CODES_KEY/);
     await expect(startMeetingService({ ...noKey, codesKey: 'c2hvcnQ=' })).rejects.toThrow(/must be 32 bytes/);
+    // This database's codes were sealed with CODES_KEY by the first test: another key is refused.
+    await expect(startMeetingService({ ...noKey, codesKey: Buffer.alloc(32, 1).toString('base64') })).rejects.toThrow(/not the one this database was written with/);
+    const right = await startMeetingService({ ...noKey, codesKey: CODES_KEY });
+    await right.close();
   });
 });

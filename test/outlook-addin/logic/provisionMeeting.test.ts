@@ -116,6 +116,26 @@ describe('provisionMeeting against the meeting service', () => {
     expect(record(state)?.etag).toBe(view.etag);
   });
 
+  it('an item that lost its meeting record adopts the organizer\'s own meeting with the same room; another organizer\'s room stays theirs (409)', async () => {
+    const { state, port, security } = await item();
+    await provisionMeeting(port, await port.getSnapshot(), security, stack.settings, opts());
+    const id = record(state)!.id;
+    // sessionData lost (the record only; the pane still holds the codes), then the subject changes.
+    state.session.delete(MEETING_SESSION_KEY);
+    state.subject = 'Planning, again';
+    expect(await provisionMeeting(port, await port.getSnapshot(), security, stack.settings, opts())).toEqual({ state: 'ok', created: false });
+    expect(record(state)?.id).toBe(id);
+    expect((await served(id)).body).toMatchObject({ version: 2, subject: 'Planning, again' });
+    // Another organizer with the same codes: the aliases stay the first organizer's; the add-in
+    // draws fresh ones for this item (409, once) and registers it as a meeting of its own.
+    state.session.delete(MEETING_SESSION_KEY);
+    const result = await provisionMeeting(port, await port.getSnapshot(), security, stack.settings, opts({ tokens: stack.tokens('mallory@example.com') }));
+    expect(result).toMatchObject({ state: 'ok', created: true, redrawn: expect.objectContaining({ hostPin: security.hostPin }) });
+    expect((result as { redrawn: { alias: string } }).redrawn.alias).not.toBe(security.alias);
+    expect(record(state)?.id).not.toBe(id);
+    expect((await served(id)).body).toMatchObject({ version: 2, subject: 'Planning, again', room: { alias: security.alias } });
+  });
+
   it('with no token: says so in plain words, sends nothing and keeps no record', async () => {
     const { state, port, security } = await item();
     const meeting = await port.getSnapshot();
