@@ -9,3 +9,4 @@ export * from './aliases';
 export * from './decideTokenRequest';
 export * from './lobby';
 export * from './clientKey';
+export * from './policyAnswer';
