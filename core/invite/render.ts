@@ -30,6 +30,11 @@ export interface DialIn {
 export interface InviteBlockInput {
   joinUrl: string;
   accessCode: string;
+  /**
+   * The access code is the meeting's numeric alias (issue 10: typed at the Virtual Reception,
+   * never at a PIN prompt): its line says so, and readers never offer it as a PIN.
+   */
+  accessCodeIsAlias?: boolean;
   passcode?: InvitePasscode;
   meeting: MeetingTime;
   timeZone: string;
@@ -82,6 +87,9 @@ export const LABELS = {
   dialIn: 'Dial in',
   saveLink: 'Save in SecureJoin',
 } as const;
+
+/** After an access code that is the meeting's numeric alias (see InviteBlockInput.accessCodeIsAlias). */
+export const ALIAS_NOTE = '(the conference ID to dial; not a PIN)';
 
 /**
  * Text of the passcode line when every invitee gets a personal passcode. The parser knows it by
@@ -147,7 +155,7 @@ function blockLines(input: InviteBlockInput): Array<{ label: string | null; valu
   if (subject) lines.push({ label: LABELS.subject, value: subject });
   const url = input.joinUrl.trim();
   lines.push({ label: LABELS.joinUrl, value: url, href: url });
-  lines.push({ label: LABELS.accessCode, value: input.accessCode });
+  lines.push({ label: LABELS.accessCode, value: input.accessCodeIsAlias ? `${input.accessCode} ${ALIAS_NOTE}` : input.accessCode });
   if (input.saveLink === true) {
     const save = saveLinkOf(input, lead, grace);
     lines.push({ label: LABELS.saveLink, value: save, href: save });

@@ -46,6 +46,8 @@ export function blockInput(meeting: MeetingSnapshot, security: MeetingSecurity, 
   const input: InviteBlockInput = {
     joinUrl: roomJoinUrl(security),
     accessCode: code,
+    // The access code is the meeting's numeric alias; a guest PIN in its place is a PIN.
+    ...(security.accessCode ? { accessCodeIsAlias: true } : {}),
     meeting: { start: meeting.start, end: meeting.end },
     timeZone: isValidTimeZone(meeting.timeZone) ? meeting.timeZone : 'UTC',
     locale: usableLocale(meeting.locale),

@@ -221,7 +221,7 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
     switch (result.state) {
       case 'ok':
         if (result.redrawn) set(derive(await deps.port.getSnapshot(), result.redrawn));
-        return set({ provisioning: { state: 'ok', text: `Room ${security.alias} ${result.created ? 'registered' : 'updated'} with the meeting service.` } });
+        return set({ provisioning: { state: 'ok', text: `Room ${(result.redrawn ?? security).alias} ${result.created ? 'registered' : 'updated'} with the meeting service.` } });
       case 'unchanged':
         return set({ provisioning: { state: 'ok', text: `Room ${security.alias} is registered with the meeting service.` } });
       case 'not-configured':

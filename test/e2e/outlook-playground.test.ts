@@ -147,6 +147,8 @@ describe('Outlook add-in in the playground', () => {
     await page.type('#attendee-email', 'ana@example.com');
     await page.click('#add-attendee');
     await pane.waitForFunction(() => document.querySelectorAll('#roster li').length === 1, { timeout: 10_000 });
+    // Unique passcodes: the pane says the invite's own link and access code admit hosts only.
+    await waitForText(pane, '#hosts-only', /link and access code in the invite admit hosts only/);
 
     await pane.click('#insert');
     await waitForText(pane, '#message', /block was (inserted|updated)/);

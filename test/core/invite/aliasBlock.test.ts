@@ -12,6 +12,7 @@ const LINK = 'https://meet.example.com/webapp3/m/k3v9q2x7m4p8w1z6t5r0';
 const BASE: InviteBlockInput = {
   joinUrl: LINK,
   accessCode: '48291736',
+  accessCodeIsAlias: true,
   meeting: { start: Date.UTC(2030, 0, 7, 9), end: Date.UTC(2030, 0, 7, 10) },
   timeZone: 'Europe/Berlin',
   withDate: true,
@@ -45,6 +46,19 @@ describe('the issue 10 invite block', () => {
     expect(captured.ok && captured.value).toMatchObject({ alias: 'k3v9q2x7m4p8w1z6t5r0', role: 'guest', pin: '905172634' });
     const drafts = fromParsedInvite(parseInvite(body, 'html'));
     expect(drafts[0]).toMatchObject({ url: LINK, role: 'guest', pin: '905172634' });
+  });
+
+  it('says the access code is the conference ID to dial, and a pasted block never offers it as a PIN', () => {
+    const block = renderInviteBlock(BASE);
+    expect(block.text).toContain('Access code: 48291736 (the conference ID to dial; not a PIN)');
+    const parsed = parseInvite(block.text, 'text');
+    expect(parsed.block).toMatchObject({ accessCode: '48291736', accessCodeIsAlias: true });
+    const [draft] = fromParsedInvite(parsed);
+    expect(draft).toMatchObject({ url: LINK, role: 'guest', pin: '' });
+    expect(draft?.pinOptions).not.toContain('48291736');
+    // A shared-passcode block without its save link still offers the passcode, and only it.
+    const shared = fromParsedInvite(parseInvite(renderInviteBlock({ ...BASE, passcode: { mode: 'shared', value: '905172634' } }).text, 'text'));
+    expect(shared[0]).toMatchObject({ pin: '905172634', pinOptions: ['905172634'] });
   });
 
   it('refuses a save PIN that is not 4-20 digits, naming it', () => {

@@ -133,11 +133,14 @@ describe('provisionMeeting against the meeting service', () => {
     expect(await provisionMeeting(port, await port.getSnapshot(), security, stack.settings, opts())).toEqual({ state: 'ok', created: false });
     expect(record(state)?.id).toBe(id);
     expect((await served(id)).body).toMatchObject({ version: 2, subject: 'Planning, again' });
-    // Another organizer with the same codes: refused, nothing of the first organizer's changed.
+    // Another organizer with the same codes: the aliases stay the first organizer's; the add-in
+    // draws fresh ones for this item (409, once) and registers it as a meeting of its own.
     state.session.delete(MEETING_SESSION_KEY);
     const result = await provisionMeeting(port, await port.getSnapshot(), security, stack.settings, opts({ tokens: stack.tokens('mallory@example.com') }));
-    expect(result).toMatchObject({ state: 'failed', message: expect.stringContaining('(409)') });
-    expect((await served(id)).body).toMatchObject({ version: 2, subject: 'Planning, again' });
+    expect(result).toMatchObject({ state: 'ok', created: true, redrawn: expect.objectContaining({ hostPin: security.hostPin }) });
+    expect((result as { redrawn: { alias: string } }).redrawn.alias).not.toBe(security.alias);
+    expect(record(state)?.id).not.toBe(id);
+    expect((await served(id)).body).toMatchObject({ version: 2, subject: 'Planning, again', room: { alias: security.alias } });
   });
 
   it('with no token: says so in plain words, sends nothing and keeps no record', async () => {
