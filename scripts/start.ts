@@ -40,6 +40,8 @@ const ROOT = process.cwd();
 /** Where wxt writes (SECUREJOIN_WXT_OUT_DIR as in wxt.config.ts, so a test can build elsewhere). */
 const EXTENSION_DIR = join(process.env.SECUREJOIN_WXT_OUT_DIR ?? join(ROOT, '.output'), 'chrome-mv3');
 const ADDIN_HOST = 'localhost';
+/** The meeting service's embedded database: SECUREJOIN_DATA_DIR (as for `securejoin service`), else .data/service. */
+const SERVICE_DATA_DIR = process.env.SECUREJOIN_DATA_DIR || join(ROOT, '.data', 'service');
 
 /** Builds the extension (`wxt build`); resolves with its folder, rejects with WXT's output. */
 function buildExtension(supervisor: Supervisor): Promise<string> {
@@ -158,7 +160,7 @@ async function start(): Promise<void> {
     startLocalMeetingStack({
       issuer,
       addinUrl: addin.url,
-      dataDir: join(ROOT, '.data', 'service'),
+      dataDir: SERVICE_DATA_DIR,
       port: servicePort.port,
       ...(tls ? { tls: { key: tls.key, cert: tls.cert } } : {}),
     }),
@@ -180,7 +182,7 @@ async function start(): Promise<void> {
     [
       '',
       `Outlook add-in on ${addin.url} (policy: examples/policy.json with ${tls ? `the local node ${node.url} and ` : ''}the meeting service ${meetings.service.url})`,
-      `Meeting service on ${meetings.service.url} (embedded database in .data/service; the playground signs in with the local issuer at ${addin.url}/dev-issuer/)`,
+      `Meeting service on ${meetings.service.url} (embedded database in ${SERVICE_DATA_DIR}; the playground signs in with the local issuer at ${addin.url}/dev-issuer/)`,
       `  Playground (Outlook stand-in): ${addin.playgroundUrl}`,
       `  Sideload: ${addin.url}/manifest.xml (README "The Outlook add-in")${tls ? `; trust ${tls.certPath} first` : ''}.`,
     ].join('\n'),
