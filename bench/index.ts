@@ -17,6 +17,7 @@ import { median, medianMs, opsPerSecond, percentile } from './measure';
 import { measureFillLatency } from './fillLatency';
 import { measureInsertLatency } from './insertLatency';
 import { measureServiceLatency } from './serviceLatency';
+import { measurePolicyLatency } from './policyLatency';
 
 interface Figure {
   name: string;
@@ -102,6 +103,12 @@ figures.push({ name: 'meeting service read p99', value: service.read.p99, unit: 
 figures.push({ name: 'meeting service read throughput', value: service.read.throughput, unit: 'reads/s' });
 figures.push({ name: 'meeting service /healthz p50 (same run)', value: service.noop.p50, unit: 'ms' });
 figures.push({ name: 'meeting service /healthz p99 (same run)', value: service.noop.p99, unit: 'ms' });
+const policy = await measurePolicyLatency();
+for (const [name, f] of [['service configuration', policy.serviceConfiguration], ['participant properties', policy.participantProperties], ['/healthz (same run)', policy.noop]] as const) {
+  figures.push({ name: `policy API ${name} p50 (300/s, two replicas, PostgreSQL)`, value: f.p50, unit: 'ms' });
+  figures.push({ name: `policy API ${name} p99 (300/s, two replicas, PostgreSQL)`, value: f.p99, unit: 'ms', ...(name.startsWith('/') ? {} : { max: 20 }) });
+  figures.push({ name: `policy API ${name} throughput (50 clients)`, value: f.maxThroughput, unit: 'requests/s' });
+}
 figures.push({ name: 'meeting service write p99 / /healthz p99', value: service.write.p99 / service.noop.p99, unit: 'x' });
 figures.push({ name: 'meeting service read p99 / /healthz p99', value: service.read.p99 / service.noop.p99, unit: 'x' });
 

@@ -33,10 +33,10 @@ Sign-in (tokens are checked with the issuer's keys: signature, iss, aud, exp, ti
   --scope S              scope tokens must grant (default ${DEFAULT_SCOPE})
   --admin-role R         role that may list and revoke any meeting (default ${DEFAULT_ADMIN_ROLE})
   --allow-origin ORIGIN  browser origin allowed to call (the add-in's); repeatable
-Interim node sync (every accepted write registers the room on a reference node):
-  --node-url URL         the node's origin
-  --node-token T         its provisioning token (SECUREJOIN_NODE_TOKEN; prefer the variable)
-  --node-ca FILE         PEM of the CA that signed the node's certificate
+Pexip Infinity External Policy API (GET /policy/v1/service/configuration and
+/policy/v1/participant/properties, HTTP Basic; without both values the routes answer 404):
+  --policy-username U    the policy profile's username (SECUREJOIN_POLICY_USERNAME)
+  --policy-password P    its password (SECUREJOIN_POLICY_PASSWORD; prefer the variable)
 Other:
   --tls-dir DIR          serve HTTPS with DIR/cert.pem and DIR/key.pem
   --log-level L          fatal, error, warn, info (default), debug, trace or silent
@@ -55,9 +55,8 @@ const FLAGS = {
   scope: { type: 'string' },
   'admin-role': { type: 'string' },
   'allow-origin': { type: 'string', multiple: true },
-  'node-url': { type: 'string' },
-  'node-token': { type: 'string' },
-  'node-ca': { type: 'string' },
+  'policy-username': { type: 'string' },
+  'policy-password': { type: 'string' },
   'tls-dir': { type: 'string' },
   'log-level': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -91,9 +90,12 @@ export function serviceOptions(args: string[], env: Record<string, string | unde
   const port = intOption(values.port ?? env.PORT, '--port', 0, 65535, 'service') ?? DEFAULT_PORT;
   const databaseUrl = values['database-url'] ?? env.DATABASE_URL;
   const codesKey = values['codes-key'] ?? env.SECUREJOIN_CODES_KEY;
-  const nodeUrl = values['node-url'];
-  const nodeToken = values['node-token'] ?? env.SECUREJOIN_NODE_TOKEN;
-  if (nodeUrl && !nodeToken) throw new UsageError('--node-url needs --node-token (or SECUREJOIN_NODE_TOKEN)', 'service');
+  const policyUsername = values['policy-username'] ?? env.SECUREJOIN_POLICY_USERNAME;
+  const policyPassword = values['policy-password'] ?? env.SECUREJOIN_POLICY_PASSWORD;
+  if (Boolean(policyUsername) !== Boolean(policyPassword)) {
+    throw new UsageError('--policy-username and --policy-password (or SECUREJOIN_POLICY_USERNAME/PASSWORD) go together', 'service');
+  }
+  if (policyUsername?.includes(':')) throw new UsageError('--policy-username must not contain ":" (HTTP Basic separates it from the password with one)', 'service');
   const tlsDir = values['tls-dir'];
   return {
     port,
@@ -109,9 +111,7 @@ export function serviceOptions(args: string[], env: Record<string, string | unde
       adminRole: values['admin-role'] ?? DEFAULT_ADMIN_ROLE,
     },
     allowOrigins: values['allow-origin'] ?? [],
-    ...(nodeUrl && nodeToken
-      ? { node: { url: httpUrl(nodeUrl, '--node-url'), token: nodeToken, ...(values['node-ca'] ? { ca: readText(values['node-ca'], 'node CA') } : {}) } }
-      : {}),
+    ...(policyUsername && policyPassword ? { policy: { username: policyUsername, password: policyPassword } } : {}),
     ...(tlsDir ? { tls: { cert: readText(join(tlsDir, 'cert.pem'), 'certificate'), key: readText(join(tlsDir, 'key.pem'), 'key') } } : {}),
     logLevel: logLevel as MeetingServiceOptions['logLevel'],
   };

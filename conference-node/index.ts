@@ -1,7 +1,7 @@
 /** The reference conference node (Pexip Infinity look-alike): start it, build its join page. */
 export { startConferenceNode, LOOPBACK_HOSTS } from './server';
-export type { ConferenceNode, ConferenceNodeOptions, LoopbackHost } from './server';
-export type { TestClockControl } from './provisioning';
+export type { ConferenceNode, ConferenceNodeOptions, ConferenceStatus, LoopbackHost } from './server';
+export type { TestClockControl } from './testClock';
 export { buildJoinPageBundle } from './joinPage/build';
 export { renderJoinPage, escapeHtml } from './joinPage/html';
 export { parseMainOptions, demoRoom } from './main';

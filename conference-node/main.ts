@@ -6,18 +6,24 @@
  * Options (flags win over environment):
  *   --port <n>       SECUREJOIN_NODE_PORT     default 8080, or 8443 with TLS (0 = any free port)
  *   --host <h>       SECUREJOIN_NODE_HOST     default 127.0.0.1 (loopback only: 127.0.0.1, localhost, ::1)
- *   --token <t>      SECUREJOIN_NODE_TOKEN    provisioning bearer token (random when absent)
+ *   --policy-url <u>       SECUREJOIN_NODE_POLICY_URL       the External Policy API server (the meeting
+ *                                                          service's origin); the node asks it for every alias
+ *   --policy-username <u>  SECUREJOIN_NODE_POLICY_USERNAME  its HTTP Basic credentials (both required with a URL;
+ *   --policy-password <p>  SECUREJOIN_NODE_POLICY_PASSWORD  prefer the environment for the password)
+ *   --policy-ca <file>     SECUREJOIN_NODE_POLICY_CA        PEM CA to trust for an https policy server
  *   --test-clock     SECUREJOIN_TEST_CLOCK=1  expose POST /api/securejoin/v1/clock
  *   --tls-dir <dir>  SECUREJOIN_NODE_TLS_DIR  serve HTTPS with the development certificate in <dir>
  *                                             (key.pem + cert.pem, made with openssl when missing)
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generateAccessCode, generatePin, generatePinPair } from '../core/codes';
+import { generateAccessCode, generatePinPair } from '../core/codes';
 import { buildCaptureLink } from '../core/links';
 import { createRoster } from '../core/roster';
 import { ensureDevCertificate } from '../devcert';
 import { LOOPBACK_HOSTS, startConferenceNode } from './server';
+import type { PolicyClientOptions } from './policyClient';
 import type { ConferenceNode, LoopbackHost } from './server';
 
 /** Parsed command-line/environment options of `main`. */
@@ -25,7 +31,8 @@ export interface MainOptions {
   /** The port, or null for the default (8080, or 8443 with TLS). */
   port: number | null;
   host: LoopbackHost;
-  bearerToken: string | undefined;
+  /** The policy server to ask (URL, credentials, CA file path), or undefined for local rooms only. */
+  policy: { url: string; username: string; password: string; caPath?: string } | undefined;
   testClock: boolean;
   /** Folder of the development certificate to serve HTTPS with, or undefined for plain HTTP. */
   tlsDir: string | undefined;
@@ -34,6 +41,8 @@ export interface MainOptions {
 /** Default ports: plain HTTP and HTTPS. */
 export const DEFAULT_HTTP_PORT = 8080;
 export const DEFAULT_HTTPS_PORT = 8443;
+
+const VALUE_FLAGS: readonly string[] = ['--port', '--host', '--tls-dir', '--policy-url', '--policy-username', '--policy-password', '--policy-ca'];
 
 /**
  * Reads options from `argv` (flags) and `env`.
@@ -44,12 +53,12 @@ export function parseMainOptions(argv: readonly string[], env: Readonly<Record<s
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--test-clock') flags.set('test-clock', true);
-    else if (arg === '--port' || arg === '--host' || arg === '--token' || arg === '--tls-dir') {
+    else if (VALUE_FLAGS.includes(arg)) {
       const value = argv[i + 1];
       if (value === undefined || value.startsWith('--')) throw new Error(`${arg} needs a value`);
       flags.set(arg.slice(2), value);
       i++;
-    } else throw new Error(`unknown argument ${arg} (use --port, --host, --token, --test-clock, --tls-dir)`);
+    } else throw new Error(`unknown argument ${arg} (use ${[...VALUE_FLAGS, '--test-clock'].join(', ')})`);
   }
   const str = (flag: string, name: string): string | undefined => {
     const f = flags.get(flag);
@@ -60,10 +69,17 @@ export function parseMainOptions(argv: readonly string[], env: Readonly<Record<s
   if (portText !== undefined && (!/^\d{1,5}$/.test(portText) || (port as number) > 65535)) throw new Error(`port must be 0-65535, got ${portText}`);
   const host = str('host', 'SECUREJOIN_NODE_HOST') ?? '127.0.0.1';
   if (!(LOOPBACK_HOSTS as readonly string[]).includes(host)) throw new Error(`host must be one of ${LOOPBACK_HOSTS.join(', ')}, got ${host}`);
+  const policyUrl = str('policy-url', 'SECUREJOIN_NODE_POLICY_URL');
+  const username = str('policy-username', 'SECUREJOIN_NODE_POLICY_USERNAME');
+  const password = str('policy-password', 'SECUREJOIN_NODE_POLICY_PASSWORD');
+  const caPath = str('policy-ca', 'SECUREJOIN_NODE_POLICY_CA');
+  if (policyUrl === undefined && (username ?? password ?? caPath) !== undefined) throw new Error('--policy-username, --policy-password and --policy-ca need --policy-url');
+  if (policyUrl !== undefined && (!username || !password)) throw new Error('--policy-url needs --policy-username and --policy-password (or SECUREJOIN_NODE_POLICY_USERNAME/_PASSWORD)');
+  if (policyUrl !== undefined && !/^https?:\/\/[^/]/.test(policyUrl)) throw new Error(`--policy-url must be an http(s) URL, got ${policyUrl}`);
   return {
     port,
     host: host as LoopbackHost,
-    bearerToken: str('token', 'SECUREJOIN_NODE_TOKEN'),
+    policy: policyUrl === undefined ? undefined : { url: policyUrl, username: username as string, password: password as string, ...(caPath ? { caPath } : {}) },
     testClock: flags.get('test-clock') === true || env.SECUREJOIN_TEST_CLOCK === '1',
     tlsDir: str('tls-dir', 'SECUREJOIN_NODE_TLS_DIR'),
   };
@@ -86,7 +102,8 @@ export function demoCodes(): DemoCodes {
       { email: 'ana.lima@example.com', name: 'Ana Lima' },
       { email: 'bo.chen@example.com', name: 'Bo Chen' },
     ],
-    { exclude: [hostPin, guestPin, accessCode] },
+    // Passcodes take the host PIN's length: Pexip Infinity refuses guest PINs of another length.
+    { length: hostPin.length, exclude: [hostPin, guestPin, accessCode] },
   );
   return { hostPin, guestPin, accessCode, invitees: roster.invitees };
 }
@@ -128,6 +145,8 @@ export interface MainExtras {
   tls?: { key: string; cert: string; certPath?: string };
   /** Where to print (default console.log). */
   log?: (text: string) => void;
+  /** The policy server to ask (wins over `--policy-*`): `npm start` hands over its meeting service's. */
+  policy?: PolicyClientOptions;
 }
 
 /**
@@ -138,11 +157,22 @@ export interface MainExtras {
 export async function main(argv = process.argv.slice(2), env = process.env, extras: MainExtras = {}): Promise<ConferenceNode> {
   const opts = parseMainOptions(argv, env);
   const tls = extras.tls ?? (opts.tlsDir === undefined ? undefined : { ...ensureDevCertificate(opts.tlsDir), certPath: join(opts.tlsDir, 'cert.pem') });
+  let policy: PolicyClientOptions | undefined = extras.policy;
+  if (!policy && opts.policy) {
+    const { caPath, ...rest } = opts.policy;
+    let ca: string | undefined;
+    try {
+      ca = caPath === undefined ? undefined : readFileSync(caPath, 'utf8');
+    } catch (error) {
+      throw new Error(`--policy-ca: cannot read ${caPath} (${error instanceof Error ? error.message : String(error)})`);
+    }
+    policy = { ...rest, ...(ca ? { ca } : {}) };
+  }
   const node = await startConferenceNode({
     port: opts.port ?? (tls ? DEFAULT_HTTPS_PORT : DEFAULT_HTTP_PORT),
     host: opts.host,
     testClock: opts.testClock,
-    ...(opts.bearerToken ? { bearerToken: opts.bearerToken } : {}),
+    ...(policy ? { policy } : {}),
     ...(tls ? { tls: { key: tls.key, cert: tls.cert } } : {}),
   });
   // curl must trust the development certificate (never -k: that would teach skipping the check).
@@ -163,11 +193,10 @@ export async function main(argv = process.argv.slice(2), env = process.env, extr
     '  (SecureJoin links: the extension saves the PIN from the part after #, which never reaches a server;',
     '   without the extension the page asks for the PIN.)',
     '',
-    `Provisioning API (bearer token ${node.bearerToken}):`,
-    `  ${curl} -H 'Authorization: Bearer ${node.bearerToken}' ${node.url}/api/securejoin/v1/rooms/demo`,
-    `  ${curl} -X PUT -H 'Authorization: Bearer ${node.bearerToken}' -H 'content-type: application/json' \\`,
-    `    -d '{"alias":"team","hostPin":"${generatePin()}","allowGuests":true}' ${node.url}/api/securejoin/v1/rooms/team`,
-    opts.testClock ? `  Test clock:       POST ${node.url}/api/securejoin/v1/clock {"advanceMs": 60000}` : '',
+    policy
+      ? `Every other alias: asks the policy server ${policy.url} (/policy/v1/service/configuration), as Infinity's policy profile would.`
+      : 'No policy server (--policy-url): only the demo room exists.',
+    opts.testClock ? `Test clock:       ${curl} -X POST -d '{"advanceMs": 60000}' ${node.url}/api/securejoin/v1/clock` : '',
   ];
   (extras.log ?? console.log)(lines.filter((l, i, all) => l !== '' || all[i - 1] !== '').join('\n'));
   return node;

@@ -8,6 +8,8 @@ import { hostsPresent, participantsToAdmit } from '../core/room';
 import type { AdmitDecision } from '../core/room';
 import type { Clock, EpochMs } from '../core/types';
 import { EventHub, participantJson } from './events';
+import type { PolicyClient } from './policyClient';
+import { roomKey } from './state';
 import type { NodeState, Participant, RoomRecord } from './state';
 
 /** What request handlers share. */
@@ -19,6 +21,8 @@ export interface NodeContext {
   limits: Partial<AttemptLimits> | undefined;
   /** Token lifetime in seconds (Pexip: 120). */
   tokenSeconds: number;
+  /** The External Policy API server asked for every alias, or null (local rooms only). */
+  policy: PolicyClient | null;
 }
 
 /** A fresh client API token (32 random bytes, base64url). */
@@ -31,21 +35,25 @@ export function conferenceState(room: RoomRecord): Record<string, unknown> {
   return { locked: false, guests_muted: false, started: hostsPresent([...room.participants.values()]) > 0 };
 }
 
-/** Issues a token for `uuid` valid for `ctx.tokenSeconds` and records it. */
+/** Issues a token for `participant` (on its alias) valid for `ctx.tokenSeconds` and records it. */
 export function issueToken(ctx: NodeContext, key: string, participant: Participant): string {
   const token = newToken();
   const expiresAt = ctx.now() + ctx.tokenSeconds * 1000;
   participant.expiresAt = expiresAt;
-  ctx.state.tokens.set(token, { roomKey: key, participantUuid: participant.uuid, expiresAt });
+  ctx.state.tokens.set(token, { roomKey: key, aliasKey: roomKey(participant.alias), participantUuid: participant.uuid, expiresAt });
   return token;
 }
 
-/** Adds an admitted participant, tells the room, and lets waiting guests in if a host arrived. */
-export function admitParticipant(ctx: NodeContext, key: string, room: RoomRecord, decision: AdmitDecision): { participant: Participant; token: string } {
+/**
+ * Adds an admitted participant (joined on `alias`; `uuid` when the policy server already knows
+ * it), tells the room, and lets waiting guests in if a host is there (also one that arrived while
+ * this participant's request was being decided).
+ */
+export function admitParticipant(ctx: NodeContext, key: string, room: RoomRecord, decision: AdmitDecision, alias: string, uuid: string = randomUUID()): { participant: Participant; token: string } {
   const now = ctx.now();
   const participant: Participant = {
-    uuid: randomUUID(),
-    alias: room.spec.alias,
+    uuid,
+    alias,
     displayName: decision.displayName,
     role: decision.role,
     serviceType: decision.serviceType,
@@ -81,6 +89,10 @@ export function removeParticipant(ctx: NodeContext, key: string, uuid: string, r
   ctx.hub.closeParticipant(uuid, reason ? { event: 'disconnect', data: { reason } } : undefined);
   ctx.hub.broadcast(key, 'participant_delete', { uuid });
   ctx.hub.broadcast(key, 'conference_update', conferenceState(room));
+  if (room.fromPolicy && room.participants.size === 0) {
+    ctx.hub.closeAll(key);
+    ctx.state.rooms.delete(key);
+  }
 }
 
 /** Drops expired tokens, and participants whose newest token expired (they stopped refreshing). */

@@ -1,24 +1,27 @@
 /**
  * The reference conference node: a loopback-only HTTP (or, with `tls`, HTTPS) server that behaves like a Pexip
  * Infinity conference node for what SecureJoin touches (client API token phase, event stream,
- * join page) plus SecureJoin's provisioning API. Decisions come from core/room.
+ * join page), asking an External Policy API server (the meeting service) what each alias is, as
+ * Infinity does, with its own local rooms (the demo room) as fallback. Decisions come from core/room.
  */
 import { createServer as createHttpServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { AttemptLedger } from '../core/attempts';
 import type { AttemptLimits } from '../core/attempts';
-import { parseRoomSpec } from '../core/room';
+import { parseRoomSpec, policyConferenceKey } from '../core/room';
 import type { RoomSpec } from '../core/room';
 import type { Clock } from '../core/types';
 import { handleClientApi } from './clientApi';
 import { EventHub } from './events';
-import { generateBearerToken } from './http/auth';
 import { sendEmpty, sendJson, sendText } from './http/io';
 import { handleJoinPage } from './joinPageRoutes';
 import { buildJoinPageBundle } from './joinPage/build';
-import { handleProvisioning } from './provisioning';
-import type { TestClockControl } from './provisioning';
+import { createPolicyClient } from './policyClient';
+import type { PolicyClientOptions } from './policyClient';
+import { handleTestClock } from './testClock';
+import type { TestClockControl } from './testClock';
 import { deleteRoom } from './rooms';
 import type { NodeContext } from './rooms';
 import { createNodeState, roomKey } from './state';
@@ -34,8 +37,11 @@ export interface ConferenceNodeOptions {
   port?: number;
   /** Interface to listen on; loopback only. Default `127.0.0.1`. */
   host?: LoopbackHost;
-  /** Bearer token for the provisioning API; a random one is generated when absent. */
-  bearerToken?: string;
+  /**
+   * The External Policy API server to ask for every alias (the meeting service), as an Infinity
+   * policy profile: origin, Basic credentials, CA for https. Without it only local rooms exist.
+   */
+  policy?: PolicyClientOptions;
   /** The node's clock (UTC ms). Default `Date.now`. */
   clock?: Clock;
   /** Expose `POST /api/securejoin/v1/clock` to set/advance time (tests and demos only). Default false. */
@@ -46,10 +52,8 @@ export interface ConferenceNodeOptions {
   limits?: Partial<AttemptLimits>;
   /** Client API token lifetime in seconds. Default 120 (Pexip's). */
   tokenSeconds?: number;
-  /** Rooms to create at start (RoomSpec JSON). An invalid one makes start fail. */
+  /** Local rooms (RoomSpec JSON), the node's own configuration. An invalid one makes start fail. */
   rooms?: readonly unknown[];
-  /** Browser origins allowed to call the provisioning API; `'*'` (default) for any. */
-  corsOrigins?: readonly string[] | '*';
   /**
    * PEM key and certificate: serve HTTPS instead of HTTP (a real node is https-only, and admin
    * policies only name https nodes; see devcert's `ensureDevCertificate` for a loopback one).
@@ -64,20 +68,31 @@ export interface ConferenceNode {
   /** The same node as `http(s)://localhost:<port>`: a different origin for extension tests. */
   localhostUrl: string;
   port: number;
-  /** The provisioning API's bearer token. */
-  bearerToken: string;
   /** Join page URL for `alias` on `origin` (default `url`), with webapp3 query parameters. */
   joinUrl(alias: string, params?: { name?: string; pin?: string; role?: 'host' | 'guest'; join?: boolean }, origin?: string): string;
-  /** Creates or replaces a room directly (same validation as PUT). @throws Error listing the issues. */
+  /** Creates or replaces a local room (the node's configuration; core/room validation). @throws Error listing the issues. */
   putRoom(spec: unknown): RoomSpec;
-  /** Deletes a room; false when there was none. */
+  /** Deletes a local room; false when there was none. */
   deleteRoom(alias: string): boolean;
+  /**
+   * Who is in the conference the policy server calls `name` (or the local room `name` when
+   * `local`), and whether wrong PINs have blocked it: what an Infinity administrator sees in the
+   * management console. For tests and demos in the same process; there is no HTTP route for it.
+   */
+  conferenceStatus(name: string, local?: boolean): ConferenceStatus;
   /** The node's current time (UTC ms). */
   now(): number;
   /** Test clock controls, when started with `testClock: true`; else null. */
   clock: TestClockControl | null;
   /** Stops listening and ends every open connection. */
   close(): Promise<void>;
+}
+
+/** A conference's live state (see `ConferenceNode.conferenceStatus`). */
+export interface ConferenceStatus {
+  blocked: boolean;
+  /** In join order. */
+  participants: Array<{ displayName: string; role: 'host' | 'guest'; serviceType: 'conference' | 'waiting_room'; alias: string }>;
 }
 
 const PATH_SEGMENT = /^[A-Za-z0-9._-]{1,64}$/;
@@ -95,7 +110,7 @@ export async function startConferenceNode(opts: ConferenceNodeOptions = {}): Pro
   if (!PATH_SEGMENT.test(webappPath) || webappPath === 'api') {
     throw new Error(`conference node: webappPath must be one path segment of letters, digits, . _ - (not "api"), got ${webappPath}`);
   }
-  const bearerToken = opts.bearerToken ?? generateBearerToken();
+  const policy = opts.policy ? createPolicyClient(opts.policy) : null;
   const baseClock = opts.clock ?? Date.now;
   let offset = 0;
   const now: Clock = () => baseClock() + offset;
@@ -109,6 +124,7 @@ export async function startConferenceNode(opts: ConferenceNodeOptions = {}): Pro
     now,
     limits: opts.limits,
     tokenSeconds: opts.tokenSeconds ?? 120,
+    policy,
   };
   const putRoom = (spec: unknown): RoomSpec => {
     const parsed = parseRoomSpec(spec);
@@ -116,12 +132,11 @@ export async function startConferenceNode(opts: ConferenceNodeOptions = {}): Pro
     const key = roomKey(parsed.value.alias);
     const existing = ctx.state.rooms.get(key);
     if (existing) existing.spec = parsed.value;
-    else ctx.state.rooms.set(key, { spec: parsed.value, participants: new Map(), rosterUsage: {} });
+    else ctx.state.rooms.set(key, { spec: parsed.value, fromPolicy: false, participants: new Map(), rosterUsage: {} });
     return parsed.value;
   };
   for (const room of opts.rooms ?? []) putRoom(room);
 
-  const provisioning = { bearerToken, corsOrigins: opts.corsOrigins ?? '*', testClock };
   let port = opts.port ?? 0;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -141,8 +156,8 @@ export async function startConferenceNode(opts: ConferenceNodeOptions = {}): Pro
     if (a === 'api' && b === 'client' && c === 'v2' && d === 'conferences' && alias) {
       return handleClientApi(ctx, req, res, url, alias, rest);
     }
-    if (a === 'api' && b === 'securejoin' && c === 'v1') {
-      return handleProvisioning(ctx, provisioning, req, res, segments.slice(3));
+    if (testClock && a === 'api' && b === 'securejoin' && c === 'v1' && d === 'clock' && segments.length === 4) {
+      return handleTestClock(testClock, now, req, res);
     }
     if (req.method === 'GET' && a === webappPath && (await handleJoinPage(res, webappPath, segments.slice(1)))) return;
     if (req.method === 'GET' && url.pathname === '/favicon.ico') return sendEmpty(res, 204);
@@ -178,7 +193,6 @@ export async function startConferenceNode(opts: ConferenceNodeOptions = {}): Pro
     url,
     localhostUrl: `${scheme}://localhost:${port}`,
     port,
-    bearerToken,
     joinUrl(alias, params = {}, origin = url) {
       const q = new URLSearchParams();
       if (params.role) q.set('role', params.role);
@@ -189,7 +203,15 @@ export async function startConferenceNode(opts: ConferenceNodeOptions = {}): Pro
       return `${origin}/${webappPath}/m/${encodeURIComponent(alias)}${query ? `?${query}` : ''}`;
     },
     putRoom,
-    deleteRoom: (alias) => deleteRoom(ctx, roomKey(alias)),
+    deleteRoom: (alias) => ctx.state.rooms.get(roomKey(alias))?.fromPolicy === false && deleteRoom(ctx, roomKey(alias)),
+    conferenceStatus(name, local = false) {
+      const key = local ? roomKey(name) : policyConferenceKey(name);
+      const room = ctx.state.rooms.get(key);
+      return {
+        blocked: new AttemptLedger(ctx.limits, now, ctx.state.ledger).isRoomBlocked(local ? (room?.spec.alias ?? name) : key),
+        participants: [...(room?.participants.values() ?? [])].map((p) => ({ displayName: p.displayName, role: p.role, serviceType: p.serviceType, alias: p.alias })),
+      };
+    },
     now,
     clock: testClock,
     close: () =>

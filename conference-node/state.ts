@@ -21,23 +21,33 @@ export interface Participant {
   expiresAt: EpochMs;
 }
 
-/** A provisioned room with its participants (insertion order = join order). */
+/**
+ * A conference with its participants (insertion order = join order): a local room (`spec` from
+ * the node's configuration, keyed by `roomKey(alias)`), or a conference the policy server
+ * answered (keyed by `policyConferenceKey(name)`, `spec` = its last answer's PIN rules; it lives
+ * while someone is in it).
+ */
 export interface RoomRecord {
   spec: RoomSpec;
+  /** True for a conference from the policy server (dropped when its last participant leaves). */
+  fromPolicy: boolean;
   participants: Map<string, Participant>;
   rosterUsage: RosterUsage;
 }
 
 /** What a token stands for. Tokens stay valid until they expire or the participant leaves. */
 export interface TokenRecord {
+  /** The conference (`NodeState.rooms` key). */
   roomKey: string;
+  /** `roomKey(alias)` of the alias the token was issued on: the token works on that alias only. */
+  aliasKey: string;
   participantUuid: string;
   expiresAt: EpochMs;
 }
 
 /** All of a node's state. */
 export interface NodeState {
-  /** Rooms by `roomKey(alias)`. */
+  /** Local rooms by `roomKey(alias)`, policy conferences by `policyConferenceKey(name)` (no alias has a `:`). */
   rooms: Map<string, RoomRecord>;
   tokens: Map<string, TokenRecord>;
   /** The attempt ledger (core/attempts `LedgerState`), shared by all rooms. */

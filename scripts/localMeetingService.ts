@@ -2,10 +2,12 @@
  * The meeting service as development and the tests run it on this machine: the local token
  * issuer (its own key pair; the add-in server serves its token endpoint to the playground), the
  * service on loopback with the embedded PGlite database (or in memory), validating tokens against
- * the issuer's JWKS exactly as it would Entra ID's, and registering rooms on the local reference
- * node with the node's token (held by the service only). Plus the policy's `meetingService` entry
- * that names it. Used by `npm start` (scripts/start.ts), the add-in's tests and the e2e journeys.
+ * the issuer's JWKS exactly as it would Entra ID's, and answering Infinity's External Policy API
+ * with credentials made fresh for each start (the local reference node asks it, as an Infinity
+ * policy profile would). Plus the policy's `meetingService` entry that names it. Used by
+ * `npm start` (scripts/start.ts), the add-in's tests and the e2e journeys.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDevIssuer, startMeetingService } from '../service';
@@ -46,16 +48,29 @@ export async function serveJwks(issuer: DevIssuer): Promise<{ url: string; close
   };
 }
 
+/** HTTP Basic credentials of the policy API (an Infinity policy profile's username and password). */
+export interface PolicyCredentials {
+  username: string;
+  password: string;
+}
+
+/** Fresh policy API credentials: a fixed username and 32 random bytes (base64url) as password. */
+export function generatePolicyCredentials(): PolicyCredentials {
+  return { username: 'securejoin-node', password: randomBytes(32).toString('base64url') };
+}
+
 /** Options of {@link startLocalMeetingService}. */
 export interface LocalMeetingServiceOptions {
   /** Where the service fetches the issuer's keys. */
   jwksUrl: string;
   /** Browser origins allowed to call it (the add-in server's). */
   allowOrigins: string[];
-  /** The reference node to register rooms on (interim node sync), with its token and CA. */
-  node?: { url: string; token: string; ca?: string };
+  /** The policy API's credentials; without them the policy routes are off (404). */
+  policy?: PolicyCredentials;
   /** PGlite's folder; null (default) keeps the database in memory. */
   dataDir?: string | null;
+  /** The clock the service opens meetings by (tests); default the real one. */
+  clock?: MeetingServiceOptions['clock'];
   /** Default 0 (any free port). */
   port?: number;
   tls?: { key: string; cert: string };
@@ -71,7 +86,8 @@ export function startLocalMeetingService(opts: LocalMeetingServiceOptions): Prom
     dataDir: opts.dataDir ?? null,
     auth: { issuer: LOCAL_AUTH.issuer, audience: LOCAL_AUTH.audience, jwksUrl: opts.jwksUrl, tenant: LOCAL_AUTH.tenant, scope: LOCAL_AUTH.scope },
     allowOrigins: opts.allowOrigins,
-    ...(opts.node ? { node: opts.node } : {}),
+    ...(opts.policy ? { policy: opts.policy } : {}),
+    ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.tls ? { tls: opts.tls } : {}),
     logLevel: opts.logLevel ?? 'silent',
   });
@@ -96,6 +112,8 @@ export function policyWithLocalService(policyText: string, nodeOrigin: string, s
 /** What `npm start` runs beside the add-in server: the meeting service and what it needs. */
 export interface LocalMeetingStack {
   service: MeetingService;
+  /** The credentials the service's policy API takes (give them to the node). */
+  policy: PolicyCredentials;
   /** The policy entry naming the service. */
   servicePolicy: MeetingServicePolicy;
   close(): Promise<void>;
@@ -103,25 +121,28 @@ export interface LocalMeetingStack {
 
 /**
  * Starts the meeting service for `npm start` and the e2e tests: PGlite in `dataDir`, tokens from `issuer` (whose
- * token endpoint the add-in server at `addinUrl` serves), rooms synced to `node`. The service
+ * token endpoint the add-in server at `addinUrl` serves), its policy API on with fresh credentials. The service
  * reads the issuer's keys from a loopback http server of its own, since it does not trust the
  * add-in server's development certificate.
  */
 export async function startLocalMeetingStack(opts: {
   issuer: DevIssuer;
   addinUrl: string;
-  node: { url: string; token: string; ca?: string };
   /** PGlite's folder; null keeps the database in memory (tests). */
   dataDir: string | null;
+  /** The clock the service opens meetings by (tests); default the real one. */
+  clock?: MeetingServiceOptions['clock'];
   /** 0 picks a free port. */
   port: number;
   tls?: { key: string; cert: string };
 }): Promise<LocalMeetingStack> {
   const jwks = await serveJwks(opts.issuer);
   try {
-    const service = await startLocalMeetingService({ jwksUrl: jwks.url, allowOrigins: [opts.addinUrl], node: opts.node, dataDir: opts.dataDir, port: opts.port, ...(opts.tls ? { tls: opts.tls } : {}) });
+    const policy = generatePolicyCredentials();
+    const service = await startLocalMeetingService({ jwksUrl: jwks.url, allowOrigins: [opts.addinUrl], policy, ...(opts.clock ? { clock: opts.clock } : {}), dataDir: opts.dataDir, port: opts.port, ...(opts.tls ? { tls: opts.tls } : {}) });
     return {
       service,
+      policy,
       servicePolicy: localServicePolicy(service.url, opts.addinUrl),
       close: async () => {
         await service.close();

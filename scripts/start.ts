@@ -5,9 +5,10 @@
  *   missing);
  * - the Outlook add-in and its playground on https://localhost:3000 (with the local token issuer
  *   for the playground's sign-in), and the meeting service on https://127.0.0.1:8444 with its
- *   embedded database in .data/service (./localMeetingService.ts); the demo policy names the local
- *   node and the service, which registers each meeting's room on the node, so the codes the
- *   playground puts in an invite open rooms there;
+ *   embedded database in .data/service (scripts/localMeetingService.ts); the demo policy names
+ *   the local node and the service, and the node asks the service's External Policy API (with
+ *   credentials made for this start) about every alias, as Infinity would, so the codes the
+ *   playground puts in an invite open their meeting there;
  * - the browser extension, built with `wxt build` into .output/chrome-mv3;
  * - with a display ($DISPLAY or $WAYLAND_DISPLAY) and Chromium installed, a Chromium with a
  *   throwaway profile, the extension loaded and the development certificate accepted, on the
@@ -112,7 +113,7 @@ async function start(): Promise<void> {
     nodeHost = parseMainOptions(opts.nodeArgs, process.env).host; // also refuses unknown node flags now, before anything starts
   } catch (error) {
     const message = error instanceof Error ? error.message.replace(/ \(use --port.*\)$/, '') : String(error);
-    fail(`${message}\nOptions: --node-port N, --addin-port N, --service-port N, --no-browser, --host H, --token T, --test-clock (README "Try it").`, 2);
+    fail(`${message}\nOptions: --node-port N, --addin-port N, --service-port N, --no-browser, --host H, --test-clock (README "Try it").`, 2);
   }
 
   const notes: string[] = []; // printed once the ports are known to be free
@@ -137,7 +138,7 @@ async function start(): Promise<void> {
   const extension = buildExtension(supervisor);
   extension.catch(() => undefined); // reported below, after the servers are up
 
-  // The node's own lines (demo codes and links) wait until the add-in and the service listen too:
+  // The node's own lines (demo codes and links) are printed once everything listens:
   // a port taken in the meantime then ends the start before any code is printed.
   const nodeLines: string[] = [];
   let node: ConferenceNode;
@@ -151,8 +152,7 @@ async function start(): Promise<void> {
       throw code ? new Error(portProblem(wantedPort, code)) : error;
     }
   };
-  node = await listening(nodePort, () => startNode([...opts.nodeArgs, '--port', String(nodePort.port)], process.env, { ...(tls ? { tls } : {}), log: (text) => nodeLines.push(text) }));
-  supervisor.adopt(() => node.close());
+  // The service first: the node is configured with its policy URL and the credentials made for this start.
   const issuer = await createLocalIssuer();
   addin = await listening(addinPort, () => startAddinServer({ port: addinPort.port, host: ADDIN_HOST, devIssuer: issuer, ...(tls ? { https: { key: tls.key, cert: tls.cert } } : {}) }));
   supervisor.adopt(() => addin.close());
@@ -160,13 +160,15 @@ async function start(): Promise<void> {
     startLocalMeetingStack({
       issuer,
       addinUrl: addin.url,
-      node: { url: node.url, token: node.bearerToken, ...(tls ? { ca: tls.cert } : {}) },
       dataDir: SERVICE_DATA_DIR,
       port: servicePort.port,
       ...(tls ? { tls: { key: tls.key, cert: tls.cert } } : {}),
     }),
   );
   supervisor.adopt(() => meetings.close());
+  const policy = { url: meetings.service.url, ...meetings.policy, ...(tls ? { ca: tls.cert } : {}) };
+  node = await listening(nodePort, () => startNode([...opts.nodeArgs, '--port', String(nodePort.port)], process.env, { ...(tls ? { tls } : {}), policy, log: (text) => nodeLines.push(text) }));
+  supervisor.adopt(() => node.close());
   if (supervisor.stopped) return;
   // Admin policies only name https nodes: without a certificate the policy keeps the example's nodes.
   const example = readFileSync(DEFAULT_POLICY_PATH, 'utf8');

@@ -11,13 +11,13 @@ export function whatToDo(playgroundUrl: string, nodeUrl: string, https: boolean)
     '     Set "Start" to within 15 minutes from now (codes open 15 minutes before the start), fill in "Subject"',
     '     and add two attendees ("Add attendee"). In the task pane, under "Passcodes", choose "Unique passcode',
     '     per invitee". The block follows every change; if the task pane says the block is out of date, press',
-    `     "Update block". Then press "Send". The task pane registers the meeting with the meeting service, which`,
-    `     registers its room on ${nodeUrl}${https ? '' : ' (needs HTTPS: not available now)'}.`,
+    `     "Update block". Then press "Send". The task pane registers the meeting with the meeting service; the node`,
+    `     ${nodeUrl} asks the service's policy API about each join, as Pexip Infinity would${https ? '' : ' (the add-in policy names it only over HTTPS: not available now)'}.`,
     '  2. Attendee: in the extension popup, paste a personal message from the task pane ("Personal messages")',
     '     and confirm; or open the demo room\'s guest link above in the browser with the extension.',
     '  3. Open the invite\'s join link, type a name, press "Join": the extension fills the PIN (or says when the',
     '     code opens). Guests wait until someone joins with the host PIN (task pane: "Host PIN").',
     '  4. Enter wrong PINs on a join page: the extension warns before the limit; after 5 the page says when to',
-    '     try again, and too many against one room lock it.',
+    '     try again, and more than 20 against one meeting (all its links and codes together) lock it for 10 minutes.',
   ];
 }

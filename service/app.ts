@@ -1,6 +1,6 @@
 /**
- * The Fastify application: CORS for the add-in's origins, bounded bodies and timeouts, health
- * and meeting routes, one error handler. Logs are pino JSON lines that carry no body, no
+ * The Fastify application: CORS for the add-in's origins, bounded bodies and timeouts, health,
+ * meeting and (with credentials) Infinity policy routes, one error handler. Logs are pino JSON lines that carry no body, no
  * Authorization header and no code.
  */
 import cors from '@fastify/cors';
@@ -12,6 +12,7 @@ import { BODY_LIMIT_BYTES } from './options';
 import type { MeetingServiceOptions } from './options';
 import { healthRoutes } from './routes/health';
 import { meetingRoutes } from './routes/meetings';
+import { policyRoutes } from './routes/policy';
 
 /** Builds the app around a context (database and auth already set up). */
 export async function buildApp(opts: MeetingServiceOptions, logger: ServiceContext['log'], makeContext: (log: ServiceContext['log']) => ServiceContext): Promise<FastifyInstance> {
@@ -38,5 +39,6 @@ export async function buildApp(opts: MeetingServiceOptions, logger: ServiceConte
   app.setErrorHandler(errorHandler);
   healthRoutes(app, ctx.db);
   meetingRoutes(app, ctx);
+  if (opts.policy) policyRoutes(app, ctx, opts.policy, opts.clock ?? Date.now);
   return app;
 }

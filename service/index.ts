@@ -12,7 +12,6 @@ import { codesCipher } from './codes';
 import { migrate } from './db/migrate';
 import { checkCodesKey } from './keyCheck';
 import { createLogger } from './logger';
-import { nodeClient } from './node/nodeClient';
 import { DEFAULT_ADMIN_ROLE, DEFAULT_PORT, DEFAULT_SCOPE } from './options';
 import type { MeetingServiceOptions } from './options';
 
@@ -49,8 +48,7 @@ export async function startMeetingService(opts: MeetingServiceOptions): Promise<
       scope: opts.auth.scope ?? DEFAULT_SCOPE,
       adminRole: opts.auth.adminRole ?? DEFAULT_ADMIN_ROLE,
     });
-    const node = opts.node ? nodeClient(opts.node) : null;
-    const app = await buildApp(opts, log, (l) => ({ db, cipher, authenticate, node, log: l }));
+    const app = await buildApp(opts, log, (l) => ({ db, cipher, authenticate, log: l }));
     await app.listen({ port: opts.port ?? DEFAULT_PORT, host: opts.host ?? '127.0.0.1' });
     const { port } = app.server.address() as AddressInfo;
     const host = (opts.host ?? '127.0.0.1').includes(':') ? `[${opts.host}]` : (opts.host ?? '127.0.0.1');

@@ -1,7 +1,7 @@
 /** How to start the meeting service (the CLI fills this from flags and environment). */
 import type { Level } from 'pino';
 import type { Database } from './db/database';
-import type { NodeSyncOptions } from './node/nodeClient';
+import type { Clock } from '../core/types';
 
 export interface MeetingServiceOptions {
   /** TCP port; 0 picks a free one. Default 8444. */
@@ -34,8 +34,13 @@ export interface MeetingServiceOptions {
   };
   /** Browser origins allowed to call (the add-in's). */
   allowOrigins?: readonly string[];
-  /** Interim node sync: register rooms on the reference node within each write. */
-  node?: NodeSyncOptions;
+  /**
+   * Credentials Pexip Infinity's policy profile sends (HTTP Basic) to `/policy/v1/...`. Without
+   * them the policy routes do not exist (404).
+   */
+  policy?: { username: string; password: string };
+  /** The clock the policy decides windows by (tests drive it); default Date.now. */
+  clock?: Clock;
   /** Serve HTTPS with this PEM key and certificate. */
   tls?: { key: string; cert: string };
   /** Log level (default `info`); `silent` for none. Logs go to stdout as JSON lines. */

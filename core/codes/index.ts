@@ -10,3 +10,7 @@ export type { RepeatedInviteeEmail } from './email';
 export { isWeakCode } from './weak';
 export { guessProbability, maxGuesses } from './guessRisk';
 export type { GuessRiskInput } from './guessRisk';
+export { generateWebAlias, generateDialAlias, WEB_ALIAS_ALPHABET, WEB_ALIAS_LENGTH } from './alias';
+export type { AliasOptions, DialAliasOptions } from './alias';
+export { pinPromptLength } from './promptLength';
+export type { PromptLengthInput } from './promptLength';

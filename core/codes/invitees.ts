@@ -1,7 +1,7 @@
 /**
  * Per-invitee passcodes: each invitee gets their own code, so a leaked link names its owner.
  */
-import { ACCESS_CODE_LENGTH, DIGITS, validateAlphabet, validateLength } from './alphabet';
+import { ACCESS_CODE_LENGTH, DIGITS, PIN_LENGTH, validateAlphabet, validateLength } from './alphabet';
 import { assertRoom, makeDrawer, takenSet } from './draw';
 import { normaliseInviteeEmails } from './email';
 import type { CodeOptions } from './generate';
@@ -11,7 +11,8 @@ import type { CodeOptions } from './generate';
  * passcodes are distinct from each other and from `exclude` (pass the meeting's access code and
  * PINs there), never weak. Linear time: 10,000 invitees take a few milliseconds.
  *
- * @param opts length 6-15 (default 8), alphabet (default digits), exclude.
+ * @param opts length 6-20 (default 8; up to Pexip's 20 PIN digits, since a passcode is the guest
+ *   PIN of its alias and must match the host PIN's length, see pinPromptLength), alphabet, exclude.
  * @throws RangeError listing invalid emails, or on a bad length/alphabet/exclude;
  *   CodeSpaceExhaustedError when the invitees do not fit in the code space.
  */
@@ -20,7 +21,7 @@ export function generateInviteePasscodes(
   opts: CodeOptions = {},
 ): Array<{ email: string; passcode: string }> {
   const alphabet = validateAlphabet(opts.alphabet ?? DIGITS);
-  const length = validateLength(opts.length ?? ACCESS_CODE_LENGTH.default, ACCESS_CODE_LENGTH.min, ACCESS_CODE_LENGTH.max, 'passcode length');
+  const length = validateLength(opts.length ?? ACCESS_CODE_LENGTH.default, ACCESS_CODE_LENGTH.min, PIN_LENGTH.max, 'passcode length');
   const unique = normaliseInviteeEmails(emails);
   const taken = takenSet(opts.exclude);
   assertRoom(alphabet, length, taken, unique.length, 'passcode');

@@ -1,6 +1,6 @@
 /** Reads the fields of our block back from its text lines (whatever Outlook did to the markup). */
 import type { DialIn } from './render';
-import { LABELS, PERSONAL_PASSCODE_TEXT } from './render';
+import { ALIAS_NOTE, LABELS, PERSONAL_PASSCODE_TEXT } from './render';
 import { normaliseLine } from './markers';
 
 /** What our block says, as read back from an invite body. Absent lines are absent fields. */
@@ -10,6 +10,8 @@ export interface InviteBlockFields {
   /** The "Save in SecureJoin" capture link (carries the access code and the window in its fragment). */
   captureUrl?: string;
   accessCode?: string;
+  /** True when the access code line says it is the conference ID to dial, not a PIN (issue 10 blocks). */
+  accessCodeIsAlias?: true;
   passcode?: string;
   /** True when the passcode line says each invitee gets a personal passcode. */
   personalPasscodes: boolean;
@@ -20,7 +22,8 @@ export interface InviteBlockFields {
 
 const MAX_LINE = 1000;
 const URL_TOKEN = /https?:\/\/[^\s<>"]{1,2000}/;
-const DIAL_IN = /^call (.{1,60}?), enter conference ID ([0-9 #]{1,40}), then/i;
+/** "call N, enter conference ID 123 followed by #, then ..." (issue 10) and "call N, enter conference ID 123, then ..." (before). */
+const DIAL_IN = /^call (.{1,60}?), enter conference ID ([0-9][0-9 ]{0,38}#?)(?:,| followed by #)/i;
 
 /** Collapses whitespace (no-break spaces included) and trims, for reading values. */
 export const tidy = (line: string): string => line.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim();
@@ -58,7 +61,13 @@ export function readBlockFields(lines: readonly string[]): InviteBlockFields {
     } else if (label === LABELS.saveLink.toLowerCase()) {
       const url = URL_TOKEN.exec(value);
       if (url && fields.captureUrl === undefined) fields.captureUrl = url[0];
-    } else if (label === LABELS.accessCode.toLowerCase()) fields.accessCode ??= cleanCode(value);
+    } else if (label === LABELS.accessCode.toLowerCase()) {
+      if (fields.accessCode === undefined) {
+        const note = normaliseLine(value).indexOf(normaliseLine(ALIAS_NOTE).slice(0, 20));
+        fields.accessCode = cleanCode(note > 0 ? value.slice(0, note) : value);
+        if (note > 0) fields.accessCodeIsAlias = true;
+      }
+    }
     else if (label === LABELS.passcode.toLowerCase()) {
       if (normaliseLine(value).startsWith(PERSONAL_PASSCODE_TEXT.split(' ')[0] as string)) fields.personalPasscodes = true;
       else fields.passcode ??= cleanCode(value);

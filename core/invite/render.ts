@@ -17,7 +17,10 @@ import { BLOCK_END_MARKER, BLOCK_START_MARKER } from './markers';
 /** How invitees prove they were invited: one shared passcode, or a personal one each. */
 export type InvitePasscode = { mode: 'shared'; value: string } | { mode: 'per-invitee' };
 
-/** Dial-in for SIP/phone participants: the number to call and the conference ID to enter. */
+/**
+ * Dial-in for SIP/phone participants: the number to call and the conference ID to type at the
+ * Virtual Reception (the meeting's numeric alias, i.e. its access code).
+ */
 export interface DialIn {
   number: string;
   conferenceId: string;
@@ -27,6 +30,11 @@ export interface DialIn {
 export interface InviteBlockInput {
   joinUrl: string;
   accessCode: string;
+  /**
+   * The access code is the meeting's numeric alias (issue 10: typed at the Virtual Reception,
+   * never at a PIN prompt): its line says so, and readers never offer it as a PIN.
+   */
+  accessCodeIsAlias?: boolean;
   passcode?: InvitePasscode;
   meeting: MeetingTime;
   timeZone: string;
@@ -56,6 +64,12 @@ export interface InviteBlockInput {
    * web app 3 or legacy join link and an access code of 4-20 digits.
    */
   saveLink?: boolean;
+  /**
+   * The PIN the "Save in SecureJoin" link carries: what the join page asks for on the link's
+   * alias (the shared passcode, or the guest PIN when the access code is off). Default: the
+   * access code (blocks before issue 10, where the access code was the PIN).
+   */
+  savePin?: string;
 }
 
 /** The rendered block in both body formats. */
@@ -74,8 +88,15 @@ export const LABELS = {
   saveLink: 'Save in SecureJoin',
 } as const;
 
-/** Text of the passcode line when every invitee gets a personal passcode. */
-export const PERSONAL_PASSCODE_TEXT = 'personal - each invitee receives their own passcode separately';
+/** After an access code that is the meeting's numeric alias (see InviteBlockInput.accessCodeIsAlias). */
+export const ALIAS_NOTE = '(the conference ID to dial; not a PIN)';
+
+/**
+ * Text of the passcode line when every invitee gets a personal passcode. The parser knows it by
+ * its first word, so blocks written before issue 10 ("personal - each invitee receives their own
+ * passcode separately") still read as per-invitee.
+ */
+export const PERSONAL_PASSCODE_TEXT = 'personal - each invitee receives their own link, passcode and dial-in steps separately; the join link and access code above admit hosts only';
 
 const CODE = /^[A-Za-z0-9]{4,32}#?$/;
 const PHONE = /^\+?[0-9][0-9 ().-]{2,30}$/;
@@ -98,12 +119,13 @@ function inputProblems(input: InviteBlockInput): string[] {
   if (input.saveLink === true) {
     const link = parseJoinLink(typeof input.joinUrl === 'string' ? input.joinUrl.trim() : '');
     if (link.ok && link.value.style === 'webapp2') problems.push('saveLink: needs a web app 3 or legacy join link (webapp2 routes with the fragment)');
-    if (typeof input.accessCode !== 'string' || !JOIN_PIN_PATTERN.test(input.accessCode)) problems.push('saveLink: the access code must be 4-20 digits to be saved as a PIN');
+    const pin = input.savePin ?? input.accessCode;
+    if (typeof pin !== 'string' || !JOIN_PIN_PATTERN.test(pin)) problems.push(`saveLink: the ${input.savePin === undefined ? 'access code' : 'savePin'} must be 4-20 digits to be saved as a PIN`);
   }
   return problems;
 }
 
-/** The capture link of the "Save in SecureJoin" line: the access code as a guest, with the window. */
+/** The capture link of the "Save in SecureJoin" line: the save PIN as a guest, with the window. */
 function saveLinkOf(input: InviteBlockInput, lead: number, grace: number): string {
   const link = parseJoinLink(input.joinUrl.trim());
   if (!link.ok || link.value.style === 'webapp2') throw new RangeError(`invalid invite block input: joinUrl: ${link.ok ? 'is a webapp2 link' : link.errors[0]?.message}`);
@@ -114,7 +136,7 @@ function saveLinkOf(input: InviteBlockInput, lead: number, grace: number): strin
     alias,
     style,
     role: 'guest',
-    pin: input.accessCode,
+    pin: input.savePin ?? input.accessCode,
     startsAt: input.meeting.start,
     endsAt: input.meeting.end,
     leadMinutes: lead,
@@ -133,7 +155,7 @@ function blockLines(input: InviteBlockInput): Array<{ label: string | null; valu
   if (subject) lines.push({ label: LABELS.subject, value: subject });
   const url = input.joinUrl.trim();
   lines.push({ label: LABELS.joinUrl, value: url, href: url });
-  lines.push({ label: LABELS.accessCode, value: input.accessCode });
+  lines.push({ label: LABELS.accessCode, value: input.accessCodeIsAlias ? `${input.accessCode} ${ALIAS_NOTE}` : input.accessCode });
   if (input.saveLink === true) {
     const save = saveLinkOf(input, lead, grace);
     lines.push({ label: LABELS.saveLink, value: save, href: save });
@@ -142,22 +164,30 @@ function blockLines(input: InviteBlockInput): Array<{ label: string | null; valu
   if (input.passcode?.mode === 'per-invitee') lines.push({ label: LABELS.passcode, value: PERSONAL_PASSCODE_TEXT });
   lines.push({ label: null, value: activationSentence(window, input.meeting, { timeZone: input.timeZone, locale: input.locale, leadMinutes: lead, withDate: input.withDate === true }) });
   if (input.recurring || input.recurrence) lines.push({ label: null, value: recurringActivationSentence(lead) });
-  if (input.dialIn) {
-    const code = input.accessCode.endsWith('#') ? 'the access code' : 'the access code followed by #';
-    lines.push({
-      label: LABELS.dialIn,
-      value: `call ${singleLine(input.dialIn.number, 40)}, enter conference ID ${singleLine(input.dialIn.conferenceId, 40)}, then ${code}.`,
-    });
-  }
+  if (input.dialIn) lines.push({ label: LABELS.dialIn, value: dialInSteps(input.dialIn, input.passcode) });
   return lines;
+}
+
+/**
+ * What a phone caller does: call the number, type the conference ID (the numeric alias) at the
+ * Virtual Reception, then the PIN prompt's code: the shared passcode; in per-invitee mode the
+ * host PIN (the meeting's aliases admit hosts only; invitees get their own conference ID).
+ */
+export function dialInSteps(dialIn: DialIn, passcode: InvitePasscode | undefined): string {
+  const id = singleLine(dialIn.conferenceId, 40);
+  const base = `call ${singleLine(dialIn.number, 40)}, enter conference ID ${id}${id.endsWith('#') ? '' : ' followed by #'}`;
+  if (passcode?.mode === 'shared') return `${base}, then the passcode followed by #.`;
+  if (passcode?.mode === 'per-invitee') return `${base}, then the host PIN followed by # (hosts only: each invitee dials the conference ID in their own message).`;
+  return `${base}; the host admits you from the lobby.`;
 }
 
 /**
  * The SecureJoin block for `input`, as `{ html, text }`. Both start with
  * "-- SecureJoin secure access --" and end with "-- End of SecureJoin secure access --" on
- * lines of their own; between them: subject, join link, access code, passcode line (shared
- * value or "personal - ..."), the "Save in SecureJoin" capture link when `saveLink` is set, the activation sentence in `timeZone`/`locale`, the recurring
- * sentence, and dial-in steps when a number is configured.
+ * lines of their own; between them: subject, join link (the web alias), access code (the numeric
+ * alias), passcode line (shared value or "personal - ..."), the "Save in SecureJoin" capture link
+ * when `saveLink` is set, the activation sentence in `timeZone`/`locale`, the recurring sentence,
+ * and dial-in steps (conference ID, then the passcode) when a number is configured.
  * Throws RangeError naming every bad field (join link not https, malformed codes, bad times...).
  */
 export function renderInviteBlock(input: InviteBlockInput): InviteBlock {

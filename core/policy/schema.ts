@@ -55,7 +55,7 @@ const organizerSchema = group(
     accessCode: group(
       z.strictObject({
         required: setting(z.boolean(), { value: true, locked: true }, 'Every meeting gets a one-time access code in the invite. Turning this off leaves the room PIN as the only barrier.'),
-        length: setting(intIn(6, 15), { value: 8, locked: false }, 'Digits in a generated access code (6-15).'),
+        length: setting(intIn(6, 15), { value: 8, locked: false }, 'Digits in a generated access code (6-15). The access code is also the meeting\'s numeric alias (what a phone caller types at the Virtual Reception); personal numeric aliases use the same length.'),
       }),
       'The one-time access code put into each invitation.',
     ),
@@ -69,7 +69,7 @@ const organizerSchema = group(
     passcodes: group(
       z.strictObject({
         mode: setting(z.enum(PASSCODE_MODES), { value: 'per-invitee', locked: false }, 'Invitee passcodes: "none", "shared" (one per meeting) or "per-invitee" (unique per invitee, shows who joined).'),
-        length: setting(intIn(6, 15), { value: 8, locked: false }, 'Digits in a generated invitee passcode (6-15).'),
+        length: setting(intIn(6, 15), { value: 8, locked: false }, 'Digits in a generated invitee passcode (6-15). A passcode is the guest PIN of its meeting link, and Pexip Infinity needs host and guest PINs of one length: generated passcodes and PINs all take the larger of this and pin.minLength.'),
       }),
       'Passcodes that identify invitees.',
     ),

@@ -91,6 +91,11 @@ export interface TokenDecisionInput {
   ledger: LedgerState | undefined;
   /** Attempt limits; defaults are Pexip's (core/attempts DEFAULT_ATTEMPT_LIMITS). */
   limits?: Partial<AttemptLimits>;
+  /**
+   * The key failures are counted under; default `room.alias`. A policy conference counts per
+   * conference `name` (`policyConferenceKey`), so all its aliases share one count, as in Infinity.
+   */
+  ledgerKey?: string;
 }
 
 /** The room's static PINs as core/pin sees them. */
@@ -141,20 +146,21 @@ export function decideTokenRequest(input: TokenDecisionInput): TokenDecision {
   });
 
   if (room === null) return reject(404, notFoundBody(), 'not_found');
-  if (ledger.isRoomBlocked(room.alias)) return reject(404, notFoundBody(), 'room_blocked');
-  const before = ledger.status(room.alias, request.clientKey, channel);
+  const key = input.ledgerKey ?? room.alias;
+  if (ledger.isRoomBlocked(key)) return reject(404, notFoundBody(), 'room_blocked');
+  const before = ledger.status(key, request.clientKey, channel);
   if (before.level === 'exhausted') {
-    const retryAt = ledger.clientRetryAt(room.alias, request.clientKey, channel);
+    const retryAt = ledger.clientRetryAt(key, request.clientKey, channel);
     return { ...reject(403, retriesExceededBody(), 'retries_exceeded', before), ...(retryAt === null ? {} : { retryAt }) };
   }
 
   const match = matchCredential(room, request.pin, now, rosterUsage);
   if (match === 'pin_required') return reject(403, pinRequiredBody(roomPinPrompt(room)), 'pin_required', before);
   if (match === null) {
-    const after = ledger.recordFailure(room.alias, request.clientKey, channel);
+    const after = ledger.recordFailure(key, request.clientKey, channel);
     return reject(403, invalidPinBody(), 'invalid_pin', after);
   }
-  if (request.pin !== null) ledger.recordSuccess(room.alias, request.clientKey);
+  if (request.pin !== null) ledger.recordSuccess(key, request.clientKey);
   return {
     kind: 'admit',
     status: 200,

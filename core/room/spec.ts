@@ -8,6 +8,7 @@ import { isValidPinFormat, validatePinConfig } from '../pin';
 import { activationWindow, seriesIssues, WEEKDAYS } from '../time';
 import { DEFAULT_GRACE_MINUTES, DEFAULT_LEAD_MINUTES } from '../time/activation';
 import type { Issue, Result } from '../types';
+import { duplicateAliasIssues, meetingAliases, pinLengthIssues } from './aliases';
 import type { RoomRecurrence, RoomSpec, RoomWindow } from './types';
 
 /** Room aliases: what fits in a URL path segment and a Pexip alias (`meet.alice`, `123456`, `a@b.c`). */
@@ -45,6 +46,10 @@ export const roomSpecInputSchema = z
           email: z.string().trim().min(3).max(320),
           name: z.string().trim().min(1).max(200),
           passcode: code,
+          // Required by the policy API's contract once every client sends them (issue 10); optional
+          // meanwhile so older add-ins keep provisioning. Without them the invitee has no personal alias.
+          alias: z.string().regex(ALIAS_PATTERN, 'must be 1-100 characters: letters, digits and . _ @ + - (not first)').optional(),
+          dialAlias: code.optional(),
         }),
       )
       .max(MAX_INVITEES)
@@ -66,6 +71,7 @@ export const roomSpecInputSchema = z
       })
       .optional()
       .describe('A recurring meeting: `meeting` is its first occurrence; the codes work in each occurrence\'s window.'),
+    sent: z.boolean().default(false).describe('false: a draft, whose aliases open nothing; the send check sets it true.'),
   })
   .describe('A SecureJoin room: Pexip PINs plus optional time-limited meeting credentials.');
 
@@ -114,6 +120,8 @@ export function parseRoomSpec(input: unknown, expectedAlias?: string): Result<Ro
     errors.push({ path: 'allowGuests', message: 'must be true for guest access codes and invitee passcodes' });
   }
   errors.push(...duplicateCredentialIssues(v));
+  errors.push(...duplicateAliasIssues(meetingAliases(v)));
+  errors.push(...pinLengthIssues(v.hostPin, [{ path: 'guestPin', pin: v.guestPin }, ...v.invitees.map((inv, i) => ({ path: `invitees[${i}].passcode`, pin: inv.passcode }))]));
 
   const window = resolveWindow(v, hasCodes, errors);
   const recurrence = resolveRecurrence(v, errors);
@@ -127,8 +135,15 @@ export function parseRoomSpec(input: unknown, expectedAlias?: string): Result<Ro
       guestPin: v.guestPin,
       allowGuests: v.allowGuests,
       accessCode: v.accessCode,
-      invitees: v.invitees,
+      invitees: v.invitees.map(({ email, name, passcode, alias, dialAlias }) => ({
+        email,
+        name,
+        passcode,
+        ...(alias !== undefined ? { alias } : {}),
+        ...(dialAlias !== undefined ? { dialAlias } : {}),
+      })),
       window,
+      sent: v.sent,
       ...(recurrence ? { recurrence } : {}),
     },
   };
@@ -220,6 +235,8 @@ function duplicateCredentialIssues(v: ParsedInput): Issue[] {
   if (v.guestPin !== v.hostPin) add(v.guestPin, 'guestPin');
   add(v.accessCode?.code, 'accessCode.code');
   v.invitees.forEach((inv, i) => add(inv.passcode, `invitees[${i}].passcode`));
+  // A personal numeric alias is public (dialled): it must never equal a secret.
+  v.invitees.forEach((inv, i) => add(inv.dialAlias, `invitees[${i}].dialAlias`));
   return issues;
 }
 

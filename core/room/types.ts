@@ -35,6 +35,10 @@ export interface RoomInvitee {
   email: string;
   name: string;
   passcode: string;
+  /** Personal web alias (personal link, capture link); its policy answer's guest PIN is `passcode`. */
+  alias?: string;
+  /** Personal numeric alias a phone caller dials, then types `passcode` at the PIN prompt. */
+  dialAlias?: string;
 }
 
 /**
@@ -60,6 +64,8 @@ export interface RoomSpec {
   window: RoomWindow | null;
   /** Present for a recurring meeting: the series whose occurrences' windows open the codes. */
   recurrence?: RoomRecurrence;
+  /** false: a draft (registered at insert); its aliases open nothing until the send check sets it. */
+  sent: boolean;
 }
 
 /** The part of a room's live state that token decisions depend on. */

@@ -10,6 +10,10 @@ export interface Invitee {
   email: string;
   name: string;
   passcode: string;
+  /** Personal web alias (their personal link; issue 10), set by {@link withPersonalAliases}. */
+  alias?: string;
+  /** Personal numeric alias (what they dial by phone, then the passcode), set with `alias`. */
+  dialAlias?: string;
 }
 
 /** A meeting's invitees. Passcodes are unique within a roster. */

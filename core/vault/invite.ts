@@ -112,8 +112,9 @@ function foundRooms(parsed: ParsedInvite): FoundRoom[] {
   }
   const blockRooms = [...rooms.values()];
   for (const room of blockRooms) {
-    addPin(room.pins, parsed.block?.accessCode, null);
+    // The passcode first: in issue 10 blocks the access code is the dial-in alias, never a PIN.
     addPin(room.pins, parsed.block?.passcode, null);
+    if (parsed.block?.accessCodeIsAlias !== true) addPin(room.pins, parsed.block?.accessCode, null);
   }
   const firstPexip = parsed.candidates.find((c) => c.kind === 'link' && c.service === 'pexip' && readLink(c.value) !== null);
   const part = blockRooms.length > 0 ? parsed.blockPart ?? 0 : firstPexip?.part;

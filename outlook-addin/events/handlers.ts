@@ -84,7 +84,7 @@ interface RegisterFailure {
  * Registers the meeting with the meeting service when it does not hold exactly this meeting yet.
  * Null when done (or nothing to do), else why it failed.
  */
-async function register(deps: EventDeps, port: ItemPort, meeting: MeetingSnapshot, security: MeetingSecurity, settings: OrganizerSettings): Promise<RegisterFailure | null> {
+async function register(deps: EventDeps, port: ItemPort, meeting: MeetingSnapshot, security: MeetingSecurity, settings: OrganizerSettings, sending = false): Promise<RegisterFailure | null> {
   if (!settings.service) return null;
   if (!deps.fetch) return { message: 'this Outlook cannot reach the meeting service from the event runtime.', signIn: false };
   let tokens: TokenSource | null = null;
@@ -93,7 +93,7 @@ async function register(deps: EventDeps, port: ItemPort, meeting: MeetingSnapsho
   } catch {
     tokens = null;
   }
-  const result = await provisionMeeting(port, meeting, security, settings, { fetch: deps.fetch, tokens, interactive: false, now: deps.now?.() ?? Date.now() });
+  const result = await provisionMeeting(port, meeting, security, settings, { fetch: deps.fetch, tokens, interactive: false, now: deps.now?.() ?? Date.now(), sending });
   if (result.state === 'failed') return { message: result.message, signIn: result.signIn === true };
   return result.state === 'not-possible' ? { message: result.message, signIn: false } : null;
 }
@@ -144,7 +144,8 @@ function registerDenial(failure: RegisterFailure): string {
  * - `onAppointmentSend`: Smart Alerts; `completed({ allowEvent: false, errorMessage })` when the
  *   check fails, also when the check itself fails (fail closed), and when the meeting cannot be
  *   registered with the meeting service (policy `meetingService`) as it is now, a missing
- *   sign-in included (per-invitee roster synced with the attendees first).
+ *   sign-in included (per-invitee roster synced with the attendees first). Until this check
+ *   registers it with `sent: true`, the service holds the meeting as a draft that opens nothing.
  */
 export function createEventHandlers(deps: EventDeps): Record<LaunchFunctionName, LaunchHandler> {
   return {
@@ -179,7 +180,7 @@ export function createEventHandlers(deps: EventDeps): Record<LaunchFunctionName,
         const decision = checkBeforeSend(meeting, security, loaded.policy, settings);
         // The block is right: make sure the service (and through it the node) holds this very meeting (a move by drag and drop
         // raises no time-changed event), or the codes in the invite would not open the room.
-        const failed = decision.allow && security && findInviteBlock(meeting.bodyHtml, 'html') ? await register(deps, port, meeting, security, settings) : null;
+        const failed = decision.allow && security && findInviteBlock(meeting.bodyHtml, 'html') ? await register(deps, port, meeting, security, settings, true) : null;
         if (!decision.allow) options = { allowEvent: false, errorMessage: decision.message };
         else options = failed ? { allowEvent: false, errorMessage: registerDenial(failed) } : { allowEvent: true };
       } catch (error) {

@@ -29,11 +29,16 @@ function usableLocale(locale: string): string {
 }
 
 /**
- * What core's renderInviteBlock gets for this meeting: the room link, the access code (the guest
- * PIN when the access code is off), the passcode line, the activation sentence from the meeting's
- * start with its date (for a series: its first occurrence, plus "before each occurrence"), in the organizer's
- * zone ("UTC" when Outlook gave none Intl knows), and, unless passcodes are per invitee, a
- * "Save in SecureJoin" capture link for that code with the meeting's window. Throws RangeError on unusable security data.
+ * What core's renderInviteBlock gets for this meeting: the meeting link (its web alias), the
+ * access code (its numeric alias; the guest PIN when the access code is off), the passcode line,
+ * the activation sentence from the meeting's start with its date (for a series: its first
+ * occurrence, plus "before each occurrence"), in the organizer's zone ("UTC" when Outlook gave
+ * none Intl knows), dial-in steps when the node has a dial-in number and the meeting a numeric
+ * alias, and a "Save in SecureJoin" capture link for the PIN every reader of the body types on
+ * the meeting link: the shared passcode (or the guest PIN in place of the access code). None
+ * without a passcode (guests enter with no PIN and wait in the lobby) and none in per-invitee
+ * mode (there the meeting link admits hosts only; each invitee's message carries their own).
+ * Throws RangeError on unusable security data.
  */
 export function blockInput(meeting: MeetingSnapshot, security: MeetingSecurity, settings: OrganizerSettings): InviteBlockInput {
   const code = security.accessCode ?? security.guestPin;
@@ -41,6 +46,8 @@ export function blockInput(meeting: MeetingSnapshot, security: MeetingSecurity, 
   const input: InviteBlockInput = {
     joinUrl: roomJoinUrl(security),
     accessCode: code,
+    // The access code is the meeting's numeric alias; a guest PIN in its place is a PIN.
+    ...(security.accessCode ? { accessCodeIsAlias: true } : {}),
     meeting: { start: meeting.start, end: meeting.end },
     timeZone: isValidTimeZone(meeting.timeZone) ? meeting.timeZone : 'UTC',
     locale: usableLocale(meeting.locale),
@@ -55,13 +62,16 @@ export function blockInput(meeting: MeetingSnapshot, security: MeetingSecurity, 
   };
   if (security.passcodeMode === 'shared' && security.sharedPasscode) input.passcode = { mode: 'shared', value: security.sharedPasscode };
   if (security.passcodeMode === 'per-invitee') input.passcode = { mode: 'per-invitee' };
-  // A "Save in SecureJoin" link for the code every reader of the body may use anyway (the access
-  // code, or the guest PIN in its place). Not in per-invitee mode: there each invitee's personal
-  // message carries a save link with their own passcode, and a second, shared one for the same
-  // room and role would replace it in the extension (same meeting key), so they would join as an
-  // anonymous guest instead of by name.
-  if (security.passcodeMode !== 'per-invitee' && JOIN_PIN_PATTERN.test(code)) input.saveLink = true;
+  const number = dialInNumber(settings);
+  if (number && security.accessCode) input.dialIn = { number, conferenceId: security.accessCode };
+  const savePin = security.passcodeMode === 'shared' ? security.sharedPasscode : security.passcodeMode === 'none' && !security.accessCode ? security.guestPin : null;
+  if (savePin && JOIN_PIN_PATTERN.test(savePin)) Object.assign(input, { saveLink: true, savePin });
   return input;
+}
+
+/** The dial-in number printed in invites: the meeting's node's first, or null when it has none. */
+export function dialInNumber(settings: Pick<OrganizerSettings, 'node'>): string | null {
+  return settings.node?.dialIn?.[0] ?? null;
 }
 
 /**

@@ -16,10 +16,10 @@ export type {
 export type { ItemPort, ItemChangeKind } from './port';
 export { SECURITY_SESSION_KEY, PREFS_ROAMING_KEY, MEETING_SESSION_KEY } from './port';
 export { loadPolicy, organizerSettings, prefsFromChoices, enforceLocks, LOCKED_REASON } from './policy';
-export { createSecurity, syncAttendees, securityFromBody, rebuildSecurityFromBody, parseSecurity, inviteesOf, codesOf } from './security';
+export { createSecurity, syncAttendees, securityFromBody, rebuildSecurityFromBody, parseSecurity, inviteesOf, codesOf, aliasesOf, redrawAliases } from './security';
 export { applySecurity, removeSecurity, checkBeforeSend, blockInput, blockProblems, roomJoinUrl, MAX_SEND_MESSAGE, smartAlertText } from './block';
 export { personalMessages, personalLink, rosterCsv, csvField } from './roster';
-export { roomSpecFor, SHARED_PASSCODE_INVITEE } from './provisioning';
+export { roomSpecFor } from './provisioning';
 export { meetingUrl, meetingBody, parseMeetingRecord, serviceOutcome, MEETING_ID } from './meetingService';
 export type { MeetingRecord, ServiceOutcome } from './meetingService';
 export { provisionMeeting, withdrawMeeting } from './provisionMeeting';

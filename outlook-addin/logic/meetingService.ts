@@ -28,9 +28,22 @@ export function meetingUrl(service: MeetingServicePolicy, id: string): string {
   return `${service.url.replace(/\/+$/, '')}/api/v1/meetings/${encodeURIComponent(id)}`;
 }
 
-/** The write body `{ subject, room }`: room is the room spec the conference node needs (see roomSpecFor). */
-export function meetingBody(meeting: MeetingSnapshot, security: MeetingSecurity, settings: OrganizerSettings): string {
-  return JSON.stringify({ subject: meeting.subject.slice(0, 255), room: roomSpecFor(meeting, security, settings) });
+/**
+ * The write body `{ subject, room }`: room is the meeting's room spec (see roomSpecFor);
+ * `sent` false registers a draft (opens nothing), true a meeting whose invite went out.
+ */
+export function meetingBody(meeting: MeetingSnapshot, security: MeetingSecurity, settings: OrganizerSettings, sent = false): string {
+  return JSON.stringify({ subject: meeting.subject.slice(0, 255), room: roomSpecFor(meeting, security, settings, sent) });
+}
+
+/** Whether the body this item last wrote (a record's `sent`) registered a sent meeting. */
+export function bodyWasSent(body: string | null): boolean {
+  if (!body) return false;
+  try {
+    return (JSON.parse(body) as { room?: { sent?: unknown } }).room?.sent === true;
+  } catch {
+    return false;
+  }
 }
 
 /** The record from its sessionData text, or null when there is none or it is malformed. */
@@ -80,7 +93,7 @@ export function serviceOutcome(status: number, text: string): ServiceOutcome {
     case 404:
       return { ok: false, message: 'The meeting is no longer on the meeting service (deleted there, or by an administrator).' };
     case 409:
-      return { ok: false, message: 'The room in this invite is already used by another meeting on the meeting service (409): generate new codes.' };
+      return { ok: false, message: `An alias of this meeting is already used by another meeting on the meeting service (409${detail ? `: ${detail}` : ''}): generate new codes.` };
     case 413:
       return { ok: false, message: 'The meeting is too large for the meeting service (413): fewer invitees, please.' };
     case 502:

@@ -2,6 +2,7 @@
  * Which policy the add-in runs under, and the organizer's settings under it. An invalid or
  * unreachable policy.json never means "no policy": the secure defaults apply (fail closed).
  */
+import { pinPromptLength } from '../../core/codes/promptLength';
 import { effectiveSettings } from '../../core/policy/effective';
 import { DEFAULT_POLICY, parsePolicyJson } from '../../core/policy/parse';
 import type { Policy, UserPrefs } from '../../core/policy';
@@ -31,13 +32,15 @@ export function loadPolicy(text: string | null): LoadedPolicy {
 export function organizerSettings(policy: Policy, prefs: unknown): OrganizerSettings {
   const { settings, locked, ignored } = effectiveSettings(policy, prefs as UserPrefs);
   const o = settings.organizer;
+  // Infinity refuses a host PIN and guest PIN (here: a passcode) of different lengths: one length for all.
+  const promptLength = pinPromptLength({ pinMinLength: o.pin.minLength, passcodeLength: o.passcodes.length });
   return {
     choices: { accessCode: o.accessCode.required, passcodeMode: o.passcodes.mode },
     locked: locked.filter((path) => path.startsWith('organizer.')),
     lockedReason: LOCKED_REASON,
     accessCodeLength: o.accessCode.length,
-    passcodeLength: o.passcodes.length,
-    pinLength: o.pin.minLength,
+    passcodeLength: promptLength,
+    pinLength: promptLength,
     leadMinutes: o.activation.leadMinutes,
     graceMinutes: o.activation.graceMinutes,
     autoInsert: o.accessCode.required,

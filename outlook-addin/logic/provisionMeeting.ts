@@ -14,13 +14,15 @@
  * (the caller shows them or refuses the send), never as a swallowed error.
  */
 import { nanoid } from 'nanoid';
+// The file, not core/meeting's index: that pulls classic zod and JSON-schema conversion into the task pane.
 import { etagOf } from '../../core/meeting/preconditions';
 import type { MeetingServicePolicy } from '../../core/policy';
-import { meetingBody, meetingUrl, parseMeetingRecord, serviceOutcome } from './meetingService';
+import { bodyWasSent, meetingBody, meetingUrl, parseMeetingRecord, serviceOutcome } from './meetingService';
 import type { MeetingRecord } from './meetingService';
 import { MEETING_SESSION_KEY, SECURITY_SESSION_KEY } from './port';
 import type { ItemPort } from './port';
-import { parseSecurity } from './security';
+import { parseSecurity, redrawAliases } from './security';
+import { writeSecurity } from './session';
 import { tokenOrProblem } from './tokens';
 import type { TokenSource } from './tokens';
 import type { MeetingSecurity, MeetingSnapshot, OrganizerSettings } from './types';
@@ -43,7 +45,8 @@ export type ProvisionResult =
   | { state: 'not-possible'; message: string }
   /** The service already holds exactly this meeting, as this item wrote (or adopted) it. */
   | { state: 'unchanged' }
-  | { state: 'ok'; created: boolean }
+  /** `redrawn`: the service answered 409 (an alias taken) and the meeting was registered with fresh aliases, now in the body and sessionData. */
+  | { state: 'ok'; created: boolean; redrawn?: MeetingSecurity }
   /** `signIn`: no token could be had (the organizer must sign in). */
   | { state: 'failed'; message: string; signIn?: boolean };
 
@@ -58,6 +61,12 @@ export interface ProvisionOptions {
   now: number;
   /** Send even when the service holds this very meeting already (an explicit organizer action). */
   force?: boolean;
+  /**
+   * The invite is being sent (the send check): register with `sent: true`. Otherwise the meeting
+   * is registered as a draft, unless this item registered it as sent before (an update of a sent
+   * meeting must not switch its codes off until the update goes out).
+   */
+  sending?: boolean;
 }
 
 /** 21 characters of A-Za-z0-9_- (the ids the service accepts), from crypto.getRandomValues without bias. */
@@ -92,10 +101,25 @@ async function currentEtag(fetch: ProvisionFetch, url: string, auth: Record<stri
 const unreachable = (service: MeetingServicePolicy, reason: string) => `Could not reach the meeting service (${service.url}): ${reason}`;
 
 /** The body of the item's state as it is now, or null when it holds no registrable meeting. */
-async function currentBody(port: ItemPort, settings: OrganizerSettings): Promise<string | null> {
+async function currentBody(port: ItemPort, settings: OrganizerSettings, sent: boolean): Promise<string | null> {
   const security = parseSecurity(await port.getSessionData(SECURITY_SESSION_KEY).catch(() => null));
   if (!security || security.hostPin === '') return null;
-  return meetingBody(await port.getSnapshot(), security, settings);
+  return meetingBody(await port.getSnapshot(), security, settings, sent);
+}
+
+/**
+ * After a 409 (an alias is taken by another meeting): draws every alias again, writes the block
+ * and sessionData with them, and returns the new security and body. Null when it cannot be written.
+ */
+async function redraw(port: ItemPort, meeting: MeetingSnapshot, security: MeetingSecurity, settings: OrganizerSettings, sent: boolean): Promise<{ security: MeetingSecurity; body: string } | null> {
+  try {
+    const current = parseSecurity(await port.getSessionData(SECURITY_SESSION_KEY).catch(() => null)) ?? security;
+    const snapshot = await port.getSnapshot().catch(() => meeting);
+    const written = await writeSecurity(port, snapshot, redrawAliases(snapshot, current, settings), settings);
+    return { security: written, body: meetingBody(await port.getSnapshot().catch(() => snapshot), written, settings, sent) };
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -110,9 +134,10 @@ export async function provisionMeeting(port: ItemPort, meeting: MeetingSnapshot,
   if (!service) return { state: 'not-configured' };
   if (security.hostPin === '') return { state: 'not-possible', message: 'The codes in the invite were read back from its text (their PINs are unknown), so they cannot be registered; generate new codes.' };
   let record = await readRecord(port, service);
+  const sent = opts.sending === true || bodyWasSent(record?.sent ?? null);
   let body: string;
   try {
-    body = (await currentBody(port, settings)) ?? meetingBody(meeting, security, settings);
+    body = (await currentBody(port, settings, sent)) ?? meetingBody(meeting, security, settings, sent);
   } catch (error) {
     return { state: 'failed', message: `The meeting could not be prepared for the meeting service: ${errorText(error)}` };
   }
@@ -135,7 +160,7 @@ export async function provisionMeeting(port: ItemPort, meeting: MeetingSnapshot,
     // state as it is now, at least as new as what either of us wrote; adopt their version when it
     // holds exactly that, else write it over their version, once.
     const current = res.etag ?? (await currentEtag(opts.fetch, url, auth));
-    const fresh = await currentBody(port, settings).catch(() => null);
+    const fresh = await currentBody(port, settings, sent).catch(() => null);
     const theirs = await readRecord(port, service);
     if (fresh === null) return { state: 'failed', message: 'The SecureJoin block was removed while the meeting was being registered.' };
     if (current && theirs?.etag === current && theirs.sent === fresh) return { state: 'unchanged' };
@@ -154,6 +179,16 @@ export async function provisionMeeting(port: ItemPort, meeting: MeetingSnapshot,
       res = await call(opts.fetch, meetingUrl(service, own.id), { method: 'PUT', headers: { ...auth, 'content-type': 'application/json', 'if-match': own.etag }, body });
     }
   }
+  let redrawn: MeetingSecurity | undefined;
+  if (res.status === 409) {
+    // An alias is taken by another meeting (aliases are random, so this is rare): draw them all
+    // again, write the block with them, and try once more.
+    const again = await redraw(port, meeting, security, settings, sent);
+    if (!again) return { state: 'failed', message: 'An alias of this meeting is already used by another meeting, and new ones could not be written into the invite: generate new codes.' };
+    redrawn = again.security;
+    body = again.body;
+    res = await put(body, record.etag);
+  }
   if (res.status === 404) {
     // Deleted on the service (removed elsewhere, or revoked by an administrator): forget it, so the
     // next write creates a new meeting instead of resurrecting this one behind the admin's back.
@@ -164,7 +199,7 @@ export async function provisionMeeting(port: ItemPort, meeting: MeetingSnapshot,
   const outcome = serviceOutcome(res.status, res.text);
   if (!outcome.ok) return { state: 'failed', message: outcome.message };
   await saveRecord(port, { service: service.url, id: record.id, etag: res.etag, sent: res.etag ? body : null });
-  return { state: 'ok', created: outcome.created };
+  return redrawn ? { state: 'ok', created: outcome.created, redrawn } : { state: 'ok', created: outcome.created };
 }
 
 /** The caller's meeting on the service whose room has the alias of `body`'s room, with its ETag, or null. */
@@ -200,7 +235,7 @@ export async function withdrawMeeting(port: ItemPort, settings: OrganizerSetting
   const url = meetingUrl(service, record.id);
   let res = await call(opts.fetch, url, { method: 'DELETE', headers: { ...auth, 'if-match': record.etag } });
   if (res.status === 412) {
-    if ((await currentBody(port, settings)) !== null) return { state: 'nothing' };
+    if ((await currentBody(port, settings, false)) !== null) return { state: 'nothing' };
     const current = res.etag ?? (await currentEtag(opts.fetch, url, auth));
     res = current ? await call(opts.fetch, url, { method: 'DELETE', headers: { ...auth, 'if-match': current } }) : { status: 404, etag: null, text: '' };
   }

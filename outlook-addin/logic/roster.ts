@@ -8,11 +8,17 @@ import { JOIN_PIN_PATTERN, MAX_JOIN_NAME_LENGTH } from '../../core/links/join';
 import type { Invitee } from '../../core/roster';
 import { describeLead } from '../../core/time';
 import type { RecurringSeries } from '../../core/time';
-import { roomJoinUrl } from './block';
+import { dialInNumber, roomJoinUrl } from './block';
 import type { MeetingSecurity, MeetingSnapshot, OrganizerSettings, PersonalMessage } from './types';
 
+/** The invitee's personal meeting link (their personal web alias), or the meeting's for rosters made before issue 10. */
+export function personalRoomUrl(security: MeetingSecurity, invitee: Invitee): string {
+  return roomJoinUrl({ ...security, alias: invitee.alias ?? security.alias });
+}
+
 /**
- * The invitee's personal join link: a SecureJoin capture link to the room, whose `#sj=` fragment
+ * The invitee's personal join link: a SecureJoin capture link to their personal alias (on which
+ * the node asks for their passcode and names them), whose `#sj=` fragment
  * (never sent to any server) holds role guest, their passcode, their name and the meeting's
  * window (start, end, the policy's lead and grace minutes). With the extension, opening it saves
  * the passcode with exactly the node's window and strips the fragment; without it, it opens the
@@ -24,12 +30,12 @@ import type { MeetingSecurity, MeetingSnapshot, OrganizerSettings, PersonalMessa
  * carries the series' zone and rule, so the extension keeps the passcode for every occurrence.
  */
 export function personalLink(meeting: MeetingTimes, security: MeetingSecurity, settings: Pick<OrganizerSettings, 'leadMinutes' | 'graceMinutes'>, invitee: Invitee): string {
-  if (!JOIN_PIN_PATTERN.test(invitee.passcode)) return roomJoinUrl(security);
+  if (!JOIN_PIN_PATTERN.test(invitee.passcode)) return personalRoomUrl(security, invitee);
   const name = singleLine(invitee.name, MAX_JOIN_NAME_LENGTH) || invitee.email.slice(0, MAX_JOIN_NAME_LENGTH);
   return buildCaptureLink({
     origin: security.nodeOrigin,
     path: security.webAppPath,
-    alias: security.alias,
+    alias: invitee.alias ?? security.alias,
     style: 'webapp3',
     role: 'guest',
     pin: invitee.passcode,
@@ -52,29 +58,43 @@ function windowWords(settings: Pick<OrganizerSettings, 'leadMinutes' | 'graceMin
   return recurring ? `${words} of each occurrence` : words;
 }
 
+/** "By phone: call N, enter conference ID <personal numeric alias> followed by #, then your passcode followed by #." */
+function phoneSteps(settings: Pick<OrganizerSettings, 'node'>, invitee: Invitee): string | null {
+  const number = dialInNumber(settings);
+  if (!number || !invitee.dialAlias) return null;
+  return `By phone or video system: call ${singleLine(number, 40)}, at the Virtual Reception enter your personal conference ID ${invitee.dialAlias} followed by #, then your passcode ${invitee.passcode} followed by #.`;
+}
+
 /**
- * One plain-text message per invitee of a 'per-invitee' meeting: their passcode, personal link
- * (a capture link, see {@link personalLink}), the room link and when the code works. Empty for
- * other modes. Text only: the caller must not render it as HTML (names and subjects may contain
- * markup). Throws RangeError when the meeting's times cannot make a window (end not after start).
+ * One plain-text message per invitee of a 'per-invitee' meeting: their passcode, their personal
+ * link (a capture link to their personal alias, see {@link personalLink}), the same link without
+ * the extension's part, the phone steps (their personal numeric alias, then the passcode) when
+ * the node has a dial-in number, and when the codes work. The invite's own link admits hosts
+ * only, so this message is how an invitee gets in. Empty for other modes. Text only: the caller
+ * must not render it as HTML (names and subjects may contain markup). Throws RangeError when the
+ * meeting's times cannot make a window (end not after start).
  */
 export function personalMessages(meeting: MeetingSnapshot, security: MeetingSecurity, settings: OrganizerSettings): PersonalMessage[] {
   if (security.passcodeMode !== 'per-invitee' || !security.roster) return [];
   const subject = singleLine(meeting.subject) || 'meeting';
-  return security.roster.invitees.map((inv) => ({
-    email: inv.email,
-    name: inv.name,
-    subject: `Your personal passcode for "${subject}"`,
-    text: [
-      `Hello ${singleLine(inv.name)},`,
-      '',
-      `your personal passcode for "${subject}" is ${inv.passcode}. Please keep it to yourself: it identifies you in the meeting.`,
-      `Personal join link: ${personalLink(meeting, security, settings, inv)}`,
-      'With the SecureJoin browser extension, opening this link saves your passcode and the meeting time, so it is filled in when the meeting opens. The passcode is in the part of the link that browsers never send to a server.',
-      `Room link: ${roomJoinUrl(security)}`,
-      `The passcode works ${windowWords(settings, Boolean(meeting.recurrence))}.`,
-    ].join('\n'),
-  }));
+  return security.roster.invitees.map((inv) => {
+    const phone = phoneSteps(settings, inv);
+    return {
+      email: inv.email,
+      name: inv.name,
+      subject: `Your personal link and passcode for "${subject}"`,
+      text: [
+        `Hello ${singleLine(inv.name)},`,
+        '',
+        `your personal passcode for "${subject}" is ${inv.passcode}. Please keep it and your link to yourself: they identify you in the meeting. The link in the invitation admits hosts only.`,
+        `Personal join link: ${personalLink(meeting, security, settings, inv)}`,
+        'With the SecureJoin browser extension, opening this link saves your passcode and the meeting time, so it is filled in when the meeting opens. The passcode is in the part of the link that browsers never send to a server.',
+        `Without the extension: open ${personalRoomUrl(security, inv)} and type your passcode.`,
+        ...(phone ? [phone] : []),
+        `The link and passcode work ${windowWords(settings, Boolean(meeting.recurrence))}.`,
+      ].join('\n'),
+    };
+  });
 }
 
 /**
@@ -89,12 +109,13 @@ export function csvField(value: string): string {
 }
 
 /**
- * The roster as CSV with a header: `name,email,passcode,personal link`, one row per invitee
- * (the personal link is {@link personalLink}'s capture link with the meeting's window), CRLF
+ * The roster as CSV with a header: `name,email,passcode,personal link,personal conference ID`, one
+ * row per invitee (the personal link is {@link personalLink}'s capture link with the meeting's
+ * window; the conference ID is what they dial by phone), CRLF
  * line ends (RFC 4180), every field quoted. Only the header for meetings without per-invitee passcodes.
  */
 export function rosterCsv(meeting: MeetingTimes, security: MeetingSecurity, settings: Pick<OrganizerSettings, 'leadMinutes' | 'graceMinutes'>): string {
-  const rows = [['name', 'email', 'passcode', 'personal link']];
-  for (const inv of security.roster?.invitees ?? []) rows.push([inv.name, inv.email, inv.passcode, personalLink(meeting, security, settings, inv)]);
+  const rows = [['name', 'email', 'passcode', 'personal link', 'personal conference ID']];
+  for (const inv of security.roster?.invitees ?? []) rows.push([inv.name, inv.email, inv.passcode, personalLink(meeting, security, settings, inv), inv.dialAlias ?? '']);
   return `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

@@ -3,18 +3,14 @@
  * stored as JSON in sessionData and, when that is lost, partly read back from the body.
  */
 import * as z from 'zod/mini';
-import { generateAccessCode, generatePin, generatePinPair, isValidInviteeEmail, normaliseInviteeEmail } from '../../core/codes';
+import { generateAccessCode, generatePin, generatePinPair, generateWebAlias, isValidInviteeEmail, normaliseInviteeEmail } from '../../core/codes';
 import { findInviteBlock } from '../../core/invite';
 import { parseJoinLink } from '../../core/links/join';
 import type { Policy } from '../../core/policy';
-import { createRoster } from '../../core/roster';
+import { createRoster, withPersonalAliases } from '../../core/roster';
+import type { Roster } from '../../core/roster';
 import { enforceLocks } from './policy';
 import type { Attendee, MeetingSecurity, MeetingSnapshot, OrganizerChoices, OrganizerSettings } from './types';
-
-/** Room aliases: lower-case letters and digits without look-alikes (no 0/o, 1/l/i). */
-const ALIAS_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
-/** Random part of an alias; 31^10 ≈ 8e14, so aliases do not collide in practice. */
-const ALIAS_RANDOM_LENGTH = 10;
 
 /**
  * The invitees among `attendees` that can get a passcode: valid emails, de-duplicated
@@ -42,11 +38,26 @@ export function codesOf(security: Pick<MeetingSecurity, 'hostPin' | 'guestPin' |
   return codes.filter((c): c is string => typeof c === 'string' && c !== '');
 }
 
+/** Every alias of `security` (web alias, access code = numeric alias, personal aliases), lower-case. */
+export function aliasesOf(security: Pick<MeetingSecurity, 'alias' | 'accessCode' | 'roster'>): string[] {
+  const aliases = [security.alias, security.accessCode];
+  for (const inv of security.roster?.invitees ?? []) aliases.push(inv.alias ?? null, inv.dialAlias ?? null);
+  return aliases.filter((a): a is string => typeof a === 'string' && a !== '').map((a) => a.toLowerCase());
+}
+
+/** The per-invitee roster for `meeting`'s attendees, with passcodes and personal aliases (kept for who stays). */
+function rosterFor(meeting: MeetingSnapshot, settings: OrganizerSettings, codes: string[], aliases: string[], existing: Roster | null): Roster {
+  const roster = createRoster(inviteesOf(meeting.attendees), { length: settings.passcodeLength, exclude: codes, ...(existing ? { existing } : {}) });
+  return withPersonalAliases(roster, { dialLength: settings.accessCodeLength, exclude: [...aliases, ...codes, ...roster.invitees.map((i) => i.passcode)], existing });
+}
+
 /**
  * Fresh codes for `meeting` from the organizer's `choices` (locked policy values enforced):
- * a random room alias on the policy's first node, a host PIN of `settings.pinLength` digits, the
- * one-time access code (or, when it is switched off, a guest PIN in its place), and a shared
- * passcode or one passcode per invitee. Every code is distinct from every other.
+ * a random web alias on the policy's first node, a host PIN of `settings.pinLength` digits, the
+ * one-time access code, which is also the meeting's numeric alias (or, when it is switched off,
+ * a guest PIN in its place), and a shared passcode or one passcode and two personal aliases per
+ * invitee. Every code is distinct from every other; host PIN, guest PIN and passcodes have one
+ * length (organizerSettings: Infinity's PIN length rule).
  * Throws RangeError when the policy names no conference node (nothing to join), or from core's
  * generators on impossible lengths.
  */
@@ -54,7 +65,7 @@ export function createSecurity(meeting: MeetingSnapshot, choices: OrganizerChoic
   const node = settings.node;
   if (!node) throw new RangeError('The SecureJoin policy names no conference node (nodes is empty); ask your administrator to add one.');
   const chosen = enforceLocks(choices, policy);
-  const alias = `sj-${generateAccessCode({ length: ALIAS_RANDOM_LENGTH, alphabet: ALIAS_ALPHABET })}`;
+  const alias = generateWebAlias();
   let hostPin: string;
   let guestPin: string | null = null;
   if (chosen.accessCode) hostPin = generatePin({ length: settings.pinLength });
@@ -62,22 +73,41 @@ export function createSecurity(meeting: MeetingSnapshot, choices: OrganizerChoic
   const taken = [hostPin, ...(guestPin ? [guestPin] : [])];
   const accessCode = chosen.accessCode ? generateAccessCode({ length: settings.accessCodeLength, exclude: taken }) : null;
   if (accessCode) taken.push(accessCode);
-  const sharedPasscode = chosen.passcodeMode === 'shared' ? generateAccessCode({ length: settings.passcodeLength, exclude: taken }) : null;
+  // A passcode is the guest PIN of its alias: PIN digits (up to 20), the host PIN's length.
+  const sharedPasscode = chosen.passcodeMode === 'shared' ? generatePin({ length: settings.passcodeLength, exclude: taken }) : null;
   if (sharedPasscode) taken.push(sharedPasscode);
-  const roster = chosen.passcodeMode === 'per-invitee' ? createRoster(inviteesOf(meeting.attendees), { length: settings.passcodeLength, exclude: taken }) : null;
+  const roster = chosen.passcodeMode === 'per-invitee' ? rosterFor(meeting, settings, taken, [alias], null) : null;
   return { version: 1, alias, nodeOrigin: node.origin, webAppPath: node.webAppPath, accessCode, hostPin, guestPin, passcodeMode: chosen.passcodeMode, sharedPasscode, roster };
 }
 
 /**
  * `security` with its roster matched to the meeting's current attendees: invitees who stay keep
- * their passcode, new ones get fresh codes distinct from all others, removed ones are dropped.
+ * their passcode and personal aliases, new ones get fresh ones distinct from all others, removed
+ * ones are dropped.
  * Unchanged (same object) unless the mode is 'per-invitee'.
  */
 export function syncAttendees(meeting: MeetingSnapshot, security: MeetingSecurity, settings: OrganizerSettings): MeetingSecurity {
   if (security.passcodeMode !== 'per-invitee') return security;
   const others = codesOf({ ...security, roster: null });
-  const roster = createRoster(inviteesOf(meeting.attendees), { length: settings.passcodeLength, exclude: others, ...(security.roster ? { existing: security.roster } : {}) });
+  const roster = rosterFor(meeting, settings, others, aliasesOf({ ...security, roster: null }), security.roster);
   return { ...security, roster };
+}
+
+/**
+ * `security` with every alias drawn again (web alias, access code = numeric alias, personal
+ * aliases), PINs and passcodes kept: what the add-in does once when the meeting service answers
+ * 409 (an alias is taken by another meeting). The block must be rendered again afterwards.
+ */
+export function redrawAliases(meeting: MeetingSnapshot, security: MeetingSecurity, settings: OrganizerSettings): MeetingSecurity {
+  const old = aliasesOf(security);
+  const codes = codesOf({ ...security, accessCode: null });
+  const alias = generateWebAlias({ exclude: old });
+  const accessCode = security.accessCode ? generateAccessCode({ length: settings.accessCodeLength, exclude: [...codes, ...old] }) : null;
+  const fresh = { ...security, alias, accessCode };
+  if (!security.roster) return fresh;
+  const stripped = { invitees: security.roster.invitees.map(({ alias: _a, dialAlias: _d, ...inv }) => inv) };
+  const roster = withPersonalAliases(stripped, { dialLength: settings.accessCodeLength, exclude: [...old, ...aliasesOf({ ...fresh, roster: null }), ...codesOf(fresh)] });
+  return { ...fresh, roster };
 }
 
 /**
@@ -135,7 +165,13 @@ const securitySchema = z.strictObject({
   guestPin: z.nullable(code),
   passcodeMode: z.enum(['none', 'shared', 'per-invitee']),
   sharedPasscode: z.nullable(code),
-  roster: z.nullable(z.strictObject({ invitees: z.array(z.strictObject({ email: z.string(), name: z.string(), passcode: code })) })),
+  roster: z.nullable(
+    z.strictObject({
+      invitees: z.array(
+        z.strictObject({ email: z.string(), name: z.string(), passcode: code, alias: z.optional(z.string().check(z.regex(/^[a-z0-9]{1,100}$/))), dialAlias: z.optional(z.string().check(z.regex(/^[0-9]{4,20}$/))) }),
+      ),
+    }),
+  ),
 });
 
 /**

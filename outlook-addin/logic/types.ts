@@ -48,7 +48,10 @@ export type PasscodeModeChoice = 'none' | 'shared' | 'per-invitee';
  */
 export interface MeetingSecurity {
   version: 1;
-  /** Room alias on the conference node, e.g. "sj-7hq2m4xk9p". */
+  /**
+   * The meeting's web alias (its link), e.g. "k3v9q2...": 20 random lower-case letters and
+   * digits. The access code is its numeric alias; per-invitee rosters carry personal aliases.
+   */
   alias: string;
   /** Exact https origin of the conference node. */
   nodeOrigin: string;
@@ -79,9 +82,14 @@ export interface OrganizerSettings {
   locked: string[];
   /** Why a locked setting cannot be changed, for the task pane. */
   lockedReason: string;
+  /** Digits of the access code (= the numeric alias) and of personal numeric aliases. */
   accessCodeLength: number;
+  /**
+   * Digits of passcodes and of host/guest PINs: one length for every code typed at the PIN prompt
+   * (Infinity's rule), the larger of the policy's minimum PIN length and passcode length.
+   */
   passcodeLength: number;
-  /** Length of generated host/guest PINs: the policy's minimum. */
+  /** Same as `passcodeLength` (see there). */
   pinLength: number;
   leadMinutes: number;
   graceMinutes: number;

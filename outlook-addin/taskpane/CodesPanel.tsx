@@ -8,7 +8,7 @@ export function CodesPanel({ state }: { state: PaneState }) {
   return (
     <section id="codes" aria-label="Codes">
       <dl>
-        <dt>Room</dt>
+        <dt>Meeting link alias</dt>
         <dd id="code-alias">{s.alias}</dd>
         {s.hostPin && (
           <>
@@ -24,7 +24,7 @@ export function CodesPanel({ state }: { state: PaneState }) {
         )}
         {s.accessCode && (
           <>
-            <dt>One-time access code</dt>
+            <dt>One-time access code (the meeting's dial-in conference ID)</dt>
             <dd id="code-access">{s.accessCode}</dd>
           </>
         )}
@@ -55,11 +55,15 @@ export function InviteesPanel({ state, controller }: { state: PaneState; control
   return (
     <section id="invitees" aria-label="Invitees">
       <h2>Personal passcodes ({roster.invitees.length})</h2>
-      <p>Every invitee gets the same invite; send each one their personal passcode and link:</p>
+      <p id="hosts-only">
+        The link and access code in the invite admit hosts only (with the host PIN). Every invitee gets the same invite; send each one their
+        personal message: their own link, passcode and dial-in conference ID.
+      </p>
       <ul id="roster">
         {roster.invitees.map((i) => (
           <li data-email={i.email}>
             <span class="invitee">{i.name}</span> <code class="passcode">{i.passcode}</code>
+            {i.dialAlias && <> <code class="dial-alias">{i.dialAlias}</code></>}
           </li>
         ))}
       </ul>

@@ -220,7 +220,8 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
     const result = await provisionMeeting(deps.port, meeting, security, state.settings as OrganizerSettings, { fetch: deps.fetch, tokens: tokens(service), interactive: true, now: deps.now(), force });
     switch (result.state) {
       case 'ok':
-        return set({ provisioning: { state: 'ok', text: `Room ${security.alias} ${result.created ? 'registered' : 'updated'} with the meeting service.` } });
+        if (result.redrawn) set(derive(await deps.port.getSnapshot(), result.redrawn));
+        return set({ provisioning: { state: 'ok', text: `Room ${(result.redrawn ?? security).alias} ${result.created ? 'registered' : 'updated'} with the meeting service.` } });
       case 'unchanged':
         return set({ provisioning: { state: 'ok', text: `Room ${security.alias} is registered with the meeting service.` } });
       case 'not-configured':

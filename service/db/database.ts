@@ -48,11 +48,11 @@ export function sqlState(error: unknown): string | undefined {
  * True for errors that mean "the database is not there right now" rather than "this query is
  * wrong": no SQLSTATE (socket errors, pg's timeouts), connection exceptions (08xxx), operator
  * intervention (57xxx: shutdown, terminated backend, statement timeout 57014), insufficient
- * resources (53xxx).
+ * resources (53xxx), and 55000 (the database refuses connections, `ALLOW_CONNECTIONS false`).
  */
 export function isUnavailable(error: unknown): boolean {
   if (error instanceof DatabaseUnavailableError) return true;
   const state = sqlState(error);
   if (state === undefined) return true;
-  return state.startsWith('08') || state.startsWith('57') || state.startsWith('53');
+  return state.startsWith('08') || state.startsWith('57') || state.startsWith('53') || state === '55000';
 }

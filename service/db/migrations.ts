@@ -55,4 +55,34 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'policy aliases and participant names',
+    sql: `
+      -- Every alias of every meeting (web, numeric, personal), lower-cased: Infinity's policy
+      -- requests look meetings up here. Unique, so two meetings can never share an alias.
+      CREATE TABLE meeting_aliases (
+        alias_key text PRIMARY KEY,
+        meeting_id text NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+        kind text NOT NULL CHECK (kind IN ('web', 'dial', 'inviteeWeb', 'inviteeDial')),
+        invitee_index integer CHECK (invitee_index >= 0)
+      );
+      CREATE INDEX meeting_aliases_by_meeting ON meeting_aliases (meeting_id);
+      -- "Name (n)": one ordinal per participant per invitee per occurrence (name_key). The two
+      -- unique keys make the count atomic across replicas: a racing insert retries.
+      CREATE TABLE participant_names (
+        name_key text NOT NULL,
+        participant text NOT NULL,
+        ordinal integer NOT NULL CHECK (ordinal >= 1),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (name_key, participant),
+        UNIQUE (name_key, ordinal)
+      );
+      CREATE INDEX participant_names_by_age ON participant_names (created_at);
+      -- Meetings written before this migration: their aliases, from the plain column (the
+      -- sealed room's access code and invitee aliases arrive with the next write).
+      INSERT INTO meeting_aliases (alias_key, meeting_id, kind, invitee_index)
+        SELECT alias_key, id, 'web', NULL FROM meetings;
+    `,
+  },
 ];

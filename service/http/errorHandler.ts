@@ -1,20 +1,15 @@
 /**
  * Errors that escape a route, as answers: malformed JSON and a wrong content type are the
- * client's (400/415, naming the body), an oversize body is 413, the database being away is 503,
- * a node refusal 502; anything else is 500 and logged (without the request body).
+ * client's (400/415, naming the body), an oversize body is 413, the database being away is 503;
+ * anything else is 500 and logged (without the request body).
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DatabaseUnavailableError } from '../db/database';
-import { NodeSyncError } from '../node/nodeClient';
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof DatabaseUnavailableError) {
     request.log.warn({ err: { message: error.message } }, 'database unavailable');
     return reply.code(503).header('retry-after', '2').send({ error: 'unavailable', message: 'the database is not reachable; try again shortly' });
-  }
-  if (error instanceof NodeSyncError) {
-    request.log.warn({ err: { message: error.message } }, 'node refused the write; rolled back');
-    return reply.code(502).send({ error: 'node', message: error.message });
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':

@@ -1,14 +1,14 @@
 /**
  * `PUT /api/v1/meetings/:id`: create (`If-None-Match: *`) or replace (`If-Match: "<version>"`)
- * a meeting, validated whole and applied whole: the row, its audit entry and (with node sync)
- * the node's room commit together or not at all.
+ * a meeting, validated whole and applied whole: the row, its audit entry and its aliases (what
+ * Infinity's policy requests look up) commit together or not at all.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isMeetingId, mayAct, parseMeetingWrite, putIntent } from '../../core/meeting';
 import type { Caller, MeetingView, MeetingWrite } from '../../core/meeting';
 import type { ServiceContext } from '../context';
 import { conflict, invalid, refuse, sendMeeting } from '../http/replies';
-import { RoomSync } from '../node/roomSync';
+import { assertAliasesFree, writeAliases } from '../store/aliases';
 import { AliasTakenError, findMeeting, insertMeeting, replaceMeeting } from '../store/meetings';
 import type { Queryable } from '../db/database';
 
@@ -19,21 +19,9 @@ export type WriteOutcome =
   | { kind: 'missing' }
   | { kind: 'forbidden' };
 
-/**
- * Runs a write. Without node sync, `fn`'s single statement is atomic on its own (and the row lock
- * lasts only as long as it runs). With node sync it runs in a transaction that commits only when
- * the node accepted too; node steps are undone when the transaction does not commit.
- */
-export async function syncedWrite(ctx: ServiceContext, fn: (q: Queryable, sync: RoomSync) => Promise<WriteOutcome>): Promise<WriteOutcome> {
-  const sync = new RoomSync(ctx.node);
-  if (!ctx.node) return fn(ctx.db, sync);
-  try {
-    return await ctx.db.transaction((tx) => fn(tx, sync));
-  } catch (error) {
-    const failures = await sync.rollback();
-    if (failures.length > 0) ctx.log.error({ count: failures.length }, 'node steps of a rolled-back write could not be undone');
-    throw error;
-  }
+/** Runs a write in one transaction: the meeting row, its audit row and its aliases. */
+export async function writeInTransaction(ctx: ServiceContext, fn: (q: Queryable) => Promise<WriteOutcome>): Promise<WriteOutcome> {
+  return ctx.db.transaction(fn);
 }
 
 /** Why a guarded write matched nothing: gone (404), someone else's (403), or another version (412). */
@@ -45,23 +33,25 @@ export async function whyNot(ctx: ServiceContext, q: Queryable, caller: Caller, 
 }
 
 async function create(ctx: ServiceContext, caller: Caller, id: string, write: MeetingWrite): Promise<WriteOutcome> {
-  return syncedWrite(ctx, async (q, sync) => {
+  return writeInTransaction(ctx, async (q) => {
+    await assertAliasesFree(q, id, write.room);
     const meeting = await insertMeeting(q, ctx.cipher, { id, organizer: { id: caller.id, name: caller.name }, ...write }, caller);
     if (!meeting) {
       const current = await findMeeting(q, ctx.cipher, id);
       if (!current) return { kind: 'missing' };
       return mayAct(caller, current.organizer.id, 'read') ? { kind: 'conflict', current } : { kind: 'forbidden' };
     }
-    await sync.apply(null, meeting.room);
+    await writeAliases(q, id, meeting.room);
     return { kind: 'done', status: 201, meeting };
   });
 }
 
 async function replace(ctx: ServiceContext, caller: Caller, id: string, version: number, write: MeetingWrite): Promise<WriteOutcome> {
-  return syncedWrite(ctx, async (q, sync) => {
+  return writeInTransaction(ctx, async (q) => {
+    await assertAliasesFree(q, id, write.room);
     const done = await replaceMeeting(q, ctx.cipher, { id, version, organizerId: caller.id }, write, caller);
     if (!done) return whyNot(ctx, q, caller, id, 'replace');
-    await sync.apply(done.before, done.meeting.room);
+    await writeAliases(q, id, done.meeting.room);
     return { kind: 'done', status: 200, meeting: done.meeting };
   });
 }
@@ -93,7 +83,8 @@ export async function putMeeting(ctx: ServiceContext, caller: Caller, request: F
     return answer(reply, outcome);
   } catch (error) {
     if (error instanceof AliasTakenError) {
-      return reply.code(409).send({ error: 'alias_taken', message: `the room alias ${parsed.value.room.alias} belongs to another meeting`, issues: [{ path: 'room.alias', message: 'is used by another meeting' }] });
+      const path = `room.${error.path}`;
+      return reply.code(409).send({ error: 'alias_taken', message: `the alias at ${path} belongs to another meeting`, issues: [{ path, message: 'is used by another meeting' }] });
     }
     throw error;
   }

@@ -8,7 +8,7 @@ import type { Caller } from '../../core/meeting';
 import type { ServiceContext } from '../context';
 import { callerOrRefuse, invalid, refuse, sendMeeting } from '../http/replies';
 import { findMeeting, listMeetings, removeMeeting } from '../store/meetings';
-import { answer, header, putMeeting, syncedWrite, whyNot } from './meetingWrite';
+import { answer, header, putMeeting, whyNot, writeInTransaction } from './meetingWrite';
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
 
@@ -28,11 +28,11 @@ async function deleteRoute(ctx: ServiceContext, caller: Caller, request: IdReque
   if (!isMeetingId(id)) return invalid(reply, BAD_ID);
   const intent = deleteIntent(header(request, 'if-match'), caller.isAdmin);
   if (intent.kind === 'refuse') return refuse(reply, intent.status, intent.status === 428 ? 'precondition_required' : 'bad_precondition', intent.message);
-  const outcome = await syncedWrite(ctx, async (q, sync) => {
+  // The aliases go with the row (ON DELETE CASCADE): a deleted meeting's aliases answer reject.
+  const outcome = await writeInTransaction(ctx, async (q) => {
     // An admin's delete (revoke) matches any organizer; anyone else's only their own.
     const done = await removeMeeting(q, ctx.cipher, { id, version: intent.version, organizerId: caller.isAdmin ? null : caller.id }, caller);
     if (!done) return whyNot(ctx, q, caller, id, 'delete');
-    await sync.apply(done.room, null);
     return { kind: 'done', status: 204, meeting: null };
   });
   return answer(reply, outcome);

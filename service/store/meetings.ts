@@ -2,14 +2,15 @@
  * Meetings in the database. Each write is ONE statement (the change and its audit row together,
  * as data-modifying CTEs) guarded by the version it was based on, so it is atomic without a
  * transaction, holds the row lock only while the statement runs, and two processes on one
- * database can never both win the same version. With node sync the caller wraps it in a
- * transaction so a node refusal rolls it back.
+ * database can never both win the same version. The caller wraps it in a transaction with the
+ * meeting's aliases (service/store/aliases.ts).
  */
 import type { MeetingView } from '../../core/meeting';
 import type { RoomSpec } from '../../core/room';
 import type { CodesCipher } from '../codes';
 import type { Queryable } from '../db/database';
 import { UNIQUE_VIOLATION, sqlState } from '../db/database';
+import { AliasTakenError } from './aliases';
 
 interface MeetingRow {
   id: string;
@@ -37,10 +38,7 @@ export function viewOf(row: MeetingRow, cipher: CodesCipher): MeetingView {
   };
 }
 
-/** Thrown when the room alias belongs to another meeting. */
-export class AliasTakenError extends Error {
-  override readonly name = 'AliasTakenError';
-}
+export { AliasTakenError } from './aliases';
 
 /** Reads a meeting. */
 export async function findMeeting(q: Queryable, cipher: CodesCipher, id: string): Promise<MeetingView | null> {
@@ -63,7 +61,7 @@ async function aliasGuard<T>(write: () => Promise<T>): Promise<T> {
   } catch (error) {
     // The id's conflict is handled by ON CONFLICT, so the only unique key left to violate is the alias.
     if (sqlState(error) === UNIQUE_VIOLATION) {
-      throw new AliasTakenError('the room alias belongs to another meeting');
+      throw new AliasTakenError('alias');
     }
     throw error;
   }

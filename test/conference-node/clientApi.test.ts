@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConferenceNode } from '../../conference-node/server';
-import { provision, readEvents, requestToken, startNode } from './support';
+import { clockCall, readEvents, requestToken, startNode } from './support';
 
 const T0 = Date.UTC(2030, 0, 15, 9, 0, 0);
 let node: ConferenceNode;
@@ -100,24 +100,23 @@ describe('client API: token life cycle and events', () => {
 describe('test clock', () => {
   it('moves the node into an access code window', async () => {
     expect((await requestToken(node, 'meeting', 'Early', '40712583')).body.result).toBe('Invalid PIN');
-    expect((await provision(node, 'POST', 'clock', { advanceMs: 45 * 60_000 })).body).toEqual({ now: T0 + 45 * 60_000 });
+    expect((await clockCall(node, 'POST', { advanceMs: 45 * 60_000 })).body).toEqual({ now: T0 + 45 * 60_000 });
     expect((await requestToken(node, 'meeting', 'OnTime', '40712583')).body.result.role).toBe('GUEST');
-    expect((await provision(node, 'POST', 'clock', { set: T0 })).body).toEqual({ now: T0 });
-    expect((await provision(node, 'POST', 'clock', { advanceMs: -5 })).status).toBe(400);
-    expect((await provision(node, 'GET', 'clock')).body).toEqual({ now: T0 });
+    expect((await clockCall(node, 'POST', { set: T0 })).body).toEqual({ now: T0 });
+    expect((await clockCall(node, 'POST', { advanceMs: -5 })).status).toBe(400);
+    expect((await clockCall(node, 'GET')).body).toEqual({ now: T0 });
   });
-  it('a provisioned weekly series opens its code again in the second occurrence (Berlin, across DST)', async () => {
+  it('a configured weekly series opens its code again in the second occurrence (Berlin, across DST)', async () => {
     // Monday 2030-03-25 10:00-11:00 Berlin is 09:00Z; the next Monday (after 31 March) it is 08:00Z.
     const first = { start: Date.UTC(2030, 2, 25, 9), end: Date.UTC(2030, 2, 25, 10) };
-    const put = await provision(node, 'PUT', 'rooms/weekly', {
+    const put = node.putRoom({
       alias: 'weekly', hostPin: '1234', allowGuests: true, accessCode: { code: '40712583' },
       meeting: first, leadMinutes: 15, graceMinutes: 10,
       recurrence: { timeZone: 'Europe/Berlin', rule: { frequency: 'weekly', count: 3 } },
     });
-    expect(put.status).toBe(201);
-    expect(put.body.recurrence.rule).toEqual({ frequency: 'weekly', count: 3 });
+    expect(put.recurrence?.rule).toEqual({ frequency: 'weekly', count: 3 });
     const at = async (now: number, name: string) => {
-      await provision(node, 'POST', 'clock', { set: now });
+      await clockCall(node, 'POST', { set: now });
       return (await requestToken(node, 'weekly', name, '40712583')).body.result;
     };
     const second = Date.UTC(2030, 3, 1, 8);
@@ -125,25 +124,24 @@ describe('test clock', () => {
     expect(await at(first.start + 7 * 86_400_000 + 15 * 60_000, 'Stale')).toBe('Invalid PIN');
     expect((await at(second + 7 * 86_400_000 + 60 * 60_000, 'Third')).role).toBe('GUEST');
     expect(await at(second + 14 * 86_400_000, 'Fourth')).toBe('Invalid PIN');
-    await provision(node, 'POST', 'clock', { set: T0 });
+    await clockCall(node, 'POST', { set: T0 });
   });
 });
 
 describe('break-in defence over HTTP', () => {
   it('blocks a room after 21 wrong PINs (404 as if it did not exist) and unblocks 10 minutes later', async () => {
-    await provision(node, 'PUT', 'rooms/target', { alias: 'target', hostPin: '1234', allowGuests: false });
+    node.putRoom({ alias: 'target', hostPin: '1234', allowGuests: false });
     for (let i = 0; i < 21; i++) {
       expect((await requestToken(node, 'target', `guess-${i}`, String(1000 + i * 7).padStart(4, '0'))).status).toBe(403);
     }
     expect(await requestToken(node, 'target', 'Owner', '1234')).toEqual({ status: 404, body: { status: 'failed', result: 'Neither conference nor gateway found' } });
-    expect((await provision(node, 'GET', 'rooms/target/status')).body.roomBlocked).toBe(true);
     node.clock?.advance(10 * 60_000);
     expect((await requestToken(node, 'target', 'Owner', '1234')).status).toBe(200);
     node.clock?.set(T0);
   });
 
   it('stops one client after 5 wrong PINs with Pexip\'s retries error', async () => {
-    await provision(node, 'PUT', 'rooms/typo', { alias: 'typo', hostPin: '1234', allowGuests: false });
+    node.putRoom({ alias: 'typo', hostPin: '1234', allowGuests: false });
     for (let i = 0; i < 5; i++) await requestToken(node, 'typo', 'Clumsy', '9999');
     node.clock?.advance(4 * 60_000);
     const res = await fetch(`${node.url}/api/client/v2/conferences/typo/request_token`, {

@@ -12,12 +12,12 @@ import { requestToken, startNode } from './support';
 
 describe('parseMainOptions', () => {
   it('reads flags over environment, with defaults', () => {
-    expect(parseMainOptions([], {})).toEqual({ port: null, host: '127.0.0.1', bearerToken: undefined, testClock: false, tlsDir: undefined });
-    expect(parseMainOptions(['--port', '0', '--host', 'localhost', '--token', 'abc', '--test-clock', '--tls-dir', '.cert'], { SECUREJOIN_NODE_PORT: '9000' })).toEqual({
-      port: 0, host: 'localhost', bearerToken: 'abc', testClock: true, tlsDir: '.cert',
+    expect(parseMainOptions([], {})).toEqual({ port: null, host: '127.0.0.1', policy: undefined, testClock: false, tlsDir: undefined });
+    expect(parseMainOptions(['--port', '0', '--host', 'localhost', '--policy-url', 'https://127.0.0.1:8444', '--policy-username', 'node', '--policy-ca', 'ca.pem', '--test-clock', '--tls-dir', '.cert'], { SECUREJOIN_NODE_PORT: '9000', SECUREJOIN_NODE_POLICY_PASSWORD: 'pw' })).toEqual({
+      port: 0, host: 'localhost', policy: { url: 'https://127.0.0.1:8444', username: 'node', password: 'pw', caPath: 'ca.pem' }, testClock: true, tlsDir: '.cert',
     });
-    expect(parseMainOptions([], { SECUREJOIN_NODE_PORT: '9000', SECUREJOIN_NODE_TOKEN: 't', SECUREJOIN_TEST_CLOCK: '1', SECUREJOIN_NODE_TLS_DIR: '/tmp/c' })).toMatchObject({
-      port: 9000, bearerToken: 't', testClock: true, tlsDir: '/tmp/c',
+    expect(parseMainOptions([], { SECUREJOIN_NODE_PORT: '9000', SECUREJOIN_NODE_POLICY_URL: 'http://127.0.0.1:1', SECUREJOIN_NODE_POLICY_USERNAME: 'u', SECUREJOIN_NODE_POLICY_PASSWORD: 'p', SECUREJOIN_TEST_CLOCK: '1', SECUREJOIN_NODE_TLS_DIR: '/tmp/c' })).toMatchObject({
+      port: 9000, policy: { url: 'http://127.0.0.1:1', username: 'u', password: 'p' }, testClock: true, tlsDir: '/tmp/c',
     });
   });
 
@@ -28,6 +28,10 @@ describe('parseMainOptions', () => {
     [['--port'], /--port needs a value/],
     [['--tls-dir', '--test-clock'], /--tls-dir needs a value/],
     [['--verbose'], /unknown argument --verbose/],
+    [['--token', 'x'], /unknown argument --token/],
+    [['--policy-url', 'https://127.0.0.1:1', '--policy-username', 'u'], /--policy-url needs --policy-username and --policy-password/],
+    [['--policy-username', 'u'], /need --policy-url/],
+    [['--policy-url', 'ftp://x', '--policy-username', 'u', '--policy-password', 'p'], /--policy-url must be an http\(s\) URL/],
   ])('refuses %j', (argv, message) => {
     expect(() => parseMainOptions(argv, {})).toThrow(message);
   });
@@ -67,7 +71,7 @@ describe('main', () => {
     const dir = mkdtempSync(join(tmpdir(), 'securejoin-main-'));
     const printed: string[] = [];
     const signals = [process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')];
-    const node = await main(['--port', '0', '--token', 'main-test-token', '--tls-dir', dir], {}, { log: (t) => printed.push(t) });
+    const node = await main(['--port', '0', '--tls-dir', dir], {}, { log: (t) => printed.push(t) });
     try {
       expect(node.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
       expect([process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')]).toEqual(signals);
@@ -79,20 +83,21 @@ describe('main', () => {
       const pins = text.match(/host PIN (\d+), guest PIN (\d+)/);
       expect(links[0]?.parsed).toMatchObject({ ok: true, value: { origin: node.url, alias: 'demo', role: 'guest', pin: pins?.[2], leadMinutes: 15 } });
       expect(links[1]?.parsed).toMatchObject({ ok: true, value: { origin: node.url, alias: 'demo', role: 'host', pin: pins?.[1] } });
-      expect(printed.join('\n')).toContain(`curl --cacert ${join(dir, 'cert.pem')} -H 'Authorization: Bearer main-test-token' ${node.url}/api/securejoin/v1/rooms/demo`);
+      expect(text).toContain('No policy server (--policy-url): only the demo room exists.');
       const ca = readFileSync(join(dir, 'cert.pem'), 'utf8');
       // The certificate the node serves is the one in the folder: a client trusting only it gets the room.
       const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const req = request(`${node.url}/api/securejoin/v1/rooms/demo`, { ca, headers: { authorization: 'Bearer main-test-token' } }, (res) => {
+        const req = request(`${node.url}/api/client/v2/conferences/demo/request_token`, { method: 'POST', ca, headers: { 'content-type': 'application/json' } }, (res) => {
           let body = '';
           res.on('data', (c: Buffer) => (body += c.toString()));
           res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
         });
         req.on('error', reject);
-        req.end();
+        req.end(JSON.stringify({ display_name: 'Tester' }));
       });
-      expect(answer.status).toBe(200);
-      expect(JSON.parse(answer.body).alias).toBe('demo');
+      // The demo room needs a PIN: Pexip's pin-required answer.
+      expect(answer.status).toBe(403);
+      expect(JSON.parse(answer.body).result).toMatchObject({ pin: 'required', guest_pin: 'required' });
     } finally {
       await node.close();
       rmSync(dir, { recursive: true, force: true });

@@ -2,11 +2,9 @@
 import { startConferenceNode } from '../../conference-node/server';
 import type { ConferenceNode, ConferenceNodeOptions } from '../../conference-node/server';
 
-export const TOKEN = 'test-bearer-token';
-
-/** Starts a node on 127.0.0.1 with a known bearer token. */
+/** Starts a node on 127.0.0.1. */
 export function startNode(opts: ConferenceNodeOptions = {}): Promise<ConferenceNode> {
-  return startConferenceNode({ bearerToken: TOKEN, ...opts });
+  return startConferenceNode(opts);
 }
 
 /** POST request_token as a Pexip client does. */
@@ -19,11 +17,11 @@ export async function requestToken(node: ConferenceNode, alias: string, displayN
   return { status: res.status, body: await res.json() };
 }
 
-/** A provisioning API call with the bearer token. */
-export async function provision(node: ConferenceNode, method: string, path: string, body?: unknown, token = TOKEN): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${node.url}/api/securejoin/v1/${path}`, {
+/** A call to the node's test clock route (`GET|POST /api/securejoin/v1/clock`). */
+export async function clockCall(node: ConferenceNode, method: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${node.url}/api/securejoin/v1/clock`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();

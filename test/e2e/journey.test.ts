@@ -1,14 +1,15 @@
 /**
  * The whole journey with real parts: the Outlook playground (real task pane and event runtime)
- * registers a meeting with the meeting service (signed in through the local issuer), which
- * registers its room on the HTTPS reference node; two invitees save their personal passcodes
- * with the real extension in real Chromium from the personal messages as received (one opens its
- * capture link, one pastes it into the popup; the window comes from the link, no time is typed),
- * are held before the code's window, join when it
- * opens and wait for the host; the host PIN lets them in; a second person with the same
- * passcode shows up as "Name (2)"; a stranger guessing PINs is warned, then the room blocks and
- * answers as if it did not exist. Time moves with the node's test clock (and the extension's
- * clock with it), never by waiting.
+ * registers a meeting with the meeting service (signed in through the local issuer); the HTTPS
+ * reference node, an Infinity stand-in, asks the service's External Policy API about every alias
+ * it is asked to join; two invitees save their personal passcodes with the real extension in real
+ * Chromium from the personal messages as received (one opens its capture link, one pastes it into
+ * the popup; the window comes from the link, no time is typed), are held while their extension's
+ * clock is before the window, join on their personal links when it opens and wait for the host;
+ * the host PIN lets them in; a second person on Ana's personal link shows up as "Ana Lima (2)"
+ * (the service's participant-properties answer); a stranger guessing PINs is warned, then the
+ * meeting blocks on all its aliases and answers as if it did not exist. The meeting starts within
+ * 15 minutes, so the service (on real time) has it open; only the extensions' clocks are moved.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +30,7 @@ import { EXTENSION_DIR } from './support/globalSetup';
 import { launchWithExtension, noticeText, waitForNotice, waitForRegistration } from './support/extensionBrowser';
 import type { ExtensionBrowser } from './support/extensionBrowser';
 import { advanceExtensionClock, enterPin, joinAs, nodeClient, openCaptureLink, openJoinPage, participantsShown, savePersonalMessage, waitForState } from './support/journeyParts';
+import { meetingServiceClient } from './support/meetingServiceClient';
 
 /** The self-signed node certificate is accepted by every browser of this test. */
 const ARGS = ['--ignore-certificate-errors'];
@@ -49,6 +51,9 @@ let ana: ExtensionBrowser;
 let bo: ExtensionBrowser;
 let stranger: ExtensionBrowser;
 let policyGraceMinutes = 0;
+let service: ReturnType<typeof meetingServiceClient>;
+/** The meeting's Infinity conference name, as the service answers it. */
+let conferenceName = '';
 
 /** What the organizer sent, as the invitees and the node see it. */
 const meeting = {
@@ -70,14 +75,6 @@ const guestPages = new Map<string, Page>();
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'securejoin-journey-'));
   const cert = ensureDevCertificate(tmp);
-  node = await startConferenceNode({
-    tls: cert,
-    testClock: true,
-    limits: { roomFailures: ROOM_FAILURES },
-    // The stranger's own meeting on the same node: their extension knows the node from it.
-    rooms: [{ alias: 'mallory-standup', hostPin: '61803398', guestPin: '27182818', allowGuests: true }],
-  });
-  api = nodeClient(node, cert.cert);
   const issuer = await createLocalIssuer();
   [addin, organizer, ana, bo, stranger] = await Promise.all([
     // The add-in over HTTPS too, serving the local issuer the playground signs in with.
@@ -87,8 +84,17 @@ beforeAll(async () => {
     launchWithExtension(EXTENSION_DIR, { args: ARGS }),
     launchWithExtension(EXTENSION_DIR, { args: ARGS }),
   ]);
-  // The meeting service holds the node's token and registers each meeting's room on the node.
-  meetingService = await startLocalMeetingStack({ issuer, addinUrl: addin.url, node: { url: node.url, token: node.bearerToken, ca: cert.cert }, dataDir: null, port: 0, tls: cert });
+  meetingService = await startLocalMeetingStack({ issuer, addinUrl: addin.url, dataDir: null, port: 0, tls: cert });
+  service = meetingServiceClient(meetingService, issuer, cert.cert);
+  // The node asks the service about every alias, as an Infinity node with a policy profile would.
+  node = await startConferenceNode({
+    tls: cert,
+    limits: { roomFailures: ROOM_FAILURES },
+    policy: { url: meetingService.service.url, ...meetingService.policy, ca: cert.cert },
+    // The stranger's own meeting on the same node (a room of the node's own): their extension knows the node from it.
+    rooms: [{ alias: 'mallory-standup', hostPin: '61803398', guestPin: '27182818', allowGuests: true }],
+  });
+  api = nodeClient(node, cert.cert);
   // The admin's policy: the https node and the meeting service.
   const policy = JSON.parse(readFileSync('examples/policy.json', 'utf8')) as Record<string, any>;
   policy.attempts.roomFailures = ROOM_FAILURES;
@@ -113,14 +119,29 @@ const waitInPane = (pane: Frame, selector: string, re: RegExp) =>
   pane.waitForFunction((s: string, src: string) => new RegExp(src).test(document.querySelector(s)?.textContent ?? ''), { timeout: 10_000 }, selector, re.source);
 /** The personal join link in the message the organizer prepared for `email`, as the invitee receives it. */
 const personalLinkOf = (email: string): string => /Personal join link: (\S+)/.exec(meeting.messages.get(email) ?? '')?.[1] ?? '';
-const status = async () => (await api.get(`rooms/${meeting.alias}/status`)).body as { roomBlocked: boolean; rosterUsage: Record<string, number>; participants: Array<{ displayName: string; role: string; serviceType: string }> };
+/** That link without its `#sj=` fragment: the invitee's personal join page on the node. */
+const personalPageOf = (email: string): string => personalLinkOf(email).split('#')[0] ?? '';
+/** The invitee's personal alias (the last path segment of their personal link). */
+const personalAliasOf = (email: string): string => decodeURIComponent(/\/m\/([^/?#]+)/.exec(personalLinkOf(email))?.[1] ?? '');
+/** The conference on the node (as an Infinity administrator would see it). */
+const status = () => node.conferenceStatus(conferenceName);
+/** `YYYY-MM-DDTHH:mm` of `t` in `zone`, as a datetime-local input holds it. */
+const wallTime = (t: number, zone: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(t).replace(' ', 'T');
+/** How far the invitees' extension clocks were set back (before the window), undone when it "opens". */
+let heldBack = 0;
 
 describe('the whole journey, from the Outlook invite to the joined meeting', () => {
-  it('the organizer composes a meeting with two invitees and unique passcodes, inserts the block and sends; the node holds the codes', async () => {
+  it('the organizer composes a meeting starting in about 10 minutes with two invitees and unique passcodes, and sends; the service answers the node for every alias', async () => {
     const page = await organizer.newPage();
     const pane = await loadPlayground(page, addin.playgroundUrl);
 
     await page.type('#subject', 'Quarterly review');
+    // Starts at the minute about 10 minutes from now (the playground's zone is Europe/London): the
+    // code's window (15 minutes before the start) is open now, on the service's real clock.
+    await page.$eval('#start', (el, v) => {
+      (el as HTMLInputElement).value = v;
+      el.dispatchEvent(new Event('change'));
+    }, wallTime(Date.now() + 10 * 60_000, 'Europe/London'));
     for (const person of INVITEES) {
       await page.type('#attendee-name', person.name);
       await page.type('#attendee-email', person.email);
@@ -136,6 +157,9 @@ describe('the whole journey, from the Outlook invite to the joined meeting', () 
     await pane.waitForSelector('#provisioning[data-state="ok"]', { timeout: 10_000 }).catch(async (error: unknown) => {
       throw new Error(`provisioning did not succeed: ${await paneText(pane, '#provisioning')} (${String(error)})`);
     });
+    meeting.alias = await paneText(pane, '#code-alias');
+    // A draft opens nothing: the service rejects its aliases until the meeting is sent.
+    expect((await service.serviceConfiguration(meeting.alias)).body).toEqual({ status: 'success', action: 'reject' });
 
     await page.click('#send');
     await page.waitForFunction(() => document.getElementById('host-status')?.textContent === 'Meeting sent.', { timeout: 10_000 });
@@ -144,7 +168,6 @@ describe('the whole journey, from the Outlook invite to the joined meeting', () 
     expect(await page.$eval('#sent-body', (el) => el.textContent ?? '')).toContain('-- SecureJoin secure access --');
     meeting.start = item.start;
     meeting.end = item.end;
-    meeting.alias = await paneText(pane, '#code-alias');
     meeting.hostPin = await paneText(pane, '#code-host-pin');
     for (const m of await pane.$$eval('#personal-messages article', (els) => els.map((e) => [(e as HTMLElement).dataset.email ?? '', e.querySelector('pre')?.textContent ?? '']))) {
       meeting.messages.set(m[0]!, m[1]!);
@@ -152,8 +175,10 @@ describe('the whole journey, from the Outlook invite to the joined meeting', () 
     for (const [email, code] of await pane.$$eval('#roster li', (els) => els.map((e) => [(e as HTMLElement).dataset.email ?? '', e.querySelector('.passcode')?.textContent ?? '']))) {
       meeting.passcodes.set(email!, code!);
     }
+    meeting.opensAt = meeting.start - 15 * 60_000;
+    expect(meeting.opensAt).toBeLessThan(Date.now());
 
-    // The invite everyone receives: one block, the room's link on the node, no personal passcode.
+    // The invite everyone receives: one block, the meeting's link on the node, no personal passcode.
     const parsed = parseInvite(meeting.invite, 'html');
     expect(parsed.blockCount).toBe(1);
     expect(parsed.block?.personalPasscodes).toBe(true);
@@ -162,59 +187,70 @@ describe('the whole journey, from the Outlook invite to the joined meeting', () 
     for (const code of meeting.passcodes.values()) expect(meeting.invite).not.toContain(code);
     expect(new Set(meeting.passcodes.values()).size).toBe(2);
 
-    // Provisioned: the node has the same codes, the invitees by name, and the activation window.
-    const room = await api.get(`rooms/${meeting.alias}`);
-    expect(room.status).toBe(200);
-    expect(room.body.hostPin).toBe(meeting.hostPin);
-    expect(room.body.accessCode.code).toBe(parsed.block?.accessCode);
+    // What the node will be told, asked as Infinity asks: the meeting's links and codes are one
+    // conference; its shared aliases admit hosts only (unique passcodes); each personal alias
+    // takes that invitee's passcode as guest PIN.
+    const shared = await service.serviceConfiguration(meeting.alias);
+    expect(shared.body).toMatchObject({ status: 'success', action: 'continue', result: { service_type: 'conference', service_tag: 'securejoin', pin: meeting.hostPin, allow_guests: false } });
+    conferenceName = shared.body.result.name;
+    const byPhone = await service.serviceConfiguration(parsed.block?.accessCode ?? '-');
+    expect(byPhone.body.result).toMatchObject({ name: conferenceName, pin: meeting.hostPin, allow_guests: false });
+    for (const person of INVITEES) {
+      const personal = await service.serviceConfiguration(personalAliasOf(person.email));
+      expect(personal.body.result).toMatchObject({ name: conferenceName, pin: meeting.hostPin, allow_guests: true, guest_pin: meeting.passcodes.get(person.email) });
+    }
+    // The service stores the invitees by name and the activation window.
+    const room = await service.storedRoom(meeting.alias);
     expect(room.body.invitees.map((i: { email: string; name: string; passcode: string }) => [i.email, i.name, i.passcode])).toEqual(
       INVITEES.map((p) => [p.email, p.name, meeting.passcodes.get(p.email)]),
     );
-    meeting.opensAt = meeting.start - 15 * 60_000;
     expect(room.body.window.opensAt).toBe(meeting.opensAt);
-    // The admin's policy keeps codes working 10 minutes after the end: the node closes then.
+    // The admin's policy keeps codes working 10 minutes after the end.
     meeting.graceMinutes = policyGraceMinutes;
     meeting.closesAt = room.body.window.closesAt;
     expect(meeting.closesAt).toBe(meeting.end + 10 * 60_000);
     await page.close();
   }, 30_000);
 
-  it('each invitee saves their passcode from their personal message (Ana opens its link, Bo pastes it); before the window the extension holds and no attempt is made', async () => {
-    // What each personal message carries: a capture link to the room with the passcode, role,
-    // name and window in its fragment only, never a ?pin= link.
+  it('each invitee saves their passcode from their personal message (Ana opens its link, Bo pastes it); while their clock is before the window the extension holds and no attempt is made', async () => {
+    // What each personal message carries: a capture link to the invitee's own alias with the
+    // passcode, role, name and window in its fragment only, never a ?pin= link.
     for (const person of INVITEES) {
       const link = personalLinkOf(person.email);
-      expect(link.split('#')[0]).toBe(meeting.roomLink);
+      expect(personalPageOf(person.email)).toBe(`${node.url}/webapp3/m/${personalAliasOf(person.email)}`);
+      expect(personalAliasOf(person.email)).not.toBe(meeting.alias);
       expect(link).not.toContain(meeting.passcodes.get(person.email) ?? '-');
       expect(link).not.toMatch(/[?&]pin=/);
     }
-    expect(node.now()).toBeLessThan(meeting.opensAt);
+    // The invitees' computers think it is a minute before the window opens.
+    heldBack = meeting.opensAt - 60_000 - Date.now();
+    for (const ext of [ana, bo]) expect(await advanceExtensionClock(ext, heldBack)).toBeLessThan(meeting.opensAt);
 
     // Ana clicks the link in her message: the extension saves the passcode and clears the address bar.
-    const opened = await openCaptureLink(ana, personalLinkOf(INVITEES[0].email), meeting.alias);
-    expect(opened.page.url()).toBe(meeting.roomLink);
+    const opened = await openCaptureLink(ana, personalLinkOf(INVITEES[0].email), personalAliasOf(INVITEES[0].email));
+    expect(opened.page.url()).toBe(personalPageOf(INVITEES[0].email));
     // Bo pastes his message into the popup and confirms the draft; no times typed by either.
-    await savePersonalMessage(bo, meeting.messages.get(INVITEES[1].email) ?? '', meeting.alias);
+    await savePersonalMessage(bo, meeting.messages.get(INVITEES[1].email) ?? '', personalAliasOf(INVITEES[1].email));
 
     for (const [person, ext] of [[INVITEES[0], ana], [INVITEES[1], bo]] as const) {
       await waitForRegistration(ext, 'https://127.0.0.1/*');
-      // The extension and the node agree on when the code opens and closes (lead and grace from the link).
+      // The extension and the service agree on when the code opens and closes (lead and grace from the link).
       const list = await ext.send({ type: 'meetings:list' });
-      expect(list.meetings.map((m: { alias: string; opensAt: number; attemptsUsed: number }) => [m.alias, m.opensAt, m.attemptsUsed])).toEqual([[meeting.alias, meeting.opensAt, 0]]);
+      expect(list.meetings.map((m: { alias: string; opensAt: number; attemptsUsed: number }) => [m.alias, m.opensAt, m.attemptsUsed])).toEqual([[personalAliasOf(person.email), meeting.opensAt, 0]]);
       const saved = JSON.parse((await ext.send({ type: 'vault:export' })).text).meetings as Array<Record<string, unknown>>;
       expect(saved.map((m) => [m.alias, m.role, m.pin, m.startsAt, m.endsAt, m.leadMinutes, m.graceMinutes])).toEqual([
-        [meeting.alias, 'guest', meeting.passcodes.get(person.email), meeting.start, meeting.end, 15, meeting.graceMinutes],
+        [personalAliasOf(person.email), 'guest', meeting.passcodes.get(person.email), meeting.start, meeting.end, 15, meeting.graceMinutes],
       ]);
       expect(meeting.end + meeting.graceMinutes * 60_000).toBe(meeting.closesAt);
 
-      // Held before the window: on the page Ana's link opened, and on Bo's visit to the room link.
+      // Held before the window: on the page Ana's link opened, and on Bo's visit to his personal page.
       let visit: { page: Page; pinsSent: string[] };
       if (ext === ana) {
         // Back to the tab her link opened (the extension's own page took the front meanwhile).
         await opened.page.bringToFront();
         await joinAs(opened.page, person.name);
         visit = opened;
-      } else visit = await openJoinPage(ext.browser, meeting.roomLink, person.name);
+      } else visit = await openJoinPage(ext.browser, personalPageOf(person.email), person.name);
       const { page, pinsSent } = visit;
       await waitForNotice(page, 'opens at');
       expect(await noticeText(page)).toContain('waits instead of spending an attempt');
@@ -222,18 +258,16 @@ describe('the whole journey, from the Outlook invite to the joined meeting', () 
       expect(pinsSent).toEqual([]);
       await page.close();
     }
-    // Nobody is in, no passcode was used, nothing was counted by either side.
-    expect(await status()).toMatchObject({ roomBlocked: false, rosterUsage: {}, participants: [] });
+    // Nobody is in, nothing was counted by either side.
+    expect(status()).toEqual({ blocked: false, participants: [] });
     for (const ext of [ana, bo]) expect((await ext.send({ type: 'meetings:list' })).meetings[0].attemptsUsed).toBe(0);
   }, 30_000);
 
-  it('when the window opens each invitee joins with the PIN the extension fills and waits; the host PIN lets everyone in', async () => {
-    const delta = meeting.opensAt + 60_000 - node.now();
-    expect((await api.advanceClock(delta)).status).toBe(200);
-    for (const ext of [ana, bo, stranger]) expect(await advanceExtensionClock(ext, delta)).toBeGreaterThanOrEqual(meeting.opensAt);
+  it('when the window opens each invitee joins on their personal link with the PIN the extension fills and waits; the host PIN lets everyone in', async () => {
+    for (const ext of [ana, bo]) expect(await advanceExtensionClock(ext, -heldBack)).toBeGreaterThanOrEqual(meeting.opensAt);
 
     for (const [person, ext] of [[INVITEES[0], ana], [INVITEES[1], bo]] as const) {
-      const { page, pinsSent } = await openJoinPage(ext.browser, meeting.roomLink, person.name);
+      const { page, pinsSent } = await openJoinPage(ext.browser, personalPageOf(person.email), person.name);
       const passcode = meeting.passcodes.get(person.email) ?? '';
       await page.waitForFunction((p) => (document.getElementById('pin') as HTMLInputElement).value === p, { timeout: 10_000 }, passcode);
       await page.click('#join-button');
@@ -241,7 +275,8 @@ describe('the whole journey, from the Outlook invite to the joined meeting', () 
       expect(pinsSent).toEqual([passcode]);
       guestPages.set(person.email, page);
     }
-    expect((await status()).participants.map((p) => [p.displayName, p.serviceType])).toEqual([
+    // Named by the service (participant properties), waiting in the lobby of one conference.
+    expect(status().participants.map((p) => [p.displayName, p.serviceType])).toEqual([
       ['Ana Lima', 'waiting_room'],
       ['Bo Chen', 'waiting_room'],
     ]);
@@ -261,8 +296,8 @@ describe('the whole journey, from the Outlook invite to the joined meeting', () 
     expect((await participantsShown(ana1)).sort()).toEqual(everyone);
   }, 30_000);
 
-  it('a second person using the same personal passcode shows up as "Name (2)"', async () => {
-    // Ana's message forwarded to someone without the extension: the link opens the room's page
+  it('a second person on Ana\'s personal link shows up as "Ana Lima (2)"', async () => {
+    // Ana's message forwarded to someone without the extension: the link opens her personal page
     // (its fragment never reaches the node) and they type the passcode from the message.
     const message = meeting.messages.get(INVITEES[0].email) ?? '';
     const passcode = /personal passcode for ".*" is (\d+)\./.exec(message)?.[1] ?? '';
@@ -273,14 +308,15 @@ describe('the whole journey, from the Outlook invite to the joined meeting', () 
     await joinAs(page, 'Ana\'s colleague');
     await enterPin(page, passcode);
     await waitForState(page, 'joined-guest');
-    expect((await status()).participants.map((p) => p.displayName)).toContain('Ana Lima (2)');
+    expect(status().participants.map((p) => p.displayName)).toContain('Ana Lima (2)');
     const ana1 = guestPages.get(INVITEES[0].email) as Page;
     await ana1.waitForFunction(() => [...document.querySelectorAll('#participants li')].some((li) => li.textContent === 'Ana Lima (2) (guest)'), { timeout: 10_000 });
     await context.close();
   }, 30_000);
 
-  it('a stranger guessing PINs is warned by the extension, then the room blocks and answers as if it did not exist', async () => {
-    const codes = new Set([meeting.hostPin, ...meeting.passcodes.values(), parseInvite(meeting.invite, 'html').block?.accessCode]);
+  it('a stranger guessing PINs is warned by the extension, then the meeting blocks on all its links and codes and answers as if it did not exist', async () => {
+    const accessCode = parseInvite(meeting.invite, 'html').block?.accessCode ?? '';
+    const codes = new Set([meeting.hostPin, ...meeting.passcodes.values(), accessCode]);
     // Wrong PINs: three typed on the join page, the rest up to the blocking one sent directly, one more after.
     const guesses = Array.from({ length: ROOM_FAILURES + 2 }, (_, i) => String(40_414_243 + i * 1_010_101));
     for (const g of guesses) expect(codes.has(g)).toBe(false);
@@ -293,24 +329,28 @@ describe('the whole journey, from the Outlook invite to the joined meeting', () 
       await waitForState(page, 'invalid-pin');
       await waitForNotice(page, warning);
     }
-    // Later guesses straight at the client API under other names (the per-person limit does not
-    // stop an attacker who changes names; the room limit does). The room blocks at exactly the
-    // (ROOM_FAILURES + 1)th wrong PIN: so nothing else was counted against it, not even the
-    // invitees' visits before the window.
+    // Later guesses straight at the client API under other names, on the meeting's other aliases
+    // (the access code as a conference ID, Bo's personal link): the per-person limit does not stop
+    // an attacker who changes names, the per-meeting limit does, across all its aliases. The
+    // meeting blocks at exactly the (ROOM_FAILURES + 1)th wrong PIN: so nothing else was counted
+    // against it, not even the invitees' visits before the window.
+    const otherAliases = [accessCode, personalAliasOf(INVITEES[1].email)];
     for (const [i, g] of guesses.slice(3, ROOM_FAILURES + 1).entries()) {
-      expect((await status()).roomBlocked).toBe(false);
-      expect((await api.requestToken(meeting.alias, `Mallory ${i + 2}`, g)).status).toBe(403);
+      expect(status().blocked).toBe(false);
+      expect((await api.requestToken(otherAliases[i % 2]!, `Mallory ${i + 2}`, g)).status).toBe(403);
     }
-    expect((await status()).roomBlocked).toBe(true);
+    expect(status().blocked).toBe(true);
 
     // Blocked: the stranger's page is told the room does not exist, and the extension explains why.
     await enterPin(page, guesses[ROOM_FAILURES + 1]!);
     await waitForState(page, 'not-found');
     await waitForNotice(page, 'This room may be locked after too many wrong PINs');
-    // Even the right passcode now gets exactly what a room that never existed gets.
-    const blocked = await api.requestToken(meeting.alias, 'Ana Lima', meeting.passcodes.get(INVITEES[0].email));
+    // Even the right passcode on Ana's own link now gets exactly what a room that never existed gets.
+    const blocked = await api.requestToken(personalAliasOf(INVITEES[0].email), 'Ana Lima', meeting.passcodes.get(INVITEES[0].email));
     const missing = await api.requestToken('no-such-room', 'Ana Lima', meeting.passcodes.get(INVITEES[0].email));
     expect(blocked).toEqual({ status: 404, body: missing.body });
     expect(missing.status).toBe(404);
+    // The stranger's own meeting, a room of the node's own configuration, is not affected.
+    expect((await api.requestToken('mallory-standup', 'Mallory', '27182818')).status).toBe(200);
   }, 30_000);
 });

@@ -1,16 +1,17 @@
 /**
  * The Outlook add-in in the playground, in real Chromium: the real task pane and event runtime
  * against the playground's fake office.js, registering meetings with the real meeting service,
- * which registers their rooms on a real reference node over HTTPS. Compose, insert, move the
+ * which a real reference node over HTTPS asks as Infinity asks its policy server. Compose, insert, move the
  * meeting (time and day), add an attendee in unique mode, Smart Alerts on a stale or missing
- * block, the node holding exactly the codes of the invite, a missing sign-in and an unreachable
+ * block, the service holding exactly the codes of the invite, a missing sign-in and an unreachable
  * service shown and the send refused, an invalid policy, markup in names and subjects staying
  * text, and the block's "Save in SecureJoin" capture link (shared-passcode mode) checked at send.
  *
  * Set-up (what `npm start` does too): the node, the add-in server and the meeting service serve
  * HTTPS with the development certificate; the playground's organizer gets tokens from the local
- * issuer on the add-in server, the service validates them against that issuer's keys and holds the
- * node's token itself. Chromium accepts the self-signed certificate.
+ * issuer on the add-in server, the service validates them against that issuer's keys; the node
+ * asks the service's policy API with the credentials made for this run. Chromium accepts the
+ * self-signed certificate.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
@@ -28,6 +29,7 @@ import type { AddinServer } from '../../outlook-addin/server';
 import { createLocalIssuer, localServicePolicy, policyWithLocalService, startLocalMeetingStack } from '../../scripts/localMeetingService';
 import type { LocalMeetingStack } from '../../scripts/localMeetingService';
 import { launchChromium } from './support/chromium';
+import { meetingServiceClient } from './support/meetingServiceClient';
 import { loadPlayground } from './support/playground';
 
 const SUBJECT = '<img src=x onerror="window.pwned=1">Budget & plans';
@@ -41,15 +43,18 @@ let server: AddinServer;
 let meetings: LocalMeetingStack;
 let browser: Browser;
 let POLICY: string;
+let service: ReturnType<typeof meetingServiceClient>;
 const EXAMPLE = readFileSync('examples/policy.json', 'utf8');
 
 beforeAll(async () => {
   certDir = mkdtempSync(join(tmpdir(), 'securejoin-e2e-cert-'));
   tls = ensureDevCertificate(certDir);
   const issuer = await createLocalIssuer();
-  node = await startConferenceNode({ tls, testClock: true });
   [server, browser] = await Promise.all([startAddinServer({ https: tls, devIssuer: issuer }), launchChromium({ args: ['--ignore-certificate-errors'] })]);
-  meetings = await startLocalMeetingStack({ issuer, addinUrl: server.url, node: { url: node.url, token: node.bearerToken, ca: tls.cert }, dataDir: null, port: 0, tls });
+  meetings = await startLocalMeetingStack({ issuer, addinUrl: server.url, dataDir: null, port: 0, tls });
+  // The node asks the service about every alias, as an Infinity node with a policy profile.
+  node = await startConferenceNode({ tls, policy: { url: meetings.service.url, ...meetings.policy, ca: tls.cert } });
+  service = meetingServiceClient(meetings, issuer, tls.cert);
   POLICY = policyWithLocalService(EXAMPLE, node.url, meetings.servicePolicy);
   server.setPolicyText(POLICY);
 }, 60_000);
@@ -71,9 +76,9 @@ function nodeCall(path: string, init: { method?: string; headers?: Record<string
     req.on('error', fail).end(init.body === undefined ? undefined : JSON.stringify(init.body));
   });
 }
-/** The room the node holds for `alias` (provisioning API, with the node's token). */
-const nodeRoom = (alias: string) => nodeCall(`/api/securejoin/v1/rooms/${alias}`, { headers: { authorization: `Bearer ${node.bearerToken}` } });
-/** Joins `alias` with `pin` at the node's current time, as a web client does. */
+/** The room the meeting service stores for the meeting with web alias `alias` (what the node will be told about it). */
+const serviceRoom = (alias: string) => service.storedRoom(alias);
+/** Joins `alias` with `pin` now, as a web client does. */
 const requestToken = (alias: string, pin: string, name = 'E2E') =>
   nodeCall(`/api/client/v2/conferences/${alias}/request_token`, { method: 'POST', headers: { pin }, body: { display_name: name } });
 
@@ -132,7 +137,7 @@ async function send(page: Page): Promise<string | null> {
 const blockCount = (text: string) => text.split('-- SecureJoin secure access --').length - 1;
 
 describe('Outlook add-in in the playground', () => {
-  it('inserts the block, keeps it right when the meeting moves (time and day) and attendees change, enforces it at send, and the node holds exactly its codes', async () => {
+  it('inserts the block, keeps it right when the meeting moves (time and day) and attendees change, enforces it at send, and the service holds exactly its codes', async () => {
     const { page, pane } = await openPlayground();
     // The admin requires an access code: OnNewAppointmentOrganizer already put the block in.
     expect(blockCount(await bodyText(page))).toBe(1);
@@ -142,6 +147,8 @@ describe('Outlook add-in in the playground', () => {
     await page.type('#attendee-email', 'ana@example.com');
     await page.click('#add-attendee');
     await pane.waitForFunction(() => document.querySelectorAll('#roster li').length === 1, { timeout: 10_000 });
+    // Unique passcodes: the pane says the invite's own link and access code admit hosts only.
+    await waitForText(pane, '#hosts-only', /link and access code in the invite admit hosts only/);
 
     await pane.click('#insert');
     await waitForText(pane, '#message', /block was (inserted|updated)/);
@@ -161,7 +168,7 @@ describe('Outlook add-in in the playground', () => {
     expect(blockCount(await bodyText(page))).toBe(1);
     await waitForText(pane, '#block-status', /up to date/);
 
-    // Move it to the next day at the same time: the block states the new date, the node gets the new window.
+    // Move it to the next day at the same time: the block states the new date, the service gets the new window.
     await moveDays(page, 1);
     const moved = await itemTimes(page);
     expect(moved.start - opened.start).toBe(24 * 60 * MINUTE + 4 * 60 * MINUTE);
@@ -169,8 +176,8 @@ describe('Outlook add-in in the playground', () => {
     await waitForBody(page, new RegExp(`works from ${movedDay}, (1:45 PM|13:45)`));
     expect(blockCount(await bodyText(page))).toBe(1);
     await waitForText(pane, '#block-status', /up to date/);
-    const movedAlias = /\/m\/(sj-[a-z0-9]+)/.exec(await bodyText(page))?.[1] as string;
-    await expect.poll(async () => (await nodeRoom(movedAlias)).body?.window?.opensAt, { timeout: 10_000 }).toBe(moved.start - 15 * MINUTE);
+    const movedAlias = /\/m\/([a-z0-9]{20})(?![a-z0-9])/.exec(await bodyText(page))?.[1] as string;
+    await expect.poll(async () => (await serviceRoom(movedAlias)).body?.window?.opensAt, { timeout: 10_000 }).toBe(moved.start - 15 * MINUTE);
 
     // Unique mode: a new attendee gets a new passcode, the first keeps theirs.
     const first = await pane.$eval('#roster li[data-email="ana@example.com"] .passcode', (el) => el.textContent);
@@ -203,9 +210,9 @@ describe('Outlook add-in in the playground', () => {
     await pane.click('#remove');
     await waitForText(pane, '#message', /removed/);
     expect(blockCount(await bodyText(page))).toBe(0);
-    // Its codes are no longer in the invite: the node no longer has the room.
+    // Its codes are no longer in the invite: the service no longer has the meeting.
     await waitForText(pane, '#provisioning', /removed from the meeting service/);
-    expect((await nodeRoom(movedAlias)).status).toBe(404);
+    expect((await serviceRoom(movedAlias)).status).toBe(404);
     expect(await send(page)).toMatch(/requires a one-time access code/);
 
     // Fixed: insert again and the meeting goes out.
@@ -215,25 +222,23 @@ describe('Outlook add-in in the playground', () => {
     const sent = (await page.$eval('#sent-body', (el) => el.textContent)) ?? '';
     expect(sent).toContain('-- SecureJoin secure access --');
 
-    // The node holds this meeting with exactly the invite's codes, and they open the room in its window only.
-    const alias = /\/m\/(sj-[a-z0-9]+)/.exec(sent)?.[1] as string;
+    // The service holds this meeting with exactly the invite's codes; tomorrow's window is not open now, so
+    // the service answers the node's policy request with reject and the node says "not found", as Infinity would.
+    const alias = /\/m\/([a-z0-9]{20})(?![a-z0-9])/.exec(sent)?.[1] as string;
     const accessCode = /Access code: ([0-9]+)/.exec(sent)?.[1] as string;
     const roster = await pane.$$eval('#roster li', (els) => els.map((li) => ({ email: li.getAttribute('data-email'), passcode: li.querySelector('.passcode')?.textContent })));
-    const room = await nodeRoom(alias);
+    const room = await serviceRoom(alias);
     expect(room.status).toBe(200);
     expect(room.body.accessCode).toEqual({ code: accessCode, role: 'guest' });
     expect(room.body.invitees.map((i: { email: string; passcode: string }) => ({ email: i.email, passcode: i.passcode }))).toEqual(roster);
     expect(room.body.window.opensAt).toBe(moved.start - 15 * MINUTE);
-    node.clock?.set(moved.start - 20 * MINUTE);
-    expect((await requestToken(alias, accessCode)).status).toBe(403);
-    node.clock?.set(moved.start - 10 * MINUTE);
-    expect((await requestToken(alias, accessCode)).body.result.role).toBe('GUEST');
-    const ana = await requestToken(alias, roster[0]!.passcode as string, 'Someone');
-    expect(ana.status).toBe(200);
-    expect(ana.body.result.display_name).toContain('Lima');
+    expect(await service.serviceConfiguration(alias)).toEqual({ status: 200, body: { status: 'success', action: 'reject' } });
+    expect(await service.serviceConfiguration(accessCode)).toEqual({ status: 200, body: { status: 'success', action: 'reject' } });
+    expect((await requestToken(alias, 'none')).status).toBe(404);
+    expect((await requestToken(accessCode, roster[0]!.passcode as string, 'Someone')).status).toBe(404);
   });
 
-  it('attendees added while the task pane is open get one passcode each: the same in the item, the pane, the personal messages and on the node', async () => {
+  it('attendees added while the task pane is open get one passcode each: the same in the item, the pane, the personal messages and in the service', async () => {
     const { page, pane } = await openPlayground();
     await pane.click('#insert');
     await waitForText(pane, '#message', /block was (inserted|updated)/);
@@ -262,7 +267,7 @@ describe('Outlook add-in in the playground', () => {
       expect(stored.invitees.map((i) => i.email)).toEqual(emails);
       expect(new Set(stored.invitees.map((i) => i.passcode)).size).toBe(emails.length);
       await expect.poll(paneRoster, { timeout: 10_000 }).toEqual(stored.invitees);
-      await expect.poll(async () => ((await nodeRoom(stored.alias)).body?.invitees ?? []).map((i: { email: string; passcode: string }) => ({ email: i.email, passcode: i.passcode })), { timeout: 10_000 }).toEqual(stored.invitees);
+      await expect.poll(async () => ((await serviceRoom(stored.alias)).body?.invitees ?? []).map((i: { email: string; passcode: string }) => ({ email: i.email, passcode: i.passcode })), { timeout: 10_000 }).toEqual(stored.invitees);
       const messages = await pane.$$eval('#personal-messages article', (els) => els.map((a) => ({ email: a.getAttribute('data-email'), text: a.querySelector('pre')?.textContent ?? '' })));
       expect(messages.map((m) => m.email)).toEqual(emails);
       for (const m of messages) expect(m.text).toContain(` is ${stored.invitees.find((i) => i.email === m.email)!.passcode}. Please keep it`);
@@ -270,11 +275,11 @@ describe('Outlook add-in in the playground', () => {
     expect(await attendeeEvents()).toBe(emails.length);
     expect(await send(page)).toBeNull();
     const stored = await itemRoster();
-    expect(((await nodeRoom(stored.alias)).body.invitees as Array<{ email: string; passcode: string }>).map(({ email, passcode }) => ({ email, passcode }))).toEqual(stored.invitees);
+    expect(((await serviceRoom(stored.alias)).body.invitees as Array<{ email: string; passcode: string }>).map(({ email, passcode }) => ({ email, passcode }))).toEqual(stored.invitees);
     await page.close();
   });
 
-  it('with a shared passcode the block carries a "Save in SecureJoin" capture link for the access code and the window; an edited one is refused at send', async () => {
+  it('with a shared passcode the block carries a "Save in SecureJoin" capture link for the passcode and the window; an edited one is refused at send', async () => {
     const { page, pane } = await openPlayground();
     await pane.click('#mode-shared');
     // Switching the mode regenerates the codes (and registers them): the buttons wait until that is done.
@@ -289,8 +294,9 @@ describe('Outlook add-in in the playground', () => {
     const captured = parseCaptureLink(block?.captureUrl ?? '');
     expect(captured.ok && captured.value).toEqual({
       ...{ origin: node.url, path: 'webapp3', style: 'webapp3', role: 'guest' },
-      alias: /\/m\/(sj-[a-z0-9]+)/.exec(block?.joinUrl ?? '')?.[1],
-      pin: block?.accessCode,
+      alias: /\/m\/([a-z0-9]{20})(?![a-z0-9])/.exec(block?.joinUrl ?? '')?.[1],
+      // The PIN the meeting link asks for: in shared mode the passcode (the access code is the numeric alias).
+      pin: block?.passcode,
       startsAt: start,
       endsAt: end,
       leadMinutes: 15,
@@ -350,8 +356,8 @@ describe('Outlook add-in in the playground', () => {
     await pane.waitForSelector('#provisioning[data-state="ok"]', { timeout: 10_000 });
     // The new meeting starts tomorrow 10:00 New York: the code works from 09:45 there.
     expect(await bodyText(page)).toMatch(/works from [^(]*\b0?9:45[^(]*\(America\/New_York\)/);
-    const alias = /\/m\/(sj-[a-z0-9]+)/.exec(await bodyText(page))?.[1] as string;
-    const room = await nodeRoom(alias);
+    const alias = /\/m\/([a-z0-9]{20})(?![a-z0-9])/.exec(await bodyText(page))?.[1] as string;
+    const room = await serviceRoom(alias);
     expect(room.status).toBe(200);
     expect(JSON.stringify(room.body)).toContain('"timeZone":"America/New_York"');
     expect(await send(page)).toBeNull();
@@ -365,13 +371,13 @@ describe('Outlook add-in in the playground', () => {
     await pane.waitForSelector('#provisioning[data-state="sign-in"]', { timeout: 10_000 });
     await waitForText(pane, '#provisioning', /did not complete \(the sign-in was declined\).*will not let it be sent/);
     expect(await send(page)).toBe('SecureJoin: this meeting could not be registered with the meeting service, so its codes would not open the room: You are not signed in to the SecureJoin meeting service. Open SecureJoin to sign in, then send again.');
-    const alias = /\/m\/(sj-[a-z0-9]+)/.exec(await bodyText(page))?.[1] as string;
-    expect((await nodeRoom(alias)).status).toBe(404);
+    const alias = /\/m\/([a-z0-9]{20})(?![a-z0-9])/.exec(await bodyText(page))?.[1] as string;
+    expect((await serviceRoom(alias)).status).toBe(404);
     // The organizer signs in (here: the local issuer now gives a token) and presses "Sign in".
     await page.evaluate(() => void ((window as unknown as Record<string, { options: { signIn: string } }>).securejoinPlayground!.options.signIn = 'ok'));
     await pane.click('#sign-in');
     await pane.waitForSelector('#provisioning[data-state="ok"]', { timeout: 10_000 });
-    expect((await nodeRoom(alias)).status).toBe(200);
+    expect((await serviceRoom(alias)).status).toBe(200);
     expect(await send(page)).toBeNull();
     await page.close();
   });

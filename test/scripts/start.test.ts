@@ -102,7 +102,7 @@ describe('npm start', () => {
   it('SIGTERM to the npm process stops every child and frees the ports', { timeout: 90_000 }, async () => {
     const nodePort = await freePort('127.0.0.1');
     const addinPort = await freePort('localhost');
-    const npm = spawn('npm', ['start', '--', '--no-browser', '--node-port', String(nodePort), '--addin-port', String(addinPort)], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const npm = spawn('npm', ['start', '--', '--no-browser', '--node-port', String(nodePort), '--addin-port', String(addinPort), '--service-port', '0'], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     npm.stdout.on('data', (c: Buffer) => (output += c.toString()));
     npm.stderr.on('data', (c: Buffer) => (output += c.toString()));
@@ -110,6 +110,10 @@ describe('npm start', () => {
     expect(await until(() => output.includes(`Outlook add-in on https://localhost:${addinPort}`), 60_000), output).toBe(true);
     expect(await isFree(nodePort, '127.0.0.1')).toBe(false);
     expect(await isFree(addinPort, 'localhost')).toBe(false);
+    // The node is configured with the service's policy API, and says so.
+    const serviceUrl = /Meeting service on (\S+)/.exec(output)?.[1];
+    expect(serviceUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    expect(output).toContain(`Every other alias: asks the policy server ${serviceUrl} (/policy/v1/service/configuration)`);
     const tree = descendants(npm.pid as number);
     expect(tree.length).toBeGreaterThanOrEqual(2); // the shell npm runs the script in, and the start process (and its build)
 

@@ -69,10 +69,10 @@ describe('securejoin service (process)', () => {
     expect(out.join('')).toContain('securejoin service');
     expect(runCli(['service', '--help'], io)).toBe(0);
     const help = out.join('');
-    for (const flag of ['--port', '--host', '--database-url', '--data-dir', '--codes-key', '--issuer', '--audience', '--jwks-url', '--tenant', '--scope', '--admin-role', '--allow-origin', '--node-url', '--node-token', '--node-ca', '--tls-dir']) {
+    for (const flag of ['--port', '--host', '--database-url', '--data-dir', '--codes-key', '--issuer', '--audience', '--jwks-url', '--tenant', '--scope', '--admin-role', '--allow-origin', '--policy-username', '--policy-password', '--tls-dir']) {
       expect(help).toContain(flag);
     }
-    for (const variable of ['PORT', 'DATABASE_URL', 'SECUREJOIN_DATA_DIR', 'SECUREJOIN_CODES_KEY', 'SECUREJOIN_NODE_TOKEN']) expect(help).toContain(variable);
+    for (const variable of ['PORT', 'DATABASE_URL', 'SECUREJOIN_DATA_DIR', 'SECUREJOIN_CODES_KEY', 'SECUREJOIN_POLICY_USERNAME', 'SECUREJOIN_POLICY_PASSWORD']) expect(help).toContain(variable);
   });
 
   it('refuses to start without what it needs, saying what to set', async () => {

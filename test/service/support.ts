@@ -2,7 +2,7 @@
  * Helpers for the meeting service tests: a local token issuer with its JWKS on a tiny HTTP
  * server, a throw-away PostgreSQL database, a started service and a fetch wrapper.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
@@ -129,6 +129,14 @@ export async function call(
   return { status: res.status, headers: res.headers, body: parsed };
 }
 
+/**
+ * The access code (numeric alias) `meetingBody` gives a room alias: one per alias (aliases are
+ * unique across meetings, so two meetings must not share it), the same for the same alias in any case.
+ */
+export function accessCodeFor(alias: string): string {
+  return `9${String(parseInt(createHash('sha256').update(alias.toLowerCase()).digest('hex').slice(0, 12), 16) % 10_000_000).padStart(7, '0')}`;
+}
+
 /** A valid meeting write body: codes that pass core/room's rules, a window an hour from `start`. */
 export function meetingBody(alias: string, over: Record<string, unknown> = {}, start = Date.UTC(2030, 0, 7, 9)): Record<string, unknown> {
   return {
@@ -138,8 +146,8 @@ export function meetingBody(alias: string, over: Record<string, unknown> = {}, s
       hostPin: '480213',
       guestPin: '730514',
       allowGuests: true,
-      accessCode: { code: '91827364', role: 'guest' },
-      invitees: [{ email: 'ann@example.com', name: 'Ann', passcode: '55102938' }],
+      accessCode: { code: accessCodeFor(alias), role: 'guest' },
+      invitees: [{ email: 'ann@example.com', name: 'Ann', passcode: '551029' }],
       meeting: { start, end: start + 3_600_000 },
       ...over,
     },

@@ -16,7 +16,7 @@ describe('renderInviteBlock', () => {
       'Passcode: 90417263',
       'The code works from 08:45 (Europe/Berlin), 15 minutes before the start.',
       'For this recurring series, the code is active 15 minutes before each occurrence.',
-      'Dial in: call +44 20 1234 5678, enter conference ID 123 456, then the access code followed by #.',
+      'Dial in: call +44 20 1234 5678, enter conference ID 123 456 followed by #, then the passcode followed by #.',
       '-- End of SecureJoin secure access --',
     ]);
   });
@@ -38,11 +38,17 @@ describe('renderInviteBlock', () => {
   });
   it('says each invitee gets a personal passcode, omits dial-in and recurrence when not set', () => {
     const text = renderInviteBlock({ ...INPUT, passcode: { mode: 'per-invitee' }, dialIn: undefined, recurring: false, subject: undefined }).text;
-    expect(text).toContain('Passcode: personal - each invitee receives their own passcode separately');
+    expect(text).toContain('Passcode: personal - each invitee receives their own link, passcode and dial-in steps separately; the join link and access code above admit hosts only');
     expect(text).not.toMatch(/Dial in|recurring|Meeting:/);
   });
-  it('does not ask for a second # when the code already ends with one', () => {
-    expect(renderInviteBlock({ ...INPUT, accessCode: '4829173#' }).text).toContain('then the access code.');
+  it('tells phone callers what to type in each passcode mode', () => {
+    const dial = (passcode: typeof INPUT.passcode) => renderInviteBlock({ ...INPUT, passcode, dialIn: { number: '+44 20 1234 5678', conferenceId: '48291736' } }).text.split('\n').find((l) => l.startsWith('Dial in:'));
+    expect(dial(undefined)).toBe('Dial in: call +44 20 1234 5678, enter conference ID 48291736 followed by #; the host admits you from the lobby.');
+    expect(dial({ mode: 'shared', value: '90417263' })).toBe('Dial in: call +44 20 1234 5678, enter conference ID 48291736 followed by #, then the passcode followed by #.');
+    expect(dial({ mode: 'per-invitee' })).toBe('Dial in: call +44 20 1234 5678, enter conference ID 48291736 followed by #, then the host PIN followed by # (hosts only: each invitee dials the conference ID in their own message).');
+  });
+  it('does not ask for a second # when the conference ID already ends with one', () => {
+    expect(renderInviteBlock({ ...INPUT, dialIn: { number: '+44 20 1234 5678', conferenceId: '4829173#' } }).text).toContain('enter conference ID 4829173#, then the passcode');
   });
   it('shows the activation time in the given zone and locale, with the date when it opens the day before', () => {
     const ny = renderInviteBlock({ ...INPUT, timeZone: 'America/New_York', locale: 'en-US' }).text.replace(/\u202f/g, ' ');

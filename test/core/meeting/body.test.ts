@@ -9,7 +9,7 @@ const room = {
   guestPin: '730514',
   allowGuests: true,
   accessCode: { code: '91827364', role: 'guest' },
-  invitees: [{ email: 'ann@example.com', name: 'Ann', passcode: '55102938' }],
+  invitees: [{ email: 'ann@example.com', name: 'Ann', passcode: '551029' }],
   meeting: { start, end: start + 3_600_000 },
 };
 

@@ -27,8 +27,8 @@ export const MEETING = room({
   allowGuests: true,
   accessCode: { code: '40712583' },
   invitees: [
-    { email: 'ana@example.com', name: 'Ana Lima', passcode: '61830452' },
-    { email: 'bo@example.com', name: 'Bo Chen', passcode: '27594016' },
+    { email: 'ana@example.com', name: 'Ana Lima', passcode: '6183' },
+    { email: 'bo@example.com', name: 'Bo Chen', passcode: '2759' },
   ],
   meeting: { start: T0 + 60 * MINUTE, end: T0 + 120 * MINUTE },
   leadMinutes: 15,

@@ -15,7 +15,7 @@ const base = {
   hostPin: '1234',
   allowGuests: true,
   accessCode: { code: '40712583' },
-  invitees: [{ email: 'ana@example.com', name: 'Ana Lima', passcode: '61830452' }],
+  invitees: [{ email: 'ana@example.com', name: 'Ana Lima', passcode: '6183' }],
   meeting: FIRST,
   leadMinutes: 15,
   graceMinutes: 10,
@@ -72,9 +72,9 @@ describe('decideTokenRequest for a series', () => {
     expect(status(decide(room, '40712583', FIRST.start + 7 * DAY + 11 * MIN))).toBe(403);
   });
   it('invitee passcodes work in the 52nd occurrence; closed between occurrences', () => {
-    const d = decide(room, '61830452', Date.UTC(2026, 2, 16, 8));
+    const d = decide(room, '6183', Date.UTC(2026, 2, 16, 8));
     expect(d.kind === 'admit' && d.displayName).toBe('Ana Lima');
-    expect(status(decide(room, '61830452', Date.UTC(2025, 3, 2, 8)))).toBe(403);
+    expect(status(decide(room, '6183', Date.UTC(2025, 3, 2, 8)))).toBe(403);
   });
   it('a COUNT-limited series stops after its last occurrence', () => {
     const two = seriesRoom({ frequency: 'weekly', count: 2 });

@@ -28,6 +28,7 @@ describe('parseRoomSpec', () => {
         accessCode: { code: '40712583', role: 'guest' },
         invitees: [],
         window: { opensAt: T0 - 15 * MINUTE, closesAt: T0 + 30 * MINUTE },
+        sent: false,
       },
     });
   });
@@ -52,7 +53,7 @@ describe('parseRoomSpec', () => {
     ['code equal to host PIN', { alias: 'a', hostPin: '123456', allowGuests: true, accessCode: { code: '123456' }, window: { opensAt: 1, closesAt: 2 } }, ['accessCode.code']],
     ['duplicate passcodes', {
       alias: 'a', hostPin: '1234', allowGuests: true, window: { opensAt: 1, closesAt: 2 },
-      invitees: [{ email: 'a@x.io', name: 'A', passcode: '11112222' }, { email: 'b@x.io', name: 'B', passcode: '11112222' }],
+      invitees: [{ email: 'a@x.io', name: 'A', passcode: '1111' }, { email: 'b@x.io', name: 'B', passcode: '1111' }],
     }, ['invitees[1].passcode']],
     ['letters in a passcode', {
       alias: 'a', hostPin: '1234', allowGuests: true, window: { opensAt: 1, closesAt: 2 },
@@ -65,6 +66,29 @@ describe('parseRoomSpec', () => {
     ['lead too long', { alias: 'a', allowGuests: false, meeting: { start: 1, end: 2 }, leadMinutes: 181 }, ['leadMinutes']],
   ])('rejects %s', (_name, input, expected) => {
     expect(paths(input)).toEqual(expected);
+  });
+
+  it('keeps invitee aliases and sent, and refuses an alias used twice in the meeting (ignoring case)', () => {
+    const base = {
+      alias: 'Web1', hostPin: '12345678', allowGuests: true, accessCode: { code: '40712583' }, window: { opensAt: 1, closesAt: 2 }, sent: true,
+      invitees: [{ email: 'a@x.io', name: 'A', passcode: '61830452', alias: 'pa1', dialAlias: '55501234' }],
+    };
+    const r = parseRoomSpec(base);
+    expect(r.ok && r.value.sent).toBe(true);
+    expect(r.ok && r.value.invitees[0]).toEqual({ email: 'a@x.io', name: 'A', passcode: '61830452', alias: 'pa1', dialAlias: '55501234' });
+    expect(paths({ ...base, invitees: [{ ...base.invitees[0], alias: 'WEB1' }] })).toEqual(['invitees[0].alias']);
+    expect(paths({ ...base, invitees: [{ ...base.invitees[0], dialAlias: '40712583' }] })).toEqual(['invitees[0].dialAlias', 'invitees[0].dialAlias']);
+    expect(paths({ ...base, invitees: [base.invitees[0], { ...base.invitees[0], email: 'b@x.io', passcode: '61830453' }] })).toEqual(['invitees[1].dialAlias', 'invitees[1].alias', 'invitees[1].dialAlias']);
+    expect(paths({ ...base, invitees: [{ ...base.invitees[0], dialAlias: '61830452' }] })).toContain('invitees[0].dialAlias');
+  });
+
+  it.each([
+    ['guest PIN shorter than the host PIN', { hostPin: '12345678', guestPin: '1234', allowGuests: true }, ['guestPin']],
+    ['passcode longer than the host PIN', { hostPin: '1234', allowGuests: true, window: { opensAt: 1, closesAt: 2 }, invitees: [{ email: 'a@x.io', name: 'A', passcode: '61830452' }] }, ['invitees[0].passcode']],
+    ['both ending in # at different lengths', { hostPin: '1234567#', guestPin: '5678#', allowGuests: true }, []],
+    ['same lengths', { hostPin: '1234', guestPin: '5678', allowGuests: true }, []],
+  ])('applies Infinity\'s PIN length rule: %s', (_name, over, expected) => {
+    expect(paths({ alias: 'a', ...over })).toEqual(expected);
   });
 
   it('requires the body alias to match the URL alias', () => {

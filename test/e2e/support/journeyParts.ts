@@ -1,8 +1,7 @@
 /**
  * Helpers for the whole-journey test (journey.test.ts): talking to the HTTPS reference node from
  * the test (its dev certificate is trusted for these calls only), driving the join page, capture
- * links and the popup as a person does, and moving the extension's clock together with the
- * node's test clock.
+ * links and the popup as a person does, and moving the extension's clock.
  */
 import { request } from 'node:https';
 import type { Browser, Page } from 'puppeteer-core';
@@ -16,7 +15,7 @@ export interface Answer {
   body: any;
 }
 
-/** A client for the node's APIs over HTTPS, trusting exactly `cert`. */
+/** A client for the node's client API over HTTPS, trusting exactly `cert`. */
 export function nodeClient(node: ConferenceNode, cert: string) {
   const call = (method: string, path: string, headers: Record<string, string> = {}, body?: unknown): Promise<Answer> =>
     new Promise((resolve, reject) => {
@@ -30,12 +29,7 @@ export function nodeClient(node: ConferenceNode, cert: string) {
       req.on('error', reject);
       req.end(payload);
     });
-  const auth = { authorization: `Bearer ${node.bearerToken}` };
   return {
-    /** `GET /api/securejoin/v1/<path>` with the bearer token. */
-    get: (path: string) => call('GET', `/api/securejoin/v1/${path}`, auth),
-    /** Moves the node's test clock forward. */
-    advanceClock: (ms: number) => call('POST', '/api/securejoin/v1/clock', auth, { advanceMs: ms }),
     /** `POST request_token` as a Pexip client does (PIN in the `pin` header). */
     requestToken: (alias: string, displayName: string, pin?: string) =>
       call('POST', `/api/client/v2/conferences/${encodeURIComponent(alias)}/request_token`, pin === undefined ? {} : { pin }, { display_name: displayName }),
@@ -114,7 +108,7 @@ export const waitForText = (page: Page, selector: string, text: string, timeout 
   page.waitForFunction((s, t) => [...document.querySelectorAll(s)].some((el) => el.textContent?.includes(t)), { timeout }, selector, text);
 
 /**
- * Moves the extension's clock forward by `deltaMs`, as the node's test clock was moved. The
+ * Moves the extension's clock by `deltaMs` (back when negative), as if the computer's clock were off. The
  * background decides activation windows and attempt windows with `Date.now()` (its context's
  * `now`), and the extension has no test clock of its own, so the test shifts `Date.now` in the
  * service worker through the DevTools protocol. The DevTools session that does it keeps the

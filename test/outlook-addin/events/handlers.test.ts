@@ -182,6 +182,8 @@ describe('event handlers', () => {
     await handlers.onAppointmentSend(ok);
     expect(ok.calls).toEqual([{ allowEvent: true }]);
     expect(node.puts).toHaveLength(2); // the service holds this meeting already
+    // The send check registered it as sent; the later re-registration kept it sent (its codes keep working).
+    expect(node.puts.map((p) => (p.spec as { sent?: boolean }).sent)).toEqual([true, true]);
   });
 
   it('at send, registers what changed since (invitees) and refuses when the service is unreachable, there is no token or it is refused', async () => {

@@ -82,18 +82,21 @@ describe('applySecurity', () => {
     expect(blockInput(m, security, settings).accessCode).toBe(security.guestPin);
   });
 
-  it('carries a "Save in SecureJoin" link for the code every reader may use, never in per-invitee mode', () => {
+  it('carries a "Save in SecureJoin" link for the PIN every reader types on the meeting link, never in per-invitee mode', () => {
     const m = meeting();
-    for (const choices of [{ accessCode: true, passcodeMode: 'shared' }, { accessCode: true, passcodeMode: 'none' }, { accessCode: false, passcodeMode: 'none' }] as const) {
-      const security = createSecurity(m, choices, SETTINGS, POLICY);
+    // The example policy locks the access code on; unlocked here so the guest-PIN case can be made.
+    const unlocked = { ...POLICY, organizer: { ...POLICY.organizer, accessCode: { ...POLICY.organizer.accessCode, required: { value: true, locked: false } } } };
+    for (const choices of [{ accessCode: true, passcodeMode: 'shared' }, { accessCode: false, passcodeMode: 'none' }] as const) {
+      const security = createSecurity(m, choices, SETTINGS, unlocked);
+      expect(security.accessCode === null).toBe(!choices.accessCode);
       const { bodyHtml } = applySecurity(m, security, SETTINGS);
       const url = findInviteBlock(bodyHtml, 'html')?.fields.captureUrl ?? '';
       const captured = parseCaptureLink(url);
-      // The access code, or the guest PIN in its place: the code already on the "Access code" line.
+      // The shared passcode (the access code is the dial-in alias, not a PIN), or the guest PIN in place of the access code.
       expect(captured.ok && captured.value).toMatchObject({
         alias: security.alias,
         role: 'guest',
-        pin: security.accessCode ?? security.guestPin,
+        pin: security.sharedPasscode ?? security.guestPin,
         startsAt: START,
         endsAt: START + 3_600_000,
         leadMinutes: SETTINGS.leadMinutes,
@@ -101,6 +104,9 @@ describe('applySecurity', () => {
       });
       expect(checkBeforeSend({ ...m, bodyHtml }, security, POLICY, SETTINGS)).toEqual({ allow: true });
     }
+    // No passcode: guests enter the meeting link with no PIN and wait in the lobby; nothing to save.
+    const open = createSecurity(m, { accessCode: true, passcodeMode: 'none' }, SETTINGS, POLICY);
+    expect(applySecurity(m, open, SETTINGS).bodyHtml).not.toContain('#sj=');
     // Per-invitee: the shared body has no save link (each personal message has one with the invitee's own passcode).
     const perInvitee = createSecurity(m, { accessCode: true, passcodeMode: 'per-invitee' }, SETTINGS, POLICY);
     const { bodyHtml } = applySecurity(m, perInvitee, SETTINGS);

@@ -31,7 +31,8 @@ describe('organizerSettings', () => {
   it('takes the policy values and locks', () => {
     const s = organizerSettings(POLICY, null);
     expect(s.choices).toEqual({ accessCode: true, passcodeMode: 'per-invitee' });
-    expect(s).toMatchObject({ accessCodeLength: 9, passcodeLength: 8, pinLength: 10, leadMinutes: 15, graceMinutes: 10, autoInsert: true });
+    // Passcodes are the guest PIN of their alias: the host PIN's length (the larger of 10 and 8).
+    expect(s).toMatchObject({ accessCodeLength: 9, passcodeLength: 10, pinLength: 10, leadMinutes: 15, graceMinutes: 10, autoInsert: true });
     expect(s.locked).toContain('organizer.accessCode.required');
     expect(s.node?.origin).toBe('https://meet.example.com');
   });

@@ -55,33 +55,40 @@ describe('provisionMeeting against the meeting service', () => {
     const view = await served(rec.id);
     expect(view.etag).toBe(rec.etag);
     expect(view.body).toMatchObject({ version: 1, subject: 'Planning <b>&</b>', room: { alias: security.alias } });
-    expect((await requestToken(stack.node!, security.alias, 'Guest', security.accessCode!)).status).toBe(200);
+    // A draft opens nothing on the node (it asks the service's policy API, which rejects drafts).
+    expect((await requestToken(stack.node!, security.alias, 'Olga', security.hostPin)).status).toBe(404);
+    // Sent: the web alias takes the host PIN, Ana's personal alias her passcode (named by the service).
+    expect(await provisionMeeting(port, await port.getSnapshot(), security, stack.settings, opts({ sending: true }))).toEqual({ state: 'ok', created: false });
+    expect((await requestToken(stack.node!, security.alias, 'Olga', security.hostPin)).body.result.role).toBe('HOST');
     const ana = security.roster!.invitees[0]!;
-    const invitee = await requestToken(stack.node!, security.alias, 'Whoever', ana.passcode);
+    const invitee = await requestToken(stack.node!, ana.alias!, 'Whoever', ana.passcode);
     expect(invitee.body.result.display_name).toBe(ana.name);
+    // Unique passcodes: the meeting's shared aliases admit hosts only.
+    expect((await requestToken(stack.node!, security.accessCode!, 'Whoever', ana.passcode)).body.result).toBe('Invalid PIN');
 
-    // Nothing changed: nothing sent. A move: replaced with If-Match (version 2), the node follows.
+    // Nothing changed: nothing sent. A move: replaced with If-Match (version 3), the node follows.
     expect(await provisionMeeting(port, await port.getSnapshot(), security, stack.settings, opts())).toEqual({ state: 'unchanged' });
     state.start = new Date(state.start.getTime() + 86_400_000);
     state.end = new Date(state.end.getTime() + 86_400_000);
     expect(await provisionMeeting(port, await port.getSnapshot(), security, stack.settings, opts())).toEqual({ state: 'ok', created: false });
-    expect((await served(rec.id)).body).toMatchObject({ version: 2, room: { window: { opensAt: state.start.getTime() - 15 * 60_000 } } });
+    expect((await served(rec.id)).body).toMatchObject({ version: 3, room: { sent: true, window: { opensAt: state.start.getTime() - 15 * 60_000 } } });
     expect(record(state)?.etag).toBe((await served(rec.id)).etag);
-    // Tomorrow's window is not open yet: the node now holds the moved meeting.
-    expect((await requestToken(stack.node!, security.alias, 'Guest', security.accessCode!)).status).toBe(403);
+    // Tomorrow's window is not open yet: the service answers reject, the node "not found", even to the host PIN.
+    expect((await requestToken(stack.node!, security.alias, 'Olga', security.hostPin)).status).toBe(404);
   });
 
   it('new codes replace the meeting under the same id; the node withdraws the old room', async () => {
     const { state, port, security } = await item();
-    await provisionMeeting(port, await port.getSnapshot(), security, stack.settings, opts());
+    await provisionMeeting(port, await port.getSnapshot(), security, stack.settings, opts({ sending: true }));
     const id = record(state)!.id;
+    expect((await requestToken(stack.node!, security.alias, 'Olga', security.hostPin)).status).toBe(200);
     const meeting = await port.getSnapshot();
     const renewed = applySecurity(meeting, createSecurity(meeting, stack.settings.choices, stack.settings, POLICY), stack.settings).security;
     await saveSecurity(port, renewed);
-    expect(await provisionMeeting(port, meeting, renewed, stack.settings, opts({ force: true }))).toEqual({ state: 'ok', created: false });
+    expect(await provisionMeeting(port, meeting, renewed, stack.settings, opts({ force: true, sending: true }))).toEqual({ state: 'ok', created: false });
     expect(record(state)?.id).toBe(id);
-    expect((await requestToken(stack.node!, security.alias, 'Guest', security.accessCode!)).status).toBe(404);
-    expect((await requestToken(stack.node!, renewed.alias, 'Guest', renewed.accessCode!)).status).toBe(200);
+    expect((await requestToken(stack.node!, security.alias, 'Olga', security.hostPin)).status).toBe(404);
+    expect((await requestToken(stack.node!, renewed.alias, 'Olga', renewed.hostPin)).status).toBe(200);
   });
 
   it('a 412 from the other writer\'s newer write is resolved without overwriting it: adopted when it holds the item\'s state', async () => {
@@ -126,11 +133,14 @@ describe('provisionMeeting against the meeting service', () => {
     expect(await provisionMeeting(port, await port.getSnapshot(), security, stack.settings, opts())).toEqual({ state: 'ok', created: false });
     expect(record(state)?.id).toBe(id);
     expect((await served(id)).body).toMatchObject({ version: 2, subject: 'Planning, again' });
-    // Another organizer with the same codes: refused, nothing of the first organizer's changed.
+    // Another organizer with the same codes: the aliases stay the first organizer's; the add-in
+    // draws fresh ones for this item (409, once) and registers it as a meeting of its own.
     state.session.delete(MEETING_SESSION_KEY);
     const result = await provisionMeeting(port, await port.getSnapshot(), security, stack.settings, opts({ tokens: stack.tokens('mallory@example.com') }));
-    expect(result).toMatchObject({ state: 'failed', message: expect.stringContaining('(409)') });
-    expect((await served(id)).body).toMatchObject({ version: 2, subject: 'Planning, again' });
+    expect(result).toMatchObject({ state: 'ok', created: true, redrawn: expect.objectContaining({ hostPin: security.hostPin }) });
+    expect((result as { redrawn: { alias: string } }).redrawn.alias).not.toBe(security.alias);
+    expect(record(state)?.id).not.toBe(id);
+    expect((await served(id)).body).toMatchObject({ version: 2, subject: 'Planning, again', room: { alias: security.alias } });
   });
 
   it('with no token: says so in plain words, sends nothing and keeps no record', async () => {
@@ -181,13 +191,14 @@ describe('provisionMeeting against the meeting service', () => {
 describe('withdrawMeeting', () => {
   it('deletes the meeting (If-Match): the node no longer opens the room, and the record is gone', async () => {
     const { state, port, security } = await item();
-    await provisionMeeting(port, await port.getSnapshot(), security, stack.settings, opts());
+    await provisionMeeting(port, await port.getSnapshot(), security, stack.settings, opts({ sending: true }));
     const id = record(state)!.id;
+    expect((await requestToken(stack.node!, security.alias, 'Olga', security.hostPin)).status).toBe(200);
     await saveSecurity(port, null);
     expect(await withdrawMeeting(port, stack.settings, opts())).toEqual({ state: 'ok' });
     expect(record(state)).toBeNull();
     expect((await served(id)).status).toBe(404);
-    expect((await requestToken(stack.node!, security.alias, 'Guest', security.accessCode!)).status).toBe(404);
+    expect((await requestToken(stack.node!, security.alias, 'Olga', security.hostPin)).status).toBe(404);
     expect(await withdrawMeeting(port, stack.settings, opts())).toEqual({ state: 'nothing' });
   });
 

@@ -12,17 +12,19 @@ describe('personalMessages', () => {
     const [msg] = personalMessages(m, security, SETTINGS);
     const passcode = security.roster?.invitees[0]?.passcode as string;
     expect(msg?.email).toBe('ana@example.com');
-    expect(msg?.subject).toBe('Your personal passcode for "Quarterly review"');
+    const invitee = security.roster!.invitees[0]!;
+    expect(msg?.subject).toBe('Your personal link and passcode for "Quarterly review"');
     expect(msg?.text).toContain(`is ${passcode}.`);
     const link = /Personal join link: (\S+)/.exec(msg?.text ?? '')?.[1] as string;
-    // The part that reaches the node carries no passcode: it is only in the #sj= fragment.
-    expect(link.split('#')[0]).toBe(`https://meet.example.com/webapp3/m/${security.alias}`);
+    // The part that reaches the node carries no passcode (only the #sj= fragment does), and it is the invitee's personal alias.
+    expect(link.split('#')[0]).toBe(`https://meet.example.com/webapp3/m/${invitee.alias}`);
+    expect(invitee.alias).not.toBe(security.alias);
     expect(link).not.toMatch(/[?&]pin=/);
     const captured = parseCaptureLink(link);
     expect(captured.ok && captured.value).toEqual({
       origin: 'https://meet.example.com',
       path: 'webapp3',
-      alias: security.alias,
+      alias: invitee.alias,
       style: 'webapp3',
       role: 'guest',
       pin: passcode,
@@ -33,7 +35,18 @@ describe('personalMessages', () => {
       graceMinutes: SETTINGS.graceMinutes,
     });
     expect(SETTINGS.graceMinutes).toBe(10);
-    expect(msg?.text).toContain('The passcode works from 15 minutes before the start until 10 minutes after the end.');
+    expect(msg?.text).toContain('The link and passcode work from 15 minutes before the start until 10 minutes after the end.');
+    // Phone: the node's dial-in number, the invitee's personal numeric alias, then the passcode.
+    expect(msg?.text).toContain(`call +44 20 7946 0000, at the Virtual Reception enter your personal conference ID ${invitee.dialAlias} followed by #, then your passcode ${passcode} followed by #.`);
+    expect(msg?.text).toContain('The link in the invitation admits hosts only.');
+    expect(msg?.text).not.toContain(security.hostPin);
+    expect(msg?.text).not.toContain(security.accessCode);
+  });
+
+  it('leaves the phone steps out when the node has no dial-in number', () => {
+    const settings = { ...SETTINGS, node: { ...SETTINGS.node!, dialIn: [] } };
+    const security = createSecurity(meeting(), SETTINGS.choices, settings, POLICY);
+    for (const msg of personalMessages(meeting(), security, settings)) expect(msg.text).not.toMatch(/By phone|conference ID/);
   });
 
   it('pasted into the extension, the message gives a draft with the passcode, role and the node\'s exact window', () => {
@@ -46,17 +59,17 @@ describe('personalMessages', () => {
       expect(drafts).toHaveLength(1);
       const draft = drafts[0]!;
       expect(draft).toMatchObject({ role: 'guest', pin: security.roster?.invitees[i]?.passcode, startsAt: START, endsAt: START + 3_600_000, leadMinutes: 15, graceMinutes: 10 });
-      expect(draft.url).toBe(`https://meet.example.com/webapp3/m/${security.alias}`);
+      expect(draft.url).toBe(`https://meet.example.com/webapp3/m/${security.roster?.invitees[i]?.alias}`);
       const saved = newSavedMeeting(draft, START - 86_400_000, `r${i}`);
       if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
       expect(meetingWindow(saved.value)).toEqual({ opensAt: START - 15 * 60_000, closesAt: START + 3_600_000 + 10 * 60_000 });
     }
   });
 
-  it('falls back to the plain room link for a passcode the web app cannot take as a PIN', () => {
+  it('falls back to the plain personal link for a passcode the web app cannot take as a PIN', () => {
     const security = createSecurity(meeting(), SETTINGS.choices, SETTINGS, POLICY);
-    const link = personalLink(meeting(), security, SETTINGS, { email: 'x@example.com', name: 'X', passcode: 'abcd1234' });
-    expect(link).toBe(`https://meet.example.com/webapp3/m/${security.alias}`);
+    const link = personalLink(meeting(), security, SETTINGS, { email: 'x@example.com', name: 'X', passcode: 'abcd1234', alias: 'xpersonal1', dialAlias: '48291736' });
+    expect(link).toBe('https://meet.example.com/webapp3/m/xpersonal1');
     expect(parseJoinLink(link).ok).toBe(true);
   });
 
@@ -101,12 +114,13 @@ describe('rosterCsv', () => {
     const security = createSecurity(m, SETTINGS.choices, SETTINGS, POLICY);
     const csv = rosterCsv(m, security, SETTINGS);
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('"name","email","passcode","personal link"');
+    expect(lines[0]).toBe('"name","email","passcode","personal link","personal conference ID"');
     expect(lines[1]?.startsWith(`"Lima, ""Ana""","ana@example.com","${security.roster?.invitees[0]?.passcode}","https://meet.example.com/webapp3/m/`)).toBe(true);
     expect(lines[2]?.startsWith(`"'=HYPERLINK(""http://x"")","eve@example.com",`)).toBe(true);
     expect(lines[3]).toBe('');
     // The personal link column is the invitee's capture link, never a ?pin= link.
-    const link = cells(csv, ',')[1]!.at(-1)!;
+    expect(cells(csv, ',')[1]!.at(-1)).toBe(security.roster!.invitees[0]!.dialAlias);
+    const link = cells(csv, ',')[1]!.at(-2)!;
     expect(link).toBe(personalLink(m, security, SETTINGS, security.roster!.invitees[0]!));
     expect(link).not.toContain('pin=');
     expect(parseCaptureLink(link).ok).toBe(true);
@@ -124,7 +138,7 @@ describe('rosterCsv', () => {
     const sent = security.roster!.invitees.map((inv) => inv.name);
     expect(names).toEqual(sent.map((n) => (/^[=+\-@\t\r]/.test(n) ? `'${n}` : n)));
     expect(names).toContain("Bo\t;=cmd|' /C calc'!A0");
-    expect(cells(csv, ',').every((r) => r.length === 4)).toBe(true);
+    expect(cells(csv, ',').every((r) => r.length === 5)).toBe(true);
   });
 
   it('quotes every single field (RFC 4180) and defuses formulas', () => {
@@ -147,7 +161,7 @@ describe('personal messages for a recurring series', () => {
 
   it('the capture link carries the series and the text says each occurrence', () => {
     const [msg] = personalMessages(m, security, SETTINGS);
-    expect(msg?.text).toContain('The passcode works from 15 minutes before the start until 10 minutes after the end of each occurrence.');
+    expect(msg?.text).toContain('The link and passcode work from 15 minutes before the start until 10 minutes after the end of each occurrence.');
     const link = /Personal join link: (\S+)/.exec(msg?.text ?? '')?.[1] as string;
     const captured = parseCaptureLink(link);
     expect(captured.ok && captured.value.recurrence).toEqual({ timeZone: 'Europe/Berlin', rule: { frequency: 'weekly' } });
@@ -162,7 +176,7 @@ describe('personal messages for a recurring series', () => {
     expect(meetingWindow(saved.value, fourth)).toEqual({ opensAt: fourth - 15 * 60_000, closesAt: fourth + 70 * 60_000 });
   });
   it('the roster CSV links carry the series too', () => {
-    const link = cells(rosterCsv(m, security, SETTINGS), ',')[1]!.at(-1)!;
+    const link = cells(rosterCsv(m, security, SETTINGS), ',')[1]!.at(-2)!;
     const captured = parseCaptureLink(link);
     expect(captured.ok && captured.value.recurrence?.rule).toEqual({ frequency: 'weekly' });
   });

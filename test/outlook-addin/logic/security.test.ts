@@ -2,15 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { isWeakCode } from '../../../core/codes';
 import { DEFAULT_POLICY } from '../../../core/policy';
 import {
-  applySecurity, codesOf, createSecurity, organizerSettings, parseSecurity, rebuildSecurityFromBody, securityFromBody, syncAttendees,
+  aliasesOf, applySecurity, codesOf, createSecurity, redrawAliases, organizerSettings, parseSecurity, rebuildSecurityFromBody, securityFromBody, syncAttendees,
 } from '../../../outlook-addin/logic';
+import { parseRoomSpec } from '../../../core/room';
+import { roomSpecFor } from '../../../outlook-addin/logic';
 import { meeting, POLICY, SETTINGS } from './fixtures';
 
 describe('createSecurity', () => {
   it('makes distinct, non-weak codes of the policy lengths on the first node', () => {
     const security = createSecurity(meeting(), SETTINGS.choices, SETTINGS, POLICY);
     expect(security.nodeOrigin).toBe('https://meet.example.com');
-    expect(security.alias).toMatch(/^sj-[a-z0-9]{10}$/);
+    expect(security.alias).toMatch(/^[a-z0-9]{20}$/);
     expect(security.accessCode).toMatch(/^[0-9]{9}$/);
     expect(security.hostPin).toMatch(/^[0-9]{10}$/);
     expect(security.guestPin).toBeNull();
@@ -18,14 +20,22 @@ describe('createSecurity', () => {
     const codes = codesOf(security);
     expect(new Set(codes).size).toBe(codes.length);
     expect(codes.some(isWeakCode)).toBe(false);
-    for (const inv of security.roster?.invitees ?? []) expect(inv.passcode).toMatch(/^[0-9]{8}$/);
+    // Passcodes are the guest PIN of the invitee's alias: the host PIN's length (Infinity's rule).
+    for (const inv of security.roster?.invitees ?? []) {
+      expect(inv.passcode).toMatch(/^[0-9]{10}$/);
+      expect(inv.alias).toMatch(/^[a-z0-9]{20}$/);
+      expect(inv.dialAlias).toMatch(/^[0-9]{9}$/);
+    }
+    const aliases = aliasesOf(security);
+    expect(aliases).toHaveLength(6);
+    expect(new Set([...aliases, ...codes]).size).toBe(aliases.length + codes.length - 1); // the access code is both
   });
 
   it('enforces locked policy values over the choices passed in', () => {
     const security = createSecurity(meeting(), { accessCode: false, passcodeMode: 'shared' }, SETTINGS, POLICY);
     expect(security.accessCode).not.toBeNull();
     expect(security.passcodeMode).toBe('shared');
-    expect(security.sharedPasscode).toMatch(/^[0-9]{8}$/);
+    expect(security.sharedPasscode).toMatch(/^[0-9]{10}$/);
     expect(security.roster).toBeNull();
   });
 
@@ -37,7 +47,40 @@ describe('createSecurity', () => {
   it('skips attendees without a valid email and de-duplicates them', () => {
     const m = meeting({ attendees: [{ email: 'ana@example.com', name: '' }, { email: 'ANA@example.com', name: 'Dup' }, { email: 'Room 4', name: 'Room 4' }] });
     const security = createSecurity(m, SETTINGS.choices, SETTINGS, POLICY);
-    expect(security.roster?.invitees).toEqual([{ email: 'ana@example.com', name: 'ana@example.com', passcode: expect.any(String) }]);
+    expect(security.roster?.invitees).toEqual([{ email: 'ana@example.com', name: 'ana@example.com', passcode: expect.any(String), alias: expect.any(String), dialAlias: expect.any(String) }]);
+  });
+});
+
+describe('the PIN length rule over the policy space', () => {
+  it('host PIN, guest PIN and passcodes have one length for every policy the schema allows, in every mode', () => {
+    const modes = [{ accessCode: true, passcodeMode: 'none' }, { accessCode: true, passcodeMode: 'shared' }, { accessCode: true, passcodeMode: 'per-invitee' }, { accessCode: false, passcodeMode: 'shared' }, { accessCode: false, passcodeMode: 'none' }] as const;
+    for (let pin = 4; pin <= 20; pin++) {
+      for (let passcode = 6; passcode <= 15; passcode++) {
+        const policy = { ...POLICY, organizer: { ...POLICY.organizer, pin: { ...POLICY.organizer.pin, minLength: { value: pin, locked: true } }, passcodes: { ...POLICY.organizer.passcodes, length: { value: passcode, locked: true } }, accessCode: { ...POLICY.organizer.accessCode, required: { value: false, locked: false } } } };
+        const settings = organizerSettings(policy as typeof POLICY, null);
+        for (const choices of modes) {
+          const s = createSecurity(meeting(), { ...choices }, settings, policy as typeof POLICY);
+          const promptCodes = [s.hostPin, s.guestPin, s.sharedPasscode, ...(s.roster?.invitees ?? []).map((i) => i.passcode)].filter((c): c is string => c !== null);
+          expect(new Set(promptCodes.map((c) => c.length))).toEqual(new Set([Math.max(pin, passcode)]));
+          expect(s.hostPin.length).toBeGreaterThanOrEqual(pin);
+          // The room spec the service gets passes core/room's rules (PIN lengths, distinct aliases and codes).
+          const parsed = parseRoomSpec(roomSpecFor(meeting(), s, settings, true));
+          expect(parsed.ok ? [] : parsed.errors).toEqual([]);
+        }
+      }
+    }
+  });
+});
+
+describe('redrawAliases (after a 409)', () => {
+  it('draws every alias again and keeps PINs and passcodes', () => {
+    const security = createSecurity(meeting(), SETTINGS.choices, SETTINGS, POLICY);
+    const again = redrawAliases(meeting(), security, SETTINGS);
+    expect(again.hostPin).toBe(security.hostPin);
+    expect(again.roster?.invitees.map((i) => i.passcode)).toEqual(security.roster?.invitees.map((i) => i.passcode));
+    const before = new Set(aliasesOf(security));
+    for (const alias of aliasesOf(again)) expect(before.has(alias)).toBe(false);
+    expect(new Set(aliasesOf(again)).size).toBe(6);
   });
 });
 

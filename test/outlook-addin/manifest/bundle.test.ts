@@ -80,11 +80,12 @@ describe('task pane bundle', () => {
     expect(Object.keys(built.files).some((n) => n.startsWith('chunks/msalTokenSource-'))).toBe(true);
   });
 
-  it('leaves out zod classic and JSON-schema conversion, and stays under its 50 KiB gzip budget', async () => {
+  // 50 -> 51 KiB with issue 10 (personal aliases, the 409 redraw, phone steps per invitee: +1.1 KiB).
+  it('leaves out zod classic and JSON-schema conversion, and stays under its 51 KiB gzip budget', async () => {
     const taskpane = await buildTaskpane(true);
     // The conversion carries the draft URLs; classic zod its `.superRefine` method table.
     expect(taskpane).not.toContain('json-schema.org');
     expect(taskpane).not.toContain('superRefine');
-    expect(gzipSync(taskpane).length / 1024).toBeLessThan(50);
+    expect(gzipSync(taskpane).length / 1024).toBeLessThan(51);
   });
 });

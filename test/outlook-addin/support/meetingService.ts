@@ -1,15 +1,15 @@
 /**
  * A real meeting service for the add-in's tests: the local issuer (JWKS on loopback), the service
- * on PGlite in memory (port 0), optionally syncing rooms to a real reference node, and the
- * example policy naming the service. Tokens come from the issuer as the playground's would.
+ * on PGlite in memory (port 0) with its policy API on, optionally a real reference node asking
+ * that policy API as Infinity would, and the example policy naming the service. Tokens come from the issuer as the playground's would.
  */
 import type { ConferenceNode } from '../../../conference-node/server';
 import { devObjectId } from '../../../outlook-addin/devIssuerRoutes';
 import { loadPolicy, organizerSettings } from '../../../outlook-addin/logic';
 import type { OrganizerSettings, ProvisionFetch, TokenSource } from '../../../outlook-addin/logic';
-import { createLocalIssuer, localServicePolicy, serveJwks, startLocalMeetingService } from '../../../scripts/localMeetingService';
+import { createLocalIssuer, generatePolicyCredentials, localServicePolicy, serveJwks, startLocalMeetingService } from '../../../scripts/localMeetingService';
 import type { DevIssuer, MeetingService } from '../../../service';
-import { startNode, TOKEN } from '../../conference-node/support';
+import { startNode } from '../../conference-node/support';
 import { EXAMPLE_POLICY_TEXT } from '../logic/fixtures';
 
 /** The organizer the tests act as. */
@@ -26,15 +26,18 @@ export interface TestStack {
   tokens(user?: string): TokenSource;
   /** The platform's fetch. */
   fetch: ProvisionFetch;
+  /** The room the service stores for the meeting with web alias `alias` (organizer `user`'s list), or null. */
+  storedRoom(alias: string, user?: string): Promise<Record<string, any> | null>;
   close(): Promise<void>;
 }
 
-/** Starts the issuer, the service (and a reference node it syncs to, unless `node: false`). */
+/** Starts the issuer, the service (and a reference node asking its policy API, unless `node: false`). */
 export async function startTestStack(opts: { node?: boolean; testClock?: boolean } = {}): Promise<TestStack> {
   const issuer = await createLocalIssuer();
   const jwks = await serveJwks(issuer);
-  const node = opts.node === false ? null : await startNode({ testClock: opts.testClock ?? false });
-  const service = await startLocalMeetingService({ jwksUrl: jwks.url, allowOrigins: [], ...(node ? { node: { url: node.url, token: TOKEN } } : {}) });
+  const credentials = generatePolicyCredentials();
+  const service = await startLocalMeetingService({ jwksUrl: jwks.url, allowOrigins: [], policy: credentials });
+  const node = opts.node === false ? null : await startNode({ testClock: opts.testClock ?? false, policy: { url: service.url, ...credentials } });
   const policy = JSON.parse(EXAMPLE_POLICY_TEXT) as Record<string, unknown>;
   policy.meetingService = localServicePolicy(service.url, 'http://127.0.0.1:1');
   const policyText = JSON.stringify(policy);
@@ -48,6 +51,13 @@ export async function startTestStack(opts: { node?: boolean; testClock?: boolean
     settings: organizerSettings(loaded.policy, null),
     tokens: (user = ORGANIZER) => ({ token: () => issuer.sign({ oid: devObjectId(user), preferred_username: user }) }),
     fetch: (url, init) => fetch(url, init),
+    async storedRoom(alias, user = ORGANIZER) {
+      const token = await issuer.sign({ oid: devObjectId(user), preferred_username: user });
+      const res = await fetch(`${service.url}/api/v1/meetings`, { headers: { authorization: `Bearer ${token}` } });
+      if (res.status !== 200) throw new Error(`listing meetings: HTTP ${res.status}`);
+      const { meetings } = (await res.json()) as { meetings: Array<{ room: Record<string, any> }> };
+      return meetings.find((m) => String(m.room.alias).toLowerCase() === alias.toLowerCase())?.room ?? null;
+    },
     async close() {
       await service.close();
       await jwks.close();

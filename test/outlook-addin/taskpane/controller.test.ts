@@ -131,8 +131,9 @@ describe('task pane controller', () => {
     // Insert is an explicit action: the meeting is written again, replacing (If-Match) the one the first insert created.
     expect(requests.map((r) => r.url)).toEqual([requests[0]!.url, requests[0]!.url]);
     expect(controller.state.provisioning).toEqual({ state: 'ok', text: `Room ${controller.state.security!.alias} updated with the meeting service.` });
-    // The node knows the room (its window opens in 2030: 403, not 404).
-    expect((await requestToken(stack.node!, controller.state.security!.alias, 'Guest', controller.state.security!.accessCode!)).status).toBe(403);
+    // The service holds the meeting (a draft, its window in 2030): the node, asking it, opens nothing yet.
+    expect((await stack.storedRoom(controller.state.security!.alias))?.accessCode?.code).toBe(controller.state.security!.accessCode);
+    expect((await requestToken(stack.node!, controller.state.security!.alias, 'Olga', controller.state.security!.hostPin)).status).toBe(404);
   });
 
   it('updates the activation time in the block when the meeting moves, and passcodes when attendees change', async () => {
@@ -198,7 +199,7 @@ describe('task pane controller', () => {
     expect(controller.state.provisioning.state).toBe('ok');
   });
 
-  it('new codes replace the meeting (same id, the node withdraws the old room); removing the block deletes it', async () => {
+  it('new codes replace the meeting (same id, the service drops the old aliases); removing the block deletes it', async () => {
     const { controller, requests, deletes } = await setup();
     await controller.insert();
     const first = controller.state.security!;
@@ -207,12 +208,12 @@ describe('task pane controller', () => {
     expect(second.alias).not.toBe(first.alias);
     expect(new Set(requests.map((r) => r.url)).size).toBe(1);
     expect(controller.state.provisioning.state).toBe('ok');
-    expect((await requestToken(stack.node!, first.alias, 'Guest', first.accessCode!)).status).toBe(404);
-    expect((await requestToken(stack.node!, second.alias, 'Guest', second.accessCode!)).status).toBe(403);
+    expect(await stack.storedRoom(first.alias)).toBeNull();
+    expect((await stack.storedRoom(second.alias))?.hostPin).toBe(second.hostPin);
     await controller.remove();
     expect(deletes).toEqual([requests[0]!.url]);
     expect(controller.state.provisioning.text).toMatch(/removed from the meeting service/);
-    expect((await requestToken(stack.node!, second.alias, 'Guest', second.accessCode!)).status).toBe(404);
+    expect(await stack.storedRoom(second.alias)).toBeNull();
     await controller.remove(); // nothing registered any more: nothing to delete
     expect(deletes).toHaveLength(1);
   });
@@ -231,7 +232,7 @@ describe('task pane controller', () => {
     signIn.state = 'ok';
     await controller.signIn();
     expect(controller.state.provisioning).toEqual({ state: 'ok', text: expect.stringMatching(/registered with the meeting service/) });
-    expect((await requestToken(stack.node!, controller.state.security!.alias, 'Guest', controller.state.security!.accessCode!)).status).toBe(403);
+    expect((await stack.storedRoom(controller.state.security!.alias))?.hostPin).toBe(controller.state.security!.hostPin);
   });
 
   it('falls back to the secure defaults with every error when policy.json is invalid or unreachable', async () => {
