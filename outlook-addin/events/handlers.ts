@@ -3,7 +3,7 @@
  * with the shared logic, writes back, and calls `event.completed()` exactly once on every path,
  * errors included (Outlook otherwise waits for the handler until it times out).
  */
-import { findInviteBlock } from '../../core/invite';
+import { findInviteBlock } from '../../core/invite/upsert';
 import { checkBeforeSend, createSecurity, loadPolicy, organizerSettings, provisionMeeting, smartAlertText } from '../logic';
 import type { MeetingServicePolicy } from '../../core/policy';
 import type { ItemPort, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerSettings, ProvisionFetch, TokenSource } from '../logic';

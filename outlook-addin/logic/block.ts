@@ -2,8 +2,12 @@
  * The SecureJoin block in the invite body: what it should say for a meeting, putting it in
  * (once, idempotently), taking it out, and the check at send time.
  */
-import { checkInviteBlock, findInviteBlock, removeInviteBlock, renderInviteBlock, upsertInviteBlock } from '../../core/invite';
-import type { InviteBlockInput, InviteBlockProblem } from '../../core/invite';
+// Straight from the modules, not core/invite's index: its paste parser (six languages) is not the add-in's.
+import { checkInviteBlock } from '../../core/invite/check';
+import type { InviteBlockProblem } from '../../core/invite/check';
+import { renderInviteBlock } from '../../core/invite/render';
+import type { InviteBlockInput } from '../../core/invite/render';
+import { findInviteBlock, removeInviteBlock, upsertInviteBlock } from '../../core/invite/upsert';
 import { buildJoinLink, JOIN_PIN_PATTERN } from '../../core/links/join';
 import type { Policy } from '../../core/policy';
 import { DEFAULT_LOCALE, isValidTimeZone } from '../../core/time';

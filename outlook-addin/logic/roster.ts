@@ -2,7 +2,7 @@
  * What the organizer hands out per invitee: personal messages (the invite body is the same for
  * everyone, so personal passcodes travel separately) and the roster export.
  */
-import { singleLine } from '../../core/invite';
+import { singleLine } from '../../core/invite/escape';
 import { buildCaptureLink } from '../../core/links/capture';
 import { JOIN_PIN_PATTERN, MAX_JOIN_NAME_LENGTH } from '../../core/links/join';
 import type { Invitee } from '../../core/roster';

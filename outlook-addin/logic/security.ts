@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { generateAccessCode, generatePin, generatePinPair, generateWebAlias, isValidInviteeEmail, normaliseInviteeEmail } from '../../core/codes';
-import { findInviteBlock } from '../../core/invite';
+import { findInviteBlock } from '../../core/invite/upsert';
 import { parseJoinLink } from '../../core/links/join';
 import type { Policy } from '../../core/policy';
 import { createRoster, withPersonalAliases } from '../../core/roster';

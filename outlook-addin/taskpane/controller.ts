@@ -3,7 +3,9 @@
  * over the ItemPort and the shared logic, and reports every change through `onState`. Errors are
  * shown (state.message), never swallowed; locked policy settings can never be changed from here.
  */
-import { findInviteBlock, renderInviteBlock } from '../../core/invite';
+// Straight from the modules, not core/invite's index: its paste parser (six languages) is not the pane's.
+import { renderInviteBlock } from '../../core/invite/render';
+import { findInviteBlock } from '../../core/invite/upsert';
 import { policyGuessRisk } from '../../core/policy/risk';
 import type { GuessRisk } from '../../core/policy';
 import { activationSentence, activationWindow, recurringActivationSentence } from '../../core/time';
