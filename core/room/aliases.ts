@@ -50,6 +50,11 @@ export function duplicateAliasIssues(aliases: readonly MeetingAlias[]): Issue[] 
   return issues;
 }
 
+/** Infinity's rule: host and guest PINs have the same length, or both end in `#`. */
+export function pinLengthsAcceptable(hostPin: string, guestPin: string): boolean {
+  return hostPin.length === guestPin.length || (hostPin.endsWith('#') && guestPin.endsWith('#'));
+}
+
 /**
  * Infinity refuses a policy answer whose host PIN and guest PIN differ in length unless both end
  * in `#`. Every guest PIN the policy can answer with (guest PIN, each invitee passcode) must
@@ -58,7 +63,7 @@ export function duplicateAliasIssues(aliases: readonly MeetingAlias[]): Issue[] 
 export function pinLengthIssues(hostPin: string | null, guestPins: ReadonlyArray<{ path: string; pin: string | null }>): Issue[] {
   if (hostPin === null) return [];
   return guestPins.flatMap(({ path, pin }) =>
-    pin === null || pin.length === hostPin.length || (pin.endsWith('#') && hostPin.endsWith('#'))
+    pin === null || pinLengthsAcceptable(hostPin, pin)
       ? []
       : [{ path, message: `must have the host PIN's length (${hostPin.length}), or both must end in # (Pexip Infinity refuses the room otherwise)` }],
   );

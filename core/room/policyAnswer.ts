@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { isValidPinFormat } from '../pin';
+import { pinLengthsAcceptable } from './aliases';
 import type { RoomSpec } from './types';
 
 /** Infinity refuses any answer value longer than this. */
@@ -80,11 +81,6 @@ export function readServiceConfiguration(status: number, body: unknown): Service
       allowGuests,
     },
   };
-}
-
-/** Infinity's rule: host and guest PINs have the same length, or both end in `#`. */
-export function pinLengthsAcceptable(hostPin: string, guestPin: string): boolean {
-  return hostPin.length === guestPin.length || (hostPin.endsWith('#') && guestPin.endsWith('#'));
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Validation of a room as the provisioning API receives it (`PUT /api/securejoin/v1/rooms/<alias>`).
+ * Validation of a room as the meeting service receives it (the `room` of `PUT /api/v1/meetings/:id`).
  * Shape is checked by zod, PIN rules by core/pin, the activation window by core/time; every
  * problem found is reported at once, and nothing is half-applied.
  */
@@ -238,27 +238,4 @@ function duplicateCredentialIssues(v: ParsedInput): Issue[] {
   // A personal numeric alias is public (dialled): it must never equal a secret.
   v.invitees.forEach((inv, i) => add(inv.dialAlias, `invitees[${i}].dialAlias`));
   return issues;
-}
-
-/**
- * The JSON a client sends for `spec` (the inverse of {@link parseRoomSpec}): a series goes back to
- * its first occurrence + lead/grace + zone and rule, a single meeting to its window. Used where a
- * validated room is handed on to another API that takes the input form.
- */
-export function roomSpecToInput(spec: RoomSpec): RoomSpecInput {
-  const base: RoomSpecInput = {
-    alias: spec.alias,
-    name: spec.name,
-    hostPin: spec.hostPin,
-    guestPin: spec.guestPin,
-    allowGuests: spec.allowGuests,
-    accessCode: spec.accessCode,
-    invitees: spec.invitees.map((i) => ({ ...i })),
-  };
-  if (spec.recurrence) {
-    const { meeting, timeZone, rule, leadMinutes, graceMinutes } = spec.recurrence;
-    const { daysOfWeek, ...restOfRule } = rule;
-    return { ...base, meeting: { ...meeting }, leadMinutes, graceMinutes, recurrence: { timeZone, rule: { ...restOfRule, ...(daysOfWeek ? { daysOfWeek: [...daysOfWeek] } : {}) } } };
-  }
-  return spec.window ? { ...base, window: { ...spec.window } } : base;
 }
