@@ -14,6 +14,8 @@ import { DEFAULT_LOCALE, isValidTimeZone } from '../../core/time';
 import { checkBlockNode } from './blockNode';
 import { rebuildSecurityFromBody, syncAttendees } from './security';
 import type { MeetingSecurity, MeetingSnapshot, OrganizerSettings, SendDecision } from './types';
+import { BUTTON } from './wording';
+import type { ButtonLabel } from './wording';
 
 /** Smart Alerts cut messages longer than this (characters). */
 export const MAX_SEND_MESSAGE = 500;
@@ -112,7 +114,7 @@ export function smartAlertText(text: string, tail: string): string {
  * Joins problem sentences into one Smart Alerts message of at most 500 characters, ending with
  * the task pane button that fixes it ("Insert block" without a block, else "Update block").
  */
-function denyMessage(sentences: string[], button: 'Insert block' | 'Update block' = 'Update block'): SendDecision {
+function denyMessage(sentences: string[], button: ButtonLabel = BUTTON.update): SendDecision {
   return { allow: false, message: smartAlertText(`SecureJoin: ${sentences.join(' ')}`, ` Open SecureJoin and press "${button}", then send again.`) };
 }
 
@@ -129,7 +131,7 @@ export function checkBeforeSend(meeting: MeetingSnapshot, security: MeetingSecur
     const required = settings.choices.accessCode || (policy.organizer.accessCode.required.locked && policy.organizer.accessCode.required.value);
     const found = findInviteBlock(meeting.bodyHtml, 'html');
     if (!found) {
-      return required ? denyMessage(['Your administrator requires a one-time access code, and this invite has no SecureJoin block.'], 'Insert block') : { allow: true };
+      return required ? denyMessage(['Your administrator requires a one-time access code, and this invite has no SecureJoin block.'], BUTTON.insert) : { allow: true };
     }
     if (!security) {
       // The body cannot vouch for itself: its link must lead to one of the policy's nodes.

@@ -18,6 +18,8 @@ export { SECURITY_SESSION_KEY, PREFS_ROAMING_KEY, MEETING_SESSION_KEY } from './
 export { loadPolicy, organizerSettings, prefsFromChoices, enforceLocks, LOCKED_REASON } from './policy';
 export { createSecurity, syncAttendees, securityFromBody, rebuildSecurityFromBody, parseSecurity, inviteesOf, codesOf, aliasesOf, redrawAliases } from './security';
 export { applySecurity, removeSecurity, checkBeforeSend, blockInput, blockProblems, roomJoinUrl, MAX_SEND_MESSAGE, smartAlertText } from './block';
+export { BUTTON } from './wording';
+export type { ButtonLabel } from './wording';
 export { personalMessages, personalLink, rosterCsv, csvField } from './roster';
 export { roomSpecFor } from './provisioning';
 export { meetingUrl, meetingBody, parseMeetingRecord, serviceOutcome, MEETING_ID } from './meetingService';

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PaneController, PaneState } from './controller';
 import { PolicyPanel, RiskPanel, SettingsPanel } from './SettingsPanel';
 import { CodesPanel, InviteesPanel } from './CodesPanel';
+import { BUTTON } from '../logic/wording';
 
 /** The whole pane for `controller`. */
 export function App({ controller }: { controller: PaneController & { subscribe(cb: (s: PaneState) => void): () => void } }) {
@@ -31,13 +32,13 @@ export function App({ controller }: { controller: PaneController & { subscribe(c
           <RiskPanel risk={s.risk} />
           <div class="actions">
             <button id="generate" type="button" disabled={s.busy} onClick={() => void controller.generate()}>
-              {s.security ? 'Regenerate codes' : 'Generate codes'}
+              {s.security ? BUTTON.regenerate : BUTTON.generate}
             </button>
             <button id="insert" type="button" disabled={s.busy} onClick={() => void controller.insert()}>
-              {s.inserted ? 'Update block' : 'Insert block'}
+              {s.inserted ? BUTTON.update : BUTTON.insert}
             </button>
             <button id="remove" type="button" disabled={s.busy || !s.inserted} onClick={() => void controller.remove()}>
-              Remove block
+              {BUTTON.remove}
             </button>
           </div>
           <p id="block-status" data-state={!s.inserted ? 'absent' : s.problems.length ? 'stale' : 'current'}>
@@ -63,7 +64,7 @@ export function App({ controller }: { controller: PaneController & { subscribe(c
           </p>
           {s.provisioning.state === 'sign-in' && (
             <button id="sign-in" type="button" disabled={s.busy} onClick={() => void controller.signIn()}>
-              Sign in to the meeting service
+              {BUTTON.signIn}
             </button>
           )}
         </>

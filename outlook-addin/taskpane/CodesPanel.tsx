@@ -1,5 +1,6 @@
 /** The meeting's codes, and per-invitee passcodes: personal messages and the roster export. */
 import type { PaneController, PaneState } from './controller';
+import { BUTTON } from '../logic/wording';
 
 /** Host and guest PIN, access code, shared passcode. */
 export function CodesPanel({ state }: { state: PaneState }) {
@@ -84,7 +85,7 @@ export function InviteesPanel({ state, controller }: { state: PaneState; control
           if (csv) download(`securejoin-roster-${state.security?.alias ?? 'meeting'}.csv`, csv);
         }}
       >
-        Export roster (CSV)
+        {BUTTON.exportRoster}
       </button>
     </section>
   );

@@ -2,6 +2,7 @@
 import type { GuessRisk } from '../../core/policy';
 import type { LoadedPolicy, OrganizerSettings, PasscodeModeChoice } from '../logic';
 import type { PaneController, PaneState } from './controller';
+import { BUTTON } from '../logic/wording';
 
 const MODES: Array<{ value: PasscodeModeChoice; label: string }> = [
   { value: 'none', label: 'No passcode' },
@@ -84,7 +85,7 @@ export function SettingsPanel({ state, controller }: { state: PaneState; control
         {settings.graceMinutes ? ` until ${settings.graceMinutes} minutes after the end` : ''}.
       </p>
       <button id="save-default" type="button" disabled={state.busy} onClick={() => void controller.saveDefault()}>
-        Use as default for all meetings
+        {BUTTON.saveDefault}
       </button>
     </section>
   );
