@@ -150,7 +150,6 @@ export function serviceCommand(args: string[], io: CliIo, env: Record<string, st
   }
   startMeetingService(opts).then(
     (service) => {
-      io.err(`meeting service listening on ${service.url} (${service.database === 'pglite' ? `embedded PGlite in ${opts.dataDir}` : 'PostgreSQL'})\n`);
       const stop = (signal: string): void => {
         io.err(`meeting service: ${signal}, finishing requests in flight\n`);
         // A request that never ends must not keep the process forever.
@@ -165,6 +164,8 @@ export function serviceCommand(args: string[], io: CliIo, env: Record<string, st
       };
       process.once('SIGTERM', () => stop('SIGTERM'));
       process.once('SIGINT', () => stop('SIGINT'));
+      // Announced once a signal would stop it gracefully: a supervisor may signal at once.
+      io.err(`meeting service listening on ${service.url} (${service.database === 'pglite' ? `embedded PGlite in ${opts.dataDir}` : 'PostgreSQL'})\n`);
     },
     (error: unknown) => {
       io.err(`securejoin service: cannot start: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -35,9 +35,10 @@ export function parseDuration(text: string): number | null {
   return Number(match[1]) * (UNITS[match[2] as string] as number);
 }
 
-/** A duration for people: the largest unit that divides it (`24h`, `15m`, `1500ms`). */
+/** A duration for people: the largest unit that divides it, days from two on (`24h`, `90d`, `15m`, `1500ms`). */
 export function formatDuration(ms: number): string {
-  for (const unit of ['d', 'h', 'm', 's'] as const) {
+  if (ms >= 2 * DAY && ms % DAY === 0) return `${ms / DAY}d`;
+  for (const unit of ['h', 'm', 's'] as const) {
     const size = UNITS[unit] as number;
     if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
   }
