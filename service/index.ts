@@ -10,7 +10,7 @@ import { createAuthenticator } from './auth/verifier';
 import { openDatabase, resolveCodesKey } from './db/open';
 import { codesCipher } from './codes';
 import { migrate } from './db/migrate';
-import { startDraftExpiry } from './jobs/expireDrafts';
+import { resolveDraftSettings, startDraftExpiry } from './jobs/expireDrafts';
 import { checkCodesKey } from './keyCheck';
 import { createLogger } from './logger';
 import { DEFAULT_ADMIN_ROLE, DEFAULT_PORT, DEFAULT_SCOPE } from './options';
@@ -36,6 +36,7 @@ export interface MeetingService {
 
 export async function startMeetingService(opts: MeetingServiceOptions): Promise<MeetingService> {
   const log = createLogger(opts);
+  const draftSettings = resolveDraftSettings(opts.drafts);
   const key = resolveCodesKey(opts);
   const db = opts.database ?? (await openDatabase(opts, log));
   const closeDb = (): Promise<void> => (opts.database ? Promise.resolve() : db.close());
@@ -51,7 +52,7 @@ export async function startMeetingService(opts: MeetingServiceOptions): Promise<
     });
     const app = await buildApp(opts, log, (l) => ({ db, cipher, authenticate, log: l }));
     await app.listen({ port: opts.port ?? DEFAULT_PORT, host: opts.host ?? '127.0.0.1' });
-    const drafts = startDraftExpiry(db, cipher, log, opts.drafts);
+    const drafts = startDraftExpiry(db, cipher, log, draftSettings);
     const { port } = app.server.address() as AddressInfo;
     const host = (opts.host ?? '127.0.0.1').includes(':') ? `[${opts.host}]` : (opts.host ?? '127.0.0.1');
     const url = `${opts.tls ? 'https' : 'http'}://${host}:${port}`;

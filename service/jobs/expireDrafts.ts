@@ -26,6 +26,22 @@ export interface DraftExpirySettings {
   batchSize?: number;
 }
 
+/**
+ * The settings with their defaults. @throws RangeError naming a value that is not a positive
+ * whole number (a zero interval would sweep without pause).
+ */
+export function resolveDraftSettings(settings: DraftExpirySettings = {}): Required<DraftExpirySettings> {
+  const resolved = {
+    ttlMs: settings.ttlMs ?? DEFAULT_DRAFT_TTL_MS,
+    sweepEveryMs: settings.sweepEveryMs ?? DEFAULT_DRAFT_SWEEP_EVERY_MS,
+    batchSize: settings.batchSize ?? DEFAULT_SWEEP_BATCH,
+  };
+  for (const [name, value] of Object.entries(resolved)) {
+    if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`drafts.${name} must be a whole number of at least 1, got ${String(value)}`);
+  }
+  return resolved;
+}
+
 /** What one sweep did. */
 export interface SweepReport {
   expired: ExpiredDraft[];
@@ -71,9 +87,8 @@ export interface DraftExpiryJob {
 const JOB = 'draft-expiry';
 
 /** Starts sweeping every `sweepEveryMs` (the first sweep one interval after the start). */
-export function startDraftExpiry(db: Database, cipher: CodesCipher, log: Logger, settings: DraftExpirySettings = {}): DraftExpiryJob {
-  const ttlMs = settings.ttlMs ?? DEFAULT_DRAFT_TTL_MS;
-  const every = settings.sweepEveryMs ?? DEFAULT_DRAFT_SWEEP_EVERY_MS;
+export function startDraftExpiry(db: Database, cipher: CodesCipher, log: Logger, settings: Required<DraftExpirySettings>): DraftExpiryJob {
+  const { ttlMs, sweepEveryMs: every, batchSize } = settings;
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
@@ -82,7 +97,7 @@ export function startDraftExpiry(db: Database, cipher: CodesCipher, log: Logger,
     try {
       const report = await sweepDrafts(db, cipher, {
         ttlMs,
-        ...(settings.batchSize !== undefined ? { batchSize: settings.batchSize } : {}),
+        batchSize,
         stopping: () => stopped,
         onBatch: (expired) => log.debug({ job: JOB, expired }, 'draft sweep batch'),
       });

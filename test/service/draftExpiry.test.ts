@@ -120,6 +120,12 @@ describe.each(BACKENDS)('draft expiry on $name', (backend) => {
     await create(w.svc, oldAlias, false);
   });
 
+  it('refuses to start with a sweep interval, TTL or batch that is not a positive whole number', async () => {
+    await expect(startService(issuer, { ...db.options, drafts: { sweepEveryMs: 0 } })).rejects.toThrow('drafts.sweepEveryMs must be a whole number of at least 1, got 0');
+    await expect(startService(issuer, { ...db.options, drafts: { ttlMs: -5 } })).rejects.toThrow('drafts.ttlMs must be');
+    await expect(startService(issuer, { ...db.options, drafts: { batchSize: 1.5 } })).rejects.toThrow('drafts.batchSize must be');
+  });
+
   it('keeps a meeting whose plain sent column is behind its sealed room, and corrects the column', async () => {
     const w = await start({ sweepEveryMs: 30 });
     const sent = await create(w.svc, alias(), true);
