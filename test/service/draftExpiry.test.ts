@@ -194,9 +194,9 @@ describe.each(BACKENDS)('draft expiry on $name', (backend) => {
     const w = await start({ sweepEveryMs: 20, batchSize: 4 }, { logLevel: 'debug' }, (line) => {
       if (line.msg === 'draft sweep batch' && line.expired > 0 && svc && !closing) closing = svc.close();
     });
+    svc = w.svc;
     const ids = await Promise.all(Array.from({ length: 12 }, () => create(w.svc, alias(), false)));
     await age(ids, 25);
-    svc = w.svc;
     await eventually(() => closing !== undefined);
     await closing;
     const left = async () => (await db.raw<{ id: string }>('SELECT id FROM meetings WHERE id = ANY($1::text[])', [ids])).map((r) => r.id);
