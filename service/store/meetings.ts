@@ -3,7 +3,8 @@
  * as data-modifying CTEs) guarded by the version it was based on, so it is atomic without a
  * transaction, holds the row lock only while the statement runs, and two processes on one
  * database can never both win the same version. The caller wraps it in a transaction with the
- * meeting's aliases (service/store/aliases.ts).
+ * meeting's aliases (service/store/aliases.ts). Each write also copies `room.sent` into the
+ * plain `sent` column, by which the draft sweep (service/store/drafts.ts) finds unsent drafts.
  */
 import type { MeetingView } from '../../core/meeting';
 import type { RoomSpec } from '../../core/room';
