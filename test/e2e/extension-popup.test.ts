@@ -7,7 +7,8 @@ import type { Page } from 'puppeteer-core';
 import { startConferenceNode } from '../../conference-node/server';
 import type { ConferenceNode } from '../../conference-node/server';
 import { EXTENSION_DIR } from './support/globalSetup';
-import { launchWithExtension, waitForRegistration } from './support/extensionBrowser';
+import { launchWithExtension, waitForNotice, waitForRegistration } from './support/extensionBrowser';
+import { clickNoticeButton } from './support/noticeButtons';
 import type { ExtensionBrowser } from './support/extensionBrowser';
 
 let node: ConferenceNode;
@@ -58,6 +59,9 @@ describe('popup', () => {
     await page.goto(node.joinUrl('invite-room', { name: 'Ivy Invite' }));
     await page.waitForFunction(() => document.getElementById('join')?.dataset.state === 'ready', { timeout: 10_000 });
     await page.click('#join-button');
+    // The invite gave no time, so SecureJoin asks before it fills (extension-unknown-time.test.ts).
+    await waitForNotice(page, 'Fill it anyway?');
+    await clickNoticeButton(page, 'Fill');
     await page.waitForFunction(() => (document.getElementById('pin') as HTMLInputElement | null)?.value === '13571357', { timeout: 10_000 });
     await page.close();
 
