@@ -49,26 +49,26 @@ export function PendingChanges({ send, onApplied }: { send: (msg: UiRequest) => 
   };
 
   return (
-    <section id="pending-changes">
-      <h1>Waiting for your confirmation</h1>
-      <ul>
+    <section id="pending-changes" aria-labelledby="pending-heading">
+      <h2 id="pending-heading">Waiting for your confirmation</h2>
+      <ul class="cards">
         {changes.map((c) => (
-          <li key={c.id} class="pending-change" data-id={c.id}>
-            <span>
+          <li key={c.id} class="pending-change card stack" data-id={c.id}>
+            <p id={`change-${c.id}`}>
               A link opened on <strong>{c.origin}</strong> would {c.replaces ? 'replace' : 'add to'} what you saved for <strong>{c.alias}</strong> ({c.role}).
               Confirm only if you expected a new PIN from the organizer.
-              <small>
-                <ul class="change-fields">
-                  {c.changes.map((f) => (
-                    <li key={f.field}>
-                      {FIELD_NAMES[f.field]}: {shown(f.field, f.before)} → {shown(f.field, f.after)}
-                    </li>
-                  ))}
-                </ul>
-              </small>
-            </span>
-            <button type="button" class="change-confirm" onClick={() => void confirm(c.id)}>Confirm</button>
-            <button type="button" class="change-discard" onClick={() => void discard(c.id)}>Discard</button>
+            </p>
+            <ul class="change-fields">
+              {c.changes.map((f) => (
+                <li key={f.field}>
+                  {FIELD_NAMES[f.field]}: {shown(f.field, f.before)} → {shown(f.field, f.after)}
+                </li>
+              ))}
+            </ul>
+            <div class="buttons">
+              <button type="button" class="primary change-confirm" aria-describedby={`change-${c.id}`} onClick={() => void confirm(c.id)}>Confirm</button>
+              <button type="button" class="secondary change-discard" aria-describedby={`change-${c.id}`} onClick={() => void discard(c.id)}>Discard</button>
+            </div>
           </li>
         ))}
       </ul>
