@@ -27,8 +27,12 @@ const shown = (field: FieldChange['field'], v: string | number | null): string =
   return String(v);
 };
 
-/** The list of pending changes with Confirm and Discard; `onApplied` runs after a change was confirmed. */
-export function PendingChanges({ send, onApplied }: { send: (msg: UiRequest) => Promise<unknown>; onApplied: (text: string) => void }) {
+/**
+ * The list of pending changes with Confirm and Discard; `onApplied` runs after a change was
+ * confirmed. A card that goes takes the focus with it: it moves to the next card's Confirm, else
+ * to `focusWhenEmpty` (the meetings' heading), never to the page body.
+ */
+export function PendingChanges({ send, onApplied, focus, focusWhenEmpty }: { send: (msg: UiRequest) => Promise<unknown>; onApplied: (text: string) => void; focus: (id: string) => void; focusWhenEmpty: string }) {
   const [changes, setChanges] = useState<ChangeSummary[]>([]);
   const reload = async (): Promise<void> => {
     const answer = (await send({ type: 'changes:list' })) as ChangeAnswer;
@@ -37,15 +41,22 @@ export function PendingChanges({ send, onApplied }: { send: (msg: UiRequest) => 
   useEffect(() => void reload(), []);
   if (changes.length === 0) return null;
 
+  const focusAfter = (id: string): void => {
+    const at = changes.findIndex((c) => c.id === id);
+    const next = changes[at + 1] ?? changes[at - 1];
+    focus(next ? `change-confirm-${next.id}` : focusWhenEmpty);
+  };
   const confirm = async (id: string): Promise<void> => {
     const answer = (await send({ type: 'changes:confirm', id })) as ChangeAnswer;
     if (answer.ok && 'confirmed' in answer) onApplied(answer.confirmed === 'replaced' ? `Replaced the saved PIN for ${answer.alias}.` : answer.confirmed === 'added' ? `Saved for ${answer.alias}.` : 'Nothing to change.');
     else if (!answer.ok) onApplied(answer.error);
     await reload();
+    focusAfter(id);
   };
   const discard = async (id: string): Promise<void> => {
     await send({ type: 'changes:discard', id });
     await reload();
+    focusAfter(id);
   };
 
   return (
@@ -66,7 +77,7 @@ export function PendingChanges({ send, onApplied }: { send: (msg: UiRequest) => 
               ))}
             </ul>
             <div class="buttons">
-              <button type="button" class="primary change-confirm" aria-describedby={`change-${c.id}`} onClick={() => void confirm(c.id)}>Confirm</button>
+              <button type="button" class="primary change-confirm" id={`change-confirm-${c.id}`} aria-describedby={`change-${c.id}`} onClick={() => void confirm(c.id)}>Confirm</button>
               <button type="button" class="secondary change-discard" aria-describedby={`change-${c.id}`} onClick={() => void discard(c.id)}>Discard</button>
             </div>
           </li>

@@ -13,7 +13,7 @@ import type { MeetingSummary, UiAnswer } from '../background/ui';
 import type { Issue } from '../../core/types';
 import { draftToInput, editChangesOf, errorSummary, nodeNamesOf } from './forms';
 import type { DraftChoice, EditForm } from './forms';
-import { MeetingList, EDIT_FIELDS, editButtonId } from './MeetingList';
+import { MeetingList, EDIT_FIELDS, MEETINGS_HEADING, editButtonId } from './MeetingList';
 import { AddMeeting, ADD_FIELDS, PasteInvite, draftFields } from './AddMeeting';
 import type { AddForm } from './AddMeeting';
 import { PendingChanges } from './PendingChanges';
@@ -164,7 +164,10 @@ export function PopupApp({ send, requestOrigin }: PopupProps) {
   const confirmDraft = (choice: DraftChoice, index: number): void => {
     void permitted(choice.draft.url).then(async (ok) => {
       if (!ok) return setStatus({ text: NEEDS_PERMISSION, tone: 'error' });
-      if (await save(draftToInput(choice), index, draftFields(index))) setDrafts((all) => all.filter((_, i) => i !== index));
+      if (!(await save(draftToInput(choice), index, draftFields(index)))) return;
+      // The saved draft's card goes: the focus moves to the next draft (it takes this index), else to the list it joined.
+      focus(index < drafts.length - 1 ? `d-role-${index}` : MEETINGS_HEADING);
+      setDrafts((all) => all.filter((_, i) => i !== index));
     });
   };
 
@@ -203,6 +206,8 @@ export function PopupApp({ send, requestOrigin }: PopupProps) {
       <PolicyProblem policyState={policyState} />
       <PendingChanges
         send={send}
+        focus={focus}
+        focusWhenEmpty={MEETINGS_HEADING}
         onApplied={(text) => {
           setStatus({ text, tone: 'ok' });
           void reload();

@@ -47,6 +47,8 @@ describe('popup', () => {
     expect(await popup.$eval('.draft .node', (el) => el.textContent)).toBe(`On ${new URL(node.url).host}`);
     await popup.click('.draft-save');
     await waitForText(popup, '#meetings li', 'invite-room (guest)');
+    // The saved draft's card is gone: the focus moved to the list the meeting joined.
+    await popup.waitForFunction(() => document.activeElement?.id === 'meetings-heading', { timeout: 5_000 });
     // Attendee words: the node by name or host (no raw origin), plain labels, no typing "none".
     const row = await popup.$eval('#meetings li', (el) => el.textContent ?? '');
     expect(row).toContain(`On ${new URL(node.url).host}`);

@@ -1,7 +1,7 @@
 /** The popup's form logic: invite drafts the user confirms, and the edit form's change set. */
 import { describe, expect, it } from 'vitest';
 import { buildCaptureLink } from '../../../core/links/capture';
-import { draftOpensAt, draftsFromInvite, draftToInput, editChangesOf, editFormOf, fromLocalInput, nodeLabel, nodeNamesOf, plainIssue, toLocalInput } from '../../../extension/popup/forms';
+import { draftOpensAt, draftsFromInvite, draftToInput, editChangesOf, editFormOf, errorsByField, errorSummary, fromLocalInput, nodeLabel, nodeNamesOf, plainIssue, toLocalInput } from '../../../extension/popup/forms';
 import type { MeetingSummary } from '../../../extension/background/ui';
 
 const INVITE = ['Join: https://meet.example.com/webapp3/m/board?role=guest', 'Guest PIN: 4821 9933', 'Host PIN: 777777'].join('\n');
@@ -99,8 +99,7 @@ describe('the popup speaks to attendees', () => {
 });
 
 describe('form errors in plain words, tied to fields', () => {
-  it('the summary names the fields by their labels; each problem goes to its input', async () => {
-    const { errorSummary, errorsByField } = await import('../../../extension/popup/forms');
+  it('the summary names the fields by their labels; each problem goes to its input', () => {
     const issues = [
       { path: 'url', message: 'must start with https://' },
       { path: 'pin', message: 'must be 4-20 digits' },
