@@ -132,6 +132,18 @@ export function OptionsApp({ send, requestOrigins }: OptionsProps) {
   const nodes = policy.nodes.map((n) => n.origin);
   const settingErrors = errorsByField(errors, SETTING_FIELDS);
   const importError = errors.length > 0 && errorsAt === 'import' ? errors.map(plainFileIssue).join(' ') : undefined;
+  // The summary sits in the card of the controls it is about, and names them.
+  const errorBox =
+    errors.length > 0 ? (
+      <div class="form-errors" id="errors" role="alert">
+        <p>{errorsAt === 'import' ? 'The file was not imported. Check the Import box.' : `Not saved. Check ${[...new Set(errors.map((e) => settingName(e.path)))].join(', ')}.`}</p>
+        <ul>
+          {errors.map((e) => (
+            <li key={`${e.path}:${e.message}`}>{errorsAt === 'import' ? plainFileIssue(e) : `${settingName(e.path)}: ${e.message}`}</li>
+          ))}
+        </ul>
+      </div>
+    ) : null;
   const locked = (path: string, long = false) => (isLocked(path) ? (long ? ' (locked by your administrator)' : ' (locked)') : '');
 
   return (
@@ -145,6 +157,7 @@ export function OptionsApp({ send, requestOrigins }: OptionsProps) {
       <section aria-labelledby="autofill-heading">
         <h2 id="autofill-heading">Autofill</h2>
         <div class="card stack">
+          {errorsAt === 'settings' ? errorBox : null}
           <Field
             id="mode"
             label={`Mode${locked(MODE, true)}`}
@@ -214,12 +227,7 @@ export function OptionsApp({ send, requestOrigins }: OptionsProps) {
           <div class="buttons">
             <button type="button" class="primary" id="import-button" onClick={() => void onImport()}>Import</button>
           </div>
-          {errors.length > 0 ? (
-            <div class="form-errors" id="errors" role="alert">
-              <p>{errorsAt === 'import' ? 'The file was not imported. Check the Import box.' : `Not saved. Check ${[...new Set(errors.map((e) => settingName(e.path)))].join(', ')}.`}</p>
-              <ul>{errors.map((e) => <li key={`${e.path}:${e.message}`}>{errorsAt === 'import' ? plainFileIssue(e) : `${settingName(e.path)}: ${e.message}`}</li>)}</ul>
-            </div>
-          ) : null}
+          {errorsAt === 'import' ? errorBox : null}
         </div>
       </section>
     </main>
