@@ -27,8 +27,17 @@ afterAll(async () => {
   await node?.close();
 });
 
-const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+/** The focused element's id once it is `id` (focus moves in an effect after the render), else whatever holds the focus after 5 s. */
+const focusedId = async (page: Page, id: string) => {
+  await page.waitForFunction((i) => document.activeElement?.id === i, { timeout: 5_000 }, id).catch(() => undefined);
+  return page.evaluate(() => document.activeElement?.id ?? '');
+};
 const waitForFocus = (page: Page, id: string) => page.waitForFunction((i) => document.activeElement?.id === i, { timeout: 5_000 }, id);
+/** The focused control's aria-label once it is `label` (focus moves in an effect after the render), else what holds the focus after 5 s. */
+const focusedLabel = async (page: Page, label: string) => {
+  await page.waitForFunction((l) => document.activeElement?.getAttribute('aria-label') === l, { timeout: 5_000 }, label).catch(() => undefined);
+  return page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+};
 const messageText = (page: Page) => page.$eval('#message', (el) => el.textContent ?? '');
 
 /** The control's error as assistive technology reads it: invalid flag and the texts it is described by. */
@@ -62,7 +71,7 @@ describe('popup forms', () => {
     expect(url.description).not.toMatch(/\burl:/);
     expect(await described(popup, '#f-pin')).toEqual({ invalid: 'true', description: 'PIN: enter the PIN, or tick "No PIN needed" if guests join without one.' });
     expect(await described(popup, '#f-alias')).toMatchObject({ invalid: null });
-    expect(await activeId(popup)).toBe('f-url');
+    expect(await focusedId(popup, 'f-url')).toBe('f-url');
 
     // Fixed and saved: the problems go, "Saved." shows, and goes again when the user types.
     await popup.click('#f-url', { count: 3 });
@@ -88,7 +97,7 @@ describe('popup forms', () => {
     await waitForFocus(popup, 'e-label');
     await popup.keyboard.press('Escape');
     await popup.waitForFunction(() => document.getElementById('edit') === null, { timeout: 5_000 });
-    expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit first-room');
+    expect(await focusedLabel(popup, 'Edit first-room')).toBe('Edit first-room');
 
     // A problem the edit form finds: shown at its field, summary names it.
     await popup.keyboard.press('Enter');
@@ -102,7 +111,7 @@ describe('popup forms', () => {
     await popup.waitForSelector('#edit #errors');
     expect(await popup.$eval('#errors', (el) => el.textContent)).toBe('Not saved. Check the End.');
     expect(await described(popup, '#e-end')).toEqual({ invalid: 'true', description: 'End: enter a valid date and time' });
-    expect(await activeId(popup)).toBe('e-end');
+    expect(await focusedId(popup, 'e-end')).toBe('e-end');
     await popup.click('#edit button.secondary');
     await popup.waitForFunction(() => document.getElementById('edit') === null, { timeout: 5_000 });
     await popup.close();
@@ -123,10 +132,11 @@ describe('popup forms', () => {
     await popup.waitForSelector('.confirm');
     expect(await popup.$eval('.confirm', (el) => el.textContent)).toContain(`Delete ${firstAlias}?`);
     // The focus is on the harmless choice.
+    await popup.waitForFunction(() => document.activeElement?.textContent === 'Cancel', { timeout: 5_000 }).catch(() => undefined);
     expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
     await popup.keyboard.press('Escape');
     await popup.waitForFunction(() => document.querySelector('.confirm') === null, { timeout: 5_000 });
-    expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Delete ${firstAlias}`);
+    expect(await focusedLabel(popup, `Delete ${firstAlias}`)).toBe(`Delete ${firstAlias}`);
     expect(await aliases()).toEqual(order);
 
     // Confirmed: gone, and the focus is on the next card's first button.
