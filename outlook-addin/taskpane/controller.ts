@@ -15,7 +15,7 @@ import {
   clearSecurity,
   createSecurity,
   enforceLocks,
-  loadPolicy,
+  loadPolicyLazily,
   markPaneClosed,
   markPaneOpen,
   PANE_HEARTBEAT_INTERVAL_MS,
@@ -290,7 +290,7 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
     },
     async init(): Promise<void> {
       try {
-        const loaded = loadPolicy(await deps.fetchPolicy().catch(() => null));
+        const loaded = await loadPolicyLazily(await deps.fetchPolicy().catch(() => null));
         const settings = await settingsFor(deps.port, loaded.policy);
         set({ loaded, settings });
         const meeting = await deps.port.getSnapshot();
