@@ -58,7 +58,7 @@ describe('paste an invite', () => {
     expect(draftOpensAt(choice!.draft)).toBe(start - 10 * 60_000);
     const input = draftToInput({ ...choice!, pin: '55667788' });
     expect(input).toMatchObject({ startsAt: start, leadMinutes: 10, source: 'invite' });
-    const saved = newSavedMeeting(input as ManualMeetingInput, Date.UTC(2026, 10, 29), 'm1');
+    const saved = newSavedMeeting(input as unknown as ManualMeetingInput, Date.UTC(2026, 10, 29), 'm1');
     expect(saved.ok && meetingWindow(saved.value)?.opensAt).toBe(start - 10 * 60_000);
   });
 
