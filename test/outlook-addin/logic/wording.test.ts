@@ -86,3 +86,17 @@ describe('what each passcode mode protects against', () => {
     for (const text of Object.values(MODE_EXPLAINED)) expect(text.length).toBeLessThan(160);
   });
 });
+
+describe('the README uses the same words', () => {
+  const readme = readFileSync(join(process.cwd(), 'README.md'), 'utf8').replace(/\s+/g, ' ');
+  it('quotes the mode explanations, the alert texts and every button label as the code has them', () => {
+    for (const text of Object.values(MODE_EXPLAINED)) expect(readme).toContain(`"${text}"`);
+    for (const label of LABELS) expect(readme).toContain(`**${label}**`);
+    expect(readme).not.toMatch(/\*\*Export roster\*\*/);
+    const { m, security } = secured();
+    const body = m.bodyHtml.replace(/<p><b>Access code:<\/b>[^\n]*<\/p>\n?/, '');
+    const alert = checkBeforeSend({ ...m, bodyHtml: body }, security, POLICY, SETTINGS);
+    expect(readme).toContain(`"${(alert as { message: string }).message}"`);
+    expect(readme).toContain('Check your network connection. Send again to retry."');
+  });
+});
