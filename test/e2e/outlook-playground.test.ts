@@ -370,7 +370,7 @@ describe('Outlook add-in in the playground', () => {
     // The state settles after the text: a registration started by the click shows "pending" with the last words.
     await pane.waitForSelector('#provisioning[data-state="sign-in"]', { timeout: 10_000 });
     await waitForText(pane, '#provisioning', /did not complete \(the sign-in was declined\).*will not let it be sent/);
-    expect(await send(page)).toBe('SecureJoin: this meeting could not be registered with the meeting service, so its codes would not open the room: You are not signed in to the SecureJoin meeting service. Open SecureJoin to sign in, then send again.');
+    expect(await send(page)).toBe('SecureJoin: this meeting could not be registered with the meeting service, so its codes would not open the room. You are not signed in to the SecureJoin meeting service. Open SecureJoin and press "Sign in to the meeting service", then send again.');
     const alias = /\/m\/([a-z0-9]{20})(?![a-z0-9])/.exec(await bodyText(page))?.[1] as string;
     expect((await serviceRoom(alias)).status).toBe(404);
     // The organizer signs in (here: the local issuer now gives a token) and presses "Sign in".
