@@ -96,7 +96,8 @@ export function readActivationSentence(sentence: string, now: EpochMs, recurring
     const [hour, minute] = numbersIn(timePart);
     if (hour === undefined || minute === undefined || hour > 23 || minute > 59) return null;
     const hours = hour <= 12 ? [...new Set([hour, (hour + 12) % 24])] : [hour];
-    const days = numbersIn(datePart).filter((d) => d >= 1 && d <= 31);
+    // A date the add-in writes holds at most a day and a month number ("24.11.", "11月24日").
+    const days = [...new Set(numbersIn(datePart).filter((d) => d >= 1 && d <= 31))].slice(0, 3);
     const year = toWallTime(now, timeZone).year;
     const found = new Set<number>();
     for (const locale of OUTLOOK_LOCALES) {
