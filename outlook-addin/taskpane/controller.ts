@@ -15,7 +15,7 @@ import {
   clearSecurity,
   createSecurity,
   enforceLocks,
-  loadPolicy,
+  loadPolicyLazily,
   markPaneClosed,
   markPaneOpen,
   PANE_HEARTBEAT_INTERVAL_MS,
@@ -32,6 +32,7 @@ import {
   writeSecurity,
 } from '../logic';
 import type { MeetingServicePolicy } from '../../core/policy';
+import { BUTTON, press } from '../logic/wording';
 import type { ItemPort, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerChoices, OrganizerSettings, PasscodeModeChoice, PersonalMessage, ProvisionFetch, TokenSource } from '../logic';
 
 /**
@@ -79,7 +80,7 @@ export interface PaneDeps {
 }
 
 /** Shown when the policy names no meeting service. */
-const NOT_CONFIGURED = 'The policy names no meeting service: register the codes on the conference node yourself (Export roster).';
+const NOT_CONFIGURED = `The policy names no meeting service: register the codes on the conference node yourself (${press(BUTTON.exportRoster)}).`;
 
 /** True for security read back from the body (sessionData lost): its PINs are unknown. */
 const isRecovered = (security: MeetingSecurity) => security.hostPin === '';
@@ -289,7 +290,7 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
     },
     async init(): Promise<void> {
       try {
-        const loaded = loadPolicy(await deps.fetchPolicy().catch(() => null));
+        const loaded = await loadPolicyLazily(await deps.fetchPolicy().catch(() => null));
         const settings = await settingsFor(deps.port, loaded.policy);
         set({ loaded, settings });
         const meeting = await deps.port.getSnapshot();
@@ -347,7 +348,7 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
           await saveSecurity(deps.port, security);
           set(derive(await deps.port.getSnapshot(), security));
         }
-        return state.inserted ? 'New codes generated and the invite updated.' : 'New codes generated. Insert them into the invite when ready.';
+        return state.inserted ? 'New codes generated and the invite updated.' : `New codes generated. Press "${BUTTON.insert}" to put them into the invite.`;
       }),
     /** Inserts the block, or updates it in place. */
     insert: () =>
