@@ -17,15 +17,11 @@
 import { describeLead, formatInstant } from '../time/format';
 import { isValidTimeZone, toWallTime, wallTimeToInstant } from '../time/zone';
 import type { EpochMs } from '../types';
+import { numbersIn, OUTLOOK_LOCALES, plain } from './outlookLocales';
+import { readSeriesSentence } from './seriesSentence';
+import type { StatedSeries } from './seriesSentence';
 
-/** Office's display languages (and the English, German, French, Spanish and Dutch regions in use). */
-export const OUTLOOK_LOCALES: readonly string[] = [
-  'en-US', 'en-GB', 'en-AU', 'en-CA', 'en-IE', 'en-IN', 'en-NZ', 'en-ZA', 'de-DE', 'de-AT', 'de-CH', 'fr-FR', 'fr-BE', 'fr-CA',
-  'fr-CH', 'es-ES', 'es-MX', 'es-US', 'it-IT', 'nl-NL', 'nl-BE', 'pt-BR', 'pt-PT', 'sv-SE', 'da-DK', 'nb-NO', 'fi-FI', 'pl-PL',
-  'cs-CZ', 'sk-SK', 'hu-HU', 'ro-RO', 'bg-BG', 'hr-HR', 'sl-SI', 'sr-Latn-RS', 'et-EE', 'lv-LV', 'lt-LT', 'el-GR', 'tr-TR',
-  'ru-RU', 'uk-UA', 'kk-KZ', 'he-IL', 'ar-SA', 'hi-IN', 'th-TH', 'vi-VN', 'id-ID', 'ms-MY', 'ja-JP', 'ko-KR', 'zh-CN', 'zh-TW',
-  'ca-ES', 'eu-ES', 'gl-ES',
-];
+export { OUTLOOK_LOCALES } from './outlookLocales';
 
 /** When a block's code opens, as its sentences say. */
 export interface BlockActivation {
@@ -37,20 +33,17 @@ export interface BlockActivation {
   timeZone: string;
   /** The block also says "For this recurring series ... each occurrence". */
   recurring: boolean;
+  /**
+   * The series when its sentence states the rule (blocks from issue 13 on: see
+   * readSeriesSentence); `opensAt` + lead is then its first occurrence. Absent for older series
+   * blocks, whose time is unknown beyond the first occurrence.
+   */
+  series?: StatedSeries;
 }
 
 const SENTENCE = /^the code works from (.{3,80}) \(([^()]{1,64})\), (.{1,60})\.$/i;
 const LEAD = /^(\d{1,6}) (minutes?|hours?) before the start$/i;
 const MAX_LEAD_MINUTES = 7 * 24 * 60;
-
-/** Spaces as any mail client may have turned them (no-break, narrow no-break) made plain. */
-const plain = (s: string): string => s.replace(/[\s\u00a0\u202f\u2009\u200b\ufeff]+/g, ' ').trim();
-
-/** The numbers written in `s`, Arabic-Indic and Persian digits included. */
-function numbersIn(s: string): number[] {
-  const latin = s.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (c) => String((c.charCodeAt(0) - 0x0660) % 0x90));
-  return (latin.match(/\d+/g) ?? []).map(Number);
-}
 
 const formatters = new Map<string, Intl.DateTimeFormat | null>();
 /** Intl's formatter for `locale` in UTC (`date`: weekday, day, month as the add-in writes them; else the time). */
@@ -128,7 +121,8 @@ export function readActivationSentence(sentence: string, now: EpochMs, recurring
     if (found.size !== 1) return null;
     const opensAt = [...found][0] as number;
     const recurring = typeof recurringSentence === 'string' && /^for this recurring series\b/i.test(plain(recurringSentence));
-    return { opensAt, leadMinutes, timeZone, recurring };
+    const series = recurring ? readSeriesSentence(recurringSentence as string, opensAt + leadMinutes * 60_000, leadMinutes) : null;
+    return series ? { opensAt, leadMinutes, timeZone, recurring, series } : { opensAt, leadMinutes, timeZone, recurring };
   } catch {
     return null;
   }

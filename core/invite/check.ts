@@ -71,13 +71,18 @@ export function checkInviteBlock(body: string, expected: InviteBlockInput, forma
   }
   if (got.activationSentence !== want.activationSentence || got.recurringSentence !== want.recurringSentence) {
     const gone = (got.activationSentence === undefined && want.activationSentence !== undefined) || (got.recurringSentence === undefined && want.recurringSentence !== undefined);
-    add('stale', gone ? missingLine('activation time') : 'The activation time in the invite no longer matches the meeting time.');
+    // Only the series line differs: its rule changed, or the block predates the rule in words (issue 13).
+    const seriesOnly = got.activationSentence === want.activationSentence && got.recurringSentence !== undefined && want.recurringSentence !== undefined;
+    add('stale', gone ? missingLine('activation time') : seriesOnly ? SERIES_STALE : 'The activation time in the invite no longer matches the meeting time.');
   }
   if (JSON.stringify(got.dialIn ?? null) !== JSON.stringify(want.dialIn ?? null)) {
     add('dial_in_mismatch', got.dialIn === undefined ? missingLine('dial-in') : 'The dial-in steps in the invite differ from the configured dial-in.');
   }
   return problems;
 }
+
+/** The stale message when only the series line differs (an older block that does not state the rule, or a changed rule). */
+export const SERIES_STALE = 'The line about the recurring series in the invite does not state how this series repeats now (an earlier SecureJoin version left that out), so attendees who paste the invite would not get the times of its later meetings.';
 
 /** "The access code line is missing from the block.": a line deleted (by hand) is missing, not different. */
 const missingLine = (what: string): string => `The ${what} line is missing from the block.`;

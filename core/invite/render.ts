@@ -10,6 +10,7 @@ import { JOIN_PIN_PATTERN, parseJoinLink } from '../links/join';
 import { splitWebUrl } from '../links/url';
 import { activationSentence, activationWindow, recurringActivationSentence } from '../time';
 import { DEFAULT_LEAD_MINUTES } from '../time/activation';
+import { seriesActivationSentence } from '../time/seriesSentence';
 import type { MeetingTime } from '../types';
 import { escapeHtml, singleLine } from './escape';
 import { BLOCK_END_MARKER, BLOCK_START_MARKER } from './markers';
@@ -43,7 +44,10 @@ export interface InviteBlockInput {
   /** Minutes before the start when the code works, default 15. */
   leadMinutes?: number;
   graceMinutes?: number;
-  /** True for a recurring series: adds "active 15 minutes before each occurrence". */
+  /**
+   * True for a recurring series: adds "active 15 minutes before each occurrence" (with
+   * `recurrence`, the sentence also states its rule: core/time's seriesActivationSentence).
+   */
   recurring?: boolean;
   /**
    * The series' zone and rule (`meeting` is then its first occurrence): the "Save in SecureJoin"
@@ -173,7 +177,11 @@ function blockLines(input: InviteBlockInput): Array<{ label: string | null; valu
   if (input.passcode?.mode === 'shared') lines.push({ label: LABELS.passcode, value: `${input.passcode.value} ${PIN_NOTE}` });
   if (input.passcode?.mode === 'per-invitee') lines.push({ label: LABELS.passcode, value: PERSONAL_PASSCODE_TEXT });
   lines.push({ label: null, value: activationSentence(window, input.meeting, { timeZone: input.timeZone, locale: input.locale, leadMinutes: lead, withDate: input.withDate === true }) });
-  if (input.recurring || input.recurrence) lines.push({ label: null, value: recurringActivationSentence(lead) });
+  if (input.recurrence) {
+    // The rule in words: a pasted block without a save link (per-invitee mode) still tells the extension every occurrence.
+    const series = { start: input.meeting.start, end: input.meeting.end, ...input.recurrence };
+    lines.push({ label: null, value: seriesActivationSentence(series, { locale: input.locale, leadMinutes: lead, graceMinutes: grace }) });
+  } else if (input.recurring) lines.push({ label: null, value: recurringActivationSentence(lead) });
   if (input.dialIn) lines.push({ label: LABELS.dialIn, value: dialInSteps(input.dialIn, input.passcode) });
   return lines;
 }

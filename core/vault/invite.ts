@@ -158,9 +158,10 @@ function foundRooms(parsed: ParsedInvite): FoundRoom[] {
  * record holds off until the code opens; the draft's `url` never keeps the `#sj=` fragment.
  * Without one, a room of our block takes the start and lead from the block's own activation
  * sentence ("The code works from Tue 24 Nov, 09:45 (Europe/Berlin), 15 minutes before the
- * start."), read with `now` placing its unwritten year (see readActivationSentence); not for a
- * series, whose sentence states only its first occurrence (its rule is in no text): its time
- * stays unknown. Without `now` the sentence is not read.
+ * start."), read with `now` placing its unwritten year (see readActivationSentence); a series
+ * also takes its length, grace, zone and rule from the series sentence ("For this recurring
+ * series (weekly on Tuesday, 1 hour each, ...)"). A series block written before issue 13 states
+ * no rule: its time stays unknown. Without `now` the sentences are not read.
  * Never throws.
  */
 export function fromParsedInvite(parsed: ParsedInvite, now?: number): InviteDraft[] {
@@ -187,9 +188,15 @@ export function fromParsedInvite(parsed: ParsedInvite, now?: number): InviteDraf
           if (capture[key] !== undefined) draft[key] = capture[key];
         }
         if (capture.recurrence !== undefined) draft.recurrence = capture.recurrence;
-      } else if (inBlock && stated !== null && !stated.recurring) {
+      } else if (inBlock && stated !== null && (!stated.recurring || stated.series !== undefined)) {
         draft.startsAt = stated.opensAt + Math.round(stated.leadMinutes * 60_000);
         draft.leadMinutes = stated.leadMinutes;
+        if (stated.series !== undefined) {
+          // Saved like a capture link's series: every occurrence fills, and retention follows the last one.
+          draft.endsAt = stated.series.end;
+          draft.graceMinutes = stated.series.graceMinutes;
+          draft.recurrence = stated.series.recurrence;
+        }
       }
       return draft;
     });

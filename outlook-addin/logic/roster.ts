@@ -6,7 +6,7 @@ import { singleLine } from '../../core/invite/escape';
 import { buildCaptureLink } from '../../core/links/capture';
 import { JOIN_PIN_PATTERN, MAX_JOIN_NAME_LENGTH } from '../../core/links/join';
 import type { Invitee } from '../../core/roster';
-import { describeLead, formatInstant } from '../../core/time';
+import { describeLead, describeSeries, formatInstant } from '../../core/time';
 import type { RecurringSeries } from '../../core/time';
 import { blockTimeZone, dialInNumber, roomJoinUrl, usableLocale } from './block';
 import type { MeetingSecurity, MeetingSnapshot, OrganizerSettings, PersonalMessage } from './types';
@@ -54,13 +54,15 @@ export type MeetingTimes = Pick<MeetingSnapshot, 'start' | 'end'> & { recurrence
 /**
  * When the link and passcode work, with the first opening in the organizer's zone, named:
  * "The link and passcode work from Tue 10 Mar, 08:45 (Europe/Berlin), 15 minutes before the
- * start, until 10 minutes after the end." A series says "each occurrence" and when the first opens.
+ * start, until 10 minutes after the end." A series states its rule in words (core/time's
+ * describeSeries: "weekly on Tuesday, 1 hour each, until ..., Europe/Berlin time"), "each
+ * occurrence" and when the first opens.
  */
 function windowSentence(meeting: MeetingSnapshot, settings: Pick<OrganizerSettings, 'leadMinutes' | 'graceMinutes'>): string {
   const until = settings.graceMinutes > 0 ? `${describeLead(settings.graceMinutes)} after the end` : 'the end';
   const timeZone = blockTimeZone(meeting);
   const opens = `${formatInstant(meeting.start - Math.round(settings.leadMinutes * 60_000), { timeZone, locale: usableLocale(meeting.locale), withDate: true })} (${timeZone})`;
-  if (meeting.recurrence) return `For this recurring series, the link and passcode work from ${describeLead(settings.leadMinutes)} before each occurrence until ${until} of it; the first time from ${opens}.`;
+  if (meeting.recurrence) return `For this recurring series (${describeSeries(meeting.recurrence, usableLocale(meeting.locale))}), the link and passcode work from ${describeLead(settings.leadMinutes)} before each occurrence until ${until} of it; the first time from ${opens}.`;
   return `The link and passcode work from ${opens}, ${describeLead(settings.leadMinutes)} before the start, until ${until}.`;
 }
 

@@ -117,9 +117,10 @@ describe('a pasted invite without a save link keeps its time', () => {
     expect(draft).toMatchObject({ url: input.joinUrl, startsAt: start, leadMinutes: 10 });
   });
 
-  it('a series keeps its time unknown (its rule is in no text), and without `now` nothing is read', () => {
+  it('a series block from before issue 13 (no rule in its words) keeps its time unknown, and without `now` nothing is read', () => {
     const start = Date.UTC(2026, 11, 8, 14, 0);
-    const series = block({ meeting: { start, end: start + 3_600_000 }, recurrence: { timeZone: 'Europe/Berlin', rule: { frequency: 'weekly' } } });
+    const series = block({ meeting: { start, end: start + 3_600_000 }, recurring: true });
+    expect(renderInviteBlock(series).text).toContain('For this recurring series, the code is active 15 minutes before each occurrence.');
     expect(fromParsedInvite(parseInvite(renderInviteBlock(series).text, 'text'), NOW)[0]?.startsAt).toBeUndefined();
     expect(fromParsedInvite(parseInvite(renderInviteBlock(block({})).text, 'text'))[0]?.startsAt).toBeUndefined();
   });

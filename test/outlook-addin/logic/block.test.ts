@@ -42,12 +42,12 @@ describe('applySecurity', () => {
     expect(count(bodyHtml, '-- SecureJoin secure access --')).toBe(1);
   });
 
-  it('says "before each occurrence" for a recurring series', () => {
+  it('says "before each occurrence" for a recurring series, with its rule in words', () => {
     const m = meeting({ recurrence: { start: START, end: START + 3_600_000, timeZone: 'Europe/Berlin', rule: { frequency: 'weekly' } } });
     const security = createSecurity(m, SETTINGS.choices, SETTINGS, POLICY);
     const { bodyHtml } = applySecurity(m, security, SETTINGS);
     expect(findInviteBlock(bodyHtml, 'html')?.fields.recurringSentence).toBe(
-      'For this recurring series, the code is active 15 minutes before each occurrence.',
+      'For this recurring series (weekly on Tuesday, 1 hour each, Europe/Berlin time), the code is active 15 minutes before each occurrence until 10 minutes after its end.',
     );
   });
 

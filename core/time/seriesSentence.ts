@@ -1,0 +1,100 @@
+/**
+ * A recurring series in plain words, for the invite block and the personal messages:
+ * "For this recurring series (weekly on Tuesday and Thursday, 1 hour each, until Tue 15 Dec 2026,
+ * Europe/Berlin time), the code is active 15 minutes before each occurrence."
+ * The words are English (as the rest of the invite); the organizer's locale only shapes the
+ * written date. Everything core/time's RecurrenceRule holds is stated (frequency, interval, days,
+ * until or count) together with the occurrences' length, so an attendee's extension can read the
+ * series back from a pasted invite (core/invite/seriesSentence.ts) and find every occurrence's
+ * window; the first occurrence is the block's "The code works from ..." sentence.
+ */
+import type { EpochMs } from '../types';
+import { describeLead } from './format';
+import { DEFAULT_LOCALE } from './format';
+import { seriesIssues, WEEKDAYS } from './recurrence';
+import type { RecurringSeries, Weekday } from './recurrence';
+import { toWallTime, wallTimeAsUtc, wallTimeToInstant } from './zone';
+import type { WallTime } from './zone';
+
+/** English day names, Monday first like WEEKDAYS. */
+export const WEEKDAY_NAMES: Readonly<Record<Weekday, string>> = {
+  MO: 'Monday', TU: 'Tuesday', WE: 'Wednesday', TH: 'Thursday', FR: 'Friday', SA: 'Saturday', SU: 'Sunday',
+};
+
+/** Options for {@link seriesActivationSentence}. */
+export interface SeriesSentenceOptions {
+  /** BCP 47 locale for the "until" date, default "en-GB". */
+  locale?: string;
+  /** Minutes before each occurrence when the code works. */
+  leadMinutes: number;
+  /** Minutes after each occurrence's end when it still works, default 0. */
+  graceMinutes?: number;
+}
+
+/** The Intl options of the written "until" date: "Tue 15 Dec 2026" (en-GB), "Tue, Dec 15, 2026" (en-US). */
+export const UNTIL_DATE_FORMAT: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' };
+
+/** "Tuesday", "Tuesday and Thursday", "Monday, Wednesday and Friday". */
+export function listDays(days: readonly Weekday[]): string {
+  const names = WEEKDAYS.filter((d) => days.includes(d)).map((d) => WEEKDAY_NAMES[d]);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+const dateOnly = (w: WallTime): WallTime => ({ year: w.year, month: w.month, day: w.day, hour: 0, minute: 0 });
+
+/**
+ * The last local date an occurrence may fall on: `until`'s date, or the day before when the
+ * series' local start time on that date is already past `until`. Read back as "until the end of
+ * that date", it gives the same occurrences (a series meets at most once a day, at one local time).
+ */
+export function lastSeriesDate(series: RecurringSeries, until: EpochMs): WallTime {
+  const first = toWallTime(series.start, series.timeZone);
+  const date = dateOnly(toWallTime(until, series.timeZone));
+  const startThatDay = wallTimeToInstant({ ...date, hour: first.hour, minute: first.minute, second: first.second ?? 0 }, series.timeZone);
+  if (startThatDay <= until) return date;
+  return dateOnly(toWallTime(wallTimeAsUtc(date) - 86_400_000, 'UTC'));
+}
+
+/**
+ * The series' rule in words, in its own zone: "weekly on Tuesday and Thursday, 1 hour each,
+ * until Tue 15 Dec 2026, Europe/Berlin time"; "daily, 30 minutes each, 10 occurrences, UTC time";
+ * "every 2 months on day 31, 1 hour each, Asia/Tokyo time". Throws RangeError on an invalid
+ * series or locale.
+ */
+export function describeSeries(series: RecurringSeries, locale: string = DEFAULT_LOCALE): string {
+  const issues = seriesIssues(series);
+  if (issues.length > 0) throw new RangeError(`invalid recurring series: ${issues.map((i) => `${i.path || 'series'} ${i.message}`).join('; ')}`);
+  const { rule, timeZone } = series;
+  const first = toWallTime(series.start, timeZone);
+  const n = rule.interval ?? 1;
+  let repeats: string;
+  if (rule.frequency === 'daily') repeats = n === 1 ? 'daily' : `every ${n} days`;
+  else if (rule.frequency === 'weekly') {
+    const firstDay = WEEKDAYS[(new Date(wallTimeAsUtc(dateOnly(first))).getUTCDay() + 6) % 7] as Weekday;
+    repeats = `${n === 1 ? 'weekly' : `every ${n} weeks`} on ${listDays(rule.daysOfWeek?.length ? rule.daysOfWeek : [firstDay])}`;
+  } else repeats = `${n === 1 ? 'monthly' : `every ${n} months`} on day ${first.day}`;
+  const parts = [repeats, `${describeLead((series.end - series.start) / 60_000)} each`];
+  if (rule.count !== undefined) parts.push(rule.count === 1 ? '1 occurrence' : `${rule.count} occurrences`);
+  else if (rule.until !== undefined) {
+    const last = lastSeriesDate(series, rule.until);
+    parts.push(`until ${new Intl.DateTimeFormat(locale, UNTIL_DATE_FORMAT).format(Date.UTC(last.year, last.month - 1, last.day, 12))}`);
+  }
+  parts.push(`${timeZone} time`);
+  return parts.join(', ');
+}
+
+/**
+ * The block's series sentence: "For this recurring series (<describeSeries>), the code is active
+ * 15 minutes before each occurrence." ("from the start of each occurrence" without a lead; with
+ * grace minutes: "... until 10 minutes after its end."). `series` is the first occurrence with
+ * the zone and rule. Throws RangeError on an invalid series, locale or minutes.
+ */
+export function seriesActivationSentence(series: RecurringSeries, opts: SeriesSentenceOptions): string {
+  const lead = opts.leadMinutes;
+  const grace = opts.graceMinutes ?? 0;
+  if (!Number.isFinite(lead) || lead < 0) throw new RangeError(`leadMinutes must be a finite number >= 0, got ${String(lead)}`);
+  if (!Number.isFinite(grace) || grace < 0) throw new RangeError(`graceMinutes must be a finite number >= 0, got ${String(grace)}`);
+  const opens = Math.round(lead) === 0 ? 'from the start of each occurrence' : `${describeLead(lead)} before each occurrence`;
+  const closes = Math.round(grace) === 0 ? '' : ` until ${describeLead(grace)} after its end`;
+  return `For this recurring series (${describeSeries(series, opts.locale)}), the code is active ${opens}${closes}.`;
+}
