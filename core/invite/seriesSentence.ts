@@ -80,32 +80,39 @@ function repeatOf(text: string, firstDay: number): RecurrenceRule | null {
   return null;
 }
 
-const untilFormatters = new Map<string, Intl.DateTimeFormat | null>();
-function untilFormatter(locale: string): Intl.DateTimeFormat | null {
-  if (!untilFormatters.has(locale)) {
+interface UntilFormat {
+  format: Intl.DateTimeFormat;
+  /** What the language's calendar adds to the Gregorian year (543 in Thai's Buddhist era, else 0). */
+  yearOffset: number;
+}
+
+const untilFormats = new Map<string, UntilFormat | null>();
+function untilFormat(locale: string): UntilFormat | null {
+  if (!untilFormats.has(locale)) {
     try {
-      untilFormatters.set(locale, new Intl.DateTimeFormat(locale, UNTIL_DATE_FORMAT));
+      const format = new Intl.DateTimeFormat(locale, UNTIL_DATE_FORMAT);
+      const year = format.formatToParts(Date.UTC(2000, 6, 1, 12)).find((p) => p.type === 'year')?.value ?? '2000';
+      untilFormats.set(locale, { format, yearOffset: (numbersIn(year)[0] ?? 2000) - 2000 });
     } catch {
-      untilFormatters.set(locale, null); // a language this runtime lacks reads as no match
+      untilFormats.set(locale, null); // a language this runtime lacks reads as no match
     }
   }
-  return untilFormatters.get(locale) ?? null;
+  return untilFormats.get(locale) ?? null;
 }
 
 /** The end of the local date "until <date>" names, in `timeZone`; null unless exactly one date reads so. */
 function untilOf(text: string, timeZone: string): EpochMs | null {
-  const numbers = numbersIn(text);
-  const years = [...new Set(numbers.filter((n) => n >= 1970 && n <= 9999))].slice(0, 2);
-  const days = [...new Set(numbers.filter((n) => n >= 1 && n <= 31))].slice(0, 3);
+  const numbers = [...new Set(numbersIn(text))].slice(0, 4);
+  const days = numbers.filter((n) => n >= 1 && n <= 31);
   const found = new Set<string>();
   for (const locale of OUTLOOK_LOCALES) {
-    const format = untilFormatter(locale);
-    if (!format) continue;
-    for (const year of years) {
+    const until = untilFormat(locale);
+    if (!until) continue;
+    for (const year of numbers.map((n) => n - until.yearOffset).filter((y) => y >= 1970 && y <= 9999)) {
       for (const day of days) {
         for (let month = 1; month <= 12; month++) {
           const noon = Date.UTC(year, month - 1, day, 12);
-          if (new Date(noon).getUTCDate() === day && plain(format.format(noon)) === text) found.add(`${year}-${month}-${day}`);
+          if (new Date(noon).getUTCDate() === day && plain(until.format.format(noon)) === text) found.add(`${year}-${month}-${day}`);
         }
       }
     }
