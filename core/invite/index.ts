@@ -7,6 +7,8 @@ export type { BodyFormat } from './locate';
 export { parseInvite } from './parse';
 export { readActivationSentence, OUTLOOK_LOCALES } from './activationTime';
 export type { BlockActivation } from './activationTime';
+export { readSeriesSentence } from './seriesSentence';
+export type { StatedSeries } from './seriesSentence';
 export type { ParsedInvite } from './parse';
 export type { InviteBlockFields } from './fields';
 export { findCandidates, meetingLinkService } from './candidates';

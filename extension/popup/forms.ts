@@ -30,7 +30,8 @@ export const MAX_INVITE_CHARS = 200_000;
 /**
  * The meetings found in a pasted invite, each with its best-guess role and PIN preselected; a
  * SecureJoin block without a save link still gives its time (its activation sentence, whose
- * year `now` places). Never throws.
+ * year `now` places), and a series block its rule (its series sentence): the draft is then
+ * saved as a series, like a capture link's. Never throws.
  */
 export function draftsFromInvite(text: string, now: number = Date.now()): DraftChoice[] {
   if (typeof text !== 'string' || text.trim() === '') return [];

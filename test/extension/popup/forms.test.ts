@@ -62,6 +62,26 @@ describe('paste an invite', () => {
     expect(saved.ok && meetingWindow(saved.value)?.opensAt).toBe(start - 10 * 60_000);
   });
 
+  it('a pasted series block (its rule in words) gives a series draft opening at the next occurrence, saved as a series', () => {
+    const text = [
+      '-- SecureJoin secure access --',
+      'Join link: https://meet.example.com/webapp3/m/k3v9q2x7m4p8w1z6t5r0',
+      'Access code: 48291736 (the conference ID for hosts only; not a PIN: invitees use the one in their personal message)',
+      'The code works from Tue, Dec 8, 1:50\u202fPM (America/New_York), 10 minutes before the start.',
+      'For this recurring series (every 2 weeks on Tuesday, 1 hour each, until Tue, Feb 2, 2027, America/New_York time), the code is active 10 minutes before each occurrence.',
+      '-- End of SecureJoin secure access --',
+    ].join('\n');
+    const now = Date.UTC(2026, 11, 10); // after the first occurrence (8 Dec), before the second (22 Dec)
+    const [choice] = draftsFromInvite(text, now);
+    const start = Date.UTC(2026, 11, 8, 19, 0);
+    expect(choice!.draft).toMatchObject({ startsAt: start, endsAt: start + 3_600_000, recurrence: { timeZone: 'America/New_York', rule: { frequency: 'weekly', interval: 2, daysOfWeek: ['TU'] } } });
+    expect(draftOpensAt(choice!.draft, now)).toBe(start + 14 * 86_400_000 - 10 * 60_000);
+    const saved = newSavedMeeting(draftToInput({ ...choice!, pin: '55667788' }) as unknown as ManualMeetingInput, now, 'm1');
+    expect(saved.ok && meetingWindow(saved.value, now)?.opensAt).toBe(start + 14 * 86_400_000 - 10 * 60_000);
+    // The series ends on 2 Feb 2027 (the fifth meeting): nothing opens after it.
+    expect(saved.ok && meetingWindow(saved.value, Date.UTC(2027, 1, 3))).toBeNull();
+  });
+
   it('finds nothing in empty or unrelated text', () => {
     expect(draftsFromInvite('')).toEqual([]);
     expect(draftsFromInvite('PIN: 1234, no link')).toEqual([]);
