@@ -26,7 +26,7 @@ describe('a series block inserted before the rule was in words', () => {
     expect(blockProblems(old, security, SETTINGS)).toEqual([{ kind: 'stale', message: SERIES_STALE }]);
     expect(SERIES_STALE).toBe('The line about the recurring series in the invite does not state how this series repeats now (an earlier SecureJoin version left that out), so attendees who paste the invite would not get the times of its later meetings.');
     const decision = checkBeforeSend(old, security, POLICY, SETTINGS);
-    expect(decision.allow).toBe(false);
+    if (decision.allow) throw new Error('the send check let an out-of-date series block through');
     expect(decision.message).toContain(SERIES_STALE);
     expect(decision.message).toMatch(/Open SecureJoin and .*Update block.*, then send again\.$/);
   });
