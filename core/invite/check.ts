@@ -82,7 +82,7 @@ export function checkInviteBlock(body: string, expected: InviteBlockInput, forma
 }
 
 /** The stale message when only the series line differs (an older block that does not state the rule, or a changed rule). */
-export const SERIES_STALE = 'The line about the recurring series in the invite does not state how this series repeats now (an earlier SecureJoin version left that out), so attendees who paste the invite would not get the times of its later meetings.';
+export const SERIES_STALE = 'The invite\'s line on the recurring series does not say how the series repeats now (earlier SecureJoin versions left that out).';
 
 /** "The access code line is missing from the block.": a line deleted (by hand) is missing, not different. */
 const missingLine = (what: string): string => `The ${what} line is missing from the block.`;

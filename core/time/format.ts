@@ -57,6 +57,12 @@ export function describeLead(leadMinutes: number): string {
   return m === 1 ? '1 minute' : `${m} minutes`;
 }
 
+/** `value` when it is a finite number of minutes >= 0; else throws RangeError naming `name`. */
+export function checkedMinutes(name: string, value: number): number {
+  if (!Number.isFinite(value) || value < 0) throw new RangeError(`${name} must be a finite number >= 0, got ${String(value)}`);
+  return value;
+}
+
 /** Options for {@link activationSentence}. */
 export interface ActivationSentenceOptions {
   timeZone: string;
@@ -101,7 +107,7 @@ export function activationSentence(window: ActivationWindow, meeting: MeetingTim
  * "For this recurring series, the code is active 15 minutes before each occurrence."
  */
 export function recurringActivationSentence(leadMinutes: number): string {
-  if (!Number.isFinite(leadMinutes) || leadMinutes < 0) throw new RangeError(`leadMinutes must be a finite number >= 0, got ${String(leadMinutes)}`);
+  checkedMinutes('leadMinutes', leadMinutes);
   return Math.round(leadMinutes) === 0
     ? 'For this recurring series, the code is active from the start of each occurrence.'
     : `For this recurring series, the code is active ${describeLead(leadMinutes)} before each occurrence.`;

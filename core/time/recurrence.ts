@@ -99,6 +99,15 @@ export function seriesIssues(series: RecurringSeries): Issue[] {
   return issues;
 }
 
+/** The RangeError naming every problem of a series. */
+const seriesError = (issues: Issue[]): RangeError => new RangeError(`invalid recurring series: ${issues.map((i) => `${i.path || 'series'} ${i.message}`).join('; ')}`);
+
+/** Throws RangeError naming every problem when `series` is invalid. */
+export function assertSeries(series: RecurringSeries): void {
+  const issues = seriesIssues(series);
+  if (issues.length > 0) throw seriesError(issues);
+}
+
 /** Validates untrusted series data; the value is the same object when valid. */
 export function validateSeries(series: RecurringSeries): Result<RecurringSeries> {
   const errors = seriesIssues(series);
@@ -187,7 +196,7 @@ export function occurrences(series: RecurringSeries, range: TimeRange, opts: Occ
     issues.push({ path: 'limit', message: `must be a whole number 1-${MAX_OCCURRENCE_LIMIT}` });
   }
   if (issues.length > 0) {
-    throw new RangeError(`invalid recurring series: ${issues.map((i) => `${i.path || 'series'} ${i.message}`).join('; ')}`);
+    throw seriesError(issues);
   }
   const { timeZone } = series;
   const duration = series.end - series.start;
@@ -219,8 +228,7 @@ export function occurrences(series: RecurringSeries, range: TimeRange, opts: Occ
  * Throws RangeError when the series is invalid.
  */
 export function seriesUntil(series: RecurringSeries): EpochMs | null {
-  const issues = seriesIssues(series);
-  if (issues.length > 0) throw new RangeError(`invalid recurring series: ${issues.map((i) => `${i.path || 'series'} ${i.message}`).join('; ')}`);
+  assertSeries(series);
   const { rule, timeZone } = series;
   if (rule.until !== undefined) return rule.until;
   if (rule.count === undefined) return null;

@@ -9,9 +9,8 @@
  * window; the first occurrence is the block's "The code works from ..." sentence.
  */
 import type { EpochMs } from '../types';
-import { describeLead } from './format';
-import { DEFAULT_LOCALE } from './format';
-import { seriesIssues, WEEKDAYS } from './recurrence';
+import { checkedMinutes, DEFAULT_LOCALE, describeLead } from './format';
+import { assertSeries, WEEKDAYS } from './recurrence';
 import type { RecurringSeries, Weekday } from './recurrence';
 import { toWallTime, wallTimeAsUtc, wallTimeToInstant } from './zone';
 import type { WallTime } from './zone';
@@ -62,8 +61,7 @@ export function lastSeriesDate(series: RecurringSeries, until: EpochMs): WallTim
  * series or locale.
  */
 export function describeSeries(series: RecurringSeries, locale: string = DEFAULT_LOCALE): string {
-  const issues = seriesIssues(series);
-  if (issues.length > 0) throw new RangeError(`invalid recurring series: ${issues.map((i) => `${i.path || 'series'} ${i.message}`).join('; ')}`);
+  assertSeries(series);
   const { rule, timeZone } = series;
   const first = toWallTime(series.start, timeZone);
   const n = rule.interval ?? 1;
@@ -90,10 +88,8 @@ export function describeSeries(series: RecurringSeries, locale: string = DEFAULT
  * the zone and rule. Throws RangeError on an invalid series, locale or minutes.
  */
 export function seriesActivationSentence(series: RecurringSeries, opts: SeriesSentenceOptions): string {
-  const lead = opts.leadMinutes;
-  const grace = opts.graceMinutes ?? 0;
-  if (!Number.isFinite(lead) || lead < 0) throw new RangeError(`leadMinutes must be a finite number >= 0, got ${String(lead)}`);
-  if (!Number.isFinite(grace) || grace < 0) throw new RangeError(`graceMinutes must be a finite number >= 0, got ${String(grace)}`);
+  const lead = checkedMinutes('leadMinutes', opts.leadMinutes);
+  const grace = checkedMinutes('graceMinutes', opts.graceMinutes ?? 0);
   const opens = Math.round(lead) === 0 ? 'from the start of each occurrence' : `${describeLead(lead)} before each occurrence`;
   const closes = Math.round(grace) === 0 ? '' : ` until ${describeLead(grace)} after its end`;
   return `For this recurring series (${describeSeries(series, opts.locale)}), the code is active ${opens}${closes}.`;

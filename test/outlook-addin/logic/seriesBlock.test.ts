@@ -24,7 +24,7 @@ describe('a series block inserted before the rule was in words', () => {
   it('is out of date with one plain sentence about the series line, in the pane and at send', () => {
     const old = { ...m, bodyHtml: olderBlockBody() };
     expect(blockProblems(old, security, SETTINGS)).toEqual([{ kind: 'stale', message: SERIES_STALE }]);
-    expect(SERIES_STALE).toBe('The line about the recurring series in the invite does not state how this series repeats now (an earlier SecureJoin version left that out), so attendees who paste the invite would not get the times of its later meetings.');
+    expect(SERIES_STALE).toBe('The invite\'s line on the recurring series does not say how the series repeats now (earlier SecureJoin versions left that out).');
     const decision = checkBeforeSend(old, security, POLICY, SETTINGS);
     if (decision.allow) throw new Error('the send check let an out-of-date series block through');
     expect(decision.message).toContain(SERIES_STALE);

@@ -107,6 +107,8 @@ describe('task pane bundle', () => {
     expect(taskpane).not.toContain('superRefine');
     // core/invite/labels.ts (pasted invites in six languages) is the extension's, not the pane's.
     expect(taskpane).not.toContain('zugangscode');
+    // Nor the activation and series sentence readers (they try every Outlook language).
+    expect(taskpane).not.toContain('sr-Latn-RS');
     // core/policy/descriptions.ts (POLICY.md and the managed-storage schema) is not the pane's either.
     expect(taskpane.includes('Manifest format version'), 'policy descriptions in taskpane.js').toBe(false);
     const firstPaint = await taskpaneFirstPaintFiles(true);
