@@ -18,7 +18,7 @@ import { describeLead, formatInstant } from '../time/format';
 import { isValidTimeZone, toWallTime, wallTimeToInstant } from '../time/zone';
 import type { EpochMs } from '../types';
 import { numbersIn, OUTLOOK_LOCALES, plain } from './outlookLocales';
-import { readSeriesSentence } from './seriesSentence';
+import { readSeriesSentence, seriesFirstDate } from './seriesSentence';
 import type { StatedSeries } from './seriesSentence';
 
 export { OUTLOOK_LOCALES } from './outlookLocales';
@@ -72,8 +72,10 @@ function leadOf(tail: string): number | null {
 /**
  * The instant an activation sentence states, read as described in the module comment, with
  * `now` (UTC ms) placing the unwritten year (the year before, of, or after `now` in the named
- * zone). Null when the sentence is not ours, has no date (blocks before issue 13 left it out on
- * the meeting's own day), names an unknown zone or reads two ways. Never throws.
+ * zone; for a series, of the first date its `recurringSentence` states with the year). With a
+ * series sentence in the current form, `series` holds its rule (readSeriesSentence). Null when
+ * the sentence is not ours, has no date (blocks before issue 13 left it out on the meeting's own
+ * day), names an unknown zone or reads two ways. Never throws.
  */
 export function readActivationSentence(sentence: string, now: EpochMs, recurringSentence?: string): BlockActivation | null {
   try {
@@ -91,7 +93,9 @@ export function readActivationSentence(sentence: string, now: EpochMs, recurring
     const hours = hour <= 12 ? [...new Set([hour, (hour + 12) % 24])] : [hour];
     // A date the add-in writes holds at most a day and a month number ("24.11.", "11月24日").
     const days = [...new Set(numbersIn(datePart).filter((d) => d >= 1 && d <= 31))].slice(0, 3);
-    const year = toWallTime(now, timeZone).year;
+    const recurring = typeof recurringSentence === 'string' && /^for this recurring series\b/i.test(plain(recurringSentence));
+    // A series sentence states its first date with the year (a series may have begun years ago).
+    const year = (recurring ? seriesFirstDate(recurringSentence as string)?.year : undefined) ?? toWallTime(now, timeZone).year;
     const found = new Set<number>();
     for (const locale of OUTLOOK_LOCALES) {
       const time = formatter(locale, false);
@@ -120,7 +124,6 @@ export function readActivationSentence(sentence: string, now: EpochMs, recurring
     }
     if (found.size !== 1) return null;
     const opensAt = [...found][0] as number;
-    const recurring = typeof recurringSentence === 'string' && /^for this recurring series\b/i.test(plain(recurringSentence));
     const series = recurring ? readSeriesSentence(recurringSentence as string, opensAt + leadMinutes * 60_000, leadMinutes) : null;
     return series ? { opensAt, leadMinutes, timeZone, recurring, series } : { opensAt, leadMinutes, timeZone, recurring };
   } catch {

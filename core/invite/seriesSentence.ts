@@ -1,8 +1,8 @@
 /**
  * Reads the block's series sentence (core/time's seriesActivationSentence) back into the series:
- * "For this recurring series (weekly on Tuesday and Thursday, 1 hour each, until Tue 15 Dec 2026,
- * Europe/Berlin time), the code is active 15 minutes before each occurrence."
- * The words are fixed English; only the "until" date is in the organizer's language, and it is
+ * "For this recurring series (weekly on Tuesday and Thursday from Tue, 8 Dec 2026, 1 hour each,
+ * until Tue, 15 Dec 2026, Europe/Berlin time), the code is active 15 minutes before each occurrence."
+ * The words are fixed English; only the dates are in the organizer's language, and they are
  * read like the activation sentence's date: a candidate counts only when Intl, in one of
  * Outlook's languages, writes exactly the same words for it (weekday and year included).
  * Anything else (older blocks said only "For this recurring series, the code is active ...")
@@ -26,7 +26,7 @@ export interface StatedSeries {
   recurrence: SeriesRecurrence;
 }
 
-const SERIES = /^for this recurring series \((.{1,120}?), (\d{1,6} (?:minutes?|hours?)) each(?:, (?:(\d{1,5}) (occurrences?)|until (.{3,60})))?, ([^\s,()]{1,64}) time\), the code is active (.{1,100})\.$/i;
+const SERIES = /^for this recurring series \((.{1,200}?), (\d{1,6} (?:minutes?|hours?)) each(?:, (?:(\d{1,5}) (occurrences?)|until (.{3,60})))?, ([^\s,()]{1,64}) time\), the code is active (.{1,100})\.$/i;
 const TAIL = /^(?:(\d{1,6} (?:minutes?|hours?)) before each occurrence|from the start of each occurrence)(?: until (\d{1,6} (?:minutes?|hours?)) after its end)?$/i;
 const DAILY = /^(?:daily|every (\d{1,3}) days)$/i;
 const WEEKLY = /^(?:weekly|every (\d{1,3}) weeks) on ([a-z ,]{6,120})$/i;
@@ -100,27 +100,54 @@ function untilFormat(locale: string): UntilFormat | null {
   return untilFormats.get(locale) ?? null;
 }
 
-/** The end of the local date "until <date>" names, in `timeZone`; null unless exactly one date reads so. */
-function untilOf(text: string, timeZone: string): EpochMs | null {
+/** A local date. */
+export interface WrittenDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** The date `text` writes (as describeSeries does, in any of Outlook's languages); null unless exactly one date reads so. */
+function writtenDate(text: string): WrittenDate | null {
   const numbers = [...new Set(numbersIn(text))].slice(0, 4);
   const days = numbers.filter((n) => n >= 1 && n <= 31);
   const found = new Set<string>();
   for (const locale of OUTLOOK_LOCALES) {
-    const until = untilFormat(locale);
-    if (!until) continue;
-    for (const year of numbers.map((n) => n - until.yearOffset).filter((y) => y >= 1970 && y <= 9999)) {
+    const written = untilFormat(locale);
+    if (!written) continue;
+    for (const year of numbers.map((n) => n - written.yearOffset).filter((y) => y >= 1970 && y <= 9999)) {
       for (const day of days) {
         for (let month = 1; month <= 12; month++) {
           const noon = Date.UTC(year, month - 1, day, 12);
-          if (new Date(noon).getUTCDate() === day && plain(until.format.format(noon)) === text) found.add(`${year}-${month}-${day}`);
+          if (new Date(noon).getUTCDate() === day && plain(written.format.format(noon)) === text) found.add(`${year}-${month}-${day}`);
         }
       }
     }
   }
   if (found.size !== 1) return null;
   const [year, month, day] = ([...found][0] as string).split('-').map(Number) as [number, number, number];
-  // The last instant of that date: every occurrence on it starts before (a series meets once a day).
-  return wallTimeToInstant({ year, month, day, hour: 23, minute: 59, second: 59 }, timeZone) + 999;
+  return { year, month, day };
+}
+
+/** The parts of a series sentence in the current form, or null. */
+function partsOf(sentence: string): { repeat: string; from: string; groups: string[] } | null {
+  const m = SERIES.exec(plain(sentence));
+  const at = m ? (m[1] as string).lastIndexOf(' from ') : -1;
+  if (!m || at < 0) return null;
+  return { repeat: (m[1] as string).slice(0, at), from: (m[1] as string).slice(at + 6), groups: m as unknown as string[] };
+}
+
+/**
+ * The first occurrence's local date a series sentence states ("... from Tue, 8 Dec 2026, ..."),
+ * or null. It places the year the activation sentence leaves out. Never throws.
+ */
+export function seriesFirstDate(sentence: string): WrittenDate | null {
+  try {
+    const parts = partsOf(sentence);
+    return parts ? writtenDate(parts.from) : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -130,25 +157,30 @@ function untilOf(text: string, timeZone: string): EpochMs | null {
  */
 export function readSeriesSentence(sentence: string, start: EpochMs, leadMinutes: number): StatedSeries | null {
   try {
-    const m = SERIES.exec(plain(sentence));
-    if (!m || !Number.isFinite(start)) return null;
-    const [, repeatText, lengthText, countText, countWord, untilText, timeZone, tailText] = m as unknown as string[];
+    const parts = partsOf(sentence);
+    if (!parts || !Number.isFinite(start)) return null;
+    const [, , lengthText, countText, countWord, untilText, timeZone, tailText] = parts.groups;
     const tail = TAIL.exec(tailText as string);
     const length = minutesOf(lengthText as string);
     if (!tail || length === null || length === 0 || !isValidTimeZone(timeZone)) return null;
+    // The stated first date must be the first occurrence's (the activation sentence's) own.
+    const first = toWallTime(start, timeZone as string);
+    const from = writtenDate(parts.from);
+    if (!from || from.year !== first.year || from.month !== first.month || from.day !== first.day) return null;
     const lead = tail[1] === undefined ? 0 : minutesOf(tail[1]);
     const grace = tail[2] === undefined ? 0 : minutesOf(tail[2]);
     if (lead !== leadMinutes || grace === null || grace === 0 && tail[2] !== undefined) return null;
-    let rule = repeatOf(repeatText as string, toWallTime(start, timeZone as string).day);
+    let rule = repeatOf(parts.repeat, first.day);
     if (rule === null) return null;
     if (countText !== undefined) {
       const count = Number(countText);
       if (count < 1 || count > MAX_RECURRENCE_COUNT || (count === 1) !== (countWord?.toLowerCase() === 'occurrence')) return null;
       rule = { ...rule, count };
     } else if (untilText !== undefined) {
-      const until = untilOf(untilText, timeZone as string);
-      if (until === null) return null;
-      rule = { ...rule, until };
+      const last = writtenDate(untilText);
+      if (last === null) return null;
+      // The last instant of that date: every occurrence on it starts before (a series meets once a day).
+      rule = { ...rule, until: wallTimeToInstant({ ...last, hour: 23, minute: 59, second: 59 }, timeZone as string) + 999 };
     }
     const recurrence: SeriesRecurrence = { timeZone: timeZone as string, rule };
     const end = start + length * 60_000;

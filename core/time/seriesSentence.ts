@@ -1,12 +1,13 @@
 /**
  * A recurring series in plain words, for the invite block and the personal messages:
- * "For this recurring series (weekly on Tuesday and Thursday, 1 hour each, until Tue 15 Dec 2026,
- * Europe/Berlin time), the code is active 15 minutes before each occurrence."
+ * "For this recurring series (weekly on Tuesday and Thursday from Tue, 1 Dec 2026, 1 hour each,
+ * until Tue, 15 Dec 2026, Europe/Berlin time), the code is active 15 minutes before each occurrence."
  * The words are English (as the rest of the invite); the organizer's locale only shapes the
- * written date. Everything core/time's RecurrenceRule holds is stated (frequency, interval, days,
- * until or count) together with the occurrences' length, so an attendee's extension can read the
- * series back from a pasted invite (core/invite/seriesSentence.ts) and find every occurrence's
- * window; the first occurrence is the block's "The code works from ..." sentence.
+ * written dates. Everything core/time's RecurrenceRule holds is stated (frequency, interval, days,
+ * until or count) together with the first date (with its year) and the occurrences' length, so
+ * an attendee's extension can read the series back from a pasted invite
+ * (core/invite/seriesSentence.ts) and find every occurrence's window; the first occurrence's
+ * time is the block's "The code works from ..." sentence.
  */
 import type { EpochMs } from '../types';
 import { checkedMinutes, DEFAULT_LOCALE, describeLead } from './format';
@@ -30,7 +31,7 @@ export interface SeriesSentenceOptions {
   graceMinutes?: number;
 }
 
-/** The Intl options of the written "until" date: "Tue 15 Dec 2026" (en-GB), "Tue, Dec 15, 2026" (en-US). */
+/** The Intl options of the series' written dates ("from", "until"): "Tue 15 Dec 2026" (en-GB), "Tue, Dec 15, 2026" (en-US). */
 export const UNTIL_DATE_FORMAT: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' };
 
 /** "Tuesday", "Tuesday and Thursday", "Monday, Wednesday and Friday". */
@@ -55,10 +56,11 @@ export function lastSeriesDate(series: RecurringSeries, until: EpochMs): WallTim
 }
 
 /**
- * The series' rule in words, in its own zone: "weekly on Tuesday and Thursday, 1 hour each,
- * until Tue 15 Dec 2026, Europe/Berlin time"; "daily, 30 minutes each, 10 occurrences, UTC time";
- * "every 2 months on day 31, 1 hour each, Asia/Tokyo time". Throws RangeError on an invalid
- * series or locale.
+ * The series' rule in words, in its own zone, from its first occurrence's date (with the year,
+ * which the activation sentence leaves out: a series may have begun years ago): "weekly on
+ * Tuesday and Thursday from Tue, 8 Dec 2026, 1 hour each, until Tue, 15 Dec 2026, Europe/Berlin
+ * time"; "daily from ..., 30 minutes each, 10 occurrences, UTC time"; "every 2 months on day 31
+ * from ..., 1 hour each, Asia/Tokyo time". Throws RangeError on an invalid series or locale.
  */
 export function describeSeries(series: RecurringSeries, locale: string = DEFAULT_LOCALE): string {
   assertSeries(series);
@@ -71,12 +73,10 @@ export function describeSeries(series: RecurringSeries, locale: string = DEFAULT
     const firstDay = WEEKDAYS[(new Date(wallTimeAsUtc(dateOnly(first))).getUTCDay() + 6) % 7] as Weekday;
     repeats = `${n === 1 ? 'weekly' : `every ${n} weeks`} on ${listDays(rule.daysOfWeek?.length ? rule.daysOfWeek : [firstDay])}`;
   } else repeats = `${n === 1 ? 'monthly' : `every ${n} months`} on day ${first.day}`;
-  const parts = [repeats, `${describeLead((series.end - series.start) / 60_000)} each`];
+  const date = (w: WallTime): string => new Intl.DateTimeFormat(locale, UNTIL_DATE_FORMAT).format(Date.UTC(w.year, w.month - 1, w.day, 12));
+  const parts = [`${repeats} from ${date(first)}`, `${describeLead((series.end - series.start) / 60_000)} each`];
   if (rule.count !== undefined) parts.push(rule.count === 1 ? '1 occurrence' : `${rule.count} occurrences`);
-  else if (rule.until !== undefined) {
-    const last = lastSeriesDate(series, rule.until);
-    parts.push(`until ${new Intl.DateTimeFormat(locale, UNTIL_DATE_FORMAT).format(Date.UTC(last.year, last.month - 1, last.day, 12))}`);
-  }
+  else if (rule.until !== undefined) parts.push(`until ${date(lastSeriesDate(series, rule.until))}`);
   parts.push(`${timeZone} time`);
   return parts.join(', ');
 }

@@ -119,7 +119,7 @@ describe('renderInviteBlock for a recurring series', () => {
     const captured = parseCaptureLink(url);
     expect(captured.ok && captured.value).toMatchObject({ startsAt: INPUT.meeting.start, endsAt: INPUT.meeting.end, recurrence });
     // The rule in words too (issue 13): a block pasted without its save link still tells every occurrence.
-    expect(block.text).toContain('For this recurring series (weekly on Monday, 1 hour each, Europe/Berlin time), the code is active 15 minutes before each occurrence until 10 minutes after its end.');
+    expect(block.text).toContain('For this recurring series (weekly on Monday from Mon, 13 Jan 2025, 1 hour each, Europe/Berlin time), the code is active 15 minutes before each occurrence until 10 minutes after its end.');
   });
   it('a pasted invite gives a draft carrying the series', () => {
     const drafts = fromParsedInvite(parseInvite(block.html, 'html'));

@@ -98,7 +98,7 @@ describe('a pasted series block keeps every occurrence', () => {
   it('round-trips render -> paste -> parse to the same windows: every rule kind, zone, language and format', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: -200 * 96, max: 300 * 96 }).map((q) => NOW - (NOW % 900_000) + q * 900_000),
+        fc.integer({ min: -1800 * 96, max: 300 * 96 }).map((q) => NOW - (NOW % 900_000) + q * 900_000),
         fc.constantFrom(...ZONES),
         fc.constantFrom(...OUTLOOK_LOCALES),
         ruleArb,
@@ -132,6 +132,16 @@ describe('a pasted series block keeps every occurrence', () => {
     }
   });
 
+  it('reads a series that began years ago (its first date carries the year the activation sentence leaves out)', () => {
+    for (const years of [3, 6, 11]) {
+      const start = wallTimeToInstant({ year: 2026 - years, month: 12, day: 8, hour: 9, minute: 0 }, 'Europe/Berlin');
+      const c: Case = { series: { start, end: start + 3_600_000, timeZone: 'Europe/Berlin', rule: { frequency: 'weekly' } }, locale: 'en-GB', leadMinutes: 15, graceMinutes: 0 };
+      const draft = pasted(c, 'text');
+      expect(draft?.startsAt).toBe(start);
+      expectSameWindows(c, seriesOf(draft), [NOW, NOW + 9 * DAY, NOW + 100 * DAY]);
+    }
+  });
+
   it('saves the draft as the vault saves a capture link\'s series (times, minutes, zone, rule)', () => {
     const start = wallTimeToInstant({ year: 2026, month: 12, day: 8, hour: 9, minute: 0 }, 'Europe/Berlin');
     const until = wallTimeToInstant({ year: 2026, month: 12, day: 15, hour: 23, minute: 59 }, 'Europe/Berlin');
@@ -151,17 +161,17 @@ describe('readSeriesSentence', () => {
   const read = (s: string, lead = 15) => readSeriesSentence(s, start, lead);
 
   it('reads the current form', () => {
-    expect(read('For this recurring series (every 2 weeks on Monday and Tuesday, 1 hour each, 6 occurrences, Europe/Berlin time), the code is active 15 minutes before each occurrence.')).toEqual({
+    expect(read('For this recurring series (every 2 weeks on Monday and Tuesday from Tue, 8 Dec 2026, 1 hour each, 6 occurrences, Europe/Berlin time), the code is active 15 minutes before each occurrence.')).toEqual({
       end: start + 3_600_000,
       graceMinutes: 0,
       recurrence: { timeZone: 'Europe/Berlin', rule: { frequency: 'weekly', interval: 2, daysOfWeek: ['MO', 'TU'], count: 6 } },
     });
-    expect(read('For this recurring series (monthly on day 8, 30 minutes each, until Di., 8. Juni 2027, Europe/Berlin time), the code is active from the start of each occurrence until 1 hour after its end.', 0)?.recurrence.rule).toMatchObject({ frequency: 'monthly' });
+    expect(read('For this recurring series (monthly on day 8 from Di., 8. Dez. 2026, 30 minutes each, until Di., 8. Juni 2027, Europe/Berlin time), the code is active from the start of each occurrence until 1 hour after its end.', 0)?.recurrence.rule).toMatchObject({ frequency: 'monthly' });
   });
 
   it('is unknown (null) for older, altered or inconsistent sentences', () => {
     expect(read('For this recurring series, the code is active 15 minutes before each occurrence.')).toBeNull();
-    const ok = 'For this recurring series (weekly on Tuesday, 1 hour each, Europe/Berlin time), the code is active 15 minutes before each occurrence.';
+    const ok = 'For this recurring series (weekly on Tuesday from Tue, 8 Dec 2026, 1 hour each, Europe/Berlin time), the code is active 15 minutes before each occurrence.';
     expect(read(ok)).not.toBeNull();
     expect(read(ok, 30)).toBeNull(); // the activation sentence said another lead
     expect(read(ok.replace('Tuesday', 'Tuesdy'))).toBeNull();
@@ -169,6 +179,8 @@ describe('readSeriesSentence', () => {
     expect(read(ok.replace('weekly', 'every 1 weeks'))).toBeNull(); // never written so
     expect(read(ok.replace('1 hour', '60 minutes'))).toBeNull();
     expect(read(ok.replace('weekly on Tuesday', 'monthly on day 9'))).toBeNull(); // the first occurrence is on the 8th
+    expect(read(ok.replace('from Tue, 8 Dec 2026', 'from Wed, 9 Dec 2026'))).toBeNull(); // not the first occurrence's date
+    expect(read(ok.replace(' from Tue, 8 Dec 2026', ''))).toBeNull(); // the first date is part of the form
     expect(read(ok.replace('1 hour each', '1 hour each, 1 occurrences'))).toBeNull();
     expect(read(ok.replace('1 hour each', '1 hour each, until Fri, 15 Dec 2026'))).toBeNull(); // 15 Dec 2026 is a Tuesday
     expect(read(ok.replace('1 hour each', '1 hour each, until Tue, 1 Dec 2026'))).toBeNull(); // before the first occurrence

@@ -51,7 +51,7 @@ const fillAt = async (now: number, page = meetingPage) => {
 describe('a pasted per-invitee series invite', () => {
   it('is saved as the series: the third occurrence fills in its window, not before, and retention keeps it', async () => {
     const body = applySecurity(appointment, security, SETTINGS).bodyHtml;
-    expect(body).toContain('For this recurring series (weekly on Tuesday, 1 hour each, Europe/Berlin time)');
+    expect(body).toContain('For this recurring series (weekly on Tuesday from Tue, 15 Jan 2030, 1 hour each, Europe/Berlin time)');
     const choice = await pasteAsHost(body);
     expect(choice.draft.recurrence).toEqual({ timeZone: 'Europe/Berlin', rule: { frequency: 'weekly', daysOfWeek: ['TU'] } });
     const [saved] = await ctx.db.meetings.toArray();
@@ -83,7 +83,7 @@ describe('a pasted series personal message', () => {
   it('saves the passcode for every occurrence of the series on the personal alias', async () => {
     const ana = security.roster!.invitees.find((i) => i.email === 'ana@example.com')!;
     const message = personalMessages(appointment, security, SETTINGS).find((m) => m.email === 'ana@example.com')!;
-    expect(message.text).toContain('For this recurring series (weekly on Tuesday, 1 hour each, Europe/Berlin time), the link and passcode work');
+    expect(message.text).toContain('For this recurring series (weekly on Tuesday from Tue, 15 Jan 2030, 1 hour each, Europe/Berlin time), the link and passcode work');
     const [choice] = draftsFromInvite(message.text, ctx.clock.now);
     expect(choice).toMatchObject({ role: 'guest', pin: ana.passcode, draft: { recurrence: { timeZone: 'Europe/Berlin', rule: { frequency: 'weekly' } } } });
     expect(await handleMessage({ type: 'meetings:add', input: draftToInput(choice!) }, popupSender, ctx)).toMatchObject({ ok: true });

@@ -68,7 +68,7 @@ describe('paste an invite', () => {
       'Join link: https://meet.example.com/webapp3/m/k3v9q2x7m4p8w1z6t5r0',
       'Access code: 48291736 (the conference ID for hosts only; not a PIN: invitees use the one in their personal message)',
       'The code works from Tue, Dec 8, 1:50\u202fPM (America/New_York), 10 minutes before the start.',
-      'For this recurring series (every 2 weeks on Tuesday, 1 hour each, until Tue, Feb 2, 2027, America/New_York time), the code is active 10 minutes before each occurrence.',
+      'For this recurring series (every 2 weeks on Tuesday from Tue, Dec 8, 2026, 1 hour each, until Tue, Feb 2, 2027, America/New_York time), the code is active 10 minutes before each occurrence.',
       '-- End of SecureJoin secure access --',
     ].join('\n');
     const now = Date.UTC(2026, 11, 10); // after the first occurrence (8 Dec), before the second (22 Dec)

@@ -47,7 +47,7 @@ describe('applySecurity', () => {
     const security = createSecurity(m, SETTINGS.choices, SETTINGS, POLICY);
     const { bodyHtml } = applySecurity(m, security, SETTINGS);
     expect(findInviteBlock(bodyHtml, 'html')?.fields.recurringSentence).toBe(
-      'For this recurring series (weekly on Tuesday, 1 hour each, Europe/Berlin time), the code is active 15 minutes before each occurrence until 10 minutes after its end.',
+      'For this recurring series (weekly on Tuesday from Tue, 10 Mar 2026, 1 hour each, Europe/Berlin time), the code is active 15 minutes before each occurrence until 10 minutes after its end.',
     );
   });
 

@@ -162,7 +162,7 @@ describe('personal messages for a recurring series', () => {
 
   it('the capture link carries the series and the text says each occurrence', () => {
     const [msg] = personalMessages(m, security, SETTINGS);
-    expect(msg?.text).toContain('For this recurring series (weekly on Tuesday, 1 hour each, Europe/Berlin time), the link and passcode work from 15 minutes before each occurrence until 10 minutes after the end of it; the first time from Tue 10 Mar, 08:45 (Europe/Berlin).');
+    expect(msg?.text).toContain('For this recurring series (weekly on Tuesday from Tue, 10 Mar 2026, 1 hour each, Europe/Berlin time), the link and passcode work from 15 minutes before each occurrence until 10 minutes after the end of it; the first time from Tue 10 Mar, 08:45 (Europe/Berlin).');
     expect(msg?.text).not.toMatch(/one-time|one time/i);
     const link = /Personal join link: (\S+)/.exec(msg?.text ?? '')?.[1] as string;
     const captured = parseCaptureLink(link);
