@@ -12,7 +12,7 @@ import type { SeriesRecurrence } from '../links/captureRecurrence';
 import { describeLead } from '../time/format';
 import { MAX_RECURRENCE_COUNT, seriesIssues, WEEKDAYS } from '../time/recurrence';
 import type { RecurrenceRule, Weekday } from '../time/recurrence';
-import { UNTIL_DATE_FORMAT, WEEKDAY_NAMES } from '../time/seriesSentence';
+import { SERIES_DATE_FORMAT, WEEKDAY_NAMES } from '../time/seriesSentence';
 import { isValidTimeZone, toWallTime, wallTimeToInstant } from '../time/zone';
 import type { EpochMs } from '../types';
 import { numbersIn, OUTLOOK_LOCALES, plain } from './outlookLocales';
@@ -80,24 +80,24 @@ function repeatOf(text: string, firstDay: number): RecurrenceRule | null {
   return null;
 }
 
-interface UntilFormat {
+interface DateFormat {
   format: Intl.DateTimeFormat;
   /** What the language's calendar adds to the Gregorian year (543 in Thai's Buddhist era, else 0). */
   yearOffset: number;
 }
 
-const untilFormats = new Map<string, UntilFormat | null>();
-function untilFormat(locale: string): UntilFormat | null {
-  if (!untilFormats.has(locale)) {
+const dateFormats = new Map<string, DateFormat | null>();
+function dateFormat(locale: string): DateFormat | null {
+  if (!dateFormats.has(locale)) {
     try {
-      const format = new Intl.DateTimeFormat(locale, UNTIL_DATE_FORMAT);
+      const format = new Intl.DateTimeFormat(locale, SERIES_DATE_FORMAT);
       const year = format.formatToParts(Date.UTC(2000, 6, 1, 12)).find((p) => p.type === 'year')?.value ?? '2000';
-      untilFormats.set(locale, { format, yearOffset: (numbersIn(year)[0] ?? 2000) - 2000 });
+      dateFormats.set(locale, { format, yearOffset: (numbersIn(year)[0] ?? 2000) - 2000 });
     } catch {
-      untilFormats.set(locale, null); // a language this runtime lacks reads as no match
+      dateFormats.set(locale, null); // a language this runtime lacks reads as no match
     }
   }
-  return untilFormats.get(locale) ?? null;
+  return dateFormats.get(locale) ?? null;
 }
 
 /** A local date. */
@@ -113,7 +113,7 @@ function writtenDate(text: string): WrittenDate | null {
   const days = numbers.filter((n) => n >= 1 && n <= 31);
   const found = new Set<string>();
   for (const locale of OUTLOOK_LOCALES) {
-    const written = untilFormat(locale);
+    const written = dateFormat(locale);
     if (!written) continue;
     for (const year of numbers.map((n) => n - written.yearOffset).filter((y) => y >= 1970 && y <= 9999)) {
       for (const day of days) {

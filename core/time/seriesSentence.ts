@@ -32,7 +32,7 @@ export interface SeriesSentenceOptions {
 }
 
 /** The Intl options of the series' written dates ("from", "until"): "Tue 15 Dec 2026" (en-GB), "Tue, Dec 15, 2026" (en-US). */
-export const UNTIL_DATE_FORMAT: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' };
+export const SERIES_DATE_FORMAT: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' };
 
 /** "Tuesday", "Tuesday and Thursday", "Monday, Wednesday and Friday". */
 export function listDays(days: readonly Weekday[]): string {
@@ -73,7 +73,7 @@ export function describeSeries(series: RecurringSeries, locale: string = DEFAULT
     const firstDay = WEEKDAYS[(new Date(wallTimeAsUtc(dateOnly(first))).getUTCDay() + 6) % 7] as Weekday;
     repeats = `${n === 1 ? 'weekly' : `every ${n} weeks`} on ${listDays(rule.daysOfWeek?.length ? rule.daysOfWeek : [firstDay])}`;
   } else repeats = `${n === 1 ? 'monthly' : `every ${n} months`} on day ${first.day}`;
-  const date = (w: WallTime): string => new Intl.DateTimeFormat(locale, UNTIL_DATE_FORMAT).format(Date.UTC(w.year, w.month - 1, w.day, 12));
+  const date = (w: WallTime): string => new Intl.DateTimeFormat(locale, SERIES_DATE_FORMAT).format(Date.UTC(w.year, w.month - 1, w.day, 12));
   const parts = [`${repeats} from ${date(first)}`, `${describeLead((series.end - series.start) / 60_000)} each`];
   if (rule.count !== undefined) parts.push(rule.count === 1 ? '1 occurrence' : `${rule.count} occurrences`);
   else if (rule.until !== undefined) parts.push(`until ${date(lastSeriesDate(series, rule.until))}`);
