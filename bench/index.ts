@@ -12,7 +12,7 @@ import { matchJoinPage } from '../core/autofill';
 import { newSavedMeeting } from '../core/vault';
 import type { SavedMeeting } from '../core/vault';
 import { buildJoinPageBundle } from '../conference-node/joinPage/build';
-import { buildAddin, ROOT_MANIFEST_HOST } from '../outlook-addin/build';
+import { buildAddin, ROOT_MANIFEST_HOST, taskpaneFirstPaintFiles } from '../outlook-addin/build';
 import { median, medianMs, opsPerSecond, percentile } from './measure';
 import { measureFillLatency } from './fillLatency';
 import { measureInsertLatency } from './insertLatency';
@@ -80,7 +80,9 @@ for (const page of ['popup.html', 'options.html']) {
 // The Outlook add-in, as built for sideloading (minified, without office.js).
 const addinDir = join(root, '.output', 'bench-outlook-addin');
 await buildAddin(addinDir, { hostUrl: ROOT_MANIFEST_HOST });
-figures.push({ name: 'add-in task pane JS (gzip, no office.js)', value: gz(join(addinDir, 'taskpane.js')), unit: 'KiB', max: 50 });
+// The pane's first paint: taskpane.js, the chunks it imports statically, and taskpane.css.
+const firstPaint = Object.values(await taskpaneFirstPaintFiles()).reduce((sum, text) => sum + gzipSync(text).length, 0) / 1024;
+figures.push({ name: 'add-in task pane first paint JS + CSS (gzip, no office.js)', value: firstPaint, unit: 'KiB', max: 50 });
 figures.push({ name: 'add-in classic-Windows commands.js (gzip)', value: gz(join(addinDir, 'commands.js')), unit: 'KiB' });
 figures.push({ name: 'reference node join page JS (gzip)', value: gzipSync(await buildJoinPageBundle()).length / 1024, unit: 'KiB' });
 

@@ -15,6 +15,7 @@ import type { BuildOptions, Plugin } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { ADDIN_FILES, normaliseHostUrl, renderManifest } from './manifest/render';
 import type { ManifestOptions } from './manifest/render';
@@ -79,8 +80,14 @@ export function buildClassicRuntime(policyUrl: string, minify = true): Promise<s
   });
 }
 
-/** One ES-module bundle with split chunks (dynamic imports land in `chunks/`): file name -> text. */
-async function splitBundle(name: string, entry: string, opts: BuildOptions): Promise<Record<string, string>> {
+/** Split-bundle output: file name -> text, and file name -> the files it imports statically. */
+interface SplitFiles {
+  files: Record<string, string>;
+  staticImports: Record<string, string[]>;
+}
+
+/** One ES-module bundle with split chunks (dynamic imports land in `chunks/`). */
+async function splitBundle(name: string, entry: string, opts: BuildOptions): Promise<SplitFiles> {
   const outdir = resolve(ROOT, '.split-build');
   const result = await build({
     entryPoints: { [name]: entry },
@@ -95,9 +102,14 @@ async function splitBundle(name: string, entry: string, opts: BuildOptions): Pro
     outdir,
     chunkNames: 'chunks/[name]-[hash]',
     target: 'es2020',
+    metafile: true,
     ...opts,
   });
-  return Object.fromEntries((result.outputFiles ?? []).map((f) => [relative(outdir, f.path).split(sep).join('/'), f.text]));
+  const nameOf = (path: string): string => relative(outdir, resolve(ROOT, path)).split(sep).join('/');
+  const staticImports = Object.fromEntries(
+    Object.entries(result.metafile?.outputs ?? {}).map(([path, output]) => [nameOf(path), output.imports.filter((i) => i.kind === 'import-statement' && !i.external).map((i) => nameOf(i.path))]),
+  );
+  return { files: Object.fromEntries((result.outputFiles ?? []).map((f) => [relative(outdir, f.path).split(sep).join('/'), f.text])), staticImports };
 }
 
 /**
@@ -106,22 +118,75 @@ async function splitBundle(name: string, entry: string, opts: BuildOptions): Pro
  * Windows file cannot load chunks: it carries MSAL inline, evaluated only on first use.)
  */
 export function buildWebRuntimeFiles(policyUrl: string, minify = true): Promise<Record<string, string>> {
-  return splitBundle('runtime', join(HERE, 'events', 'runtime.ts'), { minify, define: { __SECUREJOIN_POLICY_URL__: JSON.stringify(policyUrl) } });
+  return splitBundle('runtime', join(HERE, 'events', 'runtime.ts'), { minify, define: { __SECUREJOIN_POLICY_URL__: JSON.stringify(policyUrl) } }).then((out) => out.files);
 }
 
 /**
- * The task pane's scripts (Preact, automatic JSX runtime) as an ES module with split chunks:
- * `taskpane.js` is what the page loads first; the sign-in library (MSAL, imported dynamically
- * only when the policy names a meeting service) lands in `chunks/`, outside the first paint.
- * Returns file name (relative to the add-in folder) -> text.
+ * Modules the task pane imports only dynamically, each built apart as one self-contained chunk:
+ * the sign-in library (MSAL, only when the policy names a meeting service) and a broken
+ * policy.json's plain-words problems. (Chunks split by esbuild would leave what they share with
+ * the pane, the policy schema, zod, esbuild's helpers, in shared chunks the pane imports at first
+ * paint, costing more gzip than one file; duplicates in a lazy chunk cost nothing at first paint.)
+ * `specifier`: how the pane's source imports it.
  */
-export function buildTaskpaneFiles(minify = true): Promise<Record<string, string>> {
-  return splitBundle('taskpane', join(HERE, 'taskpane', 'main.tsx'), { minify, jsx: 'automatic', jsxImportSource: 'preact' });
+const TASKPANE_LAZY = [
+  { specifier: './msalTokenSource', entry: join(HERE, 'auth', 'msalTokenSource.ts'), name: 'msalTokenSource' },
+  { specifier: './policyFile', entry: join(HERE, 'logic', 'policyFile.ts'), name: 'policyFile' },
+] as const;
+
+/**
+ * The task pane's scripts (Preact, automatic JSX runtime) as an ES module: `taskpane.js` is what
+ * the page loads first; the modules of {@link TASKPANE_LAZY} land in `chunks/`, outside the first
+ * paint. Returns file name (relative to the add-in folder) -> text.
+ */
+export async function buildTaskpaneFiles(minify = true): Promise<Record<string, string>> {
+  return (await taskpaneBuild(minify)).files;
+}
+
+async function taskpaneBuild(minify: boolean): Promise<SplitFiles> {
+  const lazy = await Promise.all(
+    TASKPANE_LAZY.map(async (module) => {
+      const text = await bundle(module.entry, { format: 'esm', target: 'es2020', minify });
+      return { ...module, text, file: `chunks/${module.name}-${createHash('sha256').update(text).digest('hex').slice(0, 8).toUpperCase()}.js` };
+    }),
+  );
+  // The dynamic imports land in taskpane.js (nothing else is split off), so paths are relative to it.
+  const lazyApart: Plugin = {
+    name: 'taskpane-lazy-apart',
+    setup(b) {
+      for (const module of lazy) {
+        const filter = new RegExp(`^${module.specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
+        b.onResolve({ filter }, (args) => (args.kind === 'dynamic-import' ? { path: `./${module.file}`, external: true } : undefined));
+      }
+    },
+  };
+  const split = await splitBundle('taskpane', join(HERE, 'taskpane', 'main.tsx'), { minify, jsx: 'automatic', jsxImportSource: 'preact', plugins: [zodEnglishOnly, lazyApart] });
+  return {
+    files: { ...split.files, ...Object.fromEntries(lazy.map((m) => [m.file, m.text])) },
+    staticImports: { ...split.staticImports, ...Object.fromEntries(lazy.map((m) => [m.file, []])) },
+  };
 }
 
 /** The task pane's first-paint script, `taskpane.js` (see {@link buildTaskpaneFiles}). */
 export async function buildTaskpane(minify = true): Promise<string> {
   return (await buildTaskpaneFiles(minify))['taskpane.js'] ?? '';
+}
+
+/**
+ * Everything taskpane.html loads before the pane can paint: `taskpane.css`, `taskpane.js` and
+ * every chunk it imports statically (transitively); file name -> content. Chunks loaded by
+ * dynamic import (sign-in, a broken policy's problems) are not in it.
+ */
+export async function taskpaneFirstPaintFiles(minify = true): Promise<Record<string, string>> {
+  const { files, staticImports } = await taskpaneBuild(minify);
+  const out: Record<string, string> = { 'taskpane.css': readFileSync(join(HERE, 'taskpane', 'taskpane.css'), 'utf8') };
+  const visit = (name: string): void => {
+    if (name in out) return;
+    out[name] = files[name] ?? '';
+    for (const next of staticImports[name] ?? []) visit(next);
+  };
+  visit('taskpane.js');
+  return out;
 }
 
 /**

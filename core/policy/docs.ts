@@ -1,11 +1,12 @@
 /**
- * The policy field reference (examples/POLICY.md), generated from the zod schema's
- * `z.describe` texts, types, bounds and defaults, so the documentation cannot drift from the
+ * The policy field reference (examples/POLICY.md), generated from the zod schema's types,
+ * bounds and defaults and the texts of descriptions.ts, so the documentation cannot drift from the
  * code. `securejoin policy docs` prints it; a test checks the committed file matches.
  */
 import { safeParse, toJSONSchema } from 'zod/mini';
 import { PolicySchema } from './schema';
-import { descriptionOf, listFields } from './walk';
+import { policyDescription } from './descriptions';
+import { listFields } from './walk';
 import type { FieldInfo } from './walk';
 
 const INTRO = `# SecureJoin admin policy
@@ -88,7 +89,7 @@ function fieldLine(field: FieldInfo): string {
   const isOptional = parsed.success && parsed.data === undefined;
   const defaultText = !parsed.success || isOptional || json.type === 'object' ? '' : ` Default: \`${JSON.stringify(parsed.data)}\`.`;
   const optional = isOptional ? ' Optional.' : '';
-  return `- \`${field.path}\` (${kind}): ${descriptionOf(field.schema)}${required}${optional}${defaultText}`;
+  return `- \`${field.path}\` (${kind}): ${policyDescription(field.path)}${required}${optional}${defaultText}`;
 }
 
 /** The full POLICY.md text (Markdown, ends with a newline). */

@@ -9,6 +9,7 @@
  */
 import { toJSONSchema } from 'zod/mini';
 import type { Issue, Result } from '../types';
+import { policyDescription } from './descriptions';
 import { DEFAULT_POLICY, parsePolicy } from './parse';
 import type { Policy } from './schema';
 import { PolicySchema } from './schema';
@@ -34,10 +35,16 @@ const INT32_MAX = 2 ** 31 - 1;
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** Rewrites one z.toJSONSchema node into Chrome's dialect, recursively. Throws on what Chrome cannot express. */
-function toChrome(node: Record<string, unknown>, path: string): ChromeSchema {
+/**
+ * Rewrites one z.toJSONSchema node into Chrome's dialect, recursively, with the field's words
+ * from descriptions.ts (`field`: its path as descriptions.ts names it, '' at the top). Throws on
+ * what Chrome cannot express.
+ */
+function toChrome(node: Record<string, unknown>, path: string, field: string): ChromeSchema {
   if (typeof node.$ref === 'string') return { $ref: node.$ref };
   const source: Record<string, unknown> = { ...node };
+  const description = field === '' ? '' : policyDescription(field);
+  if (description) source.description = description;
   if ('const' in source) {
     // z.literal(1) becomes { type: 'number', const: 1 }; Chrome has no const, but integer/string enums.
     const value = source.const;
@@ -56,13 +63,13 @@ function toChrome(node: Record<string, unknown>, path: string): ChromeSchema {
     const value = source[key];
     if (value === undefined) continue;
     if (key === 'properties' && isObject(value)) {
-      out.properties = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toChrome(v as Record<string, unknown>, `${path}.${k}`)]));
+      out.properties = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toChrome(v as Record<string, unknown>, `${path}.${k}`, field ? `${field}.${k}` : k)]));
     } else if (key === 'items' && isObject(value)) {
-      out.items = toChrome(value, `${path}[]`);
+      out.items = toChrome(value, `${path}[]`, `${field}[]`);
     } else if (key === 'additionalProperties') {
       // `false` (zod's strict objects) is not a schema: Chrome rejects it. Unknown keys are
       // dropped by Chrome and rejected by parsePolicy anyway.
-      if (isObject(value)) out.additionalProperties = toChrome(value, `${path}.*`);
+      if (isObject(value)) out.additionalProperties = toChrome(value, `${path}.*`, `${field}.*`);
     } else if ((key === 'minimum' || key === 'maximum') && (typeof value !== 'number' || Math.abs(value) > INT32_MAX)) {
       continue; // Chrome stores integer bounds as int32
     } else {
@@ -74,13 +81,13 @@ function toChrome(node: Record<string, unknown>, path: string): ChromeSchema {
 
 /**
  * The Chrome/Edge `storage.managed_schema` for the policy, derived from {@link PolicySchema}
- * (types, integer bounds, enums, patterns and the `z.describe` texts). Bounds Chrome cannot
+ * (types, integer bounds, enums, patterns) with the texts of descriptions.ts. Bounds Chrome cannot
  * express (number ranges, string and list lengths, cross-field rules) are still enforced by
  * {@link parsePolicy} when the extension reads the policy. Returns a fresh object each call.
  */
 export function managedStorageSchema(): ChromeSchema {
   const json = toJSONSchema(PolicySchema, { io: 'input', unrepresentable: 'throw' }) as Record<string, unknown>;
-  const schema = toChrome(json, '(root)');
+  const schema = toChrome(json, '(root)', '');
   // Top level: Chrome forbids additionalProperties there (its properties are the policy names).
   delete schema.additionalProperties;
   return schema;

@@ -109,24 +109,5 @@ export function parsePolicyJson(text: string): Result<Policy> {
   return { ok: false, errors: [...duplicates, ...(policy.ok ? [] : policy.errors)] };
 }
 
-/**
- * The secure default every component falls back to when there is no policy or the policy is
- * invalid (fail closed): access codes required and locked, 8-digit codes, 9-digit minimum PINs
- * (locked; the host PIN opens the room at any time), per-invitee passcodes, Pexip's attempt
- * limits, and no conference nodes (so the extension autofills nowhere until an admin names the
- * nodes).
- */
-export const DEFAULT_POLICY: Policy = (() => {
-  const result = parsePolicy({ version: POLICY_VERSION });
-  if (!result.ok) throw new Error(`DEFAULT_POLICY is invalid: ${JSON.stringify(result.errors)}`);
-  return deepFreeze(result.value);
-})();
-
-/** Freezes an object graph, so no caller can weaken the shared default by mutating it. */
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object') {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
-}
+/** The secure default (see valid.ts, where it is made: the task pane needs it without this module). */
+export { DEFAULT_POLICY } from './valid';

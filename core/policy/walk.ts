@@ -2,7 +2,6 @@
  * Small read-only walks over the policy's zod schema, so docs, typo hints and the list of
  * user-facing settings are derived from the schema instead of being kept by hand.
  */
-import { globalRegistry } from 'zod/mini';
 import type { $ZodType } from 'zod/v4/core';
 
 type Def = { type: string; innerType?: $ZodType; element?: $ZodType; shape?: Record<string, $ZodType>; in?: $ZodType };
@@ -49,18 +48,6 @@ export function keysAt(root: $ZodType, path: ReadonlyArray<PropertyKey>): string
 export function isSettingSchema(schema: $ZodType): boolean {
   const shape = shapeOf(schema);
   return shape !== null && Object.keys(shape).sort().join(',') === 'locked,value';
-}
-
-/** The `z.describe` text of a schema (looking through wrappers), or ''. */
-export function descriptionOf(schema: $ZodType): string {
-  let current: $ZodType = schema;
-  for (;;) {
-    const description = globalRegistry.get(current)?.description;
-    if (description) return description;
-    const def = defOf(current);
-    if (def.innerType) current = def.innerType;
-    else return '';
-  }
 }
 
 /** One leaf or setting found by {@link listFields}. */

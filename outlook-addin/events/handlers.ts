@@ -4,7 +4,8 @@
  * errors included (Outlook otherwise waits for the handler until it times out).
  */
 import { findInviteBlock } from '../../core/invite/upsert';
-import { checkBeforeSend, createSecurity, loadPolicy, organizerSettings, provisionMeeting, smartAlertText } from '../logic';
+import { checkBeforeSend, createSecurity, organizerSettings, provisionMeeting, smartAlertText } from '../logic';
+import { loadPolicy } from '../logic/policyFile';
 import type { MeetingServicePolicy } from '../../core/policy';
 import type { ItemPort, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerSettings, ProvisionFetch, TokenSource } from '../logic';
 import { readPrefs, readSecurity, saveSecurity, securityForUpdate, writeSecurity } from '../logic/session';

@@ -4,24 +4,32 @@
  */
 import { pinPromptLength } from '../../core/codes/promptLength';
 import { effectiveSettings } from '../../core/policy/effective';
-import { DEFAULT_POLICY, parsePolicyJson } from '../../core/policy/parse';
+import { DEFAULT_POLICY, validPolicyJson } from '../../core/policy/valid';
 import type { Policy, UserPrefs } from '../../core/policy';
 import type { LoadedPolicy, OrganizerChoices, OrganizerSettings } from './types';
 
 /** Shown beside a locked setting. */
 export const LOCKED_REASON = 'Set by your administrator in the SecureJoin policy.';
 
+/** What a pane or handler says when policy.json could not be fetched (the secure defaults apply). */
+export const POLICY_UNREACHABLE = { path: 'policy.json', message: 'could not be loaded; the secure defaults apply' } as const;
+
 /**
- * The policy from policy.json's text (`null` = the file could not be fetched). Invalid JSON or
- * an invalid policy gives every error (with its path) and DEFAULT_POLICY. Never throws.
+ * {@link loadPolicy}'s answer, with its plain-words diagnostics (./policyFile, core/policy/parse)
+ * loaded only when the file is broken: a valid policy.json, the everyday case, needs only the
+ * schema. Should that load fail too (the network went away), the secure defaults apply and say
+ * why. Never rejects.
  */
-export function loadPolicy(text: string | null): LoadedPolicy {
-  if (text === null || typeof text !== 'string') {
-    return { policy: DEFAULT_POLICY, errors: [{ path: 'policy.json', message: 'could not be loaded; the secure defaults apply' }], source: 'default' };
+export async function loadPolicyLazily(text: string | null): Promise<LoadedPolicy> {
+  if (text === null || typeof text !== 'string') return { policy: DEFAULT_POLICY, errors: [POLICY_UNREACHABLE], source: 'default' };
+  const policy = validPolicyJson(text);
+  if (policy) return { policy, errors: [], source: 'file' };
+  try {
+    const { loadPolicy } = await import('./policyFile');
+    return loadPolicy(text);
+  } catch {
+    return { policy: DEFAULT_POLICY, errors: [{ path: 'policy.json', message: 'is not a valid policy (its problems could not be listed); the secure defaults apply' }], source: 'default' };
   }
-  const parsed = parsePolicyJson(text);
-  if (!parsed.ok) return { policy: DEFAULT_POLICY, errors: parsed.errors, source: 'default' };
-  return { policy: parsed.value, errors: [], source: 'file' };
 }
 
 /**

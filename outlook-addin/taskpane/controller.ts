@@ -8,7 +8,7 @@ import {
   createSecurity,
   enforceLocks,
   itemMoved,
-  loadPolicy,
+  loadPolicyLazily,
   markPaneClosed,
   markPaneOpen,
   PANE_HEARTBEAT_INTERVAL_MS,
@@ -199,7 +199,7 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
     },
     async init(): Promise<void> {
       try {
-        const loaded = loadPolicy(await deps.fetchPolicy().catch(() => null));
+        const loaded = await loadPolicyLazily(await deps.fetchPolicy().catch(() => null));
         const settings = await settingsFor(port, loaded.policy);
         set({ loaded, settings });
         const meeting = await port.getSnapshot();

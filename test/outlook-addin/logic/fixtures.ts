@@ -1,7 +1,8 @@
 /** Shared test data for the add-in logic: the example policy and a meeting snapshot. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadPolicy, organizerSettings } from '../../../outlook-addin/logic';
+import { organizerSettings } from '../../../outlook-addin/logic';
+import { loadPolicy } from '../../../outlook-addin/logic/policyFile';
 import type { MeetingSnapshot } from '../../../outlook-addin/logic';
 
 /** examples/policy.json's text. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../../core/policy';
-import { enforceLocks, loadPolicy, organizerSettings, prefsFromChoices } from '../../../outlook-addin/logic';
+import { enforceLocks, loadPolicyLazily, organizerSettings, prefsFromChoices } from '../../../outlook-addin/logic';
+import { loadPolicy } from '../../../outlook-addin/logic/policyFile';
 import { EXAMPLE_POLICY_TEXT, POLICY } from './fixtures';
 
 describe('loadPolicy', () => {
@@ -24,6 +25,27 @@ describe('loadPolicy', () => {
     const missing = loadPolicy(null);
     expect(missing.source).toBe('default');
     expect(missing.errors[0]?.message).toMatch(/could not be loaded/);
+  });
+});
+
+describe('loadPolicyLazily (the task pane: problems loaded only for a broken file)', () => {
+  // Valid, BOM, duplicate key, JSON syntax, schema error, too guessable, earlier format, a .reg export, newer version, unreachable.
+  const texts: Array<string | null> = [
+    EXAMPLE_POLICY_TEXT,
+    `\uFEFF${EXAMPLE_POLICY_TEXT}`,
+    '{"version": 1, "assumedInvitees": 5, "assumedInvitees": 6}',
+    '{"version": 1,,}',
+    '{"version": 1, "organizer": {"accessCode": {"required": {"value": "no"}}}}',
+    '{"version": 1, "organizer": {"accessCode": {"length": {"value": 6}}}, "maxGuessProbability": 1e-9}',
+    '{"version": 1, "nodes": [{"origin": "https://meet.example.com", "provisioningUrl": "https://x.example.com"}]}',
+    'Windows Registry Editor Version 5.00\r\n',
+    '{"version": 2}',
+    null,
+  ];
+  it('answers exactly what loadPolicy answers, for valid, broken and missing files', async () => {
+    for (const text of texts) expect(await loadPolicyLazily(text), String(text).slice(0, 60)).toEqual(loadPolicy(text));
+    expect((await loadPolicyLazily(EXAMPLE_POLICY_TEXT)).source).toBe('file');
+    expect((await loadPolicyLazily('{"version": 1,,}')).errors[0]?.path).toMatch(/^line 1, column/);
   });
 });
 

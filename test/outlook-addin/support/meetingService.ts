@@ -5,7 +5,8 @@
  */
 import type { ConferenceNode } from '../../../conference-node/server';
 import { devObjectId } from '../../../outlook-addin/devIssuerRoutes';
-import { loadPolicy, organizerSettings } from '../../../outlook-addin/logic';
+import { organizerSettings } from '../../../outlook-addin/logic';
+import { loadPolicy } from '../../../outlook-addin/logic/policyFile';
 import type { OrganizerSettings, ProvisionFetch, TokenSource } from '../../../outlook-addin/logic';
 import { createLocalIssuer, generatePolicyCredentials, localServicePolicy, serveJwks, startLocalMeetingService } from '../../../scripts/localMeetingService';
 import type { DevIssuer, MeetingService } from '../../../service';
