@@ -71,7 +71,8 @@ export interface PaneTruth {
 }
 
 const update = (kind: DriftKind, text: string): Drift => ({ kind, text, action: BUTTON.update });
-const names = (list: string[]) => list.join(', ');
+/** "a, b and c". */
+const names = (list: string[]) => list.join(', ').replace(/, ([^,]*)$/, ' and $1');
 
 /** The differences between the block in the body and what SecureJoin would write now. */
 export function blockDrifts(meeting: MeetingSnapshot, security: MeetingSecurity | null, settings: OrganizerSettings, written: boolean): Drift[] {
@@ -134,7 +135,7 @@ export function serviceDrifts(meeting: MeetingSnapshot, security: MeetingSecurit
   const old = [
     [[a.meeting, a.leadMinutes, a.graceMinutes], [b.meeting, b.leadMinutes, b.graceMinutes], 'time'],
     [a.recurrence, b.recurrence, 'repeat pattern'],
-    [a.invitees, b.invitees, 'invitees and passcodes'],
+    [a.invitees, b.invitees, 'invitees'],
     [had.subject, want.subject, 'subject'],
     [codes(a), codes(b), 'codes'],
   ].filter(([x, y]) => !same(x, y)).map((d) => d[2]);
