@@ -27,7 +27,7 @@ import {
 } from '../logic';
 import { findInviteBlock } from '../../core/invite/upsert';
 import type { MeetingServicePolicy } from '../../core/policy';
-import type { LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerChoices, OrganizerSettings, PasscodeModeChoice, TokenSource } from '../logic';
+import type { DriftKind, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerChoices, OrganizerSettings, PasscodeModeChoice, TokenSource } from '../logic';
 import { derive as deriveFrom, truthOf } from './derive';
 import { errorText, INITIAL_STATE, isRecovered, NOT_CONFIGURED, provisioningStatus } from './paneState';
 import type { PaneDeps, PaneState } from './paneState';
@@ -37,6 +37,9 @@ export type { PaneDeps, PaneState, ProvisioningStatus } from './paneState';
 
 /** How often the pane re-reads the item where Outlook sends it no change events (Mailbox < 1.7), and where it does (body and subject edits raise none anywhere). */
 export const POLL_MS = { withoutEvents: 5_000, withEvents: 15_000 };
+
+/** Differences that are the organizer's edits to the block's text (not a moved meeting or a new subject). */
+const HAND_EDITS: DriftKind[] = ['access-code-deleted', 'access-code-changed', 'block', 'block-damaged'];
 
 /** Creates the controller; call `init()` once Office is ready. */
 export function createPaneController(deps: PaneDeps, onState: (state: PaneState) => void) {
@@ -178,7 +181,9 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
   async function onRecheck(): Promise<void> {
     try {
       const meeting = await port.getSnapshot();
-      if (state.followsChanges === false && state.meeting && itemMoved(state.meeting, meeting)) return await onItemChanged();
+      // Not over the organizer's own edits to the block: those stay, shown, until they press the button.
+      const handEdited = state.truth?.drifts.some((d) => HAND_EDITS.includes(d.kind));
+      if (state.followsChanges === false && state.meeting && itemMoved(state.meeting, meeting) && !handEdited) return await onItemChanged();
       set({ ...derive(meeting, state.security), registered: await registeredBody(port, state.settings as OrganizerSettings) });
     } catch {
       // A read refused now (Outlook busy) is retried by the next focus or poll; the pane keeps showing the last read.

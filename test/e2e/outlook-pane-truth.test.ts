@@ -137,7 +137,7 @@ describe('the task pane tells the truth', () => {
     await page.close();
   });
 
-  it('Mailbox 1.5: a hand edit to the block is shown, not overwritten by the poll', async () => {
+  it('Mailbox 1.5: a hand edit to the block is shown, not overwritten when the poll sees the meeting move; "Update block" fixes both', async () => {
     const { page, pane } = await openPlayground('?mailbox=1.5');
     await pane.click('#insert');
     await waitForState(pane, 'current');
@@ -146,12 +146,21 @@ describe('the task pane tells the truth', () => {
     await editBody(page, (html) => html.replace(code, changed));
     await waitForState(pane, 'stale', 15_000);
     expect((await top(pane)).drifts).toContain(`The access code in the invite was changed: it reads ${changed}, but this meeting's code is ${code}.`);
-    // Polls go on; the organizer's edit stays until they press the button.
-    await new Promise((r) => setTimeout(r, 6_000));
+    // The meeting moves meanwhile: the poll sees it, but the organizer's edit stays (shown) until they press the button.
+    await page.$eval('#start', (el) => {
+      const input = el as HTMLInputElement;
+      input.value = `${input.value.slice(0, 10)}T14:00`;
+      input.dispatchEvent(new Event('change'));
+    });
+    await pane.waitForFunction(() => [...document.querySelectorAll('#block-problems li')].some((li) => /meeting time changed/.test(li.textContent ?? '')), { timeout: 15_000 });
     expect(await bodyText(page)).toContain(`Access code: ${changed}`);
+    expect(await top(pane)).toMatchObject({ state: 'stale', button: 'Update block', role: 'alert' });
     await pane.click('#fix');
     await waitForState(pane, 'current');
     expect(await bodyText(page)).toContain(`Access code: ${code}`);
+    expect(await bodyText(page)).toMatch(/works from [^(]*\b(1:45 PM|13:45)/);
+    const moved = await itemTimes(page);
+    await expect.poll(async () => (await service.storedRoom(aliasIn(await bodyText(page)))).body?.window?.opensAt, { timeout: 10_000 }).toBe(moved.start - 15 * MINUTE);
     await page.close();
   });
 
