@@ -21,6 +21,7 @@ import { startAddinServer } from '../../outlook-addin/server';
 import type { AddinServer } from '../../outlook-addin/server';
 import { createLocalIssuer, localServicePolicy, policyWithLocalService, startLocalMeetingStack } from '../../scripts/localMeetingService';
 import type { LocalMeetingStack } from '../../scripts/localMeetingService';
+import { axeViolations, describeViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
 import { meetingServiceClient } from './support/meetingServiceClient';
 import { loadPlayground } from './support/playground';
@@ -104,6 +105,7 @@ describe('the task pane tells the truth', () => {
   it('Mailbox 1.5: says once that it cannot follow changes, and while open keeps the block and the meeting service right when the meeting moves', async () => {
     const { page, pane } = await openPlayground('?mailbox=1.5');
     await waitForText(pane, '#no-events', NO_EVENTS);
+    expect(describeViolations(await axeViolations(pane))).toEqual([]);
     await pane.click('#insert');
     await waitForText(pane, '#message', /block was inserted/);
     await waitForState(pane, 'current');
@@ -180,6 +182,7 @@ describe('the task pane tells the truth', () => {
     await waitForState(pane, 'stale');
     expect(await top(pane)).toMatchObject({ headline: 'The block in the invite is out of date:', button: 'Update block', role: 'alert' });
     expect((await top(pane)).drifts).toContain('The access code line was deleted from the invite.');
+    expect(describeViolations(await axeViolations(pane))).toEqual([]);
     await pane.click('#fix');
     await waitForState(pane, 'current');
     expect(await bodyText(page)).toContain(`Access code: ${code}`);
@@ -220,6 +223,8 @@ describe('the task pane tells the truth', () => {
   it('a registration that failed for want of a sign-in is the pane\'s state at the top, with "Sign in to the meeting service" right there', async () => {
     const { page, pane } = await openPlayground('?signIn=refused');
     await pane.click('#insert');
+    // The message comes once the action (write and registration) is done; the pane's own registration at open failed the same way before.
+    await waitForText(pane, '#message', /block was (inserted|updated)/);
     await waitForState(pane, 'unregistered');
     const shown = await top(pane);
     expect(shown).toMatchObject({ headline: 'The meeting service does not hold this meeting as the invite says:', button: 'Sign in to the meeting service', role: 'alert' });
@@ -240,6 +245,7 @@ describe('the task pane tells the truth', () => {
     try {
       const { page, pane } = await openPlayground();
       await pane.click('#insert');
+      await waitForText(pane, '#message', /block was (inserted|updated)/);
       await waitForState(pane, 'unregistered');
       const shown = await top(pane);
       expect(shown).toMatchObject({ button: 'Update block', role: 'alert' });
