@@ -26,10 +26,9 @@ import {
   writeSecurity,
 } from '../logic';
 import { findInviteBlock } from '../../core/invite/upsert';
-import type { MeetingServicePolicy } from '../../core/policy';
-import type { DriftKind, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerChoices, OrganizerSettings, PasscodeModeChoice, TokenSource } from '../logic';
+import type { DriftKind, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerChoices, OrganizerSettings, PasscodeModeChoice } from '../logic';
 import { derive as deriveFrom, truthOf } from './derive';
-import { errorText, INITIAL_STATE, isRecovered, NOT_CONFIGURED, provisioningStatus } from './paneState';
+import { errorText, INITIAL_STATE, isRecovered, NOT_CONFIGURED, provisioningStatus, tokenCache } from './paneState';
 import type { PaneDeps, PaneState } from './paneState';
 
 export { INITIAL_STATE } from './paneState';
@@ -108,20 +107,7 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
     });
   }
 
-  // The token source, made once and only when the policy names a meeting service.
-  let tokenSource: { service: MeetingServicePolicy; source: TokenSource | null } | null = null;
-  function tokens(service: MeetingServicePolicy): TokenSource | null {
-    if (tokenSource?.service !== service) {
-      let source: TokenSource | null = null;
-      try {
-        source = deps.tokens?.(service) ?? null;
-      } catch {
-        source = null;
-      }
-      tokenSource = { service, source };
-    }
-    return tokenSource.source;
-  }
+  const tokens = tokenCache(deps);
 
   /** Registers the meeting with the meeting service and shows the outcome (`force`: also when unchanged). */
   async function provision(meeting: MeetingSnapshot, security: MeetingSecurity, force: boolean): Promise<void> {
@@ -181,8 +167,8 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
   async function onRecheck(): Promise<void> {
     try {
       const meeting = await port.getSnapshot();
-      // Not over the organizer's own edits to the block: those stay, shown, until they press the button.
-      const handEdited = state.truth?.drifts.some((d) => HAND_EDITS.includes(d.kind));
+      // Not over the organizer's own edits to the block (in this read): those stay, shown, until they press the button.
+      const handEdited = truthOf({ ...state, meeting })?.drifts.some((d) => HAND_EDITS.includes(d.kind));
       if (state.followsChanges === false && state.meeting && itemMoved(state.meeting, meeting) && !handEdited) return await onItemChanged();
       set({ ...derive(meeting, state.security), registered: await registeredBody(port, state.settings as OrganizerSettings) });
     } catch {

@@ -102,3 +102,20 @@ export function provisioningStatus(result: ProvisionResult, security: MeetingSec
       return { state: 'failed', text: result.message };
   }
 }
+
+/** The token source for a service, made once and only when the policy names one (so MSAL loads only then); null when this Outlook cannot sign in. */
+export function tokenCache(deps: Pick<PaneDeps, 'tokens'>): (service: MeetingServicePolicy) => TokenSource | null {
+  let made: { service: MeetingServicePolicy; source: TokenSource | null } | null = null;
+  return (service) => {
+    if (made?.service !== service) {
+      let source: TokenSource | null = null;
+      try {
+        source = deps.tokens?.(service) ?? null;
+      } catch {
+        source = null;
+      }
+      made = { service, source };
+    }
+    return made.source;
+  };
+}
