@@ -26,6 +26,7 @@ import {
   writeSecurity,
 } from '../logic';
 import { findInviteBlock } from '../../core/invite/upsert';
+import { BUTTON } from '../logic/wording';
 import type { DriftKind, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerChoices, OrganizerSettings, PasscodeModeChoice } from '../logic';
 import { derive as deriveFrom, truthOf } from './derive';
 import { errorText, INITIAL_STATE, isRecovered, NOT_CONFIGURED, provisioningStatus, tokenCache } from './paneState';
@@ -253,7 +254,7 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
           await saveSecurity(port, security);
           set(derive(await port.getSnapshot(), security));
         }
-        return state.inserted ? 'New codes generated and the invite updated.' : 'New codes generated. Insert them into the invite when ready.';
+        return state.inserted ? 'New codes generated and the invite updated.' : `New codes generated. Press "${BUTTON.insert}" to put them into the invite.`;
       }),
     /** Inserts the block, or updates it in place. */
     insert: () =>

@@ -3,6 +3,7 @@
  * outcome is shown: plain types and small pure mappings, no Office, no DOM.
  */
 import type { GuessRisk, MeetingServicePolicy } from '../../core/policy';
+import { BUTTON, press } from '../logic/wording';
 import type { ItemPort, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerChoices, OrganizerSettings, PaneTruth, PersonalMessage, ProvisionFetch, ProvisionResult, TokenSource } from '../logic';
 
 /**
@@ -80,7 +81,7 @@ export const INITIAL_STATE: PaneState = {
 };
 
 /** Shown when the policy names no meeting service. */
-export const NOT_CONFIGURED: ProvisioningStatus = { state: 'not-configured', text: 'The policy names no meeting service: register the codes on the conference node yourself (Export roster).' };
+export const NOT_CONFIGURED: ProvisioningStatus = { state: 'not-configured', text: `The policy names no meeting service: register the codes on the conference node yourself (${press(BUTTON.exportRoster)}).` };
 
 /** True for security read back from the body (sessionData lost): its PINs are unknown. */
 export const isRecovered = (security: MeetingSecurity) => security.hostPin === '';

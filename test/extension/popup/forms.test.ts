@@ -1,8 +1,10 @@
 /** The popup's form logic: invite drafts the user confirms, and the edit form's change set. */
 import { describe, expect, it } from 'vitest';
 import { buildCaptureLink } from '../../../core/links/capture';
-import { draftOpensAt, draftsFromInvite, draftToInput, editChangesOf, editFormOf, fromLocalInput, nodeLabel, nodeNamesOf, plainIssue, toLocalInput } from '../../../extension/popup/forms';
+import { draftOpensAt, draftsFromInvite, draftToInput, editChangesOf, editFormOf, errorsByField, errorSummary, fromLocalInput, nodeLabel, nodeNamesOf, plainIssue, toLocalInput } from '../../../extension/popup/forms';
 import type { MeetingSummary } from '../../../extension/background/ui';
+import { meetingWindow, newSavedMeeting } from '../../../core/vault';
+import type { ManualMeetingInput } from '../../../core/vault';
 
 const INVITE = ['Join: https://meet.example.com/webapp3/m/board?role=guest', 'Guest PIN: 4821 9933', 'Host PIN: 777777'].join('\n');
 
@@ -40,6 +42,26 @@ describe('paste an invite', () => {
     expect(draftToInput(choice!)).toMatchObject({ startsAt: start, recurrence });
   });
 
+  it('a pasted per-invitee invite (no save link) keeps the time its block states, up to the saved meeting', () => {
+    // The block the add-in writes for a meeting at 14:00 New York with a 10 minute lead, as an attendee copies it.
+    const text = [
+      'Quarterly review',
+      '-- SecureJoin secure access --',
+      'Join link: https://meet.example.com/webapp3/m/k3v9q2x7m4p8w1z6t5r0',
+      'Access code: 48291736 (the conference ID for hosts only; not a PIN: invitees use the one in their personal message)',
+      'Passcode: personal - each invitee gets a personal message with their own join link and passcode (and phone steps); the join link and access code above admit hosts only',
+      'The code works from Tue, Dec 8, 1:50\u202fPM (America/New_York), 10 minutes before the start.',
+      '-- End of SecureJoin secure access --',
+    ].join('\n');
+    const [choice] = draftsFromInvite(text, Date.UTC(2026, 10, 29));
+    const start = Date.UTC(2026, 11, 8, 19, 0);
+    expect(draftOpensAt(choice!.draft)).toBe(start - 10 * 60_000);
+    const input = draftToInput({ ...choice!, pin: '55667788' });
+    expect(input).toMatchObject({ startsAt: start, leadMinutes: 10, source: 'invite' });
+    const saved = newSavedMeeting(input as unknown as ManualMeetingInput, Date.UTC(2026, 10, 29), 'm1');
+    expect(saved.ok && meetingWindow(saved.value)?.opensAt).toBe(start - 10 * 60_000);
+  });
+
   it('finds nothing in empty or unrelated text', () => {
     expect(draftsFromInvite('')).toEqual([]);
     expect(draftsFromInvite('PIN: 1234, no link')).toEqual([]);
@@ -50,7 +72,7 @@ describe('edit a saved meeting', () => {
   const row: MeetingSummary = {
     id: 'm1', alias: 'board', label: 'Board', origin: 'https://meet.example.com', role: 'guest',
     startsAt: new Date(2030, 0, 14, 9, 0).getTime(), endsAt: new Date(2030, 0, 14, 10, 0).getTime(),
-    opensAt: null, attemptsUsed: 0, attemptsLeft: 5, limit: 5,
+    opensAt: null, timeUnknown: false, attemptsUsed: 0, attemptsLeft: 5, limit: 5,
   };
 
   it('fills the form from the row (local times, PIN blank) and round-trips the times', () => {
@@ -93,7 +115,25 @@ describe('the popup speaks to attendees', () => {
       'PIN: enter the PIN, or tick "No PIN needed" if guests join without one.',
     );
     expect(plainIssue({ path: 'pin', message: '"none" is only possible for a guest (a host always has a PIN)' })).toBe('PIN: no PIN is only possible for a guest (a host always has a PIN)');
-    expect(plainIssue({ path: 'url', message: 'must start with https://' })).toBe('Meeting link: must start with https://');
+    expect(plainIssue({ path: 'url', message: 'must start with https://' })).toBe('Join link: must start with https://');
     expect(plainIssue({ path: 'alias', message: 'enter the meeting alias' })).toBe('Room name: enter the meeting alias');
+  });
+});
+
+describe('form errors in plain words, tied to fields', () => {
+  it('the summary names the fields by their labels; each problem goes to its input', () => {
+    const issues = [
+      { path: 'url', message: 'must start with https://' },
+      { path: 'pin', message: 'must be 4-20 digits' },
+      { path: 'pin', message: 'must not repeat one digit' },
+      { path: 'recurrence.rule', message: 'needs an end' },
+    ];
+    expect(errorSummary(issues)).toBe('Not saved. Check the Join link, PIN and Repeats.');
+    expect(errorSummary([issues[1]!])).toBe('Not saved. Check the PIN.');
+    const byField = errorsByField(issues, { url: 'f-url', pin: 'f-pin' });
+    expect([...byField]).toEqual([
+      ['f-url', 'Join link: must start with https://'],
+      ['f-pin', 'PIN: must be 4-20 digits PIN: must not repeat one digit'],
+    ]);
   });
 });
