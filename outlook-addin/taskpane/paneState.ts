@@ -83,6 +83,9 @@ export const INITIAL_STATE: PaneState = {
 /** Shown when the policy names no meeting service. */
 export const NOT_CONFIGURED: ProvisioningStatus = { state: 'not-configured', text: `The policy names no meeting service: register the codes on the conference node yourself (${press(BUTTON.exportRoster)}).` };
 
+/** While the meeting is being registered. */
+export const PENDING: ProvisioningStatus = { state: 'pending', text: 'Registering the meeting with the meeting service…' };
+
 /** True for security read back from the body (sessionData lost): its PINs are unknown. */
 export const isRecovered = (security: MeetingSecurity) => security.hostPin === '';
 

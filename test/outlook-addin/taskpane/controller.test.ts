@@ -161,11 +161,14 @@ describe('task pane controller', () => {
   });
 
   it('updates the activation time in the block when the meeting moves, and passcodes when attendees change', async () => {
-    const { host, controller, change } = await setup();
+    const { host, controller, change, states } = await setup();
     await controller.insert();
+    const seen = states.length;
     await change(() => host.updateItem({ start: START + 3_600_000, end: START + 7_200_000 }));
     expect(host.readItem().bodyHtml).toMatch(/10:45/);
     expect(controller.state.truth?.drifts).toEqual([]);
+    // From the move on, the top says "registering", then up to date: no passing "not registered" alert on the way.
+    expect([...new Set(states.slice(seen).map((s) => s.truth?.state))]).toEqual(['pending', 'current']);
     const before = controller.state.security!.roster!.invitees.map((i) => i.passcode);
     await change(() => host.updateItem({ optionalAttendees: [{ email: 'bo@example.com', name: 'Bo' }] }));
     const roster = controller.state.security!.roster!.invitees;
