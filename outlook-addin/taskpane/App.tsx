@@ -80,7 +80,7 @@ function PaneTruthView({ state: s, controller }: { state: PaneState; controller:
         )}
       </div>
       {t.action && (
-        <button id="fix" type="button" disabled={s.busy} onClick={() => void (t.action === BUTTON.signIn ? controller.signIn() : controller.insert())}>
+        <button id="fix" type="button" disabled={s.busy} onClick={() => void (t.action === BUTTON.signIn ? controller.signIn() : t.action === BUTTON.remove ? controller.remove() : controller.insert())}>
           {t.action}
         </button>
       )}
