@@ -122,31 +122,49 @@ export function buildWebRuntimeFiles(policyUrl: string, minify = true): Promise<
 }
 
 /**
- * The task pane's scripts (Preact, automatic JSX runtime) as an ES module with split chunks:
- * `taskpane.js` is what the page loads first; the sign-in library (MSAL, imported dynamically
- * only when the policy names a meeting service) lands in `chunks/`, outside the first paint.
- * So does logic/policyFile.ts, the plain-words problems of a broken policy.json: it is built
- * apart, as one self-contained chunk (a chunk split by esbuild would leave the policy schema and
- * zod, which the pane needs anyway, in a shared chunk loaded at first paint, costing gzip more
- * than one file does). Returns file name (relative to the add-in folder) -> text.
+ * Modules the task pane imports only dynamically, each built apart as one self-contained chunk:
+ * the sign-in library (MSAL, only when the policy names a meeting service) and a broken
+ * policy.json's plain-words problems. (Chunks split by esbuild would leave what they share with
+ * the pane, the policy schema, zod, esbuild's helpers, in shared chunks the pane imports at first
+ * paint, costing more gzip than one file; duplicates in a lazy chunk cost nothing at first paint.)
+ * `specifier`: how the pane's source imports it.
+ */
+const TASKPANE_LAZY = [
+  { specifier: './msalTokenSource', entry: join(HERE, 'auth', 'msalTokenSource.ts'), name: 'msalTokenSource' },
+  { specifier: './policyFile', entry: join(HERE, 'logic', 'policyFile.ts'), name: 'policyFile' },
+] as const;
+
+/**
+ * The task pane's scripts (Preact, automatic JSX runtime) as an ES module: `taskpane.js` is what
+ * the page loads first; the modules of {@link TASKPANE_LAZY} land in `chunks/`, outside the first
+ * paint. Returns file name (relative to the add-in folder) -> text.
  */
 export async function buildTaskpaneFiles(minify = true): Promise<Record<string, string>> {
   return (await taskpaneBuild(minify)).files;
 }
 
 async function taskpaneBuild(minify: boolean): Promise<SplitFiles> {
-  const problems = await bundle(join(HERE, 'logic', 'policyFile.ts'), { format: 'esm', target: 'es2020', minify });
-  const problemsName = `chunks/policyFile-${createHash('sha256').update(problems).digest('hex').slice(0, 8).toUpperCase()}.js`;
-  // Only the dynamic import in logic/policy.ts (loadPolicyLazily), which lands in taskpane.js:
-  // the path is relative to taskpane.js.
-  const problemsApart: Plugin = {
-    name: 'policy-problems-apart',
+  const lazy = await Promise.all(
+    TASKPANE_LAZY.map(async (module) => {
+      const text = await bundle(module.entry, { format: 'esm', target: 'es2020', minify });
+      return { ...module, text, file: `chunks/${module.name}-${createHash('sha256').update(text).digest('hex').slice(0, 8).toUpperCase()}.js` };
+    }),
+  );
+  // The dynamic imports land in taskpane.js (nothing else is split off), so paths are relative to it.
+  const lazyApart: Plugin = {
+    name: 'taskpane-lazy-apart',
     setup(b) {
-      b.onResolve({ filter: /^\.\/policyFile$/ }, (args) => (args.kind === 'dynamic-import' ? { path: `./${problemsName}`, external: true } : undefined));
+      for (const module of lazy) {
+        const filter = new RegExp(`^${module.specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
+        b.onResolve({ filter }, (args) => (args.kind === 'dynamic-import' ? { path: `./${module.file}`, external: true } : undefined));
+      }
     },
   };
-  const split = await splitBundle('taskpane', join(HERE, 'taskpane', 'main.tsx'), { minify, jsx: 'automatic', jsxImportSource: 'preact', plugins: [zodEnglishOnly, problemsApart] });
-  return { files: { ...split.files, [problemsName]: problems }, staticImports: { ...split.staticImports, [problemsName]: [] } };
+  const split = await splitBundle('taskpane', join(HERE, 'taskpane', 'main.tsx'), { minify, jsx: 'automatic', jsxImportSource: 'preact', plugins: [zodEnglishOnly, lazyApart] });
+  return {
+    files: { ...split.files, ...Object.fromEntries(lazy.map((m) => [m.file, m.text])) },
+    staticImports: { ...split.staticImports, ...Object.fromEntries(lazy.map((m) => [m.file, []])) },
+  };
 }
 
 /** The task pane's first-paint script, `taskpane.js` (see {@link buildTaskpaneFiles}). */

@@ -7,6 +7,7 @@ import type { PaneController, PaneState } from './controller';
 import { PolicyPanel, RiskPanel, SettingsPanel } from './SettingsPanel';
 import { CodesPanel, InviteesPanel } from './CodesPanel';
 import { BUTTON } from '../logic/wording';
+import type { PaneTruth } from '../logic/drift';
 
 /** The whole pane for `controller`. */
 export function App({ controller }: { controller: PaneController & { subscribe(cb: (s: PaneState) => void): () => void } }) {
@@ -16,6 +17,7 @@ export function App({ controller }: { controller: PaneController & { subscribe(c
   return (
     <main aria-busy={s.busy || s.phase === 'loading'}>
       <h1>SecureJoin</h1>
+      {s.phase === 'ready' && s.truth && <PaneTruthView state={s} controller={controller} />}
       {s.message && (
         <p id="message" class={`message ${s.message.kind}`} role={s.message.kind === 'error' ? 'alert' : 'status'}>
           {s.message.text}
@@ -41,16 +43,6 @@ export function App({ controller }: { controller: PaneController & { subscribe(c
               {BUTTON.remove}
             </button>
           </div>
-          <p id="block-status" data-state={!s.inserted ? 'absent' : s.problems.length ? 'stale' : 'current'}>
-            {!s.inserted ? 'No SecureJoin block in the invite yet.' : s.problems.length ? 'The block in the invite is out of date:' : 'The block in the invite is up to date.'}
-          </p>
-          {s.problems.length > 0 && (
-            <ul id="block-problems">
-              {s.problems.map((p) => (
-                <li>{p}</li>
-              ))}
-            </ul>
-          )}
           <CodesPanel state={s} />
           {s.preview && (
             <details id="preview-section" open>
@@ -59,16 +51,44 @@ export function App({ controller }: { controller: PaneController & { subscribe(c
             </details>
           )}
           <InviteesPanel state={s} controller={controller} />
-          <p id="provisioning" data-state={s.provisioning.state} role={s.provisioning.state === 'sign-in' || s.provisioning.state === 'failed' ? 'alert' : undefined}>
+          {/* The details; a failure is also the pane's state at the top. */}
+          <p id="provisioning" data-state={s.provisioning.state}>
             {s.provisioning.text}
           </p>
-          {s.provisioning.state === 'sign-in' && (
-            <button id="sign-in" type="button" disabled={s.busy} onClick={() => void controller.signIn()}>
-              {BUTTON.signIn}
-            </button>
-          )}
         </>
       )}
     </main>
+  );
+}
+
+/**
+ * The pane's state at its top: the one most important truth, every difference, and the one
+ * button that fixes them. A problem is an alert; all is well (or nothing inserted yet) a status.
+ */
+function PaneTruthView({ state: s, controller }: { state: PaneState; controller: PaneController }) {
+  const t = s.truth as PaneTruth;
+  return (
+    <section id="pane-state" class="pane-state" data-state={t.state} aria-label="Meeting state">
+      <div role={t.state === 'stale' || t.state === 'unregistered' ? 'alert' : 'status'}>
+        <p id="block-status">{t.headline}</p>
+        {t.drifts.length > 0 && (
+          <ul id="block-problems">
+            {t.drifts.map((d) => (
+              <li data-kind={d.kind}>{d.text}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {t.action && (
+        <button id="fix" type="button" disabled={s.busy} onClick={() => void (t.action === BUTTON.signIn ? controller.signIn() : t.action === BUTTON.remove ? controller.remove() : controller.insert())}>
+          {t.action}
+        </button>
+      )}
+      {s.followsChanges === false && (
+        <p id="no-events" class="note">
+          This Outlook does not tell SecureJoin when the meeting changes and has no send check: keep this pane open while you edit; SecureJoin updates the block and the meeting service itself while it is open.
+        </p>
+      )}
+    </section>
   );
 }
