@@ -25,6 +25,7 @@ export type InviteBlockProblemKind =
   | 'link_target_mismatch'
   | 'save_link_mismatch'
   | 'stale'
+  | 'series_stale'
   | 'dial_in_mismatch';
 
 /** One problem with the block, with a sentence the add-in can show. */
@@ -69,11 +70,13 @@ export function checkInviteBlock(body: string, expected: InviteBlockInput, forma
       ? 'The invite has a "Save in SecureJoin" link this meeting should not have.'
       : 'The "Save in SecureJoin" link in the invite is missing or differs from this meeting\'s code and time.');
   }
-  if (got.activationSentence !== want.activationSentence || got.recurringSentence !== want.recurringSentence) {
+  const seriesOnly = got.activationSentence === want.activationSentence && got.recurringSentence !== undefined && want.recurringSentence !== undefined;
+  if (seriesOnly && got.recurringSentence !== want.recurringSentence) {
+    // Only the series line differs: the block predates the rule in words (issue 13), or the rule changed.
+    add('series_stale', SERIES_STALE);
+  } else if (got.activationSentence !== want.activationSentence || got.recurringSentence !== want.recurringSentence) {
     const gone = (got.activationSentence === undefined && want.activationSentence !== undefined) || (got.recurringSentence === undefined && want.recurringSentence !== undefined);
-    // Only the series line differs: its rule changed, or the block predates the rule in words (issue 13).
-    const seriesOnly = got.activationSentence === want.activationSentence && got.recurringSentence !== undefined && want.recurringSentence !== undefined;
-    add('stale', gone ? missingLine('activation time') : seriesOnly ? SERIES_STALE : 'The activation time in the invite no longer matches the meeting time.');
+    add('stale', gone ? missingLine('activation time') : 'The activation time in the invite no longer matches the meeting time.');
   }
   if (JSON.stringify(got.dialIn ?? null) !== JSON.stringify(want.dialIn ?? null)) {
     add('dial_in_mismatch', got.dialIn === undefined ? missingLine('dial-in') : 'The dial-in steps in the invite differ from the configured dial-in.');
@@ -81,8 +84,8 @@ export function checkInviteBlock(body: string, expected: InviteBlockInput, forma
   return problems;
 }
 
-/** The stale message when only the series line differs (an older block that does not state the rule, or a changed rule). */
-export const SERIES_STALE = 'The invite\'s line on the recurring series does not say how the series repeats now (earlier SecureJoin versions left that out).';
+/** Only the series line is out of date: the rule changed, or the block predates the rule in words (issue 13). */
+export const SERIES_STALE = 'The series line in the invite does not say how the series repeats now.';
 
 /** "The access code line is missing from the block.": a line deleted (by hand) is missing, not different. */
 const missingLine = (what: string): string => `The ${what} line is missing from the block.`;

@@ -12,7 +12,7 @@ import type { SeriesRecurrence } from '../links/captureRecurrence';
 import { describeLead } from '../time/format';
 import { MAX_RECURRENCE_COUNT, seriesIssues, WEEKDAYS } from '../time/recurrence';
 import type { RecurrenceRule, Weekday } from '../time/recurrence';
-import { SERIES_DATE_FORMAT, WEEKDAY_NAMES } from '../time/seriesSentence';
+import { SERIES_DATE_FORMAT, weekdayName } from '../time/seriesSentence';
 import { isValidTimeZone, toWallTime, wallTimeToInstant } from '../time/zone';
 import type { EpochMs } from '../types';
 import { numbersIn, OUTLOOK_LOCALES, plain } from './outlookLocales';
@@ -48,7 +48,7 @@ function intervalOf(written: string | undefined): number | null {
   return n >= 2 ? n : null;
 }
 
-const DAY_BY_NAME = new Map(WEEKDAYS.map((d) => [WEEKDAY_NAMES[d].toLowerCase(), d] as const));
+const DAY_BY_NAME = new Map(WEEKDAYS.map((d) => [weekdayName(d).toLowerCase(), d] as const));
 
 /** "Tuesday and Thursday" -> ['TU', 'TH'] (Monday first), null on any unknown word. */
 function daysOf(list: string): Weekday[] | null {

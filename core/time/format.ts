@@ -94,8 +94,7 @@ export function sameLocalDate(a: EpochMs, b: EpochMs, timeZone: string): boolean
 export function activationSentence(window: ActivationWindow, meeting: MeetingTime, opts: ActivationSentenceOptions): string {
   assertMeetingTime(meeting);
   if (!Number.isFinite(window?.opensAt)) throw new RangeError('window.opensAt must be a finite number of UTC ms');
-  const lead = opts.leadMinutes ?? (meeting.start - window.opensAt) / 60_000;
-  if (!Number.isFinite(lead) || lead < 0) throw new RangeError(`leadMinutes must be a finite number >= 0, got ${String(lead)}`);
+  const lead = checkedMinutes('leadMinutes', opts.leadMinutes ?? (meeting.start - window.opensAt) / 60_000);
   const withDate = opts.withDate === true || !sameLocalDate(window.opensAt, meeting.start, opts.timeZone);
   const when = formatInstant(window.opensAt, { timeZone: opts.timeZone, locale: opts.locale, withDate });
   const tail = Math.round(lead) === 0 ? 'when the meeting starts' : `${describeLead(lead)} before the start`;
@@ -105,10 +104,14 @@ export function activationSentence(window: ActivationWindow, meeting: MeetingTim
 /**
  * The series sentence for recurring meetings:
  * "For this recurring series, the code is active 15 minutes before each occurrence."
+ * With `rule` (core/time's describeSeries) in brackets after "series", and with grace minutes
+ * "... until 10 minutes after its end": see seriesActivationSentence. Throws RangeError on
+ * negative or non-finite minutes.
  */
-export function recurringActivationSentence(leadMinutes: number): string {
-  checkedMinutes('leadMinutes', leadMinutes);
-  return Math.round(leadMinutes) === 0
-    ? 'For this recurring series, the code is active from the start of each occurrence.'
-    : `For this recurring series, the code is active ${describeLead(leadMinutes)} before each occurrence.`;
+export function recurringActivationSentence(leadMinutes: number, rule?: string, graceMinutes = 0): string {
+  const lead = checkedMinutes('leadMinutes', leadMinutes);
+  const grace = checkedMinutes('graceMinutes', graceMinutes);
+  const opens = Math.round(lead) === 0 ? 'from the start of each occurrence' : `${describeLead(lead)} before each occurrence`;
+  const closes = Math.round(grace) === 0 ? '' : ` until ${describeLead(grace)} after its end`;
+  return `For this recurring series${rule ? ` (${rule})` : ''}, the code is active ${opens}${closes}.`;
 }

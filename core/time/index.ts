@@ -43,6 +43,6 @@ export {
   DEFAULT_LOCALE,
 } from './format';
 export type { FormatInstantOptions, ActivationSentenceOptions } from './format';
-export { describeSeries, seriesActivationSentence, listDays, lastSeriesDate, WEEKDAY_NAMES, SERIES_DATE_FORMAT } from './seriesSentence';
+export { describeSeries, seriesActivationSentence, listDays, weekdayName, SERIES_DATE_FORMAT } from './seriesSentence';
 export type { SeriesSentenceOptions } from './seriesSentence';
 export { seriesWindowActiveAt, seriesWindowAt, lastOccurrence } from './seriesWindow';

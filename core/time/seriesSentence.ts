@@ -9,17 +9,14 @@
  * (core/invite/seriesSentence.ts) and find every occurrence's window; the first occurrence's
  * time is the block's "The code works from ..." sentence.
  */
-import type { EpochMs } from '../types';
-import { checkedMinutes, DEFAULT_LOCALE, describeLead } from './format';
+import { DEFAULT_LOCALE, describeLead, recurringActivationSentence } from './format';
 import { assertSeries, WEEKDAYS } from './recurrence';
 import type { RecurringSeries, Weekday } from './recurrence';
-import { toWallTime, wallTimeAsUtc, wallTimeToInstant } from './zone';
+import { toWallTime, wallTimeToInstant } from './zone';
 import type { WallTime } from './zone';
 
-/** English day names, Monday first like WEEKDAYS. */
-export const WEEKDAY_NAMES: Readonly<Record<Weekday, string>> = {
-  MO: 'Monday', TU: 'Tuesday', WE: 'Wednesday', TH: 'Thursday', FR: 'Friday', SA: 'Saturday', SU: 'Sunday',
-};
+/** The English name of a day: "Monday" (1 January 2024 was a Monday). */
+export const weekdayName = (day: Weekday): string => new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(day)));
 
 /** Options for {@link seriesActivationSentence}. */
 export interface SeriesSentenceOptions {
@@ -36,23 +33,8 @@ export const SERIES_DATE_FORMAT: Intl.DateTimeFormatOptions = { weekday: 'short'
 
 /** "Tuesday", "Tuesday and Thursday", "Monday, Wednesday and Friday". */
 export function listDays(days: readonly Weekday[]): string {
-  const names = WEEKDAYS.filter((d) => days.includes(d)).map((d) => WEEKDAY_NAMES[d]);
+  const names = WEEKDAYS.filter((d) => days.includes(d)).map(weekdayName);
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
-
-const dateOnly = (w: WallTime): WallTime => ({ year: w.year, month: w.month, day: w.day, hour: 0, minute: 0 });
-
-/**
- * The last local date an occurrence may fall on: `until`'s date, or the day before when the
- * series' local start time on that date is already past `until`. Read back as "until the end of
- * that date", it gives the same occurrences (a series meets at most once a day, at one local time).
- */
-export function lastSeriesDate(series: RecurringSeries, until: EpochMs): WallTime {
-  const first = toWallTime(series.start, series.timeZone);
-  const date = dateOnly(toWallTime(until, series.timeZone));
-  const startThatDay = wallTimeToInstant({ ...date, hour: first.hour, minute: first.minute, second: first.second ?? 0 }, series.timeZone);
-  if (startThatDay <= until) return date;
-  return dateOnly(toWallTime(wallTimeAsUtc(date) - 86_400_000, 'UTC'));
 }
 
 /**
@@ -67,16 +49,26 @@ export function describeSeries(series: RecurringSeries, locale: string = DEFAULT
   const { rule, timeZone } = series;
   const first = toWallTime(series.start, timeZone);
   const n = rule.interval ?? 1;
-  let repeats: string;
-  if (rule.frequency === 'daily') repeats = n === 1 ? 'daily' : `every ${n} days`;
-  else if (rule.frequency === 'weekly') {
-    const firstDay = WEEKDAYS[(new Date(wallTimeAsUtc(dateOnly(first))).getUTCDay() + 6) % 7] as Weekday;
-    repeats = `${n === 1 ? 'weekly' : `every ${n} weeks`} on ${listDays(rule.daysOfWeek?.length ? rule.daysOfWeek : [firstDay])}`;
-  } else repeats = `${n === 1 ? 'monthly' : `every ${n} months`} on day ${first.day}`;
-  const date = (w: WallTime): string => new Intl.DateTimeFormat(locale, SERIES_DATE_FORMAT).format(Date.UTC(w.year, w.month - 1, w.day, 12));
-  const parts = [`${repeats} from ${date(first)}`, `${describeLead((series.end - series.start) / 60_000)} each`];
-  if (rule.count !== undefined) parts.push(rule.count === 1 ? '1 occurrence' : `${rule.count} occurrences`);
-  else if (rule.until !== undefined) parts.push(`until ${date(lastSeriesDate(series, rule.until))}`);
+  const every = (one: string, unit: string): string => (n === 1 ? one : `every ${n} ${unit}s`);
+  /** A local date as UTC noon of that date (what the date format writes). */
+  const noon = (w: WallTime): number => Date.UTC(w.year, w.month - 1, w.day, 12);
+  const date = (at: number): string => new Intl.DateTimeFormat(locale, SERIES_DATE_FORMAT).format(at);
+  const repeats =
+    rule.frequency === 'daily'
+      ? every('daily', 'day')
+      : rule.frequency === 'weekly'
+        ? `${every('weekly', 'week')} on ${listDays(rule.daysOfWeek?.length ? rule.daysOfWeek : [WEEKDAYS[(new Date(noon(first)).getUTCDay() + 6) % 7] as Weekday])}`
+        : `${every('monthly', 'month')} on day ${first.day}`;
+  const parts = [`${repeats} from ${date(noon(first))}`, `${describeLead((series.end - series.start) / 60_000)} each`];
+  if (rule.count !== undefined) parts.push(`${rule.count} occurrence${rule.count === 1 ? '' : 's'}`);
+  else if (rule.until !== undefined) {
+    // The last date a meeting can fall on: until's own, or the day before when that day's meeting
+    // starts after until. Read back as "until the end of that date" it gives the same meetings
+    // (a series meets at most once a day, at one local time).
+    const last = toWallTime(rule.until, timeZone);
+    const meets = wallTimeToInstant({ ...last, hour: first.hour, minute: first.minute, second: first.second ?? 0 }, timeZone) <= rule.until;
+    parts.push(`until ${date(noon(last) - (meets ? 0 : 86_400_000))}`);
+  }
   parts.push(`${timeZone} time`);
   return parts.join(', ');
 }
@@ -88,9 +80,5 @@ export function describeSeries(series: RecurringSeries, locale: string = DEFAULT
  * the zone and rule. Throws RangeError on an invalid series, locale or minutes.
  */
 export function seriesActivationSentence(series: RecurringSeries, opts: SeriesSentenceOptions): string {
-  const lead = checkedMinutes('leadMinutes', opts.leadMinutes);
-  const grace = checkedMinutes('graceMinutes', opts.graceMinutes ?? 0);
-  const opens = Math.round(lead) === 0 ? 'from the start of each occurrence' : `${describeLead(lead)} before each occurrence`;
-  const closes = Math.round(grace) === 0 ? '' : ` until ${describeLead(grace)} after its end`;
-  return `For this recurring series (${describeSeries(series, opts.locale)}), the code is active ${opens}${closes}.`;
+  return recurringActivationSentence(opts.leadMinutes, describeSeries(series, opts.locale), opts.graceMinutes);
 }

@@ -108,12 +108,19 @@ describe('paneTruth', () => {
     ]);
   });
 
-  it('the repeat pattern changed: the service holds the old one (the block words a series the same)', () => {
+  it('the repeat pattern changed: the block\'s series line (it states the rule, issue 13) and the service hold the old one', () => {
     const weekly = { start: START, end: START + HOUR, timeZone: 'Europe/Berlin', rule: { frequency: 'weekly' as const } };
     const w = written({ recurrence: weekly });
     const truth = paneTruth(input({ ...w.meeting, recurrence: { ...weekly, rule: { frequency: 'daily' } } }, w.security, ok(w.registered)));
-    expect(truth).toMatchObject({ state: 'unregistered', headline: 'The meeting service does not hold this meeting as the invite says:', action: 'Update block' });
-    expect(truth.drifts).toEqual([{ kind: 'service-behind', text: 'The meeting service still holds the meeting\'s old repeat pattern.', action: 'Update block' }]);
+    expect(truth).toEqual({
+      state: 'stale',
+      headline: 'The block in the invite is out of date:',
+      drifts: [
+        { kind: 'time', text: 'The series line in the invite does not say how the series repeats now.', action: 'Update block' },
+        { kind: 'service-behind', text: 'The meeting service still holds the meeting\'s old repeat pattern.', action: 'Update block' },
+      ],
+      action: 'Update block',
+    });
     // A one-off made a series: the block lacks "before each occurrence" too.
     const once = written();
     expect(kinds(input({ ...once.meeting, recurrence: weekly }, once.security, ok(once.registered)))).toEqual(['time', 'service-behind']);

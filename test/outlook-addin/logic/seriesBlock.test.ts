@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { SERIES_STALE } from '../../../core/invite/check';
 import { renderInviteBlock } from '../../../core/invite/render';
 import { upsertInviteBlock } from '../../../core/invite/upsert';
-import { applySecurity, blockInput, blockProblems, checkBeforeSend, createSecurity } from '../../../outlook-addin/logic';
+import { applySecurity, blockInput, blockProblems, checkBeforeSend, createSecurity, paneTruth } from '../../../outlook-addin/logic';
 import { meeting, POLICY, SETTINGS, START } from './fixtures';
 
 const series = { start: START, end: START + 3_600_000, timeZone: 'Europe/Berlin', rule: { frequency: 'weekly' as const, daysOfWeek: ['TU' as const, 'TH' as const] } };
@@ -23,12 +23,19 @@ function olderBlockBody(): string {
 describe('a series block inserted before the rule was in words', () => {
   it('is out of date with one plain sentence about the series line, in the pane and at send', () => {
     const old = { ...m, bodyHtml: olderBlockBody() };
-    expect(blockProblems(old, security, SETTINGS)).toEqual([{ kind: 'stale', message: SERIES_STALE }]);
-    expect(SERIES_STALE).toBe('The invite\'s line on the recurring series does not say how the series repeats now (earlier SecureJoin versions left that out).');
+    expect(blockProblems(old, security, SETTINGS)).toEqual([{ kind: 'series_stale', message: SERIES_STALE }]);
+    expect(SERIES_STALE).toBe('The series line in the invite does not say how the series repeats now.');
     const decision = checkBeforeSend(old, security, POLICY, SETTINGS);
     if (decision.allow) throw new Error('the send check let an out-of-date series block through');
     expect(decision.message).toContain(SERIES_STALE);
     expect(decision.message).toMatch(/Open SecureJoin and .*Update block.*, then send again\.$/);
+  });
+
+  it('the pane\'s top says it plainly, with Update block (not as a hand edit: a move may still update it)', () => {
+    const old = { ...m, bodyHtml: olderBlockBody() };
+    const truth = paneTruth({ meeting: old, security, settings: SETTINGS, written: true, registration: { state: 'not-configured', text: '', registered: undefined } });
+    expect(truth).toMatchObject({ state: 'stale', headline: 'The block in the invite is out of date:', action: 'Update block' });
+    expect(truth.drifts).toEqual([{ kind: 'time', text: SERIES_STALE, action: 'Update block' }]);
   });
 
   it('is current after Update block (the block is rewritten with the rule), and a changed rule is reported the same way', () => {
@@ -37,7 +44,7 @@ describe('a series block inserted before the rule was in words', () => {
     expect(checkBeforeSend(updated, security, POLICY, SETTINGS)).toEqual({ allow: true });
     // The organizer drops Thursdays: the series line no longer says how it repeats.
     const tuesdays = { ...updated, recurrence: { ...series, rule: { frequency: 'weekly' as const, daysOfWeek: ['TU' as const] } } };
-    expect(blockProblems(tuesdays, security, SETTINGS)).toEqual([{ kind: 'stale', message: SERIES_STALE }]);
+    expect(blockProblems(tuesdays, security, SETTINGS)).toEqual([{ kind: 'series_stale', message: SERIES_STALE }]);
   });
 
   it('a moved first occurrence still reads as a changed activation time', () => {
