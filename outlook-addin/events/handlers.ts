@@ -165,7 +165,8 @@ function registerDenial(failure: RegisterFailure): string {
  * - `onAppointmentSend`: Smart Alerts; first brings the block's "Meeting:" line up to date with
  *   the item's subject when that is the only difference (logic/sendPlan.ts: written, read back
  *   and checked again; refused naming "Update block" when the write fails). Then
- *   `completed({ allowEvent: false, errorMessage })` when the check fails, also when the check itself fails (fail closed), and when the meeting cannot be
+ *   `completed({ allowEvent: false, errorMessage })` when the check fails, also when the check
+ *   itself fails (fail closed), and when the meeting cannot be
  *   registered with the meeting service (policy `meetingService`) as it is now, a missing
  *   sign-in included (per-invitee roster synced with the attendees first). Until this check
  *   registers it with `sent: true`, the service holds the meeting as a draft that opens nothing.
