@@ -4,9 +4,11 @@
  * errors included (Outlook otherwise waits for the handler until it times out).
  */
 import { findInviteBlock } from '../../core/invite/upsert';
-import { checkBeforeSend, createSecurity, organizerSettings, provisionMeeting, smartAlertText } from '../logic';
+import { createSecurity, organizerSettings, provisionMeeting, smartAlertText } from '../logic';
+import { planSend, subjectNotUpdatedText } from '../logic/sendPlan';
+import type { SendPlan } from '../logic/sendPlan';
 import { loadPolicy } from '../logic/policyFile';
-import type { MeetingServicePolicy } from '../../core/policy';
+import type { MeetingServicePolicy, Policy } from '../../core/policy';
 import type { ItemPort, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerSettings, ProvisionFetch, TokenSource } from '../logic';
 import { readPrefs, readSecurity, saveSecurity, securityForUpdate, writeSecurity } from '../logic/session';
 import { syncAttendees } from '../logic/security';
@@ -127,6 +129,23 @@ async function sendSecurity(port: ItemPort, meeting: MeetingSnapshot, settings: 
   return synced;
 }
 
+/**
+ * Writes the body {@link planSend} re-rendered with the item's current subject, reads the item
+ * back and plans again: the meeting as it now is and what to do with it. A failed write, or a
+ * write that did not stick (the plan still wants a rewrite), refuses with words naming "Update block".
+ */
+async function writeSubject(deps: EventDeps, port: ItemPort, bodyHtml: string, security: MeetingSecurity | null, policy: Policy, settings: OrganizerSettings): Promise<{ meeting: MeetingSnapshot | null; plan: SendPlan }> {
+  try {
+    await port.setBodyHtml(bodyHtml);
+  } catch (error) {
+    deps.log?.(`onAppointmentSend: the new subject could not be written into the block: ${error instanceof Error ? error.message : String(error)}`);
+    return { meeting: null, plan: { action: 'refuse', message: subjectNotUpdatedText() } };
+  }
+  const meeting = await port.getSnapshot();
+  const plan = planSend(meeting, security, policy, settings);
+  return { meeting, plan: plan.action === 'rewrite-subject' ? { action: 'refuse', message: subjectNotUpdatedText() } : plan };
+}
+
 /** The Smart Alerts text when the meeting could not be registered with the meeting service (at most 500 characters). */
 function registerDenial(failure: RegisterFailure): string {
   const next = failure.signIn ? ` Open SecureJoin and ${press(BUTTON.signIn)}, then send again.` : ' Send again to retry.';
@@ -143,8 +162,11 @@ function registerDenial(failure: RegisterFailure): string {
  *   with the meeting service;
  * - `onAppointmentAttendeesChanged`: keeps per-invitee passcodes matched to the attendees and
  *   registers the new roster with the meeting service;
- * - `onAppointmentSend`: Smart Alerts; `completed({ allowEvent: false, errorMessage })` when the
- *   check fails, also when the check itself fails (fail closed), and when the meeting cannot be
+ * - `onAppointmentSend`: Smart Alerts; first brings the block's "Meeting:" line up to date with
+ *   the item's subject when that is the only difference (logic/sendPlan.ts: written, read back
+ *   and checked again; refused naming "Update block" when the write fails). Then
+ *   `completed({ allowEvent: false, errorMessage })` when the check fails, also when the check
+ *   itself fails (fail closed), and when the meeting cannot be
  *   registered with the meeting service (policy `meetingService`) as it is now, a missing
  *   sign-in included (per-invitee roster synced with the attendees first). Until this check
  *   registers it with `sent: true`, the service holds the meeting as a draft that opens nothing.
@@ -176,14 +198,20 @@ export function createEventHandlers(deps: EventDeps): Record<LaunchFunctionName,
       let options: { allowEvent: boolean; errorMessage?: string };
       try {
         const port = deps.port();
-        const meeting = await port.getSnapshot();
+        let meeting = await port.getSnapshot();
         const { loaded, settings } = await context(deps, port);
         const security = await sendSecurity(port, meeting, settings);
-        const decision = checkBeforeSend(meeting, security, loaded.policy, settings);
+        let plan = planSend(meeting, security, loaded.policy, settings);
+        // Only the subject line is stale (a subject typed after the block went in): write it, then check again.
+        if (plan.action === 'rewrite-subject') {
+          const written = await writeSubject(deps, port, plan.bodyHtml, security, loaded.policy, settings);
+          plan = written.plan;
+          meeting = written.meeting ?? meeting;
+        }
         // The block is right: make sure the service (and through it the node) holds this very meeting (a move by drag and drop
-        // raises no time-changed event), or the codes in the invite would not open the room.
-        const failed = decision.allow && security && findInviteBlock(meeting.bodyHtml, 'html') ? await register(deps, port, meeting, security, settings, true) : null;
-        if (!decision.allow) options = { allowEvent: false, errorMessage: decision.message };
+        // raises no time-changed event, a new subject none at all), or the codes in the invite would not open the room.
+        const failed = plan.action === 'allow' && security && findInviteBlock(meeting.bodyHtml, 'html') ? await register(deps, port, meeting, security, settings, true) : null;
+        if (plan.action !== 'allow') options = { allowEvent: false, errorMessage: plan.action === 'refuse' ? plan.message : subjectNotUpdatedText() };
         else options = failed ? { allowEvent: false, errorMessage: registerDenial(failed) } : { allowEvent: true };
       } catch (error) {
         deps.log?.(`onAppointmentSend: ${error instanceof Error ? error.message : String(error)}`);

@@ -5,7 +5,9 @@
 // Straight from the modules, not core/invite's index: its paste parser (six languages) is not the add-in's.
 import { checkInviteBlock } from '../../core/invite/check';
 import type { InviteBlockProblem } from '../../core/invite/check';
-import { renderInviteBlock } from '../../core/invite/render';
+import { singleLine } from '../../core/invite/escape';
+import { readBlockFields } from '../../core/invite/fields';
+import { LABELS, renderInviteBlock } from '../../core/invite/render';
 import type { InviteBlockInput } from '../../core/invite/render';
 import { findInviteBlock, removeInviteBlock, upsertInviteBlock } from '../../core/invite/upsert';
 import { buildJoinLink, JOIN_PIN_PATTERN } from '../../core/links/join';
@@ -27,6 +29,12 @@ export function roomJoinUrl(security: Pick<MeetingSecurity, 'nodeOrigin' | 'webA
 
 /** The zone the block states times in: the meeting's, "UTC" when Outlook gave none Intl knows. */
 export const blockTimeZone = (meeting: Pick<MeetingSnapshot, 'timeZone'>): string => (isValidTimeZone(meeting.timeZone) ? meeting.timeZone : 'UTC');
+
+/**
+ * A subject as the block's "Meeting:" line reads back (one line, whitespace tidied), undefined
+ * when the block shows none (an empty subject has no line), so it compares with the parsed block.
+ */
+export const blockSubject = (subject: string): string | undefined => readBlockFields([`${LABELS.subject}: ${singleLine(subject)}`]).subject || undefined;
 
 /** A locale Intl accepts: the meeting's, else "en-GB". */
 export function usableLocale(locale: string): string {

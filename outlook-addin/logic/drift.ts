@@ -5,11 +5,8 @@
  * registered with the meeting service, each in plain words with the ONE button that fixes it.
  * Pure: plain data in, plain data out (no Office, no DOM), so each case is tested directly.
  */
-import { readBlockFields } from '../../core/invite/fields';
-import { singleLine } from '../../core/invite/escape';
-import { LABELS } from '../../core/invite/render';
 import { findInviteBlock } from '../../core/invite/upsert';
-import { blockProblems } from './block';
+import { blockProblems, blockSubject } from './block';
 import { meetingBody } from './meetingService';
 import { inviteesOf } from './security';
 import type { MeetingSecurity, MeetingSnapshot, OrganizerSettings } from './types';
@@ -91,16 +88,13 @@ export function blockDrifts(meeting: MeetingSnapshot, security: MeetingSecurity 
     else if (p.kind === 'series_stale') out.push(update('time', p.message));
     else out.push(update(moved && p.kind === 'save_link_mismatch' ? 'time' : 'block', p.message));
   }
-  // The send check leaves the subject line alone (a subject typed after the block was put in is
-  // common and harmless at send); the pane still says the block names another meeting.
-  const want = subjectLine(meeting);
+  // The send check writes the new subject into the block itself (logic/sendPlan.ts); until then
+  // the pane says the block names another meeting.
+  const want = blockSubject(meeting.subject);
   const got = found.fields.subject;
   if (got !== want) out.push(update('subject', want ? `The meeting's subject is now "${want}", but the block in the invite says "${got ?? ''}".` : 'The meeting has no subject now, but the block in the invite still names one.'));
   return out;
 }
-
-/** The subject as the block shows it ("Meeting: ..."), undefined when it shows none. */
-const subjectLine = (meeting: MeetingSnapshot) => readBlockFields([`${LABELS.subject}: ${singleLine(meeting.subject)}`]).subject || undefined;
 
 /** Emails of the invitees that have a passcode, in per-invitee mode (null in other modes). */
 const rosterEmails = (security: MeetingSecurity) => (security.passcodeMode === 'per-invitee' ? (security.roster?.invitees ?? []).map((i) => i.email) : null);

@@ -30,6 +30,13 @@ export function meetingServiceClient(stack: LocalMeetingStack, issuer: DevIssuer
       req.on('error', reject);
       req.end();
     });
+  async function storedMeeting(alias: string, organizer: string): Promise<ServiceAnswer> {
+    const token = await issuer.sign({ oid: devObjectId(organizer), preferred_username: organizer });
+    const list = await get('/api/v1/meetings', { authorization: `Bearer ${token}` });
+    if (list.status !== 200) return list;
+    const meeting = (list.body.meetings as Array<{ room: { alias: string } }>).find((m) => m.room.alias.toLowerCase() === alias.toLowerCase());
+    return meeting ? { status: 200, body: meeting } : { status: 404, body: null };
+  }
   const basic = `Basic ${Buffer.from(`${stack.policy.username}:${stack.policy.password}`).toString('base64')}`;
   return {
     /** `GET /policy/v1/service/configuration` for `alias`, as a web join on Infinity asks it. */
@@ -37,11 +44,10 @@ export function meetingServiceClient(stack: LocalMeetingStack, issuer: DevIssuer
       get(`/policy/v1/service/configuration?${new URLSearchParams({ local_alias: alias, protocol: 'api', call_direction: 'dial_in', trigger: 'web' }).toString()}`, { authorization: basic }),
     /** The room the service stores for the meeting whose web alias is `alias` (status 404 when none). */
     async storedRoom(alias: string, organizer = PLAYGROUND_ORGANIZER): Promise<ServiceAnswer> {
-      const token = await issuer.sign({ oid: devObjectId(organizer), preferred_username: organizer });
-      const list = await get('/api/v1/meetings', { authorization: `Bearer ${token}` });
-      if (list.status !== 200) return list;
-      const meeting = (list.body.meetings as Array<{ room: { alias: string } }>).find((m) => m.room.alias.toLowerCase() === alias.toLowerCase());
-      return meeting ? { status: 200, body: meeting.room } : { status: 404, body: null };
+      const found = await storedMeeting(alias, organizer);
+      return found.status === 200 ? { status: 200, body: found.body.room } : found;
     },
+    /** The whole meeting (subject, room, ...) the service stores with web alias `alias` (status 404 when none). */
+    storedMeeting: (alias: string, organizer = PLAYGROUND_ORGANIZER) => storedMeeting(alias, organizer),
   };
 }
