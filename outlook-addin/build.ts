@@ -10,7 +10,7 @@
  *   `.well-known/microsoft-officeaddins-allowed.json` naming the JS runtime file.
  * Run `tsx outlook-addin/build.ts --root-manifest` to rewrite the committed root manifest.xml.
  */
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import type { BuildOptions, Plugin } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -172,6 +172,12 @@ export async function buildTaskpane(minify = true): Promise<string> {
   return (await buildTaskpaneFiles(minify))['taskpane.js'] ?? '';
 }
 
+/** The task pane's style sheet as served: taskpane.css, minified (its comments are for its readers). */
+export async function buildTaskpaneCss(minify = true): Promise<string> {
+  const source = readFileSync(join(HERE, 'taskpane', 'taskpane.css'), 'utf8');
+  return minify ? (await transform(source, { loader: 'css', minify: true })).code : source;
+}
+
 /**
  * Everything taskpane.html loads before the pane can paint: `taskpane.css`, `taskpane.js` and
  * every chunk it imports statically (transitively); file name -> content. Chunks loaded by
@@ -179,7 +185,7 @@ export async function buildTaskpane(minify = true): Promise<string> {
  */
 export async function taskpaneFirstPaintFiles(minify = true): Promise<Record<string, string>> {
   const { files, staticImports } = await taskpaneBuild(minify);
-  const out: Record<string, string> = { 'taskpane.css': readFileSync(join(HERE, 'taskpane', 'taskpane.css'), 'utf8') };
+  const out: Record<string, string> = { 'taskpane.css': await buildTaskpaneCss(minify) };
   const visit = (name: string): void => {
     if (name in out) return;
     out[name] = files[name] ?? '';
@@ -214,9 +220,8 @@ export async function buildAddin(outDir: string, opts: BuildAddinOptions): Promi
   const taskpaneDir = join(HERE, 'taskpane');
   if (existsSync(join(taskpaneDir, 'main.tsx'))) {
     for (const [name, text] of Object.entries(await buildTaskpaneFiles(minify))) put(name, text);
-    for (const name of ['taskpane.html', 'taskpane.css']) {
-      if (existsSync(join(taskpaneDir, name))) put(name, readFileSync(join(taskpaneDir, name)));
-    }
+    put('taskpane.html', readFileSync(join(taskpaneDir, 'taskpane.html')));
+    put('taskpane.css', await buildTaskpaneCss(minify));
   } else skipped.push('taskpane: outlook-addin/taskpane/main.tsx does not exist yet');
 
   put('manifest.xml', renderManifest({ hostUrl: base, id: opts.id, version: opts.version }));

@@ -336,6 +336,10 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
     rechoose(choices: OrganizerChoices) {
       set({ choices: enforceLocks(choices, (state.loaded as LoadedPolicy).policy) });
       if (!state.security) return set(derive(state.meeting as MeetingSnapshot, null));
+      // Chosen while an action runs (the choices stay usable then, so the keyboard focus stays on
+      // them): the codes follow once it ends. However many changes come meanwhile, the first
+      // generate takes the latest choices and the others find it busy.
+      if (state.busy) return this.settled().then(() => this.generate());
       return this.generate();
     },
     /** Generates (or regenerates) every code; updates the block when it is inserted. */
