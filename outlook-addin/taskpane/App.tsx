@@ -7,6 +7,7 @@ import type { PaneController, PaneState } from './controller';
 import { PolicyPanel, RiskPanel, SettingsPanel } from './SettingsPanel';
 import { CodesPanel, InviteesPanel } from './CodesPanel';
 import { BUTTON } from '../logic/wording';
+import { Confirm } from './Confirm';
 
 /**
  * A button's props while an action runs: `aria-disabled`, not `disabled`, so the button keeps the
@@ -32,15 +33,12 @@ export function App({ controller }: { controller: PaneController & { subscribe(c
   // Removing the block asks first, in the pane (Office blocks window.confirm).
   const [confirmingRemove, setConfirmingRemove] = useState(false);
   const removeButton = useRef<HTMLButtonElement>(null);
-  const cancelRemove = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (confirmingRemove) cancelRemove.current?.focus();
-  }, [confirmingRemove]);
   const s = state;
   const act = (id: string, run: () => Promise<void>) => () => {
     setActed(id);
     void run();
   };
+  // Closing the confirmation returns the focus to Remove block (it stays there after removing, too).
   const closeConfirm = () => {
     setConfirmingRemove(false);
     removeButton.current?.focus();
@@ -73,25 +71,16 @@ export function App({ controller }: { controller: PaneController & { subscribe(c
             </button>
           </div>
           {confirmingRemove && (
-            <div id="confirm-remove" class="bar warning" role="group" aria-labelledby="confirm-remove-text" onKeyDown={(e) => e.key === 'Escape' && closeConfirm()}>
-              <p id="confirm-remove-text">Remove the SecureJoin block and its codes from this invite?</p>
-              <div class="actions">
-                <button
-                  id="confirm-remove-yes"
-                  type="button"
-                  class="primary"
-                  onClick={() => {
-                    closeConfirm();
-                    act('remove', controller.remove)();
-                  }}
-                >
-                  {BUTTON.remove}
-                </button>
-                <button id="confirm-remove-no" type="button" ref={cancelRemove} onClick={closeConfirm}>
-                  Cancel
-                </button>
-              </div>
-            </div>
+            <Confirm
+              id="confirm-remove"
+              question="Remove the SecureJoin block and its codes from this invite?"
+              action={BUTTON.remove}
+              onConfirm={() => {
+                closeConfirm();
+                act('remove', controller.remove)();
+              }}
+              onCancel={closeConfirm}
+            />
           )}
           <p id="block-status" class="bar" data-state={!s.inserted ? 'absent' : s.problems.length ? 'stale' : 'current'}>
             {!s.inserted ? 'No SecureJoin block in the invite yet.' : s.problems.length ? 'The block in the invite is out of date:' : 'The block in the invite is up to date.'}
