@@ -64,15 +64,20 @@ export function SettingsPanel({ state, controller }: { state: PaneState; control
   // Too guessable for the policy: the choices are what the organizer can change, so the risk
   // text describes them. (They stay usable while an action runs: a change made then applies
   // when it ends, and the keyboard focus stays where it is.)
-  const invalid = state.risk && !state.risk.ok ? { 'aria-invalid': true, 'aria-describedby': 'risk' } : {};
+  const tooGuessable = !!state.risk && !state.risk.ok;
+  // What explains a control: the risk, and a personal default of it that was not applied.
+  const explained = (path: string) => ({
+    'aria-invalid': tooGuessable || undefined,
+    'aria-describedby': [tooGuessable && 'risk', settings.ignored.some((e) => e.path === path) && 'prefs-ignored'].filter(Boolean).join(' ') || undefined,
+  });
   return (
     <section aria-label="Settings" id="settings">
       <label>
-        <input id="access-code" type="checkbox" checked={state.choices.accessCode} disabled={accessLocked} {...invalid} onChange={(e) => void controller.setAccessCode((e.currentTarget as HTMLInputElement).checked)} />
+        <input id="access-code" type="checkbox" checked={state.choices.accessCode} disabled={accessLocked} {...explained('organizer.accessCode.required')} onChange={(e) => void controller.setAccessCode((e.currentTarget as HTMLInputElement).checked)} />
         One-time access code
         <Lock locked={accessLocked} reason={settings.lockedReason} />
       </label>
-      <fieldset id="passcode-mode" disabled={modeLocked} role="radiogroup" {...invalid}>
+      <fieldset id="passcode-mode" disabled={modeLocked} role="radiogroup" {...explained('organizer.passcodes.mode')}>
         <legend>
           Passcodes
           <Lock locked={modeLocked} reason={settings.lockedReason} />

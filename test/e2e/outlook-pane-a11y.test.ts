@@ -94,6 +94,25 @@ describe('task pane accessibility (axe-core, light and dark)', () => {
     }
   });
 
+  it('ties a personal default that was not applied to its control, in plain words, with no violations', async () => {
+    const { page } = await openPane();
+    // The organizer's saved default (roaming settings, kept by the playground in localStorage)
+    // switches off the access code, which the example policy locks.
+    await page.evaluate(() => localStorage.setItem('securejoin.playground.roaming', JSON.stringify({ 'securejoin.prefs': { organizer: { accessCode: { required: false } } } })));
+    await page.close();
+    const { page: again, pane } = await openPane();
+    try {
+      await pane.waitForSelector('#prefs-ignored li');
+      expect(await pane.$eval('#prefs-ignored', (el) => el.textContent)).toMatch(/organizer\.accessCode\.required was not applied: locked by your administrator/);
+      expect(await pane.$eval('#access-code', (el) => el.getAttribute('aria-describedby'))).toBe('prefs-ignored');
+      expect(await pane.$eval('#passcode-mode', (el) => el.getAttribute('aria-describedby'))).toBeNull();
+      expect(await violationsInBothSchemes(again, pane)).toEqual(NONE);
+    } finally {
+      await again.evaluate(() => localStorage.removeItem('securejoin.playground.roaming'));
+      await again.close();
+    }
+  });
+
   it('follows Office\'s dark theme when office.js tells one, whatever the system scheme', async () => {
     const { page, pane } = await openPane();
     try {
