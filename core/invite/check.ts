@@ -44,19 +44,20 @@ export function checkInviteBlock(body: string, expected: InviteBlockInput, forma
   const src = typeof body === 'string' ? body : '';
   const blocks = locateBlocks(src, resolveFormat(src, format));
   const first = blocks[0];
-  if (!first) return [{ kind: 'missing', message: 'The invite has no SecureJoin block; add it again before sending.' }];
+  if (!first) return [{ kind: 'missing', message: 'The invite has no SecureJoin block.' }];
   const problems: InviteBlockProblem[] = [];
   const add = (kind: InviteBlockProblemKind, message: string): void => void problems.push({ kind, message });
-  if (blocks.length > 1) add('duplicate', `The invite holds ${blocks.length} SecureJoin blocks; only one must remain.`);
-  if (!first.complete) add('incomplete', 'The SecureJoin block lost its start or end line; it will be rewritten.');
+  if (blocks.length > 1) add('duplicate', `The invite holds ${blocks.length} SecureJoin blocks; only one may remain.`);
+  if (!first.complete) add('incomplete', 'The SecureJoin block lost its start or end line.');
   const got: InviteBlockFields = readBlockFields(first.lines);
-  if (got.accessCode !== want.accessCode) add('code_mismatch', 'The access code in the invite differs from the one set for this meeting.');
+  if (got.accessCode !== want.accessCode) add('code_mismatch', got.accessCode === undefined ? missingLine('access code') : 'The access code in the invite differs from the one set for this meeting.');
   if (got.passcode !== want.passcode || got.personalPasscodes !== want.personalPasscodes) {
-    add('passcode_mismatch', 'The passcode line in the invite differs from this meeting\'s passcode setting.');
+    const gone = got.passcode === undefined && !got.personalPasscodes && (want.passcode !== undefined || want.personalPasscodes);
+    add('passcode_mismatch', gone ? missingLine('passcode') : 'The passcode line in the invite differs from this meeting\'s passcode setting.');
   }
   const weak = [got.accessCode, got.passcode].filter((c): c is string => typeof c === 'string' && c !== '' && isWeakCode(c));
-  if (weak.length) add('weak_code', 'The invite contains an easily guessed code; generate a new one.');
-  if (got.joinUrl !== want.joinUrl) add('link_mismatch', 'The join link in the invite differs from this meeting\'s room.');
+  if (weak.length) add('weak_code', 'The invite contains an easily guessed code.');
+  if (got.joinUrl !== want.joinUrl) add('link_mismatch', got.joinUrl === undefined ? missingLine('join link') : 'The join link in the invite differs from this meeting\'s room.');
   if (resolveFormat(src, format) === 'html' && hiddenTargets(src.slice(first.start, first.end))) {
     // The fields above are read from the visible text; a link must not lead elsewhere (a look-alike node).
     add('link_target_mismatch', 'A link in the SecureJoin block leads to another address than the one it shows.');
@@ -69,13 +70,17 @@ export function checkInviteBlock(body: string, expected: InviteBlockInput, forma
       : 'The "Save in SecureJoin" link in the invite is missing or differs from this meeting\'s code and time.');
   }
   if (got.activationSentence !== want.activationSentence || got.recurringSentence !== want.recurringSentence) {
-    add('stale', 'The activation time in the invite no longer matches the meeting time.');
+    const gone = (got.activationSentence === undefined && want.activationSentence !== undefined) || (got.recurringSentence === undefined && want.recurringSentence !== undefined);
+    add('stale', gone ? missingLine('activation time') : 'The activation time in the invite no longer matches the meeting time.');
   }
   if (JSON.stringify(got.dialIn ?? null) !== JSON.stringify(want.dialIn ?? null)) {
-    add('dial_in_mismatch', 'The dial-in steps in the invite differ from the configured dial-in.');
+    add('dial_in_mismatch', got.dialIn === undefined ? missingLine('dial-in') : 'The dial-in steps in the invite differ from the configured dial-in.');
   }
   return problems;
 }
+
+/** "The access code line is missing from the block.": a line deleted (by hand) is missing, not different. */
+const missingLine = (what: string): string => `The ${what} line is missing from the block.`;
 
 /** Characters of a link's text the projection keeps (htmlToText cuts longer texts). */
 const LINK_TEXT_KEPT = 500;

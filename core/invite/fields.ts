@@ -1,6 +1,6 @@
 /** Reads the fields of our block back from its text lines (whatever Outlook did to the markup). */
 import type { DialIn } from './render';
-import { ALIAS_NOTE, LABELS, PERSONAL_PASSCODE_TEXT } from './render';
+import { ALIAS_NOTE_START, LABELS, PERSONAL_PASSCODE_TEXT } from './render';
 import { normaliseLine } from './markers';
 
 /** What our block says, as read back from an invite body. Absent lines are absent fields. */
@@ -63,7 +63,7 @@ export function readBlockFields(lines: readonly string[]): InviteBlockFields {
       if (url && fields.captureUrl === undefined) fields.captureUrl = url[0];
     } else if (label === LABELS.accessCode.toLowerCase()) {
       if (fields.accessCode === undefined) {
-        const note = normaliseLine(value).indexOf(normaliseLine(ALIAS_NOTE).slice(0, 20));
+        const note = normaliseLine(value).indexOf(normaliseLine(ALIAS_NOTE_START));
         fields.accessCode = cleanCode(note > 0 ? value.slice(0, note) : value);
         if (note > 0) fields.accessCodeIsAlias = true;
       }

@@ -5,6 +5,8 @@ export { upsertInviteBlock, removeInviteBlock, findInviteBlock } from './upsert'
 export type { FoundInviteBlock } from './upsert';
 export type { BodyFormat } from './locate';
 export { parseInvite } from './parse';
+export { readActivationSentence, OUTLOOK_LOCALES } from './activationTime';
+export type { BlockActivation } from './activationTime';
 export type { ParsedInvite } from './parse';
 export type { InviteBlockFields } from './fields';
 export { findCandidates, meetingLinkService } from './candidates';

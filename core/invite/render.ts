@@ -88,15 +88,25 @@ export const LABELS = {
   saveLink: 'Save in SecureJoin',
 } as const;
 
-/** After an access code that is the meeting's numeric alias (see InviteBlockInput.accessCodeIsAlias). */
-export const ALIAS_NOTE = '(the conference ID to dial; not a PIN)';
+/**
+ * After an access code that is the meeting's numeric alias (see InviteBlockInput.accessCodeIsAlias):
+ * where it goes. Readers know every note by its start ({@link ALIAS_NOTE_START}), so blocks
+ * written before issue 13 ("(the conference ID to dial; not a PIN)") still read as aliases.
+ */
+export const ALIAS_NOTE = '(the conference ID: already in the join link; by phone or video system, type it at the Virtual Reception; not a PIN)';
+/** The same in per-invitee mode, where the meeting's own aliases admit hosts only. */
+export const HOSTS_ONLY_ALIAS_NOTE = '(the conference ID for hosts only; not a PIN: invitees use the one in their personal message)';
+/** How every note of an alias access code starts. */
+export const ALIAS_NOTE_START = '(the conference ID';
+/** After a code typed at the join page's PIN prompt (the shared passcode, a guest PIN as access code). */
+export const PIN_NOTE = '(type it when asked for a PIN)';
 
 /**
  * Text of the passcode line when every invitee gets a personal passcode. The parser knows it by
- * its first word, so blocks written before issue 10 ("personal - each invitee receives their own
+ * its first word, so blocks written before ("personal - each invitee receives their own
  * passcode separately") still read as per-invitee.
  */
-export const PERSONAL_PASSCODE_TEXT = 'personal - each invitee receives their own link, passcode and dial-in steps separately; the join link and access code above admit hosts only';
+export const PERSONAL_PASSCODE_TEXT = 'personal - each invitee gets a personal message with their own join link and passcode (and phone steps); the join link and access code above admit hosts only';
 
 const CODE = /^[A-Za-z0-9]{4,32}#?$/;
 const PHONE = /^\+?[0-9][0-9 ().-]{2,30}$/;
@@ -155,17 +165,23 @@ function blockLines(input: InviteBlockInput): Array<{ label: string | null; valu
   if (subject) lines.push({ label: LABELS.subject, value: subject });
   const url = input.joinUrl.trim();
   lines.push({ label: LABELS.joinUrl, value: url, href: url });
-  lines.push({ label: LABELS.accessCode, value: input.accessCodeIsAlias ? `${input.accessCode} ${ALIAS_NOTE}` : input.accessCode });
+  lines.push({ label: LABELS.accessCode, value: `${input.accessCode} ${accessCodeNote(input)}` });
   if (input.saveLink === true) {
     const save = saveLinkOf(input, lead, grace);
     lines.push({ label: LABELS.saveLink, value: save, href: save });
   }
-  if (input.passcode?.mode === 'shared') lines.push({ label: LABELS.passcode, value: input.passcode.value });
+  if (input.passcode?.mode === 'shared') lines.push({ label: LABELS.passcode, value: `${input.passcode.value} ${PIN_NOTE}` });
   if (input.passcode?.mode === 'per-invitee') lines.push({ label: LABELS.passcode, value: PERSONAL_PASSCODE_TEXT });
   lines.push({ label: null, value: activationSentence(window, input.meeting, { timeZone: input.timeZone, locale: input.locale, leadMinutes: lead, withDate: input.withDate === true }) });
   if (input.recurring || input.recurrence) lines.push({ label: null, value: recurringActivationSentence(lead) });
   if (input.dialIn) lines.push({ label: LABELS.dialIn, value: dialInSteps(input.dialIn, input.passcode) });
   return lines;
+}
+
+/** What the access code is for: the conference ID (for hosts only in per-invitee mode), else a PIN. */
+function accessCodeNote(input: InviteBlockInput): string {
+  if (!input.accessCodeIsAlias) return PIN_NOTE;
+  return input.passcode?.mode === 'per-invitee' ? HOSTS_ONLY_ALIAS_NOTE : ALIAS_NOTE;
 }
 
 /**

@@ -7,6 +7,7 @@ import { hasCaptureFragment, parseCaptureLink, stripCaptureFragment } from '../l
 import type { CaptureRecord } from '../links/capture';
 import { parseJoinLink } from '../links/join';
 import type { JoinLink } from '../links/join';
+import { readActivationSentence } from '../invite/activationTime';
 import type { ParsedInvite } from '../invite/parse';
 import type { Role } from '../types';
 import type { ManualMeetingInput } from './create';
@@ -83,6 +84,8 @@ function readLink(url: string): FoundLink | null {
 interface FoundRoom {
   found: FoundLink;
   pins: FoundPin[];
+  /** The room is our block's (its join or save link): the block's activation sentence is about it. */
+  inBlock?: true;
 }
 
 const roomKey = (f: FoundLink): string => JSON.stringify([f.link.origin, f.link.path, f.link.alias.toLowerCase()]);
@@ -111,6 +114,7 @@ function foundRooms(parsed: ParsedInvite): FoundRoom[] {
     if (url !== undefined) currentKey = addRoom(url) ?? currentKey;
   }
   const blockRooms = [...rooms.values()];
+  for (const room of blockRooms) room.inBlock = true;
   for (const room of blockRooms) {
     // The passcode first: in issue 10 blocks the access code is the dial-in alias, never a PIN.
     addPin(room.pins, parsed.block?.passcode, null);
@@ -152,11 +156,18 @@ function foundRooms(parsed: ParsedInvite): FoundRoom[] {
  * role, PIN, name and the meeting's window (start, end, lead and grace minutes, and a series'
  * zone and rule), so the saved
  * record holds off until the code opens; the draft's `url` never keeps the `#sj=` fragment.
+ * Without one, a room of our block takes the start and lead from the block's own activation
+ * sentence ("The code works from Tue 24 Nov, 09:45 (Europe/Berlin), 15 minutes before the
+ * start."), read with `now` placing its unwritten year (see readActivationSentence); not for a
+ * series, whose sentence states only its first occurrence (its rule is in no text): its time
+ * stays unknown. Without `now` the sentence is not read.
  * Never throws.
  */
-export function fromParsedInvite(parsed: ParsedInvite): InviteDraft[] {
+export function fromParsedInvite(parsed: ParsedInvite, now?: number): InviteDraft[] {
+  const block = parsed?.block;
+  const stated = block?.activationSentence !== undefined && now !== undefined ? readActivationSentence(block.activationSentence, now, block.recurringSentence) : null;
   try {
-    return foundRooms(parsed).map(({ found: { url, link, capture }, pins }) => {
+    return foundRooms(parsed).map(({ found: { url, link, capture }, pins, inBlock }) => {
       const onlyHost = pins.some((p) => p.role === 'host') && pins.every((p) => p.role === 'host' || p.weak === true);
       const role: Role = link.role ?? (onlyHost ? 'host' : 'guest');
       const options = link.pin !== undefined ? [link.pin, ...pins.map((p) => p.pin).filter((p) => p !== link.pin)] : pins.map((p) => p.pin);
@@ -176,6 +187,9 @@ export function fromParsedInvite(parsed: ParsedInvite): InviteDraft[] {
           if (capture[key] !== undefined) draft[key] = capture[key];
         }
         if (capture.recurrence !== undefined) draft.recurrence = capture.recurrence;
+      } else if (inBlock && stated !== null && !stated.recurring) {
+        draft.startsAt = stated.opensAt + Math.round(stated.leadMinutes * 60_000);
+        draft.leadMinutes = stated.leadMinutes;
       }
       return draft;
     });

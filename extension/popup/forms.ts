@@ -27,10 +27,14 @@ export interface DraftChoice {
 /** Longest invite text read (an invite body is far smaller; this bounds the parse). */
 export const MAX_INVITE_CHARS = 200_000;
 
-/** The meetings found in a pasted invite, each with its best-guess role and PIN preselected. Never throws. */
-export function draftsFromInvite(text: string): DraftChoice[] {
+/**
+ * The meetings found in a pasted invite, each with its best-guess role and PIN preselected; a
+ * SecureJoin block without a save link still gives its time (its activation sentence, whose
+ * year `now` places). Never throws.
+ */
+export function draftsFromInvite(text: string, now: number = Date.now()): DraftChoice[] {
   if (typeof text !== 'string' || text.trim() === '') return [];
-  return fromParsedInvite(parseInvite(text.slice(0, MAX_INVITE_CHARS))).map((draft) => ({ draft, role: draft.role, pin: draft.pin }));
+  return fromParsedInvite(parseInvite(text.slice(0, MAX_INVITE_CHARS)), now).map((draft) => ({ draft, role: draft.role, pin: draft.pin }));
 }
 
 /**

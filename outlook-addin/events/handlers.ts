@@ -13,6 +13,7 @@ import { syncAttendees } from '../logic/security';
 import { paneOwnsUpdates } from '../logic/ownership';
 import type { OfficeLaunchEvent } from '../office/officeTypes';
 import type { LaunchFunctionName } from './launchEvents';
+import { BUTTON, press, sentences } from '../logic/wording';
 
 /** What the handlers need from their runtime. */
 export interface EventDeps {
@@ -87,7 +88,7 @@ interface RegisterFailure {
  */
 async function register(deps: EventDeps, port: ItemPort, meeting: MeetingSnapshot, security: MeetingSecurity, settings: OrganizerSettings, sending = false): Promise<RegisterFailure | null> {
   if (!settings.service) return null;
-  if (!deps.fetch) return { message: 'this Outlook cannot reach the meeting service from the event runtime.', signIn: false };
+  if (!deps.fetch) return { message: 'This Outlook gives SecureJoin no network access while sending.', signIn: false };
   let tokens: TokenSource | null = null;
   try {
     tokens = deps.tokens?.(settings.service) ?? null;
@@ -128,8 +129,8 @@ async function sendSecurity(port: ItemPort, meeting: MeetingSnapshot, settings: 
 
 /** The Smart Alerts text when the meeting could not be registered with the meeting service (at most 500 characters). */
 function registerDenial(failure: RegisterFailure): string {
-  const next = failure.signIn ? ' Open SecureJoin to sign in, then send again.' : ' Send again to retry, or open SecureJoin.';
-  return smartAlertText(`SecureJoin: this meeting could not be registered with the meeting service, so its codes would not open the room: ${failure.message}`, next);
+  const next = failure.signIn ? ` Open SecureJoin and ${press(BUTTON.signIn)}, then send again.` : ' Send again to retry.';
+  return smartAlertText(sentences('SecureJoin: this meeting could not be registered with the meeting service, so its codes would not open the room', failure.message), next);
 }
 
 /**
@@ -186,7 +187,7 @@ export function createEventHandlers(deps: EventDeps): Record<LaunchFunctionName,
         else options = failed ? { allowEvent: false, errorMessage: registerDenial(failed) } : { allowEvent: true };
       } catch (error) {
         deps.log?.(`onAppointmentSend: ${error instanceof Error ? error.message : String(error)}`);
-        options = { allowEvent: false, errorMessage: 'SecureJoin could not check this invite. Open SecureJoin and press "Update block" (or "Insert block"), then send again.' };
+        options = { allowEvent: false, errorMessage: `SecureJoin could not check this invite. Open SecureJoin and ${press(BUTTON.update)} (or ${press(BUTTON.insert)}), then send again.` };
       }
       event.completed(options);
     },

@@ -14,7 +14,7 @@ import { DEFAULT_LOCALE, isValidTimeZone } from '../../core/time';
 import { checkBlockNode } from './blockNode';
 import { rebuildSecurityFromBody, syncAttendees } from './security';
 import type { MeetingSecurity, MeetingSnapshot, OrganizerSettings, SendDecision } from './types';
-import { BUTTON } from './wording';
+import { BUTTON, press, sentences } from './wording';
 import type { ButtonLabel } from './wording';
 
 /** Smart Alerts cut messages longer than this (characters). */
@@ -25,8 +25,11 @@ export function roomJoinUrl(security: Pick<MeetingSecurity, 'nodeOrigin' | 'webA
   return buildJoinLink({ origin: security.nodeOrigin, path: security.webAppPath, alias: security.alias, style: 'webapp3' });
 }
 
+/** The zone the block states times in: the meeting's, "UTC" when Outlook gave none Intl knows. */
+export const blockTimeZone = (meeting: Pick<MeetingSnapshot, 'timeZone'>): string => (isValidTimeZone(meeting.timeZone) ? meeting.timeZone : 'UTC');
+
 /** A locale Intl accepts: the meeting's, else "en-GB". */
-function usableLocale(locale: string): string {
+export function usableLocale(locale: string): string {
   try {
     return typeof locale === 'string' && Intl.getCanonicalLocales(locale).length === 1 ? locale : DEFAULT_LOCALE;
   } catch {
@@ -48,14 +51,14 @@ function usableLocale(locale: string): string {
  */
 export function blockInput(meeting: MeetingSnapshot, security: MeetingSecurity, settings: OrganizerSettings): InviteBlockInput {
   const code = security.accessCode ?? security.guestPin;
-  if (!code) throw new RangeError('The meeting has neither an access code nor a guest PIN; generate the codes again.');
+  if (!code) throw new RangeError(`The meeting has neither an access code nor a guest PIN: ${press(BUTTON.regenerate)}.`);
   const input: InviteBlockInput = {
     joinUrl: roomJoinUrl(security),
     accessCode: code,
     // The access code is the meeting's numeric alias; a guest PIN in its place is a PIN.
     ...(security.accessCode ? { accessCodeIsAlias: true } : {}),
     meeting: { start: meeting.start, end: meeting.end },
-    timeZone: isValidTimeZone(meeting.timeZone) ? meeting.timeZone : 'UTC',
+    timeZone: blockTimeZone(meeting),
     locale: usableLocale(meeting.locale),
     leadMinutes: settings.leadMinutes,
     graceMinutes: settings.graceMinutes,
@@ -114,8 +117,8 @@ export function smartAlertText(text: string, tail: string): string {
  * Joins problem sentences into one Smart Alerts message of at most 500 characters, ending with
  * the task pane button that fixes it ("Insert block" without a block, else "Update block").
  */
-function denyMessage(sentences: string[], button: ButtonLabel = BUTTON.update): SendDecision {
-  return { allow: false, message: smartAlertText(`SecureJoin: ${sentences.join(' ')}`, ` Open SecureJoin and press "${button}", then send again.`) };
+function denyMessage(problems: string[], button: ButtonLabel = BUTTON.update): SendDecision {
+  return { allow: false, message: smartAlertText(`SecureJoin: ${sentences(...problems)}`, ` Open SecureJoin and ${press(button)}, then send again.`) };
 }
 
 /**
@@ -131,7 +134,7 @@ export function checkBeforeSend(meeting: MeetingSnapshot, security: MeetingSecur
     const required = settings.choices.accessCode || (policy.organizer.accessCode.required.locked && policy.organizer.accessCode.required.value);
     const found = findInviteBlock(meeting.bodyHtml, 'html');
     if (!found) {
-      return required ? denyMessage(['Your administrator requires a one-time access code, and this invite has no SecureJoin block.'], BUTTON.insert) : { allow: true };
+      return required ? denyMessage(['Your administrator requires an access code, and this invite has no SecureJoin block.'], BUTTON.insert) : { allow: true };
     }
     if (!security) {
       // The body cannot vouch for itself: its link must lead to one of the policy's nodes.
@@ -143,6 +146,6 @@ export function checkBeforeSend(meeting: MeetingSnapshot, security: MeetingSecur
     const problems = blockProblems(meeting, expected, settings);
     return problems.length === 0 ? { allow: true } : denyMessage(problems.map((p) => p.message));
   } catch (error) {
-    return denyMessage([`The SecureJoin block could not be checked: ${error instanceof Error ? error.message : String(error)}.`]);
+    return denyMessage(['The SecureJoin block could not be checked', error instanceof Error ? error.message : String(error)]);
   }
 }

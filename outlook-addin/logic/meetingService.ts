@@ -7,6 +7,7 @@
 import type { MeetingServicePolicy } from '../../core/policy';
 import { roomSpecFor } from './provisioning';
 import type { MeetingSecurity, MeetingSnapshot, OrganizerSettings } from './types';
+import { BUTTON, press } from './wording';
 
 /** Meeting ids the service accepts (the add-in makes them with nanoid: 21 of these characters). */
 export const MEETING_ID = /^[A-Za-z0-9_-]{16,64}$/;
@@ -87,13 +88,13 @@ export function serviceOutcome(status: number, text: string): ServiceOutcome {
       return { ok: false, message: `The meeting service refused the meeting: ${list || detail || 'invalid request'}` };
     }
     case 401:
-      return { ok: false, message: 'The meeting service did not accept your sign-in (401): open SecureJoin and sign in again.' };
+      return { ok: false, message: `The meeting service did not accept your sign-in (401): open SecureJoin and ${press(BUTTON.signIn)}.` };
     case 403:
-      return { ok: false, message: 'This meeting belongs to another organizer on the meeting service (403): generate new codes to make it yours.' };
+      return { ok: false, message: `This meeting belongs to another organizer on the meeting service (403): open SecureJoin and ${press(BUTTON.regenerate)} to make it yours.` };
     case 404:
       return { ok: false, message: 'The meeting is no longer on the meeting service (deleted there, or by an administrator).' };
     case 409:
-      return { ok: false, message: `An alias of this meeting is already used by another meeting on the meeting service (409${detail ? `: ${detail}` : ''}): generate new codes.` };
+      return { ok: false, message: `An alias of this meeting is already used by another meeting on the meeting service (409${detail ? `: ${detail}` : ''}): open SecureJoin and ${press(BUTTON.regenerate)}.` };
     case 413:
       return { ok: false, message: 'The meeting is too large for the meeting service (413): fewer invitees, please.' };
     case 502:

@@ -26,6 +26,7 @@ import { writeSecurity } from './session';
 import { tokenOrProblem } from './tokens';
 import type { TokenSource } from './tokens';
 import type { MeetingSecurity, MeetingSnapshot, OrganizerSettings } from './types';
+import { BUTTON, press, sentences } from './wording';
 
 /** A fetch answer as the logic reads it (the browser's Response fits). */
 export interface ServiceResponse {
@@ -98,7 +99,11 @@ async function currentEtag(fetch: ProvisionFetch, url: string, auth: Record<stri
   return res.status === 200 ? res.etag : null;
 }
 
-const unreachable = (service: MeetingServicePolicy, reason: string) => `Could not reach the meeting service (${service.url}): ${reason}`;
+/**
+ * A network failure in plain words. The browser's own reason ("Failed to fetch", "NetworkError
+ * when attempting to fetch resource.") says nothing more to an organizer, so it is left out.
+ */
+const unreachable = (service: MeetingServicePolicy) => `SecureJoin could not reach the meeting service (${service.url}). Check your network connection.`;
 
 /** The body of the item's state as it is now, or null when it holds no registrable meeting. */
 async function currentBody(port: ItemPort, settings: OrganizerSettings, sent: boolean): Promise<string | null> {
@@ -132,7 +137,7 @@ async function redraw(port: ItemPort, meeting: MeetingSnapshot, security: Meetin
 export async function provisionMeeting(port: ItemPort, meeting: MeetingSnapshot, security: MeetingSecurity, settings: OrganizerSettings, opts: ProvisionOptions): Promise<ProvisionResult> {
   const service = settings.service;
   if (!service) return { state: 'not-configured' };
-  if (security.hostPin === '') return { state: 'not-possible', message: 'The codes in the invite were read back from its text (their PINs are unknown), so they cannot be registered; generate new codes.' };
+  if (security.hostPin === '') return { state: 'not-possible', message: `The codes in the invite were read back from its text (their PINs are unknown), so they cannot be registered: open SecureJoin and ${press(BUTTON.regenerate)}.` };
   let record = await readRecord(port, service);
   const sent = opts.sending === true || bodyWasSent(record?.sent ?? null);
   let body: string;
@@ -184,7 +189,7 @@ export async function provisionMeeting(port: ItemPort, meeting: MeetingSnapshot,
     // An alias is taken by another meeting (aliases are random, so this is rare): draw them all
     // again, write the block with them, and try once more.
     const again = await redraw(port, meeting, security, settings, sent);
-    if (!again) return { state: 'failed', message: 'An alias of this meeting is already used by another meeting, and new ones could not be written into the invite: generate new codes.' };
+    if (!again) return { state: 'failed', message: `An alias of this meeting is already used by another meeting, and new ones could not be written into the invite: open SecureJoin and ${press(BUTTON.regenerate)}.` };
     redrawn = again.security;
     body = again.body;
     res = await put(body, record.etag);
@@ -193,9 +198,9 @@ export async function provisionMeeting(port: ItemPort, meeting: MeetingSnapshot,
     // Deleted on the service (removed elsewhere, or revoked by an administrator): forget it, so the
     // next write creates a new meeting instead of resurrecting this one behind the admin's back.
     await saveRecord(port, null);
-    return { state: 'failed', message: `${(serviceOutcome(404, res.text) as { message: string }).message} Insert or update the block to register it again.` };
+    return { state: 'failed', message: sentences((serviceOutcome(404, res.text) as { message: string }).message, `Open SecureJoin and ${press(BUTTON.update)} to register it again`) };
   }
-  if (res.status === 0) return { state: 'failed', message: unreachable(service, res.text) };
+  if (res.status === 0) return { state: 'failed', message: unreachable(service) };
   const outcome = serviceOutcome(res.status, res.text);
   if (!outcome.ok) return { state: 'failed', message: outcome.message };
   await saveRecord(port, { service: service.url, id: record.id, etag: res.etag, sent: res.etag ? body : null });
@@ -230,7 +235,7 @@ export async function withdrawMeeting(port: ItemPort, settings: OrganizerSetting
   const record = service ? await readRecord(port, service) : null;
   if (!service || !record?.etag) return { state: 'nothing' };
   const token = await tokenOrProblem(opts.tokens, { interactive: opts.interactive });
-  if (!token.ok) return { state: 'failed', message: `The meeting could not be removed from the meeting service, so its codes still open the room: ${token.message}`, signIn: true };
+  if (!token.ok) return { state: 'failed', message: `The meeting could not be removed from the meeting service, so its codes still open the room. ${token.message}`, signIn: true };
   const auth = { authorization: `Bearer ${token.token}` };
   const url = meetingUrl(service, record.id);
   let res = await call(opts.fetch, url, { method: 'DELETE', headers: { ...auth, 'if-match': record.etag } });
@@ -243,6 +248,6 @@ export async function withdrawMeeting(port: ItemPort, settings: OrganizerSetting
     await saveRecord(port, null);
     return { state: 'ok' };
   }
-  const why = res.status === 0 ? unreachable(service, res.text) : (serviceOutcome(res.status, res.text) as { message: string }).message;
-  return { state: 'failed', message: `The meeting could not be removed from the meeting service, so its codes still open the room: ${why}` };
+  const why = res.status === 0 ? unreachable(service) : (serviceOutcome(res.status, res.text) as { message: string }).message;
+  return { state: 'failed', message: `The meeting could not be removed from the meeting service, so its codes still open the room. ${why}` };
 }

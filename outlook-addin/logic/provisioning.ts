@@ -5,6 +5,7 @@
  */
 import type { RoomSpecInput } from '../../core/room';
 import type { MeetingSecurity, MeetingSnapshot, OrganizerSettings } from './types';
+import { BUTTON, press } from './wording';
 
 /**
  * The room spec (POLICY-CONTRACT): the web alias, PINs, the access code (= the numeric alias,
@@ -20,7 +21,7 @@ export function roomSpecFor(meeting: MeetingSnapshot, security: MeetingSecurity,
   const time = series ? { start: series.start, end: series.end } : { start: meeting.start, end: meeting.end };
   const roster = security.passcodeMode === 'per-invitee' ? (security.roster?.invitees ?? []) : [];
   const invitees = roster.map((i) => {
-    if (!i.alias || !i.dialAlias) throw new RangeError(`The invitee ${i.email} has no personal alias yet; update the block.`);
+    if (!i.alias || !i.dialAlias) throw new RangeError(`The invitee ${i.email} has no personal alias yet: ${press(BUTTON.update)}.`);
     return { email: i.email, name: i.name.slice(0, 200), passcode: i.passcode, alias: i.alias, dialAlias: i.dialAlias };
   });
   const guestPin = security.passcodeMode === 'shared' && security.sharedPasscode ? security.sharedPasscode : security.guestPin;

@@ -6,9 +6,9 @@ import { singleLine } from '../../core/invite/escape';
 import { buildCaptureLink } from '../../core/links/capture';
 import { JOIN_PIN_PATTERN, MAX_JOIN_NAME_LENGTH } from '../../core/links/join';
 import type { Invitee } from '../../core/roster';
-import { describeLead } from '../../core/time';
+import { describeLead, formatInstant } from '../../core/time';
 import type { RecurringSeries } from '../../core/time';
-import { dialInNumber, roomJoinUrl } from './block';
+import { blockTimeZone, dialInNumber, roomJoinUrl, usableLocale } from './block';
 import type { MeetingSecurity, MeetingSnapshot, OrganizerSettings, PersonalMessage } from './types';
 
 /** The invitee's personal meeting link (their personal web alias), or the meeting's for rosters made before issue 10. */
@@ -51,11 +51,17 @@ export function personalLink(meeting: MeetingTimes, security: MeetingSecurity, s
 /** The meeting's times: start and end (a series' first occurrence) and the series, if any. */
 export type MeetingTimes = Pick<MeetingSnapshot, 'start' | 'end'> & { recurrence?: RecurringSeries | null };
 
-/** "from 15 minutes before the start until the end" (or "... until 10 minutes after the end"). */
-function windowWords(settings: Pick<OrganizerSettings, 'leadMinutes' | 'graceMinutes'>, recurring: boolean): string {
+/**
+ * When the link and passcode work, with the first opening in the organizer's zone, named:
+ * "The link and passcode work from Tue 10 Mar, 08:45 (Europe/Berlin), 15 minutes before the
+ * start, until 10 minutes after the end." A series says "each occurrence" and when the first opens.
+ */
+function windowSentence(meeting: MeetingSnapshot, settings: Pick<OrganizerSettings, 'leadMinutes' | 'graceMinutes'>): string {
   const until = settings.graceMinutes > 0 ? `${describeLead(settings.graceMinutes)} after the end` : 'the end';
-  const words = `from ${describeLead(settings.leadMinutes)} before the start until ${until}`;
-  return recurring ? `${words} of each occurrence` : words;
+  const timeZone = blockTimeZone(meeting);
+  const opens = `${formatInstant(meeting.start - Math.round(settings.leadMinutes * 60_000), { timeZone, locale: usableLocale(meeting.locale), withDate: true })} (${timeZone})`;
+  if (meeting.recurrence) return `For this recurring series, the link and passcode work from ${describeLead(settings.leadMinutes)} before each occurrence until ${until} of it; the first time from ${opens}.`;
+  return `The link and passcode work from ${opens}, ${describeLead(settings.leadMinutes)} before the start, until ${until}.`;
 }
 
 /** "By phone: call N, enter conference ID <personal numeric alias> followed by #, then your passcode followed by #." */
@@ -89,9 +95,9 @@ export function personalMessages(meeting: MeetingSnapshot, security: MeetingSecu
         `your personal passcode for "${subject}" is ${inv.passcode}. Please keep it and your link to yourself: they identify you in the meeting. The link in the invitation admits hosts only.`,
         `Personal join link: ${personalLink(meeting, security, settings, inv)}`,
         'With the SecureJoin browser extension, opening this link saves your passcode and the meeting time, so it is filled in when the meeting opens. The passcode is in the part of the link that browsers never send to a server.',
-        `Without the extension: open ${personalRoomUrl(security, inv)} and type your passcode.`,
+        `Without the extension: open ${personalRoomUrl(security, inv)} and type your passcode when asked for a PIN.`,
         ...(phone ? [phone] : []),
-        `The link and passcode work ${windowWords(settings, Boolean(meeting.recurrence))}.`,
+        windowSentence(meeting, settings),
       ].join('\n'),
     };
   });

@@ -16,3 +16,29 @@ export const BUTTON = {
 
 /** A label of the pane's buttons. */
 export type ButtonLabel = (typeof BUTTON)[keyof typeof BUTTON];
+
+/** `press "Update block"`: how every message names a button (only ever a {@link BUTTON} label). */
+export const press = (label: ButtonLabel): string => `press "${label}"`;
+
+/**
+ * Sentences joined into one text, each ending with its own full stop (added when missing), so
+ * a reason from elsewhere ("Failed to fetch") never runs into the next sentence.
+ */
+export function sentences(...parts: string[]): string {
+  return parts
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .map((p) => (/[.!?…]["')]?$/.test(p) ? p : `${p}.`))
+    .join(' ');
+}
+
+/**
+ * What each passcode mode protects against, shown beside the choice in the pane (and quoted in
+ * the README): short, plain, true of what the meeting service tells the node. Each starts with
+ * the label of its choice in the pane.
+ */
+export const MODE_EXPLAINED = {
+  none: 'No passcode: anyone who has the invite, also a forwarded one, can join; guests wait in the lobby until a host lets them in.',
+  shared: 'One shared passcode: everyone types the same passcode; it keeps out people who only know the link, but a forwarded invite lets anyone in.',
+  'per-invitee': 'Unique passcode per invitee: each person gets their own link and passcode; a forwarded invite does not let anyone else in, and you see who joined.',
+} as const;

@@ -116,7 +116,7 @@ function resources(base: string, indent: string, withRuntime: boolean): string {
     '    <bt:String id="TaskpaneButton.Label" DefaultValue="Secure access"/>',
     '  </bt:ShortStrings>',
     '  <bt:LongStrings>',
-    '    <bt:String id="TaskpaneButton.Tooltip" DefaultValue="Add a one-time access code and passcodes to this meeting."/>',
+    '    <bt:String id="TaskpaneButton.Tooltip" DefaultValue="Add an access code and passcodes to this meeting."/>',
     '  </bt:LongStrings>',
     '</Resources>',
   ].map((l) => indent + l).join('\n');
@@ -147,7 +147,7 @@ export function renderManifest(opts: ManifestOptions): string {
   <ProviderName>SecureJoin</ProviderName>
   <DefaultLocale>en-US</DefaultLocale>
   <DisplayName DefaultValue="SecureJoin"/>
-  <Description DefaultValue="One-time access codes and personal passcodes in meeting invites, kept right when the meeting changes and checked at send."/>
+  <Description DefaultValue="Time-limited access codes and personal passcodes in meeting invites, kept right when the meeting changes and checked at send."/>
   <IconUrl DefaultValue="${b}/${ADDIN_FILES.icons[64]}"/>
   <HighResolutionIconUrl DefaultValue="${b}/${ADDIN_FILES.icons[128]}"/>
   <SupportUrl DefaultValue="${b}/${ADDIN_FILES.taskpane}"/>

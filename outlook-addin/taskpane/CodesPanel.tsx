@@ -25,7 +25,7 @@ export function CodesPanel({ state }: { state: PaneState }) {
         )}
         {s.accessCode && (
           <>
-            <dt>One-time access code (the meeting's dial-in conference ID)</dt>
+            <dt>Access code (the meeting's conference ID{s.passcodeMode === 'per-invitee' ? ', hosts only' : ''})</dt>
             <dd id="code-access">{s.accessCode}</dd>
           </>
         )}
@@ -63,7 +63,7 @@ export function InviteesPanel({ state, controller }: { state: PaneState; control
       <ul id="roster">
         {roster.invitees.map((i) => (
           <li data-email={i.email}>
-            <span class="invitee">{i.name}</span> <code class="passcode">{i.passcode}</code>
+            <span class="invitee">{i.name}</span> <span class="email">({i.email})</span> <code class="passcode">{i.passcode}</code>
             {i.dialAlias && <> <code class="dial-alias">{i.dialAlias}</code></>}
           </li>
         ))}
@@ -72,7 +72,7 @@ export function InviteesPanel({ state, controller }: { state: PaneState; control
         <summary>Personal messages</summary>
         {state.messages.map((m) => (
           <article data-email={m.email}>
-            <a href={`mailto:${encodeURIComponent(m.email)}?subject=${encodeURIComponent(m.subject)}&body=${encodeURIComponent(m.text)}`}>Email {m.name}</a>
+            <a href={`mailto:${encodeURIComponent(m.email)}?subject=${encodeURIComponent(m.subject)}&body=${encodeURIComponent(m.text)}`}>Email {m.name} ({m.email})</a>
             <pre>{m.text}</pre>
           </article>
         ))}

@@ -2,7 +2,7 @@
 import type { GuessRisk } from '../../core/policy';
 import type { LoadedPolicy, OrganizerSettings, PasscodeModeChoice } from '../logic';
 import type { PaneController, PaneState } from './controller';
-import { BUTTON } from '../logic/wording';
+import { BUTTON, MODE_EXPLAINED } from '../logic/wording';
 
 const MODES: Array<{ value: PasscodeModeChoice; label: string }> = [
   { value: 'none', label: 'No passcode' },
@@ -74,7 +74,7 @@ export function SettingsPanel({ state, controller }: { state: PaneState; control
     <section aria-label="Settings" id="settings">
       <label>
         <input id="access-code" type="checkbox" checked={state.choices.accessCode} disabled={accessLocked} {...explained('organizer.accessCode.required')} onChange={(e) => void controller.setAccessCode((e.currentTarget as HTMLInputElement).checked)} />
-        One-time access code
+        Access code in the invite
         <Lock locked={accessLocked} reason={settings.lockedReason} />
       </label>
       <fieldset id="passcode-mode" disabled={modeLocked} role="radiogroup" {...explained('organizer.passcodes.mode')}>
@@ -90,7 +90,7 @@ export function SettingsPanel({ state, controller }: { state: PaneState; control
         ))}
       </fieldset>
       <p class="hint">
-        Codes: access code {settings.accessCodeLength} digits, passcodes {settings.passcodeLength} digits, PINs {settings.pinLength} digits; active {settings.leadMinutes} minutes before the start
+        {MODE_EXPLAINED[state.choices.passcodeMode]} Codes: access code {settings.accessCodeLength} digits, passcodes {settings.passcodeLength} digits, PINs {settings.pinLength} digits; active {settings.leadMinutes} minutes before the start
         {settings.graceMinutes ? ` until ${settings.graceMinutes} minutes after the end` : ''}.
       </p>
       <button id="save-default" type="button" aria-disabled={state.busy || undefined} onClick={() => state.busy || void controller.saveDefault()}>

@@ -32,6 +32,7 @@ import {
   writeSecurity,
 } from '../logic';
 import type { MeetingServicePolicy } from '../../core/policy';
+import { BUTTON, press } from '../logic/wording';
 import type { ItemPort, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerChoices, OrganizerSettings, PasscodeModeChoice, PersonalMessage, ProvisionFetch, TokenSource } from '../logic';
 
 /**
@@ -79,7 +80,7 @@ export interface PaneDeps {
 }
 
 /** Shown when the policy names no meeting service. */
-const NOT_CONFIGURED = 'The policy names no meeting service: register the codes on the conference node yourself (Export roster).';
+const NOT_CONFIGURED = `The policy names no meeting service: register the codes on the conference node yourself (${press(BUTTON.exportRoster)}).`;
 
 /** True for security read back from the body (sessionData lost): its PINs are unknown. */
 const isRecovered = (security: MeetingSecurity) => security.hostPin === '';
@@ -351,7 +352,7 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
           await saveSecurity(deps.port, security);
           set(derive(await deps.port.getSnapshot(), security));
         }
-        return state.inserted ? 'New codes generated and the invite updated.' : 'New codes generated. Insert them into the invite when ready.';
+        return state.inserted ? 'New codes generated and the invite updated.' : `New codes generated. Press "${BUTTON.insert}" to put them into the invite.`;
       }),
     /** Inserts the block, or updates it in place. */
     insert: () =>

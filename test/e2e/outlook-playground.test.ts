@@ -214,7 +214,7 @@ describe('Outlook add-in in the playground', () => {
     // Its codes are no longer in the invite: the service no longer has the meeting.
     await waitForText(pane, '#provisioning', /removed from the meeting service/);
     expect((await serviceRoom(movedAlias)).status).toBe(404);
-    expect(await send(page)).toMatch(/requires a one-time access code/);
+    expect(await send(page)).toMatch(/requires an access code/);
 
     // Fixed: insert again and the meeting goes out.
     await pane.click('#insert');
@@ -371,7 +371,7 @@ describe('Outlook add-in in the playground', () => {
     // The state settles after the text: a registration started by the click shows "pending" with the last words.
     await pane.waitForSelector('#provisioning[data-state="sign-in"]', { timeout: 10_000 });
     await waitForText(pane, '#provisioning', /did not complete \(the sign-in was declined\).*will not let it be sent/);
-    expect(await send(page)).toBe('SecureJoin: this meeting could not be registered with the meeting service, so its codes would not open the room: You are not signed in to the SecureJoin meeting service. Open SecureJoin to sign in, then send again.');
+    expect(await send(page)).toBe('SecureJoin: this meeting could not be registered with the meeting service, so its codes would not open the room. You are not signed in to the SecureJoin meeting service. Open SecureJoin and press "Sign in to the meeting service", then send again.');
     const alias = /\/m\/([a-z0-9]{20})(?![a-z0-9])/.exec(await bodyText(page))?.[1] as string;
     expect((await serviceRoom(alias)).status).toBe(404);
     // The organizer signs in (here: the local issuer now gives a token) and presses "Sign in".
@@ -392,8 +392,8 @@ describe('Outlook add-in in the playground', () => {
       await pane.click('#insert');
       // The state settles after the text: a registration started by the click shows "pending" with the last words.
       await pane.waitForSelector('#provisioning[data-state="failed"]', { timeout: 10_000 });
-      await waitForText(pane, '#provisioning', /Could not reach the meeting service/);
-      expect(await send(page)).toMatch(/^SecureJoin: this meeting could not be registered with the meeting service.*Could not reach the meeting service/);
+      await waitForText(pane, '#provisioning', /SecureJoin could not reach the meeting service/);
+      expect(await send(page)).toMatch(/^SecureJoin: this meeting could not be registered with the meeting service, so its codes would not open the room\. SecureJoin could not reach the meeting service \(https?:\/\/[^)]*\)\. Check your network connection\. Send again to retry\.$/);
       await page.close();
     } finally {
       server.setPolicyText(POLICY);

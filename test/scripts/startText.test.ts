@@ -4,6 +4,7 @@ import { whatToDo } from '../../scripts/startText';
 
 /** Where the names a user sees are written: the task pane, the playground and the join page. */
 const UI_SOURCES = [
+  'outlook-addin/logic/wording.ts', // the pane's button labels
   'outlook-addin/taskpane/App.tsx',
   'outlook-addin/taskpane/SettingsPanel.tsx',
   'outlook-addin/taskpane/CodesPanel.tsx',

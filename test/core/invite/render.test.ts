@@ -12,8 +12,8 @@ describe('renderInviteBlock', () => {
       '-- SecureJoin secure access --',
       'Meeting: Board <script>alert("x")</script> & "friends"',
       `Join link: ${JOIN}`,
-      'Access code: 48291736',
-      'Passcode: 90417263',
+      'Access code: 48291736 (type it when asked for a PIN)',
+      'Passcode: 90417263 (type it when asked for a PIN)',
       'The code works from 08:45 (Europe/Berlin), 15 minutes before the start.',
       'For this recurring series, the code is active 15 minutes before each occurrence.',
       'Dial in: call +44 20 1234 5678, enter conference ID 123 456 followed by #, then the passcode followed by #.',
@@ -38,7 +38,7 @@ describe('renderInviteBlock', () => {
   });
   it('says each invitee gets a personal passcode, omits dial-in and recurrence when not set', () => {
     const text = renderInviteBlock({ ...INPUT, passcode: { mode: 'per-invitee' }, dialIn: undefined, recurring: false, subject: undefined }).text;
-    expect(text).toContain('Passcode: personal - each invitee receives their own link, passcode and dial-in steps separately; the join link and access code above admit hosts only');
+    expect(text).toContain('Passcode: personal - each invitee gets a personal message with their own join link and passcode (and phone steps); the join link and access code above admit hosts only');
     expect(text).not.toMatch(/Dial in|recurring|Meeting:/);
   });
   it('tells phone callers what to type in each passcode mode', () => {
@@ -73,7 +73,7 @@ describe('renderInviteBlock with a "Save in SecureJoin" link', () => {
 
   it('adds a capture link for the access code as a guest, with the meeting window, right after the access code', () => {
     const lines = block.text.split('\n');
-    expect(lines.indexOf(saveLine)).toBe(lines.indexOf('Access code: 48291736') + 1);
+    expect(lines.indexOf(saveLine)).toBe(lines.indexOf('Access code: 48291736 (type it when asked for a PIN)') + 1);
     expect(url.split('#')[0]).toBe('https://meet.example.com/webapp3/m/alice');
     const captured = parseCaptureLink(url);
     expect(captured.ok && captured.value).toEqual({

@@ -32,7 +32,7 @@ describe('a personal message with a personal alias', () => {
     expect(captureUrl.split('#')[0]).toBe(personalPage);
     expect(message.text).toContain(`your personal passcode for "Quarterly review" is ${ana.passcode}`);
     expect(message.text).toContain('The link in the invitation admits hosts only.');
-    expect(message.text).toContain(`Without the extension: open ${personalPage} and type your passcode.`);
+    expect(message.text).toContain(`Without the extension: open ${personalPage} and type your passcode when asked for a PIN.`);
     expect(message.text).toContain(`call +44 20 7946 0000, at the Virtual Reception enter your personal conference ID ${ana.dialAlias} followed by #, then your passcode ${ana.passcode} followed by #.`);
     expect(message.text).not.toContain(security.hostPin);
   });

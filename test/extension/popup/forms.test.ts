@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { buildCaptureLink } from '../../../core/links/capture';
 import { draftOpensAt, draftsFromInvite, draftToInput, editChangesOf, editFormOf, fromLocalInput, nodeLabel, nodeNamesOf, plainIssue, toLocalInput } from '../../../extension/popup/forms';
 import type { MeetingSummary } from '../../../extension/background/ui';
+import { meetingWindow, newSavedMeeting } from '../../../core/vault';
+import type { ManualMeetingInput } from '../../../core/vault';
 
 const INVITE = ['Join: https://meet.example.com/webapp3/m/board?role=guest', 'Guest PIN: 4821 9933', 'Host PIN: 777777'].join('\n');
 
@@ -38,6 +40,26 @@ describe('paste an invite', () => {
     expect(draftOpensAt(choice!.draft, start + 2 * 3_600_000)).toBe(Date.UTC(2025, 2, 31, 7) - 15 * 60_000);
     expect(draftOpensAt(choice!.draft)).toBe(start - 15 * 60_000);
     expect(draftToInput(choice!)).toMatchObject({ startsAt: start, recurrence });
+  });
+
+  it('a pasted per-invitee invite (no save link) keeps the time its block states, up to the saved meeting', () => {
+    // The block the add-in writes for a meeting at 14:00 New York with a 10 minute lead, as an attendee copies it.
+    const text = [
+      'Quarterly review',
+      '-- SecureJoin secure access --',
+      'Join link: https://meet.example.com/webapp3/m/k3v9q2x7m4p8w1z6t5r0',
+      'Access code: 48291736 (the conference ID for hosts only; not a PIN: invitees use the one in their personal message)',
+      'Passcode: personal - each invitee gets a personal message with their own join link and passcode (and phone steps); the join link and access code above admit hosts only',
+      'The code works from Tue, Dec 8, 1:50\u202fPM (America/New_York), 10 minutes before the start.',
+      '-- End of SecureJoin secure access --',
+    ].join('\n');
+    const [choice] = draftsFromInvite(text, Date.UTC(2026, 10, 29));
+    const start = Date.UTC(2026, 11, 8, 19, 0);
+    expect(draftOpensAt(choice!.draft)).toBe(start - 10 * 60_000);
+    const input = draftToInput({ ...choice!, pin: '55667788' });
+    expect(input).toMatchObject({ startsAt: start, leadMinutes: 10, source: 'invite' });
+    const saved = newSavedMeeting(input as unknown as ManualMeetingInput, Date.UTC(2026, 10, 29), 'm1');
+    expect(saved.ok && meetingWindow(saved.value)?.opensAt).toBe(start - 10 * 60_000);
   });
 
   it('finds nothing in empty or unrelated text', () => {

@@ -194,10 +194,15 @@ describe('event handlers', () => {
     node.down = true;
     state.optional = [{ emailAddress: 'cy@example.com', displayName: 'Cy' }];
     await handlers.onAppointmentAttendeesChanged(launchEvent());
-    expect(logs.at(-1)).toMatch(/^onAppointmentAttendeesChanged: Could not reach the meeting service/);
+    expect(logs.at(-1)).toMatch(/^onAppointmentAttendeesChanged: SecureJoin could not reach the meeting service/);
     const down = launchEvent();
     await handlers.onAppointmentSend(down);
-    expect(down.calls[0]).toMatchObject({ allowEvent: false, errorMessage: expect.stringMatching(/could not be registered with the meeting service.*Could not reach the meeting service \(http:\/\/127\.0\.0\.1:\d+\)/) });
+    // Sentences end properly (the browser's "Failed to fetch" never runs into "Send again").
+    expect(down.calls[0]).toEqual({
+      allowEvent: false,
+      errorMessage: `SecureJoin: this meeting could not be registered with the meeting service, so its codes would not open the room. SecureJoin could not reach the meeting service (${(JSON.parse(EXAMPLE_POLICY_TEXT) as { meetingService: { url: string } }).meetingService.url}). Check your network connection. Send again to retry.`,
+    });
+    expect(down.calls[0]?.errorMessage).not.toContain('Failed to fetch');
     expect(down.calls[0]?.errorMessage?.length).toBeLessThanOrEqual(500);
 
     node.down = false;
@@ -207,7 +212,7 @@ describe('event handlers', () => {
     expect(signedOut.calls[0]).toEqual({
       allowEvent: false,
       errorMessage:
-        'SecureJoin: this meeting could not be registered with the meeting service, so its codes would not open the room: You are not signed in to the SecureJoin meeting service. Open SecureJoin to sign in, then send again.',
+        'SecureJoin: this meeting could not be registered with the meeting service, so its codes would not open the room. You are not signed in to the SecureJoin meeting service. Open SecureJoin and press "Sign in to the meeting service", then send again.',
     });
 
     node.signIn = 'expired';
@@ -226,7 +231,7 @@ describe('event handlers', () => {
     state.start = new Date(Date.UTC(2026, 2, 10, 9, 0));
     state.end = new Date(Date.UTC(2026, 2, 10, 10, 0));
     await handlers.onAppointmentTimeChanged(launchEvent());
-    expect(logs.at(-1)).toMatch(/^onAppointmentTimeChanged: Could not reach the meeting service/);
+    expect(logs.at(-1)).toMatch(/^onAppointmentTimeChanged: SecureJoin could not reach the meeting service/);
     const after = launchEvent();
     await handlers.onAppointmentSend(after);
     expect(after.calls[0]?.allowEvent).toBe(false);

@@ -181,7 +181,7 @@ describe('provisionMeeting against the meeting service', () => {
     const { port, security } = await item();
     const meeting = await port.getSnapshot();
     const down = { ...stack.settings, service: { ...stack.settings.service!, url: 'http://127.0.0.1:9' } };
-    expect(await provisionMeeting(port, meeting, security, down, opts())).toEqual({ state: 'failed', message: expect.stringMatching(/^Could not reach the meeting service \(http:\/\/127\.0\.0\.1:9\)/) });
+    expect(await provisionMeeting(port, meeting, security, down, opts())).toEqual({ state: 'failed', message: 'SecureJoin could not reach the meeting service (http://127.0.0.1:9). Check your network connection.' });
     const weak = { ...security, hostPin: '12' };
     await saveSecurity(port, weak);
     expect(await provisionMeeting(port, meeting, weak, stack.settings, opts())).toEqual({ state: 'failed', message: expect.stringMatching(/^The meeting service refused the meeting: room\.hostPin/) });

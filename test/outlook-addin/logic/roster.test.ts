@@ -35,7 +35,8 @@ describe('personalMessages', () => {
       graceMinutes: SETTINGS.graceMinutes,
     });
     expect(SETTINGS.graceMinutes).toBe(10);
-    expect(msg?.text).toContain('The link and passcode work from 15 minutes before the start until 10 minutes after the end.');
+    expect(msg?.text).toContain('The link and passcode work from Tue 10 Mar, 08:45 (Europe/Berlin), 15 minutes before the start, until 10 minutes after the end.');
+    expect(msg?.text).toContain('and type your passcode when asked for a PIN.');
     // Phone: the node's dial-in number, the invitee's personal numeric alias, then the passcode.
     expect(msg?.text).toContain(`call +44 20 7946 0000, at the Virtual Reception enter your personal conference ID ${invitee.dialAlias} followed by #, then your passcode ${passcode} followed by #.`);
     expect(msg?.text).toContain('The link in the invitation admits hosts only.');
@@ -161,7 +162,8 @@ describe('personal messages for a recurring series', () => {
 
   it('the capture link carries the series and the text says each occurrence', () => {
     const [msg] = personalMessages(m, security, SETTINGS);
-    expect(msg?.text).toContain('The link and passcode work from 15 minutes before the start until 10 minutes after the end of each occurrence.');
+    expect(msg?.text).toContain('For this recurring series, the link and passcode work from 15 minutes before each occurrence until 10 minutes after the end of it; the first time from Tue 10 Mar, 08:45 (Europe/Berlin).');
+    expect(msg?.text).not.toMatch(/one-time|one time/i);
     const link = /Personal join link: (\S+)/.exec(msg?.text ?? '')?.[1] as string;
     const captured = parseCaptureLink(link);
     expect(captured.ok && captured.value.recurrence).toEqual({ timeZone: 'Europe/Berlin', rule: { frequency: 'weekly' } });

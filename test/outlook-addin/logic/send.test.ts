@@ -24,7 +24,7 @@ describe('checkBeforeSend', () => {
 
   it('blocks a missing block when the policy requires an access code', () => {
     const message = denied(checkBeforeSend(meeting(), null, POLICY, SETTINGS));
-    expect(message).toMatch(/requires a one-time access code/);
+    expect(message).toBe('SecureJoin: Your administrator requires an access code, and this invite has no SecureJoin block. Open SecureJoin and press "Insert block", then send again.');
     expect(message).toMatch(/press "Insert block", then send again\.$/);
   });
 
