@@ -81,6 +81,15 @@ async function readRecord(port: ItemPort, service: MeetingServicePolicy): Promis
   return record && record.service === service.url ? record : null;
 }
 
+/**
+ * The write body this item last registered with the service (for the pane's comparison), null
+ * when it registered none, undefined when unknown (no service, or written without an ETag).
+ */
+export async function registeredBody(port: ItemPort, settings: OrganizerSettings): Promise<string | null | undefined> {
+  const record = settings.service ? await readRecord(port, settings.service) : undefined;
+  return record === undefined ? undefined : record?.etag ? (record.sent ?? undefined) : null;
+}
+
 const saveRecord = (port: ItemPort, record: MeetingRecord | null) => port.setSessionData(MEETING_SESSION_KEY, record ? JSON.stringify(record) : '').catch(() => false);
 
 /** One request to the service; a network failure becomes status 0 with its reason as text. */

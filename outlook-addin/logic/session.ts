@@ -4,7 +4,7 @@
  */
 import type { Policy } from '../../core/policy';
 import { applySecurity, removeSecurity } from './block';
-import { PREFS_ROAMING_KEY, SECURITY_SESSION_KEY } from './port';
+import { MEETING_SESSION_KEY, PREFS_ROAMING_KEY, SECURITY_SESSION_KEY } from './port';
 import type { ItemPort } from './port';
 import { organizerSettings, prefsFromChoices } from './policy';
 import { parseSecurity, rebuildSecurityFromBody } from './security';
@@ -71,4 +71,26 @@ export async function clearSecurity(port: ItemPort, meeting: MeetingSnapshot): P
   const body = removeSecurity(meeting.bodyHtml);
   if (body !== meeting.bodyHtml) await port.setBodyHtml(body);
   await saveSecurity(port, null);
+}
+
+/**
+ * `port` keeping the meeting's codes and its registration in memory where the host has no
+ * sessionData (Mailbox < 1.11, e.g. on-premises Exchange): there the open task pane is the only
+ * writer (launch events need 1.10, and no runtime could read them back anyway), so it can still
+ * register the meeting and keep it right while it is open. Other keys (the pane's heartbeat,
+ * which tells the event runtime something) are never faked.
+ */
+export function withPaneMemory(port: ItemPort): ItemPort {
+  const memory = new Map<string, string>();
+  return {
+    ...port,
+    getSessionData: async (key) => (memory.has(key) ? memory.get(key) || null : port.getSessionData(key)),
+    async setSessionData(key, value) {
+      if (memory.has(key) || !(await port.setSessionData(key, value))) {
+        if (key !== SECURITY_SESSION_KEY && key !== MEETING_SESSION_KEY) return false;
+        memory.set(key, value);
+      }
+      return true;
+    },
+  };
 }

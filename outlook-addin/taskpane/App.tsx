@@ -7,6 +7,7 @@ import type { PaneController, PaneState } from './controller';
 import { PolicyPanel, RiskPanel, SettingsPanel } from './SettingsPanel';
 import { CodesPanel, InviteesPanel } from './CodesPanel';
 import { BUTTON } from '../logic/wording';
+import type { PaneTruth } from '../logic/drift';
 import { Confirm } from './Confirm';
 
 /**
@@ -44,9 +45,23 @@ export function App({ controller }: { controller: PaneController & { subscribe(c
     removeButton.current?.focus();
   };
   const describedBy = s.message ? acted : null;
+  // Focus rescue: when the control that had the keyboard focus leaves the page (the top button
+  // once its fix is done), the focus goes to the pane's state line, which says what happened,
+  // instead of dropping to the page.
+  const lastFocus = useRef<Element | null>(null);
+  useEffect(() => {
+    const track = (e: FocusEvent) => void (lastFocus.current = e.target as Element);
+    addEventListener('focusin', track);
+    return () => removeEventListener('focusin', track);
+  }, []);
+  useEffect(() => {
+    const was = lastFocus.current;
+    if (was && !was.isConnected && (!document.activeElement || document.activeElement === document.body)) document.getElementById('block-status')?.focus();
+  });
   return (
     <main aria-busy={s.busy || s.phase === 'loading'}>
       <h1>SecureJoin</h1>
+      {s.phase === 'ready' && s.truth && <PaneTruthView state={s} controller={controller} act={act} describedBy={describedBy} />}
       {s.message && (
         <p id="message" class={`bar message ${s.message.kind}`} role={s.message.kind === 'error' ? 'alert' : 'status'}>
           {s.message.text}
@@ -62,7 +77,8 @@ export function App({ controller }: { controller: PaneController & { subscribe(c
           </section>
           <RiskPanel risk={s.risk} />
           <div class="actions">
-            <button class="primary" {...actionProps('insert', s.busy, act('insert', controller.insert), describedBy)}>
+            {/* One primary button in view: the top one while it offers a fix. */}
+            <button class={s.truth?.action ? undefined : 'primary'} {...actionProps('insert', s.busy, act('insert', controller.insert), describedBy)}>
               {s.inserted ? BUTTON.update : BUTTON.insert}
             </button>
             <button {...actionProps('generate', s.busy, act('generate', controller.generate), describedBy)}>{s.security ? BUTTON.regenerate : BUTTON.generate}</button>
@@ -82,16 +98,6 @@ export function App({ controller }: { controller: PaneController & { subscribe(c
               onCancel={closeConfirm}
             />
           )}
-          <p id="block-status" class="bar" data-state={!s.inserted ? 'absent' : s.problems.length ? 'stale' : 'current'}>
-            {!s.inserted ? 'No SecureJoin block in the invite yet.' : s.problems.length ? 'The block in the invite is out of date:' : 'The block in the invite is up to date.'}
-          </p>
-          {s.problems.length > 0 && (
-            <ul id="block-problems">
-              {s.problems.map((p) => (
-                <li>{p}</li>
-              ))}
-            </ul>
-          )}
           <CodesPanel state={s} />
           {s.preview && (
             <details id="preview-section" open>
@@ -100,16 +106,46 @@ export function App({ controller }: { controller: PaneController & { subscribe(c
             </details>
           )}
           <InviteesPanel state={s} controller={controller} />
-          <p id="provisioning" class="bar" data-state={s.provisioning.state} role={s.provisioning.state === 'sign-in' || s.provisioning.state === 'failed' ? 'alert' : undefined}>
+          {/* The details; a failure is also the pane's state at the top. */}
+          <p id="provisioning" class="bar" data-state={s.provisioning.state}>
             {s.provisioning.text}
           </p>
-          {s.provisioning.state === 'sign-in' && (
-            <button class="primary" {...actionProps('sign-in', s.busy, act('sign-in', controller.signIn), describedBy)}>
-              {BUTTON.signIn}
-            </button>
-          )}
         </>
       )}
     </main>
+  );
+}
+
+/**
+ * The pane's state at its top: the one most important truth, every difference, and the one
+ * button that fixes them. A problem is an alert; all is well (or nothing inserted yet) a status.
+ */
+function PaneTruthView({ state: s, controller, act, describedBy }: { state: PaneState; controller: PaneController; act: (id: string, run: () => Promise<void>) => () => void; describedBy: string | null }) {
+  const t = s.truth as PaneTruth;
+  return (
+    <section id="pane-state" class="bar pane-state" data-state={t.state} aria-label="Meeting state">
+      <div role={t.state === 'stale' || t.state === 'unregistered' ? 'alert' : 'status'}>
+        <p id="block-status" tabIndex={-1}>
+          {t.headline}
+        </p>
+        {t.drifts.length > 0 && (
+          <ul id="block-problems">
+            {t.drifts.map((d) => (
+              <li data-kind={d.kind}>{d.text}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {t.action && (
+        <button class="primary" {...actionProps('fix', s.busy, act('fix', t.action === BUTTON.signIn ? controller.signIn : controller.insert), describedBy)}>
+          {t.action}
+        </button>
+      )}
+      {s.followsChanges === false && (
+        <p id="no-events" class="note">
+          This Outlook does not tell SecureJoin when the meeting changes and has no send check: keep this pane open while you edit; SecureJoin updates the block and the meeting service itself while it is open.
+        </p>
+      )}
+    </section>
   );
 }

@@ -3,137 +3,56 @@
  * over the ItemPort and the shared logic, and reports every change through `onState`. Errors are
  * shown (state.message), never swallowed; locked policy settings can never be changed from here.
  */
-// Straight from the modules, not core/invite's index: its paste parser (six languages) is not the pane's.
-import { renderInviteBlock } from '../../core/invite/render';
-import { findInviteBlock } from '../../core/invite/upsert';
-import { policyGuessRisk } from '../../core/policy/risk';
-import type { GuessRisk } from '../../core/policy';
-import { activationSentence, activationWindow, recurringActivationSentence } from '../../core/time';
 import {
-  blockInput,
-  blockProblems,
   clearSecurity,
   createSecurity,
   enforceLocks,
+  itemMoved,
   loadPolicyLazily,
   markPaneClosed,
   markPaneOpen,
   PANE_HEARTBEAT_INTERVAL_MS,
-  personalMessages,
   provisionMeeting,
   withdrawMeeting,
   readSecurity,
   rebuildSecurityFromBody,
+  registeredBody,
   rosterCsv,
   savePrefs,
   saveSecurity,
   settingsFor,
   syncAttendees,
+  withPaneMemory,
   writeSecurity,
 } from '../logic';
+import { findInviteBlock } from '../../core/invite/upsert';
 import type { MeetingServicePolicy } from '../../core/policy';
-import { BUTTON, press } from '../logic/wording';
-import type { ItemPort, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerChoices, OrganizerSettings, PasscodeModeChoice, PersonalMessage, ProvisionFetch, TokenSource } from '../logic';
+import { BUTTON } from '../logic/wording';
+import type { DriftKind, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerChoices, OrganizerSettings, PasscodeModeChoice, TokenSource } from '../logic';
+import { derive as deriveFrom, truthOf } from './derive';
+import { errorText, INITIAL_STATE, isRecovered, NOT_CONFIGURED, provisioningStatus } from './paneState';
+import type { PaneDeps, PaneState } from './paneState';
 
-/**
- * Registration with the meeting service, as shown to the organizer. 'sign-in': no token could be
- * had (the pane offers "Sign in"; the send check refuses the send until it works).
- */
-export interface ProvisioningStatus {
-  state: 'not-configured' | 'idle' | 'pending' | 'ok' | 'failed' | 'sign-in';
-  text: string;
-}
+export { INITIAL_STATE } from './paneState';
+export type { PaneDeps, PaneState, ProvisioningStatus } from './paneState';
 
-/** Everything the task pane shows. */
-export interface PaneState {
-  phase: 'loading' | 'ready' | 'failed';
-  loaded: LoadedPolicy | null;
-  settings: OrganizerSettings | null;
-  choices: OrganizerChoices;
-  meeting: MeetingSnapshot | null;
-  security: MeetingSecurity | null;
-  /** True when the body holds a SecureJoin block. */
-  inserted: boolean;
-  /** Why the block in the body is out of date or wrong (empty when fine or absent). */
-  problems: string[];
-  preview: string | null;
-  activation: string | null;
-  risk: GuessRisk | null;
-  messages: PersonalMessage[];
-  provisioning: ProvisioningStatus;
-  busy: boolean;
-  message: { kind: 'info' | 'error'; text: string } | null;
-}
+/** How often the pane re-reads the item where Outlook sends it no change events (Mailbox < 1.7), and where it does (body and subject edits raise none anywhere). */
+export const POLL_MS = { withoutEvents: 5_000, withEvents: 15_000 };
 
-/** What the controller needs from outside: the item, the policy file, the network, sign-in, the clock. */
-export interface PaneDeps {
-  port: ItemPort;
-  /** policy.json's text, or null when it cannot be fetched. */
-  fetchPolicy(): Promise<string | null>;
-  fetch: ProvisionFetch;
-  /**
-   * Tokens for the policy's meeting service; called once, only when the policy names one (so
-   * the sign-in library is loaded only then). Null: this Outlook cannot sign in.
-   */
-  tokens?(service: MeetingServicePolicy): TokenSource | null;
-  now(): number;
-}
-
-/** Shown when the policy names no meeting service. */
-const NOT_CONFIGURED = `The policy names no meeting service: register the codes on the conference node yourself (${press(BUTTON.exportRoster)}).`;
-
-/** True for security read back from the body (sessionData lost): its PINs are unknown. */
-const isRecovered = (security: MeetingSecurity) => security.hostPin === '';
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/** The initial (loading) state. */
-export const INITIAL_STATE: PaneState = {
-  phase: 'loading',
-  loaded: null,
-  settings: null,
-  choices: { accessCode: true, passcodeMode: 'per-invitee' },
-  meeting: null,
-  security: null,
-  inserted: false,
-  problems: [],
-  preview: null,
-  activation: null,
-  risk: null,
-  messages: [],
-  provisioning: { state: 'idle', text: '' },
-  busy: false,
-  message: null,
-};
-
-/** The sentence "code works from Tue 24 Nov, 09:45, 15 minutes before the start" for the meeting, in its zone. */
-function activationText(meeting: MeetingSnapshot, settings: OrganizerSettings): string {
-  const time = { start: meeting.start, end: meeting.end };
-  const window = activationWindow(time, { leadMinutes: settings.leadMinutes, graceMinutes: settings.graceMinutes });
-  const sentence = activationSentence(window, time, { timeZone: meeting.timeZone, locale: meeting.locale, leadMinutes: settings.leadMinutes, withDate: true });
-  return meeting.recurrence ? `${sentence} ${recurringActivationSentence(settings.leadMinutes)}` : sentence;
-}
-
-/** Guess risk of the organizer's current choices under the policy's limits. */
-function riskOf(loaded: LoadedPolicy, settings: OrganizerSettings, choices: OrganizerChoices): GuessRisk {
-  return policyGuessRisk(loaded.policy, {
-    accessCodeRequired: { value: choices.accessCode, locked: true },
-    accessCodeLength: settings.accessCodeLength,
-    passcodeMode: { value: choices.passcodeMode, locked: true },
-    passcodeLength: settings.passcodeLength,
-    pinMinLength: settings.pinLength,
-    leadMinutes: settings.leadMinutes,
-    graceMinutes: settings.graceMinutes,
-  });
-}
+/** Differences that are the organizer's edits to the block's text (not a moved meeting or a new subject). */
+const HAND_EDITS: DriftKind[] = ['access-code-deleted', 'access-code-changed', 'block', 'block-damaged'];
 
 /** Creates the controller; call `init()` once Office is ready. */
 export function createPaneController(deps: PaneDeps, onState: (state: PaneState) => void) {
   let state: PaneState = INITIAL_STATE;
+  // Every change recomputes the top line, so it can never lag behind what the pane shows below it.
   const set = (patch: Partial<PaneState>) => {
     state = { ...state, ...patch };
+    state.truth = truthOf(state);
     onState(state);
   };
+  const port = withPaneMemory(deps.port);
+  const derive = (meeting: MeetingSnapshot, security: MeetingSecurity | null) => deriveFrom(state, meeting, security);
 
   // Actions and item-change updates each read the item, write the body and sessionData and
   // register the room on the node. Interleaved, an older update's slower PUT could land on the
@@ -158,33 +77,23 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
     });
   };
 
+  // Re-reads (focus, visibility, poll) run in the queue too, never overlapping an update, and
+  // never more than one waiting: each reads the item afresh.
+  let recheckQueued = false;
+  const recheck = (): Promise<void> => {
+    if (recheckQueued || disposed || state.phase !== 'ready') return Promise.resolve();
+    recheckQueued = true;
+    return serially(() => {
+      recheckQueued = false;
+      return onRecheck();
+    });
+  };
+  let poll: ReturnType<typeof setInterval> | null = null;
+
   // While open, the pane owns updates to the item (logic/ownership.ts): the event runtime skips
   // the same changes, so only this queue writes passcodes. The heartbeat says the pane is alive.
   let heartbeat: ReturnType<typeof setInterval> | null = null;
-  const beat = () => void markPaneOpen(deps.port, deps.now()).catch(() => false);
-
-  /** Recomputes everything derived from meeting + security + choices. */
-  function derive(meeting: MeetingSnapshot, security: MeetingSecurity | null): Partial<PaneState> {
-    const settings = state.settings as OrganizerSettings;
-    const inserted = findInviteBlock(meeting.bodyHtml, 'html') !== null;
-    const out: Partial<PaneState> = { meeting, security, inserted, problems: [], preview: null, messages: [] };
-    try {
-      out.activation = activationText(meeting, settings);
-    } catch (error) {
-      out.activation = `The meeting time is not valid: ${errorText(error)}`;
-    }
-    if (state.loaded) out.risk = riskOf(state.loaded, settings, state.choices);
-    if (security) {
-      try {
-        out.preview = renderInviteBlock(blockInput(meeting, security, settings)).text;
-        if (inserted) out.problems = blockProblems(meeting, security, settings).map((p) => p.message);
-        if (security.passcodeMode === 'per-invitee') out.messages = personalMessages(meeting, security, settings);
-      } catch (error) {
-        out.problems = [errorText(error)];
-      }
-    }
-    return out;
-  }
+  const beat = () => void markPaneOpen(port, deps.now()).catch(() => false);
 
   /** Runs one organizer action: busy while it runs, its error shown when it fails. */
   async function act(what: string, run: () => Promise<string | null>): Promise<void> {
@@ -217,37 +126,26 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
 
   /** Registers the meeting with the meeting service and shows the outcome (`force`: also when unchanged). */
   async function provision(meeting: MeetingSnapshot, security: MeetingSecurity, force: boolean): Promise<void> {
-    const service = state.settings?.service;
-    if (!service) return set({ provisioning: { state: 'not-configured', text: NOT_CONFIGURED } });
+    const settings = state.settings as OrganizerSettings;
+    if (!settings.service) return set({ provisioning: NOT_CONFIGURED });
     set({ provisioning: { state: 'pending', text: 'Registering the meeting with the meeting service…' } });
-    const result = await provisionMeeting(deps.port, meeting, security, state.settings as OrganizerSettings, { fetch: deps.fetch, tokens: tokens(service), interactive: true, now: deps.now(), force });
-    switch (result.state) {
-      case 'ok':
-        if (result.redrawn) set(derive(await deps.port.getSnapshot(), result.redrawn));
-        return set({ provisioning: { state: 'ok', text: `Room ${(result.redrawn ?? security).alias} ${result.created ? 'registered' : 'updated'} with the meeting service.` } });
-      case 'unchanged':
-        return set({ provisioning: { state: 'ok', text: `Room ${security.alias} is registered with the meeting service.` } });
-      case 'not-configured':
-        return set({ provisioning: { state: 'not-configured', text: NOT_CONFIGURED } });
-      case 'failed':
-        return set({ provisioning: { state: result.signIn ? 'sign-in' : 'failed', text: result.signIn ? `${result.message} Until you sign in, the meeting is not registered and SecureJoin will not let it be sent.` : result.message } });
-      default:
-        return set({ provisioning: { state: 'failed', text: result.message } });
-    }
+    const result = await provisionMeeting(port, meeting, security, settings, { fetch: deps.fetch, tokens: tokens(settings.service), interactive: true, now: deps.now(), force });
+    if (result.state === 'ok' && result.redrawn) set(derive(await port.getSnapshot(), result.redrawn));
+    set({ provisioning: provisioningStatus(result, security), registered: await registeredBody(port, settings) });
   }
 
   /** Writes `security` into the body (insert or update), keeps it, provisions it. */
   async function write(security: MeetingSecurity): Promise<MeetingSecurity> {
-    const meeting = await deps.port.getSnapshot();
-    const written = await writeSecurity(deps.port, meeting, security, state.settings as OrganizerSettings);
-    const after = await deps.port.getSnapshot();
+    const meeting = await port.getSnapshot();
+    const written = await writeSecurity(port, meeting, security, state.settings as OrganizerSettings);
+    const after = await port.getSnapshot();
     set(derive(after, written));
     await provision(after, written, true);
     return written;
   }
 
   async function fresh(): Promise<MeetingSecurity> {
-    const meeting = await deps.port.getSnapshot();
+    const meeting = await port.getSnapshot();
     const loaded = state.loaded as LoadedPolicy;
     return createSecurity(meeting, enforceLocks(state.choices, loaded.policy), state.settings as OrganizerSettings, loaded.policy);
   }
@@ -255,16 +153,16 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
   /** The item changed (time, attendees, recurrence): keep an inserted block right. */
   async function onItemChanged(): Promise<void> {
     try {
-      const meeting = await deps.port.getSnapshot();
+      const meeting = await port.getSnapshot();
       // The event runtime may have synced the roster already: start from what the item keeps, so
       // both write the same passcodes (syncing is idempotent).
-      let security = state.security && !isRecovered(state.security) ? ((await readSecurity(deps.port)) ?? state.security) : state.security;
+      let security = state.security && !isRecovered(state.security) ? ((await readSecurity(port)) ?? state.security) : state.security;
       if (security && state.inserted && findInviteBlock(meeting.bodyHtml, 'html')) {
         // Codes read back from the body have no PINs: update the block, but never keep or provision them.
         const recovered = isRecovered(security);
-        security = await writeSecurity(deps.port, meeting, syncAttendees(meeting, security, state.settings as OrganizerSettings), state.settings as OrganizerSettings, { save: !recovered });
-        if (recovered) return set(derive(await deps.port.getSnapshot(), security));
-        const after = await deps.port.getSnapshot();
+        security = await writeSecurity(port, meeting, syncAttendees(meeting, security, state.settings as OrganizerSettings), state.settings as OrganizerSettings, { save: !recovered });
+        if (recovered) return set(derive(await port.getSnapshot(), security));
+        const after = await port.getSnapshot();
         set(derive(after, security));
         await provision(after, security, false);
         return;
@@ -273,6 +171,23 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
       set(derive(meeting, security));
     } catch (error) {
       set({ message: { kind: 'error', text: `Updating after the meeting changed failed: ${errorText(error)}` } });
+    }
+  }
+
+  /**
+   * Reads the item again and shows how it differs from what SecureJoin wrote and registered.
+   * Where Outlook sends no change events, a moved meeting (time, attendees, recurrence) is updated
+   * here as the events would have it; hand edits to the block or subject are shown, never overwritten.
+   */
+  async function onRecheck(): Promise<void> {
+    try {
+      const meeting = await port.getSnapshot();
+      // Not over the organizer's own edits to the block: those stay, shown, until they press the button.
+      const handEdited = state.truth?.drifts.some((d) => HAND_EDITS.includes(d.kind));
+      if (state.followsChanges === false && state.meeting && itemMoved(state.meeting, meeting) && !handEdited) return await onItemChanged();
+      set({ ...derive(meeting, state.security), registered: await registeredBody(port, state.settings as OrganizerSettings) });
+    } catch {
+      // A read refused now (Outlook busy) is retried by the next focus or poll; the pane keeps showing the last read.
     }
   }
 
@@ -291,22 +206,24 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
     async init(): Promise<void> {
       try {
         const loaded = await loadPolicyLazily(await deps.fetchPolicy().catch(() => null));
-        const settings = await settingsFor(deps.port, loaded.policy);
+        const settings = await settingsFor(port, loaded.policy);
         set({ loaded, settings });
-        const meeting = await deps.port.getSnapshot();
-        const security = (await readSecurity(deps.port)) ?? rebuildSecurityFromBody(meeting.bodyHtml);
+        const meeting = await port.getSnapshot();
+        const security = (await readSecurity(port)) ?? rebuildSecurityFromBody(meeting.bodyHtml);
         const choices = security
           ? enforceLocks({ accessCode: security.accessCode !== null, passcodeMode: security.passcodeMode }, loaded.policy)
           : enforceLocks(settings.choices, loaded.policy);
         set({ choices });
-        set({ ...derive(meeting, security), phase: 'ready', provisioning: settings.service ? { state: 'idle', text: '' } : { state: 'not-configured', text: NOT_CONFIGURED } });
+        set({ ...derive(meeting, security), phase: 'ready', provisioning: settings.service ? { state: 'idle', text: '' } : NOT_CONFIGURED, registered: await registeredBody(port, settings) });
         let hearsChanges = true;
-        for (const kind of ['time', 'recipients', 'recurrence'] as const) hearsChanges = (await deps.port.onItemChanged(kind, itemChanged)) && hearsChanges;
+        for (const kind of ['time', 'recipients', 'recurrence'] as const) hearsChanges = (await port.onItemChanged(kind, itemChanged)) && hearsChanges;
+        set({ followsChanges: hearsChanges });
+        if (!disposed) poll = setInterval(() => void (deps.visible?.() !== false && recheck()), hearsChanges ? POLL_MS.withEvents : POLL_MS.withoutEvents);
         // Own updates only when this pane hears every change it takes over from the event runtime.
-        if (hearsChanges && (await markPaneOpen(deps.port, deps.now()).catch(() => false))) heartbeat = setInterval(beat, PANE_HEARTBEAT_INTERVAL_MS);
+        if (hearsChanges && (await markPaneOpen(port, deps.now()).catch(() => false))) heartbeat = setInterval(beat, PANE_HEARTBEAT_INTERVAL_MS);
         // A block inserted before the pane opened (the event runtime's): check that the service
         // holds it as it is now, so a missing sign-in shows here, not first at Send.
-        if (settings.service && security && !isRecovered(security) && state.inserted) void serially(async () => provision(await deps.port.getSnapshot(), security, false));
+        if (settings.service && security && !isRecovered(security) && state.inserted) void serially(async () => provision(await port.getSnapshot(), security, false));
       } catch (error) {
         set({ phase: 'failed', message: { kind: 'error', text: `SecureJoin could not start: ${errorText(error)}` } });
       }
@@ -317,12 +234,15 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
      */
     async dispose(): Promise<void> {
       disposed = true;
+      if (poll !== null) clearInterval(poll);
       if (heartbeat === null) return;
       clearInterval(heartbeat);
       heartbeat = null;
       await this.settled();
-      await markPaneClosed(deps.port).catch(() => false);
+      await markPaneClosed(port).catch(() => false);
     },
+    /** Reads the item again now (the pane got focus or became visible); resolves when shown. */
+    recheck,
     /** Switches the one-time access code on or off (ignored when locked). */
     setAccessCode(on: boolean) {
       if (state.settings?.locked.includes('organizer.accessCode.required')) return;
@@ -349,8 +269,8 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
         const security = await fresh();
         if (state.inserted) await write(security);
         else {
-          await saveSecurity(deps.port, security);
-          set(derive(await deps.port.getSnapshot(), security));
+          await saveSecurity(port, security);
+          set(derive(await port.getSnapshot(), security));
         }
         return state.inserted ? 'New codes generated and the invite updated.' : `New codes generated. Press "${BUTTON.insert}" to put them into the invite.`;
       }),
@@ -367,11 +287,11 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
     /** Removes the block and forgets the codes. */
     remove: () =>
       act('Removing the block', async () => {
-        await clearSecurity(deps.port, await deps.port.getSnapshot());
-        set(derive(await deps.port.getSnapshot(), null));
+        await clearSecurity(port, await port.getSnapshot());
+        set({ ...derive(await port.getSnapshot(), null), written: false });
         // Codes that are no longer in the invite must stop opening the room.
         const settings = state.settings as OrganizerSettings;
-        const withdrawn = await withdrawMeeting(deps.port, settings, { fetch: deps.fetch, tokens: settings.service ? tokens(settings.service) : null, interactive: true });
+        const withdrawn = await withdrawMeeting(port, settings, { fetch: deps.fetch, tokens: settings.service ? tokens(settings.service) : null, interactive: true });
         if (withdrawn.state === 'failed') set({ provisioning: { state: withdrawn.signIn ? 'sign-in' : 'failed', text: withdrawn.message } });
         if (withdrawn.state === 'ok') set({ provisioning: { state: 'idle', text: 'The meeting was removed from the meeting service, so its codes no longer open the room.' } });
         return 'The SecureJoin block was removed.';
@@ -381,13 +301,13 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
       act('Signing in', async () => {
         const security = state.security;
         if (!security || !state.inserted || isRecovered(security)) return null;
-        await provision(await deps.port.getSnapshot(), security, true);
+        await provision(await port.getSnapshot(), security, true);
         return null;
       }),
     /** Saves the current choices as the default for all meetings (roaming settings). */
     saveDefault: () =>
       act('Saving your default', async () => {
-        await savePrefs(deps.port, state.choices, state.settings?.locked ?? []);
+        await savePrefs(port, state.choices, state.settings?.locked ?? []);
         return 'Saved as your default for all meetings.';
       }),
     /** The roster as CSV (invitee, passcode, personal link), or null when there is none. */

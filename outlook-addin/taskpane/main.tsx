@@ -42,6 +42,7 @@ async function start(): Promise<void> {
       // Only called when the policy names a meeting service: MSAL is imported on first use.
       tokens: tokenSourceFor,
       now: () => Date.now(),
+      visible: () => document.visibilityState === 'visible',
     },
     (state) => listeners.forEach((l) => l(state)),
   );
@@ -57,6 +58,10 @@ async function start(): Promise<void> {
   // Closing the pane hands item updates back to the event runtime (best effort: a pane that
   // vanishes without this loses ownership when its heartbeat goes stale).
   addEventListener('pagehide', () => void controller.dispose());
+  // Back in the pane after editing the body or subject (which raise no events anywhere): read the item again.
+  const recheck = () => void (document.visibilityState === 'visible' && controller.recheck());
+  addEventListener('focus', recheck);
+  document.addEventListener('visibilitychange', recheck);
   document.body.dataset.ready = 'true';
 }
 

@@ -18,9 +18,12 @@ import { loadPlayground } from './support/playground';
 
 let server: AddinServer;
 let browser: Browser;
+const EXAMPLE = readFileSync('examples/policy.json', 'utf8');
+/** The example policy without its meeting service (registering meetings is not what these tests look at). */
+const WITHOUT_SERVICE = JSON.stringify({ ...(JSON.parse(EXAMPLE) as Record<string, unknown>), meetingService: undefined });
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startAddinServer({}), launchChromium()]);
+  [server, browser] = await Promise.all([startAddinServer({ policyText: WITHOUT_SERVICE }), launchChromium()]);
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -37,7 +40,7 @@ async function openPane(query = ''): Promise<{ page: Page; pane: Frame }> {
 
 /** Waits until the pane has no action running. */
 const idle = (pane: Frame) => pane.waitForFunction(() => document.querySelector('main')?.getAttribute('aria-busy') === 'false', { timeout: 10_000 });
-const blockState = (pane: Frame) => pane.$eval('#block-status', (el) => el.getAttribute('data-state'));
+const blockState = (pane: Frame) => pane.$eval('#pane-state', (el) => el.getAttribute('data-state'));
 const activeId = (pane: Frame) => pane.evaluate(() => document.activeElement?.id ?? document.activeElement?.tagName ?? null);
 
 async function addAttendee(page: Page, name: string, email: string): Promise<void> {
@@ -69,7 +72,7 @@ describe('task pane accessibility (axe-core, light and dark)', () => {
       await addAttendee(page, 'Ana Lima', 'ana.lima@example.com');
       await addAttendee(page, 'Bo', 'bo@example.com');
       await pane.click('#insert');
-      await pane.waitForFunction(() => document.getElementById('block-status')?.getAttribute('data-state') === 'current', { timeout: 10_000 });
+      await pane.waitForFunction(() => document.getElementById('pane-state')?.getAttribute('data-state') === 'current', { timeout: 10_000 });
       expect(await violationsInBothSchemes(page, pane)).toEqual(NONE);
       await pane.click('#personal-messages summary');
       await pane.waitForSelector('#personal-messages article');
@@ -82,15 +85,22 @@ describe('task pane accessibility (axe-core, light and dark)', () => {
     }
   });
 
-  it('has no violations with an error shown (an invalid policy.json)', async () => {
-    server.setPolicyText('{"version": 1, "organizer": {"accessCode": {"required": {"value": false, "lockd": true}}}}');
+  it('has no violations with errors shown: an invalid policy.json; a meeting service that cannot be signed in to', async () => {
     try {
-      const { page, pane } = await openPane();
-      await pane.waitForSelector('#policy-errors li');
-      expect(await violationsInBothSchemes(page, pane)).toEqual(NONE);
-      await page.close();
+      server.setPolicyText('{"version": 1, "organizer": {"accessCode": {"required": {"value": false, "lockd": true}}}}');
+      const broken = await openPane();
+      await broken.pane.waitForSelector('#policy-errors li');
+      expect(await violationsInBothSchemes(broken.page, broken.pane)).toEqual(NONE);
+      await broken.page.close();
+      // The example policy's service: no sign-in here, so the top says so with its button.
+      server.setPolicyText(EXAMPLE);
+      const unregistered = await openPane();
+      await unregistered.pane.waitForFunction(() => document.getElementById('pane-state')?.getAttribute('data-state') === 'unregistered', { timeout: 10_000 });
+      expect(await unregistered.pane.$eval('#fix', (el) => el.textContent)).toBe('Sign in to the meeting service');
+      expect(await violationsInBothSchemes(unregistered.page, unregistered.pane)).toEqual(NONE);
+      await unregistered.page.close();
     } finally {
-      server.setPolicyText(readFileSync('examples/policy.json', 'utf8'));
+      server.setPolicyText(WITHOUT_SERVICE);
     }
   });
 
@@ -138,7 +148,7 @@ describe('task pane keyboard use', () => {
     try {
       await pane.focus('#insert');
       await page.keyboard.press('Enter');
-      await pane.waitForFunction(() => document.getElementById('block-status')?.getAttribute('data-state') === 'current', { timeout: 10_000 });
+      await pane.waitForFunction(() => document.getElementById('pane-state')?.getAttribute('data-state') === 'current', { timeout: 10_000 });
       await idle(pane);
       expect(await activeId(pane)).toBe('insert');
       // The pane says what happened, tied to the button.
@@ -148,16 +158,31 @@ describe('task pane keyboard use', () => {
     }
   });
 
+  it('moves the focus to the pane\'s state line when the top button that fixed it goes away', async () => {
+    const { page, pane } = await openPane('?mailbox=1.5');
+    try {
+      expect(await pane.$eval('#fix', (el) => el.textContent)).toBe('Insert block');
+      await pane.focus('#fix');
+      await page.keyboard.press('Enter');
+      await pane.waitForFunction(() => document.getElementById('pane-state')?.getAttribute('data-state') === 'current', { timeout: 10_000 });
+      await idle(pane);
+      expect(await pane.$('#fix')).toBeNull();
+      expect(await activeId(pane)).toBe('block-status');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('moves the passcode choice once per arrow key, also while the codes are being remade, and makes the codes for the last choice', async () => {
     const { page, pane } = await openPane();
     try {
-      await pane.waitForFunction(() => document.getElementById('block-status')?.getAttribute('data-state') === 'current', { timeout: 10_000 });
+      await pane.waitForFunction(() => document.getElementById('pane-state')?.getAttribute('data-state') === 'current', { timeout: 10_000 });
       expect(await pane.$eval('#mode-per-invitee', (el) => (el as HTMLInputElement).checked)).toBe(true);
       await pane.focus('#mode-per-invitee');
       await page.keyboard.press('ArrowUp');
       await page.keyboard.press('ArrowUp');
       await idle(pane);
-      await pane.waitForFunction(() => !document.querySelector('#code-shared-passcode') && document.getElementById('block-status')?.getAttribute('data-state') === 'current', { timeout: 10_000 });
+      await pane.waitForFunction(() => !document.querySelector('#code-shared-passcode') && document.getElementById('pane-state')?.getAttribute('data-state') === 'current', { timeout: 10_000 });
       await idle(pane);
       expect(await pane.$eval('#mode-none', (el) => (el as HTMLInputElement).checked)).toBe(true);
       expect(await activeId(pane)).toBe('mode-none');
@@ -171,7 +196,7 @@ describe('task pane keyboard use', () => {
   it('asks before removing the block: Escape cancels and returns to Remove block; confirming removes it and keeps the focus there', async () => {
     const { page, pane } = await openPane();
     try {
-      await pane.waitForFunction(() => document.getElementById('block-status')?.getAttribute('data-state') === 'current', { timeout: 10_000 });
+      await pane.waitForFunction(() => document.getElementById('pane-state')?.getAttribute('data-state') === 'current', { timeout: 10_000 });
       await pane.focus('#remove');
       await page.keyboard.press('Enter');
       await pane.waitForSelector('#confirm-remove');
@@ -184,7 +209,7 @@ describe('task pane keyboard use', () => {
       await pane.waitForSelector('#confirm-remove');
       await pane.focus('#confirm-remove-yes');
       await page.keyboard.press('Enter');
-      await pane.waitForFunction(() => document.getElementById('block-status')?.getAttribute('data-state') === 'absent', { timeout: 10_000 });
+      await pane.waitForFunction(() => document.getElementById('pane-state')?.getAttribute('data-state') === 'absent', { timeout: 10_000 });
       await idle(pane);
       expect(await activeId(pane)).toBe('remove');
       expect(await pane.$eval('#remove', (el) => el.getAttribute('aria-disabled'))).toBe('true');

@@ -376,7 +376,7 @@ describe('Outlook add-in in the playground', () => {
     expect((await serviceRoom(alias)).status).toBe(404);
     // The organizer signs in (here: the local issuer now gives a token) and presses "Sign in".
     await page.evaluate(() => void ((window as unknown as Record<string, { options: { signIn: string } }>).securejoinPlayground!.options.signIn = 'ok'));
-    await pane.click('#sign-in');
+    await pane.click('#fix');
     await pane.waitForSelector('#provisioning[data-state="ok"]', { timeout: 10_000 });
     expect((await serviceRoom(alias)).status).toBe(200);
     expect(await send(page)).toBeNull();

@@ -141,7 +141,7 @@ describe('task pane controller', () => {
     await controller.insert();
     await change(() => host.updateItem({ start: START + 3_600_000, end: START + 7_200_000 }));
     expect(host.readItem().bodyHtml).toMatch(/10:45/);
-    expect(controller.state.problems).toEqual([]);
+    expect(controller.state.truth?.drifts).toEqual([]);
     const before = controller.state.security!.roster!.invitees.map((i) => i.passcode);
     await change(() => host.updateItem({ optionalAttendees: [{ email: 'bo@example.com', name: 'Bo' }] }));
     const roster = controller.state.security!.roster!.invitees;
@@ -157,7 +157,7 @@ describe('task pane controller', () => {
     expect(controller.state.activation).toMatch(/Mon 4 Mar, 09:45/);
     await change(() => host.updateItem({ start: START + 86_400_000, end: START + 86_400_000 + 3_600_000 }));
     expect(host.readItem().bodyHtml).toContain('Tue 5 Mar, 09:45');
-    expect(controller.state.problems).toEqual([]);
+    expect(controller.state.truth?.drifts).toEqual([]);
     expect(controller.state.activation).toMatch(/Tue 5 Mar, 09:45/);
     expect(requests.map((r) => JSON.parse(r.body).room.meeting.start)).toEqual([START, START + 86_400_000]);
     expect(controller.state.provisioning.state).toBe('ok');
@@ -169,7 +169,7 @@ describe('task pane controller', () => {
     const next = START + 86_400_000;
     await change(() => host.updateItem({ start: next, end: next + 3_600_000, optionalAttendees: [{ email: 'bo@example.com', name: 'Bo' }] }), 2);
     expect(host.readItem().bodyHtml).toContain('Tue 5 Mar, 09:45');
-    expect(controller.state.problems).toEqual([]);
+    expect(controller.state.truth?.drifts).toEqual([]);
     const shown = controller.state.security!.roster!.invitees.map((i) => [i.email, i.passcode]);
     expect(shown.map(([email]) => email)).toEqual(['ana@example.com', 'bo@example.com']);
     expect((await readSecurity(port))!.roster!.invitees.map((i) => [i.email, i.passcode])).toEqual(shown);

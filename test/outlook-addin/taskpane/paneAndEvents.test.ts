@@ -133,7 +133,7 @@ describe('task pane open while the event runtime handles the same change', () =>
       expect(room).toEqual(stored);
       expect(served.window.opensAt).toBe(host.readItem().start - 15 * 60_000);
       for (const m of controller.state.messages) expect(m.text).toContain(stored.find((i) => i.email === m.email)!.passcode);
-      expect(controller.state.problems).toEqual([]);
+      expect(controller.state.truth?.drifts).toEqual([]);
     }
     expect(logs).toEqual([]);
   });

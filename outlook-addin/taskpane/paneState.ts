@@ -1,0 +1,105 @@
+/**
+ * The task pane's state and what the controller needs from outside, plus how a registration
+ * outcome is shown: plain types and small pure mappings, no Office, no DOM.
+ */
+import type { GuessRisk, MeetingServicePolicy } from '../../core/policy';
+import { BUTTON, press } from '../logic/wording';
+import type { ItemPort, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerChoices, OrganizerSettings, PaneTruth, PersonalMessage, ProvisionFetch, ProvisionResult, TokenSource } from '../logic';
+
+/**
+ * Registration with the meeting service, as shown to the organizer. 'sign-in': no token could be
+ * had (the pane offers "Sign in"; the send check refuses the send until it works).
+ */
+export interface ProvisioningStatus {
+  state: 'not-configured' | 'idle' | 'pending' | 'ok' | 'failed' | 'sign-in';
+  text: string;
+}
+
+/** Everything the task pane shows. */
+export interface PaneState {
+  phase: 'loading' | 'ready' | 'failed';
+  loaded: LoadedPolicy | null;
+  settings: OrganizerSettings | null;
+  choices: OrganizerChoices;
+  meeting: MeetingSnapshot | null;
+  security: MeetingSecurity | null;
+  /** True when the body holds a SecureJoin block. */
+  inserted: boolean;
+  /** True once the pane saw or wrote a block in this item (and did not remove it since): a block gone now was deleted. */
+  written: boolean;
+  /** What this item last registered with the meeting service (logic/drift.ts RegistrationView.registered). */
+  registered: string | null | undefined;
+  /** The pane's top line: the most important truth, its differences and the button that fixes them. */
+  truth: PaneTruth | null;
+  /** False where Outlook sends the pane no change events (Mailbox < 1.7): the pane says so and polls; null until known. */
+  followsChanges: boolean | null;
+  preview: string | null;
+  activation: string | null;
+  risk: GuessRisk | null;
+  messages: PersonalMessage[];
+  provisioning: ProvisioningStatus;
+  busy: boolean;
+  message: { kind: 'info' | 'error'; text: string } | null;
+}
+
+/** What the controller needs from outside: the item, the policy file, the network, sign-in, the clock. */
+export interface PaneDeps {
+  port: ItemPort;
+  /** policy.json's text, or null when it cannot be fetched. */
+  fetchPolicy(): Promise<string | null>;
+  fetch: ProvisionFetch;
+  /**
+   * Tokens for the policy's meeting service; called once, only when the policy names one (so
+   * the sign-in library is loaded only then). Null: this Outlook cannot sign in.
+   */
+  tokens?(service: MeetingServicePolicy): TokenSource | null;
+  now(): number;
+  /** False while the pane is hidden: the poll then reads nothing (default: visible). */
+  visible?(): boolean;
+}
+
+/** The initial (loading) state. */
+export const INITIAL_STATE: PaneState = {
+  phase: 'loading',
+  loaded: null,
+  settings: null,
+  choices: { accessCode: true, passcodeMode: 'per-invitee' },
+  meeting: null,
+  security: null,
+  inserted: false,
+  written: false,
+  registered: undefined,
+  truth: null,
+  followsChanges: null,
+  preview: null,
+  activation: null,
+  risk: null,
+  messages: [],
+  provisioning: { state: 'idle', text: '' },
+  busy: false,
+  message: null,
+};
+
+/** Shown when the policy names no meeting service. */
+export const NOT_CONFIGURED: ProvisioningStatus = { state: 'not-configured', text: `The policy names no meeting service: register the codes on the conference node yourself (${press(BUTTON.exportRoster)}).` };
+
+/** True for security read back from the body (sessionData lost): its PINs are unknown. */
+export const isRecovered = (security: MeetingSecurity) => security.hostPin === '';
+
+export const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** How a registration outcome is shown (`security`: what was registered). */
+export function provisioningStatus(result: ProvisionResult, security: MeetingSecurity): ProvisioningStatus {
+  switch (result.state) {
+    case 'ok':
+      return { state: 'ok', text: `Room ${(result.redrawn ?? security).alias} ${result.created ? 'registered' : 'updated'} with the meeting service.` };
+    case 'unchanged':
+      return { state: 'ok', text: `Room ${security.alias} is registered with the meeting service.` };
+    case 'not-configured':
+      return NOT_CONFIGURED;
+    case 'failed':
+      return result.signIn ? { state: 'sign-in', text: `${result.message} Until you sign in, the meeting is not registered and SecureJoin will not let it be sent.` } : { state: 'failed', text: result.message };
+    default:
+      return { state: 'failed', text: result.message };
+  }
+}
