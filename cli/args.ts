@@ -1,6 +1,7 @@
 /** Command-line parsing with node:util parseArgs, turning its errors into usage errors. */
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
+import { parseDurationOption } from '../core/meeting/drafts';
 import { UsageError } from './errors';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -30,4 +31,14 @@ export function intOption(value: string | undefined, name: string, min: number, 
     throw new UsageError(`${name} must be a whole number from ${min} to ${max}, got "${value}"`, command);
   }
   return n;
+}
+
+/**
+ * Parses a duration option (`90m`, `24h`, `2d`) in [min, max] milliseconds.
+ * @throws UsageError like `--draft-ttl must be a duration from 1h to 90d like 30s, 15m, 24h or 2d, got "x"`.
+ */
+export function durationOption(text: string, name: string, range: { min: number; max: number }, command: string): number {
+  const parsed = parseDurationOption(text, name, range);
+  if (!parsed.ok) throw new UsageError(parsed.errors.map((e) => `${e.path} ${e.message}`).join('; '), command);
+  return parsed.value;
 }

@@ -7,10 +7,12 @@ import { startMeetingService } from '../service';
 import type { MeetingServiceOptions } from '../service';
 import { DEFAULT_DATA_DIR } from '../service/db/open';
 import { DEFAULT_ADMIN_ROLE, DEFAULT_PORT, DEFAULT_SCOPE } from '../service/options';
-import { intOption, parseOptions } from './args';
+import { DEFAULT_DRAFT_SWEEP_EVERY_MS, DEFAULT_DRAFT_TTL_MS, DRAFT_SWEEP_EVERY_RANGE, DRAFT_TTL_RANGE, formatDuration } from '../core/meeting/drafts';
+import { durationOption, intOption, parseOptions } from './args';
 import { EXIT, UsageError } from './errors';
 import type { CliIo } from './io';
 import { readText } from './io';
+import { sweepDraftsCommand } from './sweepDraftsCommand';
 
 export const SERVICE_HELP = `Usage: securejoin service [options]
 
@@ -37,9 +39,19 @@ Pexip Infinity External Policy API (GET /policy/v1/service/configuration and
 /policy/v1/participant/properties, HTTP Basic; without both values the routes answer 404):
   --policy-username U    the policy profile's username (SECUREJOIN_POLICY_USERNAME)
   --policy-password P    its password (SECUREJOIN_POLICY_PASSWORD; prefer the variable)
+Drafts (a meeting registered at insert and never sent opens nothing; abandoned ones are removed
+with their aliases, an audit row each; "Name (n)" numbers go a day after their occurrence):
+  --draft-ttl D          remove unsent drafts D after their last write (SECUREJOIN_DRAFT_TTL;
+                         default ${formatDuration(DEFAULT_DRAFT_TTL_MS)}; ${formatDuration(DRAFT_TTL_RANGE.min)} to ${formatDuration(DRAFT_TTL_RANGE.max)}; D like 90m, 24h, 2d)
+  --draft-sweep-every D  how often to look (SECUREJOIN_DRAFT_SWEEP_EVERY; default ${formatDuration(DEFAULT_DRAFT_SWEEP_EVERY_MS)};
+                         ${formatDuration(DRAFT_SWEEP_EVERY_RANGE.min)} to ${formatDuration(DRAFT_SWEEP_EVERY_RANGE.max)}). Replicas may all sweep: each draft goes once.
 Other:
   --tls-dir DIR          serve HTTPS with DIR/cert.pem and DIR/key.pem
   --log-level L          fatal, error, warn, info (default), debug, trace or silent
+
+  securejoin service sweep-drafts [--database-url URL | --data-dir DIR] [--draft-ttl D]
+                         sweep once now and print each removed draft (id, organizer, last
+                         write; never a code or alias), beside running services or not.
 `;
 
 const FLAGS = {
@@ -59,6 +71,8 @@ const FLAGS = {
   'policy-password': { type: 'string' },
   'tls-dir': { type: 'string' },
   'log-level': { type: 'string' },
+  'draft-ttl': { type: 'string' },
+  'draft-sweep-every': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -97,6 +111,8 @@ export function serviceOptions(args: string[], env: Record<string, string | unde
   }
   if (policyUsername?.includes(':')) throw new UsageError('--policy-username must not contain ":" (HTTP Basic separates it from the password with one)', 'service');
   const tlsDir = values['tls-dir'];
+  const draftTtl = values['draft-ttl'] ?? env.SECUREJOIN_DRAFT_TTL;
+  const draftSweepEvery = values['draft-sweep-every'] ?? env.SECUREJOIN_DRAFT_SWEEP_EVERY;
   return {
     port,
     host: values.host ?? '127.0.0.1',
@@ -114,6 +130,10 @@ export function serviceOptions(args: string[], env: Record<string, string | unde
     ...(policyUsername && policyPassword ? { policy: { username: policyUsername, password: policyPassword } } : {}),
     ...(tlsDir ? { tls: { cert: readText(join(tlsDir, 'cert.pem'), 'certificate'), key: readText(join(tlsDir, 'key.pem'), 'key') } } : {}),
     logLevel: logLevel as MeetingServiceOptions['logLevel'],
+    drafts: {
+      ...(draftTtl !== undefined ? { ttlMs: durationOption(draftTtl, '--draft-ttl', DRAFT_TTL_RANGE, 'service') } : {}),
+      ...(draftSweepEvery !== undefined ? { sweepEveryMs: durationOption(draftSweepEvery, '--draft-sweep-every', DRAFT_SWEEP_EVERY_RANGE, 'service') } : {}),
+    },
   };
 }
 
@@ -122,6 +142,7 @@ export function serviceOptions(args: string[], env: Record<string, string | unde
  * signal. A failure to start is reported on stderr and sets the process's exit code to 1.
  */
 export function serviceCommand(args: string[], io: CliIo, env: Record<string, string | undefined> = process.env): number {
+  if (args[0] === 'sweep-drafts') return sweepDraftsCommand(args.slice(1), io, env);
   const opts = serviceOptions(args, env);
   if (opts === 'help') {
     io.out(SERVICE_HELP);
@@ -129,7 +150,6 @@ export function serviceCommand(args: string[], io: CliIo, env: Record<string, st
   }
   startMeetingService(opts).then(
     (service) => {
-      io.err(`meeting service listening on ${service.url} (${service.database === 'pglite' ? `embedded PGlite in ${opts.dataDir}` : 'PostgreSQL'})\n`);
       const stop = (signal: string): void => {
         io.err(`meeting service: ${signal}, finishing requests in flight\n`);
         // A request that never ends must not keep the process forever.
@@ -144,6 +164,8 @@ export function serviceCommand(args: string[], io: CliIo, env: Record<string, st
       };
       process.once('SIGTERM', () => stop('SIGTERM'));
       process.once('SIGINT', () => stop('SIGINT'));
+      // Announced once a signal would stop it gracefully: a supervisor may signal at once.
+      io.err(`meeting service listening on ${service.url} (${service.database === 'pglite' ? `embedded PGlite in ${opts.dataDir}` : 'PostgreSQL'})\n`);
     },
     (error: unknown) => {
       io.err(`securejoin service: cannot start: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,8 +1,8 @@
 /**
  * The meeting service: SecureJoin's own server of record for meetings and their codes.
  * `startMeetingService(options)` opens the database (PostgreSQL, or embedded PGlite), applies
- * the migrations, and listens; `close()` stops taking requests, lets in-flight ones finish and
- * closes the database.
+ * the migrations, listens and sweeps abandoned drafts (service/jobs/expireDrafts.ts); `close()`
+ * stops taking requests, lets in-flight ones (and a sweep's batch) finish and closes the database.
  */
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './app';
@@ -10,6 +10,7 @@ import { createAuthenticator } from './auth/verifier';
 import { openDatabase, resolveCodesKey } from './db/open';
 import { codesCipher } from './codes';
 import { migrate } from './db/migrate';
+import { resolveDraftSettings, startDraftExpiry } from './jobs/expireDrafts';
 import { checkCodesKey } from './keyCheck';
 import { createLogger } from './logger';
 import { DEFAULT_ADMIN_ROLE, DEFAULT_PORT, DEFAULT_SCOPE } from './options';
@@ -29,12 +30,13 @@ export interface MeetingService {
   port: number;
   /** Which database it uses. */
   database: 'postgres' | 'pglite';
-  /** Graceful stop: no new requests, in-flight ones finish, the database closes. */
+  /** Graceful stop: no new requests or sweeps, in-flight ones finish, the database closes. */
   close(): Promise<void>;
 }
 
 export async function startMeetingService(opts: MeetingServiceOptions): Promise<MeetingService> {
   const log = createLogger(opts);
+  const draftSettings = resolveDraftSettings(opts.drafts);
   const key = resolveCodesKey(opts);
   const db = opts.database ?? (await openDatabase(opts, log));
   const closeDb = (): Promise<void> => (opts.database ? Promise.resolve() : db.close());
@@ -50,6 +52,7 @@ export async function startMeetingService(opts: MeetingServiceOptions): Promise<
     });
     const app = await buildApp(opts, log, (l) => ({ db, cipher, authenticate, log: l }));
     await app.listen({ port: opts.port ?? DEFAULT_PORT, host: opts.host ?? '127.0.0.1' });
+    const drafts = startDraftExpiry(db, cipher, log, draftSettings);
     const { port } = app.server.address() as AddressInfo;
     const host = (opts.host ?? '127.0.0.1').includes(':') ? `[${opts.host}]` : (opts.host ?? '127.0.0.1');
     const url = `${opts.tls ? 'https' : 'http'}://${host}:${port}`;
@@ -60,7 +63,8 @@ export async function startMeetingService(opts: MeetingServiceOptions): Promise<
       database: db.kind,
       close() {
         closing ??= (async () => {
-          await app.close();
+          // A sweep in progress finishes its batch while requests in flight finish.
+          await Promise.all([app.close(), drafts.stop()]);
           await closeDb();
         })();
         return closing;

@@ -18,7 +18,7 @@ const REDACT = [
   'token',
 ];
 
-export function createLogger(opts: MeetingServiceOptions): Logger {
+export function createLogger(opts: Pick<MeetingServiceOptions, 'logLevel' | 'logStream'>): Logger {
   const level = opts.logLevel ?? 'info';
   const options = { level, redact: { paths: REDACT, censor: '[redacted]' } };
   return opts.logStream ? pino(options, opts.logStream) : pino(options);

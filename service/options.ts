@@ -1,6 +1,7 @@
 /** How to start the meeting service (the CLI fills this from flags and environment). */
 import type { Level } from 'pino';
 import type { Database } from './db/database';
+import type { DraftExpirySettings } from './jobs/expireDrafts';
 import type { Clock } from '../core/types';
 
 export interface MeetingServiceOptions {
@@ -47,6 +48,11 @@ export interface MeetingServiceOptions {
   logLevel?: Level | 'silent';
   /** A stream for the log lines instead of stdout (tests read it). */
   logStream?: { write(line: string): void };
+  /**
+   * The draft-expiry job (service/jobs/expireDrafts.ts): unsent drafts are removed `ttlMs` after
+   * their last write (default 24 h), swept every `sweepEveryMs` (default 15 min).
+   */
+  drafts?: DraftExpirySettings;
   /** Pool size for PostgreSQL. Default 20. */
   poolSize?: number;
 }

@@ -20,6 +20,7 @@ import type { SavedMeeting } from '../vault/schema';
 import { meetingSeries, meetingWindow } from '../vault/window';
 import { isJoinPageOf, joinPageOf } from './match';
 import { choosePin } from './pin';
+import { codeTiming } from './timing';
 import type { PinPrompt } from './pin';
 
 /** Everything {@link decideFill} looks at. Plain data, so the background can decide for a content script. */
@@ -65,6 +66,11 @@ export interface FillInput {
    * (saved before the rule, not yet deleted) is never filled. Absent: not checked.
    */
   keep?: KeepRules;
+  /**
+   * The user pressed Fill when asked about a code whose start time SecureJoin does not know
+   * (core/autofill/timing `codeTiming` is `unknown`). Only the extension's own UI sets it.
+   */
+  confirmedUnknownTime?: boolean;
 }
 
 /** Why nothing is filled. */
@@ -92,11 +98,15 @@ export type NoFillReason =
  * - `fill`: put `pin` in the field (`none` means: the guest joins without a PIN; send `none`);
  *   press join only when `join` is true (fill-and-join mode and an automatic attempt is safe);
  * - `wait`: the code is not active yet; decide again at `until` (in fill-and-join mode, joining then);
+ * - `ask`: every check passed, but SecureJoin does not know when the code starts working: ask
+ *   the user before filling (their Fill decides again with `confirmedUnknownTime`, then fills
+ *   without joining: they agreed to a fill);
  * - `none`: do nothing, for `reason`.
  */
 export type FillDecision =
   | { action: 'fill'; pin: string; join: boolean }
   | { action: 'wait'; until: EpochMs; reason: 'not-yet-active'; join: boolean }
+  | { action: 'ask'; reason: 'activation-unknown' }
   | { action: 'none'; reason: NoFillReason };
 
 const none = (reason: NoFillReason): FillDecision => ({ action: 'none', reason });
@@ -107,7 +117,8 @@ const none = (reason: NoFillReason): FillDecision => ({ action: 'none', reason }
  * page; in a frame that is not the top frame or is sandboxed; in a room blocked or suspected
  * blocked; a PIN that failed before; when only one attempt (or none) is left (`shouldAttempt`),
  * or when the guard's level is `warn` (policy: stop autofilling at `warnAtRemaining`); after the
- * window closed, or before it has been open ACTIVATION_SAFETY_MARGIN_MS (then it waits); a
+ * window closed, or before it has been open ACTIVATION_SAFETY_MARGIN_MS (then it waits); a code
+ * whose start time is unknown without the user's yes (then it asks); a
  * record the keep rules (`input.keep`) refuse; without a field or into a field with a value. Fill mode fills only; joining is
  * the user's. Never throws: malformed input gives `none`.
  */
@@ -157,6 +168,10 @@ function decide(input: FillInput): FillDecision {
   }
   if (field.present !== true) return none('no-field');
   if (field.hasValue !== false) return none('field-has-value');
+  if (window === null && codeTiming(meeting, now).kind === 'unknown') {
+    if (input.confirmedUnknownTime !== true) return { action: 'ask', reason: 'activation-unknown' };
+    return { action: 'fill', pin: choice.pin, join: false };
+  }
   return { action: 'fill', pin: choice.pin, join: mode === 'fill-and-join' };
 }
 

@@ -8,3 +8,4 @@ export * from './preconditions';
 export * from './access';
 export * from './claims';
 export * from './view';
+export * from './drafts';

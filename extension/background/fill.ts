@@ -26,10 +26,14 @@ import { keepRulesOf } from './settings';
 export type FillAnswer =
   | { ok: true; action: 'fill'; pin: string; join: boolean; notice: string | null }
   | { ok: true; action: 'wait'; until: number; join: boolean; notice: string }
+  | { ok: true; action: 'ask'; notice: string }
   | { ok: true; action: 'none'; reason: NoFillReason | 'unknown-page' | 'not-allowed' | 'tab-changed' | 'attempts-reserved'; notice: string | null };
 
 /** What a page is told when other tabs already hold the attempts SecureJoin may spend for this room. */
 export const RESERVED_NOTICE = 'SecureJoin is already trying this meeting\'s PIN in another tab, so it does not fill here. Use that tab, or enter the PIN yourself.';
+
+/** The page's question when SecureJoin does not know when a code starts working (core `codeTiming` `unknown`). */
+export const UNKNOWN_TIME_QUESTION = 'SecureJoin does not know when this code starts working. Fill it anyway?';
 
 /** Whether the extension may act on `origin` at all: the policy's nodes when an admin set them, else anywhere the user saved a meeting. */
 export function originAllowed(settings: Pick<ExtensionSettings, 'policyOrigins'>, origin: string): boolean {
@@ -68,8 +72,10 @@ function noticeOf(status: GuardStatus): string | null {
  * Decides `fill:ask` for a content script. The frame facts that matter are taken from the
  * browser (`sender.frameId`, `sender.origin`), never from the page's report alone; the tab's
  * URL is read again right before the answer and must still be on the same origin and page.
+ * `confirmed`: the user pressed Fill on the page's question about a code of unknown time (or
+ * asked for this fill themselves, from the context menu or the keyboard).
  */
-export async function answerFillAsk(report: PageReport, sender: ContentSender, ctx: BackgroundContext): Promise<FillAnswer> {
+export async function answerFillAsk(report: PageReport, sender: ContentSender, ctx: BackgroundContext, confirmed = false): Promise<FillAnswer> {
   const { settings, onOrigin, state } = await readInputs(ctx, sender.url);
   if (!originAllowed(settings, sender.origin)) return { ok: true, action: 'none', reason: 'not-allowed', notice: null };
   const meetings = meetingsForPage(sender.url, onOrigin, settings);
@@ -97,6 +103,7 @@ export async function answerFillAsk(report: PageReport, sender: ContentSender, c
       possibleLockout: status.possibleLockout,
       webAppPaths: settings.webAppPaths,
       keep: keepRulesOf(settings),
+      confirmedUnknownTime: confirmed,
     });
     if (first === null || decision.action === 'fill') first = { decision, status, meeting };
     if (decision.action === 'fill') break;
@@ -109,6 +116,8 @@ export async function answerFillAsk(report: PageReport, sender: ContentSender, c
     return { ok: true, action: 'wait', until: decision.until, join: decision.join, notice: `This meeting's code opens at ${opens}. SecureJoin waits instead of spending an attempt.` };
   }
   if (decision.action === 'none') return { ok: true, action: 'none', reason: decision.reason, notice: noticeOf(status) };
+  // No PIN leaves the background until the user said yes on the page.
+  if (decision.action === 'ask') return { ok: true, action: 'ask', notice: UNKNOWN_TIME_QUESTION };
   // Re-check just before the PIN leaves the background: the tab may have navigated meanwhile.
   // Beside it, the attempt is reserved for this tab: tabs of the same room asking at once are
   // serialised there and together stay within what one tab may spend automatically. (Both at

@@ -71,8 +71,9 @@ export async function answerManualFill(report: PageReport, sender: ContentSender
     }
     asked = { report: { ...report, pageUrl: page, frame: { ...report.frame, isTop: true } }, sender: { ...sender, frameId: 0, url: page } };
   }
-  const answer = await answerFillAsk(asked.report, asked.sender, ctx);
+  // The user asked for this fill: that is their yes for a code whose start time is unknown.
+  const answer = await answerFillAsk(asked.report, asked.sender, ctx, true);
   if (answer.action === 'fill') return { ...answer, join: false };
-  if (answer.action === 'wait') return answer;
+  if (answer.action === 'wait' || answer.action === 'ask') return answer;
   return { ...answer, notice: REFUSED[answer.reason] ?? answer.notice ?? NO_MEETING };
 }

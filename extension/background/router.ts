@@ -44,7 +44,7 @@ async function route(raw: unknown, senderInfo: SenderInfo, ctx: BackgroundContex
     const request = msg.value;
     switch (request.type) {
       case 'fill:ask':
-        return answerFillAsk(request.report, sender, ctx);
+        return answerFillAsk(request.report, sender, ctx, request.confirmed === true);
       case 'fill:manual':
         return answerManualFill(request.report, sender, ctx);
       case 'page:status':

@@ -3,6 +3,7 @@
  * the user's preferences, export and import the vault. Validation is core's; PINs are never
  * part of a list answer (the popup shows role, node, times and attempts only).
  */
+import { asksBeforeFilling } from '../../core/autofill/timing';
 import { guardKeyOf, guardStatus } from '../../core/guard';
 import { effectiveSettings } from '../../core/policy';
 import type { Issue } from '../../core/types';
@@ -27,6 +28,8 @@ export interface MeetingSummary {
   endsAt: number | null;
   /** When the code opens (start minus lead), or null without times. */
   opensAt: number | null;
+  /** No times where a code usually has them (core `codeTiming` `unknown`): the join page asks before filling. */
+  timeUnknown: boolean;
   attemptsUsed: number;
   attemptsLeft: number;
   limit: number;
@@ -61,6 +64,7 @@ export async function listMeetings(ctx: BackgroundContext): Promise<UiAnswer> {
       endsAt: m.endsAt ?? null,
       // A series shows its current or next occurrence's opening, not the first one's.
       opensAt: meetingWindow(m, now)?.opensAt ?? null,
+      timeUnknown: asksBeforeFilling(m, now),
       attemptsUsed: status.attemptsUsed,
       attemptsLeft: status.attemptsLeft,
       limit: status.limit,

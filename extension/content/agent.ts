@@ -49,6 +49,8 @@ export function startJoinPageAgent(deps: AgentDeps): () => void {
   const notice = createNotice(doc);
   let filled = false;
   let asking = false;
+  // The user said "Not now" to filling a code of unknown time: nothing more is filled by itself on this page load.
+  let declined = false;
   // A capture link opened this page: never fill AND join in the same page load (a link alone
   // must not spend an attempt); filling is fine, the user presses Join.
   let captured = false;
@@ -76,15 +78,28 @@ export function startJoinPageAgent(deps: AgentDeps): () => void {
     say(captureNotice(answer), answer?.ok ? 'info' : 'warning');
   };
 
-  const ask = async (field: HTMLInputElement): Promise<void> => {
+  const ask = async (field: HTMLInputElement, confirmed = false): Promise<void> => {
     asking = true;
     let answer: FillAnswer | undefined;
     try {
-      answer = (await deps.send({ type: 'fill:ask', report: pageReport(win, field) })) as FillAnswer | undefined;
+      answer = (await deps.send(confirmed ? { type: 'fill:ask', report: pageReport(win, field), confirmed } : { type: 'fill:ask', report: pageReport(win, field) })) as FillAnswer | undefined;
     } finally {
       asking = false;
     }
     if (!answer?.ok) return;
+    if (answer.action === 'ask') {
+      // SecureJoin does not know when this code starts working: the user decides, on this page.
+      lastNotice = answer.notice;
+      notice.ask(
+        answer.notice,
+        () => void ask(field, true).catch(() => undefined),
+        () => {
+          declined = true;
+          say(null);
+        },
+      );
+      return;
+    }
     if (answer.action === 'wait') {
       say(answer.notice, 'info');
       clearTimeout(waitTimer);
@@ -143,7 +158,7 @@ export function startJoinPageAgent(deps: AgentDeps): () => void {
     const field = findPinField(doc, initial);
     const appeared = field !== null && field !== seenField;
     seenField = field;
-    if (!field || (!appeared && !force) || field.value !== '' || asking) return;
+    if (!field || (!appeared && !force) || field.value !== '' || asking || declined) return;
     if (filled) return refreshStatus();
     await ask(field);
   };

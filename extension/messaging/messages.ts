@@ -26,7 +26,8 @@ export type PageReport = z.infer<typeof pageReportSchema>;
 
 /** Messages a content script may send (checked against a content-script sender). */
 export const contentRequestSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('fill:ask'), report: pageReportSchema }),
+  // `confirmed`: the user pressed Fill on the page's question about a code whose start time is unknown.
+  z.strictObject({ type: z.literal('fill:ask'), report: pageReportSchema, confirmed: z.optional(z.literal(true)) }),
   // The user asked for a fill on the focused field (context menu or keyboard command); honoured only right after the background asked for it.
   z.strictObject({ type: z.literal('fill:manual'), report: pageReportSchema }),
   z.strictObject({ type: z.literal('capture:save'), url }),

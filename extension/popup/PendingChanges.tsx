@@ -27,8 +27,12 @@ const shown = (field: FieldChange['field'], v: string | number | null): string =
   return String(v);
 };
 
-/** The list of pending changes with Confirm and Discard; `onApplied` runs after a change was confirmed. */
-export function PendingChanges({ send, onApplied }: { send: (msg: UiRequest) => Promise<unknown>; onApplied: (text: string) => void }) {
+/**
+ * The list of pending changes with Confirm and Discard; `onApplied` runs after a change was
+ * confirmed. A card that goes takes the focus with it: it moves to the next card's Confirm, else
+ * to `focusWhenEmpty` (the meetings' heading), never to the page body.
+ */
+export function PendingChanges({ send, onApplied, focus, focusWhenEmpty }: { send: (msg: UiRequest) => Promise<unknown>; onApplied: (text: string) => void; focus: (id: string) => void; focusWhenEmpty: string }) {
   const [changes, setChanges] = useState<ChangeSummary[]>([]);
   const reload = async (): Promise<void> => {
     const answer = (await send({ type: 'changes:list' })) as ChangeAnswer;
@@ -37,38 +41,45 @@ export function PendingChanges({ send, onApplied }: { send: (msg: UiRequest) => 
   useEffect(() => void reload(), []);
   if (changes.length === 0) return null;
 
+  const focusAfter = (id: string): void => {
+    const at = changes.findIndex((c) => c.id === id);
+    const next = changes[at + 1] ?? changes[at - 1];
+    focus(next ? `change-confirm-${next.id}` : focusWhenEmpty);
+  };
   const confirm = async (id: string): Promise<void> => {
     const answer = (await send({ type: 'changes:confirm', id })) as ChangeAnswer;
     if (answer.ok && 'confirmed' in answer) onApplied(answer.confirmed === 'replaced' ? `Replaced the saved PIN for ${answer.alias}.` : answer.confirmed === 'added' ? `Saved for ${answer.alias}.` : 'Nothing to change.');
     else if (!answer.ok) onApplied(answer.error);
     await reload();
+    focusAfter(id);
   };
   const discard = async (id: string): Promise<void> => {
     await send({ type: 'changes:discard', id });
     await reload();
+    focusAfter(id);
   };
 
   return (
-    <section id="pending-changes">
-      <h1>Waiting for your confirmation</h1>
-      <ul>
+    <section id="pending-changes" aria-labelledby="pending-heading">
+      <h2 id="pending-heading">Waiting for your confirmation</h2>
+      <ul class="cards">
         {changes.map((c) => (
-          <li key={c.id} class="pending-change" data-id={c.id}>
-            <span>
+          <li key={c.id} class="pending-change card stack" data-id={c.id}>
+            <p id={`change-${c.id}`}>
               A link opened on <strong>{c.origin}</strong> would {c.replaces ? 'replace' : 'add to'} what you saved for <strong>{c.alias}</strong> ({c.role}).
               Confirm only if you expected a new PIN from the organizer.
-              <small>
-                <ul class="change-fields">
-                  {c.changes.map((f) => (
-                    <li key={f.field}>
-                      {FIELD_NAMES[f.field]}: {shown(f.field, f.before)} → {shown(f.field, f.after)}
-                    </li>
-                  ))}
-                </ul>
-              </small>
-            </span>
-            <button type="button" class="change-confirm" onClick={() => void confirm(c.id)}>Confirm</button>
-            <button type="button" class="change-discard" onClick={() => void discard(c.id)}>Discard</button>
+            </p>
+            <ul class="change-fields">
+              {c.changes.map((f) => (
+                <li key={f.field}>
+                  {FIELD_NAMES[f.field]}: {shown(f.field, f.before)} → {shown(f.field, f.after)}
+                </li>
+              ))}
+            </ul>
+            <div class="buttons">
+              <button type="button" class="primary change-confirm" id={`change-confirm-${c.id}`} aria-describedby={`change-${c.id}`} onClick={() => void confirm(c.id)}>Confirm</button>
+              <button type="button" class="secondary change-discard" aria-describedby={`change-${c.id}`} onClick={() => void discard(c.id)}>Discard</button>
+            </div>
           </li>
         ))}
       </ul>

@@ -136,21 +136,60 @@ export function nodeLabel(at: string, names: ReadonlyMap<string, string>): strin
 
 /** What the popup calls each field when it says what is wrong with it. */
 const FIELD_NAMES: Readonly<Record<string, string>> = {
-  url: 'Meeting link',
+  url: 'Join link',
   alias: 'Room name',
   role: 'Joining as',
   pin: 'PIN',
   startsAt: 'Start',
   endsAt: 'End',
   label: 'Name',
+  displayName: 'Your name',
+  leadMinutes: 'Minutes the code opens early',
+  graceMinutes: 'Minutes the code works after the end',
+  recurrence: 'Repeats',
 };
+
+/** The field an issue is about, by the name the form shows ("Join link"), or "Meeting" for the record as a whole. */
+export function fieldNameOf(issue: Issue): string {
+  return FIELD_NAMES[issue.path.split('.')[0] ?? ''] ?? 'Meeting';
+}
 
 /**
  * A problem as an attendee reads it: the field's name, not its internal path ("PIN: ..." rather
  * than "pin: ..."), and the "no PIN" case in the form's own words instead of typing "none".
  */
 export function plainIssue(issue: Issue): string {
-  const field = FIELD_NAMES[issue.path.split('.')[0] ?? ''] ?? 'Meeting';
+  const field = fieldNameOf(issue);
   if (issue.path === 'pin' && issue.message.startsWith('enter the PIN')) return 'PIN: enter the PIN, or tick "No PIN needed" if guests join without one.';
   return `${field}: ${issue.message.replace(/"none"/g, 'no PIN')}`;
+}
+
+/** "A, B and C". */
+const listed = (names: readonly string[]): string => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
+
+/**
+ * The summary above a form's errors: which fields to check, by the names the form shows
+ * ("Not saved. Check the Join link and PIN."). Each problem itself is shown at its field.
+ */
+export function errorSummary(issues: readonly Issue[]): string {
+  const names = [...new Set(issues.map(fieldNameOf))];
+  if (names.length === 0) return 'Not saved.';
+  return `Not saved. Check the ${listed(names)}.`;
+}
+
+/**
+ * The plain-words problems of each of a form's fields: `fields` maps an issue path's first part
+ * (`pin`, `startsAt`) to the id of the input that holds it. Issues with no input of their own
+ * are left to the summary.
+ */
+export function errorsByField(issues: readonly Issue[], fields: Readonly<Record<string, string>>): Map<string, string> {
+  const byField = new Map<string, string>();
+  for (const issue of issues) {
+    const id = fields[issue.path.split('.')[0] ?? ''];
+    if (id === undefined) continue;
+    const text = plainIssue(issue);
+    const before = byField.get(id);
+    byField.set(id, before === undefined ? text : `${before} ${text}`);
+  }
+  return byField;
 }

@@ -80,11 +80,14 @@ export function blockDrifts(meeting: MeetingSnapshot, security: MeetingSecurity 
   if (!found) return written ? [{ kind: 'block-deleted', text: 'The SecureJoin block was deleted from the invite: attendees would get no link and no code.', action: BUTTON.insert }] : [];
   if (!security) return [update('block-damaged', 'The SecureJoin block in the invite is damaged: its join link or access code is missing or unreadable.')];
   const out: Drift[] = [];
-  for (const p of blockProblems(meeting, security, settings)) {
+  const problems = blockProblems(meeting, security, settings);
+  // The save link carries the window: with a stale time it differs because the meeting moved.
+  const moved = problems.some((p) => p.kind === 'stale');
+  for (const p of problems) {
     if (p.kind === 'code_mismatch') {
       out.push(found.fields.accessCode ? update('access-code-changed', `The access code in the invite was changed: it reads ${found.fields.accessCode}, but this meeting's code is ${security.accessCode ?? security.guestPin}.`) : update('access-code-deleted', 'The access code line was deleted from the invite.'));
     } else if (p.kind === 'stale') out.push(update('time', `The meeting time changed, but the invite still says: "${found.fields.activationSentence ?? ''}"`));
-    else out.push(update('block', p.message));
+    else out.push(update(moved && p.kind === 'save_link_mismatch' ? 'time' : 'block', p.message));
   }
   // The send check leaves the subject line alone (a subject typed after the block was put in is
   // common and harmless at send); the pane still says the block names another meeting.

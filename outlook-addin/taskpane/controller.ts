@@ -26,11 +26,10 @@ import {
   writeSecurity,
 } from '../logic';
 import { findInviteBlock } from '../../core/invite/upsert';
-import type { MeetingServicePolicy } from '../../core/policy';
 import { BUTTON } from '../logic/wording';
-import type { DriftKind, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerChoices, OrganizerSettings, PasscodeModeChoice, TokenSource } from '../logic';
+import type { DriftKind, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerChoices, OrganizerSettings, PasscodeModeChoice } from '../logic';
 import { derive as deriveFrom, truthOf } from './derive';
-import { errorText, INITIAL_STATE, isRecovered, NOT_CONFIGURED, provisioningStatus } from './paneState';
+import { errorText, INITIAL_STATE, isRecovered, NOT_CONFIGURED, PENDING, provisioningStatus, tokenCache } from './paneState';
 import type { PaneDeps, PaneState } from './paneState';
 
 export { INITIAL_STATE } from './paneState';
@@ -109,26 +108,15 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
     });
   }
 
-  // The token source, made once and only when the policy names a meeting service.
-  let tokenSource: { service: MeetingServicePolicy; source: TokenSource | null } | null = null;
-  function tokens(service: MeetingServicePolicy): TokenSource | null {
-    if (tokenSource?.service !== service) {
-      let source: TokenSource | null = null;
-      try {
-        source = deps.tokens?.(service) ?? null;
-      } catch {
-        source = null;
-      }
-      tokenSource = { service, source };
-    }
-    return tokenSource.source;
-  }
+  const tokens = tokenCache(deps);
+  // Set together with the block's new state, so the top never flashes "not registered" before a registration starts.
+  const pending = () => (state.settings?.service ? { provisioning: PENDING } : {});
 
   /** Registers the meeting with the meeting service and shows the outcome (`force`: also when unchanged). */
   async function provision(meeting: MeetingSnapshot, security: MeetingSecurity, force: boolean): Promise<void> {
     const settings = state.settings as OrganizerSettings;
     if (!settings.service) return set({ provisioning: NOT_CONFIGURED });
-    set({ provisioning: { state: 'pending', text: 'Registering the meeting with the meeting service…' } });
+    set({ provisioning: PENDING });
     const result = await provisionMeeting(port, meeting, security, settings, { fetch: deps.fetch, tokens: tokens(settings.service), interactive: true, now: deps.now(), force });
     if (result.state === 'ok' && result.redrawn) set(derive(await port.getSnapshot(), result.redrawn));
     set({ provisioning: provisioningStatus(result, security), registered: await registeredBody(port, settings) });
@@ -139,7 +127,7 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
     const meeting = await port.getSnapshot();
     const written = await writeSecurity(port, meeting, security, state.settings as OrganizerSettings);
     const after = await port.getSnapshot();
-    set(derive(after, written));
+    set({ ...derive(after, written), ...pending() });
     await provision(after, written, true);
     return written;
   }
@@ -163,7 +151,7 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
         security = await writeSecurity(port, meeting, syncAttendees(meeting, security, state.settings as OrganizerSettings), state.settings as OrganizerSettings, { save: !recovered });
         if (recovered) return set(derive(await port.getSnapshot(), security));
         const after = await port.getSnapshot();
-        set(derive(after, security));
+        set({ ...derive(after, security), ...pending() });
         await provision(after, security, false);
         return;
       }
@@ -182,8 +170,8 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
   async function onRecheck(): Promise<void> {
     try {
       const meeting = await port.getSnapshot();
-      // Not over the organizer's own edits to the block: those stay, shown, until they press the button.
-      const handEdited = state.truth?.drifts.some((d) => HAND_EDITS.includes(d.kind));
+      // Not over the organizer's own edits to the block (in this read): those stay, shown, until they press the button.
+      const handEdited = truthOf({ ...state, meeting })?.drifts.some((d) => HAND_EDITS.includes(d.kind));
       if (state.followsChanges === false && state.meeting && itemMoved(state.meeting, meeting) && !handEdited) return await onItemChanged();
       set({ ...derive(meeting, state.security), registered: await registeredBody(port, state.settings as OrganizerSettings) });
     } catch {
@@ -214,16 +202,18 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
           ? enforceLocks({ accessCode: security.accessCode !== null, passcodeMode: security.passcodeMode }, loaded.policy)
           : enforceLocks(settings.choices, loaded.policy);
         set({ choices });
-        set({ ...derive(meeting, security), phase: 'ready', provisioning: settings.service ? { state: 'idle', text: '' } : NOT_CONFIGURED, registered: await registeredBody(port, settings) });
+        // A block inserted before the pane opened (the event runtime's) is checked with the service
+        // below: "registering" until then, not a passing "not registered" alert.
+        const check = settings.service && security && !isRecovered(security) && findInviteBlock(meeting.bodyHtml, 'html') ? security : null;
+        set({ ...derive(meeting, security), phase: 'ready', provisioning: check ? PENDING : settings.service ? { state: 'idle', text: '' } : NOT_CONFIGURED, registered: await registeredBody(port, settings) });
         let hearsChanges = true;
         for (const kind of ['time', 'recipients', 'recurrence'] as const) hearsChanges = (await port.onItemChanged(kind, itemChanged)) && hearsChanges;
         set({ followsChanges: hearsChanges });
         if (!disposed) poll = setInterval(() => void (deps.visible?.() !== false && recheck()), hearsChanges ? POLL_MS.withEvents : POLL_MS.withoutEvents);
         // Own updates only when this pane hears every change it takes over from the event runtime.
         if (hearsChanges && (await markPaneOpen(port, deps.now()).catch(() => false))) heartbeat = setInterval(beat, PANE_HEARTBEAT_INTERVAL_MS);
-        // A block inserted before the pane opened (the event runtime's): check that the service
-        // holds it as it is now, so a missing sign-in shows here, not first at Send.
-        if (settings.service && security && !isRecovered(security) && state.inserted) void serially(async () => provision(await port.getSnapshot(), security, false));
+        // Check that the service holds that block's meeting as it is now, so a missing sign-in shows here, not first at Send.
+        if (check) void serially(async () => provision(await port.getSnapshot(), check, false));
       } catch (error) {
         set({ phase: 'failed', message: { kind: 'error', text: `SecureJoin could not start: ${errorText(error)}` } });
       }

@@ -83,6 +83,9 @@ export const INITIAL_STATE: PaneState = {
 /** Shown when the policy names no meeting service. */
 export const NOT_CONFIGURED: ProvisioningStatus = { state: 'not-configured', text: `The policy names no meeting service: register the codes on the conference node yourself (${press(BUTTON.exportRoster)}).` };
 
+/** While the meeting is being registered. */
+export const PENDING: ProvisioningStatus = { state: 'pending', text: 'Registering the meeting with the meeting service…' };
+
 /** True for security read back from the body (sessionData lost): its PINs are unknown. */
 export const isRecovered = (security: MeetingSecurity) => security.hostPin === '';
 
@@ -102,4 +105,21 @@ export function provisioningStatus(result: ProvisionResult, security: MeetingSec
     default:
       return { state: 'failed', text: result.message };
   }
+}
+
+/** The token source for a service, made once and only when the policy names one (so MSAL loads only then); null when this Outlook cannot sign in. */
+export function tokenCache(deps: Pick<PaneDeps, 'tokens'>): (service: MeetingServicePolicy) => TokenSource | null {
+  let made: { service: MeetingServicePolicy; source: TokenSource | null } | null = null;
+  return (service) => {
+    if (made?.service !== service) {
+      let source: TokenSource | null = null;
+      try {
+        source = deps.tokens?.(service) ?? null;
+      } catch {
+        source = null;
+      }
+      made = { service, source };
+    }
+    return made.source;
+  };
 }

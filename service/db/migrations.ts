@@ -85,4 +85,22 @@ export const MIGRATIONS: readonly Migration[] = [
         SELECT alias_key, id, 'web', NULL FROM meetings;
     `,
   },
+  {
+    version: 4,
+    name: 'draft expiry',
+    sql: `
+      -- Whether the sealed room says sent, in plain, so the draft sweep (service/jobs/draftExpiry.ts)
+      -- finds unsent meetings by index. NULL for meetings written before: the sweep opens their
+      -- sealed room to decide, and the sealed room stays the truth for every row.
+      ALTER TABLE meetings ADD COLUMN sent boolean;
+      CREATE INDEX meetings_unsent_by_age ON meetings (updated_at) WHERE sent IS NOT TRUE;
+      -- The sweep's removals are audited as their own action.
+      ALTER TABLE meeting_audit DROP CONSTRAINT meeting_audit_action_check;
+      ALTER TABLE meeting_audit ADD CONSTRAINT meeting_audit_action_check CHECK (action IN ('create', 'replace', 'delete', 'expire'));
+      -- When each "Name (n)" number's occurrence window closes: pruned a day later. Rows from
+      -- before (and from a replica not yet upgraded) count as closing a day after they are written.
+      ALTER TABLE participant_names ADD COLUMN closes_at timestamptz NOT NULL DEFAULT (now() + interval '1 day');
+      CREATE INDEX participant_names_by_close ON participant_names (closes_at);
+    `,
+  },
 ];

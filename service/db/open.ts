@@ -15,12 +15,15 @@ import { openPostgres } from './postgres';
 /** Default data folder (PGlite's files in `pgdata/`, the development codes key in `codes.key`), relative to the working directory. */
 export const DEFAULT_DATA_DIR = '.data/service';
 
-function dataDirOf(opts: MeetingServiceOptions): string | null {
+/** The options that choose the database and the key (the service's, or `service sweep-drafts`'). */
+export type DatabaseChoice = Pick<MeetingServiceOptions, 'databaseUrl' | 'dataDir' | 'codesKey' | 'poolSize'>;
+
+function dataDirOf(opts: DatabaseChoice): string | null {
   return opts.dataDir === undefined ? DEFAULT_DATA_DIR : opts.dataDir;
 }
 
 /** The 32-byte key. @throws Error saying what to set (never the key). */
-export function resolveCodesKey(opts: MeetingServiceOptions): Buffer {
+export function resolveCodesKey(opts: DatabaseChoice): Buffer {
   if (opts.codesKey !== undefined) return parseCodesKey(opts.codesKey);
   if (opts.databaseUrl) {
     throw new Error('a codes key is required with a database server: set SECUREJOIN_CODES_KEY (or --codes-key) to 32 random bytes in base64');
@@ -35,7 +38,7 @@ export function resolveCodesKey(opts: MeetingServiceOptions): Buffer {
   return parseCodesKey(readFileSync(file, 'utf8'));
 }
 
-export async function openDatabase(opts: MeetingServiceOptions, log: Logger): Promise<Database> {
+export async function openDatabase(opts: DatabaseChoice, log: Logger): Promise<Database> {
   if (opts.databaseUrl) return openPostgres({ url: opts.databaseUrl, max: opts.poolSize ?? 20 }, log);
   const dir = dataDirOf(opts);
   if (dir === null) return openPglite(null);

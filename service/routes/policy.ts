@@ -57,7 +57,7 @@ export function policyRoutes(app: FastifyInstance, ctx: ServiceContext, credenti
     if (!invitee || !window) return send(reply, CONTINUE);
     // One count per invitee per occurrence: the occurrence is named by its window's opening.
     const key = `${found.meetingId}:${found.inviteeIndex}:${window.opensAt}`;
-    const ordinal = await participantOrdinal(ctx.db, key, named.participant);
+    const ordinal = await participantOrdinal(ctx.db, key, named.participant, window.closesAt);
     return send(reply, { status: 'success', action: 'continue', result: { remote_display_name: displayName(invitee.name, ordinal) } });
   });
 }

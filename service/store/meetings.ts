@@ -3,7 +3,8 @@
  * as data-modifying CTEs) guarded by the version it was based on, so it is atomic without a
  * transaction, holds the row lock only while the statement runs, and two processes on one
  * database can never both win the same version. The caller wraps it in a transaction with the
- * meeting's aliases (service/store/aliases.ts).
+ * meeting's aliases (service/store/aliases.ts). Each write also copies `room.sent` into the
+ * plain `sent` column, by which the draft sweep (service/store/drafts.ts) finds unsent drafts.
  */
 import type { MeetingView } from '../../core/meeting';
 import type { RoomSpec } from '../../core/room';
@@ -99,13 +100,13 @@ function withActor(sql: string, params: unknown[], actor: Actor): [string, unkno
 export async function insertMeeting(q: Queryable, cipher: CodesCipher, m: NewMeeting, actor: Actor): Promise<MeetingView | null> {
   const [sql, params] = withActor(
     `WITH ins AS (
-       INSERT INTO meetings (id, version, organizer_id, organizer_name, subject, alias_key, room_sealed, created_at, updated_at)
-       VALUES ($1, 1, $2, $3, $4, $5, $6, now(), now())
+       INSERT INTO meetings (id, version, organizer_id, organizer_name, subject, alias_key, room_sealed, sent, created_at, updated_at)
+       VALUES ($1, 1, $2, $3, $4, $5, $6, $7, now(), now())
        ON CONFLICT (id) DO NOTHING
        RETURNING ${COLUMNS}
      ), audit AS (${AUDIT('create', 'ins')})
      SELECT * FROM ins`,
-    [m.id, m.organizer.id, m.organizer.name, m.subject, m.room.alias.toLowerCase(), cipher.seal(m.room, m.id)],
+    [m.id, m.organizer.id, m.organizer.name, m.subject, m.room.alias.toLowerCase(), cipher.seal(m.room, m.id), m.room.sent],
     actor,
   );
   return aliasGuard(async () => {
@@ -138,13 +139,13 @@ export async function replaceMeeting(
     `WITH cur AS (
        SELECT id, version, organizer_id, room_sealed FROM meetings WHERE id = $1 FOR UPDATE
      ), upd AS (
-       UPDATE meetings m SET version = m.version + 1, subject = $4, alias_key = $5, room_sealed = $6, updated_at = now()
+       UPDATE meetings m SET version = m.version + 1, subject = $4, alias_key = $5, room_sealed = $6, sent = $7, updated_at = now()
        FROM cur WHERE m.id = cur.id AND cur.version = $2 AND cur.organizer_id = $3
        RETURNING m.id, m.version, m.organizer_id, m.organizer_name, m.subject, m.room_sealed, m.created_at, m.updated_at,
                  cur.room_sealed AS before_sealed
      ), audit AS (${AUDIT('replace', 'upd')})
      SELECT * FROM upd`,
-    [target.id, target.version, target.organizerId, change.subject, change.room.alias.toLowerCase(), cipher.seal(change.room, target.id)],
+    [target.id, target.version, target.organizerId, change.subject, change.room.alias.toLowerCase(), cipher.seal(change.room, target.id), change.room.sent],
     actor,
   );
   return aliasGuard(async () => {

@@ -4,6 +4,7 @@
  * MAX+1 under two unique keys, (key, participant) and (key, ordinal); a racing insert that lost
  * the ordinal retries, and a participant asking again gets its stored ordinal.
  */
+import type { EpochMs } from '../../core/types';
 import type { Database } from '../db/database';
 import { UNIQUE_VIOLATION, sqlState } from '../db/database';
 
@@ -12,12 +13,13 @@ const MAX_ATTEMPTS = 100;
 
 /**
  * The participant's ordinal under `key` (1 for the first), assigning the next one when new.
+ * `closesAt` is the end of the occurrence's window: the draft sweep prunes the row a day later.
  * Committed asynchronously (`synchronous_commit = off`): the join does not wait for the WAL
  * flush, which on a busy disk costs ~100 ms at p99. A database crash may then forget the last
  * fraction of a second of names (a participant could be renumbered), never a meeting or a code,
  * and never consistency: the unique keys still hold.
  */
-export async function participantOrdinal(db: Database, key: string, participant: string): Promise<number> {
+export async function participantOrdinal(db: Database, key: string, participant: string, closesAt: EpochMs): Promise<number> {
   // A participant asking again (Infinity repeats requests) is one read, no transaction.
   const known = await db.query<{ ordinal: number }>('SELECT ordinal FROM participant_names WHERE name_key = $1 AND participant = $2', [key, participant]);
   if (known.rows[0]) return known.rows[0].ordinal;
@@ -29,14 +31,14 @@ export async function participantOrdinal(db: Database, key: string, participant:
           `WITH existing AS (
              SELECT ordinal FROM participant_names WHERE name_key = $1 AND participant = $2
            ), ins AS (
-             INSERT INTO participant_names (name_key, participant, ordinal)
-             SELECT $1, $2, COALESCE((SELECT MAX(ordinal) FROM participant_names WHERE name_key = $1), 0) + 1
+             INSERT INTO participant_names (name_key, participant, ordinal, closes_at)
+             SELECT $1, $2, COALESCE((SELECT MAX(ordinal) FROM participant_names WHERE name_key = $1), 0) + 1, $3::timestamptz
               WHERE NOT EXISTS (SELECT 1 FROM existing)
              ON CONFLICT (name_key, participant) DO NOTHING
              RETURNING ordinal
            )
            SELECT ordinal FROM existing UNION ALL SELECT ordinal FROM ins`,
-          [key, participant],
+          [key, participant, new Date(closesAt).toISOString()],
         );
         return rows[0]?.ordinal ?? null;
       });

@@ -82,6 +82,8 @@ describe('capture links that would change a saved meeting', () => {
     expect(text).not.toContain(GUEST_PIN);
     await popup.click('.change-discard');
     await popup.waitForFunction(() => document.getElementById('pending-changes') === null, { timeout: 5_000 });
+    // The card took the focus with it: it goes to the meetings' heading, not the page body.
+    await popup.waitForFunction(() => document.activeElement?.id === 'meetings-heading', { timeout: 5_000 });
     await popup.close();
 
     // Still the saved PIN: a normal visit fills it and joins.

@@ -7,7 +7,8 @@ import type { Page } from 'puppeteer-core';
 import { startConferenceNode } from '../../conference-node/server';
 import type { ConferenceNode } from '../../conference-node/server';
 import { EXTENSION_DIR } from './support/globalSetup';
-import { launchWithExtension, waitForRegistration } from './support/extensionBrowser';
+import { launchWithExtension, waitForNotice, waitForRegistration } from './support/extensionBrowser';
+import { clickNoticeButton } from './support/noticeButtons';
 import type { ExtensionBrowser } from './support/extensionBrowser';
 
 let node: ConferenceNode;
@@ -46,6 +47,8 @@ describe('popup', () => {
     expect(await popup.$eval('.draft .node', (el) => el.textContent)).toBe(`On ${new URL(node.url).host}`);
     await popup.click('.draft-save');
     await waitForText(popup, '#meetings li', 'invite-room (guest)');
+    // The saved draft's card is gone: the focus moved to the list the meeting joined.
+    await popup.waitForFunction(() => document.activeElement?.id === 'meetings-heading', { timeout: 5_000 });
     // Attendee words: the node by name or host (no raw origin), plain labels, no typing "none".
     const row = await popup.$eval('#meetings li', (el) => el.textContent ?? '');
     expect(row).toContain(`On ${new URL(node.url).host}`);
@@ -58,6 +61,9 @@ describe('popup', () => {
     await page.goto(node.joinUrl('invite-room', { name: 'Ivy Invite' }));
     await page.waitForFunction(() => document.getElementById('join')?.dataset.state === 'ready', { timeout: 10_000 });
     await page.click('#join-button');
+    // The invite gave no time, so SecureJoin asks before it fills (extension-unknown-time.test.ts).
+    await waitForNotice(page, 'Fill it anyway?');
+    await clickNoticeButton(page, 'Fill');
     await page.waitForFunction(() => (document.getElementById('pin') as HTMLInputElement | null)?.value === '13571357', { timeout: 10_000 });
     await page.close();
 

@@ -58,7 +58,7 @@ describe('retention 0 = never keep PINs', () => {
     await options.click('#import-button');
     await options.waitForSelector('#errors');
     expect(await options.$eval('#message', (el) => el.textContent)).toBe('The file was not imported.');
-    expect(await options.$eval('#errors', (el) => el.textContent)).toMatch(/meetings\[0\]: .*retention 0/);
+    expect(await options.$eval('#errors', (el) => el.textContent)).toMatch(/Meeting 1 in the file: .*retention 0/);
     await options.close();
     await savedCount(0);
 

@@ -249,7 +249,7 @@ describe('the task pane tells the truth', () => {
       await waitForState(pane, 'unregistered');
       const shown = await top(pane);
       expect(shown).toMatchObject({ button: 'Update block', role: 'alert' });
-      expect(shown.drifts.join(' ')).toMatch(/^The meeting is not registered with the meeting service: Could not reach the meeting service/);
+      expect(shown.drifts.join(' ')).toMatch(/^The meeting is not registered with the meeting service: SecureJoin could not reach the meeting service/);
       expect(await pane.$eval('body', (el) => el.textContent ?? '')).not.toContain('up to date');
       await page.close();
     } finally {

@@ -1,7 +1,7 @@
 /** The popup's form logic: invite drafts the user confirms, and the edit form's change set. */
 import { describe, expect, it } from 'vitest';
 import { buildCaptureLink } from '../../../core/links/capture';
-import { draftOpensAt, draftsFromInvite, draftToInput, editChangesOf, editFormOf, fromLocalInput, nodeLabel, nodeNamesOf, plainIssue, toLocalInput } from '../../../extension/popup/forms';
+import { draftOpensAt, draftsFromInvite, draftToInput, editChangesOf, editFormOf, errorsByField, errorSummary, fromLocalInput, nodeLabel, nodeNamesOf, plainIssue, toLocalInput } from '../../../extension/popup/forms';
 import type { MeetingSummary } from '../../../extension/background/ui';
 import { meetingWindow, newSavedMeeting } from '../../../core/vault';
 import type { ManualMeetingInput } from '../../../core/vault';
@@ -72,7 +72,7 @@ describe('edit a saved meeting', () => {
   const row: MeetingSummary = {
     id: 'm1', alias: 'board', label: 'Board', origin: 'https://meet.example.com', role: 'guest',
     startsAt: new Date(2030, 0, 14, 9, 0).getTime(), endsAt: new Date(2030, 0, 14, 10, 0).getTime(),
-    opensAt: null, attemptsUsed: 0, attemptsLeft: 5, limit: 5,
+    opensAt: null, timeUnknown: false, attemptsUsed: 0, attemptsLeft: 5, limit: 5,
   };
 
   it('fills the form from the row (local times, PIN blank) and round-trips the times', () => {
@@ -115,7 +115,25 @@ describe('the popup speaks to attendees', () => {
       'PIN: enter the PIN, or tick "No PIN needed" if guests join without one.',
     );
     expect(plainIssue({ path: 'pin', message: '"none" is only possible for a guest (a host always has a PIN)' })).toBe('PIN: no PIN is only possible for a guest (a host always has a PIN)');
-    expect(plainIssue({ path: 'url', message: 'must start with https://' })).toBe('Meeting link: must start with https://');
+    expect(plainIssue({ path: 'url', message: 'must start with https://' })).toBe('Join link: must start with https://');
     expect(plainIssue({ path: 'alias', message: 'enter the meeting alias' })).toBe('Room name: enter the meeting alias');
+  });
+});
+
+describe('form errors in plain words, tied to fields', () => {
+  it('the summary names the fields by their labels; each problem goes to its input', () => {
+    const issues = [
+      { path: 'url', message: 'must start with https://' },
+      { path: 'pin', message: 'must be 4-20 digits' },
+      { path: 'pin', message: 'must not repeat one digit' },
+      { path: 'recurrence.rule', message: 'needs an end' },
+    ];
+    expect(errorSummary(issues)).toBe('Not saved. Check the Join link, PIN and Repeats.');
+    expect(errorSummary([issues[1]!])).toBe('Not saved. Check the PIN.');
+    const byField = errorsByField(issues, { url: 'f-url', pin: 'f-pin' });
+    expect([...byField]).toEqual([
+      ['f-url', 'Join link: must start with https://'],
+      ['f-pin', 'PIN: must be 4-20 digits PIN: must not repeat one digit'],
+    ]);
   });
 });

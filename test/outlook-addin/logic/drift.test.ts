@@ -3,6 +3,7 @@
  * SecureJoin wrote into it and registered with the meeting service (issue 13).
  */
 import { describe, expect, it } from 'vitest';
+import { findInviteBlock } from '../../../core/invite/upsert';
 import { applySecurity, createSecurity, itemMoved, meetingBody, paneTruth } from '../../../outlook-addin/logic';
 import type { DriftInput, MeetingSecurity, MeetingSnapshot, RegistrationView } from '../../../outlook-addin/logic';
 import { meeting, POLICY, SETTINGS, START } from './fixtures';
@@ -79,6 +80,21 @@ describe('paneTruth', () => {
       { kind: 'time', text: 'The meeting time changed, but the invite still says: "The code works from Tue 10 Mar, 08:45 (Europe/Berlin), 15 minutes before the start."', action: 'Update block' },
       { kind: 'service-behind', text: 'The meeting service still holds the meeting\'s old time.', action: 'Update block' },
     ]);
+  });
+
+  it('a moved meeting with a shared passcode: the save link (it carries the window) differs because of the move, not a hand edit', () => {
+    const choices = { accessCode: true, passcodeMode: 'shared' as const };
+    const m = meeting();
+    const { bodyHtml, security } = applySecurity(m, createSecurity(m, choices, SETTINGS, POLICY), SETTINGS);
+    const w = { ...m, bodyHtml };
+    expect(paneTruth(input(w, security, ok(meetingBody(w, security, SETTINGS)))).state).toBe('current');
+    const moved = paneTruth(input({ ...w, start: START + HOUR, end: START + 2 * HOUR }, security, ok(meetingBody(w, security, SETTINGS))));
+    expect(moved.drifts.map((d) => d.kind)).toEqual(['time', 'time', 'service-behind']);
+    // Edited by hand (the time as it was): the block's own change.
+    const link = findInviteBlock(bodyHtml, 'html')?.fields.captureUrl as string;
+    const forged = bodyHtml.split(link).join(`${link.slice(0, -1)}${link.endsWith('A') ? 'B' : 'A'}`);
+    expect(forged).not.toBe(bodyHtml);
+    expect(kinds(input({ ...w, bodyHtml: forged }, security, ok(meetingBody(w, security, SETTINGS))))).toContain('block');
   });
 
   it('an attendee added and one removed (per-invitee passcodes): who has none, whose still opens the room', () => {

@@ -43,8 +43,8 @@ const item = (over: Partial<PlaygroundItem> = {}): PlaygroundItem => ({
 /** The organizer's sign-in: 'ok', 'none' (no token can be had) or 'expired' (the service refuses it). */
 type SignIn = { state: 'ok' | 'none' | 'expired' };
 
-async function setup(policy: string | null = POLICY, signIn: SignIn = { state: 'ok' }) {
-  const host = createPlaygroundHost(item());
+async function setup(policy: string | null = POLICY, signIn: SignIn = { state: 'ok' }, mailboxVersion = '1.13') {
+  const host = createPlaygroundHost(item(), { mailboxVersion });
   const office = createFakeOffice(host) as unknown as OfficeLike;
   const officePort = createOfficeItemPort(office);
   // Office delivers item events on a later task: count deliveries so a test can wait for them
@@ -106,6 +106,30 @@ async function setup(policy: string | null = POLICY, signIn: SignIn = { state: '
 }
 
 describe('task pane controller', () => {
+  it('Mailbox 1.5 (no change events, no sessionData): a re-read after a move updates the block and registers the new window; a hand edit is shown, not overwritten', async () => {
+    const { host, controller } = await setup(POLICY, { state: 'ok' }, '1.5');
+    expect(controller.state.followsChanges).toBe(false);
+    await controller.insert();
+    expect(controller.state.truth?.state).toBe('current');
+    const alias = controller.state.security!.alias;
+    host.updateItem({ start: START + 2 * 3_600_000, end: START + 3 * 3_600_000 });
+    await controller.recheck();
+    expect(host.readItem().bodyHtml).toMatch(/works from [^(]*11:45/);
+    expect((await stack.storedRoom(alias))?.window?.opensAt).toBe(START + 2 * 3_600_000 - 15 * 60_000);
+    expect(controller.state.truth).toMatchObject({ state: 'current', drifts: [] });
+    // A hand edit, then a move: the edit stays and is shown with the move; nothing is overwritten.
+    const code = controller.state.security!.accessCode!;
+    host.typeBody(host.readItem().bodyHtml.split(code).join('7'.repeat(code.length)));
+    host.updateItem({ start: START + 3 * 3_600_000, end: START + 4 * 3_600_000 });
+    await controller.recheck();
+    expect(host.readItem().bodyHtml).toContain('7'.repeat(code.length));
+    // (Also: a weak code typed in, the time moved, the dial-in's conference ID differs, the service holds the old time.)
+    expect(controller.state.truth?.drifts.map((d) => d.kind)).toEqual(['access-code-changed', 'block', 'time', 'block', 'service-behind']);
+    await controller.insert();
+    expect(controller.state.truth).toMatchObject({ state: 'current', drifts: [] });
+    expect((await stack.storedRoom(alias))?.window?.opensAt).toBe(START + 3 * 3_600_000 - 15 * 60_000);
+  });
+
   it('starts from the policy: access code locked on, per-invitee passcodes, activation in the organizer zone', async () => {
     const { controller } = await setup();
     const s = controller.state;
@@ -137,11 +161,14 @@ describe('task pane controller', () => {
   });
 
   it('updates the activation time in the block when the meeting moves, and passcodes when attendees change', async () => {
-    const { host, controller, change } = await setup();
+    const { host, controller, change, states } = await setup();
     await controller.insert();
+    const seen = states.length;
     await change(() => host.updateItem({ start: START + 3_600_000, end: START + 7_200_000 }));
     expect(host.readItem().bodyHtml).toMatch(/10:45/);
     expect(controller.state.truth?.drifts).toEqual([]);
+    // From the move on, the top says "registering", then up to date: no passing "not registered" alert on the way.
+    expect([...new Set(states.slice(seen).map((s) => s.truth?.state))]).toEqual(['pending', 'current']);
     const before = controller.state.security!.roster!.invitees.map((i) => i.passcode);
     await change(() => host.updateItem({ optionalAttendees: [{ email: 'bo@example.com', name: 'Bo' }] }));
     const roster = controller.state.security!.roster!.invitees;
