@@ -13,12 +13,16 @@ export { SETTING_PATHS } from './merge';
 export type { EffectiveSettings, EffectiveSettingsResult, UserPrefs } from './merge';
 
 const EXPLAIN: PrefsExplainer = {
-  type: describeType,
+  notAnObject: (prefs) => `preferences must be an object, got ${describeType(prefs)}`,
+  notAGroup: (value) => `must be an object of settings, got ${describeType(value)}`,
+  unknown: 'unknown setting',
+  locked: 'locked by your administrator',
   invalid: (issues: readonly $ZodIssue[], value: unknown) =>
     issues
       .flatMap((issue) => toIssues(issue, value, () => []))
       .map((i) => i.message)
       .join('; '),
+  tooGuessable: (weak, max) => `not applied: with these preferences the ${weak} would be too easy to guess (policy maxGuessProbability ${max})`,
 };
 
 /**

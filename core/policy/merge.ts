@@ -3,7 +3,7 @@
  * invalid or unknown preference entries are ignored and reported (never half-applied per entry),
  * and preferences that would make codes too guessable are ignored as a group.
  *
- * The merge without the words for zod's problems (effective.ts adds them): the Outlook task pane
+ * The merge without its words (effective.ts adds them, with issues.ts for zod's): the Outlook task pane
  * merges its organizer's own saved defaults, which are nearly always clean, with
  * {@link cleanEffectiveSettings} and loads the wording only when one is not.
  */
@@ -87,12 +87,18 @@ function setAt(root: Record<string, unknown>, path: string, value: unknown): voi
   node[last] = value;
 }
 
-/** Words for what zod found (issues.ts, in effective.ts); null: stop at the first preference not applied. */
+/** The words for each preference that is not applied (effective.ts); null: stop at the first one. */
 export interface PrefsExplainer {
-  /** "the number 5", "a list", ... */
-  type(value: unknown): string;
-  /** The problems of one preference's value, in one sentence. */
+  /** The preferences are not an object at all. */
+  notAnObject(prefs: unknown): string;
+  /** A group of settings (e.g. `organizer.accessCode`) that is not an object. */
+  notAGroup(value: unknown): string;
+  unknown: string;
+  locked: string;
+  /** The problems zod found in one preference's value, in one sentence. */
   invalid(issues: readonly $ZodIssue[], value: unknown): string;
+  /** The organizer preferences together would make `weak` codes too guessable. */
+  tooGuessable(weak: string, maxGuessProbability: number): string;
 }
 
 /**
@@ -111,7 +117,7 @@ export function mergeSettings(policy: Policy, prefs: UserPrefs, explain: PrefsEx
   if (prefs === null || prefs === undefined) return { settings: settings as EffectiveSettings, locked, ignored };
   if (!isPlainObject(prefs)) {
     if (!explain) return null;
-    return { settings: settings as EffectiveSettings, locked, ignored: [{ path: '(root)', message: `preferences must be an object, got ${explain.type(prefs)}` }] };
+    return { settings: settings as EffectiveSettings, locked, ignored: [{ path: '(root)', message: explain.notAnObject(prefs) }] };
   }
 
   const applied: string[] = [];
@@ -122,13 +128,13 @@ export function mergeSettings(policy: Policy, prefs: UserPrefs, explain: PrefsEx
     if (!info) {
       if (!explain) return null;
       const isGroup = SETTING_PATHS.some((p) => p.startsWith(`${path}.`));
-      ignored.push({ path, message: isGroup ? `must be an object of settings, got ${explain.type(value)}` : 'unknown setting' });
+      ignored.push({ path, message: isGroup ? explain.notAGroup(value) : explain.unknown });
       continue;
     }
     if (locked.includes(path)) {
       if (value === getAt(settings, path)) continue;
       if (!explain) return null;
-      ignored.push({ path, message: 'locked by your administrator' });
+      ignored.push({ path, message: explain.locked });
       continue;
     }
     const parsed = safeParse(info.valueSchema, value);
@@ -156,7 +162,7 @@ export function mergeSettings(policy: Policy, prefs: UserPrefs, explain: PrefsEx
     const weak = risk.codes.filter((c) => !c.ok).map((c) => c.kind).join(', ');
     for (const path of applied.filter((p) => RISK_PATHS.has(p))) {
       setAt(merged, path, getAt(settings, path));
-      ignored.push({ path, message: `not applied: with these preferences the ${weak} would be too easy to guess (policy maxGuessProbability ${policy.maxGuessProbability})` });
+      ignored.push({ path, message: explain.tooGuessable(weak, policy.maxGuessProbability) });
     }
   }
   return { settings: merged as EffectiveSettings, locked, ignored };
