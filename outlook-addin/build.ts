@@ -123,8 +123,9 @@ export function buildWebRuntimeFiles(policyUrl: string, minify = true): Promise<
 
 /**
  * Modules the task pane imports only dynamically, each built apart as one self-contained chunk:
- * the sign-in library (MSAL, only when the policy names a meeting service) and a broken
- * policy.json's plain-words problems. (Chunks split by esbuild would leave what they share with
+ * the sign-in library (MSAL, only when the policy names a meeting service), a broken
+ * policy.json's (or saved defaults') plain-words problems, and withdrawing a meeting from the
+ * meeting service (Remove block). (Chunks split by esbuild would leave what they share with
  * the pane, the policy schema, zod, esbuild's helpers, in shared chunks the pane imports at first
  * paint, costing more gzip than one file; duplicates in a lazy chunk cost nothing at first paint.)
  * `specifier`: how the pane's source imports it.
@@ -132,6 +133,7 @@ export function buildWebRuntimeFiles(policyUrl: string, minify = true): Promise<
 const TASKPANE_LAZY = [
   { specifier: './msalTokenSource', entry: join(HERE, 'auth', 'msalTokenSource.ts'), name: 'msalTokenSource' },
   { specifier: './policyFile', entry: join(HERE, 'logic', 'policyFile.ts'), name: 'policyFile' },
+  { specifier: './withdraw', entry: join(HERE, 'logic', 'withdraw.ts'), name: 'withdraw' },
 ] as const;
 
 /**
