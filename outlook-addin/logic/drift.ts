@@ -28,6 +28,7 @@ export type DriftKind =
   | 'block'
   | 'sign-in'
   | 'not-registered'
+  | 'not-withdrawn'
   | 'service-behind';
 
 /** One difference between the item and what SecureJoin wrote or registered. */
@@ -148,6 +149,9 @@ export function serviceDrifts(meeting: MeetingSnapshot, security: MeetingSecurit
 /** The registration's differences: sign-in needed, a failure, nothing registered, or an old version registered. */
 export function registrationDrifts(input: DriftInput): Drift[] {
   const { meeting, security, settings, registration: r } = input;
+  const failed = r.state === 'failed' || r.state === 'sign-in';
+  // The organizer removed the block, but the service still has the meeting: its codes still open the room.
+  if (settings.service && failed && !input.written && !findInviteBlock(meeting.bodyHtml, 'html')) return [{ kind: 'not-withdrawn', text: r.text, action: BUTTON.remove }];
   if (!settings.service || !security || security.hostPin === '' || !findInviteBlock(meeting.bodyHtml, 'html')) return [];
   if (r.state === 'sign-in') return [{ kind: 'sign-in', text: r.text, action: BUTTON.signIn }];
   if (r.state === 'failed') return [update('not-registered', `The meeting is not registered with the meeting service: ${r.text}`)];

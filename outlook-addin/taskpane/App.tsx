@@ -137,7 +137,8 @@ function PaneTruthView({ state: s, controller, act, describedBy }: { state: Pane
         )}
       </div>
       {t.action && (
-        <button class="primary" {...actionProps('fix', s.busy, act('fix', t.action === BUTTON.signIn ? controller.signIn : controller.insert), describedBy)}>
+        // (Remove block here retries withdrawing a meeting whose block is already gone: no question.)
+        <button class="primary" {...actionProps('fix', s.busy, act('fix', t.action === BUTTON.signIn ? controller.signIn : t.action === BUTTON.remove ? controller.remove : controller.insert), describedBy)}>
           {t.action}
         </button>
       )}

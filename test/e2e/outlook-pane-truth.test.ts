@@ -6,8 +6,8 @@
  * - Hand edits the pane hears nothing about (a deleted access-code line, a changed digit, the whole
  *   block deleted, a new subject): the top of the pane says what differs and offers the one button
  *   that fixes it; pressing it does.
- * - A registration that failed (no sign-in, service unreachable) is the pane's state at the top,
- *   never "up to date".
+ * - A registration that failed (no sign-in, service unreachable), or a removed meeting the service
+ *   still has, is the pane's state at the top, never "up to date".
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -235,6 +235,28 @@ describe('the task pane tells the truth', () => {
     await pane.click('#fix');
     await waitForState(pane, 'current');
     expect((await service.storedRoom(alias)).status).toBe(200);
+    await page.close();
+  });
+
+  it('a removed block whose meeting could not be taken off the service is the pane\'s state at the top, with "Remove block" to try again', async () => {
+    const { page, pane } = await openPlayground();
+    await pane.click('#insert');
+    await waitForText(pane, '#message', /block was (inserted|updated)/);
+    await waitForState(pane, 'current');
+    const alias = aliasIn(await bodyText(page));
+    const signIn = (value: string) => page.evaluate((v) => void ((window as unknown as Record<string, { options: { signIn: string } }>).securejoinPlayground!.options.signIn = v), value);
+    await signIn('refused');
+    await pane.click('#remove');
+    await waitForText(pane, '#message', /removed/);
+    await waitForState(pane, 'unregistered');
+    const shown = await top(pane);
+    expect(shown).toMatchObject({ button: 'Remove block', role: 'alert' });
+    expect(shown.drifts.join(' ')).toMatch(/^The meeting could not be removed from the meeting service, so its codes still open the room/);
+    expect((await service.storedRoom(alias)).status).toBe(200);
+    await signIn('ok');
+    await pane.click('#fix');
+    await waitForState(pane, 'absent');
+    expect((await service.storedRoom(alias)).status).toBe(404);
     await page.close();
   });
 

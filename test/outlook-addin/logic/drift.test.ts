@@ -142,6 +142,19 @@ describe('paneTruth', () => {
     expect(paneTruth(input(w.meeting, w.security, ok(other.registered))).drifts.map((d) => d.text)).toEqual(['The meeting service still holds the meeting\'s old invitees and codes.']);
   });
 
+  it('the block removed but the meeting not taken off the service: its codes still open the room, "Remove block"', () => {
+    const m = meeting();
+    const text = 'The meeting could not be removed from the meeting service, so its codes still open the room. You are not signed in.';
+    expect(paneTruth(input(m, null, { state: 'sign-in', text, registered: null }, false))).toEqual({
+      state: 'unregistered',
+      headline: 'The meeting service does not hold this meeting as the invite says:',
+      drifts: [{ kind: 'not-withdrawn', text, action: 'Remove block' }],
+      action: 'Remove block',
+    });
+    // Removed and taken off: nothing but "not inserted".
+    expect(paneTruth(input(m, null, { state: 'idle', text: 'The meeting was removed from the meeting service.', registered: null }, false)).state).toBe('absent');
+  });
+
   it('nothing to compare the registration with (no service, or codes read back without PINs): only the block counts', () => {
     const w = written();
     expect(paneTruth({ ...input(w.meeting, w.security, { state: 'not-configured', text: '', registered: null }), settings: { ...SETTINGS, service: null } }).state).toBe('current');
