@@ -81,8 +81,7 @@ export function InviteesPanel({ state, controller }: { state: PaneState; control
         id="export-roster"
         type="button"
         onClick={() => {
-          const csv = controller.rosterCsv();
-          if (csv) download(`securejoin-roster-${state.security?.alias ?? 'meeting'}.csv`, csv);
+          void controller.rosterCsv().then((csv) => csv && download(`securejoin-roster-${state.security?.alias ?? 'meeting'}.csv`, csv));
         }}
       >
         {BUTTON.exportRoster}

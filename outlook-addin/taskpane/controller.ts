@@ -17,7 +17,6 @@ import {
   readSecurity,
   rebuildSecurityFromBody,
   registeredBody,
-  rosterCsv,
   savePrefs,
   saveSecurity,
   settingsFor,
@@ -301,8 +300,9 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
         return 'Saved as your default for all meetings.';
       }),
     /** The roster as CSV (invitee, passcode, personal link), or null when there is none. */
-    rosterCsv: (): string | null =>
-      state.security?.roster && state.meeting && state.settings ? rosterCsv(state.meeting, state.security, state.settings) : null,
+    /** The roster as CSV, or null without one (the export is loaded on first use). */
+    rosterCsv: async (): Promise<string | null> =>
+      state.security?.roster && state.meeting && state.settings ? (await import('../logic/rosterCsv')).rosterCsv(state.meeting, state.security, state.settings) : null,
   };
 }
 

@@ -232,6 +232,17 @@ describe('task pane width', () => {
       const width = await pane.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
       expect(width.client).toBeLessThanOrEqual(360);
       expect(width.scroll).toBeLessThanOrEqual(width.client);
+      // Export roster still hands over the CSV (its module is loaded on first use).
+      await pane.evaluate(() => {
+        const make = URL.createObjectURL.bind(URL);
+        URL.createObjectURL = (blob: Blob | MediaSource) => {
+          void (blob as Blob).text().then((text) => ((window as unknown as { csv?: string }).csv = text));
+          return make(blob);
+        };
+      });
+      await pane.click('#export-roster');
+      await pane.waitForFunction(() => typeof (window as unknown as { csv?: string }).csv === 'string', { timeout: 10_000 });
+      expect(await pane.evaluate(() => (window as unknown as { csv: string }).csv)).toMatch(/^"name","email","passcode".*\r\n"Anastasia Maximiliana/);
     } finally {
       await page.close();
     }
