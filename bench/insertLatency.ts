@@ -57,9 +57,10 @@ function arm(marker: string): void {
 const hasBlock = (page: Page, present: boolean) =>
   page.waitForFunction((m: string, p: boolean) => (document.getElementById('body-text')?.textContent ?? '').includes(m) === p, { timeout: 10_000 }, MARKER, present);
 
-/** One sample: remove the block, arm, click Insert, wait for the block; returns the latency in ms. */
+/** One sample: remove the block (confirmed in the pane), arm, click Insert, wait for the block; returns the latency in ms. */
 async function sample(page: Page, pane: Frame): Promise<number> {
   await pane.click('#remove');
+  await pane.click('#confirm-remove-yes');
   await hasBlock(page, false);
   await page.evaluate(arm, MARKER);
   await pane.click('#insert');

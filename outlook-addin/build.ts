@@ -10,7 +10,7 @@
  *   `.well-known/microsoft-officeaddins-allowed.json` naming the JS runtime file.
  * Run `tsx outlook-addin/build.ts --root-manifest` to rewrite the committed root manifest.xml.
  */
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import type { BuildOptions, Plugin } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -123,8 +123,9 @@ export function buildWebRuntimeFiles(policyUrl: string, minify = true): Promise<
 
 /**
  * Modules the task pane imports only dynamically, each built apart as one self-contained chunk:
- * the sign-in library (MSAL, only when the policy names a meeting service) and a broken
- * policy.json's plain-words problems. (Chunks split by esbuild would leave what they share with
+ * the sign-in library (MSAL, only when the policy names a meeting service), a broken
+ * policy.json's (or saved defaults') plain-words problems, withdrawing a meeting from the
+ * meeting service when its block is removed, and the roster's CSV export. (Chunks split by esbuild would leave what they share with
  * the pane, the policy schema, zod, esbuild's helpers, in shared chunks the pane imports at first
  * paint, costing more gzip than one file; duplicates in a lazy chunk cost nothing at first paint.)
  * `specifier`: how the pane's source imports it.
@@ -132,6 +133,8 @@ export function buildWebRuntimeFiles(policyUrl: string, minify = true): Promise<
 const TASKPANE_LAZY = [
   { specifier: './msalTokenSource', entry: join(HERE, 'auth', 'msalTokenSource.ts'), name: 'msalTokenSource' },
   { specifier: './policyFile', entry: join(HERE, 'logic', 'policyFile.ts'), name: 'policyFile' },
+  { specifier: './withdraw', entry: join(HERE, 'logic', 'withdraw.ts'), name: 'withdraw' },
+  { specifier: '../logic/rosterCsv', entry: join(HERE, 'logic', 'rosterCsv.ts'), name: 'rosterCsv' },
 ] as const;
 
 /**
@@ -172,6 +175,12 @@ export async function buildTaskpane(minify = true): Promise<string> {
   return (await buildTaskpaneFiles(minify))['taskpane.js'] ?? '';
 }
 
+/** The task pane's style sheet as served: taskpane.css, minified (its comments are for its readers). */
+export async function buildTaskpaneCss(minify = true): Promise<string> {
+  const source = readFileSync(join(HERE, 'taskpane', 'taskpane.css'), 'utf8');
+  return minify ? (await transform(source, { loader: 'css', minify: true })).code : source;
+}
+
 /**
  * Everything taskpane.html loads before the pane can paint: `taskpane.css`, `taskpane.js` and
  * every chunk it imports statically (transitively); file name -> content. Chunks loaded by
@@ -179,7 +188,7 @@ export async function buildTaskpane(minify = true): Promise<string> {
  */
 export async function taskpaneFirstPaintFiles(minify = true): Promise<Record<string, string>> {
   const { files, staticImports } = await taskpaneBuild(minify);
-  const out: Record<string, string> = { 'taskpane.css': readFileSync(join(HERE, 'taskpane', 'taskpane.css'), 'utf8') };
+  const out: Record<string, string> = { 'taskpane.css': await buildTaskpaneCss(minify) };
   const visit = (name: string): void => {
     if (name in out) return;
     out[name] = files[name] ?? '';
@@ -214,9 +223,8 @@ export async function buildAddin(outDir: string, opts: BuildAddinOptions): Promi
   const taskpaneDir = join(HERE, 'taskpane');
   if (existsSync(join(taskpaneDir, 'main.tsx'))) {
     for (const [name, text] of Object.entries(await buildTaskpaneFiles(minify))) put(name, text);
-    for (const name of ['taskpane.html', 'taskpane.css']) {
-      if (existsSync(join(taskpaneDir, name))) put(name, readFileSync(join(taskpaneDir, name)));
-    }
+    put('taskpane.html', readFileSync(join(taskpaneDir, 'taskpane.html')));
+    put('taskpane.css', await buildTaskpaneCss(minify));
   } else skipped.push('taskpane: outlook-addin/taskpane/main.tsx does not exist yet');
 
   put('manifest.xml', renderManifest({ hostUrl: base, id: opts.id, version: opts.version }));

@@ -122,9 +122,14 @@ function payloadIssues(error: z.core.$ZodError): Issue[] {
   return error.issues.map((i) => ({ path: ['payload', ...i.path.map(String)].join('.'), message: i.message }));
 }
 
-/** Shape (zod) then meaning (core/time's series rules for `rec`) of a payload. */
-function checkPayload(data: unknown): Result<CapturePayload> {
-  const parsed = z.safeParse(capturePayloadSchema, data, english());
+/**
+ * Shape (zod) then meaning (core/time's series rules for `rec`) of a payload. `messages`: zod's
+ * English texts, for a link a person brought (parsing); a link built wrongly here is a bug that
+ * the path and SecureJoin's own texts name well enough, and so the Outlook task pane, which only
+ * builds links, carries no zod locale (~1 KiB gzip of its first paint).
+ */
+function checkPayload(data: unknown, messages?: z.core.ParseContext<z.core.$ZodIssue>): Result<CapturePayload> {
+  const parsed = z.safeParse(capturePayloadSchema, data, messages);
   if (!parsed.success) return { ok: false, errors: payloadIssues(parsed.error) };
   const p = parsed.data;
   const issues = p.rec === undefined ? [] : captureRecurrenceIssues(p.rec, p.startsAt, p.endsAt);
@@ -211,7 +216,7 @@ function parseCaptureLinkUnsafe(url: string): Result<CaptureRecord> {
   if (data !== null && typeof data === 'object' && 'v' in data && data.v !== CAPTURE_PAYLOAD_VERSION) {
     return fail('payload.v', `unsupported version ${JSON.stringify(data.v).slice(0, 20)}; this build reads version ${CAPTURE_PAYLOAD_VERSION}`);
   }
-  const parsed = checkPayload(data);
+  const parsed = checkPayload(data, english());
   if (!parsed.ok) return parsed;
   const p = parsed.value;
   const record: CaptureRecord = { origin, path, alias, style, role: p.role, pin: p.pin };

@@ -1,88 +1,29 @@
 /**
- * Merging a user's own preferences with the admin policy. Locked policy settings always win;
- * invalid or unknown preference entries are ignored and reported (never half-applied per entry),
- * and preferences that would make codes too guessable are ignored as a group.
+ * Merging a user's own preferences with the admin policy, with every preference that is not
+ * applied listed in plain words. The merge itself is merge.ts; this adds the words for zod's
+ * problems (issues.ts).
  */
-import { safeParse } from 'zod/mini';
-import type { $ZodType } from 'zod/v4/core';
-import type { Issue } from '../types';
+import type { $ZodIssue } from 'zod/v4/core';
 import { describeType, toIssues } from './issues';
-import { policyGuessRisk } from './risk';
-import type { LockableSetting, Policy } from './schema';
-import { PolicySchema } from './schema';
-import { listFields, shapeOf, unwrap } from './walk';
+import { mergeSettings } from './merge';
+import type { EffectiveSettingsResult, PrefsExplainer, UserPrefs } from './merge';
+import type { Policy } from './schema';
 
-/** Replaces every `{ value, locked }` in T by its value type. */
-type ValuesOf<T> = T extends LockableSetting<infer V> ? V : { [K in keyof T]: ValuesOf<T[K]> };
+export { SETTING_PATHS } from './merge';
+export type { EffectiveSettings, EffectiveSettingsResult, UserPrefs } from './merge';
 
-/** The organizer- and attendee-facing settings after merging: plain values, no locks. */
-export type EffectiveSettings = ValuesOf<Pick<Policy, 'organizer' | 'attendee'>>;
-
-/**
- * A user's preferences: the same shape as {@link EffectiveSettings}, every entry optional
- * (e.g. `{ attendee: { autofill: { mode: 'off' } } }`). Untrusted: validated entry by entry.
- */
-export type UserPrefs = unknown;
-
-/** What {@link effectiveSettings} returns. */
-export interface EffectiveSettingsResult {
-  settings: EffectiveSettings;
-  /** Setting paths the admin locked, e.g. `organizer.accessCode.required`. */
-  locked: string[];
-  /** Preference entries that were not applied, and why. */
-  ignored: Issue[];
-}
-
-interface SettingInfo {
-  path: string;
-  valueSchema: $ZodType;
-}
-
-/** Every user-facing setting, found in the schema (anything shaped `{ value, locked }`). */
-export const SETTING_PATHS: readonly string[] = listFields(PolicySchema)
-  .filter((f) => f.setting)
-  .map((f) => f.path);
-
-const SETTINGS: ReadonlyMap<string, SettingInfo> = new Map(
-  listFields(PolicySchema)
-    .filter((f) => f.setting)
-    .map((f) => {
-      const value = shapeOf(f.schema)?.value;
-      if (!value) throw new Error(`setting ${f.path} has no value schema`);
-      return [f.path, { path: f.path, valueSchema: unwrap(value) }];
-    }),
-);
-
-/** Settings that feed the guess-risk check. */
-const RISK_PATHS = new Set(SETTING_PATHS.filter((p) => p.startsWith('organizer.')));
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-/** Flattens nested prefs into `path -> value` leaves, stopping at setting paths. */
-function leaves(prefs: Record<string, unknown>, prefix = ''): Array<[string, unknown]> {
-  const out: Array<[string, unknown]> = [];
-  for (const [key, value] of Object.entries(prefs)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (!SETTINGS.has(path) && isPlainObject(value)) out.push(...leaves(value, path));
-    else out.push([path, value]);
-  }
-  return out;
-}
-
-function getAt(root: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (isPlainObject(node) ? node[key] : undefined), root);
-}
-
-function setAt(root: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.split('.');
-  const last = keys.pop() as string;
-  let node = root;
-  for (const key of keys) {
-    if (!isPlainObject(node[key])) node[key] = {};
-    node = node[key] as Record<string, unknown>;
-  }
-  node[last] = value;
-}
+const EXPLAIN: PrefsExplainer = {
+  notAnObject: (prefs) => `preferences must be an object, got ${describeType(prefs)}`,
+  notAGroup: (value) => `must be an object of settings, got ${describeType(value)}`,
+  unknown: 'unknown setting',
+  locked: 'locked by your administrator',
+  invalid: (issues: readonly $ZodIssue[], value: unknown) =>
+    issues
+      .flatMap((issue) => toIssues(issue, value, () => []))
+      .map((i) => i.message)
+      .join('; '),
+  tooGuessable: (weak, max) => `not applied: with these preferences the ${weak} would be too easy to guess (policy maxGuessProbability ${max})`,
+};
 
 /**
  * Merges `prefs` into `policy`'s settings.
@@ -96,59 +37,5 @@ function setAt(root: Record<string, unknown>, path: string, value: unknown): voi
  * Never throws; `prefs` may be anything (null/undefined = no preferences).
  */
 export function effectiveSettings(policy: Policy, prefs: UserPrefs): EffectiveSettingsResult {
-  const settings: Record<string, unknown> = {};
-  const locked: string[] = [];
-  for (const path of SETTING_PATHS) {
-    const entry = getAt(policy, path) as LockableSetting<unknown>;
-    setAt(settings, path, entry.value);
-    if (entry.locked) locked.push(path);
-  }
-  const ignored: Issue[] = [];
-  if (prefs === null || prefs === undefined) return { settings: settings as EffectiveSettings, locked, ignored };
-  if (!isPlainObject(prefs)) {
-    return { settings: settings as EffectiveSettings, locked, ignored: [{ path: '(root)', message: `preferences must be an object, got ${describeType(prefs)}` }] };
-  }
-
-  const applied: string[] = [];
-  // JSON round trip: a deep copy without structuredClone (core/ has no DOM/Node lib).
-  const merged = JSON.parse(JSON.stringify(settings)) as Record<string, unknown>;
-  for (const [path, value] of leaves(prefs)) {
-    const info = SETTINGS.get(path);
-    if (!info) {
-      const isGroup = SETTING_PATHS.some((p) => p.startsWith(`${path}.`));
-      ignored.push({ path, message: isGroup ? `must be an object of settings, got ${describeType(value)}` : 'unknown setting' });
-      continue;
-    }
-    if (locked.includes(path)) {
-      if (value !== getAt(settings, path)) ignored.push({ path, message: 'locked by your administrator' });
-      continue;
-    }
-    const parsed = safeParse(info.valueSchema, value);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.flatMap((issue) => toIssues(issue, value, () => []));
-      ignored.push({ path, message: issues.map((i) => i.message).join('; ') });
-      continue;
-    }
-    setAt(merged, path, parsed.data);
-    applied.push(path);
-  }
-
-  const o = (merged as EffectiveSettings).organizer;
-  const risk = policyGuessRisk(policy, {
-    accessCodeRequired: { value: o.accessCode.required, locked: true },
-    accessCodeLength: o.accessCode.length,
-    passcodeMode: { value: o.passcodes.mode, locked: true },
-    passcodeLength: o.passcodes.length,
-    pinMinLength: o.pin.minLength,
-    leadMinutes: o.activation.leadMinutes,
-    graceMinutes: o.activation.graceMinutes,
-  });
-  if (!risk.ok) {
-    const weak = risk.codes.filter((c) => !c.ok).map((c) => c.kind).join(', ');
-    for (const path of applied.filter((p) => RISK_PATHS.has(p))) {
-      setAt(merged, path, getAt(settings, path));
-      ignored.push({ path, message: `not applied: with these preferences the ${weak} would be too easy to guess (policy maxGuessProbability ${policy.maxGuessProbability})` });
-    }
-  }
-  return { settings: merged as EffectiveSettings, locked, ignored };
+  return mergeSettings(policy, prefs, EXPLAIN) as EffectiveSettingsResult;
 }

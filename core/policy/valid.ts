@@ -5,7 +5,7 @@
  * for a broken file. The answer always agrees with parse.ts: a policy here is exactly what
  * parsePolicy / parsePolicyJson return for the same input, and null is where they list problems.
  */
-import { findDuplicateKeys } from './jsonDuplicates';
+import { MAX_DEPTH } from './jsonDuplicates';
 import { policyGuessRisk } from './risk';
 import { POLICY_VERSION, PolicySchema } from './schema';
 import type { Policy } from './schema';
@@ -28,7 +28,35 @@ export function validPolicyJson(text: string): Policy | null {
   } catch {
     return null;
   }
-  return findDuplicateKeys(text).length === 0 ? validPolicy(data) : null;
+  return hasRepeatedKeys(text, data) ? null : validPolicy(data);
+}
+
+/**
+ * True when a key repeats in one object of `text` (valid JSON, parsed as `value`): the text
+ * writes more keys (string tokens followed by ":") than the parsed value holds, since JSON.parse
+ * keeps only the last of a repeated key. Also true past jsonDuplicates.ts's nesting limit. The
+ * answer of findDuplicateKeys(text).length > 0 (which also says where), without its scanner.
+ */
+export function hasRepeatedKeys(text: string, value: unknown): boolean {
+  let written = 0;
+  for (const token of text.matchAll(/"(?:[^"\\]|\\.)*"(\s*:)?/g)) if (token[1]) written++;
+  const held = keysIn(value, 0);
+  return held === null || held !== written;
+}
+
+/** Keys in `value` and everything in it (`depth`: its path's length); null past the nesting limit. */
+function keysIn(value: unknown, depth: number): number | null {
+  if (value === null || typeof value !== 'object') return 0;
+  const children = Object.values(value);
+  // jsonDuplicates.ts refuses any value deeper than MAX_DEPTH (its path longer than that).
+  if (children.length > 0 && depth >= MAX_DEPTH) return null;
+  let count = Array.isArray(value) ? 0 : children.length;
+  for (const child of children) {
+    const inner = keysIn(child, depth + 1);
+    if (inner === null) return null;
+    count += inner;
+  }
+  return count;
 }
 
 /**

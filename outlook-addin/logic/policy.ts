@@ -4,6 +4,8 @@
  */
 import { pinPromptLength } from '../../core/codes/promptLength';
 import { effectiveSettings } from '../../core/policy/effective';
+import { cleanEffectiveSettings } from '../../core/policy/merge';
+import type { EffectiveSettingsResult } from '../../core/policy/merge';
 import { DEFAULT_POLICY, validPolicyJson } from '../../core/policy/valid';
 import type { Policy, UserPrefs } from '../../core/policy';
 import type { LoadedPolicy, OrganizerChoices, OrganizerSettings } from './types';
@@ -38,7 +40,27 @@ export async function loadPolicyLazily(text: string | null): Promise<LoadedPolic
  * ignored and listed in `ignored`. Never throws.
  */
 export function organizerSettings(policy: Policy, prefs: unknown): OrganizerSettings {
-  const { settings, locked, ignored } = effectiveSettings(policy, prefs as UserPrefs);
+  return settingsOf(policy, effectiveSettings(policy, prefs as UserPrefs));
+}
+
+/**
+ * {@link organizerSettings}, with the words for preferences that are not applied (core/policy's
+ * effective.ts and issues.ts, in ./policyFile) loaded only when one is not: the organizer's own
+ * saved defaults nearly always apply as they are. Should that load fail, the policy's own
+ * settings apply and say so. Never rejects.
+ */
+export async function organizerSettingsLazily(policy: Policy, prefs: unknown): Promise<OrganizerSettings> {
+  const clean = cleanEffectiveSettings(policy, prefs as UserPrefs);
+  if (clean) return settingsOf(policy, clean);
+  try {
+    return (await import('./policyFile')).organizerSettings(policy, prefs);
+  } catch {
+    const own = settingsOf(policy, cleanEffectiveSettings(policy, null) as EffectiveSettingsResult);
+    return { ...own, ignored: [{ path: '(root)', message: 'your saved defaults could not be checked, so they were not applied' }] };
+  }
+}
+
+function settingsOf(policy: Policy, { settings, locked, ignored }: EffectiveSettingsResult): OrganizerSettings {
   const o = settings.organizer;
   // Infinity refuses a host PIN and guest PIN (here: a passcode) of different lengths: one length for all.
   const promptLength = pinPromptLength({ pinMinLength: o.pin.minLength, passcodeLength: o.passcodes.length });

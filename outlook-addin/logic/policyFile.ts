@@ -1,7 +1,8 @@
 /**
  * Which policy the add-in runs under, with every problem of a broken policy.json in plain words.
  * An invalid or unreachable policy.json never means "no policy": the secure defaults apply (fail
- * closed). The task pane loads this module only for a broken file (policy.ts, loadPolicyLazily).
+ * closed). The task pane loads this module only for a broken file (policy.ts, loadPolicyLazily),
+ * and for saved defaults that do not apply as they are (organizerSettingsLazily).
  */
 import { DEFAULT_POLICY, parsePolicyJson } from '../../core/policy/parse';
 import type { LoadedPolicy } from './types';
@@ -16,3 +17,5 @@ export function loadPolicy(text: string | null): LoadedPolicy {
   if (!parsed.ok) return { policy: DEFAULT_POLICY, errors: parsed.errors, source: 'default' };
   return { policy: parsed.value, errors: [], source: 'file' };
 }
+
+export { organizerSettings } from './policy';

@@ -76,7 +76,7 @@ const newMeetingId = () => nanoid();
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The item's meeting record for `service`, or null. */
-async function readRecord(port: ItemPort, service: MeetingServicePolicy): Promise<MeetingRecord | null> {
+export async function readRecord(port: ItemPort, service: MeetingServicePolicy): Promise<MeetingRecord | null> {
   const record = parseMeetingRecord(await port.getSessionData(MEETING_SESSION_KEY).catch(() => null));
   return record && record.service === service.url ? record : null;
 }
@@ -90,10 +90,10 @@ export async function registeredBody(port: ItemPort, settings: OrganizerSettings
   return record === undefined ? undefined : record?.etag ? (record.sent ?? undefined) : null;
 }
 
-const saveRecord = (port: ItemPort, record: MeetingRecord | null) => port.setSessionData(MEETING_SESSION_KEY, record ? JSON.stringify(record) : '').catch(() => false);
+export const saveRecord = (port: ItemPort, record: MeetingRecord | null) => port.setSessionData(MEETING_SESSION_KEY, record ? JSON.stringify(record) : '').catch(() => false);
 
 /** One request to the service; a network failure becomes status 0 with its reason as text. */
-async function call(fetch: ProvisionFetch, url: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<{ status: number; etag: string | null; text: string }> {
+export async function call(fetch: ProvisionFetch, url: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<{ status: number; etag: string | null; text: string }> {
   try {
     const res = await fetch(url, init);
     return { status: res.status, etag: res.headers.get('etag'), text: await res.text() };
@@ -103,7 +103,7 @@ async function call(fetch: ProvisionFetch, url: string, init: { method: string; 
 }
 
 /** The service's current ETag of a meeting (after a 412 without one), or null when it has none. */
-async function currentEtag(fetch: ProvisionFetch, url: string, auth: Record<string, string>): Promise<string | null> {
+export async function currentEtag(fetch: ProvisionFetch, url: string, auth: Record<string, string>): Promise<string | null> {
   const res = await call(fetch, url, { method: 'GET', headers: auth });
   return res.status === 200 ? res.etag : null;
 }
@@ -112,10 +112,10 @@ async function currentEtag(fetch: ProvisionFetch, url: string, auth: Record<stri
  * A network failure in plain words. The browser's own reason ("Failed to fetch", "NetworkError
  * when attempting to fetch resource.") says nothing more to an organizer, so it is left out.
  */
-const unreachable = (service: MeetingServicePolicy) => `SecureJoin could not reach the meeting service (${service.url}). Check your network connection.`;
+export const unreachable = (service: MeetingServicePolicy) => `SecureJoin could not reach the meeting service (${service.url}). Check your network connection.`;
 
 /** The body of the item's state as it is now, or null when it holds no registrable meeting. */
-async function currentBody(port: ItemPort, settings: OrganizerSettings, sent: boolean): Promise<string | null> {
+export async function currentBody(port: ItemPort, settings: OrganizerSettings, sent: boolean): Promise<string | null> {
   const security = parseSecurity(await port.getSessionData(SECURITY_SESSION_KEY).catch(() => null));
   if (!security || security.hostPin === '') return null;
   return meetingBody(await port.getSnapshot(), security, settings, sent);
@@ -235,28 +235,13 @@ export type WithdrawResult = { state: 'nothing' } | { state: 'ok' } | { state: '
 
 /**
  * Deletes the meeting this item registered (the organizer removed the block), so its codes stop
- * opening the room. A 412 means the other writer wrote meanwhile: when the item holds a meeting
- * again, that write stands; otherwise the current version is deleted, once. Forgets the meeting
- * once the service confirms. Never throws.
+ * opening the room (./withdraw). Loaded on first use: removing the block is rare, and the task
+ * pane's first paint does without it. Never throws.
  */
 export async function withdrawMeeting(port: ItemPort, settings: OrganizerSettings, opts: Omit<ProvisionOptions, 'now' | 'force'>): Promise<WithdrawResult> {
-  const service = settings.service;
-  const record = service ? await readRecord(port, service) : null;
-  if (!service || !record?.etag) return { state: 'nothing' };
-  const token = await tokenOrProblem(opts.tokens, { interactive: opts.interactive });
-  if (!token.ok) return { state: 'failed', message: `The meeting could not be removed from the meeting service, so its codes still open the room. ${token.message}`, signIn: true };
-  const auth = { authorization: `Bearer ${token.token}` };
-  const url = meetingUrl(service, record.id);
-  let res = await call(opts.fetch, url, { method: 'DELETE', headers: { ...auth, 'if-match': record.etag } });
-  if (res.status === 412) {
-    if ((await currentBody(port, settings, false)) !== null) return { state: 'nothing' };
-    const current = res.etag ?? (await currentEtag(opts.fetch, url, auth));
-    res = current ? await call(opts.fetch, url, { method: 'DELETE', headers: { ...auth, 'if-match': current } }) : { status: 404, etag: null, text: '' };
+  try {
+    return await (await import('./withdraw')).withdrawMeetingNow(port, settings, opts);
+  } catch (error) {
+    return { state: 'failed', message: `The meeting could not be removed from the meeting service, so its codes still open the room. SecureJoin could not load its removal step: ${errorText(error)}` };
   }
-  if (res.status === 204 || res.status === 404) {
-    await saveRecord(port, null);
-    return { state: 'ok' };
-  }
-  const why = res.status === 0 ? unreachable(service) : (serviceOutcome(res.status, res.text) as { message: string }).message;
-  return { state: 'failed', message: `The meeting could not be removed from the meeting service, so its codes still open the room. ${why}` };
 }

@@ -6,7 +6,7 @@ import type { Policy } from '../../core/policy';
 import { applySecurity, removeSecurity } from './block';
 import { MEETING_SESSION_KEY, PREFS_ROAMING_KEY, SECURITY_SESSION_KEY } from './port';
 import type { ItemPort } from './port';
-import { organizerSettings, prefsFromChoices } from './policy';
+import { organizerSettingsLazily, prefsFromChoices } from './policy';
 import { parseSecurity, rebuildSecurityFromBody } from './security';
 import type { MeetingSecurity, MeetingSnapshot, OrganizerChoices, OrganizerSettings } from './types';
 
@@ -52,7 +52,7 @@ export async function savePrefs(port: ItemPort, choices: OrganizerChoices, locke
 
 /** The organizer settings for this mailbox: `policy` merged with the roaming defaults. */
 export async function settingsFor(port: ItemPort, policy: Policy): Promise<OrganizerSettings> {
-  return organizerSettings(policy, await readPrefs(port));
+  return organizerSettingsLazily(policy, await readPrefs(port));
 }
 
 /**

@@ -2,24 +2,68 @@
  * The task pane UI (Preact): renders the controller's state. All text is rendered as text
  * (Preact escapes), nothing as HTML, so subjects and attendee names containing markup stay text.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PaneController, PaneState } from './controller';
 import { PolicyPanel, RiskPanel, SettingsPanel } from './SettingsPanel';
 import { CodesPanel, InviteesPanel } from './CodesPanel';
 import { BUTTON } from '../logic/wording';
 import type { PaneTruth } from '../logic/drift';
+import { Confirm } from './Confirm';
+
+/**
+ * A button's props while an action runs: `aria-disabled`, not `disabled`, so the button keeps the
+ * keyboard focus (a disabled button drops it to the page), and a press is ignored instead.
+ * `describedBy`: the pane message, when it reports this button's action.
+ */
+function actionProps(id: string, unavailable: boolean, run: () => void, describedBy: string | null) {
+  return {
+    id,
+    type: 'button' as const,
+    'aria-disabled': unavailable || undefined,
+    'aria-describedby': describedBy === id ? 'message' : undefined,
+    onClick: () => unavailable || run(),
+  };
+}
 
 /** The whole pane for `controller`. */
 export function App({ controller }: { controller: PaneController & { subscribe(cb: (s: PaneState) => void): () => void } }) {
   const [state, setState] = useState<PaneState>(controller.state);
   useEffect(() => controller.subscribe(setState), [controller]);
+  // The button whose action the pane message reports (for aria-describedby).
+  const [acted, setActed] = useState<string | null>(null);
+  // Removing the block asks first, in the pane (Office blocks window.confirm).
+  const [confirmingRemove, setConfirmingRemove] = useState(false);
+  const removeButton = useRef<HTMLButtonElement>(null);
   const s = state;
+  const act = (id: string, run: () => Promise<void>) => () => {
+    setActed(id);
+    void run();
+  };
+  // Closing the confirmation returns the focus to Remove block (it stays there after removing, too).
+  const closeConfirm = () => {
+    setConfirmingRemove(false);
+    removeButton.current?.focus();
+  };
+  const describedBy = s.message ? acted : null;
+  // Focus rescue: when the control that had the keyboard focus leaves the page (the top button
+  // once its fix is done), the focus goes to the pane's state line, which says what happened,
+  // instead of dropping to the page.
+  const lastFocus = useRef<Element | null>(null);
+  useEffect(() => {
+    const track = (e: FocusEvent) => void (lastFocus.current = e.target as Element);
+    addEventListener('focusin', track);
+    return () => removeEventListener('focusin', track);
+  }, []);
+  useEffect(() => {
+    const was = lastFocus.current;
+    if (was && !was.isConnected && (!document.activeElement || document.activeElement === document.body)) document.getElementById('block-status')?.focus();
+  });
   return (
     <main aria-busy={s.busy || s.phase === 'loading'}>
       <h1>SecureJoin</h1>
-      {s.phase === 'ready' && s.truth && <PaneTruthView state={s} controller={controller} />}
+      {s.phase === 'ready' && s.truth && <PaneTruthView state={s} controller={controller} act={act} describedBy={describedBy} />}
       {s.message && (
-        <p id="message" class={`message ${s.message.kind}`} role={s.message.kind === 'error' ? 'alert' : 'status'}>
+        <p id="message" class={`bar message ${s.message.kind}`} role={s.message.kind === 'error' ? 'alert' : 'status'}>
           {s.message.text}
         </p>
       )}
@@ -33,16 +77,27 @@ export function App({ controller }: { controller: PaneController & { subscribe(c
           </section>
           <RiskPanel risk={s.risk} />
           <div class="actions">
-            <button id="generate" type="button" disabled={s.busy} onClick={() => void controller.generate()}>
-              {s.security ? BUTTON.regenerate : BUTTON.generate}
-            </button>
-            <button id="insert" type="button" disabled={s.busy} onClick={() => void controller.insert()}>
+            {/* One primary button in view: the top one while it offers a fix. */}
+            <button class={s.truth?.action ? undefined : 'primary'} {...actionProps('insert', s.busy, act('insert', controller.insert), describedBy)}>
               {s.inserted ? BUTTON.update : BUTTON.insert}
             </button>
-            <button id="remove" type="button" disabled={s.busy || !s.inserted} onClick={() => void controller.remove()}>
+            <button {...actionProps('generate', s.busy, act('generate', controller.generate), describedBy)}>{s.security ? BUTTON.regenerate : BUTTON.generate}</button>
+            <button ref={removeButton} {...actionProps('remove', s.busy || !s.inserted, () => setConfirmingRemove(true), describedBy)}>
               {BUTTON.remove}
             </button>
           </div>
+          {confirmingRemove && (
+            <Confirm
+              id="confirm-remove"
+              question="Remove the SecureJoin block and its codes from this invite?"
+              action={BUTTON.remove}
+              onConfirm={() => {
+                closeConfirm();
+                act('remove', controller.remove)();
+              }}
+              onCancel={closeConfirm}
+            />
+          )}
           <CodesPanel state={s} />
           {s.preview && (
             <details id="preview-section" open>
@@ -52,7 +107,7 @@ export function App({ controller }: { controller: PaneController & { subscribe(c
           )}
           <InviteesPanel state={s} controller={controller} />
           {/* The details; a failure is also the pane's state at the top. */}
-          <p id="provisioning" data-state={s.provisioning.state}>
+          <p id="provisioning" class="bar" data-state={s.provisioning.state}>
             {s.provisioning.text}
           </p>
         </>
@@ -65,12 +120,14 @@ export function App({ controller }: { controller: PaneController & { subscribe(c
  * The pane's state at its top: the one most important truth, every difference, and the one
  * button that fixes them. A problem is an alert; all is well (or nothing inserted yet) a status.
  */
-function PaneTruthView({ state: s, controller }: { state: PaneState; controller: PaneController }) {
+function PaneTruthView({ state: s, controller, act, describedBy }: { state: PaneState; controller: PaneController; act: (id: string, run: () => Promise<void>) => () => void; describedBy: string | null }) {
   const t = s.truth as PaneTruth;
   return (
-    <section id="pane-state" class="pane-state" data-state={t.state} aria-label="Meeting state">
+    <section id="pane-state" class="bar pane-state" data-state={t.state} aria-label="Meeting state">
       <div role={t.state === 'stale' || t.state === 'unregistered' ? 'alert' : 'status'}>
-        <p id="block-status">{t.headline}</p>
+        <p id="block-status" tabIndex={-1}>
+          {t.headline}
+        </p>
         {t.drifts.length > 0 && (
           <ul id="block-problems">
             {t.drifts.map((d) => (
@@ -80,7 +137,8 @@ function PaneTruthView({ state: s, controller }: { state: PaneState; controller:
         )}
       </div>
       {t.action && (
-        <button id="fix" type="button" disabled={s.busy} onClick={() => void (t.action === BUTTON.signIn ? controller.signIn() : t.action === BUTTON.remove ? controller.remove() : controller.insert())}>
+        // (Remove block here retries withdrawing a meeting whose block is already gone: no question.)
+        <button class="primary" {...actionProps('fix', s.busy, act('fix', t.action === BUTTON.signIn ? controller.signIn : t.action === BUTTON.remove ? controller.remove : controller.insert), describedBy)}>
           {t.action}
         </button>
       )}

@@ -56,7 +56,7 @@ export function InviteesPanel({ state, controller }: { state: PaneState; control
   return (
     <section id="invitees" aria-label="Invitees">
       <h2>Personal passcodes ({roster.invitees.length})</h2>
-      <p id="hosts-only">
+      <p id="hosts-only" class="bar">
         The link and access code in the invite admit hosts only (with the host PIN). Every invitee gets the same invite; send each one their
         personal message: their own link, passcode and dial-in conference ID.
       </p>
@@ -81,8 +81,7 @@ export function InviteesPanel({ state, controller }: { state: PaneState; control
         id="export-roster"
         type="button"
         onClick={() => {
-          const csv = controller.rosterCsv();
-          if (csv) download(`securejoin-roster-${state.security?.alias ?? 'meeting'}.csv`, csv);
+          void controller.rosterCsv().then((csv) => csv && download(`securejoin-roster-${state.security?.alias ?? 'meeting'}.csv`, csv));
         }}
       >
         {BUTTON.exportRoster}

@@ -17,7 +17,7 @@ export function PolicyPanel({ loaded, settings }: { loaded: LoadedPolicy; settin
       {loaded.source === 'file' ? (
         <p>Policy from your administrator.</p>
       ) : (
-        <div role="alert">
+        <div class="bar error" role="alert">
           <p id="policy-fallback">The SecureJoin policy could not be used, so the secure defaults apply:</p>
           <ul id="policy-errors">
             {loaded.errors.map((e) => (
@@ -27,7 +27,7 @@ export function PolicyPanel({ loaded, settings }: { loaded: LoadedPolicy; settin
         </div>
       )}
       {settings && settings.ignored.length > 0 && (
-        <ul id="prefs-ignored">
+        <ul id="prefs-ignored" class="bar warning">
           {settings.ignored.map((e) => (
             <li>Your default {e.path} was not applied: {e.message}</li>
           ))}
@@ -61,14 +61,23 @@ export function SettingsPanel({ state, controller }: { state: PaneState; control
   const settings = state.settings as OrganizerSettings;
   const accessLocked = settings.locked.includes('organizer.accessCode.required');
   const modeLocked = settings.locked.includes('organizer.passcodes.mode');
+  // Too guessable for the policy: the choices are what the organizer can change, so the risk
+  // text describes them. (They stay usable while an action runs: a change made then applies
+  // when it ends, and the keyboard focus stays where it is.)
+  const tooGuessable = !!state.risk && !state.risk.ok;
+  // What explains a control: the risk, and a personal default of it that was not applied.
+  const explained = (path: string) => ({
+    'aria-invalid': tooGuessable || undefined,
+    'aria-describedby': [tooGuessable && 'risk', settings.ignored.some((e) => e.path === path) && 'prefs-ignored'].filter(Boolean).join(' ') || undefined,
+  });
   return (
     <section aria-label="Settings" id="settings">
       <label>
-        <input id="access-code" type="checkbox" checked={state.choices.accessCode} disabled={accessLocked || state.busy} onChange={(e) => void controller.setAccessCode((e.currentTarget as HTMLInputElement).checked)} />
+        <input id="access-code" type="checkbox" checked={state.choices.accessCode} disabled={accessLocked} {...explained('organizer.accessCode.required')} onChange={(e) => void controller.setAccessCode((e.currentTarget as HTMLInputElement).checked)} />
         Access code in the invite
         <Lock locked={accessLocked} reason={settings.lockedReason} />
       </label>
-      <fieldset disabled={modeLocked || state.busy}>
+      <fieldset id="passcode-mode" disabled={modeLocked} role="radiogroup" {...explained('organizer.passcodes.mode')}>
         <legend>
           Passcodes
           <Lock locked={modeLocked} reason={settings.lockedReason} />
@@ -84,7 +93,7 @@ export function SettingsPanel({ state, controller }: { state: PaneState; control
         {MODE_EXPLAINED[state.choices.passcodeMode]} Codes: access code {settings.accessCodeLength} digits, passcodes {settings.passcodeLength} digits, PINs {settings.pinLength} digits; active {settings.leadMinutes} minutes before the start
         {settings.graceMinutes ? ` until ${settings.graceMinutes} minutes after the end` : ''}.
       </p>
-      <button id="save-default" type="button" disabled={state.busy} onClick={() => void controller.saveDefault()}>
+      <button id="save-default" type="button" aria-disabled={state.busy || undefined} onClick={() => state.busy || void controller.saveDefault()}>
         {BUTTON.saveDefault}
       </button>
     </section>

@@ -17,7 +17,6 @@ import {
   readSecurity,
   rebuildSecurityFromBody,
   registeredBody,
-  rosterCsv,
   savePrefs,
   saveSecurity,
   settingsFor,
@@ -247,6 +246,10 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
     rechoose(choices: OrganizerChoices) {
       set({ choices: enforceLocks(choices, (state.loaded as LoadedPolicy).policy) });
       if (!state.security) return set(derive(state.meeting as MeetingSnapshot, null));
+      // Chosen while an action runs (the choices stay usable then, so the keyboard focus stays on
+      // them): the codes follow once it ends. However many changes come meanwhile, the first
+      // generate takes the latest choices and the others find it busy.
+      if (state.busy) return this.settled().then(() => this.generate());
       return this.generate();
     },
     /** Generates (or regenerates) every code; updates the block when it is inserted. */
@@ -297,8 +300,9 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
         return 'Saved as your default for all meetings.';
       }),
     /** The roster as CSV (invitee, passcode, personal link), or null when there is none. */
-    rosterCsv: (): string | null =>
-      state.security?.roster && state.meeting && state.settings ? rosterCsv(state.meeting, state.security, state.settings) : null,
+    /** The roster as CSV, or null without one (the export is loaded on first use). */
+    rosterCsv: async (): Promise<string | null> =>
+      state.security?.roster && state.meeting && state.settings ? (await import('../logic/rosterCsv')).rosterCsv(state.meeting, state.security, state.settings) : null,
   };
 }
 

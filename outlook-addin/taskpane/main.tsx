@@ -6,11 +6,13 @@ import { render } from 'preact';
 import { tokenSourceFor } from '../auth/tokenSource';
 import { createOfficeItemPort } from '../office';
 import type { OfficeLike } from '../office/officeTypes';
+import { applyOfficeTheme } from '../office/theme';
+import type { OfficeThemeLike } from '../office/theme';
 import { App } from './App';
 import { createPaneController } from './controller';
 import type { PaneState } from './controller';
 
-declare const Office: OfficeLike & { onReady(cb?: () => void): Promise<unknown> };
+declare const Office: OfficeLike & { onReady(cb?: () => void): Promise<unknown>; context: { officeTheme?: OfficeThemeLike } };
 
 /** policy.json beside this page; null when it cannot be fetched (then the secure defaults apply). */
 async function fetchPolicy(): Promise<string | null> {
@@ -30,6 +32,7 @@ async function start(): Promise<void> {
     return;
   }
   await Office.onReady();
+  applyOfficeTheme(document.documentElement, Office.context.officeTheme);
   const listeners = new Set<(state: PaneState) => void>();
   const controller = createPaneController(
     {

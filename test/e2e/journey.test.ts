@@ -148,8 +148,8 @@ describe('the whole journey, from the Outlook invite to the joined meeting', () 
       await page.click('#add-attendee');
     }
     await pane.click('#mode-per-invitee');
-    // Should the click change the mode, the codes are regenerated (and registered): the pane's
-    // buttons are disabled until that is done.
+    // Should the click change the mode, the codes are regenerated (and registered): the pane is
+    // busy (its buttons ignore presses) until that is done.
     await pane.waitForSelector('main[aria-busy="false"]', { timeout: 10_000 });
     await pane.waitForFunction(() => document.querySelectorAll('#roster li').length === 2, { timeout: 10_000 });
     await pane.click('#insert');

@@ -247,6 +247,7 @@ describe('the task pane tells the truth', () => {
     const signIn = (value: string) => page.evaluate((v) => void ((window as unknown as Record<string, { options: { signIn: string } }>).securejoinPlayground!.options.signIn = v), value);
     await signIn('refused');
     await pane.click('#remove');
+    await pane.click('#confirm-remove-yes');
     await waitForText(pane, '#message', /removed/);
     await waitForState(pane, 'unregistered');
     const shown = await top(pane);

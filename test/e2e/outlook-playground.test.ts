@@ -206,8 +206,9 @@ describe('Outlook add-in in the playground', () => {
     await page.click('#apply-body');
     expect(await send(page)).toMatch(/^SecureJoin: .*(time|start|moved|stale|activation)/i);
 
-    // Missing: remove the block, try to send.
+    // Missing: remove the block (the pane asks first), try to send.
     await pane.click('#remove');
+    await pane.click('#confirm-remove-yes');
     await waitForText(pane, '#message', /removed/);
     expect(blockCount(await bodyText(page))).toBe(0);
     // Its codes are no longer in the invite: the service no longer has the meeting.

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, effectiveSettings, parsePolicy, SETTING_PATHS } from '../../../core/policy';
+import { cleanEffectiveSettings } from '../../../core/policy/merge';
 import type { Policy } from '../../../core/policy';
 
 const policy = (input: unknown): Policy => {
@@ -95,5 +96,27 @@ describe('effectiveSettings', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('cleanEffectiveSettings (the merge without the words, for the task pane)', () => {
+  it('gives effectiveSettings\' answer when every preference applies, and null as soon as one would not', () => {
+    const cases: Array<[typeof DEFAULT_POLICY, unknown]> = [
+      [DEFAULT_POLICY, null],
+      [DEFAULT_POLICY, {}],
+      [DEFAULT_POLICY, { organizer: { passcodes: { mode: 'shared' } } }],
+      [DEFAULT_POLICY, { organizer: { accessCode: { required: true } } }],
+      [DEFAULT_POLICY, { organizer: { accessCode: { required: false } } }],
+      [DEFAULT_POLICY, { organizer: { accessCode: { length: 99 } } }],
+      [DEFAULT_POLICY, { attendee: { autofil: { mode: 'off' } } }],
+      [DEFAULT_POLICY, { organizer: { accessCode: 5 } }],
+      [DEFAULT_POLICY, 'x'],
+      [DEFAULT_POLICY, { organizer: { accessCode: { length: 12 }, activation: { leadMinutes: 30 } } }],
+      [DEFAULT_POLICY, { organizer: { accessCode: { length: 6 }, activation: { leadMinutes: 180 } }, attendee: { autofill: { mode: 'off' } } }],
+    ];
+    for (const [policy, prefs] of cases) {
+      const full = effectiveSettings(policy, prefs);
+      expect(cleanEffectiveSettings(policy, prefs), JSON.stringify(prefs)).toEqual(full.ignored.length === 0 ? full : null);
+    }
   });
 });

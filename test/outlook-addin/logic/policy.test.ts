@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../../core/policy';
 import { enforceLocks, loadPolicyLazily, organizerSettings, prefsFromChoices } from '../../../outlook-addin/logic';
+import { organizerSettingsLazily } from '../../../outlook-addin/logic/policy';
 import { loadPolicy } from '../../../outlook-addin/logic/policyFile';
 import { EXAMPLE_POLICY_TEXT, POLICY } from './fixtures';
 
@@ -46,6 +47,14 @@ describe('loadPolicyLazily (the task pane: problems loaded only for a broken fil
     for (const text of texts) expect(await loadPolicyLazily(text), String(text).slice(0, 60)).toEqual(loadPolicy(text));
     expect((await loadPolicyLazily(EXAMPLE_POLICY_TEXT)).source).toBe('file');
     expect((await loadPolicyLazily('{"version": 1,,}')).errors[0]?.path).toMatch(/^line 1, column/);
+  });
+});
+
+describe('organizerSettingsLazily (the task pane: words for defaults not applied loaded only then)', () => {
+  it('answers exactly what organizerSettings answers', async () => {
+    for (const prefs of [null, {}, { organizer: { passcodes: { mode: 'shared' } } }, { organizer: { accessCode: { required: false } } }, { organizer: { passcodes: { mode: 'nope' } } }, 'x']) {
+      expect(await organizerSettingsLazily(POLICY, prefs), JSON.stringify(prefs)).toEqual(organizerSettings(POLICY, prefs));
+    }
   });
 });
 

@@ -111,6 +111,9 @@ describe('task pane bundle', () => {
     expect(taskpane).not.toContain('sr-Latn-RS');
     // core/policy/descriptions.ts (POLICY.md and the managed-storage schema) is not the pane's either.
     expect(taskpane.includes('Manifest format version'), 'policy descriptions in taskpane.js').toBe(false);
+    // Words for broken files and saved defaults (issues.ts, jsonDuplicates.ts) load with the problems chunk.
+    expect(taskpane.includes('text in quotes'), 'zod issue words in taskpane.js').toBe(false);
+    expect(taskpane.includes('JSON readers keep only one'), 'duplicate-key locator in taskpane.js').toBe(false);
     const firstPaint = await taskpaneFirstPaintFiles(true);
     expect(Object.keys(firstPaint)).toEqual(expect.arrayContaining(['taskpane.js', 'taskpane.css']));
     expect(Object.keys(firstPaint).some((name) => name.startsWith('chunks/msalTokenSource-') || name.startsWith('chunks/policyFile-'))).toBe(false);
