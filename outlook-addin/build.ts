@@ -101,7 +101,9 @@ async function splitBundle(name: string, entry: string, opts: BuildOptions): Pro
     splitting: true,
     outdir,
     chunkNames: 'chunks/[name]-[hash]',
-    target: 'es2020',
+    // ES2022 (kept as written, not lowered): the pane and web runtime are ES modules, which only
+    // engines newer than ES2022 run (Edge WebView2, Safari 16+ on Mac, browsers for the web).
+    target: 'es2022',
     metafile: true,
     ...opts,
   });

@@ -38,7 +38,7 @@ export function sentences(...parts: string[]): string {
  * the label of its choice in the pane.
  */
 export const MODE_EXPLAINED = {
-  none: 'No passcode: anyone who has the invite, also a forwarded one, can join; guests wait in the lobby until a host lets them in.',
-  shared: 'One shared passcode: everyone types the same passcode; it keeps out people who only know the link, but a forwarded invite lets anyone in.',
-  'per-invitee': 'Unique passcode per invitee: each person gets their own link and passcode; a forwarded invite does not let anyone else in, and you see who joined.',
+  none: 'No passcode: anyone with the invite, even a forwarded one, can join; guests wait in the lobby until a host admits them.',
+  shared: 'One shared passcode: keeps out people who only have the link, but a forwarded invite lets anyone in.',
+  'per-invitee': 'Unique passcode per invitee: each person gets their own link and passcode, so a forwarded invite lets no one else in, and you see who joined.',
 } as const;

@@ -79,7 +79,7 @@ describe('sentences', () => {
 
 describe('what each passcode mode protects against', () => {
   it('is short and plain', () => {
-    expect(MODE_EXPLAINED['per-invitee']).toBe('Unique passcode per invitee: each person gets their own link and passcode; a forwarded invite does not let anyone else in, and you see who joined.');
+    expect(MODE_EXPLAINED['per-invitee']).toBe('Unique passcode per invitee: each person gets their own link and passcode, so a forwarded invite lets no one else in, and you see who joined.');
     const panel = readFileSync(join(process.cwd(), 'outlook-addin', 'taskpane', 'SettingsPanel.tsx'), 'utf8');
     // Each starts with its choice's label in the pane: one vocabulary.
     for (const text of Object.values(MODE_EXPLAINED)) expect(panel).toContain(`label: '${text.split(':')[0]}'`);
