@@ -101,8 +101,9 @@ async function splitBundle(name: string, entry: string, opts: BuildOptions): Pro
     splitting: true,
     outdir,
     chunkNames: 'chunks/[name]-[hash]',
-    // ES2022 (kept as written, not lowered): the pane and web runtime are ES modules, which only
-    // engines newer than ES2022 run (Edge WebView2, Safari 16+ on Mac, browsers for the web).
+    // ES2022 kept as written (not lowered): these modules run only in evergreen engines (WebView2 in
+    // Windows Outlook, WKWebView on supported macOS, the browsers Outlook on the web supports);
+    // classic Windows' old runtime gets its own ES2016 file (buildClassicRuntime).
     target: 'es2022',
     metafile: true,
     ...opts,
