@@ -4,7 +4,7 @@
  * label; problems are shown at their fields (Field.tsx) under a summary naming the fields.
  */
 import type { Issue } from '../../core/types';
-import { Field } from './Field';
+import { Field, TextField } from './Field';
 import { draftOpensAt, draftsFromInvite, errorsByField, nodeLabel } from './forms';
 import type { DraftChoice } from './forms';
 import { FormErrors } from './MeetingList';
@@ -38,18 +38,9 @@ export function AddMeeting(props: {
 }) {
   const { form, noPin, problems } = props;
   const errors = errorsByField(problems?.issues ?? [], ADD_FIELDS);
-  const text = (name: 'url' | 'alias' | 'pin' | 'start', label: string, type = 'text', hint?: string, disabled = false) => {
-    const id = `f-${name}`;
-    return (
-      <Field
-        id={id}
-        label={label}
-        hint={hint}
-        error={errors.get(id)}
-        control={(aria) => <input {...aria} name={name} type={type} value={form[name]} disabled={disabled} onInput={(e) => props.onInput({ [name]: (e.target as HTMLInputElement).value })} />}
-      />
-    );
-  };
+  const text = (name: 'url' | 'alias' | 'pin' | 'start', label: string, type = 'text', hint?: string, disabled = false) => (
+    <TextField id={`f-${name}`} label={label} hint={hint} error={errors.get(`f-${name}`)} type={type} name={name} value={form[name]} disabled={disabled} onValue={(value) => props.onInput({ [name]: value })} />
+  );
   return (
     <section aria-labelledby="add-heading">
       <h2 id="add-heading">Add a meeting</h2>

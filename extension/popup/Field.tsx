@@ -39,3 +39,30 @@ export function Field({ id, label, hint, error, control }: FieldProps) {
     </div>
   );
 }
+
+/** Props of {@link TextField}: a {@link Field} around one text-like input. */
+export interface TextFieldProps {
+  id: string;
+  label: ComponentChildren;
+  hint?: string;
+  error?: string;
+  /** The input's type: text, password, datetime-local... (default text). */
+  type?: string;
+  name?: string;
+  value: string;
+  disabled?: boolean;
+  onValue: (value: string) => void;
+}
+
+/** A labelled text-like input tied to its hint and error (the popup's add and edit forms). */
+export function TextField({ id, label, hint, error, type = 'text', name, value, disabled, onValue }: TextFieldProps) {
+  return (
+    <Field
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      control={(aria) => <input {...aria} name={name} type={type} value={value} disabled={disabled} onInput={(e) => onValue((e.target as HTMLInputElement).value)} />}
+    />
+  );
+}

@@ -7,7 +7,7 @@
  */
 import type { Issue } from '../../core/types';
 import type { MeetingSummary } from '../background/ui';
-import { Field } from './Field';
+import { Field, TextField } from './Field';
 import { editFormOf, errorsByField, nodeLabel, plainIssue } from './forms';
 import type { EditForm } from './forms';
 
@@ -149,18 +149,9 @@ function EditMeeting(props: MeetingListProps & { editing: { id: string; form: Ed
     props.onEditInput();
     props.onEdit({ ...editing, form: { ...editing.form, ...change } });
   };
-  const text = (name: 'label' | 'pin' | 'start' | 'end', label: string, type = 'text', hint?: string) => {
-    const id = `e-${name}`;
-    return (
-      <Field
-        id={id}
-        label={label}
-        hint={hint}
-        error={errors.get(id)}
-        control={(aria) => <input {...aria} type={type} value={editing.form[name]} onInput={(e) => set({ [name]: (e.target as HTMLInputElement).value })} />}
-      />
-    );
-  };
+  const text = (name: 'label' | 'pin' | 'start' | 'end', label: string, type = 'text', hint?: string) => (
+    <TextField id={`e-${name}`} label={label} hint={hint} error={errors.get(`e-${name}`)} type={type} value={editing.form[name]} onValue={(value) => set({ [name]: value })} />
+  );
   return (
     <form
       id="edit"
