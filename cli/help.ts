@@ -2,7 +2,7 @@
 
 import { GECKO_EXTENSION_ID } from '../core/extensionIdentity';
 
-export const MAIN_HELP = `securejoin - admin tool for SecureJoin (policy and codes)
+export const MAIN_HELP = `securejoin - admin tool for SecureJoin (policy, codes, deployment, service)
 
 Usage:
   securejoin policy check FILE            validate a policy, show its guess risk
@@ -11,6 +11,9 @@ Usage:
   securejoin policy schema                the extension's storage.managed_schema (JSON)
   securejoin code [KIND] [options]        generate access codes, PINs or passcodes
   securejoin service [options]            run the meeting service (flags and env: service --help)
+  securejoin admin bundle --policy FILE --service-url URL --out DIR
+                                          every file a deployment needs, from one policy
+  securejoin dev-issuer [--port N]        a local token issuer on loopback, to try the service alone
   securejoin --version                    print the version
 
 Run "securejoin <command> --help" for details.
@@ -101,4 +104,38 @@ Options:
 
 An invitee listed twice (also in another case: Ana@x and ana@x) is refused, not merged.
 Plain output: access/pin one code per line; pin-pair "HOST GUEST"; passcodes "EMAIL PASSCODE".
+`;
+
+export const ADMIN_HELP = `Usage: securejoin admin bundle --policy FILE --service-url URL --out DIR [options]
+
+  bundle   every file an admin deploys, from one policy file (securejoin admin bundle --help)
+`;
+
+export const BUNDLE_HELP = `Usage: securejoin admin bundle --policy FILE --service-url URL --out DIR [--force] [options]
+
+Validates the policy (the same "path: problem" lines as "policy check"), then writes into DIR:
+  README.txt                              the steps in order, each with its file
+  outlook/manifest.xml                    the add-in for centralized deployment, every URL at URL
+  outlook/policy.json                     the policy the add-in reads at URL/policy.json
+  entra-id.txt                            the app registrations: NAA redirect, API scope, admin role
+  browsers/windows/securejoin-*.reg       Chrome and Edge: ExtensionInstallForcelist + the policy
+  browsers/macos/securejoin-*.mobileconfig  Chrome and Edge configuration profiles
+  browsers/linux/securejoin-*.json        Chrome/Chromium and Edge managed policy files
+  browsers/firefox/policies.json          ExtensionSettings (force_installed) + 3rdparty policy
+  infinity-policy-profile.txt             the Pexip Infinity policy profile (no password in it)
+
+  --policy FILE            the admin policy ("-" reads standard input)
+  --service-url URL        https URL of the meeting service, which also serves the add-in; the
+                           policy's meetingService.url must be the same
+  --out DIR                a new or empty folder; with --force also a folder holding a previous
+                           bundle and nothing else (it is replaced whole). Written all or nothing.
+  --chrome-extension-id ID the id the Chrome Web Store gave SecureJoin (default: the development
+  --edge-extension-id ID   id, which fits development builds only); Edge Add-ons' id likewise
+  --firefox-install-url U  where Firefox downloads the signed add-on (default: its latest version
+                           on addons.mozilla.org, by the add-on id ${GECKO_EXTENSION_ID})
+  --policy-username U      the username Infinity's policy profile sends (default infinity); the
+                           password is never written: the service reads SECUREJOIN_POLICY_PASSWORD
+
+Exit 0 when written, 1 for an invalid policy or a DIR that may not be written (nothing is
+written then), 2 for a wrong command line.
 `;

@@ -14,7 +14,12 @@ const shown = (file: string) => (file === STDIN ? '(standard input)' : file);
 
 /** Reads (a file relative to the caller, or `-` for stdin) and validates a policy. @throws InputError listing every problem. */
 export function loadPolicy(io: CliIo, file: string): Policy {
-  const result = parsePolicyJson(readInput(io, file, 'policy file'));
+  return policyFromText(readInput(io, file, 'policy file'), file);
+}
+
+/** Validates a policy read from `file`. @throws InputError listing every problem as `path: problem`. */
+export function policyFromText(text: string, file: string): Policy {
+  const result = parsePolicyJson(text);
   if (result.ok) return result.value;
   const count = result.errors.length;
   const lines = result.errors.map((e) => `  ${e.path}: ${e.message}`);

@@ -3,7 +3,9 @@
  * mistakes become one clear line on stderr (no stack trace); anything else is reported as a bug.
  */
 import { readFileSync } from 'node:fs';
+import { adminCommand } from './adminCommand';
 import { codeCommand } from './codeCommand';
+import { devIssuerCommand } from './devIssuerCommand';
 import { EXIT, InputError, UsageError } from './errors';
 import { MAIN_HELP } from './help';
 import type { CliIo } from './io';
@@ -27,6 +29,10 @@ export function runCli(args: string[], io: CliIo): number {
         return codeCommand(rest, io);
       case 'service':
         return serviceCommand(rest, io);
+      case 'admin':
+        return adminCommand(rest, io);
+      case 'dev-issuer':
+        return devIssuerCommand(rest, io);
       case '--help':
       case '-h':
       case 'help':
@@ -41,7 +47,7 @@ export function runCli(args: string[], io: CliIo): number {
         io.err(MAIN_HELP);
         return EXIT.usage;
       default:
-        throw new UsageError(`unknown command "${command}" (use policy, code or service)`);
+        throw new UsageError(`unknown command "${command}" (use policy, code, service, admin or dev-issuer)`);
     }
   } catch (error) {
     if (error instanceof UsageError) {

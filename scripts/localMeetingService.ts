@@ -13,16 +13,10 @@ import type { AddressInfo } from 'node:net';
 import { createDevIssuer, startMeetingService } from '../service';
 import type { DevIssuer, MeetingService, MeetingServiceOptions } from '../service';
 import type { MeetingServicePolicy } from '../core/policy';
+import { LOCAL_AUTH } from '../service/auth/localAuth';
 
-/** The local issuer's settings: an Entra-like tenant id, the service's audience and scope. */
-export const LOCAL_AUTH = {
-  issuer: 'https://securejoin.localhost/dev-issuer/v2.0',
-  tenant: '0d5c1e2f-3a4b-4c6d-8e9f-a0b1c2d3e4f5',
-  audience: 'api://securejoin.localhost',
-  scope: 'Meetings.ReadWrite',
-  /** The add-in's "app registration" in the playground (never sent anywhere). */
-  clientId: '6f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b',
-} as const;
+/** The local issuer's settings: an Entra-like tenant id, the service's audience and scope (service/auth/localAuth.ts). */
+export { LOCAL_AUTH };
 
 /** A fresh local issuer (new key pair each time). */
 export function createLocalIssuer(): Promise<DevIssuer> {
