@@ -7,6 +7,7 @@ import { devIssuerInstructions } from '../../cli/devIssuerCommand';
 import { serviceOptions } from '../../cli/serviceCommand';
 import { startMeetingService } from '../../service';
 import { createAuthenticator } from '../../service/auth/verifier';
+import { DEFAULT_ADMIN_ROLE, DEFAULT_SCOPE } from '../../service/options';
 import type { MeetingService, MeetingServiceOptions } from '../../service';
 import { runIn } from './support';
 
@@ -113,7 +114,8 @@ describe('securejoin dev-issuer', () => {
     // The service's own token check, configured by the printed command, accepts the token (the
     // whole service against an issuer is the test above: one PGlite start is enough on 2 cores).
     const opts = serviceOptions(printedServiceArgs(stdout), {}) as MeetingServiceOptions;
-    const authenticate = createAuthenticator(opts.auth);
+    // As service/index.ts builds it: the options, defaults filled.
+    const authenticate = createAuthenticator({ ...opts.auth, scope: opts.auth.scope ?? DEFAULT_SCOPE, adminRole: opts.auth.adminRole ?? DEFAULT_ADMIN_ROLE });
     expect(await authenticate(`Bearer ${await token(tokenUrl, 'bo@example.com')}`)).toMatchObject({ ok: true });
     expect(await authenticate('Bearer not-a-token')).toMatchObject({ ok: false });
     child.kill('SIGTERM');
