@@ -117,6 +117,13 @@ describe('securejoin admin bundle', () => {
     expect(snapshot(join(work, 'out'))).toEqual(before);
   });
 
+  it('writes the same bytes for the same input (a bundle can be kept in version control and diffed)', () => {
+    expect(bundle().code).toBe(0);
+    expect(runIn({ cwd: work }, 'admin', 'bundle', '--policy', 'policy.json', '--service-url', URL, '--out', 'again').code).toBe(0);
+    const bytes = (dir: string) => Object.fromEntries(Object.entries(snapshot(join(work, dir))).map(([k, v]) => [k, v.bytes]));
+    expect(bytes('again')).toEqual(bytes('out'));
+  });
+
   it('writes into an existing empty folder', () => {
     mkdirSync(join(work, 'out'));
     expect(bundle().code).toBe(0);
