@@ -6,7 +6,7 @@
 import { DEV_EXTENSION_ID, GECKO_EXTENSION_ID } from '../../core/extensionIdentity';
 import type { MeetingServicePolicy, Policy } from '../../core/policy';
 import { serviceUrlProblem } from '../../core/policy';
-import { CHROMIUM_ID, GECKO_ID } from '../export';
+import { CHROMIUM_ID } from '../export';
 
 /** The Chrome Web Store's update URL (ExtensionInstallForcelist installs from the store). */
 export const CHROME_UPDATE_URL = 'https://clients2.google.com/service/update2/crx';
@@ -77,7 +77,6 @@ export function bundleSettings(policy: Policy, policyText: string, opts: BundleO
   };
   const chrome = chromium(opts.chromeExtensionId, '--chrome-extension-id', CHROME_UPDATE_URL);
   const edge = chromium(opts.edgeExtensionId, '--edge-extension-id', EDGE_UPDATE_URL);
-  if (!GECKO_ID.test(GECKO_EXTENSION_ID)) throw new Error('GECKO_EXTENSION_ID is malformed');
   const installUrl = opts.firefoxInstallUrl ?? amoLatestUrl(GECKO_EXTENSION_ID);
   if (!/^(https:\/\/[^\s"<>]+|file:\/\/\/[^\s"<>]+)$/.test(installUrl)) problems.push({ path: '--firefox-install-url', message: `must be an https:// or file:/// URL of the signed .xpi, got "${installUrl}"` });
   const policyUsername = opts.policyUsername ?? DEFAULT_POLICY_USERNAME;
