@@ -20,6 +20,13 @@ import { healthRoutes } from './routes/health';
 import { meetingRoutes } from './routes/meetings';
 import { policyRoutes } from './routes/policy';
 
+/** True for an https URL that is not loopback: where browsers should remember "https only". */
+function httpsPublicUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  const { protocol, hostname } = new URL(url);
+  return protocol === 'https:' && !['localhost', '127.0.0.1', '[::1]'].includes(hostname);
+}
+
 /** Builds the app around a context (database and auth already set up). */
 export async function buildApp(opts: MeetingServiceOptions, logger: ServiceContext['log'], makeContext: (log: ServiceContext['log']) => ServiceContext): Promise<FastifyInstance> {
   const app = Fastify({
@@ -33,7 +40,7 @@ export async function buildApp(opts: MeetingServiceOptions, logger: ServiceConte
     ...(opts.tls ? { https: { key: opts.tls.key, cert: opts.tls.cert } } : {}),
   }) as unknown as FastifyInstance;
   const ctx = makeContext(app.log as ServiceContext['log']);
-  await securityHeaders(app, opts.frameAncestors);
+  await securityHeaders(app, opts.frameAncestors, httpsPublicUrl(opts.addin?.publicUrl));
   metricsHooks(app, opts.metrics);
   const untrack = trackDatabase(ctx.db);
   app.addHook('onClose', async () => untrack());

@@ -49,8 +49,12 @@ export function cspDirectives(extraFrameAncestors: readonly string[] = []): Reco
   };
 }
 
-/** Registers helmet with the settings above. */
-export async function securityHeaders(app: FastifyInstance, extraFrameAncestors: readonly string[] = []): Promise<void> {
+/**
+ * Registers helmet with the settings above. `hsts`: send Strict-Transport-Security (a service
+ * with an https public URL; never on loopback, where a year of "https only" for `localhost`
+ * would break every other development server on it).
+ */
+export async function securityHeaders(app: FastifyInstance, extraFrameAncestors: readonly string[] = [], hsts = false): Promise<void> {
   await app.register(helmet, {
     // useDefaults off: helmet's default CSP adds upgrade-insecure-requests and frame-ancestors 'self'.
     contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(extraFrameAncestors) },
@@ -59,7 +63,7 @@ export async function securityHeaders(app: FastifyInstance, extraFrameAncestors:
     crossOriginResourcePolicy: { policy: 'cross-origin' },
     crossOriginEmbedderPolicy: false,
     // Not includeSubDomains: the admin's other hosts under the same domain are not ours to pin.
-    strictTransportSecurity: { maxAge: 365 * 24 * 3600, includeSubDomains: false },
+    strictTransportSecurity: hsts ? { maxAge: 365 * 24 * 3600, includeSubDomains: false } : false,
     referrerPolicy: { policy: 'no-referrer' },
   });
 }

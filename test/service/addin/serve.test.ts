@@ -105,6 +105,17 @@ describe('the add-in at the service URL', () => {
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
   });
 
+  it('sends Strict-Transport-Security only for an https public URL, never without one', async () => {
+    const plain = await startService(issuer, { databaseUrl: db.url });
+    try {
+      const res = await fetch(`${plain.url}/healthz`);
+      expect(res.headers.get('strict-transport-security')).toBeNull();
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    } finally {
+      await plain.close();
+    }
+  });
+
   it('answers 404 for anything outside the build (also through ..) and keeps the API and health routes', async () => {
     expect((await get('/package.json')).status).toBe(404);
     expect((await get('/..%2fpackage.json')).status).toBe(404);
