@@ -49,5 +49,6 @@ export default defineConfig({
       files.push({ relativeDest: 'managed_schema.json', contents: JSON.stringify(managedStorageSchema(), null, 2) });
     },
   },
-  zip: { excludeSources: ['**/*.pem', '**/*.key', '**/*.log', '.env*', '.output/**', 'node_modules/**'] },
+  // The sources zip (addons.mozilla.org) holds the sources only: no keys, logs, local data or build output.
+  zip: { excludeSources: ['**/*.pem', '**/*.key', '**/*.log', '.env*', '.output/**', 'node_modules/**', 'dist/**', '.data/**', '.cert/**', 'bench-results/**'] },
 });

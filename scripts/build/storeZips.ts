@@ -24,16 +24,15 @@ export function storeZipNames(version: string, name = 'securejoin'): { chrome: s
   return { chrome: `${name}-${version}-chrome.zip`, firefox: `${name}-${version}-firefox.zip`, sources: `${name}-${version}-sources.zip` };
 }
 
-/** Builds both store packages into `outDir` (default dist/store); returns the files written. */
-export function buildStoreZips(outDir = join(ROOT, 'dist', 'store')): string[] {
-  const work = join(ROOT, '.output', 'store');
+/** Builds both store packages (in `work`) into `outDir` (default dist/store); returns the files written. */
+export function buildStoreZips(outDir = join(ROOT, 'dist', 'store'), work = join(ROOT, '.output', 'store'), stdio: 'inherit' | 'pipe' = 'inherit'): string[] {
   rmSync(work, { recursive: true, force: true });
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const env = { ...process.env, SECUREJOIN_STORE_BUILD: '1', SECUREJOIN_WXT_OUT_DIR: work };
   const wxt = join(ROOT, 'node_modules', '.bin', 'wxt');
-  execFileSync(wxt, ['zip'], { cwd: ROOT, env, stdio: 'inherit' });
-  execFileSync(wxt, ['zip', '-b', 'firefox', '--mv3'], { cwd: ROOT, env, stdio: 'inherit' });
+  execFileSync(wxt, ['zip'], { cwd: ROOT, env, stdio });
+  execFileSync(wxt, ['zip', '-b', 'firefox', '--mv3'], { cwd: ROOT, env, stdio });
   const { name, version } = packageVersion();
   return Object.values(storeZipNames(version, name)).map((file) => {
     const from = join(work, file);
