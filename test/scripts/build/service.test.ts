@@ -1,9 +1,10 @@
 /**
  * The production path, end to end on a clean copy: `buildServiceBundle` writes dist/securejoin.js
  * and dist/addin into a temporary folder holding only package.json and package-lock.json;
- * `npm ci --omit=dev --offline` installs the runtime dependencies there from npm's cache (which
- * the checkout's own `npm ci` filled: CI runs it first), so no dev dependency (tsx, esbuild,
- * vitest...) exists in it and nothing above it has a node_modules. Then `node dist/securejoin.js
+ * `npm ci --omit=dev --prefer-offline` installs the runtime dependencies there from npm's cache
+ * (which the checkout's own `npm ci` filled: CI runs it first; the lockfile names no tarball URLs,
+ * so a cache that lacks a package's metadata fetches it from the registry rather than failing),
+ * so no dev dependency (tsx, esbuild, vitest...) exists in it and nothing above it has a node_modules. Then `node dist/securejoin.js
  * service` runs on PostgreSQL (a database of its own, as in production): /healthz, the task pane at the service URL, a meeting write
  * and a policy decision, and /metrics with the families after that journey.
  */
@@ -40,10 +41,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sj-prod-'));
   for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(ROOT, file), join(dir, file));
   built = await buildServiceBundle(join(dir, 'dist'));
-  const install = spawnSync('npm', ['ci', '--omit=dev', '--offline', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, env: cleanEnv(), encoding: 'utf8', timeout: 240_000 });
-  if (install.status !== 0) {
-    throw new Error(`npm ci --omit=dev --offline failed (npm's cache lacks a package? run npm ci in the checkout first):\n${install.stderr.slice(-2000)}`);
-  }
+  const install = spawnSync('npm', ['ci', '--omit=dev', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, env: cleanEnv(), encoding: 'utf8', timeout: 240_000 });
+  if (install.status !== 0) throw new Error(`npm ci --omit=dev failed in ${dir}:\n${install.stderr.slice(-2000)}`);
   [issuer, db] = await Promise.all([startIssuer(), createTestDatabase()]);
   child = spawn(process.execPath, [join(dir, 'dist', 'securejoin.js'), 'service', '--port', '0', '--database-url', db.url,
     '--issuer', issuer.issuer, '--audience', issuer.audience, '--jwks-url', issuer.jwksUrl, '--tenant', issuer.tenant, '--scope', SCOPE,
