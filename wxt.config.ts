@@ -37,7 +37,9 @@ export default defineConfig({
     // Admins deploy the policy as managed storage; the schema is derived from core's zod schema
     // (`securejoin policy schema` prints the same file) and written at build time below.
     storage: { managed_schema: 'managed_schema.json' },
-    browser_specific_settings: { gecko: { id: GECKO_EXTENSION_ID } },
+    // Firefox: the add-on id (fixed: Firefox's policies are keyed by it) and, as addons.mozilla.org
+    // requires of new add-ons, the data it sends off the device: none (PINs stay in the browser).
+    browser_specific_settings: { gecko: { id: GECKO_EXTENSION_ID, data_collection_permissions: { required: ['none'] } } },
     // A fixed id for development and tests only (managed-policy files are keyed by it);
     // production builds get their id from the store.
     ...(isStoreBuild(mode) ? {} : { key: DEV_EXTENSION_KEY }),
@@ -47,5 +49,6 @@ export default defineConfig({
       files.push({ relativeDest: 'managed_schema.json', contents: JSON.stringify(managedStorageSchema(), null, 2) });
     },
   },
-  zip: { excludeSources: ['**/*.pem', '**/*.key', '**/*.log', '.env*', '.output/**', 'node_modules/**'] },
+  // The sources zip (addons.mozilla.org) holds the sources only: no keys, logs, local data or build output.
+  zip: { excludeSources: ['**/*.pem', '**/*.key', '**/*.log', '.env*', '.output/**', 'node_modules/**', 'dist/**', '.data/**', '.cert/**', 'bench-results/**'] },
 });

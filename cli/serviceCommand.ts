@@ -12,6 +12,7 @@ import { durationOption, intOption, parseOptions } from './args';
 import { EXIT, UsageError } from './errors';
 import type { CliIo } from './io';
 import { readText } from './io';
+import { SERVE_FLAGS, SERVE_HELP, serveOptions } from './serveOptions';
 import { sweepDraftsCommand } from './sweepDraftsCommand';
 
 export const SERVICE_HELP = `Usage: securejoin service [options]
@@ -48,7 +49,7 @@ with their aliases, an audit row each; "Name (n)" numbers go a day after their o
 Other:
   --tls-dir DIR          serve HTTPS with DIR/cert.pem and DIR/key.pem
   --log-level L          fatal, error, warn, info (default), debug, trace or silent
-
+${SERVE_HELP}
   securejoin service sweep-drafts [--database-url URL | --data-dir DIR] [--draft-ttl D]
                          sweep once now and print each removed draft (id, organizer, last
                          write; never a code or alias), beside running services or not.
@@ -74,6 +75,7 @@ const FLAGS = {
   'draft-ttl': { type: 'string' },
   'draft-sweep-every': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  ...SERVE_FLAGS,
 } as const;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -90,7 +92,7 @@ function httpUrl(value: string, name: string): string {
 }
 
 /** The service's options from the command line and environment. @throws UsageError naming the flag. */
-export function serviceOptions(args: string[], env: Record<string, string | undefined>): MeetingServiceOptions | 'help' {
+export function serviceOptions(args: string[], env: Record<string, string | undefined>, cwd = process.cwd()): MeetingServiceOptions | 'help' {
   const { values, positionals } = parseOptions(args, FLAGS, 'service');
   if (values.help) return 'help';
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, 'service');
@@ -130,6 +132,7 @@ export function serviceOptions(args: string[], env: Record<string, string | unde
     ...(policyUsername && policyPassword ? { policy: { username: policyUsername, password: policyPassword } } : {}),
     ...(tlsDir ? { tls: { cert: readText(join(tlsDir, 'cert.pem'), 'certificate'), key: readText(join(tlsDir, 'key.pem'), 'key') } } : {}),
     logLevel: logLevel as MeetingServiceOptions['logLevel'],
+    ...serveOptions(values, env, cwd),
     drafts: {
       ...(draftTtl !== undefined ? { ttlMs: durationOption(draftTtl, '--draft-ttl', DRAFT_TTL_RANGE, 'service') } : {}),
       ...(draftSweepEvery !== undefined ? { sweepEveryMs: durationOption(draftSweepEvery, '--draft-sweep-every', DRAFT_SWEEP_EVERY_RANGE, 'service') } : {}),
@@ -143,7 +146,7 @@ export function serviceOptions(args: string[], env: Record<string, string | unde
  */
 export function serviceCommand(args: string[], io: CliIo, env: Record<string, string | undefined> = process.env): number {
   if (args[0] === 'sweep-drafts') return sweepDraftsCommand(args.slice(1), io, env);
-  const opts = serviceOptions(args, env);
+  const opts = serviceOptions(args, env, io.cwd);
   if (opts === 'help') {
     io.out(SERVICE_HELP);
     return EXIT.ok;

@@ -1,18 +1,31 @@
 /**
- * The Fastify application: CORS for the add-in's origins, bounded bodies and timeouts, health,
- * meeting and (with credentials) Infinity policy routes, one error handler. Logs are pino JSON lines that carry no body, no
+ * The Fastify application: CORS for the add-in's origins, security headers, bounded bodies and
+ * timeouts, health, meeting and (with credentials) Infinity policy routes, metrics (with their
+ * own credentials), the built Outlook add-in (when configured), one error handler. Logs are pino JSON lines that carry no body, no
  * Authorization header and no code.
  */
 import cors from '@fastify/cors';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
+import { loadAddinFiles } from './addin/files';
+import { addinRoutes } from './addin/routes';
 import type { ServiceContext } from './context';
 import { errorHandler } from './http/errorHandler';
+import { securityHeaders } from './http/securityHeaders';
+import { metricsHooks } from './metrics/httpHooks';
+import { trackDatabase } from './metrics/registry';
 import { BODY_LIMIT_BYTES } from './options';
 import type { MeetingServiceOptions } from './options';
 import { healthRoutes } from './routes/health';
 import { meetingRoutes } from './routes/meetings';
 import { policyRoutes } from './routes/policy';
+
+/** True for an https URL that is not loopback: where browsers should remember "https only". */
+function httpsPublicUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  const { protocol, hostname } = new URL(url);
+  return protocol === 'https:' && !['localhost', '127.0.0.1', '[::1]'].includes(hostname);
+}
 
 /** Builds the app around a context (database and auth already set up). */
 export async function buildApp(opts: MeetingServiceOptions, logger: ServiceContext['log'], makeContext: (log: ServiceContext['log']) => ServiceContext): Promise<FastifyInstance> {
@@ -27,6 +40,10 @@ export async function buildApp(opts: MeetingServiceOptions, logger: ServiceConte
     ...(opts.tls ? { https: { key: opts.tls.key, cert: opts.tls.cert } } : {}),
   }) as unknown as FastifyInstance;
   const ctx = makeContext(app.log as ServiceContext['log']);
+  await securityHeaders(app, opts.frameAncestors, httpsPublicUrl(opts.addin?.publicUrl));
+  metricsHooks(app, opts.metrics);
+  const untrack = trackDatabase(ctx.db);
+  app.addHook('onClose', async () => untrack());
   await app.register(cors, {
     origin: [...(opts.allowOrigins ?? [])],
     methods: ['GET', 'PUT', 'DELETE'],
@@ -40,5 +57,6 @@ export async function buildApp(opts: MeetingServiceOptions, logger: ServiceConte
   healthRoutes(app, ctx.db);
   meetingRoutes(app, ctx);
   if (opts.policy) policyRoutes(app, ctx, opts.policy, opts.clock ?? Date.now);
+  if (opts.addin) addinRoutes(app, loadAddinFiles(opts.addin.dir, opts.addin.publicUrl, opts.addin.policyText));
   return app;
 }

@@ -55,6 +55,16 @@ export interface MeetingServiceOptions {
   drafts?: DraftExpirySettings;
   /** Pool size for PostgreSQL. Default 20. */
   poolSize?: number;
+  /**
+   * Serve the built Outlook add-in (service/addin) at the root: `dir` is the production build
+   * (`dist/addin`), `publicUrl` the https origin Outlook reaches this service at (written into
+   * the manifest and scripts), `policyText` the admin's policy.json served beside it.
+   */
+  addin?: { dir: string; publicUrl: string; policyText: string };
+  /** Origins allowed to frame the add-in besides Outlook's own (an on-premises Outlook on the web). */
+  frameAncestors?: readonly string[];
+  /** HTTP Basic credentials of `GET /metrics` (Prometheus); without them the route is 404. */
+  metrics?: { username: string; password: string };
 }
 
 /** Request bodies above this are refused with 413 (a meeting with 2000 invitees fits). */

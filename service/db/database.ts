@@ -24,6 +24,16 @@ export interface Database extends Queryable {
   /** Answers quickly whether the database is reachable. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /** A connection pool's use right now (PostgreSQL; embedded PGlite has none), for /metrics. */
+  poolStats?(): PoolStats;
+}
+
+/** Connections open (`size`), of them idle, requests waiting for one, and the limit. */
+export interface PoolStats {
+  size: number;
+  idle: number;
+  waiting: number;
+  max: number;
 }
 
 /**

@@ -35,9 +35,10 @@ async function run<R>(q: pg.Pool | pg.PoolClient, sql: string, params: readonly 
 /** Opens a pool (no connection is made until the first query). */
 export function openPostgres(opts: PostgresOptions, log: Logger): Database {
   const timeout = opts.statementTimeoutMs ?? 2000;
+  const max = opts.max ?? 20;
   const pool = new pg.Pool({
     connectionString: opts.url,
-    max: opts.max ?? 20,
+    max,
     connectionTimeoutMillis: opts.connectTimeoutMs ?? 2000,
     statement_timeout: timeout,
     // The client-side limit too: a server that stops answering gets no more time than a slow statement.
@@ -91,5 +92,6 @@ export function openPostgres(opts: PostgresOptions, log: Logger): Database {
       }
     },
     close: () => pool.end(),
+    poolStats: () => ({ size: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
   };
 }

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { DEFAULT_DRAFT_SWEEP_EVERY_MS, DEFAULT_DRAFT_TTL_MS, PARTICIPANT_NAMES_KEEP_MS } from '../../core/meeting';
 import type { CodesCipher } from '../codes';
 import type { Database } from '../db/database';
+import { countDraftsSwept } from '../metrics/registry';
 import { expireDraftBatch, pruneParticipantNames } from '../store/drafts';
 import type { ExpiredDraft } from '../store/drafts';
 
@@ -101,6 +102,7 @@ export function startDraftExpiry(db: Database, cipher: CodesCipher, log: Logger,
         stopping: () => stopped,
         onBatch: (expired) => log.debug({ job: JOB, expired }, 'draft sweep batch'),
       });
+      countDraftsSwept(report.expired.length);
       log.info(
         {
           job: JOB,

@@ -22,6 +22,7 @@ import type { Clock } from '../../core/types';
 import { basicAuthChecker } from '../auth/basic';
 import type { BasicCredentials } from '../auth/basic';
 import type { ServiceContext } from '../context';
+import { countedDecision } from '../metrics/registry';
 import { findByAlias } from '../store/aliases';
 import { participantOrdinal } from '../store/participantNames';
 
@@ -40,9 +41,9 @@ export function policyRoutes(app: FastifyInstance, ctx: ServiceContext, credenti
 
   app.get(SERVICE_CONFIGURATION_PATH, { onRequest }, async (request, reply) => {
     const query = parseServiceConfigurationQuery(request.query);
-    if (!query) return send(reply, REJECT);
+    if (!query) return send(reply, countedDecision(REJECT));
     const found = await findByAlias(ctx.db, ctx.cipher, normaliseLocalAlias(query.local_alias));
-    return send(reply, decideServiceConfiguration(found, clock()));
+    return send(reply, countedDecision(decideServiceConfiguration(found, clock())));
   });
 
   app.get(PARTICIPANT_PROPERTIES_PATH, { onRequest }, async (request, reply) => {
