@@ -18,7 +18,6 @@ export const DEFAULT_ADDIN_DIR = fileURLToPath(new URL('../dist/addin', import.m
 
 export const SERVE_FLAGS = {
   'public-url': { type: 'string' },
-  'addin-policy': { type: 'string' },
   'addin-dir': { type: 'string' },
   'frame-ancestor': { type: 'string', multiple: true },
   'metrics-username': { type: 'string' },
@@ -27,9 +26,8 @@ export const SERVE_FLAGS = {
 
 export const SERVE_HELP = `Outlook add-in (served at the root of the service: /taskpane.html, /manifest.xml, ...):
   --public-url URL       the https origin Outlook reaches this service at (SECUREJOIN_PUBLIC_URL);
-                         with it the service serves the add-in built by npm run build, for that URL
-  --addin-policy FILE    the admin's policy.json served beside it (SECUREJOIN_ADDIN_POLICY; required
-                         with --public-url; checked first, an invalid one stops the start)
+                         with it the service serves the add-in built by npm run build, for that URL,
+                         and the --admin-policy file (required with it) as /policy.json for the add-in
   --addin-dir DIR        the add-in build (SECUREJOIN_ADDIN_DIR; default ${DEFAULT_ADDIN_DIR})
   --frame-ancestor ORIGIN  an origin that may frame the add-in besides Outlook on the web's own
                          (an on-premises Outlook on the web); repeatable
@@ -38,7 +36,7 @@ Metrics (GET /metrics, Prometheus text format, HTTP Basic; without both values t
   --metrics-password P   (SECUREJOIN_METRICS_PASSWORD; prefer the variable)
 `;
 
-type ServeValues = { [K in keyof typeof SERVE_FLAGS]?: (typeof SERVE_FLAGS)[K] extends { multiple: true } ? string[] : string };
+type ServeValues = { [K in keyof typeof SERVE_FLAGS]?: (typeof SERVE_FLAGS)[K] extends { multiple: true } ? string[] : string } & { 'admin-policy'?: string };
 type Env = Record<string, string | undefined>;
 
 /** An https origin (http on loopback only, for tests), without path, query or credentials. */
@@ -66,13 +64,14 @@ function pair(user: string | undefined, password: string | undefined, flag: stri
 /** The serving options from flags and environment. @throws UsageError naming the flag, InputError naming a policy's problems. */
 export function serveOptions(values: ServeValues, env: Env, cwd: string): Pick<MeetingServiceOptions, 'addin' | 'frameAncestors' | 'metrics'> {
   const publicUrl = values['public-url'] ?? env.SECUREJOIN_PUBLIC_URL;
-  const policyFile = values['addin-policy'] ?? env.SECUREJOIN_ADDIN_POLICY;
+  // One policy file: the one the service enforces on every write is the one the add-in reads.
+  const policyFile = values['admin-policy'] ?? env.SECUREJOIN_ADMIN_POLICY;
   const dir = values['addin-dir'] ?? env.SECUREJOIN_ADDIN_DIR;
-  if (!publicUrl && (policyFile || dir)) throw new UsageError('--addin-policy and --addin-dir need --public-url (or SECUREJOIN_PUBLIC_URL)', 'service');
+  if (!publicUrl && dir) throw new UsageError('--addin-dir needs --public-url (or SECUREJOIN_PUBLIC_URL)', 'service');
   let addin: MeetingServiceOptions['addin'];
   if (publicUrl) {
     const origin = originOption(publicUrl, '--public-url');
-    if (!policyFile) throw new UsageError('--public-url needs --addin-policy FILE (or SECUREJOIN_ADDIN_POLICY): the policy.json the add-in reads', 'service');
+    if (!policyFile) throw new UsageError('--public-url needs --admin-policy FILE (or SECUREJOIN_ADMIN_POLICY): the policy the service enforces, served as the add-in\'s policy.json', 'service');
     const policyText = readText(resolve(cwd, policyFile), 'policy');
     const parsed = parsePolicyJson(policyText);
     if (!parsed.ok) throw new InputError(`${policyFile} is not a valid policy:\n${parsed.errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')}`);

@@ -8,7 +8,9 @@ import type { MeetingServiceOptions } from '../service';
 import { DEFAULT_DATA_DIR } from '../service/db/open';
 import { DEFAULT_ADMIN_ROLE, DEFAULT_PORT, DEFAULT_SCOPE } from '../service/options';
 import { DEFAULT_DRAFT_SWEEP_EVERY_MS, DEFAULT_DRAFT_TTL_MS, DRAFT_SWEEP_EVERY_RANGE, DRAFT_TTL_RANGE, formatDuration } from '../core/meeting/drafts';
+import { DEFAULT_GUESS_LIMITS, GUESS_LIMIT_RANGE, GUESS_WINDOW_RANGE } from '../service/store/guesses';
 import { durationOption, intOption, parseOptions } from './args';
+import { loadPolicy } from './policyCommand';
 import { EXIT, UsageError } from './errors';
 import type { CliIo } from './io';
 import { readText } from './io';
@@ -31,15 +33,24 @@ SIGTERM or Ctrl-C. Flags win over the environment variables named beside them.
 Sign-in (tokens are checked with the issuer's keys: signature, iss, aud, exp, tid, scp):
   --issuer URL           token issuer, e.g. https://login.microsoftonline.com/<tenant>/v2.0 (SECUREJOIN_ISSUER)
   --audience AUD         the API's application id URI or client id (SECUREJOIN_AUDIENCE)
-  --jwks-url URL         the issuer's signing keys (SECUREJOIN_JWKS_URL)
+  --jwks-url URL         the issuer's signing keys (SECUREJOIN_JWKS_URL); https (http only on loopback)
   --tenant ID            the tenant id tokens must carry as tid (SECUREJOIN_TENANT)
   --scope S              scope tokens must grant (default ${DEFAULT_SCOPE})
   --admin-role R         role that may list and revoke any meeting (default ${DEFAULT_ADMIN_ROLE})
   --allow-origin ORIGIN  browser origin allowed to call (the add-in's); repeatable
+Admin policy (the same file the add-in reads; every meeting write is checked against it: locked
+values, minimum PIN lengths, passcode mode, the longest activation window):
+  --admin-policy FILE    the policy file (SECUREJOIN_ADMIN_POLICY); an invalid one stops the start
+                         with its problems listed. Without it the built-in defaults apply.
 Pexip Infinity External Policy API (GET /policy/v1/service/configuration and
 /policy/v1/participant/properties, HTTP Basic; without both values the routes answer 404):
   --policy-username U    the policy profile's username (SECUREJOIN_POLICY_USERNAME)
   --policy-password P    its password (SECUREJOIN_POLICY_PASSWORD; prefer the variable)
+  --guess-limit N        failed look-ups (unknown, closed or deleted alias) per caller address per
+                         window that shut the address out for a window, a right alias included
+                         (SECUREJOIN_GUESS_LIMIT; default ${DEFAULT_GUESS_LIMITS.limit}; ${GUESS_LIMIT_RANGE.min} to ${GUESS_LIMIT_RANGE.max})
+  --guess-window D       the counting window and shut-out (SECUREJOIN_GUESS_WINDOW; default
+                         ${formatDuration(DEFAULT_GUESS_LIMITS.windowMs)}; ${formatDuration(GUESS_WINDOW_RANGE.min)} to ${formatDuration(GUESS_WINDOW_RANGE.max)})
 Drafts (a meeting registered at insert and never sent opens nothing; abandoned ones are removed
 with their aliases, an audit row each; "Name (n)" numbers go a day after their occurrence):
   --draft-ttl D          remove unsent drafts D after their last write (SECUREJOIN_DRAFT_TTL;
@@ -70,6 +81,9 @@ const FLAGS = {
   'allow-origin': { type: 'string', multiple: true },
   'policy-username': { type: 'string' },
   'policy-password': { type: 'string' },
+  'admin-policy': { type: 'string' },
+  'guess-limit': { type: 'string' },
+  'guess-window': { type: 'string' },
   'tls-dir': { type: 'string' },
   'log-level': { type: 'string' },
   'draft-ttl': { type: 'string' },
@@ -80,15 +94,26 @@ const FLAGS = {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-function httpUrl(value: string, name: string): string {
+/** Loopback hosts, where plain http cannot be read or changed on the way (tests, a laptop). */
+function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host === '::1' || /^127(?:\.[0-9]{1,3}){3}$/.test(host);
+}
+
+/**
+ * An https URL, or http on loopback only: the signing keys decide who is an organizer, so they
+ * must not travel where anyone on the way could swap them.
+ */
+function keysUrl(value: string, name: string): string {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     throw new UsageError(`${name} must be a URL, got "${value}"`, 'service');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`${name} must be an http(s) URL`, 'service');
-  return value;
+  if (url.protocol === 'https:') return value;
+  if (url.protocol === 'http:' && isLoopback(url.hostname)) return value;
+  throw new UsageError(`${name} must be an https URL (plain http only to loopback, for development), got "${url.protocol}//${url.host}"`, 'service');
 }
 
 /** The service's options from the command line and environment. @throws UsageError naming the flag. */
@@ -113,6 +138,9 @@ export function serviceOptions(args: string[], env: Record<string, string | unde
   }
   if (policyUsername?.includes(':')) throw new UsageError('--policy-username must not contain ":" (HTTP Basic separates it from the password with one)', 'service');
   const tlsDir = values['tls-dir'];
+  const adminPolicyFile = values['admin-policy'] ?? env.SECUREJOIN_ADMIN_POLICY;
+  const guessLimit = intOption(values['guess-limit'] ?? env.SECUREJOIN_GUESS_LIMIT, '--guess-limit', GUESS_LIMIT_RANGE.min, GUESS_LIMIT_RANGE.max, 'service');
+  const guessWindow = values['guess-window'] ?? env.SECUREJOIN_GUESS_WINDOW;
   const draftTtl = values['draft-ttl'] ?? env.SECUREJOIN_DRAFT_TTL;
   const draftSweepEvery = values['draft-sweep-every'] ?? env.SECUREJOIN_DRAFT_SWEEP_EVERY;
   return {
@@ -123,13 +151,19 @@ export function serviceOptions(args: string[], env: Record<string, string | unde
     auth: {
       issuer: need('issuer', 'SECUREJOIN_ISSUER'),
       audience: need('audience', 'SECUREJOIN_AUDIENCE'),
-      jwksUrl: httpUrl(need('jwks-url', 'SECUREJOIN_JWKS_URL'), '--jwks-url'),
+      jwksUrl: keysUrl(need('jwks-url', 'SECUREJOIN_JWKS_URL'), '--jwks-url'),
       tenant: need('tenant', 'SECUREJOIN_TENANT'),
       scope: values.scope ?? DEFAULT_SCOPE,
       adminRole: values['admin-role'] ?? DEFAULT_ADMIN_ROLE,
     },
     allowOrigins: values['allow-origin'] ?? [],
     ...(policyUsername && policyPassword ? { policy: { username: policyUsername, password: policyPassword } } : {}),
+    // Read and validated now: an invalid policy stops the start with every problem named.
+    ...(adminPolicyFile ? { adminPolicy: loadPolicy({ out: () => undefined, err: () => undefined }, adminPolicyFile), adminPolicySource: adminPolicyFile } : {}),
+    guessLimits: {
+      ...(guessLimit !== undefined ? { limit: guessLimit } : {}),
+      ...(guessWindow !== undefined ? { windowMs: durationOption(guessWindow, '--guess-window', GUESS_WINDOW_RANGE, 'service') } : {}),
+    },
     ...(tlsDir ? { tls: { cert: readText(join(tlsDir, 'cert.pem'), 'certificate'), key: readText(join(tlsDir, 'key.pem'), 'key') } } : {}),
     logLevel: logLevel as MeetingServiceOptions['logLevel'],
     ...serveOptions(values, env, cwd),

@@ -8,7 +8,11 @@ import type { AddressInfo } from 'node:net';
 import { buildApp } from './app';
 import { createAuthenticator } from './auth/verifier';
 import { openDatabase, resolveCodesKey } from './db/open';
+import { DEFAULT_POLICY } from '../core/policy/valid';
+import { aliasHasher } from './aliasHash';
 import { codesCipher } from './codes';
+import { rehashAliases } from './db/rehashAliases';
+import { DEFAULT_GUESS_LIMITS } from './store/guesses';
 import { migrate } from './db/migrate';
 import { resolveDraftSettings, startDraftExpiry } from './jobs/expireDrafts';
 import { checkCodesKey } from './keyCheck';
@@ -45,14 +49,21 @@ export async function startMeetingService(opts: MeetingServiceOptions): Promise<
     if (applied.length > 0) log.info({ applied }, 'database migrations applied');
     const cipher = codesCipher(key);
     await checkCodesKey(db, cipher);
+    const hash = aliasHasher(key);
+    const rehashed = await rehashAliases(db, cipher, hash);
+    if (rehashed > 0) log.info({ meetings: rehashed }, 'aliases stored in clear converted to keyed hashes');
+    const policy = opts.adminPolicy ?? DEFAULT_POLICY;
+    if (opts.adminPolicy) log.info({ adminPolicy: opts.adminPolicySource ?? 'given' }, 'meeting writes are checked against the admin policy');
+    else log.warn('no admin policy given (--admin-policy): meeting writes are checked against the built-in defaults');
+    const guessLimits = { ...DEFAULT_GUESS_LIMITS, ...opts.guessLimits };
     const authenticate = createAuthenticator({
       ...opts.auth,
       scope: opts.auth.scope ?? DEFAULT_SCOPE,
       adminRole: opts.auth.adminRole ?? DEFAULT_ADMIN_ROLE,
     });
-    const app = await buildApp(opts, log, (l) => ({ db, cipher, authenticate, log: l }));
+    const app = await buildApp(opts, log, (l) => ({ db, cipher, hash, policy, guessLimits, authenticate, log: l }));
     await app.listen({ port: opts.port ?? DEFAULT_PORT, host: opts.host ?? '127.0.0.1' });
-    const drafts = startDraftExpiry(db, cipher, log, draftSettings);
+    const drafts = startDraftExpiry(db, cipher, log, draftSettings, guessLimits);
     const { port } = app.server.address() as AddressInfo;
     const host = (opts.host ?? '127.0.0.1').includes(':') ? `[${opts.host}]` : (opts.host ?? '127.0.0.1');
     const url = `${opts.tls ? 'https' : 'http'}://${host}:${port}`;

@@ -3,6 +3,8 @@ import type { Level } from 'pino';
 import type { Database } from './db/database';
 import type { DraftExpirySettings } from './jobs/expireDrafts';
 import type { Clock } from '../core/types';
+import type { Policy } from '../core/policy';
+import type { GuessLimits } from './store/guesses';
 
 export interface MeetingServiceOptions {
   /** TCP port; 0 picks a free one. Default 8444. */
@@ -53,6 +55,15 @@ export interface MeetingServiceOptions {
    * their last write (default 24 h), swept every `sweepEveryMs` (default 15 min).
    */
   drafts?: DraftExpirySettings;
+  /**
+   * The admin policy (the same file the add-in reads, parsed by core/policy): every meeting write
+   * is checked against it. Without it the built-in defaults apply (and the start says so).
+   */
+  adminPolicy?: Policy;
+  /** Where `adminPolicy` came from, for the start's log line. */
+  adminPolicySource?: string;
+  /** Guessing limits for the policy API (service/store/guesses.ts); defaults: 10 failures per address per 10 minutes. */
+  guessLimits?: Partial<GuessLimits>;
   /** Pool size for PostgreSQL. Default 20. */
   poolSize?: number;
   /**

@@ -107,8 +107,15 @@ function guestPinFor(room: RoomSpec, inviteeIndex: number | null): string | null
   return null;
 }
 
-/** "Ana Lima", then "Ana Lima (2)", "Ana Lima (3)"... within Infinity's length limit. */
+/**
+ * The highest "Name (n)" counted: a personal link shared with more people than this is shown as
+ * "Name (999+)" for every further one, and the store stops adding rows for it (a leaked link
+ * cannot grow the table without bound).
+ */
+export const MAX_NAME_ORDINAL = 999;
+
+/** "Ana Lima", then "Ana Lima (2)", "Ana Lima (3)"... "Ana Lima (999+)", within Infinity's length limit. */
 export function displayName(name: string, ordinal: number): string {
-  const suffix = ordinal > 1 ? ` (${ordinal})` : '';
+  const suffix = ordinal > MAX_NAME_ORDINAL ? ` (${MAX_NAME_ORDINAL}+)` : ordinal > 1 ? ` (${ordinal})` : '';
   return truncate(name, MAX_VALUE_LENGTH - suffix.length) + suffix;
 }

@@ -16,6 +16,7 @@ export const serviceConfigurationQuerySchema = z.object({
   local_alias: single(z.string().min(1).max(MAX)),
   remote_alias: single(text),
   remote_display_name: single(text),
+  remote_address: single(text),
   call_direction: single(text),
   protocol: single(text),
   trigger: single(text),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { parseRoomSpec, roomSpecInputSchema } from '../room';
+import { plainText } from '../room/plainText';
 import type { RoomSpec } from '../room';
 import type { Issue, Result } from '../types';
 
@@ -12,7 +13,7 @@ export const MAX_SUBJECT_LENGTH = 255;
 
 /** The JSON a client sends. Strict: an unknown key is an error, never ignored. */
 export const meetingWriteSchema = z.strictObject({
-  subject: z.string().max(MAX_SUBJECT_LENGTH),
+  subject: plainText(z.string().max(MAX_SUBJECT_LENGTH)),
   room: roomSpecInputSchema,
 });
 

@@ -163,6 +163,7 @@ export const PolicySchema = z
     ),
     meetingService: meetingServiceSchema,
     assumedMeetingMinutes: withDefault(minutes(5, 1440), 60),
+    maxActivationWindowHours: withDefault(intIn(1, 744), 24),
     assumedRoomDays: withDefault(intIn(1, 3660), 30),
     assumedInvitees: withDefault(intIn(1, 1000), 25),
     maxGuessProbability: withDefault(z.number().check(z.gt(0), z.maximum(0.01)), 1e-4),

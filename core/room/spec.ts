@@ -9,6 +9,7 @@ import { activationWindow, seriesIssues, WEEKDAYS } from '../time';
 import { DEFAULT_GRACE_MINUTES, DEFAULT_LEAD_MINUTES } from '../time/activation';
 import type { Issue, Result } from '../types';
 import { duplicateAliasIssues, meetingAliases, pinLengthIssues } from './aliases';
+import { plainText } from './plainText';
 import type { RoomRecurrence, RoomSpec, RoomWindow } from './types';
 
 /** Room aliases: what fits in a URL path segment and a Pexip alias (`meet.alice`, `123456`, `a@b.c`). */
@@ -32,7 +33,7 @@ const pin = z
 export const roomSpecInputSchema = z
   .strictObject({
     alias: z.string().regex(ALIAS_PATTERN, 'must be 1-100 characters: letters, digits and . _ @ + - (not first)'),
-    name: z.string().trim().min(1).max(200).optional(),
+    name: plainText(z.string().trim().min(1).max(200)).optional(),
     hostPin: pin,
     guestPin: pin,
     allowGuests: z.boolean(),
@@ -43,8 +44,8 @@ export const roomSpecInputSchema = z
     invitees: z
       .array(
         z.strictObject({
-          email: z.string().trim().min(3).max(320),
-          name: z.string().trim().min(1).max(200),
+          email: plainText(z.string().trim().min(3).max(320)),
+          name: plainText(z.string().trim().min(1).max(200)),
           passcode: code,
           // Required by the policy API's contract once every client sends them (issue 10); optional
           // meanwhile so older add-ins keep provisioning. Without them the invitee has no personal alias.
@@ -60,7 +61,7 @@ export const roomSpecInputSchema = z
     graceMinutes: z.int().min(0).max(240).optional(),
     recurrence: z
       .strictObject({
-        timeZone: z.string().min(1).max(100),
+        timeZone: plainText(z.string().min(1).max(100)),
         rule: z.strictObject({
           frequency: z.enum(['daily', 'weekly', 'monthly']),
           interval: z.int().optional(),

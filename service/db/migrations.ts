@@ -103,4 +103,31 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX participant_names_by_close ON participant_names (closes_at);
     `,
   },
+  {
+    version: 5,
+    name: 'hashed aliases and guess counts',
+    sql: `
+      -- Aliases are kept as keyed hashes from now on (service/aliasHash.ts); the rows written
+      -- before are converted at start by service/db/rehashAliases.ts, which needs the codes key.
+      COMMENT ON COLUMN meetings.alias_key IS 'HMAC of the web alias (h1.<base64url>), never the alias';
+      COMMENT ON COLUMN meeting_aliases.alias_key IS 'HMAC of the alias (h1.<base64url>), never the alias';
+      -- Failed policy look-ups per caller address (service/store/guesses.ts).
+      CREATE TABLE policy_guesses (
+        address text PRIMARY KEY,
+        window_start timestamptz NOT NULL,
+        failures integer NOT NULL CHECK (failures >= 1),
+        blocked_until timestamptz
+      );
+      CREATE INDEX policy_guesses_by_window ON policy_guesses (window_start);
+      -- Security events an admin reviews (an address shut out for guessing). Never a code or alias.
+      CREATE TABLE security_audit (
+        id bigserial PRIMARY KEY,
+        at timestamptz NOT NULL DEFAULT now(),
+        event text NOT NULL,
+        address text,
+        until timestamptz,
+        failures integer
+      );
+    `,
+  },
 ];

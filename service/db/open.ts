@@ -2,7 +2,7 @@
  * Which database and which codes key, from the options: PostgreSQL with `databaseUrl` (then the
  * key must be given), else PGlite in the data folder (a key is created beside it if none is given).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { newCodesKey, parseCodesKey } from '../codes';
@@ -32,7 +32,7 @@ export function resolveCodesKey(opts: DatabaseChoice): Buffer {
   if (dir === null) return parseCodesKey(newCodesKey());
   const file = join(dir, 'codes.key');
   if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     writeFileSync(file, `${newCodesKey()}\n`, { mode: 0o600, flag: 'wx' });
   }
   return parseCodesKey(readFileSync(file, 'utf8'));
@@ -42,6 +42,9 @@ export async function openDatabase(opts: DatabaseChoice, log: Logger): Promise<D
   if (opts.databaseUrl) return openPostgres({ url: opts.databaseUrl, max: opts.poolSize ?? 20 }, log);
   const dir = dataDirOf(opts);
   if (dir === null) return openPglite(null);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // The folder holds the database and the development codes key: owner-only, whoever made it.
+  chmodSync(dir, 0o700);
   const release = lockDataDir(dir);
   try {
     // The database files in their own folder, beside the development codes key and the lock.

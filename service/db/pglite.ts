@@ -3,7 +3,7 @@
  * machine with no database server. One process owns the folder; PGlite runs one query at a time,
  * and its transactions are serialised by PGlite itself.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Queryable, QueryResult } from './database';
 
@@ -19,7 +19,11 @@ async function run<R>(q: PgliteQuerier, sql: string, params: readonly unknown[] 
 
 /** Opens (creating when needed) the database in `dataDir`; `null` keeps it in memory (tests). */
 export async function openPglite(dataDir: string | null): Promise<Database> {
-  if (dataDir !== null) mkdirSync(dataDir, { recursive: true });
+  if (dataDir !== null) {
+    // The database files hold every meeting (codes sealed, aliases hashed): owner-only, as PostgreSQL's own data directory.
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    chmodSync(dataDir, 0o700);
+  }
   const db = dataDir === null ? new PGlite() : new PGlite(dataDir);
   await db.waitReady;
   return {

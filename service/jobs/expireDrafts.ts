@@ -12,6 +12,8 @@ import type { CodesCipher } from '../codes';
 import type { Database } from '../db/database';
 import { countDraftsSwept } from '../metrics/registry';
 import { expireDraftBatch, pruneParticipantNames } from '../store/drafts';
+import { DEFAULT_GUESS_LIMITS, pruneGuesses } from '../store/guesses';
+import type { GuessLimits } from '../store/guesses';
 import type { ExpiredDraft } from '../store/drafts';
 
 /** Drafts per transaction: small enough that a batch holds its row locks for milliseconds. */
@@ -49,6 +51,8 @@ export interface SweepReport {
   markedSent: number;
   unreadable: number;
   prunedParticipantNames: number;
+  /** Guess counts whose window and shut-out are over (service/store/guesses.ts). */
+  prunedGuessCounts: number;
   /** False when it stopped early for a shutdown. */
   complete: boolean;
   durationMs: number;
@@ -58,12 +62,12 @@ export interface SweepReport {
 export async function sweepDrafts(
   db: Database,
   cipher: CodesCipher,
-  opts: { ttlMs: number; batchSize?: number; stopping?: () => boolean; onBatch?: (expired: number) => void },
+  opts: { ttlMs: number; batchSize?: number; stopping?: () => boolean; onBatch?: (expired: number) => void; guessLimits?: GuessLimits },
 ): Promise<SweepReport> {
   const started = performance.now();
   const limit = opts.batchSize ?? DEFAULT_SWEEP_BATCH;
   const stopping = opts.stopping ?? (() => false);
-  const report: SweepReport = { expired: [], markedSent: 0, unreadable: 0, prunedParticipantNames: 0, complete: false, durationMs: 0 };
+  const report: SweepReport = { expired: [], markedSent: 0, unreadable: 0, prunedParticipantNames: 0, prunedGuessCounts: 0, complete: false, durationMs: 0 };
   for (;;) {
     if (stopping()) return { ...report, durationMs: performance.now() - started };
     const batch = await expireDraftBatch(db, cipher, opts.ttlMs, limit);
@@ -76,6 +80,7 @@ export async function sweepDrafts(
   }
   if (stopping()) return { ...report, durationMs: performance.now() - started };
   report.prunedParticipantNames = await pruneParticipantNames(db, PARTICIPANT_NAMES_KEEP_MS);
+  report.prunedGuessCounts = await pruneGuesses(db, new Date(), opts.guessLimits ?? DEFAULT_GUESS_LIMITS);
   return { ...report, complete: true, durationMs: performance.now() - started };
 }
 
@@ -88,7 +93,7 @@ export interface DraftExpiryJob {
 const JOB = 'draft-expiry';
 
 /** Starts sweeping every `sweepEveryMs` (the first sweep one interval after the start). */
-export function startDraftExpiry(db: Database, cipher: CodesCipher, log: Logger, settings: Required<DraftExpirySettings>): DraftExpiryJob {
+export function startDraftExpiry(db: Database, cipher: CodesCipher, log: Logger, settings: Required<DraftExpirySettings>, guessLimits: GuessLimits = DEFAULT_GUESS_LIMITS): DraftExpiryJob {
   const { ttlMs, sweepEveryMs: every, batchSize } = settings;
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
@@ -100,6 +105,7 @@ export function startDraftExpiry(db: Database, cipher: CodesCipher, log: Logger,
         ttlMs,
         batchSize,
         stopping: () => stopped,
+        guessLimits,
         onBatch: (expired) => log.debug({ job: JOB, expired }, 'draft sweep batch'),
       });
       countDraftsSwept(report.expired.length);
@@ -110,6 +116,7 @@ export function startDraftExpiry(db: Database, cipher: CodesCipher, log: Logger,
           markedSent: report.markedSent,
           unreadable: report.unreadable,
           prunedParticipantNames: report.prunedParticipantNames,
+          prunedGuessCounts: report.prunedGuessCounts,
           complete: report.complete,
           durationMs: Math.round(report.durationMs),
         },

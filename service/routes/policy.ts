@@ -4,6 +4,10 @@
  * this shell authenticates, looks the alias up and counts participants. A database failure
  * escapes to the error handler (503 at once): Infinity then falls back to its own database, where
  * SecureJoin's aliases do not exist, so nothing opens on a guess.
+ *
+ * Guessing is shut out (issue 18): a look-up that finds no open meeting counts against the
+ * caller's `remote_address` (../store/guesses.ts); an address past the limit is refused
+ * everything, a right alias included, until its window passes.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -22,8 +26,10 @@ import type { Clock } from '../../core/types';
 import { basicAuthChecker } from '../auth/basic';
 import type { BasicCredentials } from '../auth/basic';
 import type { ServiceContext } from '../context';
-import { countedDecision } from '../metrics/registry';
-import { findByAlias } from '../store/aliases';
+import { countPolicyDecision, countedDecision } from '../metrics/registry';
+import { findByAlias, findByAliasFrom } from '../store/aliases';
+import { countFailure } from '../store/guesses';
+import { ShutOutAddresses } from '../store/shutOut';
 import { participantOrdinal } from '../store/participantNames';
 
 export const SERVICE_CONFIGURATION_PATH = '/policy/v1/service/configuration';
@@ -39,18 +45,36 @@ export function policyRoutes(app: FastifyInstance, ctx: ServiceContext, credenti
   // Infinity must never cache an answer: the window and the names change by the minute.
   const send = (reply: FastifyReply, body: unknown): FastifyReply => reply.header('cache-control', 'no-store').send(body);
 
+  const shutOut = new ShutOutAddresses();
   app.get(SERVICE_CONFIGURATION_PATH, { onRequest }, async (request, reply) => {
     const query = parseServiceConfigurationQuery(request.query);
     if (!query) return send(reply, countedDecision(REJECT));
-    const found = await findByAlias(ctx.db, ctx.cipher, normaliseLocalAlias(query.local_alias));
-    return send(reply, countedDecision(decideServiceConfiguration(found, clock())));
+    const now = clock();
+    const address = callerAddress(query.remote_address);
+    const blocked = (): FastifyReply => {
+      countPolicyDecision('blocked');
+      return send(reply, REJECT);
+    };
+    // A shut-out address this replica has seen costs no database round trip until its shut-out ends.
+    if (shutOut.has(address, now)) return blocked();
+    const { blockedUntil, found } = await findByAliasFrom(ctx.db, ctx.cipher, ctx.hash, normaliseLocalAlias(query.local_alias), address, new Date(now));
+    if (blockedUntil) {
+      shutOut.add(address, blockedUntil.getTime(), now);
+      return blocked();
+    }
+    const answer = decideServiceConfiguration(found, now);
+    if (answer.action === 'reject') {
+      const until = await countGuess(ctx, request, address, now);
+      if (until !== null) shutOut.add(address, until, now);
+    }
+    return send(reply, countedDecision(answer));
   });
 
   app.get(PARTICIPANT_PROPERTIES_PATH, { onRequest }, async (request, reply) => {
     const query = parseParticipantPropertiesQuery(request.query);
     const named = query ? namedParticipant(query) : null;
     if (!query || !named) return send(reply, CONTINUE);
-    const found = await findByAlias(ctx.db, ctx.cipher, normaliseLocalAlias(named.localAlias));
+    const found = await findByAlias(ctx.db, ctx.cipher, ctx.hash, normaliseLocalAlias(named.localAlias));
     if (!found || found.inviteeIndex === null) return send(reply, CONTINUE);
     if (query.service_name && query.service_name !== conferenceName(found.meetingId)) return send(reply, CONTINUE);
     const invitee = found.room.invitees[found.inviteeIndex];
@@ -61,4 +85,22 @@ export function policyRoutes(app: FastifyInstance, ctx: ServiceContext, credenti
     const ordinal = await participantOrdinal(ctx.db, key, named.participant, window.closesAt);
     return send(reply, { status: 'success', action: 'continue', result: { remote_display_name: displayName(invitee.name, ordinal) } });
   });
+}
+
+/** The address failures count against: Infinity always sends `remote_address`; without one, all such calls share one count. */
+function callerAddress(remote: string | undefined): string {
+  return remote && remote.trim() !== '' ? remote.trim().toLowerCase() : '(no address)';
+}
+
+/**
+ * Counts a failed look-up; the one that reaches the limit is an audit event (the address, never
+ * the alias). @returns when the address's shut-out ends, or null when it is not shut out.
+ */
+async function countGuess(ctx: ServiceContext, request: FastifyRequest, address: string, now: number): Promise<number | null> {
+  const count = await countFailure(ctx.db, address, new Date(now), ctx.guessLimits);
+  if (!count.blockedNow) return count.blockedUntil && count.blockedUntil.getTime() > now ? count.blockedUntil.getTime() : null;
+  const until = count.blockedUntil ?? new Date(now + ctx.guessLimits.windowMs);
+  await ctx.db.query('INSERT INTO security_audit (at, event, address, until, failures) VALUES ($1, $2, $3, $4, $5)', [new Date(now).toISOString(), 'address_blocked_for_guessing', address, until.toISOString(), count.failures]);
+  request.log.warn({ event: 'address_blocked_for_guessing', address, failures: count.failures, until: until.toISOString() }, 'policy look-ups refused for this address: too many failed look-ups');
+  return until.getTime();
 }

@@ -8,7 +8,9 @@
  */
 import type { MeetingView } from '../../core/meeting';
 import type { RoomSpec } from '../../core/room';
+import type { AliasHasher } from '../aliasHash';
 import type { CodesCipher } from '../codes';
+import { aliasKey } from '../../core/room';
 import type { Queryable } from '../db/database';
 import { UNIQUE_VIOLATION, sqlState } from '../db/database';
 import { AliasTakenError } from './aliases';
@@ -62,7 +64,7 @@ async function aliasGuard<T>(write: () => Promise<T>): Promise<T> {
   } catch (error) {
     // The id's conflict is handled by ON CONFLICT, so the only unique key left to violate is the alias.
     if (sqlState(error) === UNIQUE_VIOLATION) {
-      throw new AliasTakenError('alias');
+      throw new AliasTakenError();
     }
     throw error;
   }
@@ -97,7 +99,7 @@ function withActor(sql: string, params: unknown[], actor: Actor): [string, unkno
  * Inserts version 1 and its audit row in one statement; null when the id exists.
  * @throws AliasTakenError (nothing written).
  */
-export async function insertMeeting(q: Queryable, cipher: CodesCipher, m: NewMeeting, actor: Actor): Promise<MeetingView | null> {
+export async function insertMeeting(q: Queryable, cipher: CodesCipher, hash: AliasHasher, m: NewMeeting, actor: Actor): Promise<MeetingView | null> {
   const [sql, params] = withActor(
     `WITH ins AS (
        INSERT INTO meetings (id, version, organizer_id, organizer_name, subject, alias_key, room_sealed, sent, created_at, updated_at)
@@ -106,7 +108,7 @@ export async function insertMeeting(q: Queryable, cipher: CodesCipher, m: NewMee
        RETURNING ${COLUMNS}
      ), audit AS (${AUDIT('create', 'ins')})
      SELECT * FROM ins`,
-    [m.id, m.organizer.id, m.organizer.name, m.subject, m.room.alias.toLowerCase(), cipher.seal(m.room, m.id), m.room.sent],
+    [m.id, m.organizer.id, m.organizer.name, m.subject, hash(aliasKey(m.room.alias)), cipher.seal(m.room, m.id), m.room.sent],
     actor,
   );
   return aliasGuard(async () => {
@@ -131,6 +133,7 @@ export interface Replaced {
 export async function replaceMeeting(
   q: Queryable,
   cipher: CodesCipher,
+  hash: AliasHasher,
   target: { id: string; version: number; organizerId: string },
   change: { subject: string; room: RoomSpec },
   actor: Actor,
@@ -145,7 +148,7 @@ export async function replaceMeeting(
                  cur.room_sealed AS before_sealed
      ), audit AS (${AUDIT('replace', 'upd')})
      SELECT * FROM upd`,
-    [target.id, target.version, target.organizerId, change.subject, change.room.alias.toLowerCase(), cipher.seal(change.room, target.id), change.room.sent],
+    [target.id, target.version, target.organizerId, change.subject, hash(aliasKey(change.room.alias)), cipher.seal(change.room, target.id), change.room.sent],
     actor,
   );
   return aliasGuard(async () => {

@@ -4,6 +4,7 @@
  * MAX+1 under two unique keys, (key, participant) and (key, ordinal); a racing insert that lost
  * the ordinal retries, and a participant asking again gets its stored ordinal.
  */
+import { MAX_NAME_ORDINAL } from '../../core/infinity/answers';
 import type { EpochMs } from '../../core/types';
 import type { Database } from '../db/database';
 import { UNIQUE_VIOLATION, sqlState } from '../db/database';
@@ -21,8 +22,14 @@ const MAX_ATTEMPTS = 100;
  */
 export async function participantOrdinal(db: Database, key: string, participant: string, closesAt: EpochMs): Promise<number> {
   // A participant asking again (Infinity repeats requests) is one read, no transaction.
-  const known = await db.query<{ ordinal: number }>('SELECT ordinal FROM participant_names WHERE name_key = $1 AND participant = $2', [key, participant]);
-  if (known.rows[0]) return known.rows[0].ordinal;
+  const known = await db.query<{ mine: number | null; top: number | null }>(
+    'SELECT (SELECT ordinal FROM participant_names WHERE name_key = $1 AND participant = $2) AS mine, (SELECT MAX(ordinal) FROM participant_names WHERE name_key = $1) AS top',
+    [key, participant],
+  );
+  const { mine, top } = known.rows[0] ?? { mine: null, top: null };
+  if (mine !== null) return mine;
+  // Past the cap every further participant is "Name (999+)", and no row is added.
+  if (top !== null && top >= MAX_NAME_ORDINAL) return MAX_NAME_ORDINAL + 1;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     try {
       const ordinal = await db.transaction(async (q) => {

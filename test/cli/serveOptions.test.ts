@@ -24,36 +24,38 @@ describe('service: serving the add-in', () => {
     expect(opts).not.toHaveProperty('metrics');
   });
 
-  it('--public-url with --addin-policy: the bundled build, the origin, the checked policy', () => {
-    const opts = options(['--public-url', 'https://securejoin.example.com/', '--addin-policy', 'examples/policy.json']);
+  it('--public-url with --admin-policy: the bundled build, the origin, the checked policy', () => {
+    const opts = options(['--public-url', 'https://securejoin.example.com/', '--admin-policy', 'examples/policy.json']);
     if (opts === 'help') throw new Error('help');
     expect(opts.addin?.publicUrl).toBe('https://securejoin.example.com');
     expect(opts.addin?.dir).toBe(DEFAULT_ADDIN_DIR);
     expect(DEFAULT_ADDIN_DIR.endsWith(`${sep}dist${sep}addin`)).toBe(true);
     expect(opts.addin?.policyText).toContain('"version": 1');
-    const fromEnv = options([], { SECUREJOIN_PUBLIC_URL: 'https://sj.example.com', SECUREJOIN_ADDIN_POLICY: 'examples/policy.json', SECUREJOIN_ADDIN_DIR: dir });
+    const fromEnv = options([], { SECUREJOIN_PUBLIC_URL: 'https://sj.example.com', SECUREJOIN_ADMIN_POLICY: 'examples/policy.json', SECUREJOIN_ADDIN_DIR: dir });
     if (fromEnv === 'help') throw new Error('help');
     expect(fromEnv.addin).toMatchObject({ publicUrl: 'https://sj.example.com', dir });
   });
 
   it('refuses a public URL that is not an https origin, and the add-in flags without one', () => {
-    expect(() => options(['--public-url', 'http://securejoin.example.com', '--addin-policy', 'examples/policy.json'])).toThrow('--public-url must be https');
-    expect(() => options(['--public-url', 'https://securejoin.example.com/addin', '--addin-policy', 'examples/policy.json'])).toThrow('--public-url must be an origin only');
-    expect(() => options(['--public-url', 'securejoin.example.com', '--addin-policy', 'examples/policy.json'])).toThrow('--public-url must be a URL');
-    expect(() => options(['--public-url', 'https://securejoin.example.com'])).toThrow('--public-url needs --addin-policy FILE');
-    expect(() => options(['--addin-policy', 'examples/policy.json'])).toThrow('need --public-url');
+    expect(() => options(['--public-url', 'http://securejoin.example.com', '--admin-policy', 'examples/policy.json'])).toThrow('--public-url must be https');
+    expect(() => options(['--public-url', 'https://securejoin.example.com/addin', '--admin-policy', 'examples/policy.json'])).toThrow('--public-url must be an origin only');
+    expect(() => options(['--public-url', 'securejoin.example.com', '--admin-policy', 'examples/policy.json'])).toThrow('--public-url must be a URL');
+    expect(() => options(['--public-url', 'https://securejoin.example.com'])).toThrow('--public-url needs --admin-policy FILE');
+    expect(() => options(['--addin-dir', 'dist/addin'])).toThrow('--addin-dir needs --public-url');
+    // The admin policy alone is enforced on writes without serving the add-in.
+    expect((options(['--admin-policy', 'examples/policy.json']) as { addin?: unknown }).addin).toBeUndefined();
     expect(() => options(['--frame-ancestor', 'https://mail.contoso.com/owa'])).toThrow('--frame-ancestor must be an origin only');
   });
 
   it('refuses an invalid policy before anything starts, each problem with its path', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ version: 1, nodes: [{ origin: 'ftp://meet.example.com' }], attempts: { web: 'five' } }));
-    const result = runIn({}, 'service', ...BASE, '--public-url', 'https://securejoin.example.com', '--addin-policy', bad);
+    const result = runIn({}, 'service', ...BASE, '--public-url', 'https://securejoin.example.com', '--admin-policy', bad);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${bad} is not a valid policy:`);
+    expect(result.stderr).toContain(`${bad}: invalid policy (2 problems)`);
     expect(result.stderr).toMatch(/ {2}nodes\[0\]\.origin: /);
     expect(result.stderr).toMatch(/ {2}attempts\.web: /);
-    expect(runIn({}, 'service', ...BASE, '--public-url', 'https://securejoin.example.com', '--addin-policy', join(dir, 'missing.json')).stderr).toContain('no such file');
+    expect(runIn({}, 'service', ...BASE, '--public-url', 'https://securejoin.example.com', '--admin-policy', join(dir, 'missing.json')).stderr).toContain('no such file');
   });
 
   it('/metrics credentials: both or neither, no colon in the username', () => {
@@ -66,6 +68,6 @@ describe('service: serving the add-in', () => {
 
   it('--help lists the production flags', () => {
     const help = runIn({}, 'service', '--help').stdout;
-    for (const flag of ['--public-url', '--addin-policy', '--addin-dir', '--frame-ancestor', '--metrics-username', 'SECUREJOIN_METRICS_PASSWORD']) expect(help).toContain(flag);
+    for (const flag of ['--public-url', '--admin-policy', '--addin-dir', '--frame-ancestor', '--metrics-username', 'SECUREJOIN_METRICS_PASSWORD']) expect(help).toContain(flag);
   });
 });

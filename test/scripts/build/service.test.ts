@@ -18,7 +18,7 @@ import { buildServiceBundle } from '../../../scripts/build/service';
 import type { ServiceBuild } from '../../../scripts/build/service';
 import { basic, policyGet, webJoinQuery } from '../../service/infinityRequests';
 import { families, sample } from '../../service/metrics/scrape';
-import { call, CODES_KEY, createTestDatabase, meetingBody, meetingId, SCOPE, startIssuer } from '../../service/support';
+import { aliasesOf, call, CODES_KEY, createTestDatabase, meetingBody, meetingId, SCOPE, startIssuer } from '../../service/support';
 import type { TestDatabase, TestIssuer } from '../../service/support';
 
 const ROOT = process.cwd();
@@ -46,7 +46,7 @@ beforeAll(async () => {
   [issuer, db] = await Promise.all([startIssuer(), createTestDatabase()]);
   child = spawn(process.execPath, [join(dir, 'dist', 'securejoin.js'), 'service', '--port', '0', '--database-url', db.url,
     '--issuer', issuer.issuer, '--audience', issuer.audience, '--jwks-url', issuer.jwksUrl, '--tenant', issuer.tenant, '--scope', SCOPE,
-    '--public-url', PUBLIC_URL, '--addin-policy', join(ROOT, 'examples', 'policy.json'), '--log-level', 'warn'], {
+    '--public-url', PUBLIC_URL, '--admin-policy', join(ROOT, 'examples', 'policy.json'), '--log-level', 'warn'], {
     cwd: dir,
     env: { ...cleanEnv(), SECUREJOIN_CODES_KEY: CODES_KEY, SECUREJOIN_POLICY_USERNAME: POLICY.username, SECUREJOIN_POLICY_PASSWORD: POLICY.password, SECUREJOIN_METRICS_USERNAME: METRICS.username, SECUREJOIN_METRICS_PASSWORD: METRICS.password },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -90,9 +90,9 @@ describe('the production bundle on a clean copy with npm ci --omit=dev', () => {
 
   it('after a meeting write and a policy decision, /metrics has every family (and only with its credentials)', async () => {
     const token = await issuer.sign({ oid: 'ann-oid', preferred_username: 'ann@example.com' });
-    const alias = 'prodbundleroomx7q2';
-    const created = await call(url, 'PUT', `/api/v1/meetings/${meetingId()}`, { token, body: meetingBody(alias, { sent: true }, Date.now()), headers: { 'if-none-match': '*' } });
+    const created = await call(url, 'PUT', `/api/v1/meetings/${meetingId()}`, { token, body: meetingBody({ sent: true, graceMinutes: 10 }, Date.now()), headers: { 'if-none-match': '*' } });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const alias = aliasesOf(created.body).web;
     expect((await policyGet(url, 'service/configuration', webJoinQuery(alias), basic(POLICY.username, POLICY.password))).body.action).toBe('continue');
 
     expect((await fetch(`${url}/metrics`)).status).toBe(401);

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingService } from '../../../service';
 import { basic, policyGet, webJoinQuery } from '../infinityRequests';
-import { call, createTestDatabase, meetingBody, meetingId, startIssuer, startService } from '../support';
+import { GUEST_PIN, HOST_PIN, PASSCODE, aliasesOf, call, carryBack, createTestDatabase, meetingBody, meetingId, startIssuer, startService } from '../support';
 import type { TestDatabase, TestIssuer } from '../support';
 import { families, labelValues, sample } from './scrape';
 
@@ -52,14 +52,15 @@ describe('/metrics', () => {
   it('after a journey: latency per route pattern, writes and policy decisions by outcome, pool and process metrics, no id, alias or code', async () => {
     const before = await text();
     const id = meetingId();
-    const alias = 'metricsroomqx7k2v9p';
-    const body = meetingBody(alias, { sent: true }, START);
-    const created = await call(svc.url, 'PUT', `/api/v1/meetings/${id}?probe=1`, { token, body, headers: { 'if-none-match': '*' } });
+    const created = await call(svc.url, 'PUT', `/api/v1/meetings/${id}?probe=1`, { token, body: meetingBody({ sent: true }, START), headers: { 'if-none-match': '*' } });
     expect(created.status).toBe(201);
+    const alias = aliasesOf(created.body).web;
+    // Later writes carry the minted aliases back, as the add-in does.
+    const body = carryBack(created.body, { meeting: { start: START, end: START + 3_600_000 } });
     const version = created.headers.get('etag') as string;
     expect((await call(svc.url, 'PUT', `/api/v1/meetings/${id}`, { token, body, headers: { 'if-match': version } })).status).toBe(200);
     expect((await call(svc.url, 'PUT', `/api/v1/meetings/${id}`, { token, body, headers: { 'if-match': version } })).status).toBe(412);
-    expect((await call(svc.url, 'PUT', `/api/v1/meetings/${id}`, { token, body: { subject: 1 }, headers: { 'if-match': version } })).status).toBe(400);
+    expect((await call(svc.url, 'PUT', `/api/v1/meetings/${id}`, { token, body: { subject: 1 }, headers: { 'if-match': '"2"' } })).status).toBe(400);
     expect((await policyGet(svc.url, 'service/configuration', webJoinQuery(alias), basic(POLICY.username, POLICY.password))).body.action).toBe('continue');
     expect((await policyGet(svc.url, 'service/configuration', webJoinQuery('nosuchroom'), basic(POLICY.username, POLICY.password))).body.action).toBe('reject');
 
@@ -82,7 +83,7 @@ describe('/metrics', () => {
     // The pool that served the journey: at least one connection open, the configured limit.
     expect(sample(after, 'securejoin_db_pool_connections', { state: 'idle' }) + sample(after, 'securejoin_db_pool_connections', { state: 'in_use' })).toBeGreaterThanOrEqual(1);
     expect(sample(after, 'securejoin_db_pool_max')).toBeGreaterThanOrEqual(20);
-    for (const secret of [id, alias, '480213', '730514', '551029', (body.room as { accessCode: { code: string } }).accessCode.code]) {
+    for (const secret of [id, HOST_PIN, GUEST_PIN, PASSCODE, ...aliasesOf(created.body).all]) {
       expect(after).not.toContain(secret);
     }
     expect(labelValues(after).every((v) => v.length < 64)).toBe(true);
@@ -91,7 +92,7 @@ describe('/metrics', () => {
   it('counts the drafts the expiry job removes', async () => {
     const before = sample(await text(), 'securejoin_drafts_swept_total');
     const id = meetingId();
-    expect((await call(svc.url, 'PUT', `/api/v1/meetings/${id}`, { token, body: meetingBody('metricsdraftzz81', { sent: false }, START), headers: { 'if-none-match': '*' } })).status).toBe(201);
+    expect((await call(svc.url, 'PUT', `/api/v1/meetings/${id}`, { token, body: meetingBody({ sent: false }, START), headers: { 'if-none-match': '*' } })).status).toBe(201);
     const until = Date.now() + 10_000;
     while (sample(await text(), 'securejoin_drafts_swept_total') < before + 1) {
       if (Date.now() > until) throw new Error('the draft was never swept');
