@@ -51,8 +51,9 @@ export function policyRoutes(app: FastifyInstance, ctx: ServiceContext, credenti
     if (!query) return send(reply, countedDecision(REJECT));
     const now = clock();
     const address = callerAddress(query.remote_address);
-    const blocked = (): FastifyReply => {
+    const blocked = async (): Promise<FastifyReply> => {
       countPolicyDecision('blocked');
+      await new Promise((resolve) => setTimeout(resolve, ctx.guessLimits.holdMs));
       return send(reply, REJECT);
     };
     // A shut-out address this replica has seen costs no database round trip until its shut-out ends.

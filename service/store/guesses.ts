@@ -14,10 +14,16 @@ export interface GuessLimits {
   limit: number;
   /** The counting window, which is also how long an address stays shut out. */
   windowMs: number;
+  /**
+   * How long an answer to a shut-out address is held before it goes out: the guesser's calls
+   * wait (a timer, no work), so guessing as fast as one can costs the service, and everyone
+   * else's calls, next to nothing. Well inside Infinity's 5 s policy timeout.
+   */
+  holdMs: number;
 }
 
 /** Defaults in line with Pexip's break-in defence (5 web / 3 SIP PIN attempts per address). */
-export const DEFAULT_GUESS_LIMITS: GuessLimits = { limit: 10, windowMs: 10 * 60_000 };
+export const DEFAULT_GUESS_LIMITS: GuessLimits = { limit: 10, windowMs: 10 * 60_000, holdMs: 1_000 };
 export const GUESS_LIMIT_RANGE = { min: 1, max: 10_000 } as const;
 export const GUESS_WINDOW_RANGE = { min: 1_000, max: 24 * 60 * 60_000 } as const;
 

@@ -15,6 +15,8 @@ import { POLICY_PASSWORD, POLICY_USER, policyGet, sipDialInQuery, webJoinQuery }
 const START = Date.UTC(2030, 0, 7, 9);
 const ATTACKER = '203.0.113.66';
 const ATTENDEE = '198.51.100.7';
+/** The default limits, but a shut-out answer held 50 ms rather than a second, so 200 guesses take seconds, not minutes. */
+const HOLD_MS = 50;
 
 describe('guessing through the policy API (two replicas on PostgreSQL, default limits)', () => {
   let issuer: TestIssuer;
@@ -26,7 +28,7 @@ describe('guessing through the policy API (two replicas on PostgreSQL, default l
 
   beforeAll(async () => {
     [issuer, db] = await Promise.all([startIssuer(), createTestDatabase()]);
-    const opts = { databaseUrl: db.url, policy: { username: POLICY_USER, password: POLICY_PASSWORD }, clock: () => now, guessLimits: DEFAULT_GUESS_LIMITS };
+    const opts = { databaseUrl: db.url, policy: { username: POLICY_USER, password: POLICY_PASSWORD }, clock: () => now, guessLimits: { ...DEFAULT_GUESS_LIMITS, holdMs: HOLD_MS } };
     a = await startService(issuer, { ...opts, logLevel: 'info', logStream: { write: (line: string) => void logs.push(JSON.parse(line)) } });
     b = await startService(issuer, opts);
   }, 60_000);
@@ -53,8 +55,10 @@ describe('guessing through the policy API (two replicas on PostgreSQL, default l
       const guess = String(10_000_000 + i * 7919);
       expect(await lookUp(i % 2 ? a : b, guess, ATTACKER)).toBe('reject');
     }
-    // Shut out everywhere, for the right alias, by web and by SIP.
+    // Shut out everywhere, for the right alias, by web and by SIP; each answer held first.
+    const held = performance.now();
     expect(await lookUp(a, codes.web, ATTACKER)).toBe('reject');
+    expect(performance.now() - held).toBeGreaterThanOrEqual(HOLD_MS - 1);
     expect(await lookUp(b, codes.web, ATTACKER)).toBe('reject');
     expect((await policyGet(b.url, 'service/configuration', { ...sipDialInQuery(codes.dial as string), remote_address: ATTACKER })).body.action).toBe('reject');
     // Everyone else is unaffected.
