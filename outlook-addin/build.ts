@@ -19,6 +19,7 @@ import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { ADDIN_FILES, normaliseHostUrl, renderManifest } from './manifest/render';
 import type { ManifestOptions } from './manifest/render';
+import { domAnchorReaderEsbuild } from '../scripts/domAnchorReader';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
@@ -121,7 +122,9 @@ async function splitBundle(name: string, entry: string, opts: BuildOptions): Pro
  * Windows file cannot load chunks: it carries MSAL inline, evaluated only on first use.)
  */
 export function buildWebRuntimeFiles(policyUrl: string, minify = true): Promise<Record<string, string>> {
-  return splitBundle('runtime', join(HERE, 'events', 'runtime.ts'), { minify, define: { __SECUREJOIN_POLICY_URL__: JSON.stringify(policyUrl) } }).then((out) => out.files);
+  // commands.html is a page: the browser's own HTML parser reads the invite (core/html); the
+  // classic Windows file has no DOM and carries htmlparser2's tokenizer instead.
+  return splitBundle('runtime', join(HERE, 'events', 'runtime.ts'), { minify, plugins: [zodEnglishOnly, domAnchorReaderEsbuild], define: { __SECUREJOIN_POLICY_URL__: JSON.stringify(policyUrl) } }).then((out) => out.files);
 }
 
 /**
@@ -152,7 +155,7 @@ export async function buildTaskpaneFiles(minify = true): Promise<Record<string, 
 async function taskpaneBuild(minify: boolean): Promise<SplitFiles> {
   const lazy = await Promise.all(
     TASKPANE_LAZY.map(async (module) => {
-      const text = await bundle(module.entry, { format: 'esm', target: 'es2020', minify });
+      const text = await bundle(module.entry, { format: 'esm', target: 'es2020', minify, plugins: [zodEnglishOnly, domAnchorReaderEsbuild] });
       return { ...module, text, file: `chunks/${module.name}-${createHash('sha256').update(text).digest('hex').slice(0, 8).toUpperCase()}.js` };
     }),
   );
@@ -166,7 +169,7 @@ async function taskpaneBuild(minify: boolean): Promise<SplitFiles> {
       }
     },
   };
-  const split = await splitBundle('taskpane', join(HERE, 'taskpane', 'main.tsx'), { minify, jsx: 'automatic', jsxImportSource: 'preact', plugins: [zodEnglishOnly, lazyApart] });
+  const split = await splitBundle('taskpane', join(HERE, 'taskpane', 'main.tsx'), { minify, jsx: 'automatic', jsxImportSource: 'preact', plugins: [zodEnglishOnly, domAnchorReaderEsbuild, lazyApart] });
   return {
     files: { ...split.files, ...Object.fromEntries(lazy.map((m) => [m.file, m.text])) },
     staticImports: { ...split.staticImports, ...Object.fromEntries(lazy.map((m) => [m.file, []])) },
