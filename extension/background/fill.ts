@@ -129,7 +129,9 @@ export async function answerFillAsk(report: PageReport, sender: ContentSender, c
     return { ok: true, action: 'none', reason: 'tab-changed', notice: null };
   }
   if (!reserved) return { ok: true, action: 'none', reason: 'attempts-reserved', notice: RESERVED_NOTICE };
-  return { ok: true, action: 'fill', pin: decision.pin, join: decision.join, notice: noticeOf(status) };
+  // A PIN saved from a link and never filled since is filled, not submitted: the user sees it and presses Join.
+  const fresh = await ctx.freshPins.take(first.meeting.id);
+  return { ok: true, action: 'fill', pin: decision.pin, join: decision.join && !fresh, notice: noticeOf(status) };
 }
 
 /** The answer to `page:status`: the warning to show on this join page now, or null. */

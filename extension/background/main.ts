@@ -12,6 +12,8 @@ import { badgeFor, dropTokenRequest, noteTokenRequest, settleTokenRequest, TOKEN
 import { sweepExpired } from './sweep';
 import type { GuardUpdate } from './guard';
 import { applyRegistration, contentScriptMatches } from './registration';
+import { navigationFact } from './provenance';
+import type { NavigationFact } from './provenance';
 import { handleMessage } from './router';
 import { wireManualFill } from './fillCommand';
 import { scheduleRetention } from './retention';
@@ -36,11 +38,35 @@ function browserSession(): Promise<string> {
   return sessionId;
 }
 
+/** storage.local key of the meeting ids whose first fill waits for the user's Join (context.ts `freshPins`). */
+const FRESH_PINS_KEY = 'freshPins';
+
+/** The fresh-PIN set in storage.local (it must outlive worker restarts and browser restarts: the user may join tomorrow). */
+function freshPinStore(): BackgroundContext['freshPins'] {
+  let queue: Promise<unknown> = Promise.resolve();
+  const update = <T>(change: (ids: Set<string>) => T): Promise<T> => {
+    const run = queue.then(async () => {
+      const stored = (await browser.storage.local.get(FRESH_PINS_KEY))[FRESH_PINS_KEY];
+      const ids = new Set(Array.isArray(stored) ? stored.filter((x): x is string => typeof x === 'string') : []);
+      const before = ids.size;
+      const out = change(ids);
+      if (ids.size !== before) await browser.storage.local.set({ [FRESH_PINS_KEY]: [...ids] });
+      return out;
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  return { add: (id) => update((ids) => void ids.add(id)), take: (id) => update((ids) => ids.delete(id)) };
+}
+
 /** Starts the background. Listeners are added synchronously, as MV3 requires for a woken worker. */
 export function startBackground(): void {
   const db = openDb();
   const readPrefs = async (): Promise<unknown> => (await browser.storage.local.get(USER_PREFS_KEY))[USER_PREFS_KEY];
   let refreshing: Promise<void> = Promise.resolve();
+  // Each tab's last main-frame navigation (provenance.ts). In memory: a worker restart between a
+  // navigation and its capture message forgets it, and the capture then asks the user (fails closed).
+  const navigations = new Map<number, NavigationFact>();
 
   const ctx: BackgroundContext = {
     db,
@@ -66,6 +92,8 @@ export function startBackground(): void {
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     newId: () => nanoid(),
     session: browserSession,
+    navigation: (tabId) => navigations.get(tabId),
+    freshPins: freshPinStore(),
     changed: () => {
       refreshing = refreshing.then(refreshRegistration, refreshRegistration);
     },
@@ -105,6 +133,16 @@ export function startBackground(): void {
   const filter = { urls: TOKEN_REQUEST_URL_PATTERNS, types: ['xmlhttprequest' as const] };
   // Chromium hides some headers unless 'extraHeaders' is asked for; Firefox has no such option.
   const extra = (browser.webRequest as { OnSendHeadersOptions?: { EXTRA_HEADERS?: string } }).OnSendHeadersOptions?.EXTRA_HEADERS;
+  // Who started each top-level navigation (Sec-Fetch-Site), for captures (provenance.ts). Only
+  // hosts the extension holds permission for report anything: the nodes.
+  browser.webRequest.onSendHeaders.addListener(
+    (details) => {
+      if (details.tabId >= 0) navigations.set(details.tabId, navigationFact(details.url, details.requestHeaders));
+    },
+    { urls: ['http://*/*', 'https://*/*'], types: ['main_frame' as const] },
+    (extra ? ['requestHeaders', extra] : ['requestHeaders']) as never,
+  );
+  browser.tabs.onRemoved.addListener((tabId) => void navigations.delete(tabId));
   browser.webRequest.onSendHeaders.addListener(
     (details) => void noteTokenRequest(details, ctx).catch((e) => console.error('SecureJoin guard', e)),
     filter,
