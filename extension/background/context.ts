@@ -43,6 +43,8 @@ export interface BackgroundContext {
    * `take` answers whether `id` was fresh and forgets it.
    */
   freshPins: { add: (id: string) => Promise<void>; take: (id: string) => Promise<boolean> };
+  /** Shows `text` on the toolbar button of tab `tabId` (badge "!" and its title): for a notice the page would not let show. */
+  showInBadge: (tabId: number, text: string) => Promise<void>;
   /** Called after the saved meetings changed (re-registers content scripts, refreshes the badge). */
   changed: () => void;
 }

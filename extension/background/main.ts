@@ -93,6 +93,11 @@ export function startBackground(): void {
     newId: () => nanoid(),
     session: browserSession,
     navigation: (tabId) => navigations.get(tabId),
+    showInBadge: async (tabId, text) => {
+      await browser.action.setBadgeText({ tabId, text: '!' }).catch(() => undefined);
+      await browser.action.setBadgeBackgroundColor({ tabId, color: '#b00020' }).catch(() => undefined);
+      await browser.action.setTitle({ tabId, title: `SecureJoin: ${text}` }).catch(() => undefined);
+    },
     freshPins: freshPinStore(),
     changed: () => {
       refreshing = refreshing.then(refreshRegistration, refreshRegistration);

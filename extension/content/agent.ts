@@ -48,7 +48,8 @@ export function captureNotice(answer: CaptureAnswer | undefined): string {
 export function startJoinPageAgent(deps: AgentDeps): () => void {
   const { win } = deps;
   const doc = win.document;
-  const notice = createNotice(doc);
+  // A page that keeps removing the notice gets its text on the toolbar button instead.
+  const notice = createNotice(doc, (text) => void deps.send({ type: 'notice:suppressed', text: text.slice(0, 1000) }).catch(() => undefined));
   let filled = false;
   let asking = false;
   // The user said "Not now" to filling a code of unknown time: nothing more is filled by itself on this page load.

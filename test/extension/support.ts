@@ -23,6 +23,8 @@ export interface TestContext extends BackgroundContext {
   tabs: Map<number, string>;
   /** Each tab's last main-frame navigation (set one with site `none` for a link opened from outside the browser). */
   navigations: Map<number, NavigationFact>;
+  /** What went to the toolbar badge, per call. */
+  badges: Array<{ tabId: number; text: string }>;
   /** Meeting ids whose first fill waits for the user's Join. */
   fresh: Set<string>;
   /** The browser session id `session()` answers (change it to simulate a browser restart). */
@@ -47,6 +49,7 @@ export function testContext(opts: { factory?: IDBFactory; name?: string; policy?
   const tabs = new Map<number, string>();
   const navigations = new Map<number, NavigationFact>();
   const fresh = new Set<string>();
+  const badges: Array<{ tabId: number; text: string }> = [];
   const browserSession = { id: 'session-1' };
   return {
     browserSession,
@@ -69,6 +72,8 @@ export function testContext(opts: { factory?: IDBFactory; name?: string; policy?
     navigations,
     navigation: (tabId) => navigations.get(tabId),
     fresh,
+    badges,
+    showInBadge: async (tabId, text) => void badges.push({ tabId, text }),
     freshPins: {
       add: async (id) => void fresh.add(id),
       take: async (id) => fresh.delete(id),
