@@ -24,10 +24,13 @@ export interface Notice {
   hide(): void;
 }
 
-/** The host's own inline styles, each `!important`: they win over every rule of the page. */
+/**
+ * The host's own inline styles, each `!important`: they win over every rule of the page. Values
+ * are written as the browser serialises them back, so re-pinning an untouched host changes nothing.
+ */
 const HOST_STYLE: ReadonlyArray<[string, string]> = [
-  ['display', 'block'], ['position', 'fixed'], ['z-index', '2147483647'], ['inset', 'auto 16px 16px auto'], ['margin', '0'],
-  ['padding', '0'], ['border', '0'], ['background', 'transparent'], ['overflow', 'visible'], ['width', 'auto'], ['height', 'auto'],
+  ['display', 'block'], ['position', 'fixed'], ['z-index', '2147483647'], ['top', 'auto'], ['right', '16px'], ['bottom', '16px'], ['left', 'auto'],
+  ['margin', '0px'], ['padding', '0px'], ['border-style', 'none'], ['background-color', 'transparent'], ['background-image', 'none'], ['overflow', 'visible'], ['width', 'auto'], ['height', 'auto'],
   ['max-width', '22rem'], ['max-height', 'none'], ['visibility', 'visible'], ['opacity', '1'], ['transform', 'none'], ['filter', 'none'],
   ['clip-path', 'none'], ['pointer-events', 'auto'], ['content-visibility', 'visible'], ['contain', 'none'], ['translate', 'none'], ['scale', 'none'],
 ];
