@@ -71,11 +71,35 @@ async function bundle(entry: string, opts: BuildOptions): Promise<string> {
   return result.outputFiles?.[0]?.text ?? '';
 }
 
+/**
+ * `atob` where the engine has none, before anything else runs. The classic-Windows runtime has no
+ * DOM, so it reads invite HTML with htmlparser2 (core/html), whose entity tables are decoded from
+ * base64 at load; a JavaScript-only runtime is not promised `atob`, and without it the file would
+ * throw before associating any handler (so no send check at all).
+ */
+const CLASSIC_ATOB = `(function (g) {
+  if (typeof g.atob === 'function') return;
+  var A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  g.atob = function (s) {
+    s = String(s).replace(/[\\s=]+/g, '');
+    var out = '', bits = 0, n = 0;
+    for (var i = 0; i < s.length; i++) {
+      var v = A.indexOf(s.charAt(i));
+      if (v < 0) throw new Error('atob: not base64');
+      bits = ((bits << 6) | v) & 0xffffff;
+      n += 6;
+      if (n >= 8) { n -= 8; out += String.fromCharCode((bits >> n) & 255); }
+    }
+    return out;
+  };
+})(typeof globalThis !== 'undefined' ? globalThis : this);`;
+
 /** The classic-Windows runtime file: every handler in one ES2016 IIFE. */
 export function buildClassicRuntime(policyUrl: string, minify = true): Promise<string> {
   return bundle(join(HERE, 'events', 'runtime.ts'), {
     format: 'iife',
     target: CLASSIC_TARGET,
+    banner: { js: CLASSIC_ATOB },
     minify,
     define: { __SECUREJOIN_POLICY_URL__: JSON.stringify(policyUrl) },
   });
