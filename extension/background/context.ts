@@ -40,9 +40,8 @@ export interface BackgroundContext {
   /**
    * Meetings whose PIN was saved from a link and not filled since: their first fill waits for
    * the user's Join (a PIN never spends an attempt before the user has seen it once).
-   * `take` answers whether `id` was fresh and forgets it.
    */
-  freshPins: { add: (id: string) => Promise<void>; take: (id: string) => Promise<boolean> };
+  freshPins: { add: (id: string) => Promise<void>; has: (id: string) => Promise<boolean>; remove: (id: string) => Promise<void> };
   /** Shows `text` on the toolbar button of tab `tabId` (badge "!" and its title): for a notice the page would not let show. */
   showInBadge: (tabId: number, text: string) => Promise<void>;
   /** Called after the saved meetings changed (re-registers content scripts, refreshes the badge). */

@@ -41,22 +41,40 @@ function browserSession(): Promise<string> {
 /** storage.local key of the meeting ids whose first fill waits for the user's Join (context.ts `freshPins`). */
 const FRESH_PINS_KEY = 'freshPins';
 
-/** The fresh-PIN set in storage.local (it must outlive worker restarts and browser restarts: the user may join tomorrow). */
+/**
+ * The fresh-PIN set in storage.local (it must outlive worker restarts and browser restarts: the
+ * user may join tomorrow), read once per worker into memory: `has` sits on the way to a fill.
+ */
 function freshPinStore(): BackgroundContext['freshPins'] {
-  let queue: Promise<unknown> = Promise.resolve();
-  const update = <T>(change: (ids: Set<string>) => T): Promise<T> => {
-    const run = queue.then(async () => {
-      const stored = (await browser.storage.local.get(FRESH_PINS_KEY))[FRESH_PINS_KEY];
-      const ids = new Set(Array.isArray(stored) ? stored.filter((x): x is string => typeof x === 'string') : []);
-      const before = ids.size;
-      const out = change(ids);
-      if (ids.size !== before) await browser.storage.local.set({ [FRESH_PINS_KEY]: [...ids] });
-      return out;
-    });
-    queue = run.catch(() => undefined);
-    return run;
+  let ids: Promise<Set<string>> | null = null;
+  const load = (): Promise<Set<string>> => {
+    ids ??= browser.storage.local.get(FRESH_PINS_KEY).then(
+      (got) => new Set(Array.isArray(got[FRESH_PINS_KEY]) ? (got[FRESH_PINS_KEY] as unknown[]).filter((x): x is string => typeof x === 'string') : []),
+      (error: unknown) => {
+        ids = null;
+        throw error;
+      },
+    );
+    return ids;
   };
-  return { add: (id) => update((ids) => void ids.add(id)), take: (id) => update((ids) => ids.delete(id)) };
+  let writes: Promise<unknown> = Promise.resolve();
+  const change = async (apply: (set: Set<string>) => boolean): Promise<void> => {
+    const set = await load();
+    if (!apply(set)) return;
+    const snapshot = [...set];
+    writes = writes.then(() => browser.storage.local.set({ [FRESH_PINS_KEY]: snapshot })).catch(() => undefined);
+    await writes;
+  };
+  return {
+    add: (id) =>
+      change((set) => {
+        if (set.has(id)) return false;
+        set.add(id);
+        return true;
+      }),
+    has: async (id) => (await load()).has(id),
+    remove: (id) => change((set) => set.delete(id)),
+  };
 }
 
 /** Starts the background. Listeners are added synchronously, as MV3 requires for a woken worker. */

@@ -76,7 +76,8 @@ export function testContext(opts: { factory?: IDBFactory; name?: string; policy?
     showInBadge: async (tabId, text) => void badges.push({ tabId, text }),
     freshPins: {
       add: async (id) => void fresh.add(id),
-      take: async (id) => fresh.delete(id),
+      has: async (id) => fresh.has(id),
+      remove: async (id) => void fresh.delete(id),
     },
     timeZone: 'Europe/Berlin',
     newId: () => `id${++ids}`,
