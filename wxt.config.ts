@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { managedStorageSchema } from './core/policy';
+import { domAnchorReaderVite } from './scripts/domAnchorReader';
 import { DEV_EXTENSION_KEY, GECKO_EXTENSION_ID } from './core/extensionIdentity';
 
 /** A build for a store: `SECUREJOIN_STORE_BUILD=1 wxt build` (no dev key, no loopback hosts). */
@@ -16,7 +17,8 @@ export default defineConfig({
   // The e2e tests build into their own folder (SECUREJOIN_WXT_OUT_DIR, see test/e2e/support/globalSetup.ts)
   // so a test run never rebuilds the extension a running `npm start` browser has loaded.
   outDir: process.env.SECUREJOIN_WXT_OUT_DIR ?? '.output',
-  vite: () => ({ plugins: [preact()] }),
+  // The popup and options page read invite HTML with the browser's own parser (core/html).
+  vite: () => ({ plugins: [preact(), domAnchorReaderVite()] }),
   manifest: ({ mode }) => ({
     name: 'SecureJoin',
     description: 'Keeps your meeting PINs and fills them only on the right conference node.',

@@ -19,6 +19,7 @@ import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { ADDIN_FILES, normaliseHostUrl, renderManifest } from './manifest/render';
 import type { ManifestOptions } from './manifest/render';
+import { domAnchorReaderEsbuild } from '../scripts/domAnchorReader';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
@@ -70,11 +71,35 @@ async function bundle(entry: string, opts: BuildOptions): Promise<string> {
   return result.outputFiles?.[0]?.text ?? '';
 }
 
+/**
+ * `atob` where the engine has none, before anything else runs. The classic-Windows runtime has no
+ * DOM, so it reads invite HTML with htmlparser2 (core/html), whose entity tables are decoded from
+ * base64 at load; a JavaScript-only runtime is not promised `atob`, and without it the file would
+ * throw before associating any handler (so no send check at all).
+ */
+const CLASSIC_ATOB = `(function (g) {
+  if (typeof g.atob === 'function') return;
+  var A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  g.atob = function (s) {
+    s = String(s).replace(/[\\s=]+/g, '');
+    var out = '', bits = 0, n = 0;
+    for (var i = 0; i < s.length; i++) {
+      var v = A.indexOf(s.charAt(i));
+      if (v < 0) throw new Error('atob: not base64');
+      bits = ((bits << 6) | v) & 0xffffff;
+      n += 6;
+      if (n >= 8) { n -= 8; out += String.fromCharCode((bits >> n) & 255); }
+    }
+    return out;
+  };
+})(typeof globalThis !== 'undefined' ? globalThis : this);`;
+
 /** The classic-Windows runtime file: every handler in one ES2016 IIFE. */
 export function buildClassicRuntime(policyUrl: string, minify = true): Promise<string> {
   return bundle(join(HERE, 'events', 'runtime.ts'), {
     format: 'iife',
     target: CLASSIC_TARGET,
+    banner: { js: CLASSIC_ATOB },
     minify,
     define: { __SECUREJOIN_POLICY_URL__: JSON.stringify(policyUrl) },
   });
@@ -121,7 +146,9 @@ async function splitBundle(name: string, entry: string, opts: BuildOptions): Pro
  * Windows file cannot load chunks: it carries MSAL inline, evaluated only on first use.)
  */
 export function buildWebRuntimeFiles(policyUrl: string, minify = true): Promise<Record<string, string>> {
-  return splitBundle('runtime', join(HERE, 'events', 'runtime.ts'), { minify, define: { __SECUREJOIN_POLICY_URL__: JSON.stringify(policyUrl) } }).then((out) => out.files);
+  // commands.html is a page: the browser's own HTML parser reads the invite (core/html); the
+  // classic Windows file has no DOM and carries htmlparser2's tokenizer instead.
+  return splitBundle('runtime', join(HERE, 'events', 'runtime.ts'), { minify, plugins: [zodEnglishOnly, domAnchorReaderEsbuild], define: { __SECUREJOIN_POLICY_URL__: JSON.stringify(policyUrl) } }).then((out) => out.files);
 }
 
 /**
@@ -152,7 +179,7 @@ export async function buildTaskpaneFiles(minify = true): Promise<Record<string, 
 async function taskpaneBuild(minify: boolean): Promise<SplitFiles> {
   const lazy = await Promise.all(
     TASKPANE_LAZY.map(async (module) => {
-      const text = await bundle(module.entry, { format: 'esm', target: 'es2020', minify });
+      const text = await bundle(module.entry, { format: 'esm', target: 'es2020', minify, plugins: [zodEnglishOnly, domAnchorReaderEsbuild] });
       return { ...module, text, file: `chunks/${module.name}-${createHash('sha256').update(text).digest('hex').slice(0, 8).toUpperCase()}.js` };
     }),
   );
@@ -166,7 +193,7 @@ async function taskpaneBuild(minify: boolean): Promise<SplitFiles> {
       }
     },
   };
-  const split = await splitBundle('taskpane', join(HERE, 'taskpane', 'main.tsx'), { minify, jsx: 'automatic', jsxImportSource: 'preact', plugins: [zodEnglishOnly, lazyApart] });
+  const split = await splitBundle('taskpane', join(HERE, 'taskpane', 'main.tsx'), { minify, jsx: 'automatic', jsxImportSource: 'preact', plugins: [zodEnglishOnly, domAnchorReaderEsbuild, lazyApart] });
   return {
     files: { ...split.files, ...Object.fromEntries(lazy.map((m) => [m.file, m.text])) },
     staticImports: { ...split.staticImports, ...Object.fromEntries(lazy.map((m) => [m.file, []])) },

@@ -6,7 +6,8 @@
 import { isWeakCode } from '../codes';
 import { readBlockFields } from './fields';
 import type { InviteBlockFields } from './fields';
-import { projectHtml } from './htmlToText';
+import { readAnchors } from '../html/readAnchors';
+import type { HtmlAnchor } from '../html/readAnchors';
 import { locateBlocks } from './locate';
 import type { BodyFormat } from './locate';
 import { renderInviteBlock } from './render';
@@ -59,7 +60,7 @@ export function checkInviteBlock(body: string, expected: InviteBlockInput, forma
   const weak = [got.accessCode, got.passcode].filter((c): c is string => typeof c === 'string' && c !== '' && isWeakCode(c));
   if (weak.length) add('weak_code', 'The invite contains an easily guessed code.');
   if (got.joinUrl !== want.joinUrl) add('link_mismatch', got.joinUrl === undefined ? missingLine('join link') : 'The join link in the invite differs from this meeting\'s room.');
-  if (resolveFormat(src, format) === 'html' && hiddenTargets(src.slice(first.start, first.end))) {
+  if (resolveFormat(src, format) === 'html' && hiddenTargets(src, src.slice(first.start, first.end), first.lines)) {
     // The fields above are read from the visible text; a link must not lead elsewhere (a look-alike node).
     add('link_target_mismatch', 'A link in the SecureJoin block leads to another address than the one it shows.');
   }
@@ -90,14 +91,19 @@ export const SERIES_STALE = 'The series line in the invite does not say how the 
 /** "The access code line is missing from the block.": a line deleted (by hand) is missing, not different. */
 const missingLine = (what: string): string => `The ${what} line is missing from the block.`;
 
-/** Characters of a link's text the projection keeps (htmlToText cuts longer texts). */
-const LINK_TEXT_KEPT = 500;
+/** A URL as the block writes one: up to the next whitespace. */
+const URL_IN_TEXT = /https?:\/\/\S+/g;
 
-/** True when a link in `html` (one block) has a target other than its visible text. */
-function hiddenTargets(html: string): boolean {
-  return projectHtml(html).links.some((link) => {
-    const href = link.href.trim();
-    const text = link.text.trim();
-    return text.length >= LINK_TEXT_KEPT ? !href.startsWith(text) : href !== text;
-  });
+/**
+ * True when a link of the block leads elsewhere than the text it shows: every `<a href>` of the
+ * block's HTML (`blockHtml`), and every anchor of the whole body whose text shows one of the
+ * block's URLs (an anchor opened before the block's first line and wrapping it is not in the
+ * block's slice). Anchors and their hrefs come from a real HTML parser (core/html), so an
+ * `href=` inside another attribute (`title='href="…"'`, `data-href`) is never taken for the link.
+ */
+function hiddenTargets(body: string, blockHtml: string, lines: readonly string[]): boolean {
+  const misleads = (a: HtmlAnchor): boolean => a.href !== null && a.href.trim() !== a.text;
+  if (readAnchors(blockHtml).some(misleads)) return true;
+  const shown = lines.flatMap((line) => line.match(URL_IN_TEXT) ?? []);
+  return shown.length > 0 && readAnchors(body).some((a) => misleads(a) && shown.some((url) => a.text.includes(url)));
 }

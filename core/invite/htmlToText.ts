@@ -8,13 +8,22 @@
  * backtrack over the whole input), so megabytes of garbage finish quickly.
  */
 
-/** A link seen in the HTML: its href and visible text. */
+/**
+ * A link seen in the HTML: its href (from a real HTML parser, core/html) and visible text, and
+ * where its text stands in the projected text when that is known (htmlLinks.ts).
+ */
 export interface HtmlLink {
   href: string;
   text: string;
   /** Where the anchor's text starts and ends in the projected text (absent for links from elsewhere). */
   start?: number;
   end?: number;
+}
+
+/** Where an `<a>` element's text starts and ends in the projected text (no attributes: those are the parser's). */
+export interface AnchorSpan {
+  start: number;
+  end: number;
 }
 
 /** The text of an HTML document plus, per character, the HTML range it came from. */
@@ -24,7 +33,11 @@ export interface TextProjection {
   sourceStart: Int32Array;
   /** For text[i]: index in the HTML just after its source (after the whole entity, tag...). */
   sourceEnd: Int32Array;
-  links: HtmlLink[];
+  /**
+   * Every `<a>` element's text range, in order. Only where anchors stand: where they lead is
+   * read by a real HTML parser (core/html), never from the tag text here.
+   */
+  anchors: AnchorSpan[];
 }
 
 const LINE_BREAK_TAGS = new Set([
@@ -45,7 +58,6 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
 
 const TAG_NAME = /<\/?([a-zA-Z][a-zA-Z0-9:_-]{0,40})/y;
 const ENTITY = /&(?:#([0-9]{1,8})|#[xX]([0-9a-fA-F]{1,7})|([a-zA-Z][a-zA-Z0-9]{1,31}));?/y;
-const HREF = /\bhref\s{0,20}=\s{0,20}(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
 
 /** Decodes one entity at `i`: [text, length] or null when it is not a known entity. */
 function entityAt(html: string, i: number): [string, number] | null {
@@ -61,22 +73,6 @@ function entityAt(html: string, i: number): [string, number] | null {
   return [valid ? String.fromCodePoint(cp) : '\ufffd', m[0].length];
 }
 
-/** Decodes entities in a short attribute value (href). */
-export function decodeEntities(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; ) {
-    const e = text.charCodeAt(i) === 38 ? entityAt(text, i) : null;
-    if (e) {
-      out += e[0];
-      i += e[1];
-    } else {
-      out += text.charAt(i);
-      i++;
-    }
-  }
-  return out;
-}
-
 /** Projects `html` to text with a source map. Never throws on any string input. */
 export function projectHtml(html: string): TextProjection {
   // Typed arrays sized to the input: every output unit consumes at least one input unit.
@@ -84,11 +80,11 @@ export function projectHtml(html: string): TextProjection {
   const sourceStart = new Int32Array(html.length + 1);
   const sourceEnd = new Int32Array(html.length + 1);
   let n = 0;
-  const links: HtmlLink[] = [];
+  const anchors: AnchorSpan[] = [];
   const lower = html.toLowerCase();
   const lastGt = html.lastIndexOf('>');
   const lastQuote: Record<string, number> = { '"': html.lastIndexOf('"'), "'": html.lastIndexOf("'") };
-  let openLink: { href: string; from: number } | null = null;
+  let openAnchor: number | null = null;
   const SPACE = 32;
   const NL = 10;
 
@@ -127,9 +123,9 @@ export function projectHtml(html: string): TextProjection {
     return html.indexOf('>', i) + 1;
   };
 
-  const closeLink = (): void => {
-    if (openLink) links.push({ href: openLink.href, text: textOf(openLink.from, Math.min(n, openLink.from + 2000)).trim().slice(0, 500), start: Math.min(openLink.from, n), end: n });
-    openLink = null;
+  const closeAnchor = (): void => {
+    if (openAnchor !== null) anchors.push({ start: Math.min(openAnchor, n), end: n });
+    openAnchor = null;
   };
 
   let i = 0;
@@ -160,11 +156,8 @@ export function projectHtml(html: string): TextProjection {
         else if (CELL_TAGS.has(name)) space(i, end);
         if (name === 'a') {
           // An anchor ends at </a>, at the next <a> (anchors do not nest) or at the end of the text.
-          closeLink();
-          if (!closing) {
-            const href = HREF.exec(html.slice(i, end));
-            openLink = href ? { href: decodeEntities((href[1] ?? href[2] ?? href[3] ?? '').trim()), from: n } : null;
-          }
+          closeAnchor();
+          if (!closing) openAnchor = n;
         }
         i = end;
         continue;
@@ -187,8 +180,8 @@ export function projectHtml(html: string): TextProjection {
     i++;
   }
   while (n > 0 && (codes[n - 1] === SPACE || codes[n - 1] === NL)) n--;
-  closeLink();
-  return { text: textOf(0, n), sourceStart: sourceStart.subarray(0, n), sourceEnd: sourceEnd.subarray(0, n), links };
+  closeAnchor();
+  return { text: textOf(0, n), sourceStart: sourceStart.subarray(0, n), sourceEnd: sourceEnd.subarray(0, n), anchors };
 }
 
 /** The visible text of `html` (see {@link projectHtml}). Never throws. */

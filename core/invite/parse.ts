@@ -4,6 +4,7 @@ import { forwardedParts } from './forwarded';
 import type { InviteCandidate } from './candidates';
 import { readBlockFields } from './fields';
 import type { InviteBlockFields } from './fields';
+import { htmlLinks } from './htmlLinks';
 import { projectHtml } from './htmlToText';
 import type { HtmlLink } from './htmlToText';
 import { locateBlocks, locateInProjection } from './locate';
@@ -26,8 +27,8 @@ const empty = (): ParsedInvite => ({ block: null, blockCount: 0, blockPart: 0, c
 
 /**
  * Parses an invite body (HTML, also as rewritten by Outlook, or plain text; `format` 'auto'
- * guesses). Our block is found by its visible marker lines. Never throws and uses no DOM:
- * on any failure the result is simply empty.
+ * guesses). Our block is found by its visible marker lines; where a link goes is read by a real
+ * HTML parser (core/html). Never throws: on any failure the result is simply empty.
  */
 export function parseInvite(body: string, format: BodyFormat | 'auto' = 'auto'): ParsedInvite {
   try {
@@ -46,7 +47,7 @@ export function parseInvite(body: string, format: BodyFormat | 'auto' = 'auto'):
     if (whole) {
       const projection = blocks.length === 0 ? whole : projectHtml(rest);
       text = projection.text;
-      links = projection.links;
+      links = htmlLinks(blocks.length === 0 ? body : rest, projection);
     }
     const first = blocks[0];
     let blockPart = 0;

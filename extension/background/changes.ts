@@ -18,6 +18,8 @@ export interface ChangeSummary {
   role: 'host' | 'guest';
   /** True: replaces the saved PIN of this role; false: adds a PIN (another role or web app path) to a room with one saved. */
   replaces: boolean;
+  /** True: nothing is saved for this room yet (a link a web page opened, or a host PIN). */
+  isNew: boolean;
   changes: FieldChange[];
   at: number;
 }
@@ -40,7 +42,7 @@ export async function listChanges(ctx: BackgroundContext): Promise<ChangeAnswer>
     const decision = decideCapture(await meetingsOnOrigin(ctx.db, row.record.origin), row.record);
     const changes = decision.kind === 'confirm' ? decision.changes : [];
     const replaces = decision.kind === 'confirm' && decision.replaces !== null;
-    out.push({ id: row.id, alias: row.record.alias, origin: row.record.origin, role: row.record.role, replaces, changes, at: row.at });
+    out.push({ id: row.id, alias: row.record.alias, origin: row.record.origin, role: row.record.role, replaces, isNew: decision.kind === 'new', changes, at: row.at });
   }
   out.sort((a, b) => b.at - a.at);
   return { ok: true, changes: out };
@@ -50,6 +52,7 @@ export async function listChanges(ctx: BackgroundContext): Promise<ChangeAnswer>
 export async function confirmChange(id: string, ctx: BackgroundContext): Promise<ChangeAnswer> {
   const settings = await ctx.settings();
   const now = ctx.now();
+  let savedId: string | null = null;
   const result = await ctx.db.transaction('rw', ctx.db.meetings, ctx.db.changes, async (): Promise<ChangeAnswer> => {
     const row = await ctx.db.changes.get(id);
     if (row === undefined || !pendingChangeLive(row.at, now)) return { ok: false, error: 'This change is no longer waiting (it was confirmed, discarded or expired).' };
@@ -64,8 +67,11 @@ export async function confirmChange(id: string, ctx: BackgroundContext): Promise
       ? { ...row.record, id: existing.id, createdAt: existing.createdAt, updatedAt: Math.max(now, existing.updatedAt) }
       : { ...row.record, updatedAt: Math.max(now, row.record.updatedAt) };
     await ctx.db.meetings.put(record);
+    savedId = record.id;
     return { ok: true, confirmed: existing ? 'replaced' : 'added', alias: row.record.alias };
   });
+  // Confirmed, not yet seen filled: the first fill of this PIN waits for the user's Join.
+  if (savedId !== null) await ctx.freshPins.add(savedId);
   if (result.ok) ctx.changed();
   return result;
 }

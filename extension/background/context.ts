@@ -5,6 +5,7 @@
 import type { EpochMs } from '../../core/types';
 import type { SecureJoinDb } from '../storage/db';
 import type { PolicyState } from '../policy/managedPolicy';
+import type { NavigationFact } from './provenance';
 import type { ExtensionSettings } from './settings';
 
 /** The background's dependencies. */
@@ -34,6 +35,15 @@ export interface BackgroundContext {
   session: () => Promise<string>;
   /** A new record id (nanoid). */
   newId: () => string;
+  /** The last main-frame navigation of a tab, as the browser reported it (undefined when unknown). */
+  navigation: (tabId: number) => NavigationFact | undefined;
+  /**
+   * Meetings whose PIN was saved from a link and not filled since: their first fill waits for
+   * the user's Join (a PIN never spends an attempt before the user has seen it once).
+   */
+  freshPins: { add: (id: string) => Promise<void>; has: (id: string) => Promise<boolean>; remove: (id: string) => Promise<void> };
+  /** Shows `text` on the toolbar button of tab `tabId` (badge "!" and its title): for a notice the page would not let show. */
+  showInBadge: (tabId: number, text: string) => Promise<void>;
   /** Called after the saved meetings changed (re-registers content scripts, refreshes the badge). */
   changed: () => void;
 }

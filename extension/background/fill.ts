@@ -123,13 +123,16 @@ export async function answerFillAsk(report: PageReport, sender: ContentSender, c
   // serialised there and together stay within what one tab may spend automatically. (Both at
   // once: this sits between the PIN field appearing and it being filled.)
   const key = guardKeyOf(first.meeting);
-  const [current, reserved] = await Promise.all([ctx.tabUrl(sender.tabId), reserveAttempt(ctx.db, key, sender.tabId, now, settings.limits)]);
+  const [current, reserved, fresh] = await Promise.all([ctx.tabUrl(sender.tabId), reserveAttempt(ctx.db, key, sender.tabId, now, settings.limits), ctx.freshPins.has(first.meeting.id)]);
   if (current === null || originOf(current) !== sender.origin || matchJoinPage(current, [first.meeting], { webAppPaths: settings.webAppPaths }).length === 0) {
     if (reserved) await releaseReservation(ctx.db, key, sender.tabId);
     return { ok: true, action: 'none', reason: 'tab-changed', notice: null };
   }
   if (!reserved) return { ok: true, action: 'none', reason: 'attempts-reserved', notice: RESERVED_NOTICE };
-  return { ok: true, action: 'fill', pin: decision.pin, join: decision.join, notice: noticeOf(status) };
+  // A PIN saved from a link and never filled since is filled, not submitted: the user sees it and
+  // presses Join. This fill is that first sight, so the next one follows the mode.
+  if (fresh) await ctx.freshPins.remove(first.meeting.id);
+  return { ok: true, action: 'fill', pin: decision.pin, join: decision.join && !fresh, notice: noticeOf(status) };
 }
 
 /** The answer to `page:status`: the warning to show on this join page now, or null. */

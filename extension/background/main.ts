@@ -12,6 +12,8 @@ import { badgeFor, dropTokenRequest, noteTokenRequest, settleTokenRequest, TOKEN
 import { sweepExpired } from './sweep';
 import type { GuardUpdate } from './guard';
 import { applyRegistration, contentScriptMatches } from './registration';
+import { navigationFact } from './provenance';
+import type { NavigationFact } from './provenance';
 import { handleMessage } from './router';
 import { wireManualFill } from './fillCommand';
 import { scheduleRetention } from './retention';
@@ -36,11 +38,53 @@ function browserSession(): Promise<string> {
   return sessionId;
 }
 
+/** storage.local key of the meeting ids whose first fill waits for the user's Join (context.ts `freshPins`). */
+const FRESH_PINS_KEY = 'freshPins';
+
+/**
+ * The fresh-PIN set in storage.local (it must outlive worker restarts and browser restarts: the
+ * user may join tomorrow), read once per worker into memory: `has` sits on the way to a fill.
+ */
+function freshPinStore(): BackgroundContext['freshPins'] {
+  let ids: Promise<Set<string>> | null = null;
+  const load = (): Promise<Set<string>> => {
+    ids ??= browser.storage.local.get(FRESH_PINS_KEY).then(
+      (got) => new Set(Array.isArray(got[FRESH_PINS_KEY]) ? (got[FRESH_PINS_KEY] as unknown[]).filter((x): x is string => typeof x === 'string') : []),
+      (error: unknown) => {
+        ids = null;
+        throw error;
+      },
+    );
+    return ids;
+  };
+  let writes: Promise<unknown> = Promise.resolve();
+  const change = async (apply: (set: Set<string>) => boolean): Promise<void> => {
+    const set = await load();
+    if (!apply(set)) return;
+    const snapshot = [...set];
+    writes = writes.then(() => browser.storage.local.set({ [FRESH_PINS_KEY]: snapshot })).catch(() => undefined);
+    await writes;
+  };
+  return {
+    add: (id) =>
+      change((set) => {
+        if (set.has(id)) return false;
+        set.add(id);
+        return true;
+      }),
+    has: async (id) => (await load()).has(id),
+    remove: (id) => change((set) => set.delete(id)),
+  };
+}
+
 /** Starts the background. Listeners are added synchronously, as MV3 requires for a woken worker. */
 export function startBackground(): void {
   const db = openDb();
   const readPrefs = async (): Promise<unknown> => (await browser.storage.local.get(USER_PREFS_KEY))[USER_PREFS_KEY];
   let refreshing: Promise<void> = Promise.resolve();
+  // Each tab's last main-frame navigation (provenance.ts). In memory: a worker restart between a
+  // navigation and its capture message forgets it, and the capture then asks the user (fails closed).
+  const navigations = new Map<number, NavigationFact>();
 
   const ctx: BackgroundContext = {
     db,
@@ -66,6 +110,13 @@ export function startBackground(): void {
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     newId: () => nanoid(),
     session: browserSession,
+    navigation: (tabId) => navigations.get(tabId),
+    showInBadge: async (tabId, text) => {
+      await browser.action.setBadgeText({ tabId, text: '!' }).catch(() => undefined);
+      await browser.action.setBadgeBackgroundColor({ tabId, color: '#b00020' }).catch(() => undefined);
+      await browser.action.setTitle({ tabId, title: `SecureJoin: ${text}` }).catch(() => undefined);
+    },
+    freshPins: freshPinStore(),
     changed: () => {
       refreshing = refreshing.then(refreshRegistration, refreshRegistration);
     },
@@ -105,6 +156,16 @@ export function startBackground(): void {
   const filter = { urls: TOKEN_REQUEST_URL_PATTERNS, types: ['xmlhttprequest' as const] };
   // Chromium hides some headers unless 'extraHeaders' is asked for; Firefox has no such option.
   const extra = (browser.webRequest as { OnSendHeadersOptions?: { EXTRA_HEADERS?: string } }).OnSendHeadersOptions?.EXTRA_HEADERS;
+  // Who started each top-level navigation (Sec-Fetch-Site), for captures (provenance.ts). Only
+  // hosts the extension holds permission for report anything: the nodes.
+  browser.webRequest.onSendHeaders.addListener(
+    (details) => {
+      if (details.tabId >= 0) navigations.set(details.tabId, navigationFact(details.url, details.requestHeaders));
+    },
+    { urls: ['http://*/*', 'https://*/*'], types: ['main_frame' as const] },
+    (extra ? ['requestHeaders', extra] : ['requestHeaders']) as never,
+  );
+  browser.tabs.onRemoved.addListener((tabId) => void navigations.delete(tabId));
   browser.webRequest.onSendHeaders.addListener(
     (details) => void noteTokenRequest(details, ctx).catch((e) => console.error('SecureJoin guard', e)),
     filter,

@@ -20,7 +20,7 @@ import { addMeeting, checkPrefs, editMeeting, exportMeetings, importMeetings, li
 import type { UiAnswer } from './ui';
 
 /** Any answer the router gives. */
-export type RouterAnswer = FillAnswer | PageStatusAnswer | CaptureAnswer | UiAnswer | ChangeAnswer | ErrorResponse;
+export type RouterAnswer = FillAnswer | PageStatusAnswer | CaptureAnswer | UiAnswer | ChangeAnswer | { ok: true; shown: 'badge' } | ErrorResponse;
 
 /**
  * Handles one message. Never throws: failures become `{ ok: false, error }` without details
@@ -51,6 +51,11 @@ async function route(raw: unknown, senderInfo: SenderInfo, ctx: BackgroundContex
         return answerPageStatus(sender, ctx);
       case 'capture:save':
         return answerCaptureSave(request.url, sender, ctx);
+      case 'notice:suppressed':
+        // Only the top frame's notice; the text is the content script's own (the page cannot send this).
+        if (sender.frameId !== 0) return { ok: false, error: 'only the top frame shows notices' };
+        await ctx.showInBadge(sender.tabId, request.text);
+        return { ok: true, shown: 'badge' };
     }
   }
   const msg = parseRequest(uiRequestSchema, raw);

@@ -27,8 +27,9 @@ export interface ExtensionSettings {
   /** Web app paths the policy names (admin-defined paths count as join pages). */
   webAppPaths: string[];
   /**
-   * The admin deployed a policy that does not parse: fill nowhere, save nothing, delete nothing
-   * (mode off, no origins) until it is fixed. See PolicyState `invalid`.
+   * The admin deployed a policy that does not parse, or installed the extension by policy and no
+   * readable policy arrived: fill nowhere, save nothing, delete nothing (mode off, no origins)
+   * until it is fixed. See PolicyState `invalid` and `unreadable`.
    */
   policyBroken: boolean;
   /** The merge result, for the options page (locked paths, ignored preferences). */
@@ -41,7 +42,8 @@ export function settingsFrom(policyState: PolicyState, prefs: unknown): Extensio
   const effective = effectiveSettings(policy, prefs);
   const attendee = effective.settings.attendee;
   const warnAtRemaining = Math.min(attendee.autofill.warnAtRemaining, policy.attempts.web - 1);
-  const policyBroken = policyState.source === 'invalid';
+  // Deployed but not usable (does not parse, or meant by an admin install but empty/unreadable).
+  const policyBroken = policyState.source === 'invalid' || policyState.source === 'unreadable';
   return {
     mode: policyBroken ? 'off' : attendee.autofill.mode,
     warnAtRemaining,

@@ -33,20 +33,23 @@ const CAPTURE_PREFIX = '#sj=';
 /** Longest timer the browser honours (about 24.8 days). */
 const MAX_TIMEOUT = 2_147_483_647;
 
-/** The page notice for a capture's answer: saved, already saved, or waiting for the user's confirmation. */
+/** The page notice for a capture's answer: saved, already saved, or waiting for the user's confirmation (and why). */
 export function captureNotice(answer: CaptureAnswer | undefined): string {
   if (!answer?.ok) return `The PIN from this link was not saved: ${answer?.error ?? 'no answer'}.`;
   const meeting = `${answer.alias} (${answer.role})`;
   if (answer.outcome === 'added') return `PIN saved for ${meeting}.`;
   if (answer.outcome === 'unchanged') return `This PIN is already saved for ${meeting}.`;
-  return `This link would replace the PIN you saved for ${meeting}. Nothing was replaced: it is waiting for your confirmation in the SecureJoin popup.`;
+  if (answer.outcome === 'pending' && answer.why === 'replaces') return `This link would replace the PIN you saved for ${meeting}. Nothing was replaced: it is waiting for your confirmation in the SecureJoin popup.`;
+  // A link a web page opened, or a host PIN: saved only once the user says so.
+  return `This link wants to save a PIN for ${meeting}. Nothing was saved: it is waiting for your confirmation in the SecureJoin popup.`;
 }
 
 /** Starts the agent; returns a function that stops it. */
 export function startJoinPageAgent(deps: AgentDeps): () => void {
   const { win } = deps;
   const doc = win.document;
-  const notice = createNotice(doc);
+  // A page that keeps removing the notice gets its text on the toolbar button instead.
+  const notice = createNotice(doc, (text) => void deps.send({ type: 'notice:suppressed', text: text.slice(0, 1000) }).catch(() => undefined));
   let filled = false;
   let asking = false;
   // The user said "Not now" to filling a code of unknown time: nothing more is filled by itself on this page load.

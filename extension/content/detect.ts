@@ -17,9 +17,48 @@ function isShown(el: HTMLElement): boolean {
   return el.offsetParent !== null || el.getClientRects().length > 0;
 }
 
-/** The visible, enabled, editable inputs of the page. */
+/** Smallest width and height (CSS px) of a field a person can see and click. */
+const MIN_SIDE = 2;
+
+/** Overlap of two rectangles is at least MIN_SIDE in both directions. */
+const overlaps = (a: DOMRect, b: DOMRect): boolean =>
+  Math.min(a.right, b.right) - Math.max(a.left, b.left) >= MIN_SIDE && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) >= MIN_SIDE;
+
+/** A `clip`/`clip-path` that leaves nothing to see (the "visually hidden" patterns). */
+const CLIPPED_AWAY = /^rect\(\s*0(?:px)?,?\s+0(?:px)?,?\s+0(?:px)?,?\s+0(?:px)?\s*\)$|^inset\(\s*50%|^circle\(\s*0(?:px|%)?\s*(?:at|\))/;
+
+/**
+ * Whether a person can see and reach `el`: rendered and not `visibility: hidden`, at least
+ * 2x2 px, inside the page's area (not moved off it to negative or far-away coordinates), not
+ * clipped away by itself or by an ancestor that hides its overflow. A page can otherwise keep a
+ * field that looks like a PIN field where nobody sees it and let the extension fill it.
+ * (Transparent inputs stay eligible: segmented code inputs lay one over visible boxes.)
+ */
+export function isReachable(el: HTMLElement): boolean {
+  const shown = typeof el.checkVisibility === 'function' ? el.checkVisibility({ visibilityProperty: true }) : isShown(el);
+  if (!shown) return false;
+  const win = el.ownerDocument.defaultView;
+  if (!win) return false;
+  const r = el.getBoundingClientRect();
+  if (r.width < MIN_SIDE || r.height < MIN_SIDE) return false;
+  const root = el.ownerDocument.documentElement;
+  const pageWidth = Math.max(root.scrollWidth, win.innerWidth);
+  const pageHeight = Math.max(root.scrollHeight, win.innerHeight);
+  const left = r.left + win.scrollX;
+  const top = r.top + win.scrollY;
+  if (left + r.width <= 0 || top + r.height <= 0 || left >= pageWidth || top >= pageHeight) return false;
+  for (let a: Element | null = el; a && a !== root; a = a.parentElement) {
+    const style = win.getComputedStyle(a);
+    if (CLIPPED_AWAY.test(style.clip) || CLIPPED_AWAY.test(style.clipPath)) return false;
+    const hides = (v: string): boolean => v === 'hidden' || v === 'clip';
+    if (a !== el && (hides(style.overflowX) || hides(style.overflowY)) && !overlaps(r, a.getBoundingClientRect())) return false;
+  }
+  return true;
+}
+
+/** The inputs a person can see and reach (isReachable), enabled and editable. */
 export function shownInputs(doc: Document): HTMLInputElement[] {
-  return Array.from(doc.querySelectorAll('input')).filter((el) => !el.disabled && !el.readOnly && isShown(el));
+  return Array.from(doc.querySelectorAll('input')).filter((el) => !el.disabled && !el.readOnly && isReachable(el));
 }
 
 const textOf = (el: Element | null): string => (el?.textContent ?? '').trim();

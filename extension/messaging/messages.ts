@@ -32,6 +32,8 @@ export const contentRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('fill:manual'), report: pageReportSchema }),
   z.strictObject({ type: z.literal('capture:save'), url }),
   z.strictObject({ type: z.literal('page:status'), pageUrl: url }),
+  // The page keeps removing the notice: its text goes to the toolbar badge's title instead.
+  z.strictObject({ type: z.literal('notice:suppressed'), text: text(1, 1000) }),
 ]);
 /** See {@link contentRequestSchema}. */
 export type ContentRequest = z.infer<typeof contentRequestSchema>;

@@ -10,6 +10,7 @@ import type { PolicyState } from '../policy/managedPolicy';
 import type { Issue } from '../../core/types';
 import { AUTOFILL_MODES } from '../../core/policy';
 import { PolicyProblem } from '../policy/PolicyProblem';
+import { UNREADABLE_POLICY } from '../policy/unreadable';
 import { Field } from '../popup/Field';
 
 /** What the page needs from the browser. */
@@ -197,7 +198,9 @@ export function OptionsApp({ send, requestOrigins }: OptionsProps) {
               ? "Your administrator's policy is in force."
               : loaded.policyState.source === 'invalid'
                 ? "Your administrator's policy is broken: SecureJoin fills and saves nothing until it is fixed."
-                : 'No administrator policy: secure defaults apply.'}
+                : loaded.policyState.source === 'unreadable'
+                  ? `${UNREADABLE_POLICY}: SecureJoin fills and saves nothing until it is fixed.`
+                  : 'No administrator policy: secure defaults apply.'}
           </p>
           <PolicyProblem policyState={loaded.policyState} />
           {nodes.length > 0 ? (

@@ -1,7 +1,8 @@
 /**
  * Captures waiting for the user's confirmation (background/changes.ts): a link that would
- * replace or add to the PIN saved for a meeting is shown with what would change, PINs masked,
- * and is applied only when the user presses Confirm here, in the extension's own UI.
+ * replace or add to the PIN saved for a meeting is shown with what would change, PINs masked; a
+ * link a web page opened, or a host PIN, for a room with nothing saved is shown with its room and
+ * role. Each is applied only when the user presses Confirm here, in the extension's own UI.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { UiRequest } from '../messaging/messages';
@@ -66,8 +67,17 @@ export function PendingChanges({ send, onApplied, focus, focusWhenEmpty }: { sen
         {changes.map((c) => (
           <li key={c.id} class="pending-change card stack" data-id={c.id}>
             <p id={`change-${c.id}`}>
-              A link opened on <strong>{c.origin}</strong> would {c.replaces ? 'replace' : 'add to'} what you saved for <strong>{c.alias}</strong> ({c.role}).
-              Confirm only if you expected a new PIN from the organizer.
+              {c.isNew ? (
+                <>
+                  A link opened on <strong>{c.origin}</strong> wants to save a PIN for <strong>{c.alias}</strong> ({c.role}). Confirm only if you opened
+                  this meeting's link from your invitation.
+                </>
+              ) : (
+                <>
+                  A link opened on <strong>{c.origin}</strong> would {c.replaces ? 'replace' : 'add to'} what you saved for <strong>{c.alias}</strong> ({c.role}).
+                  Confirm only if you expected a new PIN from the organizer.
+                </>
+              )}
             </p>
             <ul class="change-fields">
               {c.changes.map((f) => (

@@ -101,7 +101,41 @@ const aliasIn = (text: string) => /\/m\/([a-z0-9]{20})(?![a-z0-9])/.exec(text)?.
 /** The HTML paragraph of the block that holds `label` ("Access code:"), as Outlook rewrote it. */
 const paragraphWith = (html: string, label: string) => new RegExp(`<p[^>]*>(?:(?!</p>).)*${label}(?:(?!</p>).)*</p>`, 's');
 
+/** Clicks Send and returns the Smart Alert's message, or null when the meeting was sent. */
+async function send(page: Page): Promise<string | null> {
+  await page.click('#send');
+  await page.waitForFunction(() => (document.getElementById('smart-alert') as HTMLDialogElement).open || document.getElementById('host-status')?.textContent === 'Meeting sent.', { timeout: 10_000 });
+  if (!(await page.$eval('#smart-alert', (d) => (d as HTMLDialogElement).open))) return null;
+  const message = await page.$eval('#smart-alert-message', (el) => el.textContent ?? '');
+  await page.click('#smart-alert-dont-send');
+  await waitForText(page, '#host-status', /^Not sent\.$/);
+  return message;
+}
+
 describe('the task pane tells the truth', () => {
+  it('a join link whose real URL sits only in a title or data-href beside another href: out of date in the pane (the browser\'s own parser) and refused at Send (issue 24)', async () => {
+    const { page, pane } = await openPlayground();
+    await page.type('#subject', 'Tamper');
+    await pane.click('#insert');
+    await waitForText(pane, '#message', /block was (inserted|updated)/);
+    await waitForState(pane, 'current');
+    for (const trick of [(url: string) => `title='href="${url}"' href="https://evil.example/steal"`, (url: string) => `data-href="${url}" href="https://evil.example/steal"`]) {
+      await editBody(page, (html) => {
+        const url = /href="(https?:\/\/[^"]+\/m\/[a-z0-9]+)"/.exec(html)?.[1] as string;
+        return html.replace(`href="${url}"`, trick(url));
+      });
+      await backToPane(pane);
+      await waitForState(pane, 'stale');
+      expect(await top(pane)).toMatchObject({ headline: 'The block in the invite is out of date:', button: 'Update block' });
+      expect((await top(pane)).drifts.join(' ')).toMatch(/leads to another address than the one it shows/);
+      expect(await send(page)).toMatch(/leads to another address than the one it shows/);
+      await pane.click('#fix');
+      await waitForState(pane, 'current');
+    }
+    await page.close();
+  });
+
+
   it('Mailbox 1.5: says once that it cannot follow changes, and while open keeps the block and the meeting service right when the meeting moves', async () => {
     const { page, pane } = await openPlayground('?mailbox=1.5');
     await waitForText(pane, '#no-events', NO_EVENTS);

@@ -7,6 +7,7 @@ import { DEFAULT_POLICY } from '../../core/policy';
 import type { Policy } from '../../core/policy';
 import type { BackgroundContext } from '../../extension/background/context';
 import { settingsFrom } from '../../extension/background/settings';
+import type { NavigationFact } from '../../extension/background/provenance';
 import type { PolicyState } from '../../extension/policy/managedPolicy';
 import { openDb } from '../../extension/storage/db';
 import type { SecureJoinDb } from '../../extension/storage/db';
@@ -20,6 +21,12 @@ export const T0 = Date.UTC(2030, 0, 14, 9, 0);
 /** A test context; mutate its fields (`tabs`, `clock`, `policy`, `prefs`) to drive scenarios. */
 export interface TestContext extends BackgroundContext {
   tabs: Map<number, string>;
+  /** Each tab's last main-frame navigation (set one with site `none` for a link opened from outside the browser). */
+  navigations: Map<number, NavigationFact>;
+  /** What went to the toolbar badge, per call. */
+  badges: Array<{ tabId: number; text: string }>;
+  /** Meeting ids whose first fill waits for the user's Join. */
+  fresh: Set<string>;
   /** The browser session id `session()` answers (change it to simulate a browser restart). */
   browserSession: { id: string };
   clock: { now: number };
@@ -40,6 +47,9 @@ export function testContext(opts: { factory?: IDBFactory; name?: string; policy?
     changes: 0,
   };
   const tabs = new Map<number, string>();
+  const navigations = new Map<number, NavigationFact>();
+  const fresh = new Set<string>();
+  const badges: Array<{ tabId: number; text: string }> = [];
   const browserSession = { id: 'session-1' };
   return {
     browserSession,
@@ -59,6 +69,16 @@ export function testContext(opts: { factory?: IDBFactory; name?: string; policy?
       state.prefs = p;
     },
     tabUrl: async (tabId) => tabs.get(tabId) ?? null,
+    navigations,
+    navigation: (tabId) => navigations.get(tabId),
+    fresh,
+    badges,
+    showInBadge: async (tabId, text) => void badges.push({ tabId, text }),
+    freshPins: {
+      add: async (id) => void fresh.add(id),
+      has: async (id) => fresh.has(id),
+      remove: async (id) => void fresh.delete(id),
+    },
     timeZone: 'Europe/Berlin',
     newId: () => `id${++ids}`,
     changed: () => {

@@ -52,6 +52,30 @@ describe('checkInviteBlock', () => {
     // Entities in the target are read as the browser reads them.
     expect(kinds(body.replace(`href="${url}"`, `href="${url.replace('/', '&#47;')}"`))).toEqual([]);
   });
+  it('reads where a link goes from the href attribute of <a> only: href= in another attribute or data-href is not the link (issue 24)', () => {
+    const url = INPUT.joinUrl;
+    const evil = 'https://evil.example/steal';
+    const tampers = [
+      `title='href="${url}"' href="${evil}"`,
+      `data-href="${url}" href="${evil}"`,
+      `title="x href=${url}" href=${evil}`,
+      `HREF="${evil}" href="${url}"`,
+      `href='${evil}' href="${url}"`,
+      `xhref="${url}" href="${evil}"`,
+      `href="${evil}"\ndata-x='href="${url}"'`,
+    ];
+    for (const attrs of tampers) {
+      const tampered = body.replace(`href="${url}"`, attrs);
+      expect(tampered).not.toBe(body);
+      expect(kinds(tampered), attrs).toEqual(['link_target_mismatch']);
+    }
+    // The same tricks around the real target change nothing.
+    expect(kinds(body.replace(`href="${url}"`, `title='href="${evil}"' data-href="${evil}" href="${url}"`))).toEqual([]);
+    // An anchor opened before the block's first line and wrapping the whole block leads elsewhere too.
+    const start = body.indexOf('<div');
+    const wrapped = `${body.slice(0, start)}<a href="${evil}">${body.slice(start)}</a>`;
+    expect(kinds(wrapped)).toContain('link_target_mismatch');
+  });
   it('reports a "Save in SecureJoin" link that is edited, stale, missing or unexpected', () => {
     const withSave = { ...INPUT, saveLink: true };
     const saved = upsertInviteBlock('<p>Agenda</p>', renderInviteBlock(withSave), 'html');

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findCandidates, meetingLinkService } from '../../../core/invite/candidates';
 import { projectHtml } from '../../../core/invite/htmlToText';
+import { htmlLinks } from '../../../core/invite/htmlLinks';
 import { parseInvite } from '../../../core/invite/parse';
 import type { ParsedInvite } from '../../../core/invite/parse';
 import { renderInviteBlock } from '../../../core/invite/render';
@@ -75,7 +76,7 @@ function check(body: string, format: Format, trapFree: boolean): void {
     visible = () => squeeze(projectHtml(body).text); // only projected when the raw body does not hold a code
   } else {
     const projection = format === 'html' ? projectHtml(body) : null;
-    const candidates = projection ? findCandidates(projection.text, projection.links) : findCandidates(body);
+    const candidates = projection ? findCandidates(projection.text, htmlLinks(body, projection)) : findCandidates(body);
     parsed = { block: null, blockCount: 0, blockPart: 0, candidates };
     visible = () => (projection ? squeeze(projection.text) : '');
   }

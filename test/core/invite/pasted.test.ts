@@ -110,6 +110,13 @@ describe('anchors that run script', () => {
     expect(links(`<p><a href="${SYNC}">${BOARD}</a></p>`)).toEqual([`pexip:${SYNC}`]);
     expect(links(`Join: ${BOARD}<javascript:alert(1)>`)).toEqual([]);
   });
+  it('takes the href attribute itself, never href= inside another attribute or data-href (issue 24)', () => {
+    for (const attrs of [`data-href="${BOARD}" href="${SYNC}"`, `title='href="${BOARD}"' href="${SYNC}"`, `title="href=${BOARD}" href=${SYNC}`, `HREF='${SYNC}' href="${BOARD}"`]) {
+      expect(links(`<p><a ${attrs}>Join the meeting</a> PIN: 2468</p>`), attrs).toEqual([`pexip:${SYNC}`]);
+    }
+    // An anchor with data-href but no href leads nowhere: its shown text is all there is.
+    expect(links(`<p><a data-href="${BOARD}">Join the meeting</a></p>`)).toEqual([]);
+  });
 });
 
 describe('forwarded invites', () => {

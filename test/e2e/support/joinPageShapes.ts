@@ -60,6 +60,20 @@ export const STATIC_SHAPES: Record<string, string> = {
         "document.getElementById('go').onclick=()=>joined(document.getElementById('late').value);",
       ),
   ),
+  // Issue 24: the only PIN field is zero-size and moved off the page: nobody can see it, so it is never filled.
+  'offscreen-zero': page(
+    show(
+      '<div><input id="ghost" type="password" aria-label="Meeting PIN" style="position:absolute;left:-10000px;top:-10000px;width:0;height:0;border:0;padding:0"><button type="button" id="go">Join</button></div>',
+      "document.getElementById('go').onclick=()=>joined(document.getElementById('ghost').value);",
+    ),
+  ),
+  // Issue 24: a PIN field clipped away inside a 0x0 overflow:hidden box comes first; the visible one is filled.
+  'clipped-decoy': page(
+    show(
+      '<div style="overflow:hidden;width:0;height:0"><input id="clipped" type="password" aria-label="Meeting PIN"></div><div><input id="real" type="password" aria-label="Meeting PIN"><button type="button" id="go">Join</button></div>',
+      "document.getElementById('go').onclick=()=>joined(document.getElementById('real').value+'|'+document.getElementById('clipped').value);",
+    ),
+  ),
   // Nothing on it says PIN (no label, no password type): only the user's own "Fill SecureJoin PIN"
   // (context menu, keyboard command) fills it.
   unlabelled: page(

@@ -36,16 +36,26 @@ export interface ManagedPolicyLaunchOptions {
 
 declare const chrome: any;
 
-export async function launchWithManagedPolicy(extensionDir: string, options: ManagedPolicyLaunchOptions = {}): Promise<ManagedPolicyBrowser> {
-  const scratch = mkdtempSync(join(tmpdir(), 'sj-etc-chromium-'));
-  const managedDir = join(scratch, 'policies', 'managed');
-  mkdirSync(managedDir, { recursive: true });
+/**
+ * Writes (into `scratch`) and returns a Chromium wrapper that runs Chromium in a private mount
+ * namespace with `scratch` bind-mounted over /etc/chromium: `scratch/policies/managed/*.json`
+ * are then the admin's policies, for that Chromium only.
+ */
+export function chromiumSeeingPolicyFolder(scratch: string): string {
   const wrapper = join(scratch, 'chromium-in-namespace.sh');
   writeFileSync(
     wrapper,
     `#!/bin/sh\nexec unshare --mount -- sh -c 'mount --bind "$0" /etc/chromium && exec "$@"' '${scratch}' '${findChromium()}' "$@"\n`,
   );
   chmodSync(wrapper, 0o755);
+  return wrapper;
+}
+
+export async function launchWithManagedPolicy(extensionDir: string, options: ManagedPolicyLaunchOptions = {}): Promise<ManagedPolicyBrowser> {
+  const scratch = mkdtempSync(join(tmpdir(), 'sj-etc-chromium-'));
+  const managedDir = join(scratch, 'policies', 'managed');
+  mkdirSync(managedDir, { recursive: true });
+  const wrapper = chromiumSeeingPolicyFolder(scratch);
   const browser = await puppeteer.launch({
     headless: true,
     executablePath: wrapper,

@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { handleMessage } from '../../../extension/background/router';
 import { runRetention } from '../../../extension/background/retention';
 import { buildCaptureLink } from '../../../core/links';
-import { contentSender, NODE, popupSender, T0, testContext } from '../support';
+import { contentSender, NODE, popupSender, report, T0, testContext } from '../support';
 import type { TestContext } from '../support';
 
 const PAGE = `${NODE}/webapp3/m/board`;
@@ -30,7 +30,7 @@ beforeEach(async () => {
 
 describe('capture of a room with a saved PIN', () => {
   it('an attacker\'s PIN for the real node waits for confirmation; the saved PIN is still the one filled', async () => {
-    expect(await capture({ pin: '99999999' })).toEqual({ ok: true, outcome: 'pending', alias: 'board', role: 'guest' });
+    expect(await capture({ pin: '99999999' })).toEqual({ ok: true, outcome: 'pending', why: 'replaces', alias: 'board', role: 'guest' });
     expect(await saved()).toEqual([{ role: 'guest', pin: '1357', endsAt: T0 + DAY + 3_600_000 }]);
     const list = await handleMessage({ type: 'changes:list' }, popupSender, ctx);
     // What changes, PINs masked: the PIN, and the times the link does not carry would be deleted.
@@ -77,13 +77,11 @@ describe('capture of a room with a saved PIN', () => {
     expect(list).toMatchObject({ changes: [{ replaces: false, changes: expect.arrayContaining([{ field: 'role', before: 'guest', after: 'host' }]) }] });
   });
 
-  it('the same link again changes nothing; a room with nothing saved is saved at once', async () => {
+  it('the same link again changes nothing; a room with nothing saved is saved at once when the user opened the link from outside the browser', async () => {
     expect(await capture({ startsAt: T0 + DAY, endsAt: T0 + DAY + 3_600_000 })).toMatchObject({ outcome: 'unchanged' });
-    const other = await handleMessage(
-      { type: 'capture:save', url: buildCaptureLink({ origin: NODE, path: 'webapp3', alias: 'other', role: 'guest', pin: '1357' }) },
-      contentSender(`${NODE}/webapp3/m/other`),
-      ctx,
-    );
+    const url = buildCaptureLink({ origin: NODE, path: 'webapp3', alias: 'other', role: 'guest', pin: '1357' });
+    ctx.navigations.set(7, { url, site: 'none' });
+    const other = await handleMessage({ type: 'capture:save', url }, contentSender(`${NODE}/webapp3/m/other`), ctx);
     expect(other).toMatchObject({ ok: true, outcome: 'added' });
   });
 
@@ -101,5 +99,57 @@ describe('capture of a room with a saved PIN', () => {
     ctx.clock.now += 3 * DAY;
     expect(await handleMessage({ type: 'changes:list' }, popupSender, ctx)).toEqual({ ok: true, changes: [] });
     expect(await ctx.db.changes.count()).toBe(0);
+  });
+});
+
+describe('no planted PINs (issue 24)', () => {
+  const OTHER = `${NODE}/webapp3/m/other`;
+  const link = (over: Record<string, unknown> = {}) => buildCaptureLink({ origin: NODE, path: 'webapp3', alias: 'other', role: 'guest', pin: '2468', ...over });
+  const save = (url: string) => handleMessage({ type: 'capture:save', url }, contentSender(OTHER), ctx);
+
+  it('a capture a web page caused (script navigation, redirect, link from another site) waits for the user, showing room and role', async () => {
+    for (const site of ['cross-site', 'same-site', 'same-origin', null]) {
+      ctx.navigations.set(7, { url: link(), site });
+      expect(await save(link()), String(site)).toEqual({ ok: true, outcome: 'pending', why: 'page', alias: 'other', role: 'guest' });
+    }
+    // Unknown (the worker forgot the navigation) asks too.
+    ctx.navigations.clear();
+    expect(await save(link())).toMatchObject({ outcome: 'pending', why: 'page' });
+    // Opened from outside, but the page's script changed only the fragment since (no request): asks.
+    ctx.navigations.set(7, { url: OTHER, site: 'none' });
+    expect(await save(link())).toMatchObject({ outcome: 'pending', why: 'page' });
+    expect(await ctx.db.meetings.count()).toBe(1);
+    const list = await handleMessage({ type: 'changes:list' }, popupSender, ctx);
+    expect(list).toMatchObject({ ok: true, changes: [{ alias: 'other', role: 'guest', isNew: true, replaces: false }] });
+    expect(JSON.stringify(list)).not.toContain('2468');
+  });
+
+  it('a host-role capture always asks, also opened from outside the browser', async () => {
+    const host = link({ role: 'host', pin: '86420' });
+    ctx.navigations.set(7, { url: host, site: 'none' });
+    expect(await save(host)).toEqual({ ok: true, outcome: 'pending', why: 'host', alias: 'other', role: 'host' });
+    expect(await ctx.db.meetings.count()).toBe(1);
+  });
+
+  it('a freshly saved PIN (from outside, or confirmed) is filled without pressing Join the first time, then as the mode says', async () => {
+    expect(await handleMessage({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill-and-join' } } } }, popupSender, ctx)).toMatchObject({ ok: true });
+    ctx.tabs.set(7, OTHER);
+    ctx.navigations.set(7, { url: link(), site: 'none' });
+    expect(await save(link())).toMatchObject({ outcome: 'added' });
+    const ask = () => handleMessage(report(OTHER), contentSender(OTHER), ctx);
+    expect(await ask()).toMatchObject({ action: 'fill', pin: '2468', join: false });
+    expect(await ask()).toMatchObject({ action: 'fill', pin: '2468', join: true });
+
+    // Confirmed from the popup: the same.
+    const third = buildCaptureLink({ origin: NODE, path: 'webapp3', alias: 'third', role: 'guest', pin: '97531' });
+    const THIRD = `${NODE}/webapp3/m/third`;
+    ctx.navigations.set(7, { url: third, site: 'cross-site' });
+    expect(await handleMessage({ type: 'capture:save', url: third }, contentSender(THIRD), ctx)).toMatchObject({ outcome: 'pending', why: 'page' });
+    const list = (await handleMessage({ type: 'changes:list' }, popupSender, ctx)) as { changes: Array<{ id: string }> };
+    expect(await handleMessage({ type: 'changes:confirm', id: list.changes[0]!.id }, popupSender, ctx)).toEqual({ ok: true, confirmed: 'added', alias: 'third' });
+    ctx.tabs.set(7, THIRD);
+    const askThird = () => handleMessage(report(THIRD), contentSender(THIRD), ctx);
+    expect(await askThird()).toMatchObject({ action: 'fill', pin: '97531', join: false });
+    expect(await askThird()).toMatchObject({ action: 'fill', pin: '97531', join: true });
   });
 });

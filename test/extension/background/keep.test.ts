@@ -74,14 +74,14 @@ describe('a managed policy that is present but invalid fails closed', () => {
       { version: 1, surprise: true },
       { version: 1, organizer: { accessCode: { length: { value: 6, locked: true } } }, maxGuessProbability: 1e-9 },
     ]) {
-      const state = policyStateFrom(bad);
+      const state = policyStateFrom({ ok: true, value: bad }, false);
       expect(state.source).toBe('invalid');
       expect(state.errors.length).toBeGreaterThan(0);
     }
-    expect(policyStateFrom({})).toEqual({ source: 'default', policy: DEFAULT_POLICY, errors: [] });
+    expect(policyStateFrom({ ok: true, value: {} }, false)).toEqual({ source: 'default', policy: DEFAULT_POLICY, errors: [] });
   });
   it('fills nowhere, saves nothing, imports nothing, deletes nothing', async () => {
-    ctx.state.policy = policyStateFrom({ version: 1, surprise: true });
+    ctx.state.policy = policyStateFrom({ ok: true, value: { version: 1, surprise: true } }, false);
     expect(await handleMessage(report(PAGE), contentSender(PAGE), ctx)).toMatchObject({ action: 'none' });
     expect(await handleMessage({ type: 'meetings:add', input: { url: `${NODE}/webapp3/m/x`, role: 'guest', pin: '1357' } }, popupSender, ctx)).toMatchObject({ ok: false, error: expect.stringMatching(/policy is broken/) });
     const link = buildCaptureLink({ origin: NODE, path: 'webapp3', alias: 'y', role: 'guest', pin: '1357' });
@@ -93,5 +93,28 @@ describe('a managed policy that is present but invalid fails closed', () => {
     expect(await ctx.db.meetings.count()).toBe(1);
     const settings = await handleMessage({ type: 'settings:get' }, popupSender, ctx);
     expect(settings).toMatchObject({ ok: true, policyState: { source: 'invalid', errors: [{ path: expect.any(String) }] } });
+  });
+});
+
+describe('an admin-installed extension whose policy is empty or unreadable fails closed (issue 24)', () => {
+  it('is "unreadable" when the admin installed it and managed storage is empty or throws; without admin install empty is no policy', () => {
+    const empty = policyStateFrom({ ok: true, value: {} }, true);
+    expect(empty.source).toBe('unreadable');
+    expect(empty.errors[0]?.message).toMatch(/^Your administrator's SecureJoin policy could not be read: /);
+    expect(policyStateFrom({ ok: true, value: undefined }, true).source).toBe('unreadable');
+    expect(policyStateFrom({ ok: false, error: 'IO error' }, true).source).toBe('unreadable');
+    // A read error is never "empty": also without admin install, except Firefox's own "no policy for this add-on".
+    expect(policyStateFrom({ ok: false, error: 'IO error' }, false).source).toBe('unreadable');
+    expect(policyStateFrom({ ok: false, error: 'Managed storage manifest not found' }, false).source).toBe('default');
+    expect(policyStateFrom({ ok: false, error: 'Managed storage manifest not found' }, true).source).toBe('unreadable');
+    expect(policyStateFrom({ ok: true, value: {} }, false).source).toBe('default');
+  });
+  it('fills nowhere and saves nothing', async () => {
+    ctx.state.policy = policyStateFrom({ ok: true, value: {} }, true);
+    expect(await handleMessage(report(PAGE), contentSender(PAGE), ctx)).toMatchObject({ action: 'none' });
+    expect(await handleMessage({ type: 'meetings:add', input: { url: `${NODE}/webapp3/m/x`, role: 'guest', pin: '1357' } }, popupSender, ctx)).toMatchObject({ ok: false });
+    const link = buildCaptureLink({ origin: NODE, path: 'webapp3', alias: 'y', role: 'guest', pin: '1357' });
+    expect(await handleMessage({ type: 'capture:save', url: link }, contentSender(`${NODE}/webapp3/m/y`), ctx)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'settings:get' }, popupSender, ctx)).toMatchObject({ ok: true, policyState: { source: 'unreadable' } });
   });
 });

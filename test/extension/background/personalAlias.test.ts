@@ -39,6 +39,8 @@ describe('a personal message with a personal alias', () => {
 
   it('opening its capture link saves the passcode as the PIN for the personal alias, filled only on that alias', async () => {
     ctx.tabs.set(7, personalPage);
+    // Opened from the mail client: the browser reported no site behind the navigation.
+    ctx.navigations.set(7, { url: captureUrl, site: 'none' });
     expect(await handleMessage({ type: 'capture:save', url: captureUrl }, contentSender(captureUrl), ctx)).toMatchObject({ ok: true, alias: ana.alias, role: 'guest' });
     expect(await saved()).toEqual([{ alias: ana.alias, role: 'guest', pin: ana.passcode, startsAt: T0 + DAY }]);
     ctx.clock.now = T0 + DAY - 60_000; // inside the window

@@ -92,9 +92,11 @@ describe('fill:ask', () => {
 describe('capture:save', () => {
   const link = buildCaptureLink({ origin: NODE, path: 'webapp3', alias: 'Town-Hall', role: 'host', pin: '24680' });
 
-  it('saves a capture link sent from its own node page, once', async () => {
+  it('saves a capture link sent from its own node page, once (a host PIN after the user confirmed it)', async () => {
     const first = await handleMessage({ type: 'capture:save', url: link }, contentSender(`${NODE}/webapp3/m/Town-Hall`), ctx);
-    expect(first).toEqual({ ok: true, outcome: 'added', alias: 'Town-Hall', role: 'host' });
+    expect(first).toEqual({ ok: true, outcome: 'pending', why: 'host', alias: 'Town-Hall', role: 'host' });
+    const list = (await handleMessage({ type: 'changes:list' }, popupSender, ctx)) as { changes: Array<{ id: string }> };
+    expect(await handleMessage({ type: 'changes:confirm', id: list.changes[0]!.id }, popupSender, ctx)).toMatchObject({ ok: true, confirmed: 'added' });
     const again = await handleMessage({ type: 'capture:save', url: link }, contentSender(`${NODE}/webapp3/m/Town-Hall`), ctx);
     expect(again).toMatchObject({ ok: true, outcome: 'unchanged' });
     expect(await ctx.db.meetings.count()).toBe(2);

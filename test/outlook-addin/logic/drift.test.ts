@@ -52,6 +52,19 @@ describe('paneTruth', () => {
     expect(truth.drifts[0]).toEqual({ kind: 'access-code-deleted', text: 'The access code line was deleted from the invite.', action: 'Update block' });
   });
 
+  it('a join link whose real URL sits only in its title or data-href: out of date, never "up to date" (issue 24)', () => {
+    const w = written();
+    const url = /href="(https:\/\/[^"]+\/m\/[^"#]+)"/.exec(w.meeting.bodyHtml)?.[1] ?? '';
+    expect(url).not.toBe('');
+    for (const attrs of [`title='href="${url}"' href="https://evil.example/steal"`, `data-href="${url}" href="https://evil.example/steal"`]) {
+      const body = w.meeting.bodyHtml.replace(`href="${url}"`, attrs);
+      expect(body).not.toBe(w.meeting.bodyHtml);
+      const truth = paneTruth(input({ ...w.meeting, bodyHtml: body }, w.security, ok(w.registered)));
+      expect(truth).toMatchObject({ state: 'stale', action: 'Update block' });
+      expect(truth.drifts.map((d) => d.text).join(' ')).toMatch(/leads to another address than the one it shows/);
+    }
+  });
+
   it('a digit of the access code changed: says what it reads and what it should', () => {
     const w = written();
     const code = w.security.accessCode as string;

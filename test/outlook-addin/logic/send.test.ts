@@ -102,6 +102,18 @@ describe('checkBeforeSend without sessionData (a reopened meeting)', () => {
     expect(denied(checkBeforeSend(hidden, security, POLICY, SETTINGS))).toMatch(/leads to another address than the one it shows/);
   });
 
+  it('refuses a block whose link carries the real URL only in another attribute (title, data-href), with or without sessionData (issue 24)', () => {
+    const { m, security } = secured();
+    const url = /href="(https:\/\/meet\.example\.com\/[^"]+)"/.exec(m.bodyHtml)?.[1] ?? '';
+    expect(url).not.toBe('');
+    for (const attrs of [`title='href="${url}"' href="https://evil.example/steal"`, `data-href="${url}" href="https://evil.example/steal"`]) {
+      const tampered = { ...m, bodyHtml: m.bodyHtml.replace(`href="${url}"`, attrs) };
+      expect(tampered.bodyHtml).not.toBe(m.bodyHtml);
+      expect(denied(checkBeforeSend(tampered, security, POLICY, SETTINGS))).toMatch(/leads to another address than the one it shows/);
+      expect(denied(checkBeforeSend(tampered, null, POLICY, SETTINGS))).toMatch(/leads to another address than the one it shows/);
+    }
+  });
+
   it("refuses a policy node's origin with another web app path", () => {
     expect(denied(checkBeforeSend(reopened({ webAppPath: 'webapp' }), null, POLICY, SETTINGS))).toMatch(/web app path "\/webapp", which is not the one your administrator set for https:\/\/meet\.example\.com/);
   });
