@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findInviteBlock } from '../../../core/invite';
 import { createEventHandlers, LAUNCH_EVENTS, registerEventHandlers } from '../../../outlook-addin/events';
-import { parseSecurity, SECURITY_SESSION_KEY, TokenUnavailableError } from '../../../outlook-addin/logic';
+import { aliasesOf, parseSecurity, SECURITY_SESSION_KEY, TokenUnavailableError } from '../../../outlook-addin/logic';
+import { parseJoinLink } from '../../../core/links/join';
 import type { TokenSource } from '../../../outlook-addin/logic';
 import { createOfficeItemPort } from '../../../outlook-addin/office';
 import type { OfficeLike } from '../../../outlook-addin/office';
@@ -117,8 +118,17 @@ describe('event handlers', () => {
     await handlers.onAppointmentAttendeesChanged(launchEvent());
     const after = parseSecurity(state.session.get(SECURITY_SESSION_KEY) ?? null);
     expect(after?.roster?.invitees.map((i) => i.email)).toEqual(['ana@example.com', 'cy@example.com']);
-    expect(after?.roster?.invitees[0]).toEqual(before?.roster?.invitees[0]);
-    expect(after?.accessCode).toBe(before?.accessCode);
+    expect(after?.roster?.invitees[0]?.passcode).toBe(before?.roster?.invitees[0]?.passcode);
+    // The change registered the meeting: every alias is now the service's (the placeholders gave way).
+    expect(after?.minted?.aliases).toEqual(aliasesOf(after!));
+    expect(after?.accessCode).not.toBe(before?.accessCode);
+    expect(blockOf(state)?.fields.accessCode).toBe(after?.accessCode);
+    // A second change keeps what the service minted.
+    state.optional = [];
+    await handlers.onAppointmentAttendeesChanged(launchEvent());
+    const last = parseSecurity(state.session.get(SECURITY_SESSION_KEY) ?? null);
+    expect(last?.roster?.invitees).toEqual(after?.roster?.invitees.slice(0, 1));
+    expect(last?.accessCode).toBe(after?.accessCode);
   });
 
   it('OnAppointmentSend allows a correct invite and blocks missing, stale and tampered ones', async () => {
@@ -235,6 +245,30 @@ describe('event handlers', () => {
     const after = launchEvent();
     await handlers.onAppointmentSend(after);
     expect(after.calls[0]?.allowEvent).toBe(false);
+  });
+
+  it('never lets an invite go out with placeholder aliases: the send check puts the service\'s into the block first, or refuses', async () => {
+    const { state, handlers, node } = setup();
+    await handlers.onNewAppointmentOrganizer(launchEvent());
+    const placeholders = parseSecurity(state.session.get(SECURITY_SESSION_KEY) ?? null)!;
+    expect(placeholders.minted).toBeUndefined();
+    node.down = true;
+    const down = launchEvent();
+    await handlers.onAppointmentSend(down);
+    expect(down.calls[0]?.allowEvent).toBe(false);
+    node.down = false;
+    const sent = launchEvent();
+    await handlers.onAppointmentSend(sent);
+    expect(sent.calls).toEqual([{ allowEvent: true }]);
+    const security = parseSecurity(state.session.get(SECURITY_SESSION_KEY) ?? null)!;
+    const block = blockOf(state)!;
+    const link = parseJoinLink(block.fields.joinUrl ?? '');
+    expect(link.ok && link.value.alias).toBe(security.alias);
+    expect(block.fields.accessCode).toBe(security.accessCode);
+    for (const alias of aliasesOf(security)) expect(aliasesOf(placeholders)).not.toContain(alias);
+    // What went out is what the service holds, minted by it.
+    expect(await stack.storedRoom(security.alias)).toMatchObject({ sent: true, accessCode: { code: security.accessCode } });
+    expect(node.puts[0]?.spec).not.toHaveProperty('alias');
   });
 
   it('blocks the send with secure defaults when policy.json is unreachable', async () => {

@@ -65,10 +65,17 @@ describe('OnAppointmentSend and a subject changed after the block went in', () =
     const block = blockOf(state);
     expect(block?.fields.subject).toBe('Budget & <b>plans</b>');
     expect(block?.count).toBe(1);
-    // Nothing else in the block changed: same codes, link and time.
-    const { subject: _now, ...after } = block!.fields;
-    const { subject: _then, ...before } = inserted!.fields;
-    expect(after).toEqual(before);
+    // Nothing else in the block changed but the aliases: the placeholders drawn on open gave way to
+    // the service's at this first registration (link and access code); same time and wording.
+    const security = parseSecurity(state.session.get(SECURITY_SESSION_KEY) ?? null)!;
+    expect(security.minted?.aliases).toContain(security.alias);
+    const { subject: _now, joinUrl, accessCode, ...after } = block!.fields;
+    const { subject: _then, joinUrl: oldUrl, accessCode: oldCode, ...before } = inserted!.fields;
+    expect(after).toEqual({ ...before, ...(before.dialIn ? { dialIn: after.dialIn } : {}) });
+    expect(joinUrl).toContain(`/m/${security.alias}`);
+    expect(joinUrl).not.toBe(oldUrl);
+    expect(accessCode).toBe(security.accessCode);
+    expect(accessCode).not.toBe(oldCode);
     expect(state.body).toContain('<p>Hi</p>');
     expect(state.body).not.toContain('<b>plans</b>'); // the subject stays text
     expect(registered).toEqual(['Budget & <b>plans</b>']);
