@@ -111,6 +111,10 @@ for (const [name, f] of [['service configuration', policy.serviceConfiguration],
   figures.push({ name: `policy API ${name} p99 (300/s, two replicas, PostgreSQL)`, value: f.p99, unit: 'ms', ...(name.startsWith('/') ? {} : { max: 20 }) });
   figures.push({ name: `policy API ${name} throughput (50 clients)`, value: f.maxThroughput, unit: 'requests/s' });
 }
+// One address guessing as fast as one client can (shut out after the guess limit) beside paced legitimate calls.
+figures.push({ name: 'policy API service configuration p99 while one address guesses (300/s legit)', value: policy.serviceConfigurationUnderGuessing.p99, unit: 'ms', max: 20 });
+figures.push({ name: 'policy API guessing p99 / quiet p99 (same run)', value: policy.serviceConfigurationUnderGuessing.p99 / policy.serviceConfiguration.p99, unit: 'x' });
+figures.push({ name: 'policy API guesses from the one address (all refused)', value: policy.guessing.rate, unit: 'requests/s' });
 figures.push({ name: 'meeting service write p99 / /healthz p99', value: service.write.p99 / service.noop.p99, unit: 'x' });
 figures.push({ name: 'meeting service read p99 / /healthz p99', value: service.read.p99 / service.noop.p99, unit: 'x' });
 

@@ -90,11 +90,17 @@ async function prepare(ctx: ServiceContext, q: Queryable, id: string, body: Reco
   throw new Error('could not mint a free alias: the alias space is nearly full (raise organizer.accessCode.length)');
 }
 
+/*
+ * Minting, validation, the policy check and the clash look-up run BEFORE the transaction: they
+ * are CPU work and reads, and a write holds a pool connection only for its statements. The
+ * version guard and the unique keys keep it exact: a replace stores only over the version whose
+ * aliases it was checked against, and a minted alias taken meanwhile rolls the write back whole.
+ */
 async function create(ctx: ServiceContext, caller: Caller, id: string, body: Record<string, unknown>): Promise<WriteOutcome> {
+  const ready = await prepare(ctx, ctx.db, id, body, NOTHING_HELD);
+  if ('outcome' in ready) return ready.outcome;
+  const write = ready.write.value;
   return writeInTransaction(ctx, async (q) => {
-    const ready = await prepare(ctx, q, id, body, NOTHING_HELD);
-    if ('outcome' in ready) return ready.outcome;
-    const write = ready.write.value;
     const meeting = await insertMeeting(q, ctx.cipher, ctx.hash, { id, organizer: { id: caller.id, name: caller.name }, ...write }, caller);
     if (!meeting) {
       const current = await findMeeting(q, ctx.cipher, id);
@@ -107,10 +113,17 @@ async function create(ctx: ServiceContext, caller: Caller, id: string, body: Rec
 }
 
 async function replace(ctx: ServiceContext, caller: Caller, id: string, version: number, body: Record<string, unknown>): Promise<WriteOutcome> {
+  // Gone (404), someone else's (403) or another version (412) first: these depend only on the id
+  // and version, and a client whose meeting was removed must learn that, not that its aliases are unknown.
+  const current = await findMeeting(ctx.db, ctx.cipher, id);
+  if (!current) return { kind: 'missing' };
+  if (!mayAct(caller, current.organizer.id, 'replace')) return { kind: 'forbidden' };
+  if (current.version !== version) return { kind: 'conflict', current };
+  const ready = await prepare(ctx, ctx.db, id, body, heldBy(current, caller));
+  if ('outcome' in ready) return ready.outcome;
+  const write = ready.write.value;
   return writeInTransaction(ctx, async (q) => {
-    const ready = await prepare(ctx, q, id, body, heldBy(await findMeeting(q, ctx.cipher, id), caller));
-    if ('outcome' in ready) return ready.outcome;
-    const done = await replaceMeeting(q, ctx.cipher, ctx.hash, { id, version, organizerId: caller.id }, ready.write.value, caller);
+    const done = await replaceMeeting(q, ctx.cipher, ctx.hash, { id, version, organizerId: caller.id }, write, caller);
     if (!done) return whyNot(ctx, q, caller, id, 'replace');
     await writeAliases(q, ctx.hash, id, done.meeting.room);
     return { kind: 'done', status: 200, meeting: done.meeting };

@@ -28,6 +28,7 @@ import type { BasicCredentials } from '../auth/basic';
 import type { ServiceContext } from '../context';
 import { findByAlias, findByAliasFrom } from '../store/aliases';
 import { countFailure } from '../store/guesses';
+import { ShutOutAddresses } from '../store/shutOut';
 import { participantOrdinal } from '../store/participantNames';
 
 export const SERVICE_CONFIGURATION_PATH = '/policy/v1/service/configuration';
@@ -43,15 +44,24 @@ export function policyRoutes(app: FastifyInstance, ctx: ServiceContext, credenti
   // Infinity must never cache an answer: the window and the names change by the minute.
   const send = (reply: FastifyReply, body: unknown): FastifyReply => reply.header('cache-control', 'no-store').send(body);
 
+  const shutOut = new ShutOutAddresses();
   app.get(SERVICE_CONFIGURATION_PATH, { onRequest }, async (request, reply) => {
     const query = parseServiceConfigurationQuery(request.query);
     if (!query) return send(reply, REJECT);
     const now = clock();
     const address = callerAddress(query.remote_address);
-    const { blocked, found } = await findByAliasFrom(ctx.db, ctx.cipher, ctx.hash, normaliseLocalAlias(query.local_alias), address, new Date(now));
-    if (blocked) return send(reply, REJECT);
+    // A shut-out address this replica has seen costs no database round trip until its shut-out ends.
+    if (shutOut.has(address, now)) return send(reply, REJECT);
+    const { blockedUntil, found } = await findByAliasFrom(ctx.db, ctx.cipher, ctx.hash, normaliseLocalAlias(query.local_alias), address, new Date(now));
+    if (blockedUntil) {
+      shutOut.add(address, blockedUntil.getTime(), now);
+      return send(reply, REJECT);
+    }
     const answer = decideServiceConfiguration(found, now);
-    if (answer.action === 'reject') await countGuess(ctx, request, address, now);
+    if (answer.action === 'reject') {
+      const until = await countGuess(ctx, request, address, now);
+      if (until !== null) shutOut.add(address, until, now);
+    }
     return send(reply, answer);
   });
 
@@ -77,11 +87,15 @@ function callerAddress(remote: string | undefined): string {
   return remote && remote.trim() !== '' ? remote.trim().toLowerCase() : '(no address)';
 }
 
-/** Counts a failed look-up; the one that reaches the limit is an audit event (the address, never the alias). */
-async function countGuess(ctx: ServiceContext, request: FastifyRequest, address: string, now: number): Promise<void> {
+/**
+ * Counts a failed look-up; the one that reaches the limit is an audit event (the address, never
+ * the alias). @returns when the address's shut-out ends, or null when it is not shut out.
+ */
+async function countGuess(ctx: ServiceContext, request: FastifyRequest, address: string, now: number): Promise<number | null> {
   const count = await countFailure(ctx.db, address, new Date(now), ctx.guessLimits);
-  if (!count.blockedNow) return;
+  if (!count.blockedNow) return count.blockedUntil && count.blockedUntil.getTime() > now ? count.blockedUntil.getTime() : null;
   const until = count.blockedUntil ?? new Date(now + ctx.guessLimits.windowMs);
   await ctx.db.query('INSERT INTO security_audit (at, event, address, until, failures) VALUES ($1, $2, $3, $4, $5)', [new Date(now).toISOString(), 'address_blocked_for_guessing', address, until.toISOString(), count.failures]);
   request.log.warn({ event: 'address_blocked_for_guessing', address, failures: count.failures, until: until.toISOString() }, 'policy look-ups refused for this address: too many failed look-ups');
+  return until.getTime();
 }

@@ -93,13 +93,14 @@ export async function findByAliasFrom(
   key: string,
   address: string,
   now: Date,
-): Promise<{ blocked: boolean; found: FoundAlias | null }> {
-  const { rows } = await q.query<FoundRow & { blocked: boolean | null }>(
-    `SELECT EXISTS (SELECT 1 FROM policy_guesses g WHERE g.address = $2 AND g.blocked_until > $3::timestamptz) AS blocked,
+): Promise<{ blockedUntil: Date | null; found: FoundAlias | null }> {
+  const { rows } = await q.query<FoundRow & { blocked_until: Date | string | null }>(
+    `SELECT (SELECT g.blocked_until FROM policy_guesses g WHERE g.address = $2 AND g.blocked_until > $3::timestamptz) AS blocked_until,
             f.id, f.subject, f.room_sealed, f.kind, f.invitee_index
        FROM (SELECT 1) one LEFT JOIN (${FIND}) f ON true`,
     [hash(key), address, now.toISOString()],
   );
   const row = rows[0];
-  return { blocked: row?.blocked === true, found: foundOf(row, cipher) };
+  const until = row?.blocked_until ?? null;
+  return { blockedUntil: until === null ? null : new Date(until), found: foundOf(row, cipher) };
 }

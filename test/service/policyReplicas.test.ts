@@ -7,24 +7,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnService } from './processes';
 import type { ServiceProcess } from './processes';
-import { call, createTestDatabase, meetingId, sql, startIssuer } from './support';
+import { HOST_PIN, PASSCODE, aliasesOf, call, createTestDatabase, meetingId, sql, startIssuer } from './support';
+import type { MintedAliases } from './support';
 import type { TestDatabase, TestIssuer } from './support';
 import { POLICY_PASSWORD, POLICY_USER, participantQuery, policyGet, sipDialInQuery, webJoinQuery } from './infinityRequests';
 
 const MIN = 60_000;
 const PARTICIPANTS = 20;
 
-/** A sent unique-mode meeting open now (its window runs from 15 minutes before a start 5 minutes ahead). */
-function liveBody(tag: string, sent = true) {
+/** A sent unique-mode meeting open now (its window runs from 15 minutes before a start 5 minutes ahead); the service mints its aliases. */
+function liveBody(sent = true) {
   const start = Date.now() + 5 * MIN;
   return {
     subject: 'Replica review',
     room: {
-      alias: `web${tag}`,
-      hostPin: '48021377',
+      hostPin: HOST_PIN,
       allowGuests: true,
-      accessCode: { code: `9182${tag}` },
-      invitees: [{ email: 'ana@example.com', name: 'Ana Lima', passcode: '55102938', alias: `ana${tag}`, dialAlias: `7001${tag}` }],
+      accessCode: {},
+      invitees: [{ email: 'ana@example.com', name: 'Ana Lima', passcode: PASSCODE }],
       meeting: { start, end: start + 60 * MIN },
       sent,
     },
@@ -50,30 +50,34 @@ describe('policy API on two service processes', () => {
     await Promise.all([db?.drop(), issuer?.close()]);
   });
 
-  const create = async (body: unknown) => {
+  /** Creates a meeting on the first replica; its id and the aliases the service minted. */
+  const create = async (body: unknown): Promise<{ id: string; aliases: MintedAliases }> => {
     const id = meetingId();
     const res = await call(services[0]!.url, 'PUT', `/api/v1/meetings/${id}`, { token, body, headers: { 'if-none-match': '*' } });
-    expect(res.status).toBe(201);
-    return id;
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return { id, aliases: aliasesOf(res.body) };
   };
 
   it('gives 20 participants joining one invitee alias at once 20 distinct names, each stable on repeat', async () => {
-    const id = await create(liveBody('3101'));
+    const { id, aliases } = await create(liveBody());
+    const ana = aliases.invitees[0]!.web;
     const conf = `securejoin-${id}`;
-    const ask = (i: number) => policyGet(services[i % 2]!.url, 'participant/properties', participantQuery('ana3101', conf, `participant-${i}`));
+    const ask = (i: number) => policyGet(services[i % 2]!.url, 'participant/properties', participantQuery(ana, conf, `participant-${i}`));
     const first = await Promise.all(Array.from({ length: PARTICIPANTS }, (_, i) => ask(i)));
     expect(first.map((a) => a.status)).toEqual(Array(PARTICIPANTS).fill(200));
     const names = first.map((a) => a.body.result.remote_display_name as string);
     expect(new Set(names)).toEqual(new Set(['Ana Lima', ...Array.from({ length: PARTICIPANTS - 1 }, (_, i) => `Ana Lima (${i + 2})`)]));
     // Each asks again (Infinity repeats requests), on the other replica: same name.
-    const again = await Promise.all(Array.from({ length: PARTICIPANTS }, (_, i) => ask(i + 1).then(() => policyGet(services[(i + 1) % 2]!.url, 'participant/properties', participantQuery('ana3101', conf, `participant-${i}`)))));
+    const again = await Promise.all(Array.from({ length: PARTICIPANTS }, (_, i) => ask(i + 1).then(() => policyGet(services[(i + 1) % 2]!.url, 'participant/properties', participantQuery(ana, conf, `participant-${i}`)))));
     expect(again.map((a) => a.body.result.remote_display_name)).toEqual(names);
   }, 30_000);
 
   it('never answers a conference it should not while connections are killed, recovers within seconds, and loses nothing', async () => {
-    const live = await create(liveBody('3201'));
-    await create(liveBody('3202', false));
-    const expected: Record<string, 'continue' | 'reject'> = { ana3201: 'continue', web3201: 'continue', ana3202: 'reject', web3202: 'reject', nobody3203: 'reject' };
+    const { id: live, aliases: open } = await create(liveBody());
+    const { aliases: draft } = await create(liveBody(false));
+    const [anaOpen, webOpen] = [open.invitees[0]!.web, open.web];
+    // The open meeting's personal and room aliases continue; the unsent draft's and an alias never minted are rejected.
+    const expected: Record<string, 'continue' | 'reject'> = { [anaOpen]: 'continue', [webOpen]: 'continue', [draft.invitees[0]!.web]: 'reject', [draft.web]: 'reject', nobody3203: 'reject' };
     const answers: Array<{ alias: string; status: number; action?: string; guestPin?: string }> = [];
     let running = true;
     const load = async (s: ServiceProcess): Promise<void> => {
@@ -91,7 +95,7 @@ describe('policy API on two service processes', () => {
     const killedAt = Date.now();
     // Recovery: both replicas answer correctly again.
     for (const s of services) {
-      await expect.poll(async () => (await policyGet(s.url, 'service/configuration', webJoinQuery('ana3201'))).body?.result?.guest_pin, { timeout: 5000, interval: 50 }).toBe('55102938');
+      await expect.poll(async () => (await policyGet(s.url, 'service/configuration', webJoinQuery(anaOpen))).body?.result?.guest_pin, { timeout: 5000, interval: 50 }).toBe(PASSCODE);
     }
     expect(Date.now() - killedAt).toBeLessThan(5000);
     running = false;
@@ -99,24 +103,25 @@ describe('policy API on two service processes', () => {
     expect(answers.length).toBeGreaterThan(50);
     for (const a of answers.filter((x) => x.status === 200)) {
       expect([a.alias, a.action]).toEqual([a.alias, expected[a.alias]]);
-      if (a.alias === 'ana3201') expect(a.guestPin).toBe('55102938');
-      if (a.alias === 'web3201') expect(a.guestPin).toBeUndefined();
+      if (a.alias === anaOpen) expect(a.guestPin).toBe(PASSCODE);
+      if (a.alias === webOpen) expect(a.guestPin).toBeUndefined();
     }
     // Nothing provisioned lost: the meeting and every alias are still there.
     expect((await call(services[1]!.url, 'GET', `/api/v1/meetings/${live}`, { token })).status).toBe(200);
     expect(await sql(db.url, 'SELECT count(*)::int AS n FROM meeting_aliases WHERE meeting_id = $1', [live])).toEqual([{ n: 4 }]);
-    expect((await policyGet(services[1]!.url, 'service/configuration', sipDialInQuery('7001' + '3201'))).body.result.guest_pin).toBe('55102938');
+    expect((await policyGet(services[1]!.url, 'service/configuration', sipDialInQuery(open.invitees[0]!.dial))).body.result.guest_pin).toBe(PASSCODE);
   }, 30_000);
 
   it('answers non-200 at once while the database refuses connections, and recovers', async () => {
-    await create(liveBody('3301'));
+    const { aliases } = await create(liveBody());
+    const ana = aliases.invitees[0]!.web;
     const admin = db.url.replace(/\/[^/]+$/, '/postgres');
     await sql(admin, `ALTER DATABASE ${db.name} WITH ALLOW_CONNECTIONS false`);
     await sql(admin, 'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [db.name]);
     try {
       for (const s of services) {
         const started = Date.now();
-        const res = await policyGet(s.url, 'service/configuration', webJoinQuery('ana3301'));
+        const res = await policyGet(s.url, 'service/configuration', webJoinQuery(ana));
         expect(res.status).toBe(503);
         expect(Date.now() - started).toBeLessThan(2500);
       }
@@ -124,7 +129,7 @@ describe('policy API on two service processes', () => {
       await sql(admin, `ALTER DATABASE ${db.name} WITH ALLOW_CONNECTIONS true`);
     }
     for (const s of services) {
-      await expect.poll(async () => (await policyGet(s.url, 'service/configuration', webJoinQuery('ana3301'))).body?.action, { timeout: 5000, interval: 50 }).toBe('continue');
+      await expect.poll(async () => (await policyGet(s.url, 'service/configuration', webJoinQuery(ana))).body?.action, { timeout: 5000, interval: 50 }).toBe('continue');
     }
   }, 30_000);
 });

@@ -22,13 +22,18 @@ export interface ServiceProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts `securejoin service` against `issuer` on `databaseUrl` with extra flags; `keepLogs: false` sends its log lines to /dev/null. */
+/**
+ * Starts `securejoin service` against `issuer` on `databaseUrl` with extra flags (a guess limit of
+ * 10 000 unless they set one); `keepLogs: false` sends its log lines to /dev/null.
+ */
 export async function spawnService(issuer: TestIssuer, databaseUrl: string, extra: string[] = [], opts: { keepLogs?: boolean } = {}): Promise<ServiceProcess> {
   // node with tsx's loader, not the tsx launcher: signals then reach the service itself.
   const args = [
     '--import', 'tsx', join(ROOT, 'cli', 'main.ts'), 'service', '--port', '0', '--database-url', databaseUrl,
     '--issuer', issuer.issuer, '--audience', issuer.audience, '--jwks-url', issuer.jwksUrl, '--tenant', issuer.tenant, '--scope', SCOPE,
     ...(extra.includes('--log-level') ? [] : ['--log-level', 'warn']),
+    // As support.ts's serviceOptions: suites about other things look up many wrong aliases from one address.
+    ...(extra.includes('--guess-limit') ? [] : ['--guess-limit', '10000']),
     ...extra,
   ];
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, SECUREJOIN_CODES_KEY: CODES_KEY }, stdio: ['ignore', opts.keepLogs === false ? 'ignore' : 'pipe', 'pipe'] });

@@ -27,7 +27,7 @@ describe('securejoin service (process)', () => {
     expect((await call(svc.url, 'GET', '/readyz')).status).toBe(200);
 
     const id = meetingId();
-    const body = JSON.stringify(meetingBody('meet.inflight'));
+    const body = JSON.stringify(meetingBody());
     const half = Math.floor(body.length / 2);
     const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
       const req = request(`${svc.url}/api/v1/meetings/${id}`, {
@@ -42,10 +42,11 @@ describe('securejoin service (process)', () => {
       req.on('error', reject);
       // Half the body now: the request is in flight when the signal arrives.
       req.write(body.slice(0, half));
-      // The signal once the service logged the request's arrival; the rest of the body once it began to stop.
+      // The signal once the service logged the request's arrival (its line names the route and the
+      // meeting id, never the URL); the rest of the body once it began to stop.
       let signalled = false;
       const step = (): void => {
-        if (!signalled && svc.stdout().includes(`/api/v1/meetings/${id}`)) {
+        if (!signalled && svc.stdout().includes(`"meetingId":"${id}"`)) {
           signalled = true;
           svc.child.kill('SIGTERM');
         }
@@ -69,10 +70,10 @@ describe('securejoin service (process)', () => {
     expect(out.join('')).toContain('securejoin service');
     expect(runCli(['service', '--help'], io)).toBe(0);
     const help = out.join('');
-    for (const flag of ['--port', '--host', '--database-url', '--data-dir', '--codes-key', '--issuer', '--audience', '--jwks-url', '--tenant', '--scope', '--admin-role', '--allow-origin', '--policy-username', '--policy-password', '--tls-dir']) {
+    for (const flag of ['--port', '--host', '--database-url', '--data-dir', '--codes-key', '--issuer', '--audience', '--jwks-url', '--tenant', '--scope', '--admin-role', '--allow-origin', '--policy-username', '--policy-password', '--admin-policy', '--guess-limit', '--guess-window', '--tls-dir']) {
       expect(help).toContain(flag);
     }
-    for (const variable of ['PORT', 'DATABASE_URL', 'SECUREJOIN_DATA_DIR', 'SECUREJOIN_CODES_KEY', 'SECUREJOIN_POLICY_USERNAME', 'SECUREJOIN_POLICY_PASSWORD']) expect(help).toContain(variable);
+    for (const variable of ['PORT', 'DATABASE_URL', 'SECUREJOIN_DATA_DIR', 'SECUREJOIN_CODES_KEY', 'SECUREJOIN_POLICY_USERNAME', 'SECUREJOIN_POLICY_PASSWORD', 'SECUREJOIN_ADMIN_POLICY', 'SECUREJOIN_GUESS_LIMIT', 'SECUREJOIN_GUESS_WINDOW']) expect(help).toContain(variable);
   });
 
   it('refuses to start without what it needs, saying what to set', async () => {
