@@ -56,6 +56,9 @@ export async function registerNow(port: ItemPort, settings: OrganizerSettings, s
     await saveRecord(port, null);
     return { state: 'failed', message: sentences((serviceOutcome(404, res.text) as { message: string }).message, `Open SecureJoin and ${press(BUTTON.update)} to register it again`) };
   }
+  // Another organizer's meeting (the item's record came with it): forgotten, so the next write
+  // ("Regenerate codes", as the words say) creates this organizer's own, with aliases of its own.
+  if (res.status === 403) await saveRecord(port, null);
   if (res.status === 0) return { state: 'failed', message: unreachable(service) };
   const outcome = serviceOutcome(res.status, res.text);
   if (!outcome.ok) return outcome.aliasesRefused ? { state: 'failed', message: outcome.message, aliasesRefused: true } : { state: 'failed', message: outcome.message };
