@@ -8,7 +8,8 @@
  *
  * The service mints every alias (issue 18, ./minted.ts): a create carries none, a replace carries
  * back only those it minted for this meeting, and the aliases of its answer are adopted into the
- * block and sessionData (./adoption.ts). Until then the block may show local placeholders, which
+ * block and sessionData (./register.ts writes, ./adoption.ts adopts; both load on first use, after
+ * the task pane's first paint). Until then the block may show local placeholders, which
  * the send check (a registration with `sent: true`) replaces before the invite goes out.
  *
  * Outlook shares the item between the task pane and the event runtime without compare-and-set,

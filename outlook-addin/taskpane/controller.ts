@@ -123,10 +123,23 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
     set({ provisioning: provisioningStatus(result, security), registered: await registeredBody(port, settings) });
   }
 
-  /** Writes `security` into the body (insert or update), keeps it, provisions it. */
+  /**
+   * Writes `security` into the body (insert or update), keeps it, provisions it. With a meeting
+   * service the codes are registered first (kept in sessionData) and the block is written once,
+   * with the aliases the service minted: the local placeholders reach the invite only when the
+   * registration fails, and then the pane says the meeting is not registered.
+   */
   async function write(security: MeetingSecurity): Promise<MeetingSecurity> {
+    const settings = state.settings as OrganizerSettings;
     const meeting = await port.getSnapshot();
-    const written = await writeSecurity(port, meeting, security, state.settings as OrganizerSettings);
+    if (settings.service && (await saveSecurity(port, syncAttendees(meeting, security, settings)))) {
+      set(pending());
+      await provision(meeting, security, true);
+      const written = await writeSecurity(port, await port.getSnapshot(), (await readSecurity(port)) ?? security, settings);
+      set(derive(await port.getSnapshot(), written));
+      return written;
+    }
+    const written = await writeSecurity(port, meeting, security, settings);
     const after = await port.getSnapshot();
     set({ ...derive(after, written), ...pending() });
     await provision(after, written, true);
