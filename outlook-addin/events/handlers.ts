@@ -178,7 +178,8 @@ function registerDenial(failure: RegisterFailure): string {
 /**
  * The five handlers, by the FunctionName the manifest uses:
  * - `onNewAppointmentOrganizer`: inserts the block when the settings say so (access code on) and
- *   the body has none yet;
+ *   the body has none yet, registering the draft first when the policy names a meeting service
+ *   (the block then carries the aliases it minted);
  * - the change handlers below do nothing while an open task pane owns updates (logic/ownership.ts);
  * - `onAppointmentTimeChanged` / `onAppointmentRecurrenceChanged`: re-renders an existing block
  *   (activation date and time, "before each occurrence") and registers the meeting's new window
@@ -202,6 +203,15 @@ export function createEventHandlers(deps: EventDeps): Record<LaunchFunctionName,
       const meeting = await port.getSnapshot();
       if (findInviteBlock(meeting.bodyHtml, 'html')) return;
       const security = createSecurity(meeting, settings.choices, settings, loaded.policy);
+      // With a meeting service the draft is registered first, so the block goes in once, with the
+      // aliases the service minted; when that fails (logged) it shows placeholders until the pane
+      // or the send check registers it.
+      if (settings.service && (await saveSecurity(port, syncAttendees(meeting, security, settings)))) {
+        const failed = await register(deps, port, meeting, security, settings);
+        if (failed) deps.log?.(`onNewAppointmentOrganizer: ${failed.message}`);
+        await writeSecurity(port, await port.getSnapshot(), (await readSecurity(port)) ?? security, settings);
+        return;
+      }
       await writeSecurity(port, meeting, security, settings);
     }),
     onAppointmentTimeChanged: changeHandler(deps, 'onAppointmentTimeChanged', (port) => refreshBlock(deps, port, 'onAppointmentTimeChanged')),

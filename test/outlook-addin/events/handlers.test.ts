@@ -118,10 +118,11 @@ describe('event handlers', () => {
     await handlers.onAppointmentAttendeesChanged(launchEvent());
     const after = parseSecurity(state.session.get(SECURITY_SESSION_KEY) ?? null);
     expect(after?.roster?.invitees.map((i) => i.email)).toEqual(['ana@example.com', 'cy@example.com']);
-    expect(after?.roster?.invitees[0]?.passcode).toBe(before?.roster?.invitees[0]?.passcode);
-    // The change registered the meeting: every alias is now the service's (the placeholders gave way).
+    expect(after?.roster?.invitees[0]).toEqual(before?.roster?.invitees[0]);
+    // The draft registered at insert has the service's aliases; Cy got his from the change's registration.
+    expect(before?.minted?.aliases).toEqual(aliasesOf(before!));
     expect(after?.minted?.aliases).toEqual(aliasesOf(after!));
-    expect(after?.accessCode).not.toBe(before?.accessCode);
+    expect(after?.accessCode).toBe(before?.accessCode);
     expect(blockOf(state)?.fields.accessCode).toBe(after?.accessCode);
     // A second change keeps what the service minted.
     state.optional = [];
@@ -177,7 +178,8 @@ describe('event handlers', () => {
     const first = launchEvent();
     await handlers.onAppointmentSend(first);
     expect(first.calls).toEqual([{ allowEvent: true }]);
-    expect(node.puts.map((p) => p.spec.meeting?.start)).toEqual([Date.UTC(2026, 2, 10, 8, 0)]);
+    // The draft at insert, then the send.
+    expect(node.puts.map((p) => p.spec.meeting?.start)).toEqual([Date.UTC(2026, 2, 10, 8, 0), Date.UTC(2026, 2, 10, 8, 0)]);
 
     state.start = new Date(Date.UTC(2026, 2, 12, 8, 0));
     state.end = new Date(Date.UTC(2026, 2, 12, 9, 0));
@@ -187,13 +189,13 @@ describe('event handlers', () => {
 
     await handlers.onAppointmentTimeChanged(launchEvent());
     expect(blockOf(state)?.fields.activationSentence).toBe('The code works from Thu 12 Mar, 08:45 (Europe/Berlin), 15 minutes before the start.');
-    expect(node.puts.map((p) => p.spec.meeting?.start)).toEqual([Date.UTC(2026, 2, 10, 8, 0), Date.UTC(2026, 2, 12, 8, 0)]);
+    expect(node.puts.map((p) => p.spec.meeting?.start)).toEqual([Date.UTC(2026, 2, 10, 8, 0), Date.UTC(2026, 2, 10, 8, 0), Date.UTC(2026, 2, 12, 8, 0)]);
     const ok = launchEvent();
     await handlers.onAppointmentSend(ok);
     expect(ok.calls).toEqual([{ allowEvent: true }]);
-    expect(node.puts).toHaveLength(2); // the service holds this meeting already
-    // The send check registered it as sent; the later re-registration kept it sent (its codes keep working).
-    expect(node.puts.map((p) => (p.spec as { sent?: boolean }).sent)).toEqual([true, true]);
+    expect(node.puts).toHaveLength(3); // the service holds this meeting already
+    // A draft at insert; the send check registered it as sent; the later re-registration kept it sent (its codes keep working).
+    expect(node.puts.map((p) => (p.spec as { sent?: boolean }).sent)).toEqual([false, true, true]);
   });
 
   it('at send, registers what changed since (invitees) and refuses when the service is unreachable, there is no token or it is refused', async () => {
@@ -248,11 +250,14 @@ describe('event handlers', () => {
   });
 
   it('never lets an invite go out with placeholder aliases: the send check puts the service\'s into the block first, or refuses', async () => {
-    const { state, handlers, node } = setup();
+    const { state, handlers, node, logs } = setup();
+    // The service cannot be reached when the meeting opens: the block goes in with placeholders.
+    node.down = true;
     await handlers.onNewAppointmentOrganizer(launchEvent());
+    expect(logs.at(-1)).toMatch(/^onNewAppointmentOrganizer: SecureJoin could not reach the meeting service/);
     const placeholders = parseSecurity(state.session.get(SECURITY_SESSION_KEY) ?? null)!;
     expect(placeholders.minted).toBeUndefined();
-    node.down = true;
+    expect(blockOf(state)?.fields.accessCode).toBe(placeholders.accessCode);
     const down = launchEvent();
     await handlers.onAppointmentSend(down);
     expect(down.calls[0]?.allowEvent).toBe(false);
