@@ -15,13 +15,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parsePolicyJson } from '../core/policy';
+import type { Policy } from '../core/policy';
 import { createDevIssuer, startMeetingService } from '../service';
 import type { DevIssuer, MeetingService, MeetingServiceOptions } from '../service';
-import { parsePolicyJson } from '../core/policy';
-import type { MeetingServicePolicy, Policy } from '../core/policy';
-
-/** The repository's example policy (what the add-in server serves when given none: outlook-addin/server.ts). */
-const EXAMPLE_POLICY_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', 'examples', 'policy.json');
+import type { MeetingServicePolicy } from '../core/policy';
 
 /** The local issuer's settings: an Entra-like tenant id, the service's audience and scope. */
 export const LOCAL_AUTH = {
@@ -88,6 +86,9 @@ export interface LocalMeetingServiceOptions {
   /** The admin policy every write is checked against; default the example (examples/policy.json), which the add-in serves. */
   adminPolicy?: Policy;
 }
+
+/** The repository's example policy (what the add-in server serves when given none: outlook-addin/server.ts). */
+const EXAMPLE_POLICY_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', 'examples', 'policy.json');
 
 /** examples/policy.json, parsed with core's schema (the add-in server serves it unless told otherwise). */
 export function examplePolicy(): Policy {
