@@ -87,6 +87,8 @@ policy schema and limited to what Chrome accepts.
 export const CODE_HELP = `Usage: securejoin code [access|pin|pin-pair|passcodes] [options]
 
 Generates codes from the crypto random source (never weak, never repeated within a run).
+Meetings registered with the meeting service get their access code and other aliases from the
+service (it mints them); these are for rooms an administrator enters by hand on a node.
   access      one-time access code (default kind; 6-15 digits, default 8)
   pin         room PIN (4-20 digits, default 6)
   pin-pair    host and guest PIN, different from each other

@@ -155,7 +155,8 @@ export function buildWebRuntimeFiles(policyUrl: string, minify = true): Promise<
  * Modules the task pane imports only dynamically, each built apart as one self-contained chunk:
  * the sign-in library (MSAL, only when the policy names a meeting service), a broken
  * policy.json's (or saved defaults') plain-words problems, withdrawing a meeting from the
- * meeting service when its block is removed, and the roster's CSV export. (Chunks split by esbuild would leave what they share with
+ * meeting service when its block is removed, the writing of a registration (the PUT, and taking
+ * the aliases the service minted into the item), and the roster's CSV export. (Chunks split by esbuild would leave what they share with
  * the pane, the policy schema, zod, esbuild's helpers, in shared chunks the pane imports at first
  * paint, costing more gzip than one file; duplicates in a lazy chunk cost nothing at first paint.)
  * `specifier`: how the pane's source imports it.
@@ -164,6 +165,7 @@ const TASKPANE_LAZY = [
   { specifier: './msalTokenSource', entry: join(HERE, 'auth', 'msalTokenSource.ts'), name: 'msalTokenSource' },
   { specifier: './policyFile', entry: join(HERE, 'logic', 'policyFile.ts'), name: 'policyFile' },
   { specifier: './withdraw', entry: join(HERE, 'logic', 'withdraw.ts'), name: 'withdraw' },
+  { specifier: './register', entry: join(HERE, 'logic', 'register.ts'), name: 'register' },
   { specifier: '../logic/rosterCsv', entry: join(HERE, 'logic', 'rosterCsv.ts'), name: 'rosterCsv' },
 ] as const;
 

@@ -5,11 +5,18 @@
  * the issuer's JWKS exactly as it would Entra ID's, and answering Infinity's External Policy API
  * with credentials made fresh for each start (the local reference node asks it, as an Infinity
  * policy profile would). Plus the policy's `meetingService` entry that names it. Used by
- * `npm start` (scripts/start.ts), the add-in's tests and the e2e journeys.
+ * `npm start` (scripts/start.ts), the add-in's tests and the e2e journeys. Like a real deployment
+ * (`securejoin service --admin-policy`), the service checks every write against the admin policy
+ * the add-in reads (by default examples/policy.json) and mints aliases at its lengths.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parsePolicyJson } from '../core/policy';
+import type { Policy } from '../core/policy';
 import { createDevIssuer, startMeetingService } from '../service';
 import type { DevIssuer, MeetingService, MeetingServiceOptions } from '../service';
 import type { MeetingServicePolicy } from '../core/policy';
@@ -70,6 +77,18 @@ export interface LocalMeetingServiceOptions {
   tls?: { key: string; cert: string };
   /** Default 'silent'. */
   logLevel?: MeetingServiceOptions['logLevel'];
+  /** The admin policy every write is checked against; default the example (examples/policy.json), which the add-in serves. */
+  adminPolicy?: Policy;
+}
+
+/** The repository's example policy (what the add-in server serves when given none: outlook-addin/server.ts). */
+const EXAMPLE_POLICY_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', 'examples', 'policy.json');
+
+/** examples/policy.json, parsed with core's schema (the add-in server serves it unless told otherwise). */
+export function examplePolicy(): Policy {
+  const parsed = parsePolicyJson(readFileSync(EXAMPLE_POLICY_PATH, 'utf8'));
+  if (!parsed.ok) throw new Error(`examples/policy.json is not a valid policy: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  return parsed.value;
 }
 
 /** Starts the meeting service against the local issuer. */
@@ -80,6 +99,8 @@ export function startLocalMeetingService(opts: LocalMeetingServiceOptions): Prom
     dataDir: opts.dataDir ?? null,
     auth: { issuer: LOCAL_AUTH.issuer, audience: LOCAL_AUTH.audience, jwksUrl: opts.jwksUrl, tenant: LOCAL_AUTH.tenant, scope: LOCAL_AUTH.scope },
     allowOrigins: opts.allowOrigins,
+    adminPolicy: opts.adminPolicy ?? examplePolicy(),
+    adminPolicySource: opts.adminPolicy ? 'given' : EXAMPLE_POLICY_PATH,
     ...(opts.policy ? { policy: opts.policy } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.tls ? { tls: opts.tls } : {}),

@@ -182,7 +182,7 @@ async function start(): Promise<void> {
     [
       '',
       `Outlook add-in on ${addin.url} (policy: examples/policy.json with ${tls ? `the local node ${node.url} and ` : ''}the meeting service ${meetings.service.url})`,
-      `Meeting service on ${meetings.service.url} (embedded database in ${SERVICE_DATA_DIR}; the playground signs in with the local issuer at ${addin.url}/dev-issuer/)`,
+      `Meeting service on ${meetings.service.url} (embedded database in ${SERVICE_DATA_DIR}; mints every meeting's aliases and checks each write against examples/policy.json; the playground signs in with the local issuer at ${addin.url}/dev-issuer/)`,
       `  Playground (Outlook stand-in): ${addin.playgroundUrl}`,
       `  Sideload: ${addin.url}/manifest.xml (README "The Outlook add-in")${tls ? `; trust ${tls.certPath} first` : ''}.`,
     ].join('\n'),

@@ -11,7 +11,8 @@ import { loadPolicy } from '../logic/policyFile';
 import type { MeetingServicePolicy, Policy } from '../../core/policy';
 import type { ItemPort, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerSettings, ProvisionFetch, TokenSource } from '../logic';
 import { readPrefs, readSecurity, saveSecurity, securityForUpdate, writeSecurity } from '../logic/session';
-import { syncAttendees } from '../logic/security';
+import { securityFromBody, syncAttendees } from '../logic/security';
+import { unmintedAliases } from '../logic/minted';
 import { paneOwnsUpdates } from '../logic/ownership';
 import type { OfficeLaunchEvent } from '../office/officeTypes';
 import type { LaunchFunctionName } from './launchEvents';
@@ -82,6 +83,8 @@ function changeHandler(deps: EventDeps, name: string, work: (port: ItemPort) => 
 interface RegisterFailure {
   message: string;
   signIn: boolean;
+  /** The service refused the aliases carried back (the fix is new ones, in the pane). */
+  aliasesRefused?: boolean;
 }
 
 /**
@@ -98,8 +101,24 @@ async function register(deps: EventDeps, port: ItemPort, meeting: MeetingSnapsho
     tokens = null;
   }
   const result = await provisionMeeting(port, meeting, security, settings, { fetch: deps.fetch, tokens, interactive: false, now: deps.now?.() ?? Date.now(), sending });
-  if (result.state === 'failed') return { message: result.message, signIn: result.signIn === true };
-  return result.state === 'not-possible' ? { message: result.message, signIn: false } : null;
+  if (result.state === 'failed') return { message: result.message, signIn: result.signIn === true, aliasesRefused: result.aliasesRefused === true };
+  if (result.state === 'not-possible') return { message: result.message, signIn: false };
+  return sending ? await unmintedInInvite(port, settings.service) : null;
+}
+
+/**
+ * After the send check registered the meeting: null when the invite about to go out shows only
+ * aliases the service minted (its block's link and access code are the codes' own, and every
+ * alias of the codes is minted), else why not. Never lets a local placeholder go out.
+ */
+async function unmintedInInvite(port: ItemPort, service: MeetingServicePolicy): Promise<RegisterFailure | null> {
+  const security = await readSecurity(port);
+  const shown = securityFromBody((await port.getSnapshot()).bodyHtml);
+  const placeholders = security ? unmintedAliases(security, service) : ['?'];
+  // Without an access code the block's "Access code" line shows the guest PIN (not an alias).
+  const code = security ? (security.accessCode ?? security.guestPin) : null;
+  if (security && shown && shown.alias === security.alias && (shown.accessCode ?? null) === code && placeholders.length === 0) return null;
+  return { message: `The invite's links or access code are not the ones the meeting service made for this meeting. Open SecureJoin and ${press(BUTTON.update)}`, signIn: false };
 }
 
 /** Re-renders an existing block after the time or the recurrence changed, and re-registers the meeting. */
@@ -148,14 +167,19 @@ async function writeSubject(deps: EventDeps, port: ItemPort, bodyHtml: string, s
 
 /** The Smart Alerts text when the meeting could not be registered with the meeting service (at most 500 characters). */
 function registerDenial(failure: RegisterFailure): string {
-  const next = failure.signIn ? ` Open SecureJoin and ${press(BUTTON.signIn)}, then send again.` : ' Send again to retry.';
+  const next = failure.signIn
+    ? ` Open SecureJoin and ${press(BUTTON.signIn)}, then send again.`
+    : failure.aliasesRefused
+      ? ` Open SecureJoin and ${press(BUTTON.newLinks)}, then send again.`
+      : ' Send again to retry.';
   return smartAlertText(sentences('SecureJoin: this meeting could not be registered with the meeting service, so its codes would not open the room', failure.message), next);
 }
 
 /**
  * The five handlers, by the FunctionName the manifest uses:
  * - `onNewAppointmentOrganizer`: inserts the block when the settings say so (access code on) and
- *   the body has none yet;
+ *   the body has none yet, registering the draft first when the policy names a meeting service
+ *   (the block then carries the aliases it minted);
  * - the change handlers below do nothing while an open task pane owns updates (logic/ownership.ts);
  * - `onAppointmentTimeChanged` / `onAppointmentRecurrenceChanged`: re-renders an existing block
  *   (activation date and time, "before each occurrence") and registers the meeting's new window
@@ -179,6 +203,15 @@ export function createEventHandlers(deps: EventDeps): Record<LaunchFunctionName,
       const meeting = await port.getSnapshot();
       if (findInviteBlock(meeting.bodyHtml, 'html')) return;
       const security = createSecurity(meeting, settings.choices, settings, loaded.policy);
+      // With a meeting service the draft is registered first, so the block goes in once, with the
+      // aliases the service minted; when that fails (logged) it shows placeholders until the pane
+      // or the send check registers it.
+      if (settings.service && (await saveSecurity(port, syncAttendees(meeting, security, settings)))) {
+        const failed = await register(deps, port, meeting, security, settings);
+        if (failed) deps.log?.(`onNewAppointmentOrganizer: ${failed.message}`);
+        await writeSecurity(port, await port.getSnapshot(), (await readSecurity(port)) ?? security, settings);
+        return;
+      }
       await writeSecurity(port, meeting, security, settings);
     }),
     onAppointmentTimeChanged: changeHandler(deps, 'onAppointmentTimeChanged', (port) => refreshBlock(deps, port, 'onAppointmentTimeChanged')),

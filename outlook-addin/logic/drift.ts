@@ -24,6 +24,7 @@ export type DriftKind =
   | 'attendees'
   | 'block'
   | 'sign-in'
+  | 'aliases-refused'
   | 'not-registered'
   | 'not-withdrawn'
   | 'service-behind';
@@ -39,7 +40,7 @@ export interface Drift {
 /** The registration with the meeting service as the pane knows it. */
 export interface RegistrationView {
   /** The provisioning status (controller's ProvisioningStatus.state). */
-  state: 'not-configured' | 'idle' | 'pending' | 'ok' | 'failed' | 'sign-in';
+  state: 'not-configured' | 'idle' | 'pending' | 'ok' | 'failed' | 'sign-in' | 'aliases';
   /** The status's words (shown for failures). */
   text: string;
   /**
@@ -144,11 +145,13 @@ export function serviceDrifts(meeting: MeetingSnapshot, security: MeetingSecurit
 /** The registration's differences: sign-in needed, a failure, nothing registered, or an old version registered. */
 export function registrationDrifts(input: DriftInput): Drift[] {
   const { meeting, security, settings, registration: r } = input;
-  const failed = r.state === 'failed' || r.state === 'sign-in';
+  const failed = r.state === 'failed' || r.state === 'sign-in' || r.state === 'aliases';
   // The organizer removed the block, but the service still has the meeting: its codes still open the room.
   if (settings.service && failed && !input.written && !findInviteBlock(meeting.bodyHtml, 'html')) return [{ kind: 'not-withdrawn', text: r.text, action: BUTTON.remove }];
   if (!settings.service || !security || security.hostPin === '' || !findInviteBlock(meeting.bodyHtml, 'html')) return [];
   if (r.state === 'sign-in') return [{ kind: 'sign-in', text: r.text, action: BUTTON.signIn }];
+  // Pressing "Update block" would carry the same aliases back and be refused again: the fix is new ones.
+  if (r.state === 'aliases') return [{ kind: 'aliases-refused', text: r.text, action: BUTTON.newLinks }];
   if (r.state === 'failed') return [update('not-registered', `The meeting is not registered with the meeting service: ${r.text}`)];
   if (r.state === 'pending' || r.registered === undefined) return [];
   if (r.registered === null) return [update('not-registered', 'The meeting is not registered with the meeting service, so its codes would not open the room.')];

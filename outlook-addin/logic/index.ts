@@ -16,7 +16,7 @@ export type {
 export type { ItemPort, ItemChangeKind } from './port';
 export { SECURITY_SESSION_KEY, PREFS_ROAMING_KEY, MEETING_SESSION_KEY } from './port';
 export { loadPolicyLazily, organizerSettings, prefsFromChoices, enforceLocks, LOCKED_REASON } from './policy';
-export { createSecurity, syncAttendees, securityFromBody, rebuildSecurityFromBody, parseSecurity, inviteesOf, codesOf, aliasesOf, redrawAliases } from './security';
+export { createSecurity, syncAttendees, securityFromBody, rebuildSecurityFromBody, parseSecurity, inviteesOf, codesOf, aliasesOf } from './security';
 export { applySecurity, removeSecurity, checkBeforeSend, blockInput, blockProblems, roomJoinUrl, MAX_SEND_MESSAGE, smartAlertText } from './block';
 export { BUTTON } from './wording';
 export type { ButtonLabel } from './wording';

@@ -4,6 +4,7 @@
  * record kept in the item's sessionData, and what an answer means in words an organizer can act
  * on. Pure: no fetch, no Office.
  */
+import { singleLine } from '../../core/invite/escape';
 import type { MeetingServicePolicy } from '../../core/policy';
 import { roomSpecFor } from './provisioning';
 import type { MeetingSecurity, MeetingSnapshot, OrganizerSettings } from './types';
@@ -30,11 +31,13 @@ export function meetingUrl(service: MeetingServicePolicy, id: string): string {
 }
 
 /**
- * The write body `{ subject, room }`: room is the meeting's room spec (see roomSpecFor);
- * `sent` false registers a draft (opens nothing), true a meeting whose invite went out.
+ * The write body `{ subject, room }`: room is the meeting's room spec (see roomSpecFor: only
+ * minted aliases are carried back, none on `create`); `sent` false registers a draft (opens
+ * nothing), true a meeting whose invite went out. The subject is on one line without control
+ * characters (the service refuses them), at most the 255 characters Outlook allows.
  */
-export function meetingBody(meeting: MeetingSnapshot, security: MeetingSecurity, settings: OrganizerSettings, sent = false): string {
-  return JSON.stringify({ subject: meeting.subject.slice(0, 255), room: roomSpecFor(meeting, security, settings, sent) });
+export function meetingBody(meeting: MeetingSnapshot, security: MeetingSecurity, settings: OrganizerSettings, sent = false, create = false): string {
+  return JSON.stringify({ subject: singleLine(meeting.subject, 255), room: roomSpecFor(meeting, security, settings, sent, create) });
 }
 
 /** Whether the body this item last wrote (a record's `sent`) registered a sent meeting. */
@@ -61,7 +64,14 @@ export function parseMeetingRecord(text: string | null): MeetingRecord | null {
 }
 
 /** What a meeting-service answer means. */
-export type ServiceOutcome = { ok: true; created: boolean } | { ok: false; message: string };
+export type ServiceOutcome = { ok: true; created: boolean } | { ok: false; message: string; aliasesRefused?: true };
+
+/**
+ * The service refused an alias it did not mint for this meeting (400 `aliases_are_minted`): in
+ * words, with the one action that fixes it (the next write then carries no alias, so it cannot
+ * be refused for this again).
+ */
+export const ALIASES_REFUSED = `The meeting service refused this meeting's links and access code: it did not make them for this meeting. To fix it, ${press(BUTTON.newLinks)} (the service makes new ones for the invite).`;
 
 /** The JSON body of an answer, or null. */
 function jsonOf(text: string): Record<string, unknown> | null {
@@ -83,6 +93,7 @@ export function serviceOutcome(status: number, text: string): ServiceOutcome {
   const detail = typeof body?.message === 'string' ? body.message.slice(0, 200) : '';
   switch (status) {
     case 400: {
+      if (body?.error === 'aliases_are_minted') return { ok: false, message: ALIASES_REFUSED, aliasesRefused: true };
       const issues = Array.isArray(body?.issues) ? (body.issues as Array<{ path?: unknown; message?: unknown }>) : [];
       const list = issues.slice(0, 5).map((i) => `${String(i.path)}: ${String(i.message)}`).join('; ');
       return { ok: false, message: `The meeting service refused the meeting: ${list || detail || 'invalid request'}` };
@@ -93,8 +104,6 @@ export function serviceOutcome(status: number, text: string): ServiceOutcome {
       return { ok: false, message: `This meeting belongs to another organizer on the meeting service (403): open SecureJoin and ${press(BUTTON.regenerate)} to make it yours.` };
     case 404:
       return { ok: false, message: 'The meeting is no longer on the meeting service (deleted there, or by an administrator).' };
-    case 409:
-      return { ok: false, message: `An alias of this meeting is already used by another meeting on the meeting service (409${detail ? `: ${detail}` : ''}): open SecureJoin and ${press(BUTTON.regenerate)}.` };
     case 413:
       return { ok: false, message: 'The meeting is too large for the meeting service (413): fewer invitees, please.' };
     case 502:

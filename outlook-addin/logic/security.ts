@@ -94,23 +94,6 @@ export function syncAttendees(meeting: MeetingSnapshot, security: MeetingSecurit
 }
 
 /**
- * `security` with every alias drawn again (web alias, access code = numeric alias, personal
- * aliases), PINs and passcodes kept: what the add-in does once when the meeting service answers
- * 409 (an alias is taken by another meeting). The block must be rendered again afterwards.
- */
-export function redrawAliases(meeting: MeetingSnapshot, security: MeetingSecurity, settings: OrganizerSettings): MeetingSecurity {
-  const old = aliasesOf(security);
-  const codes = codesOf({ ...security, accessCode: null });
-  const alias = generateWebAlias({ exclude: old });
-  const accessCode = security.accessCode ? generateAccessCode({ length: settings.accessCodeLength, exclude: [...codes, ...old] }) : null;
-  const fresh = { ...security, alias, accessCode };
-  if (!security.roster) return fresh;
-  const stripped = { invitees: security.roster.invitees.map(({ alias: _a, dialAlias: _d, ...inv }) => inv) };
-  const roster = withPersonalAliases(stripped, { dialLength: settings.accessCodeLength, exclude: [...old, ...aliasesOf({ ...fresh, roster: null }), ...codesOf(fresh)] });
-  return { ...fresh, roster };
-}
-
-/**
  * What the SecureJoin block in `bodyHtml` says about the meeting's security: alias, node and path
  * from the join link, the access code, the passcode mode and shared passcode. PINs and the
  * roster are never in the body. Null when there is no block. Never throws.
@@ -170,6 +153,13 @@ const securitySchema = z.strictObject({
       invitees: z.array(
         z.strictObject({ email: z.string(), name: z.string(), passcode: code, alias: z.optional(z.string().check(z.regex(/^[a-z0-9]{1,100}$/))), dialAlias: z.optional(z.string().check(z.regex(/^[0-9]{4,20}$/))) }),
       ),
+    }),
+  ),
+  // Absent in codes kept before issue 18 (all local then): nothing is carried back, the service mints afresh.
+  minted: z.optional(
+    z.strictObject({
+      service: z.string().check(z.minLength(1), z.maxLength(2000)),
+      aliases: z.array(z.string().check(z.regex(/^[a-z0-9][a-z0-9._@+-]{0,99}$/))).check(z.maxLength(10_000)),
     }),
   ),
 });

@@ -63,6 +63,12 @@ export interface MeetingSecurity {
   passcodeMode: PasscodeModeChoice;
   sharedPasscode: string | null;
   roster: Roster | null;
+  /**
+   * Which of the aliases the meeting service minted (logic/minted.ts): absent while every alias
+   * is a local placeholder (drawn before the service answered, or no service is configured).
+   * A write carries back only these; the others are left out for the service to mint.
+   */
+  minted?: { service: string; aliases: string[] };
 }
 
 /** What the organizer chose for this meeting (from the effective settings, then the task pane). */

@@ -10,6 +10,7 @@ export const BUTTON = {
   update: 'Update block',
   remove: 'Remove block',
   signIn: 'Sign in to the meeting service',
+  newLinks: 'Get new links',
   saveDefault: 'Use as default for all meetings',
   exportRoster: 'Export roster (CSV)',
 } as const;

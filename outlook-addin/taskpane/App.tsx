@@ -138,7 +138,7 @@ function PaneTruthView({ state: s, controller, act, describedBy }: { state: Pane
       </div>
       {t.action && (
         // (Remove block here retries withdrawing a meeting whose block is already gone: no question.)
-        <button class="primary" {...actionProps('fix', s.busy, act('fix', t.action === BUTTON.signIn ? controller.signIn : t.action === BUTTON.remove ? controller.remove : controller.insert), describedBy)}>
+        <button class="primary" {...actionProps('fix', s.busy, act('fix', t.action === BUTTON.signIn ? controller.signIn : t.action === BUTTON.remove ? controller.remove : t.action === BUTTON.newLinks ? controller.newLinks : controller.insert), describedBy)}>
           {t.action}
         </button>
       )}

@@ -25,6 +25,7 @@ import {
   writeSecurity,
 } from '../logic';
 import { findInviteBlock } from '../../core/invite/upsert';
+import { withoutMinted } from '../logic/minted';
 import { BUTTON } from '../logic/wording';
 import type { DriftKind, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerChoices, OrganizerSettings, PasscodeModeChoice } from '../logic';
 import { derive as deriveFrom, truthOf } from './derive';
@@ -117,14 +118,28 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
     if (!settings.service) return set({ provisioning: NOT_CONFIGURED });
     set({ provisioning: PENDING });
     const result = await provisionMeeting(port, meeting, security, settings, { fetch: deps.fetch, tokens: tokens(settings.service), interactive: true, now: deps.now(), force });
-    if (result.state === 'ok' && result.redrawn) set(derive(await port.getSnapshot(), result.redrawn));
+    // The service minted the aliases: the block and sessionData hold them now, and so does the pane.
+    if (result.state === 'ok' && result.adopted) set(derive(await port.getSnapshot(), result.adopted));
     set({ provisioning: provisioningStatus(result, security), registered: await registeredBody(port, settings) });
   }
 
-  /** Writes `security` into the body (insert or update), keeps it, provisions it. */
+  /**
+   * Writes `security` into the body (insert or update), keeps it, provisions it. With a meeting
+   * service the codes are registered first (kept in sessionData) and the block is written once,
+   * with the aliases the service minted: the local placeholders reach the invite only when the
+   * registration fails, and then the pane says the meeting is not registered.
+   */
   async function write(security: MeetingSecurity): Promise<MeetingSecurity> {
+    const settings = state.settings as OrganizerSettings;
     const meeting = await port.getSnapshot();
-    const written = await writeSecurity(port, meeting, security, state.settings as OrganizerSettings);
+    if (settings.service && (await saveSecurity(port, syncAttendees(meeting, security, settings)))) {
+      set(pending());
+      await provision(meeting, security, true);
+      const written = await writeSecurity(port, await port.getSnapshot(), (await readSecurity(port)) ?? security, settings);
+      set(derive(await port.getSnapshot(), written));
+      return written;
+    }
+    const written = await writeSecurity(port, meeting, security, settings);
     const after = await port.getSnapshot();
     set({ ...derive(after, written), ...pending() });
     await provision(after, written, true);
@@ -284,6 +299,18 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
         if (withdrawn.state === 'failed') set({ provisioning: { state: withdrawn.signIn ? 'sign-in' : 'failed', text: withdrawn.message } });
         if (withdrawn.state === 'ok') set({ provisioning: { state: 'idle', text: 'The meeting was removed from the meeting service, so its codes no longer open the room.' } });
         return 'The SecureJoin block was removed.';
+      }),
+    /**
+     * The service refused the aliases this item carried back (400 aliases_are_minted): registers
+     * the meeting without any, so the service mints new ones, and writes those into the block.
+     * The codes (PINs, passcodes) stay. The write carries no alias, so it cannot be refused again.
+     */
+    newLinks: () =>
+      act('Getting new links', async () => {
+        const security = state.security;
+        if (!security || isRecovered(security)) return null;
+        await write(withoutMinted(security));
+        return state.provisioning.state === 'ok' ? 'The meeting service made new links and a new access code; the invite shows them now.' : null;
       }),
     /** Signs in (a window may open) and registers the meeting as it is now. */
     signIn: () =>

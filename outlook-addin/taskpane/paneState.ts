@@ -11,7 +11,7 @@ import type { ItemPort, LoadedPolicy, MeetingSecurity, MeetingSnapshot, Organize
  * had (the pane offers "Sign in"; the send check refuses the send until it works).
  */
 export interface ProvisioningStatus {
-  state: 'not-configured' | 'idle' | 'pending' | 'ok' | 'failed' | 'sign-in';
+  state: 'not-configured' | 'idle' | 'pending' | 'ok' | 'failed' | 'sign-in' | 'aliases';
   text: string;
 }
 
@@ -95,12 +95,13 @@ export const errorText = (error: unknown) => (error instanceof Error ? error.mes
 export function provisioningStatus(result: ProvisionResult, security: MeetingSecurity): ProvisioningStatus {
   switch (result.state) {
     case 'ok':
-      return { state: 'ok', text: `Room ${(result.redrawn ?? security).alias} ${result.created ? 'registered' : 'updated'} with the meeting service.` };
+      return { state: 'ok', text: `Room ${(result.adopted ?? security).alias} ${result.created ? 'registered' : 'updated'} with the meeting service.` };
     case 'unchanged':
       return { state: 'ok', text: `Room ${security.alias} is registered with the meeting service.` };
     case 'not-configured':
       return NOT_CONFIGURED;
     case 'failed':
+      if (result.aliasesRefused) return { state: 'aliases', text: result.message };
       return result.signIn ? { state: 'sign-in', text: `${result.message} Until you sign in, the meeting is not registered and SecureJoin will not let it be sent.` } : { state: 'failed', text: result.message };
     default:
       return { state: 'failed', text: result.message };

@@ -1,7 +1,8 @@
 /**
  * The reference node as an Infinity stand-in against a REAL meeting service (PGlite in memory,
  * port 0, its policy API with Basic credentials): meetings written through the meetings API,
- * joins through the node's client API exactly as a web client sends them. Covers the host PIN,
+ * joins through the node's client API exactly as a web client sends them; the aliases are the
+ * ones the service minted (its answer), as the add-in takes them. Covers the host PIN,
  * the shared passcode, unique passcodes on personal aliases ("Ana Lima (2)"), the lobby, failures
  * counted per conference across aliases, the window, drafts, and the service being down.
  */
@@ -14,10 +15,10 @@ import type { TestIssuer } from '../service/support';
 import { requestToken, startNode } from './support';
 
 const POLICY = { username: 'infinity-node', password: randomBytes(18).toString('base64url') };
-const HOST_PIN = '480213';
-const SHARED_PASSCODE = '730514';
-const ANA_PASSCODE = '551029';
-const BO_PASSCODE = '662940';
+const HOST_PIN = '480213957';
+const SHARED_PASSCODE = '730514862';
+const ANA_PASSCODE = '551029384';
+const BO_PASSCODE = '662940175';
 
 let issuer: TestIssuer;
 let service: MeetingService;
@@ -41,9 +42,8 @@ afterAll(async () => {
   await issuer?.close();
 });
 
-/** Random, unguessable aliases as the add-in makes them (web: letters+digits, numeric: digits). */
-const webAlias = () => randomBytes(15).toString('hex').slice(0, 20);
-const numericAlias = () => String(10_000_000 + (randomBytes(4).readUInt32BE(0) % 89_999_999));
+/** An alias no meeting holds (the service mints 20 lower-case letters and digits; this has 24). */
+const unknownAlias = () => randomBytes(12).toString('hex');
 
 interface Aliases {
   web: string;
@@ -52,28 +52,38 @@ interface Aliases {
   bo: { web: string; numeric: string };
 }
 
-/** Writes a sent meeting to the service: `unique` with two invitees, `shared` with a passcode, now inside its window unless `start` says otherwise. */
+/**
+ * Writes a sent meeting to the service: `unique` with two invitees, `shared` with a passcode, now
+ * inside its window unless `start` says otherwise. The write carries no alias: the service mints
+ * them all, and the answer says which.
+ */
 async function meeting(mode: 'unique' | 'shared' | 'none', opts: { start?: number; sent?: boolean } = {}): Promise<Aliases> {
   const start = opts.start ?? Date.now() + 5 * 60_000;
-  const a: Aliases = { web: webAlias(), numeric: numericAlias(), ana: { web: webAlias(), numeric: numericAlias() }, bo: { web: webAlias(), numeric: numericAlias() } };
   const room: Record<string, unknown> = {
-    alias: a.web,
     hostPin: HOST_PIN,
     allowGuests: true,
-    accessCode: { code: a.numeric, role: 'guest' },
+    accessCode: { role: 'guest' },
     meeting: { start, end: start + 3_600_000 },
     sent: opts.sent ?? true,
   };
   if (mode === 'shared') room.guestPin = SHARED_PASSCODE;
   if (mode === 'unique') {
     room.invitees = [
-      { email: 'ana.lima@example.com', name: 'Ana Lima', passcode: ANA_PASSCODE, alias: a.ana.web, dialAlias: a.ana.numeric },
-      { email: 'bo.chen@example.com', name: 'Bo Chen', passcode: BO_PASSCODE, alias: a.bo.web, dialAlias: a.bo.numeric },
+      { email: 'ana.lima@example.com', name: 'Ana Lima', passcode: ANA_PASSCODE },
+      { email: 'bo.chen@example.com', name: 'Bo Chen', passcode: BO_PASSCODE },
     ];
   }
   const res = await call(service.url, 'PUT', `/api/v1/meetings/${meetingId()}`, { token: organizer, body: { subject: 'Quarterly review', room }, headers: { 'if-none-match': '*' } });
   if (res.status !== 201) throw new Error(`meeting write: HTTP ${res.status} ${JSON.stringify(res.body)}`);
-  return a;
+  const minted = (res.body as { room: { alias: string; accessCode: { code: string }; invitees: Array<{ alias: string; dialAlias: string }> } }).room;
+  const [ana, bo] = minted.invitees;
+  const none = { web: '', numeric: '' };
+  return {
+    web: minted.alias,
+    numeric: minted.accessCode.code,
+    ana: ana ? { web: ana.alias, numeric: ana.dialAlias } : none,
+    bo: bo ? { web: bo.alias, numeric: bo.dialAlias } : none,
+  };
 }
 
 /** The participants list as one participant sees it. */
@@ -139,7 +149,7 @@ describe('the node asks the meeting service (External Policy API) for every alia
       expect((await requestToken(node, aliases[i % aliases.length]!, `guess-${i}`, String(100_000 + i * 7919))).body.result).toBe('Invalid PIN');
     }
     const blocked = await requestToken(node, a.ana.web, 'Ana', ANA_PASSCODE);
-    const unknown = await requestToken(node, webAlias(), 'Ana', ANA_PASSCODE);
+    const unknown = await requestToken(node, unknownAlias(), 'Ana', ANA_PASSCODE);
     expect(blocked).toEqual({ status: 404, body: unknown.body });
     expect(await requestToken(node, a.numeric, 'Olga', HOST_PIN)).toMatchObject({ status: 404 });
     expect(await requestToken(node, other.web, 'Olga', HOST_PIN)).toMatchObject({ status: 200 });
@@ -154,7 +164,7 @@ describe('the node asks the meeting service (External Policy API) for every alia
   it('outside the window, for a draft and for an unknown alias the service rejects and the node answers 404, even to the host PIN', async () => {
     const later = await meeting('shared', { start: Date.UTC(2030, 0, 7, 9) });
     const draft = await meeting('shared', { sent: false });
-    for (const alias of [later.web, later.numeric, draft.web, webAlias()]) {
+    for (const alias of [later.web, later.numeric, draft.web, unknownAlias()]) {
       expect(await requestToken(node, alias, 'Olga', HOST_PIN)).toEqual({ status: 404, body: { status: 'failed', result: 'Neither conference nor gateway found' } });
     }
   });

@@ -372,13 +372,19 @@ describe('Outlook add-in in the playground', () => {
     await pane.waitForSelector('#provisioning[data-state="sign-in"]', { timeout: 10_000 });
     await waitForText(pane, '#provisioning', /did not complete \(the sign-in was declined\).*will not let it be sent/);
     expect(await send(page)).toBe('SecureJoin: this meeting could not be registered with the meeting service, so its codes would not open the room. You are not signed in to the SecureJoin meeting service. Open SecureJoin and press "Sign in to the meeting service", then send again.');
-    const alias = /\/m\/([a-z0-9]{20})(?![a-z0-9])/.exec(await bodyText(page))?.[1] as string;
-    expect((await serviceRoom(alias)).status).toBe(404);
+    // The block shows placeholder aliases: the service made none yet.
+    const aliasIn = async () => /\/m\/([a-z0-9]{20})(?![a-z0-9])/.exec(await bodyText(page))?.[1] as string;
+    const placeholder = await aliasIn();
+    expect((await serviceRoom(placeholder)).status).toBe(404);
     // The organizer signs in (here: the local issuer now gives a token) and presses "Sign in".
     await page.evaluate(() => void ((window as unknown as Record<string, { options: { signIn: string } }>).securejoinPlayground!.options.signIn = 'ok'));
     await pane.click('#fix');
     await pane.waitForSelector('#provisioning[data-state="ok"]', { timeout: 10_000 });
+    // The service minted the meeting's aliases; the block now shows them, not the placeholders.
+    const alias = await aliasIn();
+    expect(alias).not.toBe(placeholder);
     expect((await serviceRoom(alias)).status).toBe(200);
+    expect((await serviceRoom(placeholder)).status).toBe(404);
     expect(await send(page)).toBeNull();
     await page.close();
   });

@@ -48,11 +48,16 @@ afterAll(async () => {
   if (certDir) rmSync(certDir, { recursive: true, force: true });
 });
 
+/**
+ * The playground with the task pane open, once the pane has registered the block put in on open:
+ * the block then shows the aliases the meeting service minted (in place of the placeholders).
+ */
 async function openPlayground(): Promise<{ page: Page; pane: Frame }> {
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   const pane = await loadPlayground(page, server.playgroundUrl);
+  await pane.waitForSelector('#provisioning[data-state="ok"]', { timeout: 10_000 });
   expect(errors).toEqual([]);
   return { page, pane };
 }
@@ -106,6 +111,8 @@ describe('Send and a subject typed after the block went in', () => {
     expect(stored.status).toBe(200);
     expect(stored.body.subject).toBe(SUBJECT);
     expect(stored.body.room.sent).toBe(true);
+    // The invite carries the aliases the service minted.
+    expect(stored.body.room.accessCode.code).toBe(code);
     await page.close();
   });
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findInviteBlock } from '../../../core/invite';
 import { createEventHandlers, LAUNCH_EVENTS, registerEventHandlers } from '../../../outlook-addin/events';
-import { parseSecurity, SECURITY_SESSION_KEY, TokenUnavailableError } from '../../../outlook-addin/logic';
+import { aliasesOf, parseSecurity, SECURITY_SESSION_KEY, TokenUnavailableError } from '../../../outlook-addin/logic';
+import { parseJoinLink } from '../../../core/links/join';
 import type { TokenSource } from '../../../outlook-addin/logic';
 import { createOfficeItemPort } from '../../../outlook-addin/office';
 import type { OfficeLike } from '../../../outlook-addin/office';
@@ -118,7 +119,17 @@ describe('event handlers', () => {
     const after = parseSecurity(state.session.get(SECURITY_SESSION_KEY) ?? null);
     expect(after?.roster?.invitees.map((i) => i.email)).toEqual(['ana@example.com', 'cy@example.com']);
     expect(after?.roster?.invitees[0]).toEqual(before?.roster?.invitees[0]);
+    // The draft registered at insert has the service's aliases; Cy got his from the change's registration.
+    expect(before?.minted?.aliases).toEqual(aliasesOf(before!));
+    expect(after?.minted?.aliases).toEqual(aliasesOf(after!));
     expect(after?.accessCode).toBe(before?.accessCode);
+    expect(blockOf(state)?.fields.accessCode).toBe(after?.accessCode);
+    // A second change keeps what the service minted.
+    state.optional = [];
+    await handlers.onAppointmentAttendeesChanged(launchEvent());
+    const last = parseSecurity(state.session.get(SECURITY_SESSION_KEY) ?? null);
+    expect(last?.roster?.invitees).toEqual(after?.roster?.invitees.slice(0, 1));
+    expect(last?.accessCode).toBe(after?.accessCode);
   });
 
   it('OnAppointmentSend allows a correct invite and blocks missing, stale and tampered ones', async () => {
@@ -167,7 +178,8 @@ describe('event handlers', () => {
     const first = launchEvent();
     await handlers.onAppointmentSend(first);
     expect(first.calls).toEqual([{ allowEvent: true }]);
-    expect(node.puts.map((p) => p.spec.meeting?.start)).toEqual([Date.UTC(2026, 2, 10, 8, 0)]);
+    // The draft at insert, then the send.
+    expect(node.puts.map((p) => p.spec.meeting?.start)).toEqual([Date.UTC(2026, 2, 10, 8, 0), Date.UTC(2026, 2, 10, 8, 0)]);
 
     state.start = new Date(Date.UTC(2026, 2, 12, 8, 0));
     state.end = new Date(Date.UTC(2026, 2, 12, 9, 0));
@@ -177,13 +189,13 @@ describe('event handlers', () => {
 
     await handlers.onAppointmentTimeChanged(launchEvent());
     expect(blockOf(state)?.fields.activationSentence).toBe('The code works from Thu 12 Mar, 08:45 (Europe/Berlin), 15 minutes before the start.');
-    expect(node.puts.map((p) => p.spec.meeting?.start)).toEqual([Date.UTC(2026, 2, 10, 8, 0), Date.UTC(2026, 2, 12, 8, 0)]);
+    expect(node.puts.map((p) => p.spec.meeting?.start)).toEqual([Date.UTC(2026, 2, 10, 8, 0), Date.UTC(2026, 2, 10, 8, 0), Date.UTC(2026, 2, 12, 8, 0)]);
     const ok = launchEvent();
     await handlers.onAppointmentSend(ok);
     expect(ok.calls).toEqual([{ allowEvent: true }]);
-    expect(node.puts).toHaveLength(2); // the service holds this meeting already
-    // The send check registered it as sent; the later re-registration kept it sent (its codes keep working).
-    expect(node.puts.map((p) => (p.spec as { sent?: boolean }).sent)).toEqual([true, true]);
+    expect(node.puts).toHaveLength(3); // the service holds this meeting already
+    // A draft at insert; the send check registered it as sent; the later re-registration kept it sent (its codes keep working).
+    expect(node.puts.map((p) => (p.spec as { sent?: boolean }).sent)).toEqual([false, true, true]);
   });
 
   it('at send, registers what changed since (invitees) and refuses when the service is unreachable, there is no token or it is refused', async () => {
@@ -235,6 +247,33 @@ describe('event handlers', () => {
     const after = launchEvent();
     await handlers.onAppointmentSend(after);
     expect(after.calls[0]?.allowEvent).toBe(false);
+  });
+
+  it('never lets an invite go out with placeholder aliases: the send check puts the service\'s into the block first, or refuses', async () => {
+    const { state, handlers, node, logs } = setup();
+    // The service cannot be reached when the meeting opens: the block goes in with placeholders.
+    node.down = true;
+    await handlers.onNewAppointmentOrganizer(launchEvent());
+    expect(logs.at(-1)).toMatch(/^onNewAppointmentOrganizer: SecureJoin could not reach the meeting service/);
+    const placeholders = parseSecurity(state.session.get(SECURITY_SESSION_KEY) ?? null)!;
+    expect(placeholders.minted).toBeUndefined();
+    expect(blockOf(state)?.fields.accessCode).toBe(placeholders.accessCode);
+    const down = launchEvent();
+    await handlers.onAppointmentSend(down);
+    expect(down.calls[0]?.allowEvent).toBe(false);
+    node.down = false;
+    const sent = launchEvent();
+    await handlers.onAppointmentSend(sent);
+    expect(sent.calls).toEqual([{ allowEvent: true }]);
+    const security = parseSecurity(state.session.get(SECURITY_SESSION_KEY) ?? null)!;
+    const block = blockOf(state)!;
+    const link = parseJoinLink(block.fields.joinUrl ?? '');
+    expect(link.ok && link.value.alias).toBe(security.alias);
+    expect(block.fields.accessCode).toBe(security.accessCode);
+    for (const alias of aliasesOf(security)) expect(aliasesOf(placeholders)).not.toContain(alias);
+    // What went out is what the service holds, minted by it.
+    expect(await stack.storedRoom(security.alias)).toMatchObject({ sent: true, accessCode: { code: security.accessCode } });
+    expect(node.puts[0]?.spec).not.toHaveProperty('alias');
   });
 
   it('blocks the send with secure defaults when policy.json is unreachable', async () => {

@@ -59,6 +59,12 @@ describe('OnAppointmentSend and a subject changed after the block went in', () =
     await handlers.onNewAppointmentOrganizer(launchEvent());
     const inserted = blockOf(state);
     expect(inserted?.fields.subject).toBeUndefined();
+    // The draft was registered at insert (no subject yet), and the block carries the aliases the service minted.
+    expect(registered).toEqual(['']);
+    registered.length = 0;
+    const security = parseSecurity(state.session.get(SECURITY_SESSION_KEY) ?? null)!;
+    expect(security.minted?.aliases).toContain(security.alias);
+    expect(inserted?.fields.accessCode).toBe(security.accessCode);
     state.subject = 'Budget & <b>plans</b>';
 
     expect(await send(handlers)).toEqual({ allowEvent: true });
@@ -93,6 +99,7 @@ describe('OnAppointmentSend and a subject changed after the block went in', () =
   it('a new subject plus a changed access-code digit: refused with the code\'s message, nothing rewritten', async () => {
     const { state, handlers, registered } = setup({ subject: 'Budget' });
     await handlers.onNewAppointmentOrganizer(launchEvent());
+    registered.length = 0; // (the draft registered at insert)
     const security = parseSecurity(state.session.get(SECURITY_SESSION_KEY) ?? null);
     const code = security?.accessCode as string;
     const changed = `${code.slice(0, -1)}${code.endsWith('1') ? '2' : '1'}`;
@@ -109,6 +116,7 @@ describe('OnAppointmentSend and a subject changed after the block went in', () =
   it('when the body cannot be written: refused in plain words naming "Update block"; the next send, with the body writable, goes', async () => {
     const { state, handlers, registered, logs } = setup();
     await handlers.onNewAppointmentOrganizer(launchEvent());
+    registered.length = 0; // (the draft registered at insert)
     state.subject = 'Budget';
     state.failWrites = 2; // the port retries a busy body once
 

@@ -2,11 +2,13 @@
  * The add-in's meeting-service client (provisionMeeting / withdrawMeeting) against a REAL meeting
  * service on 127.0.0.1 (PGlite in memory, tokens from the local issuer) that syncs rooms to a
  * real reference node: create and replace with ETags, conflicts between the task pane and the
- * event runtime resolved from the item's state, and every way of having no usable token.
+ * event runtime resolved from the item's state, and every way of having no usable token. The
+ * service mints every alias (issue 18): the item's codes are read back from sessionData after a
+ * write, with the aliases the service made.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOfficeItemPort } from '../../../outlook-addin/office';
-import { applySecurity, createSecurity, MEETING_SESSION_KEY, parseMeetingRecord, provisionMeeting, saveSecurity, TokenUnavailableError, withdrawMeeting } from '../../../outlook-addin/logic';
+import { aliasesOf, applySecurity, createSecurity, MEETING_SESSION_KEY, parseMeetingRecord, provisionMeeting, readSecurity, saveSecurity, TokenUnavailableError, withdrawMeeting } from '../../../outlook-addin/logic';
 import type { ItemPort, MeetingSecurity, ProvisionOptions } from '../../../outlook-addin/logic';
 import { requestToken } from '../../conference-node/support';
 import { mockOffice, seedState } from '../office/officeSeed';
@@ -37,6 +39,9 @@ async function item(over: Partial<SeedState> = {}): Promise<{ state: SeedState; 
   return { state, port, security };
 }
 
+/** The item's codes as kept now (with the aliases the service minted, once it answered). */
+const kept = async (port: ItemPort): Promise<MeetingSecurity> => (await readSecurity(port)) as MeetingSecurity;
+
 const record = (state: SeedState) => parseMeetingRecord(state.session.get(MEETING_SESSION_KEY) ?? null);
 
 /** The meeting as the service holds it (owner's view). */
@@ -47,14 +52,20 @@ async function served(id: string, user?: string): Promise<{ status: number; etag
 
 describe('provisionMeeting against the meeting service', () => {
   it('creates the meeting (If-None-Match), keeps its id and ETag in sessionData, and the node opens the room with the invite\'s codes', async () => {
-    const { state, port, security } = await item();
-    const result = await provisionMeeting(port, await port.getSnapshot(), security, stack.settings, opts());
-    expect(result).toEqual({ state: 'ok', created: true });
+    const { state, port, security: placeholders } = await item();
+    const result = await provisionMeeting(port, await port.getSnapshot(), placeholders, stack.settings, opts());
+    const security = await kept(port);
+    expect(result).toEqual({ state: 'ok', created: true, adopted: security });
+    // The service minted every alias; the item took them (none of the local placeholders survives).
+    expect(security.minted).toEqual({ service: stack.settings.service!.url, aliases: aliasesOf(security) });
+    for (const alias of aliasesOf(security)) expect(aliasesOf(placeholders)).not.toContain(alias);
+    expect(security.hostPin).toBe(placeholders.hostPin);
     const rec = record(state)!;
     expect(rec.id).toMatch(/^[A-Za-z0-9_-]{21}$/);
     const view = await served(rec.id);
     expect(view.etag).toBe(rec.etag);
-    expect(view.body).toMatchObject({ version: 1, subject: 'Planning <b>&</b>', room: { alias: security.alias } });
+    expect(view.body).toMatchObject({ version: 1, subject: 'Planning <b>&</b>', room: { alias: security.alias, accessCode: { code: security.accessCode } } });
+    expect(view.body.room.invitees.map((i: { alias: string; dialAlias: string }) => [i.alias, i.dialAlias])).toEqual(security.roster!.invitees.map((i) => [i.alias, i.dialAlias]));
     // A draft opens nothing on the node (it asks the service's policy API, which rejects drafts).
     expect((await requestToken(stack.node!, security.alias, 'Olga', security.hostPin)).status).toBe(404);
     // Sent: the web alias takes the host PIN, Ana's personal alias her passcode (named by the service).
@@ -78,14 +89,17 @@ describe('provisionMeeting against the meeting service', () => {
   });
 
   it('new codes replace the meeting under the same id; the node withdraws the old room', async () => {
-    const { state, port, security } = await item();
-    await provisionMeeting(port, await port.getSnapshot(), security, stack.settings, opts({ sending: true }));
+    const { state, port, security: placeholders } = await item();
+    await provisionMeeting(port, await port.getSnapshot(), placeholders, stack.settings, opts({ sending: true }));
+    const security = await kept(port);
     const id = record(state)!.id;
     expect((await requestToken(stack.node!, security.alias, 'Olga', security.hostPin)).status).toBe(200);
     const meeting = await port.getSnapshot();
-    const renewed = applySecurity(meeting, createSecurity(meeting, stack.settings.choices, stack.settings, POLICY), stack.settings).security;
-    await saveSecurity(port, renewed);
-    expect(await provisionMeeting(port, meeting, renewed, stack.settings, opts({ force: true, sending: true }))).toEqual({ state: 'ok', created: false });
+    // "Regenerate codes": fresh codes with local placeholder aliases; the write carries none, the service mints new ones.
+    await saveSecurity(port, applySecurity(meeting, createSecurity(meeting, stack.settings.choices, stack.settings, POLICY), stack.settings).security);
+    expect(await provisionMeeting(port, meeting, (await readSecurity(port))!, stack.settings, opts({ force: true, sending: true }))).toMatchObject({ state: 'ok', created: false });
+    const renewed = await kept(port);
+    for (const alias of aliasesOf(renewed)) expect(aliasesOf(security)).not.toContain(alias);
     expect(record(state)?.id).toBe(id);
     expect((await requestToken(stack.node!, security.alias, 'Olga', security.hostPin)).status).toBe(404);
     expect((await requestToken(stack.node!, renewed.alias, 'Olga', renewed.hostPin)).status).toBe(200);
@@ -123,9 +137,10 @@ describe('provisionMeeting against the meeting service', () => {
     expect(record(state)?.etag).toBe(view.etag);
   });
 
-  it('an item that lost its meeting record adopts the organizer\'s own meeting with the same room; another organizer\'s room stays theirs (409)', async () => {
-    const { state, port, security } = await item();
-    await provisionMeeting(port, await port.getSnapshot(), security, stack.settings, opts());
+  it('an item that lost its meeting record adopts the organizer\'s own meeting with the same room; another organizer gets aliases of their own', async () => {
+    const { state, port, security: placeholders } = await item();
+    await provisionMeeting(port, await port.getSnapshot(), placeholders, stack.settings, opts());
+    const security = await kept(port);
     const id = record(state)!.id;
     // sessionData lost (the record only; the pane still holds the codes), then the subject changes.
     state.session.delete(MEETING_SESSION_KEY);
@@ -133,12 +148,15 @@ describe('provisionMeeting against the meeting service', () => {
     expect(await provisionMeeting(port, await port.getSnapshot(), security, stack.settings, opts())).toEqual({ state: 'ok', created: false });
     expect(record(state)?.id).toBe(id);
     expect((await served(id)).body).toMatchObject({ version: 2, subject: 'Planning, again' });
-    // Another organizer with the same codes: the aliases stay the first organizer's; the add-in
-    // draws fresh ones for this item (409, once) and registers it as a meeting of its own.
+    expect(await kept(port)).toEqual(security);
+    // Another organizer with the same codes: the aliases stay the first organizer's; the create
+    // carries none, so the service mints this item aliases of its own.
     state.session.delete(MEETING_SESSION_KEY);
     const result = await provisionMeeting(port, await port.getSnapshot(), security, stack.settings, opts({ tokens: stack.tokens('mallory@example.com') }));
-    expect(result).toMatchObject({ state: 'ok', created: true, redrawn: expect.objectContaining({ hostPin: security.hostPin }) });
-    expect((result as { redrawn: { alias: string } }).redrawn.alias).not.toBe(security.alias);
+    const theirs = await kept(port);
+    expect(result).toEqual({ state: 'ok', created: true, adopted: theirs });
+    expect(theirs.hostPin).toBe(security.hostPin);
+    for (const alias of aliasesOf(theirs)) expect(aliasesOf(security)).not.toContain(alias);
     expect(record(state)?.id).not.toBe(id);
     expect((await served(id)).body).toMatchObject({ version: 2, subject: 'Planning, again', room: { alias: security.alias } });
   });
@@ -171,10 +189,19 @@ describe('provisionMeeting against the meeting service', () => {
     expect(await provisionMeeting(port, meeting, security, stack.settings, opts({ tokens: expired }))).toEqual({ state: 'failed', message: expect.stringMatching(/did not accept your sign-in \(401\)/) });
     const foreign = { token: () => stack.issuer.sign({ oid: 'x', tid: 'another-tenant' }) };
     expect(await provisionMeeting(port, meeting, security, stack.settings, opts({ tokens: foreign }))).toEqual({ state: 'failed', message: expect.stringMatching(/401/) });
-    expect(await provisionMeeting(port, meeting, security, stack.settings, opts({ tokens: stack.tokens('bo@example.com') }))).toEqual({ state: 'ok', created: true });
+    expect(await provisionMeeting(port, meeting, security, stack.settings, opts({ tokens: stack.tokens('bo@example.com') }))).toMatchObject({ state: 'ok', created: true });
     state.subject = 'Changed by Olga';
-    expect(await provisionMeeting(port, await port.getSnapshot(), security, stack.settings, opts())).toEqual({ state: 'failed', message: expect.stringMatching(/belongs to another organizer.*\(403\)/) });
-    expect((await served(record(state)!.id, 'bo@example.com')).body.subject).toBe('Planning <b>&</b>');
+    const bos = record(state)!.id;
+    expect(await provisionMeeting(port, await port.getSnapshot(), security, stack.settings, opts())).toEqual({ state: 'failed', message: expect.stringMatching(/belongs to another organizer.*\(403\).*press "Regenerate codes"/) });
+    expect((await served(bos, 'bo@example.com')).body.subject).toBe('Planning <b>&</b>');
+    // The record of Bo's meeting is forgotten: the next write (as the words say) creates Olga's own, with aliases of its own.
+    expect(record(state)).toBeNull();
+    const boAliases = (await served(bos, 'bo@example.com')).body.room;
+    const result = await provisionMeeting(port, await port.getSnapshot(), (await readSecurity(port))!, stack.settings, opts());
+    expect(result).toMatchObject({ state: 'ok', created: true });
+    expect(record(state)!.id).not.toBe(bos);
+    expect((await kept(port)).alias).not.toBe(boAliases.alias);
+    expect((await served(bos, 'bo@example.com')).body.room.alias).toBe(boAliases.alias);
   });
 
   it('an unreachable service and a refused room are explained', async () => {
@@ -190,8 +217,9 @@ describe('provisionMeeting against the meeting service', () => {
 
 describe('withdrawMeeting', () => {
   it('deletes the meeting (If-Match): the node no longer opens the room, and the record is gone', async () => {
-    const { state, port, security } = await item();
-    await provisionMeeting(port, await port.getSnapshot(), security, stack.settings, opts({ sending: true }));
+    const { state, port, security: placeholders } = await item();
+    await provisionMeeting(port, await port.getSnapshot(), placeholders, stack.settings, opts({ sending: true }));
+    const security = await kept(port);
     const id = record(state)!.id;
     expect((await requestToken(stack.node!, security.alias, 'Olga', security.hostPin)).status).toBe(200);
     await saveSecurity(port, null);

@@ -4,7 +4,7 @@
  * real meeting service (local issuer) that registers rooms on a real reference node.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { readSecurity, TokenUnavailableError } from '../../../outlook-addin/logic';
+import { BUTTON, readSecurity, TokenUnavailableError } from '../../../outlook-addin/logic';
 import type { ItemPort, TokenSource } from '../../../outlook-addin/logic';
 import { createOfficeItemPort } from '../../../outlook-addin/office';
 import type { OfficeLike } from '../../../outlook-addin/office';
@@ -260,6 +260,56 @@ describe('task pane controller', () => {
     await controller.signIn();
     expect(controller.state.provisioning).toEqual({ state: 'ok', text: expect.stringMatching(/registered with the meeting service/) });
     expect((await stack.storedRoom(controller.state.security!.alias))?.hostPin).toBe(controller.state.security!.hostPin);
+  });
+
+  it('until the service answers the block shows placeholders and the pane says "not registered"; then the service\'s aliases, in the block and the pane', async () => {
+    const signIn: SignIn = { state: 'none' };
+    const { host, controller } = await setup(POLICY, signIn);
+    await controller.insert();
+    const placeholders = controller.state.security!;
+    expect(placeholders.minted).toBeUndefined();
+    expect(controller.state.truth).toMatchObject({ state: 'unregistered', action: BUTTON.signIn });
+    expect(host.readItem().bodyHtml).toContain(placeholders.accessCode!);
+    signIn.state = 'ok';
+    await controller.signIn();
+    const minted = controller.state.security!;
+    expect(minted.accessCode).not.toBe(placeholders.accessCode);
+    expect(minted.minted?.aliases).toContain(minted.alias);
+    expect(controller.state.truth).toMatchObject({ state: 'current', drifts: [] });
+    expect(host.readItem().bodyHtml).toContain(minted.accessCode!);
+    expect(host.readItem().bodyHtml).not.toContain(placeholders.accessCode!);
+    expect((await stack.storedRoom(minted.alias))?.accessCode).toEqual({ code: minted.accessCode, role: 'guest' });
+  });
+
+  it('aliases the service refuses as not this meeting\'s: plain words and "Get new links", which registers fresh ones once', async () => {
+    // Another meeting of the organizer, registered.
+    const other = await setup();
+    await other.controller.insert();
+    const theirs = other.controller.state.security!;
+    const { host, port, controller, requests, change } = await setup();
+    await controller.insert();
+    const mine = controller.state.security!;
+    // This item's codes come to claim the other meeting's link and access code as minted for it;
+    // the pane takes the item's codes at its next update (a move).
+    await port.setSessionData('securejoin.security', JSON.stringify({ ...mine, alias: theirs.alias, accessCode: theirs.accessCode, minted: { ...mine.minted!, aliases: [...mine.minted!.aliases, theirs.alias, theirs.accessCode] } }));
+    await change(() => host.updateItem({ start: START + 3_600_000, end: START + 7_200_000 }));
+    expect(controller.state.security?.alias).toBe(theirs.alias);
+    expect(controller.state.provisioning.state).toBe('aliases');
+    // Pressing "Update block" again carries the same aliases and is refused the same way: the pane never offers it.
+    expect(controller.state.truth?.action).not.toBe(BUTTON.update);
+    expect(controller.state.truth).toMatchObject({ state: 'unregistered', action: BUTTON.newLinks });
+    expect(controller.state.truth?.drifts[0]?.text).toMatch(/refused this meeting's links and access code.*press "Get new links"/);
+    const before = requests.length;
+    await controller.newLinks();
+    expect(requests.length - before).toBe(1);
+    const renewed = controller.state.security!;
+    expect(controller.state.provisioning.state).toBe('ok');
+    expect(controller.state.truth).toMatchObject({ state: 'current', drifts: [] });
+    expect(renewed.alias).not.toBe(theirs.alias);
+    expect(renewed.hostPin).toBe(mine.hostPin);
+    expect(host.readItem().bodyHtml).toContain(renewed.accessCode!);
+    // The other meeting keeps its own.
+    expect((await stack.storedRoom(theirs.alias))?.accessCode).toEqual({ code: theirs.accessCode, role: 'guest' });
   });
 
   it('falls back to the secure defaults with every error when policy.json is invalid or unreachable', async () => {
