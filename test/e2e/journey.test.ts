@@ -147,11 +147,21 @@ describe('the whole journey, from the Outlook invite to the joined meeting', () 
       await page.type('#attendee-email', person.email);
       await page.click('#add-attendee');
     }
-    await pane.click('#mode-per-invitee');
-    // Should the click change the mode, the codes are regenerated (and registered): the pane is
-    // busy (its buttons ignore presses) until that is done.
-    await pane.waitForSelector('main[aria-busy="false"]', { timeout: 10_000 });
-    await pane.waitForFunction(() => document.querySelectorAll('#roster li').length === 2, { timeout: 10_000 });
+    // The pane registers the new meeting's draft when it opens (the service mints the aliases): it
+    // is busy (its controls ignore presses) until that is done, so the mode is chosen after it.
+    // A press while it is busy is ignored, as a person would see: press again once it is not.
+    const chosen = () => pane.$eval('#mode-per-invitee', (el) => (el as HTMLInputElement).checked);
+    for (const until = Date.now() + 20_000; !(await chosen()) && Date.now() < until; ) {
+      await pane.waitForSelector('main[aria-busy="false"]', { timeout: 20_000 });
+      await pane.click('#mode-per-invitee');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(await chosen()).toBe(true);
+    // The mode change regenerates the codes (and registers them): busy again until that is done.
+    await pane.waitForSelector('main[aria-busy="false"]', { timeout: 20_000 });
+    await pane.waitForFunction(() => document.querySelectorAll('#roster li').length === 2, { timeout: 20_000 }).catch(async (error: unknown) => {
+      throw new Error(`the roster did not list both invitees: ${await paneText(pane, 'main')} (${String(error)})`);
+    });
     await pane.click('#insert');
     await waitInPane(pane, '#message', /block was (inserted|updated)/);
     await pane.waitForSelector('#provisioning[data-state="ok"]', { timeout: 10_000 }).catch(async (error: unknown) => {
