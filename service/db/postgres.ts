@@ -61,6 +61,14 @@ export function openPostgres(opts: PostgresOptions, log: Logger): Database {
         throw wrap(error);
       }
       let broken: unknown = undefined;
+      // A checked-out client whose connection dies between statements (pg_terminate_backend, a
+      // failover) emits 'error' with no pool listener attached: without this one the process would
+      // crash. The next statement fails (503) and the client is dropped, not returned.
+      const lost = (error: Error): void => {
+        broken = error;
+        log.warn({ err: { message: error.message } }, 'database connection lost during a transaction');
+      };
+      client.on('error', lost);
       try {
         await run(client, 'BEGIN');
         const result = await fn({ query: (sql, params) => run(client, sql, params), exec: async (sql) => void (await run(client, sql)) });
@@ -79,6 +87,7 @@ export function openPostgres(opts: PostgresOptions, log: Logger): Database {
         }
         throw error;
       } finally {
+        client.removeListener('error', lost);
         // A client whose connection failed must not go back to the pool.
         client.release(broken instanceof Error ? broken : undefined);
       }
