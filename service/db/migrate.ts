@@ -8,7 +8,7 @@ import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations';
 
 /** Arbitrary constant naming "SecureJoin schema migrations" among advisory locks. */
-const MIGRATION_LOCK = 7_242_019_001;
+export const MIGRATION_LOCK = 7_242_019_001;
 
 /** Applies what is missing; returns the versions it applied (empty when up to date). */
 export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {

@@ -11,8 +11,7 @@ import { ALIAS_HASH_PREFIX } from '../aliasHash';
 import type { CodesCipher } from '../codes';
 import { writeAliases } from '../store/aliases';
 import type { Database } from './database';
-
-const LOCK = 7_242_019_001;
+import { MIGRATION_LOCK } from './migrate';
 
 /** Rehashes what is still in clear; returns how many meetings it converted. */
 export async function rehashAliases(db: Database, cipher: CodesCipher, hash: AliasHasher): Promise<number> {
@@ -23,7 +22,7 @@ export async function rehashAliases(db: Database, cipher: CodesCipher, hash: Ali
   );
   if ((pending.rows[0]?.n ?? 0) === 0) return 0;
   return db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK]);
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     const { rows } = await tx.query<{ id: string; room_sealed: string }>(
       `SELECT id, room_sealed FROM meetings
         WHERE alias_key NOT LIKE $1 OR id IN (SELECT meeting_id FROM meeting_aliases WHERE alias_key NOT LIKE $1)`,

@@ -49,9 +49,8 @@ export async function whyNot(ctx: ServiceContext, q: Queryable, caller: Caller, 
   return { kind: 'conflict', current };
 }
 
-/** The aliases a write may carry back: the caller's own meeting's, by role (none on a create or someone else's meeting). */
-function heldBy(meeting: MeetingView | null, caller: Caller): HeldAliases {
-  if (!meeting || meeting.organizer.id !== caller.id) return NOTHING_HELD;
+/** The aliases a replace may carry back: its meeting's own, by role (replace has checked the caller owns it). */
+function heldBy(meeting: MeetingView): HeldAliases {
   const byKind = { web: new Set<string>(), dial: new Set<string>(), inviteeWeb: new Set<string>(), inviteeDial: new Set<string>() };
   for (const a of meetingAliases(meeting.room)) byKind[a.kind].add(a.key);
   return byKind;
@@ -119,7 +118,7 @@ async function replace(ctx: ServiceContext, caller: Caller, id: string, version:
   if (!current) return { kind: 'missing' };
   if (!mayAct(caller, current.organizer.id, 'replace')) return { kind: 'forbidden' };
   if (current.version !== version) return { kind: 'conflict', current };
-  const ready = await prepare(ctx, ctx.db, id, body, heldBy(current, caller));
+  const ready = await prepare(ctx, ctx.db, id, body, heldBy(current));
   if ('outcome' in ready) return ready.outcome;
   const write = ready.write.value;
   return writeInTransaction(ctx, async (q) => {
