@@ -25,6 +25,7 @@ import { buildAddin } from './build';
 import { DEV_ISSUER_PATH, handleDevIssuer } from './devIssuerRoutes';
 import type { DevIssuerLike } from './devIssuerRoutes';
 import { buildPlayground } from './playground/bundle';
+import { ADDIN_CONTENT_TYPES } from '../service/addin/files';
 
 /** Kept here for callers that imported it from the add-in server. */
 export { ensureDevCertificate } from '../devcert';
@@ -67,16 +68,7 @@ export interface AddinServer {
   close(): Promise<void>;
 }
 
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.map': 'application/json; charset=utf-8',
-};
+const TYPES: Readonly<Record<string, string>> = { ...ADDIN_CONTENT_TYPES, '.map': 'application/json; charset=utf-8' };
 /** office.js script tags in the add-in's pages (Microsoft's CDN or any path ending in office.js). */
 const OFFICE_SCRIPT = /<script\b[^>]*\bsrc="[^"]*\/office(?:\.debug)?\.js"[^>]*>\s*<\/script>/gi;
 const CSP = "default-src 'self'; script-src 'self' https://appsforoffice.microsoft.com; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' https: http://127.0.0.1:* http://localhost:*; frame-src 'self'; object-src 'none'; base-uri 'none'";

@@ -15,7 +15,8 @@ export const ADDIN_PLACEHOLDER_URL = 'https://securejoin-service-url.invalid';
 /** Files the add-in cannot work without: a folder lacking one is not an add-in build. */
 const REQUIRED = ['taskpane.html', 'taskpane.js', 'commands.html', 'commands.js', 'runtime.js', 'manifest.xml'];
 
-const TYPES: Readonly<Record<string, string>> = {
+/** Content types of the add-in's files (the development server serves the same, plus source maps). */
+export const ADDIN_CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -59,7 +60,7 @@ export function loadAddinFiles(dir: string, publicUrl: string, policyText: strin
     const ext = extname(name);
     files.set(name, {
       body,
-      type: TYPES[ext] ?? 'application/octet-stream',
+      type: ADDIN_CONTENT_TYPES[ext] ?? 'application/octet-stream',
       etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
       immutable: HASHED.test(name),
     });
