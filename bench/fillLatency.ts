@@ -19,7 +19,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { startConferenceNode } from '../conference-node/server';
+import { startConferenceNode } from '../dev/conference-node/server';
 import setupExtensionBuild, { EXTENSION_DIR } from '../test/e2e/support/globalSetup';
 import { launchWithExtension, waitForRegistration } from '../test/e2e/support/extensionBrowser';
 

@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Frame, Page } from 'puppeteer-core';
-import { startAddinServer } from '../outlook-addin/server';
+import { startAddinServer } from '../dev/addin-server/server';
 import { launchChromium } from '../test/e2e/support/chromium';
 import { loadPlayground } from '../test/e2e/support/playground';
 

@@ -2,13 +2,13 @@
  * The local token issuer as its own loopback HTTP server, so `securejoin service` can be tried on
  * a laptop without Entra ID: `GET /dev-issuer/jwks.json` (the keys the service validates tokens
  * with) and `POST /dev-issuer/token` (a token for any user name: the same routes the add-in's
- * development server mounts, outlook-addin/devIssuerRoutes.ts). Anyone who can reach it can sign
+ * development server mounts, cli/devIssuerRoutes.ts). Anyone who can reach it can sign
  * in as anyone, so it listens on loopback only and refuses any other address.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isIPv4, isIPv6 } from 'node:net';
-import { DEV_ISSUER_PATH, handleDevIssuer } from '../outlook-addin/devIssuerRoutes';
+import { DEV_ISSUER_PATH, handleDevIssuer } from './devIssuerRoutes';
 import { createDevIssuer } from '../service/auth/devIssuer';
 import { LOCAL_AUTH } from '../service/auth/localAuth';
 

@@ -11,8 +11,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildJoinPageBundle } from '../conference-node/joinPage/build';
-import { buildAddin, ROOT_MANIFEST_HOST } from '../outlook-addin/build';
+import { buildJoinPageBundle } from '../dev/conference-node/joinPage/build';
+import { buildAddin, ROOT_MANIFEST_HOST } from './build/outlookAddin';
 import { buildServiceBundle } from './build/service';
 import { buildStoreZips } from './build/storeZips';
 

@@ -81,7 +81,7 @@ export interface LocalMeetingServiceOptions {
   adminPolicy?: Policy;
 }
 
-/** The repository's example policy (what the add-in server serves when given none: outlook-addin/server.ts). */
+/** The repository's example policy (what the add-in server serves when given none: dev/addin-server/server.ts). */
 const EXAMPLE_POLICY_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', 'examples', 'policy.json');
 
 /** examples/policy.json, parsed with core's schema (the add-in server serves it unless told otherwise). */

@@ -5,7 +5,7 @@
  *   --addin-port N   SECUREJOIN_ADDIN_PORT   the Outlook add-in and playground (default 3000; 0 = any free)
  *   --service-port N SECUREJOIN_SERVICE_PORT the meeting service (default 8444; 0 = any free)
  *   --no-browser     SECUREJOIN_NO_BROWSER=1 do not open Chromium
- * Anything else goes to the node (conference-node/main.ts: --host, --test-clock; npm start sets its policy server itself).
+ * Anything else goes to the node (dev/conference-node/main.ts: --host, --test-clock; npm start sets its policy server itself).
  */
 
 /** What `npm start` runs with. */

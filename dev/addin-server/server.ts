@@ -21,16 +21,16 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildAddin } from './build';
-import { DEV_ISSUER_PATH, handleDevIssuer } from './devIssuerRoutes';
-import type { DevIssuerLike } from './devIssuerRoutes';
-import { buildPlayground } from './playground/bundle';
-import { ADDIN_CONTENT_TYPES } from '../service/addin/files';
+import { buildAddin } from '../../scripts/build/outlookAddin';
+import { DEV_ISSUER_PATH, handleDevIssuer } from '../../cli/devIssuerRoutes';
+import type { DevIssuerLike } from '../../cli/devIssuerRoutes';
+import { buildPlayground } from '../outlook-playground/bundle';
+import { ADDIN_CONTENT_TYPES } from '../../service/addin/files';
 
 /** Kept here for callers that imported it from the add-in server. */
 export { ensureDevCertificate } from '../devcert';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The policy served when none is given: the repository's example. */
 export const DEFAULT_POLICY_PATH = join(ROOT, 'examples', 'policy.json');
 

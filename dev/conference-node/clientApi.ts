@@ -8,8 +8,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { clientKeyOf, decideTokenRequest, hostsPresent, invalidTokenBody, NODE_VERSION, notFoundBody, participantPropertiesQuery, policyConferenceKey, roomSpecOfPolicyConference, serviceConfigurationQuery, tokenBody } from '../core/room';
-import type { PolicyConference, RoomSpec, WebJoinCaller } from '../core/room';
+import { clientKeyOf, decideTokenRequest, hostsPresent, invalidTokenBody, NODE_VERSION, notFoundBody, participantPropertiesQuery, policyConferenceKey, roomSpecOfPolicyConference, serviceConfigurationQuery, tokenBody } from '../../core/room';
+import type { PolicyConference, RoomSpec, WebJoinCaller } from '../../core/room';
 import { participantJson } from './events';
 import { readJsonBody, sendEmpty, sendJson, singleHeader } from './http/io';
 import { admitParticipant, conferenceState, issueToken, removeParticipant, sweepExpired } from './rooms';

@@ -18,9 +18,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generateAccessCode, generatePinPair } from '../core/codes';
-import { buildCaptureLink } from '../core/links';
-import { createRoster } from '../core/roster';
+import { generateAccessCode, generatePinPair } from '../../core/codes';
+import { buildCaptureLink } from '../../core/links';
+import { createRoster } from '../../core/roster';
 import { ensureDevCertificate } from '../devcert';
 import { LOOPBACK_HOSTS, startConferenceNode } from './server';
 import type { PolicyClientOptions } from './policyClient';

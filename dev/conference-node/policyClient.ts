@@ -8,8 +8,8 @@
 import { request as httpRequest } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { readParticipantProperties, readServiceConfiguration } from '../core/room';
-import type { ParticipantPropertiesOutcome, ServiceConfigurationOutcome } from '../core/room';
+import { readParticipantProperties, readServiceConfiguration } from '../../core/room';
+import type { ParticipantPropertiesOutcome, ServiceConfigurationOutcome } from '../../core/room';
 
 /** Where the policy server is and how to sign in to it. */
 export interface PolicyClientOptions {

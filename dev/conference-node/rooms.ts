@@ -3,10 +3,10 @@
  * and moving guests out of the lobby when a host arrives. Mutates NodeState, emits events.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { AttemptLimits } from '../core/attempts';
-import { hostsPresent, participantsToAdmit } from '../core/room';
-import type { AdmitDecision } from '../core/room';
-import type { Clock, EpochMs } from '../core/types';
+import type { AttemptLimits } from '../../core/attempts';
+import { hostsPresent, participantsToAdmit } from '../../core/room';
+import type { AdmitDecision } from '../../core/room';
+import type { Clock, EpochMs } from '../../core/types';
 import { EventHub, participantJson } from './events';
 import type { PolicyClient } from './policyClient';
 import { roomKey } from './state';

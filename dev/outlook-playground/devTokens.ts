@@ -4,8 +4,8 @@
  * the meeting service exactly as it would with Nested App Authentication, with no Entra ID.
  * With the host's `signIn` set to 'refused' it gives none, as a declined or missing sign-in does.
  */
-import { TokenUnavailableError } from '../logic/tokens';
-import type { TokenRequest, TokenSource } from '../logic/tokens';
+import { TokenUnavailableError } from '../../outlook-addin/logic/tokens';
+import type { TokenRequest, TokenSource } from '../../outlook-addin/logic/tokens';
 import type { PlaygroundHost } from './hostState';
 
 /** A TokenSource over `<origin>/dev-issuer/token` for `host`'s organizer. */

@@ -5,7 +5,7 @@
  * meeting service (tokens from the local development issuer, see devTokens.ts). Opened outside the playground it says
  * so on the console and defines nothing, so the add-in fails visibly instead of silently.
  */
-import { DEV_TOKEN_SOURCE_GLOBAL } from '../auth/devTokenHook';
+import { DEV_TOKEN_SOURCE_GLOBAL } from '../../outlook-addin/auth/devTokenHook';
 import { createDevTokenSource } from './devTokens';
 import { createFakeOffice } from './fakeOffice';
 import { PLAYGROUND_HOST_GLOBAL } from './hostState';

@@ -8,7 +8,7 @@
  *   (ES2016, IIFE, no imports: its JS runtime loads no modules and no Office.onReady);
  * - `manifest.xml` for the host URL, `policy.json` (default examples/policy.json), icons, and
  *   `.well-known/microsoft-officeaddins-allowed.json` naming the JS runtime file.
- * Run `tsx outlook-addin/build.ts --root-manifest` to rewrite the committed root manifest.xml.
+ * Run `tsx scripts/build/outlookAddin.ts --root-manifest` to rewrite the committed root manifest.xml.
  */
 import { build, transform } from 'esbuild';
 import type { BuildOptions, Plugin } from 'esbuild';
@@ -17,12 +17,13 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { ADDIN_FILES, normaliseHostUrl, renderManifest } from './manifest/render';
-import type { ManifestOptions } from './manifest/render';
-import { domAnchorReaderEsbuild } from '../scripts/domAnchorReader';
+import { ADDIN_FILES, normaliseHostUrl, renderManifest } from '../../outlook-addin/manifest/render';
+import type { ManifestOptions } from '../../outlook-addin/manifest/render';
+import { domAnchorReaderEsbuild } from '../domAnchorReader';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The add-in's sources. */
+const ADDIN = join(ROOT, 'outlook-addin');
 /** Host URL of the committed root manifest.xml (development sideloading). */
 export const ROOT_MANIFEST_HOST = 'https://localhost:3000';
 /** Where the committed root manifest lives. */
@@ -96,7 +97,7 @@ const CLASSIC_ATOB = `(function (g) {
 
 /** The classic-Windows runtime file: every handler in one ES2016 IIFE. */
 export function buildClassicRuntime(policyUrl: string, minify = true): Promise<string> {
-  return bundle(join(HERE, 'events', 'runtime.ts'), {
+  return bundle(join(ADDIN, 'events', 'runtime.ts'), {
     format: 'iife',
     target: CLASSIC_TARGET,
     banner: { js: CLASSIC_ATOB },
@@ -148,7 +149,7 @@ async function splitBundle(name: string, entry: string, opts: BuildOptions): Pro
 export function buildWebRuntimeFiles(policyUrl: string, minify = true): Promise<Record<string, string>> {
   // commands.html is a page: the browser's own HTML parser reads the invite (core/html); the
   // classic Windows file has no DOM and carries htmlparser2's tokenizer instead.
-  return splitBundle('runtime', join(HERE, 'events', 'runtime.ts'), { minify, plugins: [zodEnglishOnly, domAnchorReaderEsbuild], define: { __SECUREJOIN_POLICY_URL__: JSON.stringify(policyUrl) } }).then((out) => out.files);
+  return splitBundle('runtime', join(ADDIN, 'events', 'runtime.ts'), { minify, plugins: [zodEnglishOnly, domAnchorReaderEsbuild], define: { __SECUREJOIN_POLICY_URL__: JSON.stringify(policyUrl) } }).then((out) => out.files);
 }
 
 /**
@@ -162,11 +163,11 @@ export function buildWebRuntimeFiles(policyUrl: string, minify = true): Promise<
  * `specifier`: how the pane's source imports it.
  */
 const TASKPANE_LAZY = [
-  { specifier: './msalTokenSource', entry: join(HERE, 'auth', 'msalTokenSource.ts'), name: 'msalTokenSource' },
-  { specifier: './policyFile', entry: join(HERE, 'logic', 'policyFile.ts'), name: 'policyFile' },
-  { specifier: './withdraw', entry: join(HERE, 'logic', 'withdraw.ts'), name: 'withdraw' },
-  { specifier: './register', entry: join(HERE, 'logic', 'register.ts'), name: 'register' },
-  { specifier: '../logic/rosterCsv', entry: join(HERE, 'logic', 'rosterCsv.ts'), name: 'rosterCsv' },
+  { specifier: './msalTokenSource', entry: join(ADDIN, 'auth', 'msalTokenSource.ts'), name: 'msalTokenSource' },
+  { specifier: './policyFile', entry: join(ADDIN, 'logic', 'policyFile.ts'), name: 'policyFile' },
+  { specifier: './withdraw', entry: join(ADDIN, 'logic', 'withdraw.ts'), name: 'withdraw' },
+  { specifier: './register', entry: join(ADDIN, 'logic', 'register.ts'), name: 'register' },
+  { specifier: '../logic/rosterCsv', entry: join(ADDIN, 'logic', 'rosterCsv.ts'), name: 'rosterCsv' },
 ] as const;
 
 /**
@@ -195,7 +196,7 @@ async function taskpaneBuild(minify: boolean): Promise<SplitFiles> {
       }
     },
   };
-  const split = await splitBundle('taskpane', join(HERE, 'taskpane', 'main.tsx'), { minify, jsx: 'automatic', jsxImportSource: 'preact', plugins: [zodEnglishOnly, domAnchorReaderEsbuild, lazyApart] });
+  const split = await splitBundle('taskpane', join(ADDIN, 'taskpane', 'main.tsx'), { minify, jsx: 'automatic', jsxImportSource: 'preact', plugins: [zodEnglishOnly, domAnchorReaderEsbuild, lazyApart] });
   return {
     files: { ...split.files, ...Object.fromEntries(lazy.map((m) => [m.file, m.text])) },
     staticImports: { ...split.staticImports, ...Object.fromEntries(lazy.map((m) => [m.file, []])) },
@@ -209,7 +210,7 @@ export async function buildTaskpane(minify = true): Promise<string> {
 
 /** The task pane's style sheet as served: taskpane.css, minified (its comments are for its readers). */
 export async function buildTaskpaneCss(minify = true): Promise<string> {
-  const source = readFileSync(join(HERE, 'taskpane', 'taskpane.css'), 'utf8');
+  const source = readFileSync(join(ADDIN, 'taskpane', 'taskpane.css'), 'utf8');
   return minify ? (await transform(source, { loader: 'css', minify: true })).code : source;
 }
 
@@ -250,9 +251,9 @@ export async function buildAddin(outDir: string, opts: BuildAddinOptions): Promi
   const [classic, web] = await Promise.all([buildClassicRuntime(policyUrl, minify), buildWebRuntimeFiles(policyUrl, minify)]);
   put(ADDIN_FILES.runtimeScript, classic);
   for (const [name, text] of Object.entries(web)) put(name, text);
-  put(ADDIN_FILES.runtimePage, readFileSync(join(HERE, 'events', 'commands.html'), 'utf8'));
+  put(ADDIN_FILES.runtimePage, readFileSync(join(ADDIN, 'events', 'commands.html'), 'utf8'));
 
-  const taskpaneDir = join(HERE, 'taskpane');
+  const taskpaneDir = join(ADDIN, 'taskpane');
   if (existsSync(join(taskpaneDir, 'main.tsx'))) {
     for (const [name, text] of Object.entries(await buildTaskpaneFiles(minify))) put(name, text);
     put('taskpane.html', readFileSync(join(taskpaneDir, 'taskpane.html')));
@@ -313,7 +314,7 @@ export function iconPng(size: number): Buffer {
   return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.from(rows))), chunk('IEND', new Uint8Array(0))]);
 }
 
-// ---- command line: `tsx outlook-addin/build.ts [outDir] [--host URL]` or `--root-manifest` ----
+// ---- command line: `tsx scripts/build/outlookAddin.ts [outDir] [--host URL]` or `--root-manifest` ----
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);

@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildAddin } from '../../outlook-addin/build';
+import { buildAddin } from './outlookAddin';
 import { ADDIN_PLACEHOLDER_URL } from '../../service/addin/files';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');

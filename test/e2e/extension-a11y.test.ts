@@ -8,8 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { startConferenceNode } from '../../conference-node/server';
-import type { ConferenceNode } from '../../conference-node/server';
+import { startConferenceNode } from '../../dev/conference-node/server';
+import type { ConferenceNode } from '../../dev/conference-node/server';
 import { buildCaptureLink } from '../../core/links';
 import { axeViolations, describeViolations } from './support/axe';
 import { EXTENSION_DIR } from './support/globalSetup';

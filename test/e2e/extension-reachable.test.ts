@@ -6,8 +6,8 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startConferenceNode } from '../../conference-node/server';
-import type { ConferenceNode } from '../../conference-node/server';
+import { startConferenceNode } from '../../dev/conference-node/server';
+import type { ConferenceNode } from '../../dev/conference-node/server';
 import { buildCaptureLink } from '../../core/links';
 import { EXTENSION_DIR } from './support/globalSetup';
 import { launchWithExtension, noticeText, waitForNotice, waitForRegistration } from './support/extensionBrowser';

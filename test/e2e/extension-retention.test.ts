@@ -4,8 +4,8 @@
  * page) nor a capture link brings one back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startConferenceNode } from '../../conference-node/server';
-import type { ConferenceNode } from '../../conference-node/server';
+import { startConferenceNode } from '../../dev/conference-node/server';
+import type { ConferenceNode } from '../../dev/conference-node/server';
 import { buildCaptureLink } from '../../core/links';
 import { EXTENSION_DIR } from './support/globalSetup';
 import { launchWithExtension, waitForNotice, waitForRegistration } from './support/extensionBrowser';

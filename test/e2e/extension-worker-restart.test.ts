@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { startConferenceNode } from '../../conference-node/server';
-import type { ConferenceNode } from '../../conference-node/server';
+import { startConferenceNode } from '../../dev/conference-node/server';
+import type { ConferenceNode } from '../../dev/conference-node/server';
 import { EXTENSION_DIR } from './support/globalSetup';
 import { launchWithExtension, stopServiceWorker, waitForNotice, waitForRegistration } from './support/extensionBrowser';
 import type { ExtensionBrowser } from './support/extensionBrowser';

@@ -10,8 +10,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'puppeteer-core';
-import { startAddinServer } from '../../outlook-addin/server';
-import type { AddinServer } from '../../outlook-addin/server';
+import { startAddinServer } from '../../dev/addin-server/server';
+import type { AddinServer } from '../../dev/addin-server/server';
 import { axeViolations, describeViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
 import { loadPlayground } from './support/playground';

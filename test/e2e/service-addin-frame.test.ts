@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'puppeteer-core';
-import { buildAddin } from '../../outlook-addin/build';
+import { buildAddin } from '../../scripts/build/outlookAddin';
 import type { MeetingService } from '../../service';
 import { ADDIN_PLACEHOLDER_URL } from '../../service/addin/files';
 import { OFFICE_JS_ORIGIN } from '../../service/http/securityHeaders';

@@ -8,8 +8,8 @@ const UI_SOURCES = [
   'outlook-addin/taskpane/App.tsx',
   'outlook-addin/taskpane/SettingsPanel.tsx',
   'outlook-addin/taskpane/CodesPanel.tsx',
-  'outlook-addin/playground/index.html',
-  'conference-node/joinPage/html.ts',
+  'dev/outlook-playground/index.html',
+  'dev/conference-node/joinPage/html.ts',
 ];
 
 describe('npm start: "What to do"', () => {

@@ -7,7 +7,7 @@ import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDevCertificate } from '../../devcert';
+import { ensureDevCertificate } from '../../dev/devcert';
 import { serviceOptions } from '../../cli/serviceCommand';
 import { CODES_KEY, createTestDatabase, startIssuer, startService } from './support';
 import type { TestDatabase, TestIssuer } from './support';

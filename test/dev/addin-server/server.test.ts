@@ -1,8 +1,8 @@
-/** outlook-addin/server.ts over real HTTP on 127.0.0.1 (builds the add-in and the playground once). */
+/** dev/addin-server/server.ts over real HTTP on 127.0.0.1 (builds the add-in and the playground once). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { devObjectId } from '../../../outlook-addin/devIssuerRoutes';
-import { startAddinServer } from '../../../outlook-addin/server';
-import type { AddinServer } from '../../../outlook-addin/server';
+import { devObjectId } from '../../../cli/devIssuerRoutes';
+import { startAddinServer } from '../../../dev/addin-server/server';
+import type { AddinServer } from '../../../dev/addin-server/server';
 import { createLocalIssuer, startLocalMeetingService } from '../../../scripts/localMeetingService';
 
 let server: AddinServer;

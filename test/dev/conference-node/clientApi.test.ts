@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConferenceNode } from '../../conference-node/server';
+import type { ConferenceNode } from '../../../dev/conference-node/server';
 import { clockCall, readEvents, requestToken, startNode } from './support';
 
 const T0 = Date.UTC(2030, 0, 15, 9, 0, 0);

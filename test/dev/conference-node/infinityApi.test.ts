@@ -5,7 +5,7 @@
  */
 import { participants, refreshToken, releaseToken, requestToken, withPin, withToken } from '@pexip/infinity-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConferenceNode } from '../../conference-node/server';
+import type { ConferenceNode } from '../../../dev/conference-node/server';
 import { startNode } from './support';
 
 let node: ConferenceNode;

@@ -3,11 +3,11 @@ import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { demoCodes, demoRoom, main, parseMainOptions } from '../../conference-node/main';
-import { isWeakCode } from '../../core/codes';
-import { parseCaptureLink } from '../../core/links';
-import { parseRoomSpec } from '../../core/room';
-import type { ConferenceNode } from '../../conference-node/server';
+import { demoCodes, demoRoom, main, parseMainOptions } from '../../../dev/conference-node/main';
+import { isWeakCode } from '../../../core/codes';
+import { parseCaptureLink } from '../../../core/links';
+import { parseRoomSpec } from '../../../core/room';
+import type { ConferenceNode } from '../../../dev/conference-node/server';
 import { requestToken, startNode } from './support';
 
 describe('parseMainOptions', () => {

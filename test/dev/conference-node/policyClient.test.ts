@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPolicyClient } from '../../conference-node/policyClient';
+import { createPolicyClient } from '../../../dev/conference-node/policyClient';
 
 let server: Server | undefined;
 afterEach(async () => {

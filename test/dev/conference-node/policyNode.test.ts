@@ -8,10 +8,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConferenceNode } from '../../conference-node/server';
-import type { MeetingService } from '../../service';
-import { call, meetingId, startIssuer, startService } from '../service/support';
-import type { TestIssuer } from '../service/support';
+import type { ConferenceNode } from '../../../dev/conference-node/server';
+import type { MeetingService } from '../../../service';
+import { call, meetingId, startIssuer, startService } from '../../service/support';
+import type { TestIssuer } from '../../service/support';
 import { requestToken, startNode } from './support';
 
 const POLICY = { username: 'infinity-node', password: randomBytes(18).toString('base64url') };

@@ -1,6 +1,6 @@
 /** Helpers for the conference node HTTP tests: a started node and small fetch wrappers. */
-import { startConferenceNode } from '../../conference-node/server';
-import type { ConferenceNode, ConferenceNodeOptions } from '../../conference-node/server';
+import { startConferenceNode } from '../../../dev/conference-node/server';
+import type { ConferenceNode, ConferenceNodeOptions } from '../../../dev/conference-node/server';
 
 /** Starts a node on 127.0.0.1. */
 export function startNode(opts: ConferenceNodeOptions = {}): Promise<ConferenceNode> {

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDevCertificate } from '../../devcert';
-import type { ConferenceNode } from '../../conference-node/server';
+import { ensureDevCertificate } from '../../../dev/devcert';
+import type { ConferenceNode } from '../../../dev/conference-node/server';
 import { startNode } from './support';
 
 /** GET over HTTPS trusting only `ca` (the node's self-signed certificate). */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CONCURRENCY_ERROR, createFakeOffice, EVENT_TYPES, MAX_CONCURRENT_CALLS, MAX_SESSION_DATA_CHARS } from '../../../outlook-addin/playground/fakeOffice';
-import type { FakeAsyncResult } from '../../../outlook-addin/playground/fakeOffice';
-import { createPlaygroundHost } from '../../../outlook-addin/playground/hostState';
-import type { PlaygroundItem } from '../../../outlook-addin/playground/hostState';
+import { CONCURRENCY_ERROR, createFakeOffice, EVENT_TYPES, MAX_CONCURRENT_CALLS, MAX_SESSION_DATA_CHARS } from '../../../dev/outlook-playground/fakeOffice';
+import type { FakeAsyncResult } from '../../../dev/outlook-playground/fakeOffice';
+import { createPlaygroundHost } from '../../../dev/outlook-playground/hostState';
+import type { PlaygroundItem } from '../../../dev/outlook-playground/hostState';
 
 const START = Date.UTC(2030, 2, 4, 9, 0); // 10:00 in Berlin
 const item = (over: Partial<PlaygroundItem> = {}): PlaygroundItem => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createPlaygroundHost } from '../../../outlook-addin/playground/hostState';
-import { createLauncher, sendVerdict } from '../../../outlook-addin/playground/launch';
-import { DEFAULT_MANIFEST_INFO } from '../../../outlook-addin/playground/manifestInfo';
+import { createPlaygroundHost } from '../../../dev/outlook-playground/hostState';
+import { createLauncher, sendVerdict } from '../../../dev/outlook-playground/launch';
+import { DEFAULT_MANIFEST_INFO } from '../../../dev/outlook-playground/manifestInfo';
 
 const START = Date.UTC(2030, 0, 7, 9);
 const host = () =>

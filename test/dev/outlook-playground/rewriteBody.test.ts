@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bodyText, OUTLOOK_BODY_PREFIX, OUTLOOK_BODY_SUFFIX, rewriteBodyLikeOutlook, textToBodyHtml } from '../../../outlook-addin/playground/rewriteBody';
+import { bodyText, OUTLOOK_BODY_PREFIX, OUTLOOK_BODY_SUFFIX, rewriteBodyLikeOutlook, textToBodyHtml } from '../../../dev/outlook-playground/rewriteBody';
 
 const inner = (html: string) => html.slice(OUTLOOK_BODY_PREFIX.length, -OUTLOOK_BODY_SUFFIX.length);
 

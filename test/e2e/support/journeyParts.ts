@@ -5,7 +5,7 @@
  */
 import { request } from 'node:https';
 import type { Browser, Page } from 'puppeteer-core';
-import type { ConferenceNode } from '../../../conference-node/server';
+import type { ConferenceNode } from '../../../dev/conference-node/server';
 import { waitForNotice } from './extensionBrowser';
 import type { ExtensionBrowser } from './extensionBrowser';
 

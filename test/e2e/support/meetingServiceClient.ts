@@ -5,7 +5,7 @@
  * playground's organizer. This is how the e2e tests see what the node will be told.
  */
 import { request } from 'node:https';
-import { devObjectId } from '../../../outlook-addin/devIssuerRoutes';
+import { devObjectId } from '../../../cli/devIssuerRoutes';
 import type { LocalMeetingStack } from '../../../scripts/localMeetingService';
 import type { DevIssuer } from '../../../service';
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOfficeItemPort } from '../../../outlook-addin/office';
 import { aliasesOf, applySecurity, createSecurity, MEETING_SESSION_KEY, parseMeetingRecord, provisionMeeting, readSecurity, saveSecurity, TokenUnavailableError, withdrawMeeting } from '../../../outlook-addin/logic';
 import type { ItemPort, MeetingSecurity, ProvisionOptions } from '../../../outlook-addin/logic';
-import { requestToken } from '../../conference-node/support';
+import { requestToken } from '../../dev/conference-node/support';
 import { mockOffice, seedState } from '../office/officeSeed';
 import type { SeedState } from '../office/officeSeed';
 import { startTestStack } from '../support/meetingService';

@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rootManifestText, ROOT_MANIFEST_HOST } from '../../../outlook-addin/build';
+import { rootManifestText, ROOT_MANIFEST_HOST } from '../../../scripts/build/outlookAddin';
 import { LAUNCH_EVENTS } from '../../../outlook-addin/events';
 import { compareVersions, findAll, launchFunctionNames, manifestProblems, parseXml, renderManifest, XmlSyntaxError } from '../../../outlook-addin/manifest';
 
 const ROOT_MANIFEST = readFileSync(join(process.cwd(), 'manifest.xml'), 'utf8');
 
 describe('root manifest.xml', () => {
-  it('is up to date with renderManifest (run: npx tsx outlook-addin/build.ts --root-manifest)', () => {
+  it('is up to date with renderManifest (run: npx tsx scripts/build/outlookAddin.ts --root-manifest)', () => {
     expect(ROOT_MANIFEST).toBe(rootManifestText());
   });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createOfficeItemPort, ianaTimeZone, toRecurringSeries } from '../../../outlook-addin/office';
 import type { OfficeLike } from '../../../outlook-addin/office';
-import { createFakeOffice } from '../../../outlook-addin/playground/fakeOffice';
-import { createPlaygroundHost } from '../../../outlook-addin/playground/hostState';
+import { createFakeOffice } from '../../../dev/outlook-playground/fakeOffice';
+import { createPlaygroundHost } from '../../../dev/outlook-playground/hostState';
 import { mockOffice, seedState } from './officeSeed';
 
 describe('createOfficeItemPort over office-addin-mock', () => {

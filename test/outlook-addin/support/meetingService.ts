@@ -3,14 +3,14 @@
  * on PGlite in memory (port 0) with its policy API on, optionally a real reference node asking
  * that policy API as Infinity would, and the example policy naming the service. Tokens come from the issuer as the playground's would.
  */
-import type { ConferenceNode } from '../../../conference-node/server';
-import { devObjectId } from '../../../outlook-addin/devIssuerRoutes';
+import type { ConferenceNode } from '../../../dev/conference-node/server';
+import { devObjectId } from '../../../cli/devIssuerRoutes';
 import { organizerSettings } from '../../../outlook-addin/logic';
 import { loadPolicy } from '../../../outlook-addin/logic/policyFile';
 import type { OrganizerSettings, ProvisionFetch, TokenSource } from '../../../outlook-addin/logic';
 import { createLocalIssuer, generatePolicyCredentials, localServicePolicy, serveJwks, startLocalMeetingService } from '../../../scripts/localMeetingService';
 import type { DevIssuer, MeetingService } from '../../../service';
-import { startNode } from '../../conference-node/support';
+import { startNode } from '../../dev/conference-node/support';
 import { EXAMPLE_POLICY_TEXT } from '../logic/fixtures';
 
 /** The organizer the tests act as. */

@@ -8,12 +8,12 @@ import { BUTTON, readSecurity, TokenUnavailableError } from '../../../outlook-ad
 import type { ItemPort, TokenSource } from '../../../outlook-addin/logic';
 import { createOfficeItemPort } from '../../../outlook-addin/office';
 import type { OfficeLike } from '../../../outlook-addin/office';
-import { createFakeOffice } from '../../../outlook-addin/playground/fakeOffice';
-import { createPlaygroundHost } from '../../../outlook-addin/playground/hostState';
-import type { PlaygroundItem } from '../../../outlook-addin/playground/hostState';
+import { createFakeOffice } from '../../../dev/outlook-playground/fakeOffice';
+import { createPlaygroundHost } from '../../../dev/outlook-playground/hostState';
+import type { PlaygroundItem } from '../../../dev/outlook-playground/hostState';
 import { createPaneController } from '../../../outlook-addin/taskpane/controller';
 import type { PaneState } from '../../../outlook-addin/taskpane/controller';
-import { requestToken } from '../../conference-node/support';
+import { requestToken } from '../../dev/conference-node/support';
 import { startTestStack } from '../support/meetingService';
 import type { TestStack } from '../support/meetingService';
 

@@ -12,8 +12,8 @@ import { isFreshHeartbeat, markPaneOpen, MEETING_SESSION_KEY, PANE_HEARTBEAT_FRE
 import type { ItemPort, ProvisionFetch } from '../../../outlook-addin/logic';
 import { createOfficeItemPort } from '../../../outlook-addin/office';
 import type { OfficeLike } from '../../../outlook-addin/office';
-import { createFakeOffice } from '../../../outlook-addin/playground/fakeOffice';
-import { createPlaygroundHost } from '../../../outlook-addin/playground/hostState';
+import { createFakeOffice } from '../../../dev/outlook-playground/fakeOffice';
+import { createPlaygroundHost } from '../../../dev/outlook-playground/hostState';
 import { createPaneController } from '../../../outlook-addin/taskpane/controller';
 import { startTestStack } from '../support/meetingService';
 import type { TestStack } from '../support/meetingService';

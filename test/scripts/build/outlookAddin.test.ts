@@ -5,7 +5,7 @@ import { runInNewContext } from 'node:vm';
 import { parse } from 'acorn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
-import { buildAddin, buildClassicRuntime, buildTaskpane, buildTaskpaneFiles, taskpaneFirstPaintFiles } from '../../../outlook-addin/build';
+import { buildAddin, buildClassicRuntime, buildTaskpane, buildTaskpaneFiles, taskpaneFirstPaintFiles } from '../../../scripts/build/outlookAddin';
 import { launchFunctionNames, manifestProblems } from '../../../outlook-addin/manifest';
 
 /** ES2018 regex literals from core/codes/email.ts (reported to core's owner: they throw in ES2016 engines). */

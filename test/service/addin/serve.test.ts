@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAddin } from '../../../outlook-addin/build';
+import { buildAddin } from '../../../scripts/build/outlookAddin';
 import type { MeetingService } from '../../../service';
 import { ADDIN_PLACEHOLDER_URL, loadAddinFiles } from '../../../service/addin/files';
 import { createTestDatabase, startIssuer, startService } from '../support';
