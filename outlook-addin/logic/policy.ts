@@ -1,23 +1,21 @@
 /**
- * Which policy the add-in runs under, and the organizer's settings under it. An invalid or
- * unreachable policy.json never means "no policy": the secure defaults apply (fail closed).
+ * Which policy the add-in runs under, and the organizer's settings under it, as the task pane
+ * loads them: the everyday case (a valid policy.json, saved defaults that apply as they are) here,
+ * the plain-words diagnostics of the rest in ./policyFile.ts, loaded only when needed. An invalid
+ * or unreachable policy.json never means "no policy": the secure defaults apply (fail closed).
  */
-import { pinPromptLength } from '../../core/codes/promptLength';
-import { effectiveSettings } from '../../core/policy/effective';
 import { cleanEffectiveSettings } from '../../core/policy/merge';
 import type { EffectiveSettingsResult } from '../../core/policy/merge';
 import { DEFAULT_POLICY, validPolicyJson } from '../../core/policy/valid';
 import type { Policy, UserPrefs } from '../../core/policy';
+import { organizerSettingsFrom } from './organizerSettingsFrom';
 import type { LoadedPolicy, OrganizerChoices, OrganizerSettings } from './types';
-
-/** Shown beside a locked setting. */
-export const LOCKED_REASON = 'Set by your administrator in the SecureJoin policy.';
 
 /** What a pane or handler says when policy.json could not be fetched (the secure defaults apply). */
 export const POLICY_UNREACHABLE = { path: 'policy.json', message: 'could not be loaded; the secure defaults apply' } as const;
 
 /**
- * {@link loadPolicy}'s answer, with its plain-words diagnostics (./policyFile, core/policy/parse)
+ * The policy from policy.json's text, with its plain-words diagnostics (./policyFile, core/policy/parse)
  * loaded only when the file is broken: a valid policy.json, the everyday case, needs only the
  * schema. Should that load fail too (the network went away), the secure defaults apply and say
  * why. Never rejects.
@@ -35,49 +33,20 @@ export async function loadPolicyLazily(text: string | null): Promise<LoadedPolic
 }
 
 /**
- * The organizer's settings: the policy merged with `prefs` (personal defaults from roaming
- * settings, untrusted: anything). Locked policy values win; invalid or too-weak preferences are
- * ignored and listed in `ignored`. Never throws.
- */
-export function organizerSettings(policy: Policy, prefs: unknown): OrganizerSettings {
-  return settingsOf(policy, effectiveSettings(policy, prefs as UserPrefs));
-}
-
-/**
- * {@link organizerSettings}, with the words for preferences that are not applied (core/policy's
+ * ./policyFile's organizerSettings, with the words for preferences that are not applied (core/policy's
  * effective.ts and issues.ts, in ./policyFile) loaded only when one is not: the organizer's own
  * saved defaults nearly always apply as they are. Should that load fail, the policy's own
  * settings apply and say so. Never rejects.
  */
 export async function organizerSettingsLazily(policy: Policy, prefs: unknown): Promise<OrganizerSettings> {
   const clean = cleanEffectiveSettings(policy, prefs as UserPrefs);
-  if (clean) return settingsOf(policy, clean);
+  if (clean) return organizerSettingsFrom(policy, clean);
   try {
     return (await import('./policyFile')).organizerSettings(policy, prefs);
   } catch {
-    const own = settingsOf(policy, cleanEffectiveSettings(policy, null) as EffectiveSettingsResult);
+    const own = organizerSettingsFrom(policy, cleanEffectiveSettings(policy, null) as EffectiveSettingsResult);
     return { ...own, ignored: [{ path: '(root)', message: 'your saved defaults could not be checked, so they were not applied' }] };
   }
-}
-
-function settingsOf(policy: Policy, { settings, locked, ignored }: EffectiveSettingsResult): OrganizerSettings {
-  const o = settings.organizer;
-  // Infinity refuses a host PIN and guest PIN (here: a passcode) of different lengths: one length for all.
-  const promptLength = pinPromptLength({ pinMinLength: o.pin.minLength, passcodeLength: o.passcodes.length });
-  return {
-    choices: { accessCode: o.accessCode.required, passcodeMode: o.passcodes.mode },
-    locked: locked.filter((path) => path.startsWith('organizer.')),
-    lockedReason: LOCKED_REASON,
-    accessCodeLength: o.accessCode.length,
-    passcodeLength: promptLength,
-    pinLength: promptLength,
-    leadMinutes: o.activation.leadMinutes,
-    graceMinutes: o.activation.graceMinutes,
-    autoInsert: o.accessCode.required,
-    node: policy.nodes[0] ?? null,
-    service: policy.meetingService ?? null,
-    ignored,
-  };
 }
 
 /**

@@ -4,8 +4,11 @@
  * closed). The task pane loads this module only for a broken file (policy.ts, loadPolicyLazily),
  * and for saved defaults that do not apply as they are (organizerSettingsLazily).
  */
+import { effectiveSettings } from '../../core/policy/effective';
 import { DEFAULT_POLICY, parsePolicyJson } from '../../core/policy/parse';
-import type { LoadedPolicy } from './types';
+import type { Policy, UserPrefs } from '../../core/policy';
+import { organizerSettingsFrom } from './organizerSettingsFrom';
+import type { LoadedPolicy, OrganizerSettings } from './types';
 
 /**
  * The policy from policy.json's text (`null` = the file could not be fetched). Invalid JSON or
@@ -18,4 +21,11 @@ export function loadPolicy(text: string | null): LoadedPolicy {
   return { policy: parsed.value, errors: [], source: 'file' };
 }
 
-export { organizerSettings } from './policy';
+/**
+ * The organizer's settings: the policy merged with `prefs` (personal defaults from roaming
+ * settings, untrusted: anything). Locked policy values win; invalid or too-weak preferences are
+ * ignored and listed in `ignored`. Never throws.
+ */
+export function organizerSettings(policy: Policy, prefs: unknown): OrganizerSettings {
+  return organizerSettingsFrom(policy, effectiveSettings(policy, prefs as UserPrefs));
+}

@@ -20,124 +20,20 @@
  * (the caller shows them or refuses the send), never as a swallowed error.
  */
 import { nanoid } from 'nanoid';
-import type { MeetingServicePolicy } from '../../core/policy';
-import { bodyWasSent, meetingBody, parseMeetingRecord } from './meetingService';
-import type { MeetingRecord } from './meetingService';
-import { MEETING_SESSION_KEY, SECURITY_SESSION_KEY } from './port';
+import { currentWrite, readRecord, saveRecord } from './itemRecord';
+import type { ItemWrite } from './itemRecord';
+import { bodyWasSent, meetingBody } from './meetingService';
 import type { ItemPort } from './port';
-import { parseSecurity } from './security';
+import { errorText } from './serviceCalls';
+import type { ProvisionOptions, ProvisionResult, WithdrawResult } from './serviceCalls';
 import { tokenOrProblem } from './tokens';
-import type { TokenSource } from './tokens';
 import type { MeetingSecurity, MeetingSnapshot, OrganizerSettings } from './types';
 import { BUTTON, press } from './wording';
-
-/** A fetch answer as the logic reads it (the browser's Response fits). */
-export interface ServiceResponse {
-  status: number;
-  headers: { get(name: string): string | null };
-  text(): Promise<string>;
-}
-
-/** The fetch the caller provides (the browser's, or a test's). */
-export type ProvisionFetch = (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<ServiceResponse>;
-
-/** What {@link provisionMeeting} did. */
-export type ProvisionResult =
-  /** The policy names no meeting service. */
-  | { state: 'not-configured' }
-  /** The codes were read back from the body: their PINs are unknown, nothing can be registered. */
-  | { state: 'not-possible'; message: string }
-  /** The service already holds exactly this meeting, as this item wrote (or adopted) it. */
-  | { state: 'unchanged' }
-  /** `adopted`: the codes with the aliases the service minted, now in the block and sessionData (when they changed). */
-  | { state: 'ok'; created: boolean; adopted?: MeetingSecurity }
-  /** `signIn`: no token could be had (the organizer must sign in); `aliasesRefused`: 400 aliases_are_minted (the fix: get new links). */
-  | { state: 'failed'; message: string; signIn?: boolean; aliasesRefused?: boolean };
-
-/** Options of {@link provisionMeeting} and {@link withdrawMeeting}. */
-export interface ProvisionOptions {
-  fetch: ProvisionFetch;
-  /** Tokens for the service; null when this runtime cannot sign in. */
-  tokens: TokenSource | null;
-  /** May a sign-in window be shown (task pane: yes; event runtime: no). */
-  interactive: boolean;
-  /** Now, UTC ms (the body does not depend on it: a series is registered whole). */
-  now: number;
-  /** Send even when the service holds this very meeting already (an explicit organizer action). */
-  force?: boolean;
-  /**
-   * The invite is being sent (the send check): register with `sent: true`. Otherwise the meeting
-   * is registered as a draft, unless this item registered it as sent before (an update of a sent
-   * meeting must not switch its codes off until the update goes out).
-   */
-  sending?: boolean;
-}
 
 /** 21 characters of A-Za-z0-9_- (the ids the service accepts), from crypto.getRandomValues without bias. */
 const newMeetingId = () => nanoid();
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 const NO_SESSION_DATA = 'This Outlook cannot keep the meeting\'s registration with the item (it needs Mailbox requirement set 1.11), so it cannot be registered with the meeting service.';
-
-/** The item's meeting record for `service`, or null. */
-export async function readRecord(port: ItemPort, service: MeetingServicePolicy): Promise<MeetingRecord | null> {
-  const record = parseMeetingRecord(await port.getSessionData(MEETING_SESSION_KEY).catch(() => null));
-  return record && record.service === service.url ? record : null;
-}
-
-/**
- * The write body this item last registered with the service (for the pane's comparison), null
- * when it registered none, undefined when unknown (no service, or written without an ETag).
- */
-export async function registeredBody(port: ItemPort, settings: OrganizerSettings): Promise<string | null | undefined> {
-  const record = settings.service ? await readRecord(port, settings.service) : undefined;
-  return record === undefined ? undefined : record?.etag ? (record.sent ?? undefined) : null;
-}
-
-export const saveRecord = (port: ItemPort, record: MeetingRecord | null) => port.setSessionData(MEETING_SESSION_KEY, record ? JSON.stringify(record) : '').catch(() => false);
-
-/** One request to the service; a network failure becomes status 0 with its reason as text. */
-export async function call(fetch: ProvisionFetch, url: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<{ status: number; etag: string | null; text: string }> {
-  try {
-    const res = await fetch(url, init);
-    return { status: res.status, etag: res.headers.get('etag'), text: await res.text() };
-  } catch (error) {
-    return { status: 0, etag: null, text: errorText(error) };
-  }
-}
-
-/** The service's current ETag of a meeting (after a 412 without one), or null when it has none. */
-export async function currentEtag(fetch: ProvisionFetch, url: string, auth: Record<string, string>): Promise<string | null> {
-  const res = await call(fetch, url, { method: 'GET', headers: auth });
-  return res.status === 200 ? res.etag : null;
-}
-
-/**
- * A network failure in plain words. The browser's own reason ("Failed to fetch", "NetworkError
- * when attempting to fetch resource.") says nothing more to an organizer, so it is left out.
- */
-export const unreachable = (service: MeetingServicePolicy) => `SecureJoin could not reach the meeting service (${service.url}). Check your network connection.`;
-
-/** What a write would send for the item's state as it is now: the meeting and codes it is built from, and the body. */
-export interface ItemWrite {
-  meeting: MeetingSnapshot;
-  security: MeetingSecurity;
-  body: string;
-}
-
-/** The write of the item's state as it is now (`create`: carrying no alias), or null when it holds no registrable meeting. */
-export async function currentWrite(port: ItemPort, settings: OrganizerSettings, sent: boolean, create = false): Promise<ItemWrite | null> {
-  const security = parseSecurity(await port.getSessionData(SECURITY_SESSION_KEY).catch(() => null));
-  if (!security || security.hostPin === '') return null;
-  const meeting = await port.getSnapshot();
-  return { meeting, security, body: meetingBody(meeting, security, settings, sent, create) };
-}
-
-/** The body of the item's state as it is now, or null when it holds no registrable meeting. */
-export async function currentBody(port: ItemPort, settings: OrganizerSettings, sent: boolean): Promise<string | null> {
-  return (await currentWrite(port, settings, sent))?.body ?? null;
-}
 
 /**
  * Registers the meeting with the policy's meeting service unless it holds this very meeting
@@ -173,9 +69,6 @@ export async function provisionMeeting(port: ItemPort, meeting: MeetingSnapshot,
     return { state: 'failed', message: `SecureJoin could not load a step of the registration: ${errorText(error)}` };
   }
 }
-
-/** What {@link withdrawMeeting} did. */
-export type WithdrawResult = { state: 'nothing' } | { state: 'ok' } | { state: 'failed'; message: string; signIn?: boolean };
 
 /**
  * Deletes the meeting this item registered (the organizer removed the block), so its codes stop

@@ -9,8 +9,10 @@ import { adoptAnswer, ownMeetingWithAlias } from './adoption';
 import { meetingBody, meetingUrl, serviceOutcome } from './meetingService';
 import type { MeetingRecord } from './meetingService';
 import type { ItemPort } from './port';
-import { call, currentEtag, currentWrite, readRecord, saveRecord, unreachable } from './provisionMeeting';
-import type { ItemWrite, ProvisionOptions, ProvisionResult } from './provisionMeeting';
+import { currentWrite, readRecord, saveRecord } from './itemRecord';
+import type { ItemWrite } from './itemRecord';
+import { call, currentEtag, unreachable } from './serviceCalls';
+import type { ProvisionOptions, ProvisionResult } from './serviceCalls';
 import type { OrganizerSettings } from './types';
 import { BUTTON, press, sentences } from './wording';
 

@@ -1,55 +1,14 @@
 /**
  * What the organizer hands out per invitee: personal messages (the invite body is the same for
- * everyone, so personal passcodes travel separately) and the roster export.
+ * everyone, so personal passcodes travel separately). Their links are ./personalLink.ts; the
+ * roster's CSV export is ./rosterCsv.ts (the task pane loads it on first use).
  */
 import { singleLine } from '../../core/invite/escape';
-import { buildCaptureLink } from '../../core/links/capture';
-import { JOIN_PIN_PATTERN, MAX_JOIN_NAME_LENGTH } from '../../core/links/join';
 import type { Invitee } from '../../core/roster';
 import { describeLead, describeSeries, formatInstant } from '../../core/time';
-import type { RecurringSeries } from '../../core/time';
-import { blockTimeZone, dialInNumber, roomJoinUrl, usableLocale } from './block';
+import { blockTimeZone, dialInNumber, usableLocale } from './block';
+import { personalLink, personalRoomUrl } from './personalLink';
 import type { MeetingSecurity, MeetingSnapshot, OrganizerSettings, PersonalMessage } from './types';
-
-/** The invitee's personal meeting link (their personal web alias), or the meeting's for rosters made before issue 10. */
-export function personalRoomUrl(security: MeetingSecurity, invitee: Invitee): string {
-  return roomJoinUrl({ ...security, alias: invitee.alias ?? security.alias });
-}
-
-/**
- * The invitee's personal join link: a SecureJoin capture link to their personal alias (on which
- * the node asks for their passcode and names them), whose `#sj=` fragment
- * (never sent to any server) holds role guest, their passcode, their name and the meeting's
- * window (start, end, the policy's lead and grace minutes). With the extension, opening it saves
- * the passcode with exactly the node's window and strips the fragment; without it, it opens the
- * room's page and the invitee types the passcode. The passcode is never in the query (`?pin=`):
- * the join page would send it at once, before the window too (where the node counts it as a
- * wrong PIN), and it would sit in the request line, server logs and browser history.
- * When the passcode is not a PIN the web app takes (digits), the plain room link.
- * For a series the times are its first occurrence (as in the block's sentence) and the link
- * carries the series' zone and rule, so the extension keeps the passcode for every occurrence.
- */
-export function personalLink(meeting: MeetingTimes, security: MeetingSecurity, settings: Pick<OrganizerSettings, 'leadMinutes' | 'graceMinutes'>, invitee: Invitee): string {
-  if (!JOIN_PIN_PATTERN.test(invitee.passcode)) return personalRoomUrl(security, invitee);
-  const name = singleLine(invitee.name, MAX_JOIN_NAME_LENGTH) || invitee.email.slice(0, MAX_JOIN_NAME_LENGTH);
-  return buildCaptureLink({
-    origin: security.nodeOrigin,
-    path: security.webAppPath,
-    alias: invitee.alias ?? security.alias,
-    style: 'webapp3',
-    role: 'guest',
-    pin: invitee.passcode,
-    name,
-    startsAt: meeting.start,
-    endsAt: meeting.end,
-    leadMinutes: settings.leadMinutes,
-    graceMinutes: settings.graceMinutes,
-    ...(meeting.recurrence ? { recurrence: { timeZone: meeting.recurrence.timeZone, rule: meeting.recurrence.rule } } : {}),
-  });
-}
-
-/** The meeting's times: start and end (a series' first occurrence) and the series, if any. */
-export type MeetingTimes = Pick<MeetingSnapshot, 'start' | 'end'> & { recurrence?: RecurringSeries | null };
 
 /**
  * When the link and passcode work, with the first opening in the organizer's zone, named:
@@ -104,6 +63,3 @@ export function personalMessages(meeting: MeetingSnapshot, security: MeetingSecu
     };
   });
 }
-
-// The roster's CSV export is ./rosterCsv: the task pane loads it on first use.
-export { csvField, rosterCsv } from './rosterCsv';

@@ -1,8 +1,8 @@
 /**
  * The roster as CSV, for its export: a module of its own, so the task pane loads it on first use.
  */
-import { personalLink } from './roster';
-import type { MeetingTimes } from './roster';
+import { personalLink } from './personalLink';
+import type { MeetingTimes } from './personalLink';
 import type { MeetingSecurity, OrganizerSettings } from './types';
 
 /**

@@ -3,8 +3,9 @@
  * provisionMeeting.ts's withdrawMeeting, which loads this module on first use).
  */
 import { meetingUrl, serviceOutcome } from './meetingService';
-import { call, currentBody, currentEtag, readRecord, saveRecord, unreachable } from './provisionMeeting';
-import type { ProvisionOptions, WithdrawResult } from './provisionMeeting';
+import { currentBody, readRecord, saveRecord } from './itemRecord';
+import { call, currentEtag, unreachable } from './serviceCalls';
+import type { ProvisionOptions, WithdrawResult } from './serviceCalls';
 import type { ItemPort } from './port';
 import { tokenOrProblem } from './tokens';
 import type { OrganizerSettings } from './types';
