@@ -22,7 +22,7 @@ export * from './invite';
 /** The admin policy manifest. */
 export * from './policy';
 /** A conference node's decisions (token requests, room specs). */
-export * from './room';
+export * from './roomSpec';
 /** The extension's saved meetings: records, import/export, upgrade, retention. */
 export * from './vault';
 /** The extension's fill decisions: which join page, which PIN, whether to fill now. */

@@ -9,7 +9,7 @@ import { createHmac, hkdfSync } from 'node:crypto';
 /** Marks a hashed key (version 1), so a migration can tell converted rows from plain ones. */
 export const ALIAS_HASH_PREFIX = 'h1.';
 
-/** Hashes alias keys (already lower-cased, see core/room's aliasKey). */
+/** Hashes alias keys (already lower-cased, see core/roomSpec's aliasKey). */
 export type AliasHasher = (aliasKey: string) => string;
 
 /** The hasher for a codes key (32 bytes). The derived key never leaves this closure. */

@@ -4,7 +4,7 @@
  * the guest PIN of an answer is the meeting's passcode (shared) or the invitee's (unique). So the
  * host PIN, a guest PIN and every passcode get the same length: the larger of the policy's
  * minimum PIN length and its passcode length. The policy's numbers keep their meaning as lower
- * bounds; they only ever grow, never weaken a code. (core/room's pinLengthIssues refuses rooms
+ * bounds; they only ever grow, never weaken a code. (core/roomSpec's pinLengthIssues refuses rooms
  * that break the rule; this makes generated codes keep it.)
  */
 import { PIN_LENGTH, validateLength } from './alphabet';

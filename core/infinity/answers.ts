@@ -2,9 +2,9 @@
  * The policy answers Infinity accepts (platform facts §6): a conference for an alias inside its
  * occurrence's window, `reject` for everything else, and a participant's display name.
  */
-import type { AliasKind } from '../room/aliases';
-import { roomWindowAt } from '../room/decideTokenRequest';
-import type { RoomSpec, RoomWindow } from '../room/types';
+import type { AliasKind } from '../roomSpec/aliases';
+import { roomWindowAt } from '../roomSpec/window';
+import type { RoomSpec, RoomWindow } from '../roomSpec/types';
 import type { EpochMs } from '../types';
 
 /** The `service_tag` that marks SecureJoin's conferences (participant requests echo it back). */

@@ -1,11 +1,11 @@
 /**
  * The body of a meeting write (`PUT /api/v1/meetings/:id`): a subject and a room spec, validated
- * whole. The room is core/room's spec, so the service accepts exactly what a node accepts.
+ * whole. The room is core/roomSpec's spec, so the service accepts exactly what a node accepts.
  */
 import { z } from 'zod';
-import { parseRoomSpec, roomSpecInputSchema } from '../room';
-import { plainText } from '../room/plainText';
-import type { RoomSpec } from '../room';
+import { parseRoomSpec, roomSpecInputSchema } from '../roomSpec';
+import { plainText } from '../roomSpec/plainText';
+import type { RoomSpec } from '../roomSpec';
 import type { Issue, Result } from '../types';
 
 /** Longest subject kept (Outlook allows 255). */

@@ -7,7 +7,7 @@
  * nothing (no oracle).
  */
 import { generateDialAlias, generateWebAlias } from '../codes/alias';
-import type { AliasKind } from '../room/aliases';
+import type { AliasKind } from '../roomSpec/aliases';
 
 /** What an alias slot of a write may hold: the meeting's own aliases of that kind (lower-case), or none on a create. */
 export interface HeldAliases {

@@ -5,7 +5,7 @@
  * longer than the policy's `maxActivationWindowHours`. Pure: the service passes the parsed room.
  */
 import type { Policy } from '../policy/schema';
-import type { RoomSpec } from '../room/types';
+import type { RoomSpec } from '../roomSpec/types';
 import type { Issue } from '../types';
 import { DEFAULT_GRACE_MINUTES, DEFAULT_LEAD_MINUTES } from '../time/activation';
 

@@ -1,5 +1,5 @@
 /** What the API returns for a meeting. Codes are in clear: only the organizer (or an admin) reads it. */
-import type { RoomSpec } from '../room';
+import type { RoomSpec } from '../roomSpec';
 
 /** A stored meeting as the API shows it. */
 export interface MeetingView {

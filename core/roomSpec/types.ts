@@ -67,9 +67,3 @@ export interface RoomSpec {
   /** false: a draft (registered at insert); its aliases open nothing until the send check sets it. */
   sent: boolean;
 }
-
-/** The part of a room's live state that token decisions depend on. */
-export interface RoomPresence {
-  /** Hosts currently in the conference (not waiting). Guests wait in the lobby while this is 0. */
-  hostsPresent: number;
-}

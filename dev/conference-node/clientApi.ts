@@ -1,15 +1,16 @@
 /**
  * The Pexip client REST API subset the join page and the SDKs use:
  * `request_token`, `refresh_token`, `release_token`, `participants`, `events`, `theme/`.
- * Parsing and writing only; admission is decided by core/room `decideTokenRequest`, with the
+ * Parsing and writing only; admission is decided by ./decisions `decideTokenRequest`, with the
  * conference the policy server answered for the alias (as Infinity asks its policy profile), else
  * the node's local room of that alias.
  * Media endpoints (`calls`, `ack`, ...) are not implemented: clients join control-only.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { clientKeyOf, decideTokenRequest, hostsPresent, invalidTokenBody, NODE_VERSION, notFoundBody, participantPropertiesQuery, policyConferenceKey, roomSpecOfPolicyConference, serviceConfigurationQuery, tokenBody } from '../../core/room';
-import type { PolicyConference, RoomSpec, WebJoinCaller } from '../../core/room';
+import { clientKeyOf, decideTokenRequest, hostsPresent, invalidTokenBody, NODE_VERSION, notFoundBody, participantPropertiesQuery, policyConferenceKey, roomSpecOfPolicyConference, serviceConfigurationQuery, tokenBody } from './decisions';
+import type { RoomSpec } from '../../core/roomSpec';
+import type { PolicyConference, WebJoinCaller } from './decisions';
 import { participantJson } from './events';
 import { readJsonBody, sendEmpty, sendJson, singleHeader } from './http/io';
 import { admitParticipant, conferenceState, issueToken, removeParticipant, sweepExpired } from './rooms';

@@ -2,14 +2,14 @@
  * The node's External Policy API client, as Infinity's Conferencing Nodes call a policy profile:
  * HTTP GET to `<url>/policy/v1/...` with every parameter in the query string, HTTP Basic
  * credentials, a 5 s timeout and no redirects. A thin adapter: the query and the meaning of the
- * answers are core/room's (`policyAnswer.ts`). Any failure (unreachable, timeout, non-200,
+ * answers are ./decisions/policyAnswer.ts's. Any failure (unreachable, timeout, non-200,
  * invalid JSON) is Infinity's "default behaviour"; the node then uses its local rooms.
  */
 import { request as httpRequest } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { readParticipantProperties, readServiceConfiguration } from '../../core/room';
-import type { ParticipantPropertiesOutcome, ServiceConfigurationOutcome } from '../../core/room';
+import { readParticipantProperties, readServiceConfiguration } from './decisions';
+import type { ParticipantPropertiesOutcome, ServiceConfigurationOutcome } from './decisions';
 
 /** Where the policy server is and how to sign in to it. */
 export interface PolicyClientOptions {

@@ -1,11 +1,11 @@
 /**
- * Participant life cycle of the node: admit (after core/room decided), refresh, leave, expire,
+ * Participant life cycle of the node: admit (after ./decisions decided), refresh, leave, expire,
  * and moving guests out of the lobby when a host arrives. Mutates NodeState, emits events.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AttemptLimits } from '../../core/attempts';
-import { hostsPresent, participantsToAdmit } from '../../core/room';
-import type { AdmitDecision } from '../../core/room';
+import { hostsPresent, participantsToAdmit } from './decisions';
+import type { AdmitDecision } from './decisions';
 import type { Clock, EpochMs } from '../../core/types';
 import { EventHub, participantJson } from './events';
 import type { PolicyClient } from './policyClient';
@@ -69,7 +69,7 @@ export function admitParticipant(ctx: NodeContext, key: string, room: RoomRecord
   return { participant, token };
 }
 
-/** Moves every waiting guest into the conference when a host is present (core/room lobby rule). */
+/** Moves every waiting guest into the conference when a host is present (./decisions lobby rule). */
 export function releaseLobby(ctx: NodeContext, key: string, room: RoomRecord): void {
   const admit = participantsToAdmit([...room.participants.values()]);
   for (const uuid of admit) {

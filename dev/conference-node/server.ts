@@ -2,7 +2,7 @@
  * The reference conference node: a loopback-only HTTP (or, with `tls`, HTTPS) server that behaves like a Pexip
  * Infinity conference node for what SecureJoin touches (client API token phase, event stream,
  * join page), asking an External Policy API server (the meeting service) what each alias is, as
- * Infinity does, with its own local rooms (the demo room) as fallback. Decisions come from core/room.
+ * Infinity does, with its own local rooms (the demo room) as fallback. Decisions come from ./decisions (and core/roomSpec for the room's own rules).
  */
 import { createServer as createHttpServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -10,8 +10,9 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { AttemptLedger } from '../../core/attempts';
 import type { AttemptLimits } from '../../core/attempts';
-import { parseRoomSpec, policyConferenceKey } from '../../core/room';
-import type { RoomSpec } from '../../core/room';
+import { parseRoomSpec } from '../../core/roomSpec';
+import { policyConferenceKey } from './decisions';
+import type { RoomSpec } from '../../core/roomSpec';
 import type { Clock } from '../../core/types';
 import { handleClientApi } from './clientApi';
 import { EventHub } from './events';
@@ -70,7 +71,7 @@ export interface ConferenceNode {
   port: number;
   /** Join page URL for `alias` on `origin` (default `url`), with webapp3 query parameters. */
   joinUrl(alias: string, params?: { name?: string; pin?: string; role?: 'host' | 'guest'; join?: boolean }, origin?: string): string;
-  /** Creates or replaces a local room (the node's configuration; core/room validation). @throws Error listing the issues. */
+  /** Creates or replaces a local room (the node's configuration; core/roomSpec validation). @throws Error listing the issues. */
   putRoom(spec: unknown): RoomSpec;
   /** Deletes a local room; false when there was none. */
   deleteRoom(alias: string): boolean;

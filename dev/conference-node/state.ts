@@ -1,10 +1,11 @@
 /**
  * The node's in-memory state: rooms, participants, tokens and the attempt ledger. This is the
- * mutable shell around core/room's pure decisions; nothing here decides who gets in.
+ * mutable shell around ./decisions' pure decisions; nothing here decides who gets in.
  */
 import type { LedgerState } from '../../core/attempts';
 import type { RosterUsage } from '../../core/roster';
-import type { Credential, RoomSpec, ServiceType } from '../../core/room';
+import type { RoomSpec } from '../../core/roomSpec';
+import type { Credential, ServiceType } from './decisions';
 import type { EpochMs, Role } from '../../core/types';
 
 /** A participant in a room (control-only: the node carries no media). */

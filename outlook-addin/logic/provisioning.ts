@@ -4,7 +4,7 @@
  * which registers it on the node, so the codes in the invite actually open the room.
  */
 import { singleLine } from '../../core/invite/escape';
-import type { RoomSpecInput } from '../../core/room';
+import type { RoomSpecInput } from '../../core/roomSpec';
 import { isMinted } from './minted';
 import type { MeetingSecurity, MeetingSnapshot, OrganizerSettings } from './types';
 

@@ -4,8 +4,8 @@
  * personal aliases that rows from before migration 3 lacked). Idempotent and serialised across
  * replicas by the migrations' advisory lock; a start with nothing to convert costs one query.
  */
-import type { RoomSpec } from '../../core/room';
-import { aliasKey } from '../../core/room';
+import type { RoomSpec } from '../../core/roomSpec';
+import { aliasKey } from '../../core/roomSpec';
 import type { AliasHasher } from '../aliasHash';
 import { ALIAS_HASH_PREFIX } from '../aliasHash';
 import type { CodesCipher } from '../codes';

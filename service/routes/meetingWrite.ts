@@ -14,7 +14,7 @@ import { ALIASES_ARE_MINTED, NOTHING_HELD, aliasDraw, mintAliases, redrawSlots }
 import type { HeldAliases, MintedSlot } from '../../core/meeting/mint';
 import { policyIssues } from '../../core/meeting/policyCheck';
 import type { StatedTiming } from '../../core/meeting/policyCheck';
-import { meetingAliases } from '../../core/room';
+import { meetingAliases } from '../../core/roomSpec';
 import type { Issue } from '../../core/types';
 import type { ServiceContext } from '../context';
 import { conflict, invalid, refuse, sendMeeting } from '../http/replies';

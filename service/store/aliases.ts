@@ -4,8 +4,8 @@
  * together; unique across all meetings. Aliases are kept only as keyed hashes (../aliasHash.ts):
  * a dump of this table names no alias.
  */
-import { meetingAliases } from '../../core/room';
-import type { AliasKind, RoomSpec } from '../../core/room';
+import { meetingAliases } from '../../core/roomSpec';
+import type { AliasKind, RoomSpec } from '../../core/roomSpec';
 import type { AliasHasher } from '../aliasHash';
 import type { Queryable } from '../db/database';
 import { UNIQUE_VIOLATION, sqlState } from '../db/database';

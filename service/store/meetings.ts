@@ -7,10 +7,10 @@
  * plain `sent` column, by which the draft sweep (service/store/drafts.ts) finds unsent drafts.
  */
 import type { MeetingView } from '../../core/meeting';
-import type { RoomSpec } from '../../core/room';
+import type { RoomSpec } from '../../core/roomSpec';
 import type { AliasHasher } from '../aliasHash';
 import type { CodesCipher } from '../codes';
-import { aliasKey } from '../../core/room';
+import { aliasKey } from '../../core/roomSpec';
 import type { Queryable } from '../db/database';
 import { UNIQUE_VIOLATION, sqlState } from '../db/database';
 import { AliasTakenError } from './aliases';

@@ -5,7 +5,7 @@
  * hashed at rest, the audit trail, logs without codes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_INVITEES } from '../../core/room';
+import { MAX_INVITEES } from '../../core/roomSpec';
 import type { MeetingService } from '../../service';
 import { BACKENDS, GUEST_PIN, HOST_PIN, PASSCODE, aliasesOf, call, carryBack, meetingBody, meetingId, startIssuer, startService } from './support';
 import type { BackendDb, TestIssuer } from './support';

@@ -2,7 +2,7 @@
  * The exact JSON bodies a Pexip Infinity conference node answers on `request_token`
  * (platform facts, section 4). The SDKs validate them strictly, so shapes here must not drift.
  */
-import type { Role } from '../types';
+import type { Role } from '../../../core/types';
 
 /** `version` object included in pin-required and token bodies (the SDK requires it). */
 export interface NodeVersion {

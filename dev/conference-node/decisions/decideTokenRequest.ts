@@ -19,17 +19,23 @@
  * be detectable by watching the attempt counter (an oracle for valid codes). The cost is that a
  * very early attendee spends one attempt; the lead time (default 15 min) keeps that rare.
  */
-import { AttemptLedger } from '../attempts';
-import type { AttemptLimits, AttemptStatus, LedgerState } from '../attempts';
-import { constantTimeEqual, guestsWaitForHost, pinPrompt, resolveRole } from '../pin';
-import type { PinConfig } from '../pin';
-import { recordJoin } from '../roster';
-import type { RosterUsage } from '../roster';
-import { isCodeActive, seriesWindowActiveAt } from '../time';
-import type { Channel, EpochMs, Role } from '../types';
+import { AttemptLedger } from '../../../core/attempts';
+import type { AttemptLimits, AttemptStatus, LedgerState } from '../../../core/attempts';
+import { constantTimeEqual, guestsWaitForHost, pinPrompt, resolveRole } from '../../../core/pin';
+import type { PinConfig } from '../../../core/pin';
+import { recordJoin } from '../../../core/roster';
+import type { RosterUsage } from '../../../core/roster';
+import type { Channel, EpochMs, Role } from '../../../core/types';
 import { invalidPinBody, notFoundBody, pinRequiredBody, retriesExceededBody } from './bodies';
 import type { ErrorBody, PinRequiredBody, ServiceType } from './bodies';
-import type { RoomPresence, RoomSpec, RoomWindow } from './types';
+import type { RoomSpec } from '../../../core/roomSpec/types';
+import { roomWindowAt } from '../../../core/roomSpec/window';
+
+/** The part of a room's live state that token decisions depend on. */
+export interface RoomPresence {
+  /** Hosts currently in the conference (not waiting). Guests wait in the lobby while this is 0. */
+  hostsPresent: number;
+}
 
 /** What the client sent, already parsed by the shell. */
 export interface TokenRequest {
@@ -118,22 +124,6 @@ export function roomPinPrompt(room: RoomSpec): { pin: 'required' | 'none'; guest
 export function serviceTypeFor(room: RoomSpec, role: Role, presence: RoomPresence): ServiceType {
   if (role === 'host') return 'conference';
   return guestsWaitForHost(pinConfigOf(room)) && presence.hostsPresent === 0 ? 'waiting_room' : 'conference';
-}
-
-/**
- * The window in which the room's meeting codes work at `now`, or null when they do not: the
- * room's `window` for a single meeting; for a series, the window of whichever occurrence is open
- * (lead before its start, grace after its end). Fails closed (null) on anything malformed.
- */
-export function roomWindowAt(room: RoomSpec, now: EpochMs): RoomWindow | null {
-  if (room.window === null || !Number.isFinite(now)) return null;
-  if (room.recurrence === undefined) return isCodeActive(room.window, now) ? room.window : null;
-  const r = room.recurrence;
-  try {
-    return seriesWindowActiveAt({ start: r.meeting.start, end: r.meeting.end, timeZone: r.timeZone, rule: r.rule }, now, { leadMinutes: r.leadMinutes, graceMinutes: r.graceMinutes });
-  } catch {
-    return null;
-  }
 }
 
 /** Decides one `request_token`. Never throws on client input; see the module comment for the rules. */

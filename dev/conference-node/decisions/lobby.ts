@@ -2,7 +2,7 @@
  * Who leaves the lobby when the room changes. Pexip keeps guests in a `waiting_room` until the
  * first host joins, then moves them all into the conference.
  */
-import type { Role } from '../types';
+import type { Role } from '../../../core/types';
 import type { ServiceType } from './bodies';
 
 /** A participant as the lobby rule sees it. */

@@ -1,16 +1,16 @@
 /**
  * What a conference node makes of Pexip Infinity's External Policy API (platform facts §6), as
  * pure functions: the query a node sends for a web join, and the meaning of the answers. The
- * reference node (conference-node/policyClient.ts) is the thin HTTP adapter around these.
+ * reference node (../policyClient.ts) is the thin HTTP adapter around these.
  *
  * Infinity uses a `success` answer with a valid `result` as is; `reject` means "not found";
  * `continue` without a result, a non-200 status or an invalid answer means "use your own
  * database" (here: the node's local rooms). Nothing is guessed from a malformed answer.
  */
 import { z } from 'zod';
-import { isValidPinFormat } from '../pin';
-import { pinLengthsAcceptable } from './aliases';
-import type { RoomSpec } from './types';
+import { isValidPinFormat } from '../../../core/pin';
+import { pinLengthsAcceptable } from '../../../core/roomSpec/aliases';
+import type { RoomSpec } from '../../../core/roomSpec/types';
 
 /** Infinity refuses any answer value longer than this. */
 const MAX_VALUE = 250;
@@ -84,7 +84,7 @@ export function readServiceConfiguration(status: number, body: unknown): Service
 }
 
 /**
- * The conference as a RoomSpec for core/room's `decideTokenRequest`: Pexip's static PIN rules
+ * The conference as a RoomSpec for ./decideTokenRequest.ts: Pexip's static PIN rules
  * only (no meeting codes, no window: the policy server already decided those). `alias` carries
  * the conference name, which is what participants see as `conference_name`.
  */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateDialAlias, generateInviteePasscodes, generateWebAlias, isWeakCode, pinPromptLength, WEB_ALIAS_LENGTH } from '../../../core/codes';
-import { ALIAS_PATTERN } from '../../../core/room';
+import { ALIAS_PATTERN } from '../../../core/roomSpec';
 
 describe('generateWebAlias', () => {
   it('draws 20 lower-case letters and digits with at least one letter, a valid room alias', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decideServiceConfiguration, displayName, normaliseLocalAlias, parseServiceConfigurationQuery } from '../../../core/infinity';
 import type { AliasedMeeting } from '../../../core/infinity';
-import { meetingAliases, parseRoomSpec } from '../../../core/room';
+import { meetingAliases, parseRoomSpec } from '../../../core/roomSpec';
 
 const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
 const pin = fc.tuple(digits(3, 19), fc.boolean()).map(([d, hash]) => (hash ? `${d}#` : d.padEnd(4, '7')));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_INVITEES } from '../../../core/room';
+import { MAX_INVITEES } from '../../../core/roomSpec';
 import { parseMeetingWrite } from '../../../core/meeting';
 
 const start = Date.UTC(2030, 0, 7, 9);
@@ -19,7 +19,7 @@ function paths(input: unknown): string[] {
 }
 
 describe('parseMeetingWrite', () => {
-  it('accepts a subject and a room, and normalises the room as core/room does', () => {
+  it('accepts a subject and a room, and normalises the room as core/roomSpec does', () => {
     const r = parseMeetingWrite({ subject: 'Review', room });
     expect(r.ok && r.value.subject).toBe('Review');
     expect(r.ok && r.value.room.window).toEqual({ opensAt: start - 15 * 60_000, closesAt: start + 3_600_000 });

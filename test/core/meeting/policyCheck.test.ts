@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { policyIssues } from '../../../core/meeting/policyCheck';
 import { parsePolicy } from '../../../core/policy';
 import type { Policy } from '../../../core/policy';
-import type { RoomSpec } from '../../../core/room';
+import type { RoomSpec } from '../../../core/roomSpec';
 
 const START = Date.UTC(2030, 0, 7, 9);
 const HOUR = 3_600_000;

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseRoomSpec } from '../../../core/room';
-import { MINUTE, T0 } from './fixtures';
+import { parseRoomSpec } from '../../../core/roomSpec';
+
+/** A fixed instant and a minute, UTC ms. */
+const T0 = Date.UTC(2030, 0, 15, 9, 0, 0);
+const MINUTE = 60_000;
 
 const paths = (input: unknown, alias?: string) => {
   const r = parseRoomSpec(input, alias);

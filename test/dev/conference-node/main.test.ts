@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { demoCodes, demoRoom, main, parseMainOptions } from '../../../dev/conference-node/main';
 import { isWeakCode } from '../../../core/codes';
 import { parseCaptureLink } from '../../../core/links';
-import { parseRoomSpec } from '../../../core/room';
+import { parseRoomSpec } from '../../../core/roomSpec';
 import type { ConferenceNode } from '../../../dev/conference-node/server';
 import { requestToken, startNode } from './support';
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { decideServiceConfiguration } from '../../../core/infinity';
 import { parseInvite } from '../../../core/invite/parse';
 import { parseJoinLink } from '../../../core/links/join';
-import { meetingAliases, parseRoomSpec } from '../../../core/room';
+import { meetingAliases, parseRoomSpec } from '../../../core/roomSpec';
 import { applySecurity, createSecurity, roomSpecFor } from '../../../outlook-addin/logic';
 import { meeting, POLICY, SETTINGS, START } from './fixtures';
 

@@ -5,7 +5,7 @@ import {
   aliasesOf, applySecurity, codesOf, createSecurity, organizerSettings, parseSecurity, rebuildSecurityFromBody, securityFromBody, syncAttendees,
 } from '../../../outlook-addin/logic';
 import { aliasDraw, mintAliases, NOTHING_HELD } from '../../../core/meeting/mint';
-import { parseRoomSpec } from '../../../core/room';
+import { parseRoomSpec } from '../../../core/roomSpec';
 import { roomSpecFor } from '../../../outlook-addin/logic';
 import { meeting, POLICY, SETTINGS } from './fixtures';
 
@@ -64,7 +64,7 @@ describe('the PIN length rule over the policy space', () => {
           const promptCodes = [s.hostPin, s.guestPin, s.sharedPasscode, ...(s.roster?.invitees ?? []).map((i) => i.passcode)].filter((c): c is string => c !== null);
           expect(new Set(promptCodes.map((c) => c.length))).toEqual(new Set([Math.max(pin, passcode)]));
           expect(s.hostPin.length).toBeGreaterThanOrEqual(pin);
-          // The room spec the service gets, its aliases minted as the service does, passes core/room's rules (PIN lengths, distinct aliases and codes).
+          // The room spec the service gets, its aliases minted as the service does, passes core/roomSpec's rules (PIN lengths, distinct aliases and codes).
           const minted = mintAliases(roomSpecFor(meeting(), s, settings, true, true), NOTHING_HELD, aliasDraw(settings.accessCodeLength));
           const parsed = parseRoomSpec(minted.ok ? minted.room : null);
           expect(parsed.ok ? [] : parsed.errors).toEqual([]);

@@ -8,8 +8,8 @@
  * meeting service (local issuer), core/room.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { roomWindowAt } from '../../../core/room';
-import type { RoomSpec } from '../../../core/room';
+import { roomWindowAt } from '../../../core/roomSpec';
+import type { RoomSpec } from '../../../core/roomSpec';
 import { seriesWindowActiveAt } from '../../../core/time';
 import { createOfficeItemPort } from '../../../outlook-addin/office';
 import type { OfficeLike } from '../../../outlook-addin/office';

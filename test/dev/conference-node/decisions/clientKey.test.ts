@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientKeyOf } from '../../../core/room';
+import { clientKeyOf } from '../../../../dev/conference-node/decisions';
 
 describe('clientKeyOf', () => {
   it('prefers the client id, else the normalised display name, always with the address', () => {

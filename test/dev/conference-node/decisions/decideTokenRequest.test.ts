@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decideTokenRequest, NODE_VERSION } from '../../../core/room';
-import type { RoomSpec, TokenDecision, TokenDecisionInput } from '../../../core/room';
-import type { LedgerState } from '../../../core/attempts';
-import type { RosterUsage } from '../../../core/roster';
+import { decideTokenRequest, NODE_VERSION } from '../../../../dev/conference-node/decisions';
+import type { RoomSpec } from '../../../../core/roomSpec';
+import type { TokenDecision, TokenDecisionInput } from '../../../../dev/conference-node/decisions';
+import type { LedgerState } from '../../../../core/attempts';
+import type { RosterUsage } from '../../../../core/roster';
 import { HOST_ONLY, MEETING, MINUTE, NO_GUESTS, OPEN, PINNED, T0 } from './fixtures';
 
 const PIN_REQUIRED = (guest: 'required' | 'none') => ({

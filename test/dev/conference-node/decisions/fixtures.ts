@@ -1,6 +1,6 @@
-/** Rooms and helpers shared by the core/room tests. */
-import { parseRoomSpec } from '../../../core/room';
-import type { RoomSpec } from '../../../core/room';
+/** Rooms and helpers shared by the reference node's decision tests. */
+import { parseRoomSpec } from '../../../../core/roomSpec';
+import type { RoomSpec } from '../../../../core/roomSpec';
 
 export const T0 = Date.UTC(2030, 0, 15, 9, 0, 0);
 export const MINUTE = 60_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hostsPresent, participantsToAdmit, serviceTypeFor } from '../../../core/room';
-import type { LobbyParticipant } from '../../../core/room';
+import { hostsPresent, participantsToAdmit, serviceTypeFor } from '../../../../dev/conference-node/decisions';
+import type { LobbyParticipant } from '../../../../dev/conference-node/decisions';
 import { HOST_ONLY, OPEN, PINNED } from './fixtures';
 
 const guest = (uuid: string, serviceType: LobbyParticipant['serviceType'] = 'waiting_room'): LobbyParticipant => ({ uuid, role: 'guest', serviceType });

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  decideTokenRequest,
-  participantPropertiesQuery,
-  pinLengthsAcceptable,
-  policyConferenceKey,
-  readParticipantProperties,
-  readServiceConfiguration,
-  roomSpecOfPolicyConference,
-  serviceConfigurationQuery,
-} from '../../../core/room';
-import type { PolicyConference, WebJoinCaller } from '../../../core/room';
+import { pinLengthsAcceptable } from '../../../../core/roomSpec';
+import { decideTokenRequest, participantPropertiesQuery, policyConferenceKey, readParticipantProperties, readServiceConfiguration, roomSpecOfPolicyConference, serviceConfigurationQuery } from '../../../../dev/conference-node/decisions';
+import type { PolicyConference, WebJoinCaller } from '../../../../dev/conference-node/decisions';
 
 const conference = (result: Record<string, unknown>) => ({ status: 'success', action: 'continue', result: { service_type: 'conference', name: 'securejoin-m1', service_tag: 'securejoin', ...result } });
 

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decideTokenRequest, parseRoomSpec, roomWindowAt } from '../../../core/room';
-import type { RoomSpec, TokenDecision } from '../../../core/room';
-import { activationWindow, isCodeActive, occurrences } from '../../../core/time';
+import { parseRoomSpec, roomWindowAt } from '../../../../core/roomSpec';
+import { decideTokenRequest } from '../../../../dev/conference-node/decisions';
+import type { RoomSpec } from '../../../../core/roomSpec';
+import type { TokenDecision } from '../../../../dev/conference-node/decisions';
+import { activationWindow, isCodeActive, occurrences } from '../../../../core/time';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
