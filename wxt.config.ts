@@ -17,8 +17,9 @@ export default defineConfig({
   // The e2e tests build into their own folder (SECUREJOIN_WXT_OUT_DIR, see test/e2e/support/globalSetup.ts)
   // so a test run never rebuilds the extension a running `npm start` browser has loaded.
   outDir: process.env.SECUREJOIN_WXT_OUT_DIR ?? '.output',
-  // The popup and options page read invite HTML with the browser's own parser (core/html).
-  vite: () => ({ plugins: [preact(), domAnchorReaderVite()] }),
+  // The popup and options page read invite HTML with the browser's own parser (core/html). Test
+  // hooks (extension/background/fillCommand.ts) exist in development and test builds only.
+  vite: ({ mode }) => ({ plugins: [preact(), domAnchorReaderVite()], define: { __SECUREJOIN_TEST_HOOKS__: JSON.stringify(!isStoreBuild(mode)) } }),
   manifest: ({ mode }) => ({
     name: 'SecureJoin',
     description: 'Keeps your meeting PINs and fills them only on the right conference node.',

@@ -39,16 +39,22 @@ const listeners = (ctx: BackgroundContext) => ({
  * Where the browser tests reach the listeners: headless Chromium neither shows context menus nor
  * delivers extension keyboard shortcuts, so test/e2e/extension-fill-command.test.ts calls them
  * here, in the service worker, with what the browser would pass. Only code running inside the
- * extension's own worker can see this global; pages and content scripts cannot.
+ * extension's own worker can see this global; pages and content scripts cannot. Store builds
+ * (SECUREJOIN_STORE_BUILD) define no such global.
  */
 export const TEST_HOOK = '__securejoinFill';
+
+/** Set by the build (wxt.config.ts): false in store builds, which define no test hook. */
+declare const __SECUREJOIN_TEST_HOOKS__: boolean | undefined;
+/** Whether this build exposes {@link TEST_HOOK}: development and test builds only; unknown means no. */
+const TEST_HOOKS = typeof __SECUREJOIN_TEST_HOOKS__ === 'boolean' && __SECUREJOIN_TEST_HOOKS__;
 
 /** Adds the context-menu item and listens for it and the keyboard command. Call once at start, synchronously. */
 export function wireManualFill(ctx: BackgroundContext): void {
   const on = listeners(ctx);
   browser.contextMenus.onClicked.addListener((info, tab) => void on.onMenuClick(info, tab).catch(() => undefined));
   browser.commands.onCommand.addListener((command, tab) => void on.onCommand(command, tab).catch(() => undefined));
-  (globalThis as Record<string, unknown>)[TEST_HOOK] = on;
+  if (TEST_HOOKS) (globalThis as Record<string, unknown>)[TEST_HOOK] = on;
   // Menu items persist across worker restarts: recreate ours once per start so it exists exactly once.
   void browser.contextMenus
     .removeAll()

@@ -66,6 +66,25 @@ export const zodEnglishOnly: Plugin = {
   },
 };
 
+/**
+ * htmlparser2's tokenizer alone, for the classic-Windows file, which reads invite HTML with it
+ * (core/html/readAnchors.ts). htmlparser2's index also re-exports its DOM handler, DomUtils and
+ * serializer, which esbuild keeps, and with them a second, older copy of the `entities` tables
+ * (~75 KiB minified, ~30 KiB gzipped): the package is resolved to its tokenizer module instead.
+ * Anything else imported from it fails the build (no such export), never silently.
+ */
+export const htmlparser2TokenizerOnly: Plugin = {
+  name: 'htmlparser2-tokenizer-only',
+  setup(b) {
+    const tokenizer = join(ROOT, 'node_modules', 'htmlparser2', 'dist', 'esm', 'Tokenizer.js');
+    b.onResolve({ filter: /^htmlparser2$/ }, () => ({ path: 'htmlparser2', namespace: 'htmlparser2-tokenizer' }));
+    b.onLoad({ filter: /.*/, namespace: 'htmlparser2-tokenizer' }, () => {
+      if (!existsSync(tokenizer)) return { errors: [{ text: `htmlparser2's tokenizer is not at ${tokenizer} (did its package layout change?)` }] };
+      return { contents: `export { default as Tokenizer } from ${JSON.stringify(tokenizer)};\n`, resolveDir: dirname(tokenizer), loader: 'js' };
+    });
+  },
+};
+
 /** One bundle as text (esbuild, in memory). */
 async function bundle(entry: string, opts: BuildOptions): Promise<string> {
   const result = await build({ entryPoints: [entry], bundle: true, write: false, platform: 'browser', logLevel: 'silent', legalComments: 'none', plugins: [zodEnglishOnly], ...opts });
@@ -100,6 +119,7 @@ export function buildClassicRuntime(policyUrl: string, minify = true): Promise<s
   return bundle(join(ADDIN, 'events', 'runtime.ts'), {
     format: 'iife',
     target: CLASSIC_TARGET,
+    plugins: [zodEnglishOnly, htmlparser2TokenizerOnly],
     banner: { js: CLASSIC_ATOB },
     minify,
     define: { __SECUREJOIN_POLICY_URL__: JSON.stringify(policyUrl) },

@@ -43,6 +43,12 @@ describe('classic-Windows commands.js', () => {
   it('carries the policy URL it was built for', () => {
     expect(classic).toContain('https://addins.example.com/policy.json');
   });
+
+  it("carries htmlparser2's tokenizer without its DOM helpers and their second copy of the entity tables", () => {
+    // dom-serializer's SVG attribute names; the first test above proves the handlers still run.
+    expect(classic.includes('clipPathUnits'), 'dom-serializer in commands.js').toBe(false);
+    expect(classic.includes('onattribdata'), "htmlparser2's tokenizer callbacks in commands.js").toBe(true);
+  });
 });
 
 describe('buildAddin', () => {

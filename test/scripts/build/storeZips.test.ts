@@ -1,7 +1,7 @@
 /**
  * The store packages `npm run build` writes (scripts/build/storeZips.ts), opened and checked:
  * named with the version; store builds (no development key, no loopback hosts); the Firefox one
- * carries its gecko id; the sources zip for addons.mozilla.org holds no key, build output or
+ * carries its gecko id; the worker defines no test hook; the sources zip for addons.mozilla.org holds no key, build output or
  * installed package.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -37,6 +37,10 @@ describe('store packages', () => {
     expect(manifest.background).toHaveProperty('service_worker');
     const files = [...readZip(join(dir, 'out', names.chrome)).keys()];
     for (const needed of ['popup.html', 'options.html', 'managed_schema.json']) expect(files).toContain(needed);
+    // No test hook (extension/background/fillCommand.ts) in a store build's worker.
+    const worker = readZip(join(dir, 'out', names.chrome)).get(manifest.background.service_worker)?.toString('utf8') ?? '';
+    expect(worker).toContain('Fill SecureJoin PIN');
+    expect(worker).not.toMatch(/__securejoin/);
   });
 
   it('Firefox: MV3 with its gecko id and no data collected, a store build too', () => {
