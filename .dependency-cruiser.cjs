@@ -34,10 +34,10 @@ module.exports = {
       to: { pathNot: ['^core/', 'node_modules/'], dependencyTypesNot: ['core'] },
     },
     {
-      name: 'core-no-node-builtins',
+      name: 'decisions-no-node-builtins',
       severity: 'error',
-      comment: 'core/ runs in Node, browsers, the extension worker and Outlook alike: no node:* modules.',
-      from: { path: '^core/' },
+      comment: "core/ runs in Node, browsers, the extension worker and Outlook alike, and the reference node's decisions are pure functions like it: no node:* modules.",
+      from: { path: '^(core|dev/conference-node/decisions)/' },
       to: { dependencyTypes: ['core'] },
     },
     {
@@ -60,13 +60,6 @@ module.exports = {
       comment: 'The meeting service, the Outlook add-in and the extension each build on core/ only, never on each other (the CLI may use them all).',
       from: { path: '^(service|outlook-addin|extension)/' },
       to: { path: '^(service|outlook-addin|extension|cli)/', pathNot: '^$1/' },
-    },
-    {
-      name: 'node-decisions-pure',
-      severity: 'error',
-      comment: "The reference node's decisions are pure functions over plain data, like core/: no node:* modules.",
-      from: { path: '^dev/conference-node/decisions/' },
-      to: { dependencyTypes: ['core'] },
     },
     {
       name: 'not-to-unresolvable',

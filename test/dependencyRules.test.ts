@@ -17,7 +17,7 @@ const TREE: Record<string, string> = {
   'core/a.ts': [
     "import { b } from './b';", // no-circular (a -> b -> a)
     "import { s } from '../service/s';", // core-imports-only-core
-    "import { readFileSync } from 'node:fs';", // core-no-node-builtins
+    "import { readFileSync } from 'node:fs';", // decisions-no-node-builtins
     "import { h } from 'preact';", // core-no-dom-only-packages
     "import { z } from 'zod';",
     'export const a = () => [b, s, readFileSync, h, z];',
@@ -31,14 +31,14 @@ const TREE: Record<string, string> = {
   'extension/e.ts': 'export const e = 1;',
   'cli/c.ts': "import { s } from '../service/s';\nimport { x } from '../outlook-addin/x';\nexport const c = [s, x];",
   'dev/fake.ts': "import { e } from '../extension/e';\nimport { ok } from '../core/ok';\nexport type Fake = number;\nexport const fake = [e, ok];",
-  'dev/conference-node/decisions/d.ts': "import { randomUUID } from 'node:crypto';\nexport const d = randomUUID;", // node-decisions-pure
+  'dev/conference-node/decisions/d.ts': "import { randomUUID } from 'node:crypto';\nexport const d = randomUUID;", // decisions-no-node-builtins
   'test/helper.ts': "import { fake } from '../dev/fake';\nexport const helper = fake;",
 };
 
 const EXPECTED = [
   'no-circular core/a.ts -> core/b.ts',
   'core-imports-only-core core/a.ts -> service/s.ts',
-  'core-no-node-builtins core/a.ts -> fs',
+  'decisions-no-node-builtins core/a.ts -> fs',
   'core-no-dom-only-packages core/a.ts -> package preact',
   'core-imports-only-core core/typeOnly.ts -> dev/fake.ts',
   'shipped-not-into-dev core/typeOnly.ts -> dev/fake.ts',
@@ -46,7 +46,7 @@ const EXPECTED = [
   'not-to-unresolvable service/missing.ts -> ./nope',
   'apps-apart outlook-addin/x.ts -> extension/e.ts',
   'shipped-not-into-dev outlook-addin/x.ts -> test/helper.ts',
-  'node-decisions-pure dev/conference-node/decisions/d.ts -> crypto',
+  'decisions-no-node-builtins dev/conference-node/decisions/d.ts -> crypto',
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'securejoin-depcruise-'));

@@ -15,7 +15,8 @@ let built: Awaited<ReturnType<typeof buildAddin>>;
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'securejoin-addin-test-'));
   [classic, built] = await Promise.all([buildClassicRuntime('https://addins.example.com/policy.json'), buildAddin(outDir, { hostUrl: 'https://addins.example.com/sj', minify: false })]);
-});
+  // Six esbuild bundles: about 5 s on an idle 2-core box, past vitest's 10 s hook default under load (a hang detector, as in vitest.config.ts).
+}, 60_000);
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 describe('classic-Windows commands.js', () => {
