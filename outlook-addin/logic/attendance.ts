@@ -4,7 +4,9 @@
  * (zod) before anything of it is shown, and failures in plain words. Loaded on first use.
  */
 import * as z from 'zod/mini';
-import type { AttendanceRow } from '../../core/attendance/summary';
+import { attendanceCsv } from '../../core/attendance/csv';
+import { attendanceByAttendee } from '../../core/attendance/summary';
+import type { AttendeeGroup } from '../../core/attendance/summary';
 import type { MeetingServicePolicy } from '../../core/policy';
 import { meetingUrl } from './meetingService';
 import type { ItemPort } from './port';
@@ -13,8 +15,8 @@ import type { ProvisionFetch } from './provisionMeeting';
 import { tokenOrProblem } from './tokens';
 import type { TokenSource } from './tokens';
 
-/** What the pane shows: the meeting's invitees and its rows, or why there is nothing. */
-export type AttendanceLoad = { ok: true; invitees: string[]; rows: AttendanceRow[] } | { ok: false; message: string };
+/** What the pane shows: one group per attendee (core/attendance/summary.ts) and the same rows as CSV, or why there is nothing. */
+export type AttendanceLoad = { ok: true; groups: AttendeeGroup[]; csv: string; empty: boolean } | { ok: false; message: string };
 
 const time = z.nullable(z.number());
 const rowSchema = z.object({
@@ -51,5 +53,7 @@ export async function loadAttendance(port: ItemPort, service: MeetingServicePoli
   } catch {
     return { ok: false, message: 'The meeting service answered something that is not an attendance record.' };
   }
-  return parsed.success ? { ok: true, invitees: parsed.data.invitees, rows: parsed.data.rows } : { ok: false, message: 'The meeting service answered something that is not an attendance record.' };
+  if (!parsed.success) return { ok: false, message: 'The meeting service answered something that is not an attendance record.' };
+  const { invitees, rows } = parsed.data;
+  return { ok: true, groups: attendanceByAttendee(invitees, rows), csv: attendanceCsv(invitees, rows), empty: rows.length === 0 };
 }

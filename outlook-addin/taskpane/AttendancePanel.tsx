@@ -5,8 +5,7 @@
  * while the meeting runs: press again for the newest). Text only: names are rendered as text.
  */
 import { useState } from 'preact/hooks';
-import { attendanceCsv } from '../../core/attendance/csv';
-import { attendanceByAttendee, isSecondUse } from '../../core/attendance/summary';
+import { isSecondUse } from '../../core/attendance/summary';
 import type { AttendanceRow, AttendeeGroup } from '../../core/attendance/summary';
 import type { AttendanceLoad } from '../logic/attendance';
 import { BUTTON } from '../logic/wording';
@@ -40,7 +39,7 @@ export function AttendancePanel({ load }: { load: () => Promise<AttendanceLoad> 
       .then(setRecord)
       .finally(() => setBusy(false));
   };
-  const groups = record?.ok ? attendanceByAttendee(record.invitees, record.rows) : [];
+  const groups = record?.ok ? record.groups : [];
   return (
     <section id="attendance" aria-label="Attendance" aria-busy={busy}>
       <h2>Attendance</h2>
@@ -54,7 +53,7 @@ export function AttendancePanel({ load }: { load: () => Promise<AttendanceLoad> 
       )}
       {record?.ok && (
         <>
-          {record.rows.length === 0 && <p id="attendance-empty">Nobody has joined yet.</p>}
+          {record.empty && <p id="attendance-empty">Nobody has joined yet.</p>}
           <ul id="attendance-list">
             {groups.map((g) => (
               <li class="attendee" data-attendee={g.label} data-kind={g.kind}>
@@ -74,7 +73,7 @@ export function AttendancePanel({ load }: { load: () => Promise<AttendanceLoad> 
               </li>
             ))}
           </ul>
-          <button id="export-attendance" type="button" onClick={() => download('securejoin-attendance.csv', attendanceCsv(record.invitees, record.rows))}>
+          <button id="export-attendance" type="button" onClick={() => download('securejoin-attendance.csv', record.csv)}>
             {BUTTON.exportAttendance}
           </button>
         </>
