@@ -17,6 +17,7 @@ import { median, medianMs, opsPerSecond, percentile } from './measure';
 import { measureFillLatency } from './fillLatency';
 import { measureInsertLatency } from './insertLatency';
 import { measureServiceLatency } from './serviceLatency';
+import { BURST_EVENTS, measureEventSinkBurst } from './eventSinkBurst';
 import { measurePolicyLatency } from './policyLatency';
 
 interface Figure {
@@ -115,6 +116,12 @@ for (const [name, f] of [['service configuration', policy.serviceConfiguration],
 figures.push({ name: 'policy API service configuration p99 while one address guesses (300/s legit)', value: policy.serviceConfigurationUnderGuessing.p99, unit: 'ms', max: 20 });
 figures.push({ name: 'policy API guessing p99 / quiet p99 (same run)', value: policy.serviceConfigurationUnderGuessing.p99 / policy.serviceConfiguration.p99, unit: 'x' });
 figures.push({ name: 'policy API guesses from the one address (all refused)', value: policy.guessing.rate, unit: 'requests/s' });
+// A burst of Event sink events from one node (attendance rows written) while policy requests keep coming.
+const burst = await measureEventSinkBurst();
+figures.push({ name: 'policy API service configuration p99, quiet (300/s, same run as below)', value: burst.quiet.p99, unit: 'ms', max: 20 });
+figures.push({ name: `policy API service configuration p99 during a burst of ${BURST_EVENTS.toLocaleString('en-US')} event sink events from one node`, value: burst.underBurst.p99, unit: 'ms', max: 20 });
+figures.push({ name: 'policy API p99 during the burst / quiet p99 (same run)', value: burst.underBurst.p99 / burst.quiet.p99, unit: 'x' });
+figures.push({ name: 'event sink events taken from one node (one at a time, each recorded)', value: burst.eventsPerSecond, unit: 'events/s' });
 figures.push({ name: 'meeting service write p99 / /healthz p99', value: service.write.p99 / service.noop.p99, unit: 'x' });
 figures.push({ name: 'meeting service read p99 / /healthz p99', value: service.read.p99 / service.noop.p99, unit: 'x' });
 

@@ -55,7 +55,8 @@ function originOption(value: string, name: string): string {
   return url.origin;
 }
 
-function pair(user: string | undefined, password: string | undefined, flag: string): { username: string; password: string } | undefined {
+/** HTTP Basic credentials from `--<flag>-username`/`--<flag>-password` (both or neither). @throws UsageError */
+export function credentialPair(user: string | undefined, password: string | undefined, flag: string): { username: string; password: string } | undefined {
   if (Boolean(user) !== Boolean(password)) throw new UsageError(`--${flag}-username and --${flag}-password (or their variables) go together`, 'service');
   if (user?.includes(':')) throw new UsageError(`--${flag}-username must not contain ":" (HTTP Basic separates it from the password with one)`, 'service');
   return user && password ? { username: user, password } : undefined;
@@ -78,6 +79,6 @@ export function serveOptions(values: ServeValues, env: Env, cwd: string): Pick<M
     addin = { dir: dir ? resolve(cwd, dir) : DEFAULT_ADDIN_DIR, publicUrl: origin, policyText };
   }
   const frameAncestors = (values['frame-ancestor'] ?? []).map((o) => originOption(o, '--frame-ancestor'));
-  const metrics = pair(values['metrics-username'] ?? env.SECUREJOIN_METRICS_USERNAME, values['metrics-password'] ?? env.SECUREJOIN_METRICS_PASSWORD, 'metrics');
+  const metrics = credentialPair(values['metrics-username'] ?? env.SECUREJOIN_METRICS_USERNAME, values['metrics-password'] ?? env.SECUREJOIN_METRICS_PASSWORD, 'metrics');
   return { ...(addin ? { addin } : {}), ...(frameAncestors.length > 0 ? { frameAncestors } : {}), ...(metrics ? { metrics } : {}) };
 }

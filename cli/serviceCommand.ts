@@ -14,7 +14,8 @@ import { loadPolicy } from './policyCommand';
 import { EXIT, UsageError } from './errors';
 import type { CliIo } from './io';
 import { readText } from './io';
-import { SERVE_FLAGS, SERVE_HELP, serveOptions } from './serveOptions';
+import { SERVE_FLAGS, SERVE_HELP, credentialPair, serveOptions } from './serveOptions';
+import { attendanceCommand } from './attendanceCommand';
 import { sweepDraftsCommand } from './sweepDraftsCommand';
 
 export const SERVICE_HELP = `Usage: securejoin service [options]
@@ -51,6 +52,10 @@ Pexip Infinity External Policy API (GET /policy/v1/service/configuration and
                          (SECUREJOIN_GUESS_LIMIT; default ${DEFAULT_GUESS_LIMITS.limit}; ${GUESS_LIMIT_RANGE.min} to ${GUESS_LIMIT_RANGE.max})
   --guess-window D       the counting window and shut-out (SECUREJOIN_GUESS_WINDOW; default
                          ${formatDuration(DEFAULT_GUESS_LIMITS.windowMs)}; ${formatDuration(GUESS_WINDOW_RANGE.min)} to ${formatDuration(GUESS_WINDOW_RANGE.max)})
+Pexip Infinity Event sink (POST /eventsink/v1, HTTP Basic; the attendance record; without both
+values the route answers 404):
+  --eventsink-username U the event sink's username in Infinity (SECUREJOIN_EVENTSINK_USERNAME)
+  --eventsink-password P its password (SECUREJOIN_EVENTSINK_PASSWORD; prefer the variable)
 Drafts (a meeting registered at insert and never sent opens nothing; abandoned ones are removed
 with their aliases, an audit row each; "Name (n)" numbers go a day after their occurrence):
   --draft-ttl D          remove unsent drafts D after their last write (SECUREJOIN_DRAFT_TTL;
@@ -64,6 +69,8 @@ ${SERVE_HELP}
   securejoin service sweep-drafts [--database-url URL | --data-dir DIR] [--draft-ttl D]
                          sweep once now and print each removed draft (id, organizer, last
                          write; never a code or alias), beside running services or not.
+  securejoin service attendance MEETING_ID [--csv] [--database-url URL | --data-dir DIR]
+                         print a meeting's attendance record (see its --help).
 `;
 
 const FLAGS = {
@@ -81,6 +88,8 @@ const FLAGS = {
   'allow-origin': { type: 'string', multiple: true },
   'policy-username': { type: 'string' },
   'policy-password': { type: 'string' },
+  'eventsink-username': { type: 'string' },
+  'eventsink-password': { type: 'string' },
   'admin-policy': { type: 'string' },
   'guess-limit': { type: 'string' },
   'guess-window': { type: 'string' },
@@ -137,6 +146,7 @@ export function serviceOptions(args: string[], env: Record<string, string | unde
     throw new UsageError('--policy-username and --policy-password (or SECUREJOIN_POLICY_USERNAME/PASSWORD) go together', 'service');
   }
   if (policyUsername?.includes(':')) throw new UsageError('--policy-username must not contain ":" (HTTP Basic separates it from the password with one)', 'service');
+  const eventSink = credentialPair(values['eventsink-username'] ?? env.SECUREJOIN_EVENTSINK_USERNAME, values['eventsink-password'] ?? env.SECUREJOIN_EVENTSINK_PASSWORD, 'eventsink');
   const tlsDir = values['tls-dir'];
   const adminPolicyFile = values['admin-policy'] ?? env.SECUREJOIN_ADMIN_POLICY;
   const guessLimit = intOption(values['guess-limit'] ?? env.SECUREJOIN_GUESS_LIMIT, '--guess-limit', GUESS_LIMIT_RANGE.min, GUESS_LIMIT_RANGE.max, 'service');
@@ -158,6 +168,7 @@ export function serviceOptions(args: string[], env: Record<string, string | unde
     },
     allowOrigins: values['allow-origin'] ?? [],
     ...(policyUsername && policyPassword ? { policy: { username: policyUsername, password: policyPassword } } : {}),
+    ...(eventSink ? { eventSink } : {}),
     // Read and validated now: an invalid policy stops the start with every problem named.
     ...(adminPolicyFile ? { adminPolicy: loadPolicy({ out: () => undefined, err: () => undefined }, adminPolicyFile), adminPolicySource: adminPolicyFile } : {}),
     guessLimits: {
@@ -180,6 +191,7 @@ export function serviceOptions(args: string[], env: Record<string, string | unde
  */
 export function serviceCommand(args: string[], io: CliIo, env: Record<string, string | undefined> = process.env): number {
   if (args[0] === 'sweep-drafts') return sweepDraftsCommand(args.slice(1), io, env);
+  if (args[0] === 'attendance') return attendanceCommand(args.slice(1), io, env);
   const opts = serviceOptions(args, env, io.cwd);
   if (opts === 'help') {
     io.out(SERVICE_HELP);

@@ -4,7 +4,8 @@
  * service on loopback with the embedded PGlite database (or in memory), validating tokens against
  * the issuer's JWKS exactly as it would Entra ID's, and answering Infinity's External Policy API
  * with credentials made fresh for each start (the local reference node asks it, as an Infinity
- * policy profile would). Plus the policy's `meetingService` entry that names it. Used by
+ * policy profile would), and taking the node's Event sink events (the attendance record), also
+ * with fresh credentials. Plus the policy's `meetingService` entry that names it. Used by
  * `npm start` (scripts/start.ts), the add-in's tests and the e2e journeys. Like a real deployment
  * (`securejoin service --admin-policy`), the service checks every write against the admin policy
  * the add-in reads (by default examples/policy.json) and mints aliases at its lengths.
@@ -68,6 +69,8 @@ export interface LocalMeetingServiceOptions {
   allowOrigins: string[];
   /** The policy API's credentials; without them the policy routes are off (404). */
   policy?: PolicyCredentials;
+  /** The Event sink's credentials (`POST /eventsink/v1`, the attendance record); without them it is off (404). */
+  eventSink?: PolicyCredentials;
   /** PGlite's folder; null (default) keeps the database in memory. */
   dataDir?: string | null;
   /** The clock the service opens meetings by (tests); default the real one. */
@@ -102,6 +105,7 @@ export function startLocalMeetingService(opts: LocalMeetingServiceOptions): Prom
     adminPolicy: opts.adminPolicy ?? examplePolicy(),
     adminPolicySource: opts.adminPolicy ? 'given' : EXAMPLE_POLICY_PATH,
     ...(opts.policy ? { policy: opts.policy } : {}),
+    ...(opts.eventSink ? { eventSink: opts.eventSink } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.tls ? { tls: opts.tls } : {}),
     logLevel: opts.logLevel ?? 'silent',
@@ -129,6 +133,10 @@ export interface LocalMeetingStack {
   service: MeetingService;
   /** The credentials the service's policy API takes (give them to the node). */
   policy: PolicyCredentials;
+  /** The credentials its Event sink takes (give them to the node, with {@link eventSinkUrl}). */
+  eventSink: PolicyCredentials;
+  /** Where the node sends its events: the service's `/eventsink/v1`. */
+  eventSinkUrl: string;
   /** The policy entry naming the service. */
   servicePolicy: MeetingServicePolicy;
   close(): Promise<void>;
@@ -154,10 +162,13 @@ export async function startLocalMeetingStack(opts: {
   const jwks = await serveJwks(opts.issuer);
   try {
     const policy = generatePolicyCredentials();
-    const service = await startLocalMeetingService({ jwksUrl: jwks.url, allowOrigins: [opts.addinUrl], policy, ...(opts.clock ? { clock: opts.clock } : {}), dataDir: opts.dataDir, port: opts.port, ...(opts.tls ? { tls: opts.tls } : {}) });
+    const eventSink = { ...generatePolicyCredentials(), username: 'securejoin-events' };
+    const service = await startLocalMeetingService({ jwksUrl: jwks.url, allowOrigins: [opts.addinUrl], policy, eventSink, ...(opts.clock ? { clock: opts.clock } : {}), dataDir: opts.dataDir, port: opts.port, ...(opts.tls ? { tls: opts.tls } : {}) });
     return {
       service,
       policy,
+      eventSink,
+      eventSinkUrl: `${service.url}/eventsink/v1`,
       servicePolicy: localServicePolicy(service.url, opts.addinUrl),
       close: async () => {
         await service.close();

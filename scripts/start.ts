@@ -167,7 +167,8 @@ async function start(): Promise<void> {
   );
   supervisor.adopt(() => meetings.close());
   const policy = { url: meetings.service.url, ...meetings.policy, ...(tls ? { ca: tls.cert } : {}) };
-  node = await listening(nodePort, () => startNode([...opts.nodeArgs, '--port', String(nodePort.port)], process.env, { ...(tls ? { tls } : {}), policy, log: (text) => nodeLines.push(text) }));
+  const eventSink = { url: meetings.eventSinkUrl, ...meetings.eventSink, ...(tls ? { ca: tls.cert } : {}) };
+  node = await listening(nodePort, () => startNode([...opts.nodeArgs, '--port', String(nodePort.port)], process.env, { ...(tls ? { tls } : {}), policy, eventSink, log: (text) => nodeLines.push(text) }));
   supervisor.adopt(() => node.close());
   if (supervisor.stopped) return;
   // Admin policies only name https nodes: without a certificate the policy keeps the example's nodes.

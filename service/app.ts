@@ -1,6 +1,6 @@
 /**
  * The Fastify application: CORS for the add-in's origins, security headers, bounded bodies and
- * timeouts, health, meeting and (with credentials) Infinity policy routes, metrics (with their
+ * timeouts, health, meeting and attendance routes, (with credentials) Infinity policy and Event sink routes, metrics (with their
  * own credentials), the built Outlook add-in (when configured), one error handler. Logs are pino JSON lines that carry no body, no
  * Authorization header and no code.
  */
@@ -16,6 +16,8 @@ import { metricsHooks } from './metrics/httpHooks';
 import { trackDatabase } from './metrics/registry';
 import { BODY_LIMIT_BYTES } from './options';
 import type { MeetingServiceOptions } from './options';
+import { attendanceRoutes } from './routes/attendance';
+import { eventSinkRoutes } from './routes/eventSink';
 import { healthRoutes } from './routes/health';
 import { meetingRoutes } from './routes/meetings';
 import { policyRoutes } from './routes/policy';
@@ -56,7 +58,9 @@ export async function buildApp(opts: MeetingServiceOptions, logger: ServiceConte
   app.setErrorHandler(errorHandler);
   healthRoutes(app, ctx.db);
   meetingRoutes(app, ctx);
+  attendanceRoutes(app, ctx);
   if (opts.policy) policyRoutes(app, ctx, opts.policy, opts.clock ?? Date.now);
+  if (opts.eventSink) eventSinkRoutes(app, ctx, opts.eventSink);
   if (opts.addin) addinRoutes(app, loadAddinFiles(opts.addin.dir, opts.addin.publicUrl, opts.addin.policyText));
   return app;
 }

@@ -14,7 +14,7 @@ import { codesCipher } from './codes';
 import { rehashAliases } from './db/rehashAliases';
 import { DEFAULT_GUESS_LIMITS } from './store/guesses';
 import { migrate } from './db/migrate';
-import { resolveDraftSettings, startDraftExpiry } from './jobs/expireDrafts';
+import { attendanceRetentionMs, resolveDraftSettings, startDraftExpiry } from './jobs/expireDrafts';
 import { checkCodesKey } from './keyCheck';
 import { createLogger } from './logger';
 import { DEFAULT_ADMIN_ROLE, DEFAULT_PORT, DEFAULT_SCOPE } from './options';
@@ -63,7 +63,7 @@ export async function startMeetingService(opts: MeetingServiceOptions): Promise<
     });
     const app = await buildApp(opts, log, (l) => ({ db, cipher, hash, policy, guessLimits, authenticate, log: l }));
     await app.listen({ port: opts.port ?? DEFAULT_PORT, host: opts.host ?? '127.0.0.1' });
-    const drafts = startDraftExpiry(db, cipher, log, draftSettings, guessLimits);
+    const drafts = startDraftExpiry(db, cipher, log, draftSettings, guessLimits, attendanceRetentionMs(policy));
     const { port } = app.server.address() as AddressInfo;
     const host = (opts.host ?? '127.0.0.1').includes(':') ? `[${opts.host}]` : (opts.host ?? '127.0.0.1');
     const url = `${opts.tls ? 'https' : 'http'}://${host}:${port}`;

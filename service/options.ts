@@ -42,6 +42,11 @@ export interface MeetingServiceOptions {
    * them the policy routes do not exist (404).
    */
   policy?: { username: string; password: string };
+  /**
+   * Credentials Pexip Infinity's Event sink sends (HTTP Basic) to `POST /eventsink/v1`: the
+   * attendance record (issue 23). Without them the route does not exist (404).
+   */
+  eventSink?: { username: string; password: string };
   /** The clock the policy decides windows by (tests drive it); default Date.now. */
   clock?: Clock;
   /** Serve HTTPS with this PEM key and certificate. */

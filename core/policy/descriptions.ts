@@ -50,6 +50,8 @@ export const POLICY_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'meetingService.clientId': 'Application (client) ID of the add-in\'s Entra ID app registration (SPA redirect "brk-multihub://<add-in origin>").',
   'meetingService.authority': 'Where organizers sign in, e.g. "https://login.microsoftonline.com/<tenant id>".',
   'meetingService.scope': 'The meeting service\'s scope the add-in asks a token for, e.g. "api://securejoin.example.com/Meetings.ReadWrite".',
+  'attendance': 'The attendance record the meeting service keeps from Pexip Infinity\'s Event sink: who joined each meeting, on whose personal link, when, and for how long. Admin only.',
+  'attendance.retentionDays': 'Days the meeting service keeps an attendance row after the participant joined; the service\'s sweep deletes it then (1-3660).',
   'maxActivationWindowHours': 'Longest time one meeting occurrence\'s codes may work (activation lead + meeting + grace), in hours. The meeting service refuses a meeting whose window is longer: a code that works for days is a code that can be found.',
   'assumedMeetingMinutes': 'Typical meeting length used for the guess-risk check: a code is exposed for lead + this + grace minutes.',
   'assumedRoomDays': 'Typical days a meeting\'s room stays on the conference node, from the invite until the room is removed. Its host PIN (and a static guest PIN, when the access code is off) opens the room all that time, so the guess-risk check counts them over these days.',

@@ -130,6 +130,13 @@ const serviceUrl = () =>
     }),
   );
 
+/** The attendance record from the Event sink (meeting service): how long it is kept. */
+const attendanceSchema = group(
+  z.strictObject({
+    retentionDays: withDefault(intIn(1, 3660), 90),
+  }),
+);
+
 const meetingServiceSchema = z.optional(
   z.strictObject({
     url: serviceUrl(),
@@ -162,6 +169,7 @@ export const PolicySchema = z
       [],
     ),
     meetingService: meetingServiceSchema,
+    attendance: attendanceSchema,
     assumedMeetingMinutes: withDefault(minutes(5, 1440), 60),
     maxActivationWindowHours: withDefault(intIn(1, 744), 24),
     assumedRoomDays: withDefault(intIn(1, 3660), 30),

@@ -23,6 +23,7 @@ import { buildCaptureLink } from '../../core/links';
 import { createRoster } from '../../core/roster';
 import { ensureDevCertificate } from '../devcert';
 import { LOOPBACK_HOSTS, startConferenceNode } from './server';
+import type { EventSinkOptions } from './eventSink';
 import type { PolicyClientOptions } from './policyClient';
 import type { ConferenceNode, LoopbackHost } from './server';
 
@@ -147,6 +148,8 @@ export interface MainExtras {
   log?: (text: string) => void;
   /** The policy server to ask (wins over `--policy-*`): `npm start` hands over its meeting service's. */
   policy?: PolicyClientOptions;
+  /** The Event sink to send events to: `npm start` hands over its meeting service's (the attendance record). */
+  eventSink?: EventSinkOptions;
 }
 
 /**
@@ -173,6 +176,7 @@ export async function main(argv = process.argv.slice(2), env = process.env, extr
     host: opts.host,
     testClock: opts.testClock,
     ...(policy ? { policy } : {}),
+    ...(extras.eventSink ? { eventSink: extras.eventSink } : {}),
     ...(tls ? { tls: { key: tls.key, cert: tls.cert } } : {}),
   });
   // curl must trust the development certificate (never -k: that would teach skipping the check).
@@ -196,6 +200,7 @@ export async function main(argv = process.argv.slice(2), env = process.env, extr
     policy
       ? `Every other alias: asks the policy server ${policy.url} (/policy/v1/service/configuration), as Infinity's policy profile would.`
       : 'No policy server (--policy-url): only the demo room exists.',
+    extras.eventSink ? `Events (who joined, who left) go to the Event sink ${extras.eventSink.url}, as Infinity's event sinks do.` : '',
     opts.testClock ? `Test clock:       ${curl} -X POST -d '{"advanceMs": 60000}' ${node.url}/api/securejoin/v1/clock` : '',
   ];
   (extras.log ?? console.log)(lines.filter((l, i, all) => l !== '' || all[i - 1] !== '').join('\n'));

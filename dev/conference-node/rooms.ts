@@ -7,6 +7,8 @@ import type { AttemptLimits } from '../../core/attempts';
 import { hostsPresent, participantsToAdmit } from './decisions';
 import type { AdmitDecision } from './decisions';
 import type { Clock, EpochMs } from '../../core/types';
+import { participantEventData } from './eventSink';
+import type { EventSink } from './eventSink';
 import { EventHub, participantJson } from './events';
 import type { PolicyClient } from './policyClient';
 import { roomKey } from './state';
@@ -23,6 +25,20 @@ export interface NodeContext {
   tokenSeconds: number;
   /** The External Policy API server asked for every alias, or null (local rooms only). */
   policy: PolicyClient | null;
+  /** The Event sink every conference and participant event is sent to, or null (none configured). */
+  sink: EventSink | null;
+  /** The node's address as its events name it (Infinity: its primary IP). */
+  nodeAddress: string;
+}
+
+/** Tells the Event sink (when there is one) about a participant. */
+function tellSink(ctx: NodeContext, event: string, room: RoomRecord, p: Participant, left?: { at: EpochMs; reason: string }): void {
+  ctx.sink?.send(event, participantEventData(p, room.spec.name, ctx.nodeAddress, left));
+}
+
+/** Tells the Event sink a conference started or ended on this node. */
+function tellSinkConference(ctx: NodeContext, event: 'conference_started' | 'conference_ended', room: RoomRecord): void {
+  ctx.sink?.send(event, { name: room.spec.name, service_type: 'conference', is_locked: false, guests_muted: false, is_started: hostsPresent([...room.participants.values()]) > 0, tag: '' });
 }
 
 /** A fresh client API token (32 random bytes, base64url). */
@@ -62,7 +78,9 @@ export function admitParticipant(ctx: NodeContext, key: string, room: RoomRecord
     expiresAt: now,
   };
   const token = issueToken(ctx, key, participant);
+  if (room.participants.size === 0) tellSinkConference(ctx, 'conference_started', room);
   room.participants.set(participant.uuid, participant);
+  tellSink(ctx, 'participant_connected', room, participant);
   room.rosterUsage = decision.rosterUsage;
   ctx.hub.broadcast(key, 'participant_create', participantJson(participant));
   releaseLobby(ctx, key, room);
@@ -77,6 +95,7 @@ export function releaseLobby(ctx: NodeContext, key: string, room: RoomRecord): v
     if (!p) continue;
     p.serviceType = 'conference';
     ctx.hub.broadcast(key, 'participant_update', participantJson(p));
+    tellSink(ctx, 'participant_updated', room, p);
   }
   if (admit.length > 0 || room.participants.size > 0) ctx.hub.broadcast(key, 'conference_update', conferenceState(room));
 }
@@ -84,7 +103,10 @@ export function releaseLobby(ctx: NodeContext, key: string, room: RoomRecord): v
 /** Removes a participant, its tokens and its event streams, and tells the room. */
 export function removeParticipant(ctx: NodeContext, key: string, uuid: string, reason?: string): void {
   const room = ctx.state.rooms.get(key);
-  if (!room?.participants.delete(uuid)) return;
+  const leaving = room?.participants.get(uuid);
+  if (!room || !leaving || !room.participants.delete(uuid)) return;
+  tellSink(ctx, 'participant_disconnected', room, leaving, { at: ctx.now(), reason: reason ?? 'Call disconnected' });
+  if (room.participants.size === 0) tellSinkConference(ctx, 'conference_ended', room);
   for (const [token, rec] of ctx.state.tokens) if (rec.participantUuid === uuid) ctx.state.tokens.delete(token);
   ctx.hub.closeParticipant(uuid, reason ? { event: 'disconnect', data: { reason } } : undefined);
   ctx.hub.broadcast(key, 'participant_delete', { uuid });

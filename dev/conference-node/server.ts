@@ -15,6 +15,8 @@ import { policyConferenceKey } from './decisions';
 import type { RoomSpec } from '../../core/roomSpec';
 import type { Clock } from '../../core/types';
 import { handleClientApi } from './clientApi';
+import { startEventSink } from './eventSink';
+import type { EventSink, EventSinkOptions } from './eventSink';
 import { EventHub } from './events';
 import { sendEmpty, sendJson, sendText } from './http/io';
 import { handleJoinPage } from './joinPageRoutes';
@@ -56,6 +58,11 @@ export interface ConferenceNodeOptions {
   /** Local rooms (RoomSpec JSON), the node's own configuration. An invalid one makes start fail. */
   rooms?: readonly unknown[];
   /**
+   * An Event sink to send every conference and participant event to, as Infinity's event sinks
+   * do (URL, Basic credentials, CA for https): the meeting service's `/eventsink/v1`.
+   */
+  eventSink?: EventSinkOptions;
+  /**
    * PEM key and certificate: serve HTTPS instead of HTTP (a real node is https-only, and admin
    * policies only name https nodes; see devcert's `ensureDevCertificate` for a loopback one).
    */
@@ -85,6 +92,8 @@ export interface ConferenceNode {
   now(): number;
   /** Test clock controls, when started with `testClock: true`; else null. */
   clock: TestClockControl | null;
+  /** The node's Event sink queue, when configured (`idle()` waits until it has sent everything). */
+  eventSink: Pick<EventSink, 'idle'> | null;
   /** Stops listening and ends every open connection. */
   close(): Promise<void>;
 }
@@ -126,6 +135,8 @@ export async function startConferenceNode(opts: ConferenceNodeOptions = {}): Pro
     limits: opts.limits,
     tokenSeconds: opts.tokenSeconds ?? 120,
     policy,
+    sink: null,
+    nodeAddress: opts.eventSink?.nodeAddress ?? '127.0.0.1',
   };
   const putRoom = (spec: unknown): RoomSpec => {
     const parsed = parseRoomSpec(spec);
@@ -184,6 +195,8 @@ export async function startConferenceNode(opts: ConferenceNodeOptions = {}): Pro
     });
   });
   port = (server.address() as AddressInfo).port;
+  // Listening: from now on the node has events to tell (and `eventsink_started` is the first).
+  if (opts.eventSink) ctx.sink = startEventSink(opts.eventSink, now);
   // Warm the join page bundle; a failure surfaces on the first page request.
   void buildJoinPageBundle().catch(() => undefined);
 
@@ -215,8 +228,10 @@ export async function startConferenceNode(opts: ConferenceNodeOptions = {}): Pro
     },
     now,
     clock: testClock,
+    eventSink: ctx.sink,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        ctx.sink?.close();
         ctx.hub.closeAll();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();

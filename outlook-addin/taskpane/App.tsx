@@ -8,6 +8,7 @@ import { PolicyPanel, RiskPanel, SettingsPanel } from './SettingsPanel';
 import { CodesPanel, InviteesPanel } from './CodesPanel';
 import { BUTTON } from '../logic/wording';
 import type { PaneTruth } from '../logic/drift';
+import { AttendancePanel } from './AttendancePanel';
 import { Confirm } from './Confirm';
 
 /**
@@ -106,6 +107,7 @@ export function App({ controller }: { controller: PaneController & { subscribe(c
             </details>
           )}
           <InviteesPanel state={s} controller={controller} />
+          {s.settings.service && <AttendancePanel load={controller.attendance} />}
           {/* The details; a failure is also the pane's state at the top. */}
           <p id="provisioning" class="bar" data-state={s.provisioning.state}>
             {s.provisioning.text}

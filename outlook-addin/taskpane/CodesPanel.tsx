@@ -1,6 +1,7 @@
 /** The meeting's codes, and per-invitee passcodes: personal messages and the roster export. */
 import type { PaneController, PaneState } from './controller';
 import { BUTTON } from '../logic/wording';
+import { download } from './download';
 
 /** Host and guest PIN, access code, shared passcode. */
 export function CodesPanel({ state }: { state: PaneState }) {
@@ -38,15 +39,6 @@ export function CodesPanel({ state }: { state: PaneState }) {
       </dl>
     </section>
   );
-}
-
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** One personal message per invitee (mailto link + text) and the roster CSV export. */

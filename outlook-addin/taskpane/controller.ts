@@ -330,6 +330,8 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
     /** The roster as CSV, or null without one (the export is loaded on first use). */
     rosterCsv: async (): Promise<string | null> =>
       state.security?.roster && state.meeting && state.settings ? (await import('../logic/rosterCsv')).rosterCsv(state.meeting, state.security, state.settings) : null,
+    /** Who came (the meeting service's attendance record of this meeting; loaded on first use). */
+    attendance: async () => (await import('../logic/attendance')).loadAttendance(port, state.settings?.service ?? null, { fetch: deps.fetch, tokens: state.settings?.service ? tokens(state.settings.service) : null }),
   };
 }
 

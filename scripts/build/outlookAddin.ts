@@ -177,7 +177,7 @@ export function buildWebRuntimeFiles(policyUrl: string, minify = true): Promise<
  * the sign-in library (MSAL, only when the policy names a meeting service), a broken
  * policy.json's (or saved defaults') plain-words problems, withdrawing a meeting from the
  * meeting service when its block is removed, the writing of a registration (the PUT, and taking
- * the aliases the service minted into the item), and the roster's CSV export. (Chunks split by esbuild would leave what they share with
+ * the aliases the service minted into the item), the roster's CSV export, and the attendance record (its fetch, grouping and CSV). (Chunks split by esbuild would leave what they share with
  * the pane, the policy schema, zod, esbuild's helpers, in shared chunks the pane imports at first
  * paint, costing more gzip than one file; duplicates in a lazy chunk cost nothing at first paint.)
  * `specifier`: how the pane's source imports it.
@@ -188,6 +188,7 @@ const TASKPANE_LAZY = [
   { specifier: './withdraw', entry: join(ADDIN, 'logic', 'withdraw.ts'), name: 'withdraw' },
   { specifier: './register', entry: join(ADDIN, 'logic', 'register.ts'), name: 'register' },
   { specifier: '../logic/rosterCsv', entry: join(ADDIN, 'logic', 'rosterCsv.ts'), name: 'rosterCsv' },
+  { specifier: '../logic/attendance', entry: join(ADDIN, 'logic', 'attendance.ts'), name: 'attendance' },
 ] as const;
 
 /**

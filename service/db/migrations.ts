@@ -130,4 +130,50 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: 'attendance from the event sink',
+    sql: `
+      -- Who actually came (issue 23): one row per participant Infinity's Event sink reported on an
+      -- alias of a meeting. Never the alias, a PIN or a passcode: the meeting, the invitee it
+      -- stands for (and their name then), the "Name (n)" number, what the node reported.
+      -- No foreign key: the record outlives the meeting until its retention ends.
+      CREATE TABLE attendance (
+        participant text PRIMARY KEY,
+        meeting_id text NOT NULL,
+        organizer_id text NOT NULL,
+        occurrence_at timestamptz,
+        attendee_kind text NOT NULL CHECK (attendee_kind IN ('invitee', 'host', 'shared')),
+        invitee_index integer CHECK (invitee_index >= 0),
+        invitee_name text,
+        ordinal integer CHECK (ordinal >= 1),
+        display_name text,
+        role text CHECK (role IN ('host', 'guest')),
+        protocol text,
+        joined_at timestamptz,
+        left_at timestamptz,
+        duration_s double precision CHECK (duration_s >= 0),
+        event_at timestamptz NOT NULL,
+        recorded_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX attendance_by_meeting ON attendance (meeting_id, joined_at);
+      CREATE INDEX attendance_by_age ON attendance (recorded_at);
+      -- Events already taken, so a node resending one changes nothing. Keyed by the event's own
+      -- time too: a node's numbering starts again at 1 when its sink restarts.
+      CREATE TABLE eventsink_received (
+        node text NOT NULL,
+        seq bigint NOT NULL,
+        sent_at double precision NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (node, seq, sent_at)
+      );
+      CREATE INDEX eventsink_received_by_age ON eventsink_received (received_at);
+      -- The newest sequence number per Conferencing Node, to notice events lost on the way.
+      CREATE TABLE eventsink_nodes (
+        node text PRIMARY KEY,
+        last_seq bigint NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
 ];

@@ -8,7 +8,10 @@
  * clock is before the window, join on their personal links when it opens and wait for the host;
  * the host PIN lets them in; a second person on Ana's personal link shows up as "Ana Lima (2)"
  * (the service's participant-properties answer); a stranger guessing PINs is warned, then the
- * meeting blocks on all its aliases and answers as if it did not exist. The meeting starts within
+ * meeting blocks on all its aliases and answers as if it did not exist. The node sends its events to
+ * the service's Event sink, as Infinity does: the organizer's pane shows who came (both invitees
+ * with their join times, the second person on Ana's link flagged, the leave time), and the CSV
+ * export has the same rows. The meeting starts within
  * 15 minutes, so the service (on real time) has it open; only the extensions' clocks are moved.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -54,6 +57,9 @@ let policyGraceMinutes = 0;
 let service: ReturnType<typeof meetingServiceClient>;
 /** The meeting's Infinity conference name, as the service answers it. */
 let conferenceName = '';
+/** The organizer's compose window and its task pane, kept open after Send (where the record is read). */
+let organizerPage: Page;
+let organizerPane: Frame;
 
 /** What the organizer sent, as the invitees and the node see it. */
 const meeting = {
@@ -91,6 +97,8 @@ beforeAll(async () => {
     tls: cert,
     limits: { roomFailures: ROOM_FAILURES },
     policy: { url: meetingService.service.url, ...meetingService.policy, ca: cert.cert },
+    // ... and sends it its events, as an Infinity node with an event sink does.
+    eventSink: { url: meetingService.eventSinkUrl, ...meetingService.eventSink, ca: cert.cert, retryMs: 100 },
     // The stranger's own meeting on the same node (a room of the node's own): their extension knows the node from it.
     rooms: [{ alias: 'mallory-standup', hostPin: '61803398', guestPin: '27182818', allowGuests: true }],
   });
@@ -219,7 +227,9 @@ describe('the whole journey, from the Outlook invite to the joined meeting', () 
     meeting.graceMinutes = policyGraceMinutes;
     meeting.closesAt = room.body.window.closesAt;
     expect(meeting.closesAt).toBe(meeting.end + 10 * 60_000);
-    await page.close();
+    // The compose window stays open: its pane shows who came, later.
+    organizerPage = page;
+    organizerPane = pane;
   }, 30_000);
 
   it('each invitee saves their passcode from their personal message (Ana opens its link, Bo pastes it); while their clock is before the window the extension holds and no attempt is made', async () => {
@@ -322,6 +332,61 @@ describe('the whole journey, from the Outlook invite to the joined meeting', () 
     const ana1 = guestPages.get(INVITEES[0].email) as Page;
     await ana1.waitForFunction(() => [...document.querySelectorAll('#participants li')].some((li) => li.textContent === 'Ana Lima (2) (guest)'), { timeout: 10_000 });
     await context.close();
+  }, 30_000);
+
+  it('the organizer\'s pane shows who came: both invitees with join times, the second person on Ana\'s link flagged, the leave time; the CSV has the same rows', async () => {
+    // Ana's colleague closed their browser: the node lets them go and tells the sink.
+    for (const until = Date.now() + 10_000; status().participants.some((p) => p.displayName === 'Ana Lima (2)'); ) {
+      if (Date.now() > until) throw new Error(`the colleague is still in: ${JSON.stringify(status().participants)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await node.eventSink?.idle();
+    await organizerPage.bringToFront();
+    const pane = organizerPane;
+    await pane.click('#show-attendance');
+    await pane.waitForSelector('#attendance-list .attendee', { timeout: 10_000 }).catch(async (error: unknown) => {
+      throw new Error(`no attendance shown: ${await paneText(pane, '#attendance')} (${String(error)})`);
+    });
+    const shown = await pane.$$eval('#attendance-list > .attendee', (els) =>
+      els.map((g) => ({
+        attendee: (g as HTMLElement).dataset.attendee ?? '',
+        status: g.querySelector('.attendee-status')?.textContent ?? '',
+        warning: g.querySelector('.attendance-warning')?.textContent ?? null,
+        rows: [...g.querySelectorAll('.attendance-row')].map((r) => ({
+          name: r.querySelector('.shown-name')?.textContent ?? '',
+          joined: Number((r as HTMLElement).dataset.joined || 0),
+          left: Number((r as HTMLElement).dataset.left || 0),
+          secondUse: (r as HTMLElement).dataset.secondUse === 'true',
+          text: r.textContent ?? '',
+        })),
+      })),
+    );
+    expect(shown.map((g) => [g.attendee, g.status, g.warning, g.rows.map((r) => [r.name, r.left > 0, r.secondUse])])).toEqual([
+      ['Ana Lima', 'present now (1)', "Ana Lima's link was used by 2 people", [['Ana Lima', false, false], ['Ana Lima (2)', true, true]]],
+      ['Bo Chen', 'present now (1)', null, [['Bo Chen', false, false]]],
+      ['Hosts', 'present now (1)', null, [['Olivia Organizer', false, false]]],
+    ]);
+    const rows = shown.flatMap((g) => g.rows);
+    for (const r of rows) expect(r.joined).toBeGreaterThanOrEqual(meeting.opensAt);
+    const second = rows.find((r) => r.secondUse);
+    expect(second?.left).toBeGreaterThan(second?.joined ?? Infinity);
+    expect(second?.text).toContain(', left ');
+
+    // The export: the same rows, in the same order, times in UTC.
+    await pane.evaluate(() => {
+      const make = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (blob: Blob | MediaSource) => {
+        void (blob as Blob).text().then((text) => ((window as unknown as { attendanceCsv?: string }).attendanceCsv = text));
+        return make(blob);
+      };
+    });
+    await pane.click('#export-attendance');
+    await pane.waitForFunction(() => typeof (window as unknown as { attendanceCsv?: string }).attendanceCsv === 'string', { timeout: 10_000 });
+    const csv = (await pane.evaluate(() => (window as unknown as { attendanceCsv: string }).attendanceCsv)).trim().split('\r\n');
+    const cells = csv.slice(1).map((line) => line.slice(1, -1).split('","'));
+    expect(cells.map((c) => [c[0], c[1], c[5], c[6] !== '', c[8]])).toEqual(
+      shown.flatMap((g) => g.rows.map((r) => [g.attendee, r.name, new Date(r.joined).toISOString(), r.left > 0, r.secondUse ? 'yes' : ''])),
+    );
   }, 30_000);
 
   it('a stranger guessing PINs is warned by the extension, then the meeting blocks on all its links and codes and answers as if it did not exist', async () => {

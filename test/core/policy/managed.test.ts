@@ -67,7 +67,7 @@ describe('managedStorageSchema', () => {
 
   it('is derived from the zod schema: types, bounds, enums and descriptions', () => {
     const properties = schema.properties as Record<string, ChromeSchema>;
-    expect(Object.keys(properties)).toEqual(['version', 'organizer', 'attendee', 'attempts', 'nodes', 'meetingService', 'assumedMeetingMinutes', 'maxActivationWindowHours', 'assumedRoomDays', 'assumedInvitees', 'maxGuessProbability']);
+    expect(Object.keys(properties)).toEqual(['version', 'organizer', 'attendee', 'attempts', 'nodes', 'meetingService', 'attendance', 'assumedMeetingMinutes', 'maxActivationWindowHours', 'assumedRoomDays', 'assumedInvitees', 'maxGuessProbability']);
     expect(properties.version).toMatchObject({ type: 'integer', enum: [1] });
     expect(properties.maxGuessProbability).toEqual({ type: 'number', description: expect.any(String) });
     const length = JSON.parse(JSON.stringify(properties.organizer)).properties.accessCode.properties.length;

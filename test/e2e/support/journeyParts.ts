@@ -115,6 +115,9 @@ export const waitForText = (page: Page, selector: string, text: string, timeout 
  * worker alive, so the shift holds for the rest of the test. Returns the worker's new time.
  */
 export async function advanceExtensionClock(ext: ExtensionBrowser, deltaMs: number): Promise<number> {
+  // A message wakes a worker Chromium stopped while idle (30 s without events, sooner than a busy
+  // machine gets here after launch): waiting for its target alone would wait for nothing.
+  await ext.send({ type: 'meetings:list' });
   const worker = await ext.worker();
   return worker.evaluate((delta) => {
     const g = globalThis as unknown as { __securejoinRealNow?: () => number; __securejoinOffset?: number };
