@@ -3,7 +3,7 @@
  * meeting (an invitee by their personal alias, a host, or someone on the shared link or access
  * code), and what the event says about them. Pure: the service looks the alias up and writes.
  */
-import type { AliasKind } from '../room';
+import type { AliasKind } from '../roomSpec';
 import type { EpochMs, Role } from '../types';
 import type { ParticipantEventName, SinkEvent } from './envelope';
 

@@ -10,8 +10,9 @@ import type { AttendeeGroup } from '../../core/attendance/summary';
 import type { MeetingServicePolicy } from '../../core/policy';
 import { meetingUrl } from './meetingService';
 import type { ItemPort } from './port';
-import { call, readRecord, unreachable } from './provisionMeeting';
-import type { ProvisionFetch } from './provisionMeeting';
+import { readRecord } from './itemRecord';
+import { call, unreachable } from './serviceCalls';
+import type { ProvisionFetch } from './serviceCalls';
 import { tokenOrProblem } from './tokens';
 import type { TokenSource } from './tokens';
 
