@@ -2,7 +2,7 @@
  * Which policy the add-in runs under, and the organizer's settings under it. An invalid or
  * unreachable policy.json never means "no policy": the secure defaults apply (fail closed).
  */
-import { pinPromptLength } from '../../core/codes/promptLength';
+import { effectiveCodeLengths } from '../../core/policy/codeLengths';
 import { effectiveSettings } from '../../core/policy/effective';
 import { cleanEffectiveSettings } from '../../core/policy/merge';
 import type { EffectiveSettingsResult } from '../../core/policy/merge';
@@ -62,15 +62,15 @@ export async function organizerSettingsLazily(policy: Policy, prefs: unknown): P
 
 function settingsOf(policy: Policy, { settings, locked, ignored }: EffectiveSettingsResult): OrganizerSettings {
   const o = settings.organizer;
-  // Infinity refuses a host PIN and guest PIN (here: a passcode) of different lengths: one length for all.
-  const promptLength = pinPromptLength({ pinMinLength: o.pin.minLength, passcodeLength: o.passcodes.length });
+  // The lengths codes are made with: the same rule `policy check` judges their guess risk by.
+  const lengths = effectiveCodeLengths({ accessCodeLength: o.accessCode.length, passcodeLength: o.passcodes.length, pinMinLength: o.pin.minLength });
   return {
     choices: { accessCode: o.accessCode.required, passcodeMode: o.passcodes.mode },
     locked: locked.filter((path) => path.startsWith('organizer.')),
     lockedReason: LOCKED_REASON,
-    accessCodeLength: o.accessCode.length,
-    passcodeLength: promptLength,
-    pinLength: promptLength,
+    accessCodeLength: lengths.accessCode,
+    passcodeLength: lengths.passcode,
+    pinLength: lengths.pin,
     leadMinutes: o.activation.leadMinutes,
     graceMinutes: o.activation.graceMinutes,
     autoInsert: o.accessCode.required,
