@@ -88,13 +88,17 @@ interface FoundRoom {
   inBlock?: true;
 }
 
+/** The current room while the text speaks of another service's meeting (no room key is ever this). */
+const FOREIGN = '(another service)';
+
 const roomKey = (f: FoundLink): string => JSON.stringify([f.link.origin, f.link.path, f.link.alias.toLowerCase()]);
 
 /**
  * The rooms of the first meeting in the text, each with its codes. A forwarded text holds
  * several mails (InviteCandidate.part): the first one with a Pexip room wins (our block's when it
  * links one), and no code of another mail is ever offered. Within it, a code belongs to the room
- * linked last before it (codes before any link: the first room). Our block's access code and
+ * linked last before it (codes before any link: the first room; codes after another service's
+ * link, until the next Pexip link: none, they are that meeting's). Our block's access code and
  * passcode come first for the block's rooms. Where a room is linked both plainly and by a
  * capture link, the capture link wins (the organizer's own statement of PIN, role and window).
  */
@@ -127,8 +131,9 @@ function foundRooms(parsed: ParsedInvite): { rooms: FoundRoom[]; part: number | 
   for (const c of parsed.candidates) {
     if ((c.part ?? 0) !== part) continue;
     if (c.kind === 'link') {
-      if (c.service === 'pexip') currentKey = addRoom(c.value) ?? currentKey;
-    } else if (PIN_LABELS.has(c.label)) {
+      // Another service's meeting (Teams, Zoom, Webex, GoTo): the codes after it are its own, never a room PIN here.
+      currentKey = c.service === 'pexip' ? (addRoom(c.value) ?? currentKey) : FOREIGN;
+    } else if (PIN_LABELS.has(c.label) && currentKey !== FOREIGN) {
       const room = currentKey === null ? undefined : rooms.get(currentKey);
       addPin(room ? room.pins : early, c.value, PIN_LABELS.get(c.label) ?? null, AFTER_PINS.has(c.label));
     }
