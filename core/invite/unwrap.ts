@@ -66,6 +66,7 @@ const captureReads = (url: string): boolean => parseCaptureLink(url).ok;
 /** A bare URL at the end of `line` joined with the rest of it on the following lines. */
 function joinBareUrl(lines: readonly string[], i: number, line: string): [string, number] {
   const text = line.trimEnd();
+  if (i + 1 >= lines.length || !text.includes('://')) return [line, 0];
   const url = URL_AT_END.exec(text)?.[0];
   if (url === undefined) return [line, 0];
   let joined = text;
@@ -101,12 +102,11 @@ function joinBareUrl(lines: readonly string[], i: number, line: string): [string
 /** A labelled number at the end of a full line joined with the digit groups opening the next line. */
 function joinWrappedNumber(lines: readonly string[], i: number, line: string): [string, number] {
   const text = line.trimEnd();
-  if (text.length < FULL_LINE || i + 1 >= lines.length) return [line, 0];
-  const number = NUMBER_AT_END.exec(text);
-  if (!number) return [line, 0];
+  // Cheap tests first: most lines end in no digit, or are followed by none.
+  if (text.length < FULL_LINE || i + 1 >= lines.length || !/[0-9]$/.test(text)) return [line, 0];
   const next = lineAt(lines, i + 1).trim();
   const digits = DIGITS_AT_START.exec(next);
-  if (!digits) return [line, 0];
+  if (!digits || !NUMBER_AT_END.test(text.slice(-120))) return [line, 0];
   const count = (s: string): number => s.replace(/[^0-9]/g, '').length;
   const before = /[0-9][0-9 \u00a0]*$/.exec(text)?.[0] ?? '';
   if (count(before) + count(digits[0]) > MAX_JOINED_DIGITS) return [line, 0];
