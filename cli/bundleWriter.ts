@@ -9,7 +9,7 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import { MARKER_PATH } from './bundle';
 import type { BundleFile } from './bundle';
 import { InputError } from './errors';
-import { encodeText } from './io';
+import { encodeText, outFolderProblem } from './io';
 
 /** Every file under `dir`, as bundle paths ("a/b.txt"). */
 function filesUnder(dir: string): string[] {
@@ -48,8 +48,9 @@ export function writeBundle(dir: string, shown: string, files: readonly BundleFi
       if (why) throw new InputError(`--out ${shown} is not empty and cannot be replaced: ${why}`);
       mode = 'replace';
     } else mode = 'empty';
-  } else if (!existsSync(dirname(dir))) {
-    throw new InputError(`--out ${shown}: its parent folder ${dirname(dir)} does not exist`);
+  } else {
+    const folderProblem = outFolderProblem(shown, dir);
+    if (folderProblem) throw new InputError(folderProblem);
   }
   let staging: string;
   try {

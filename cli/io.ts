@@ -5,7 +5,7 @@
  * Inputs are capped ({@link MAX_INPUT_BYTES}) so `policy check /dev/zero` ends at once.
  */
 import { closeSync, fstatSync, openSync, readSync, statSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { InputError } from './errors';
 
 /** Where a command reads and writes. Injected so tests can run in-process. */
@@ -123,6 +123,26 @@ export interface OutTarget {
   inputs: readonly string[];
 }
 
+/**
+ * Why `--out shown` (resolved: `absolute`) cannot be written because of the folder it goes in, or
+ * null when that folder exists: "the folder nodir does not exist", rather than Node's ENOENT that
+ * leaves the user guessing whether the file or the folder is missing. Nothing is created: a
+ * mistyped path must not leave new folders behind.
+ */
+export function outFolderProblem(shown: string, absolute: string): string | null {
+  const folder = dirname(absolute);
+  const named = dirname(shown) === '.' ? folder : dirname(shown);
+  try {
+    if (statSync(folder).isDirectory()) return null;
+    return `--out ${shown}: ${named} is a file, not a folder; nothing was written`;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return `--out ${shown}: the folder ${named} does not exist (create it first, or choose another path); nothing was written`;
+    if (code === 'ENOTDIR') return `--out ${shown}: a part of ${named} is a file, not a folder; nothing was written`;
+    return null; // another problem (permissions...): the write itself reports it
+  }
+}
+
 /** Same file: same resolved path, or the same inode (a link, `./x` vs `x`). */
 function sameFile(a: string, b: string): boolean {
   if (a === b) return true;
@@ -142,6 +162,8 @@ function sameFile(a: string, b: string): boolean {
  */
 export function writeOutput(io: CliIo, target: OutTarget, bytes: Uint8Array): void {
   const path = callerPath(io, target.path);
+  const folderProblem = outFolderProblem(target.path, path);
+  if (folderProblem) throw new InputError(folderProblem);
   for (const input of target.inputs) {
     if (input !== STDIN && sameFile(path, callerPath(io, input))) {
       throw new InputError(`--out ${target.path} is the input file: write the export to another file (the input stays as it is)`);

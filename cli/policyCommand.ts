@@ -1,5 +1,5 @@
 /** `securejoin policy check|export|docs|schema`. */
-import { managedStorageSchema, parsePolicyJson, policyDocs, policyGuessRisk, SETTING_PATHS } from '../core/policy';
+import { managedStorageSchema, parsePolicyJson, policyDocs, policyGuessRisk, raisedLengthNote, SETTING_PATHS } from '../core/policy';
 import type { GuessRisk, Policy } from '../core/policy';
 import { parseOptions } from './args';
 import { InputError, UsageError } from './errors';
@@ -36,7 +36,7 @@ export function formatRisk(risk: GuessRisk): string[] {
   for (const code of risk.codes) {
     const status = !code.enforced ? 'not checked: it does not guard the room alone under this policy' : code.ok ? 'ok' : `TOO HIGH: ${code.fix}`;
     const valid = code.validCodes > 1 ? `, ${code.validCodes} valid at once` : '';
-    lines.push(`  ${KIND_LABEL[code.kind].padEnd(12)} ${String(code.length).padStart(2)} digits${valid}: ${code.probability.toExponential(1)}  ${status}`);
+    lines.push(`  ${KIND_LABEL[code.kind].padEnd(12)} ${String(code.length).padStart(2)} digits${raisedLengthNote(code)}${valid}: ${code.probability.toExponential(1)}  ${status}`);
   }
   return lines;
 }

@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_HTTP_PORT, DEFAULT_HTTPS_PORT, main as startNode, parseMainOptions } from '../dev/conference-node/main';
 import type { ConferenceNode } from '../dev/conference-node/server';
+import { DEFAULT_POLICY, validPolicyJson } from '../core/policy/valid';
 import { ensureDevCertificate } from '../dev/devcert';
 import { DEFAULT_POLICY_PATH, startAddinServer } from '../dev/addin-server/server';
 import type { AddinServer } from '../dev/addin-server/server';
@@ -168,11 +169,13 @@ async function start(): Promise<void> {
   supervisor.adopt(() => meetings.close());
   const policy = { url: meetings.service.url, ...meetings.policy, ...(tls ? { ca: tls.cert } : {}) };
   const eventSink = { url: meetings.eventSinkUrl, ...meetings.eventSink, ...(tls ? { ca: tls.cert } : {}) };
-  node = await listening(nodePort, () => startNode([...opts.nodeArgs, '--port', String(nodePort.port)], process.env, { ...(tls ? { tls } : {}), policy, eventSink, log: (text) => nodeLines.push(text) }));
+  // The policy everything runs under (the add-in, the service's checks): the demo room's codes take its lengths.
+  const example = readFileSync(DEFAULT_POLICY_PATH, 'utf8');
+  const adminPolicy = validPolicyJson(example) ?? DEFAULT_POLICY;
+  node = await listening(nodePort, () => startNode([...opts.nodeArgs, '--port', String(nodePort.port)], process.env, { ...(tls ? { tls } : {}), policy, eventSink, adminPolicy, log: (text) => nodeLines.push(text) }));
   supervisor.adopt(() => node.close());
   if (supervisor.stopped) return;
   // Admin policies only name https nodes: without a certificate the policy keeps the example's nodes.
-  const example = readFileSync(DEFAULT_POLICY_PATH, 'utf8');
   addin.setPolicyText(
     tls
       ? policyWithLocalService(example, node.url, meetings.servicePolicy, 'Local reference node (npm start)')

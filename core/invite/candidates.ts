@@ -1,9 +1,10 @@
 /**
  * Picks codes and join links out of ordinary invites of other services (Teams, Zoom, Webex,
- * Pexip) so the add-in and the extension's "Paste an invite" can offer them: "PIN: 1234",
+ * GoTo Meeting, Pexip) so the add-in and the extension's "Paste an invite" can offer them: "PIN: 1234",
  * "Passcode: aB3xYz", "Meeting ID: 855 1234 5678", "Kenncode: 482913", a label and its value in
  * two table cells or on two lines, the IVR sentence "enter the conference ID 123456 followed by
- * #", join URLs (Safe Links wrappers removed, hard-wrapped `<...>` URLs joined). Heuristic by
+ * #", join URLs (Safe Links wrappers removed, URLs and numbers cut by a hard wrap joined:
+ * ./unwrap). Heuristic by
  * nature: results are candidates with labels for a person to confirm, never facts.
  */
 import { parseJoinLink } from '../links/join';
@@ -13,9 +14,10 @@ import { codeAt } from './codeValue';
 import { forwardedParts } from './forwarded';
 import { canonicalLabel, LABEL_SOURCE, WORD_VALUE_LABELS } from './labels';
 import { unwrapSafeLink } from './safeLinks';
+import { joinWrapped } from './unwrap';
 
 /** Which service a candidate seems to belong to. */
-export type InviteService = 'teams' | 'zoom' | 'webex' | 'pexip' | 'unknown';
+export type InviteService = 'teams' | 'zoom' | 'webex' | 'goto' | 'pexip' | 'unknown';
 
 /** A code or join link found in an invite. `label` is the canonical label ("Passcode"). */
 export interface InviteCandidate {
@@ -52,8 +54,6 @@ const URL_RE = /https?:\/\/[^\s<>"'()[\]]{1,2000}/g;
 const MAX_LINES = 5000;
 const MAX_LINE_LENGTH = 2000;
 const MAX_CANDIDATES = 50;
-/** How many lines a URL hard-wrapped inside "<...>" may span. */
-const MAX_WRAPPED_LINES = 12;
 
 /** The service a URL belongs to, or null when it is not a recognisable meeting join link. */
 export function meetingLinkService(url: string): InviteService | null {
@@ -64,6 +64,10 @@ export function meetingLinkService(url: string): InviteService | null {
   if (under('teams.microsoft.com') || under('teams.live.com')) return /\/(?:l\/meetup-join|meet)\//.test(path) ? 'teams' : null;
   if (under('zoom.us') || under('zoom.com') || under('zoomgov.com')) return /^\/(?:j|w|my|s)\//.test(path) ? 'zoom' : null;
   if (under('webex.com')) return /j\.php|\/meet\/|\/join\b|\/wbxmjs\//.test(path) || (query ?? '').includes('MTID') ? 'webex' : null;
+  // GoTo Meeting: meet.goto.com/123456789, global.gotomeeting.com/join/123456789,
+  // app.gotomeeting.com/?meetingId=123456789, gotomeet.me/name (a personal room). Never a Pexip room.
+  if (under('goto.com') || under('gotomeeting.com')) return /^\/(?:join\/)?[0-9]{9,10}\/?$/.test(path) || /(?:^|&)meetingId=[0-9]{9,10}(?:&|$)/.test(query ?? '') ? 'goto' : null;
+  if (under('gotomeet.me')) return /^\/[A-Za-z0-9._-]+\/?$/.test(path) ? 'goto' : null;
   return parseJoinLink(url).ok ? 'pexip' : null;
 }
 
@@ -73,6 +77,7 @@ function serviceNamedIn(line: string): InviteService | null {
   if (l.includes('microsoft teams')) return 'teams';
   if (l.includes('zoom')) return 'zoom';
   if (l.includes('webex')) return 'webex';
+  if (l.includes('gotomeeting') || l.includes('goto meeting') || l.includes('goto.com')) return 'goto';
   if (l.includes('pexip')) return 'pexip';
   return null;
 }
@@ -91,26 +96,6 @@ function wholeLineCode(line: string | null, wordsAllowed: boolean): string | nul
   if (line === null) return null;
   const read = codeAt(line, wordsAllowed);
   return read !== null && line.slice(read.length).replace(/[.!?,;:]+$/, '').trim() === '' ? read.value : null;
-}
-
-/**
- * Joins a URL hard-wrapped inside "<...>" (plain-text mail wraps at ~76 columns) with the lines
- * it continues on: returns the joined line and how many further lines it took (0 when none).
- */
-function joinWrapped(lines: readonly string[], i: number, line: string): [string, number] {
-  const open = line.lastIndexOf('<http');
-  if (open < 0 || line.indexOf('>', open) >= 0) return [line, 0];
-  let joined = line;
-  for (let j = i + 1; j < lines.length && j <= i + MAX_WRAPPED_LINES; j++) {
-    const piece = (lines[j] as string).slice(0, MAX_LINE_LENGTH).trim();
-    const close = piece.indexOf('>');
-    const urlPart = close < 0 ? piece : piece.slice(0, close);
-    if (urlPart === '' && close !== 0) return [line, 0];
-    if (/[\s<]/.test(urlPart)) return [line, 0]; // prose, not the rest of a URL
-    joined += piece;
-    if (close >= 0) return [joined, j - i];
-  }
-  return [line, 0];
 }
 
 /**

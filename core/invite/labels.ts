@@ -1,12 +1,13 @@
 /**
- * The labels invites put before a code, in English, German, French, Spanish, Dutch and Italian,
- * each mapped to one canonical English label ("Kenncode" and "Code secret" are both "Passcode").
+ * The labels invites put before a code, in English, German, French, Spanish, Dutch and Italian
+ * (here) and Portuguese, Polish, Swedish, Danish, Norwegian, Finnish, Japanese, Chinese and
+ * Korean (./labelsMoreLanguages), each mapped to one canonical English label ("Kenncode" and "Code secret" are both "Passcode").
  * The canonical labels are what callers act on (core/vault/invite takes "PIN", "Guest PIN",
  * "Access code", ... as possible room PINs), so a translation must never invent a new one.
  */
 
-/** [pattern (regex source, lowercase, matched case-insensitively), canonical label]. */
-type LabelEntry = readonly [string, string];
+import { MORE_LANGUAGE_LABELS } from './labelsMoreLanguages';
+import type { LabelEntry } from './labelsMoreLanguages';
 
 const APOS = "['\u2019]";
 const SP = '[ \\u00a0-]?'; // "Meeting ID", "Meeting-ID", "MeetingID"
@@ -60,7 +61,13 @@ const FRENCH: readonly LabelEntry[] = [
   ['identifiant de (?:la )?r[ée]union', 'Meeting ID'],
   ['id de (?:la )?conf[ée]rence', 'Conference ID'],
   ['identifiant de (?:la )?conf[ée]rence', 'Conference ID'],
+  // Teams' French passcode, and Pexip's French PIN: a code the vault offers as a room PIN either way.
+  [`code secret (?:de l${APOS}|d${APOS}|du |de )?(?:invit[ée]|participant)`, 'Guest PIN'],
+  [`code secret (?:de l${APOS}|d${APOS}|du |de )?(?:h[ôo]te|organisateur)`, 'Host PIN'],
   ['code secret', 'Passcode'],
+  [`code pin (?:d${APOS}|de l${APOS})?invit[ée]`, 'Guest PIN'],
+  [`code pin (?:de l${APOS}|d${APOS})?(?:h[ôo]te|organisateur)`, 'Host PIN'],
+  ['code pin', 'PIN'],
   ['mot de passe', 'Password'],
   [`code d${APOS}acc[èe]s`, 'Access code'],
   [`pin (?:d${APOS})?invit[ée]`, 'Guest PIN'],
@@ -76,6 +83,7 @@ const SPANISH: readonly LabelEntry[] = [
   ['id\\.? de (?:la )?conferencia', 'Conference ID'],
   ['c[óo]digo de acceso', 'Access code'],
   ['contrase[ñn]a', 'Password'],
+  ['c[óo]digo pin', 'PIN'],
   ['pin de(?:l)? invitado', 'Guest PIN'],
   ['pin de(?:l)? anfitri[óo]n', 'Host PIN'],
 ];
@@ -90,6 +98,9 @@ const DUTCH: readonly LabelEntry[] = [
   ['wachtwoord', 'Password'],
   ['toegangscode', 'Access code'],
   ['pincode', 'PIN'],
+  ['vergaderwachtwoord', 'Password'],
+  [`gast${SP}pin(?:code)?`, 'Guest PIN'],
+  [`(?:host|organisator)${SP}pin(?:code)?`, 'Host PIN'],
 ];
 
 const ITALIAN: readonly LabelEntry[] = [
@@ -99,12 +110,13 @@ const ITALIAN: readonly LabelEntry[] = [
   ['id (?:della )?conferenza', 'Conference ID'],
   [`codice d(?:i |${APOS})accesso`, 'Access code'],
   ['codice pin', 'PIN'],
+  ['password (?:della )?riunione', 'Password'],
   [`pin (?:dell${APOS})?ospite`, 'Guest PIN'],
   ['pin (?:dell[\'\u2019])?organizzatore', 'Host PIN'],
 ];
 
 /** Every label, longest pattern first so "Phone conference ID" wins over "Conference ID". */
-export const CODE_LABELS: readonly LabelEntry[] = [...ENGLISH, ...GERMAN, ...FRENCH, ...SPANISH, ...DUTCH, ...ITALIAN].sort(
+export const CODE_LABELS: readonly LabelEntry[] = [...ENGLISH, ...GERMAN, ...FRENCH, ...SPANISH, ...DUTCH, ...ITALIAN, ...MORE_LANGUAGE_LABELS].sort(
   (a, b) => b[0].length - a[0].length,
 );
 

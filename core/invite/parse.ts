@@ -8,6 +8,8 @@ import { htmlLinks } from './htmlLinks';
 import { projectHtml } from './htmlToText';
 import type { HtmlLink } from './htmlToText';
 import { locateBlocks, locateInProjection } from './locate';
+import { mailSubjects } from './mailSubject';
+import type { MailSubject } from './mailSubject';
 import type { BodyFormat } from './locate';
 import { resolveFormat } from './upsert';
 
@@ -21,9 +23,11 @@ export interface ParsedInvite {
   blockPart: number;
   /** Codes and join links outside our block (Teams, Zoom, Webex, Pexip, ...). */
   candidates: InviteCandidate[];
+  /** "Subject:" lines of the mails' headers (./mailSubject), per part as in `candidates`. */
+  mailSubjects?: MailSubject[];
 }
 
-const empty = (): ParsedInvite => ({ block: null, blockCount: 0, blockPart: 0, candidates: [] });
+const empty = (): ParsedInvite => ({ block: null, blockCount: 0, blockPart: 0, candidates: [], mailSubjects: [] });
 
 /**
  * Parses an invite body (HTML, also as rewritten by Outlook, or plain text; `format` 'auto'
@@ -61,6 +65,7 @@ export function parseInvite(body: string, format: BodyFormat | 'auto' = 'auto'):
       blockCount: blocks.length,
       blockPart,
       candidates: findCandidates(text.replace(/\r/g, ''), links),
+      mailSubjects: mailSubjects(text),
     };
   } catch {
     return empty();

@@ -6,19 +6,24 @@
  * The payload is versioned (`v: 1`) and validated with zod; the origin, path and alias come from
  * the link itself, so the payload cannot point the record at a different node.
  *
- * Payload v1: `{v: 1, role, pin, startsAt?, endsAt?, leadMinutes?, graceMinutes?, name?, rec?}`.
+ * Payload v1: `{v: 1, role, pin, startsAt?, endsAt?, leadMinutes?, graceMinutes?, name?, subject?, rec?}`.
  * `leadMinutes`/`graceMinutes` (whole minutes, 0 to a week) are the organizer's activation
  * window around the meeting (the node accepts the code from `startsAt - lead` until
  * `endsAt + grace`), so the extension holds and fills in exactly the node's window instead of
  * assuming the defaults (15 and 0). They were added before any link shipped; links without them
  * still parse (the extension then uses the defaults). A lead needs `startsAt` and a grace needs
  * `endsAt`: a pad around a time the link does not state means nothing, so it is refused.
+ * `subject` (optional, at most {@link MAX_CAPTURE_SUBJECT_LENGTH} characters of one line) is the
+ * invite's subject, so the extension names the saved meeting as the invite does instead of by
+ * its alias; a link without one still parses. Optional in version 1 (added before any link
+ * shipped with it, like `leadMinutes`).
  * `rec` (optional, see ./captureRecurrence) makes the link one code for a recurring series:
  * `startsAt`/`endsAt` are then its first occurrence, and the window repeats with each occurrence.
  * Links without `rec` (all older links) parse as before: a single meeting.
  */
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
+import { singleLine } from '../invite/escape';
 import type { EpochMs, Issue, Result, Role } from '../types';
 import { MAX_WINDOW_PAD_MINUTES } from '../time/activation';
 import { base64UrlDecodeText, base64UrlEncodeText } from './base64url';
@@ -33,6 +38,18 @@ export const CAPTURE_FRAGMENT_KEY = 'sj';
 export const CAPTURE_PAYLOAD_VERSION = 1;
 /** Longest fragment read: a real payload is ~150 characters. */
 export const MAX_CAPTURE_FRAGMENT_LENGTH = 2048;
+
+/** Longest subject a capture link carries (a longer one is cut with "…"): it lengthens every link, by 4/3 of itself. */
+export const MAX_CAPTURE_SUBJECT_LENGTH = 100;
+
+/** Characters a subject may not hold (control characters, line and paragraph separators). */
+const SUBJECT_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** `subject` as one visible line of at most {@link MAX_CAPTURE_SUBJECT_LENGTH} characters, or undefined when nothing is left. */
+export function captureSubject(subject: string | undefined): string | undefined {
+  if (typeof subject !== 'string') return undefined;
+  return singleLine(subject, MAX_CAPTURE_SUBJECT_LENGTH) || undefined;
+}
 
 /** What {@link buildCaptureLink} needs. `path` as in JoinLink ("webapp3", no slashes at the ends). */
 export interface CaptureLinkInput {
@@ -50,6 +67,8 @@ export interface CaptureLinkInput {
   graceMinutes?: number;
   /** Display name to offer when joining. */
   name?: string;
+  /** The invite's subject, for the extension to name the meeting by (made one line, cut to {@link MAX_CAPTURE_SUBJECT_LENGTH}). */
+  subject?: string;
   /** A recurring meeting: its zone and rule; `startsAt`/`endsAt` are its first occurrence (both needed). */
   recurrence?: SeriesRecurrence;
   /** Link style; webapp2 is not possible (it routes with the fragment). Default "webapp3". */
@@ -69,6 +88,8 @@ export interface CaptureRecord {
   leadMinutes?: number;
   graceMinutes?: number;
   name?: string;
+  /** The invite's subject, when the link carries it. */
+  subject?: string;
   /** The series when the link is for every occurrence of a recurring meeting (`startsAt`/`endsAt`: the first). */
   recurrence?: SeriesRecurrence;
 }
@@ -90,6 +111,13 @@ export const capturePayloadSchema = /* @__PURE__ */ z
     leadMinutes: z.optional(padMinutes),
     graceMinutes: z.optional(padMinutes),
     name: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_JOIN_NAME_LENGTH))),
+    subject: z.optional(
+      z.string().check(
+        z.minLength(1),
+        z.maxLength(MAX_CAPTURE_SUBJECT_LENGTH),
+        z.refine((t) => !SUBJECT_CONTROL.test(t) && t.trim() !== '', 'must be one line of visible text'),
+      ),
+    ),
     rec: z.optional(captureRecurrenceSchema),
   })
   .check(
@@ -138,7 +166,7 @@ function checkPayload(data: unknown, messages?: z.core.ParseContext<z.core.$ZodI
 
 /**
  * A capture link for the given room and PIN. The visible part is a plain join link without
- * any PIN; the fragment holds `{v:1, role, pin, startsAt?, endsAt?, leadMinutes?, graceMinutes?, name?, rec?}`
+ * any PIN; the fragment holds `{v:1, role, pin, startsAt?, endsAt?, leadMinutes?, graceMinutes?, name?, subject?, rec?}`
  * as base64url JSON.
  * Throws RangeError when the room or payload is invalid (same checks as parsing).
  */
@@ -150,6 +178,8 @@ export function buildCaptureLink(input: CaptureLinkInput): string {
   if (input.leadMinutes !== undefined) payload.leadMinutes = input.leadMinutes;
   if (input.graceMinutes !== undefined) payload.graceMinutes = input.graceMinutes;
   if (input.name !== undefined) payload.name = input.name;
+  const subject = captureSubject(input.subject);
+  if (subject !== undefined) payload.subject = subject;
   if (input.recurrence !== undefined) payload.rec = toCaptureRecurrence(input.recurrence);
   const checked = checkPayload(payload);
   if (!checked.ok) {
@@ -225,6 +255,7 @@ function parseCaptureLinkUnsafe(url: string): Result<CaptureRecord> {
   if (p.leadMinutes !== undefined) record.leadMinutes = p.leadMinutes;
   if (p.graceMinutes !== undefined) record.graceMinutes = p.graceMinutes;
   if (p.name !== undefined) record.name = p.name;
+  if (p.subject !== undefined) record.subject = p.subject;
   if (p.rec !== undefined) record.recurrence = fromCaptureRecurrence(p.rec);
   return { ok: true, value: record };
 }

@@ -10,6 +10,8 @@ export {
   CAPTURE_FRAGMENT_KEY,
   CAPTURE_PAYLOAD_VERSION,
   MAX_CAPTURE_FRAGMENT_LENGTH,
+  MAX_CAPTURE_SUBJECT_LENGTH,
+  captureSubject,
 } from './capture';
 export type { CaptureLinkInput, CaptureRecord, CapturePayload } from './capture';
 export { captureRecurrenceSchema, toCaptureRecurrence, fromCaptureRecurrence } from './captureRecurrence';

@@ -2,7 +2,9 @@
 export { POLICY_VERSION, PASSCODE_MODES, AUTOFILL_MODES, PolicySchema } from './schema';
 export type { Policy, PolicyInput, PolicyNode, MeetingServicePolicy, PasscodeMode, AutofillMode, LockableSetting } from './schema';
 export { parsePolicy, parsePolicyJson, DEFAULT_POLICY } from './parse';
-export { policyGuessRisk, riskSettingsOf } from './risk';
+export { policyGuessRisk, raisedLengthNote, riskSettingsOf } from './risk';
+export { effectiveCodeLengths, policyCodeLengths } from './codeLengths';
+export type { CodeLengths, CodeLengthSettings } from './codeLengths';
 export type { GuessRisk, CodeRisk, RiskSettings } from './risk';
 export { effectiveSettings, SETTING_PATHS } from './effective';
 export type { EffectiveSettings, EffectiveSettingsResult, UserPrefs } from './effective';

@@ -5,7 +5,7 @@
 import type { Issue, Result } from '../types';
 import { toIssues } from './issues';
 import { parseJsonText } from './jsonError';
-import { policyGuessRisk } from './risk';
+import { policyGuessRisk, raisedLengthNote } from './risk';
 import { POLICY_VERSION, PolicySchema } from './schema';
 import type { Policy } from './schema';
 import { findDuplicateKeys } from './jsonDuplicates';
@@ -62,7 +62,7 @@ function riskIssues(policy: Policy): Issue[] {
     .filter((code) => !code.ok)
     .map((code) => ({
       path: code.path,
-      message: `${KIND_NAMES[code.kind]} of ${code.length} digits can be guessed with probability ${code.probability.toExponential(1)} over ${code.exposureMinutes} minutes (maxGuessProbability is ${risk.maxGuessProbability}): ${code.fix}`,
+      message: `${KIND_NAMES[code.kind]} of ${code.length} digits${raisedLengthNote(code)} can be guessed with probability ${code.probability.toExponential(1)} over ${code.exposureMinutes} minutes (maxGuessProbability is ${risk.maxGuessProbability}): ${code.fix}`,
     }));
 }
 

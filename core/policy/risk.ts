@@ -11,6 +11,7 @@
  *   code is off: they are exposed for `assumedRoomDays`, whether or not access codes are required.
  */
 import { guessProbability } from '../codes';
+import { effectiveCodeLengths } from './codeLengths';
 import type { LockableSetting, PasscodeMode, Policy } from './schema';
 
 /** The settings the risk depends on, as values an organizer may end up with. */
@@ -29,7 +30,10 @@ export interface CodeRisk {
   kind: 'accessCode' | 'passcode' | 'pin';
   /** The setting to change, e.g. `organizer.accessCode.length.value`. */
   path: string;
+  /** Digits the code is made with: the setting's own number, or more where ./codeLengths raises it. */
   length: number;
+  /** The setting's own number (at `path`); below `length` when a PIN and passcode share the longer length. */
+  settingLength: number;
   /** Codes that open a room at once (host + guest PIN = 2, the host PIN alone = 1; per-invitee passcodes = assumedInvitees). */
   validCodes: number;
   /** How long these codes open the room, in minutes (the meeting's window, or the room's life for PINs). */
@@ -78,17 +82,20 @@ const MAX_LENGTH: Record<CodeRisk['kind'], number> = { accessCode: 15, passcode:
  * Guess risk of each code under `policy`'s limits. Where a user could still switch a code on
  * (access code required but unlocked, passcode mode unlocked) the worst case is assessed, so an
  * admin learns about it now rather than an organizer later. `settings` defaults to the policy's
- * own values; {@link effectiveSettings} passes a user's merged settings (all final).
+ * own values; {@link effectiveSettings} passes a user's merged settings (all final). Each code is
+ * judged at the length it is made with ({@link effectiveCodeLengths}), not the setting's number.
  */
 export function policyGuessRisk(policy: Policy, settings: RiskSettings = riskSettingsOf(policy)): GuessRisk {
   const { roomFailures, roomWindowMinutes } = policy.attempts;
   const exposureMinutes = settings.leadMinutes + policy.assumedMeetingMinutes + settings.graceMinutes;
   const roomExposureMinutes = policy.assumedRoomDays * 24 * 60;
   const max = policy.maxGuessProbability;
+  const lengths = effectiveCodeLengths(settings);
   const probabilityAt = (length: number, validCodes: number, exposure: number): number =>
     guessProbability({ length, validCodes, roomFailureLimit: roomFailures, roomWindowMinutes, exposureMinutes: exposure });
 
-  const assess = (kind: CodeRisk['kind'], path: string, length: number, validCodes: number, exposure: number, enforced: boolean, shorter: string): CodeRisk => {
+  const assess = (kind: CodeRisk['kind'], path: string, settingLength: number, validCodes: number, exposure: number, enforced: boolean, shorter: string): CodeRisk => {
+    const length = lengths[kind];
     const probability = probabilityAt(length, validCodes, exposure);
     const ok = !enforced || probability <= max;
     let fix: string | null = null;
@@ -103,7 +110,7 @@ export function policyGuessRisk(policy: Policy, settings: RiskSettings = riskSet
       const lengthFix = needed !== null ? `raise ${path} to at least ${needed}` : `no length up to ${MAX_LENGTH[kind]} digits is enough`;
       fix = `${lengthFix}, or lower attempts.roomFailures (${roomFailures}), or ${shorter}`;
     }
-    return { kind, path, length, validCodes, exposureMinutes: exposure, probability, enforced, ok, fix };
+    return { kind, path, length, settingLength, validCodes, exposureMinutes: exposure, probability, enforced, ok, fix };
   };
 
   const accessMayBeOn = settings.accessCodeRequired.value || !settings.accessCodeRequired.locked;
@@ -132,4 +139,14 @@ export function policyGuessRisk(policy: Policy, settings: RiskSettings = riskSet
     codes[2].fix = `${codes[2].fix}; or require and lock access codes (organizer.accessCode.required = { "value": true, "locked": true }), so there is no static guest PIN`;
   }
   return { exposureMinutes, roomExposureMinutes, roomFailureLimit: roomFailures, roomWindowMinutes, maxGuessProbability: max, codes, ok: codes.every((c) => c.ok) };
+}
+
+/**
+ * Why a code is longer than its setting says, in words (empty when it is not): the PIN and the
+ * passcodes share the longer of their two lengths (./codeLengths).
+ */
+export function raisedLengthNote(code: Pick<CodeRisk, 'kind' | 'length' | 'settingLength'>): string {
+  if (code.length === code.settingLength) return '';
+  const other = code.kind === 'pin' ? 'passcode length' : 'minimum PIN length';
+  return ` (set to ${code.settingLength}, raised to the ${other}: PINs and passcodes share one length)`;
 }

@@ -11,7 +11,7 @@ import { meetingKey, sameMeetingContent } from './key';
 
 /** One field a confirmed capture would change. Values are display-safe: PINs are masked. */
 export interface FieldChange {
-  field: 'pin' | 'role' | 'node' | 'startsAt' | 'endsAt' | 'leadMinutes' | 'graceMinutes' | 'recurrence' | 'label' | 'displayName';
+  field: 'pin' | 'role' | 'node' | 'startsAt' | 'endsAt' | 'leadMinutes' | 'graceMinutes' | 'recurrence' | 'label' | 'subject' | 'displayName';
   /** Times as UTC ms, everything else as text; null: not set. */
   before: string | number | null;
   after: string | number | null;
@@ -71,6 +71,7 @@ export function describeChanges(before: SavedMeeting, after: SavedMeeting): Fiel
   const rule = (m: SavedMeeting): string | null => (m.recurrence === undefined ? null : `${m.recurrence.rule.frequency} (${m.recurrence.timeZone})`);
   if (JSON.stringify(before.recurrence ?? null) !== JSON.stringify(after.recurrence ?? null)) out.push({ field: 'recurrence', before: rule(before), after: rule(after) });
   push('label', orNull(before.label), orNull(after.label));
+  push('subject', orNull(before.subject), orNull(after.subject));
   push('displayName', orNull(before.displayName), orNull(after.displayName));
   return out;
 }

@@ -9,7 +9,8 @@ import type { CaptureRecord } from '../links/capture';
 import type { SeriesRecurrence } from '../links/captureRecurrence';
 import { splitWebUrl } from '../links/url';
 import type { EpochMs, Issue, Result } from '../types';
-import { NO_GUEST_PIN, parseSavedMeeting, pinIssue, roomIssues } from './schema';
+import { singleLine } from '../invite/escape';
+import { MAX_MEETING_LABEL_LENGTH, NO_GUEST_PIN, parseSavedMeeting, pinIssue, roomIssues } from './schema';
 import type { MeetingSource, SavedMeeting } from './schema';
 
 /** Web app path used when the user gives a bare node URL (`https://meet.example.com`). */
@@ -32,6 +33,8 @@ export interface ManualMeetingInput {
   role?: string;
   pin?: string;
   label?: string;
+  /** The invite's subject (a pasted invite's); kept apart from the user's `label`. */
+  subject?: string;
   displayName?: string;
   startsAt?: EpochMs;
   endsAt?: EpochMs;
@@ -130,6 +133,9 @@ export function newSavedMeeting(input: ManualMeetingInput, now: EpochMs, id: str
     if (target.value.style !== 'webapp3') record.style = target.value.style;
     const label = typeof input.label === 'string' ? input.label.trim() : input.label;
     if (label !== undefined && label !== '') record.label = label;
+    // The invite says it: one line, cut to fit, never a reason to refuse the meeting.
+    const subject = typeof input.subject === 'string' ? singleLine(input.subject, MAX_MEETING_LABEL_LENGTH) : '';
+    if (subject !== '') record.subject = subject;
     const displayName = typeof input.displayName === 'string' ? input.displayName.trim() : input.displayName;
     if (displayName !== undefined && displayName !== '') record.displayName = displayName;
     else if (link?.name !== undefined) record.displayName = link.name;
@@ -169,6 +175,7 @@ export function fromCaptureRecord(rec: CaptureRecord, now: EpochMs, id: string):
   if (rec.leadMinutes !== undefined) record.leadMinutes = rec.leadMinutes;
   if (rec.graceMinutes !== undefined) record.graceMinutes = rec.graceMinutes;
   if (rec.name !== undefined) record.displayName = rec.name;
+  if (rec.subject !== undefined) record.subject = rec.subject;
   // One code for the whole series: kept and filled in every occurrence's window.
   if (rec.recurrence !== undefined) record.recurrence = rec.recurrence;
   return parseSavedMeeting(record);

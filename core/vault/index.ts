@@ -10,6 +10,7 @@ export {
   MEETING_ID_PATTERN,
   MAX_MEETING_LABEL_LENGTH,
   MAX_INSTANT,
+  meetingName,
 } from './schema';
 export type { SavedMeeting, MeetingSource } from './schema';
 export { meetingKey, sameMeetingContent } from './key';

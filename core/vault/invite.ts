@@ -88,17 +88,21 @@ interface FoundRoom {
   inBlock?: true;
 }
 
+/** The current room while the text speaks of another service's meeting (no room key is ever this). */
+const FOREIGN = '(another service)';
+
 const roomKey = (f: FoundLink): string => JSON.stringify([f.link.origin, f.link.path, f.link.alias.toLowerCase()]);
 
 /**
  * The rooms of the first meeting in the text, each with its codes. A forwarded text holds
  * several mails (InviteCandidate.part): the first one with a Pexip room wins (our block's when it
  * links one), and no code of another mail is ever offered. Within it, a code belongs to the room
- * linked last before it (codes before any link: the first room). Our block's access code and
+ * linked last before it (codes before any link: the first room; codes after another service's
+ * link, until the next Pexip link: none, they are that meeting's). Our block's access code and
  * passcode come first for the block's rooms. Where a room is linked both plainly and by a
  * capture link, the capture link wins (the organizer's own statement of PIN, role and window).
  */
-function foundRooms(parsed: ParsedInvite): FoundRoom[] {
+function foundRooms(parsed: ParsedInvite): { rooms: FoundRoom[]; part: number | undefined } {
   const rooms = new Map<string, FoundRoom>();
   let currentKey: string | null = null;
   const addRoom = (url: string): string | null => {
@@ -122,13 +126,14 @@ function foundRooms(parsed: ParsedInvite): FoundRoom[] {
   }
   const firstPexip = parsed.candidates.find((c) => c.kind === 'link' && c.service === 'pexip' && readLink(c.value) !== null);
   const part = blockRooms.length > 0 ? parsed.blockPart ?? 0 : firstPexip?.part;
-  if (part === undefined) return [];
+  if (part === undefined) return { rooms: [], part };
   const early: FoundPin[] = []; // codes above the meeting's first link
   for (const c of parsed.candidates) {
     if ((c.part ?? 0) !== part) continue;
     if (c.kind === 'link') {
-      if (c.service === 'pexip') currentKey = addRoom(c.value) ?? currentKey;
-    } else if (PIN_LABELS.has(c.label)) {
+      // Another service's meeting (Teams, Zoom, Webex, GoTo): the codes after it are its own, never a room PIN here.
+      currentKey = c.service === 'pexip' ? (addRoom(c.value) ?? currentKey) : FOREIGN;
+    } else if (PIN_LABELS.has(c.label) && currentKey !== FOREIGN) {
       const room = currentKey === null ? undefined : rooms.get(currentKey);
       addPin(room ? room.pins : early, c.value, PIN_LABELS.get(c.label) ?? null, AFTER_PINS.has(c.label));
     }
@@ -142,7 +147,7 @@ function foundRooms(parsed: ParsedInvite): FoundRoom[] {
     for (const p of [...early, ...after]) addPin(first.pins, p.pin, p.role, p.weak);
   }
   for (const room of all) room.pins = [...room.pins.filter((p) => !p.weak), ...room.pins.filter((p) => p.weak)];
-  return all;
+  return { rooms: all, part };
 }
 
 /**
@@ -150,7 +155,8 @@ function foundRooms(parsed: ParsedInvite): FoundRoom[] {
  * are ignored; see foundRooms). Role: the link's `role`, else host when the room's only labelled
  * PIN is a "Host PIN", else guest (attendees are usually guests). PIN: the link's `pin`, else a
  * code labelled for that role, else the room's first PIN-shaped code. The meeting's
- * subject (from our block) becomes the label. Invites without a Pexip join link give no drafts:
+ * subject (our block's, else the mail's "Subject:" line, else a capture link's) becomes the
+ * draft's `subject`: the popup names the meeting by it (the user's own label stays theirs). Invites without a Pexip join link give no drafts:
  * a PIN is only ever saved bound to a node and alias.
  * A SecureJoin capture link (our block's save link, a personal message's join link) gives its
  * role, PIN, name and the meeting's window (start, end, lead and grace minutes, and a series'
@@ -168,7 +174,11 @@ export function fromParsedInvite(parsed: ParsedInvite, now?: number): InviteDraf
   const block = parsed?.block;
   const stated = block?.activationSentence !== undefined && now !== undefined ? readActivationSentence(block.activationSentence, now, block.recurringSentence) : null;
   try {
-    return foundRooms(parsed).map(({ found: { url, link, capture }, pins, inBlock }) => {
+    const { rooms, part } = foundRooms(parsed);
+    // The meeting's subject: our block's, else its mail's "Subject:" header line, else the capture link's.
+    const blockSubject = parsed.block?.subject !== undefined && parsed.block.subject !== '' ? parsed.block.subject : undefined;
+    const headerSubject = (parsed.mailSubjects ?? []).find((s) => s.part === part)?.subject;
+    return rooms.map(({ found: { url, link, capture }, pins, inBlock }) => {
       const onlyHost = pins.some((p) => p.role === 'host') && pins.every((p) => p.role === 'host' || p.weak === true);
       const role: Role = link.role ?? (onlyHost ? 'host' : 'guest');
       const options = link.pin !== undefined ? [link.pin, ...pins.map((p) => p.pin).filter((p) => p !== link.pin)] : pins.map((p) => p.pin);
@@ -181,7 +191,8 @@ export function fromParsedInvite(parsed: ParsedInvite, now?: number): InviteDraf
         pin: link.pin ?? forRole?.pin ?? '',
         pinOptions: options,
       };
-      if (parsed.block?.subject !== undefined && parsed.block.subject !== '') draft.label = parsed.block.subject.slice(0, 200);
+      const subject = blockSubject ?? headerSubject ?? capture?.subject;
+      if (subject !== undefined) draft.subject = subject.slice(0, 200);
       if (link.name !== undefined) draft.displayName = link.name;
       if (capture !== null) {
         for (const key of ['startsAt', 'endsAt', 'leadMinutes', 'graceMinutes'] as const) {

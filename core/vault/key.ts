@@ -20,6 +20,7 @@ const CONTENT_FIELDS = [
   'role',
   'pin',
   'label',
+  'subject',
   'displayName',
   'startsAt',
   'endsAt',

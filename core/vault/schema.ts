@@ -24,6 +24,14 @@ export type MeetingSource = (typeof MEETING_SOURCES)[number];
 
 /** Longest label kept (the popup shows it on one line). */
 export const MAX_MEETING_LABEL_LENGTH = 200;
+/**
+ * The name a saved meeting is shown by: the user's label, else the invite's subject, else the
+ * alias (all that is known of a meeting saved from a link without a subject, or before subjects were kept).
+ */
+export function meetingName(m: Pick<SavedMeeting, 'label' | 'subject' | 'alias'>): string {
+  return m.label ?? m.subject ?? m.alias;
+}
+
 /** Record ids: 1-64 characters of `A-Z a-z 0-9 _ - . :` (nanoid ids and `v0:` ids fit). */
 export const MEETING_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;
 /** Latest instant accepted (year 9999), so arithmetic on instants stays exact. */
@@ -46,6 +54,9 @@ const text = (max: number) =>
  * - `startsAt`/`endsAt`: meeting times (UTC ms); either may be absent. `leadMinutes` and
  *   `graceMinutes` widen the activation window (defaults from core/time: 15 and 0).
  * - `style`: link style to rebuild the join link with; absent means `webapp3`.
+ * - `label`: the user's own name for the meeting; `subject`: the invite's subject (from a
+ *   capture link or a pasted invite). The popup names a meeting by its label, else its subject,
+ *   else its alias. Records saved before `subject` existed simply have none (it is optional).
  * - `recurrence`: for a recurring meeting, its IANA zone and rule (core/time); `startsAt`/`endsAt`
  *   are then the first occurrence and the PIN works in every occurrence's window. Needs both.
  */
@@ -57,6 +68,7 @@ export interface SavedMeeting {
   role: Role;
   pin: string;
   label?: string;
+  subject?: string;
   displayName?: string;
   startsAt?: EpochMs;
   endsAt?: EpochMs;
@@ -82,6 +94,7 @@ export const savedMeetingSchema = z
     role: z.enum(['host', 'guest']),
     pin: z.string(),
     label: text(MAX_MEETING_LABEL_LENGTH).optional(),
+    subject: text(MAX_MEETING_LABEL_LENGTH).optional(),
     displayName: text(MAX_JOIN_NAME_LENGTH).optional(),
     startsAt: instant.optional(),
     endsAt: instant.optional(),

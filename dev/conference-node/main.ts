@@ -20,6 +20,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateAccessCode, generatePinPair } from '../../core/codes';
 import { buildCaptureLink } from '../../core/links';
+import { policyCodeLengths } from '../../core/policy/codeLengths';
+import type { CodeLengths } from '../../core/policy/codeLengths';
+import type { Policy } from '../../core/policy/schema';
+import { DEFAULT_POLICY } from '../../core/policy/valid';
 import { createRoster } from '../../core/roster';
 import { ensureDevCertificate } from '../devcert';
 import { LOOPBACK_HOSTS, startConferenceNode } from './server';
@@ -94,17 +98,21 @@ export interface DemoCodes {
   invitees: Array<{ email: string; name: string; passcode: string }>;
 }
 
-/** Generates the demo room's codes with core (crypto source), so a demo never teaches weak PINs. */
-export function demoCodes(): DemoCodes {
-  const { hostPin, guestPin } = generatePinPair();
-  const accessCode = generateAccessCode({ exclude: [hostPin, guestPin] });
+/**
+ * Generates the demo room's codes with core (crypto source), so a demo never teaches weak PINs,
+ * at the lengths the admin policy makes codes with (core/policy/codeLengths, the rule the
+ * Outlook pane and `policy check` follow): by default the secure defaults' policy.
+ */
+export function demoCodes(lengths: CodeLengths = policyCodeLengths(DEFAULT_POLICY.organizer)): DemoCodes {
+  const { hostPin, guestPin } = generatePinPair({ hostLength: lengths.pin, guestLength: lengths.pin });
+  const accessCode = generateAccessCode({ length: lengths.accessCode, exclude: [hostPin, guestPin] });
   const roster = createRoster(
     [
       { email: 'ana.lima@example.com', name: 'Ana Lima' },
       { email: 'bo.chen@example.com', name: 'Bo Chen' },
     ],
-    // Passcodes take the host PIN's length: Pexip Infinity refuses guest PINs of another length.
-    { length: hostPin.length, exclude: [hostPin, guestPin, accessCode] },
+    // Passcodes take the host PIN's length (the same rule): Pexip Infinity refuses guest PINs of another length.
+    { length: lengths.passcode, exclude: [hostPin, guestPin, accessCode] },
   );
   return { hostPin, guestPin, accessCode, invitees: roster.invitees };
 }
@@ -150,6 +158,8 @@ export interface MainExtras {
   policy?: PolicyClientOptions;
   /** The Event sink to send events to: `npm start` hands over its meeting service's (the attendance record). */
   eventSink?: EventSinkOptions;
+  /** The admin policy the demo runs under (its code lengths); default the secure defaults. `npm start` hands over its policy file's. */
+  adminPolicy?: Policy;
 }
 
 /**
@@ -181,7 +191,7 @@ export async function main(argv = process.argv.slice(2), env = process.env, extr
   });
   // curl must trust the development certificate (never -k: that would teach skipping the check).
   const curl = tls ? `curl --cacert ${tls.certPath ?? '<cert.pem>'}` : 'curl';
-  const codes = demoCodes();
+  const codes = demoCodes(policyCodeLengths((extras.adminPolicy ?? DEFAULT_POLICY).organizer));
   const now = node.now();
   node.putRoom(demoRoom(now, codes));
   const links = demoLinks(node.url, now, codes);

@@ -23,6 +23,8 @@ export function applyMeetingEdit(existing: SavedMeeting, changes: MeetingChanges
     role: changes.role ?? existing.role,
     pin: changes.pin ?? existing.pin,
     label: pick('label'),
+    // The invite's subject is not the user's to edit: it stays, and names the meeting when the label is cleared.
+    subject: existing.subject,
     displayName: existing.displayName,
     startsAt: pick('startsAt'),
     endsAt: pick('endsAt'),

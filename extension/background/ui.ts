@@ -7,7 +7,7 @@ import { asksBeforeFilling } from '../../core/autofill/timing';
 import { guardKeyOf, guardStatus } from '../../core/guard';
 import { effectiveSettings } from '../../core/policy';
 import type { Issue } from '../../core/types';
-import { admitMeeting, exportVault, importVault, meetingWindow, newSavedMeeting, upcomingMeetings } from '../../core/vault';
+import { admitMeeting, exportVault, importVault, meetingName, meetingWindow, newSavedMeeting, upcomingMeetings } from '../../core/vault';
 import type { Admission, ManualMeetingInput, MergeOutcome, VaultConflict } from '../../core/vault';
 import type { PolicyState } from '../policy/managedPolicy';
 import { loadGuardState } from '../storage/guardStore';
@@ -22,6 +22,8 @@ export interface MeetingSummary {
   id: string;
   alias: string;
   label: string | null;
+  /** The name to show: the user's label, else the invite's subject, else the alias (core `meetingName`). */
+  name: string;
   origin: string;
   role: 'host' | 'guest';
   startsAt: number | null;
@@ -58,6 +60,7 @@ export async function listMeetings(ctx: BackgroundContext): Promise<UiAnswer> {
       id: m.id,
       alias: m.alias,
       label: m.label ?? null,
+      name: meetingName(m),
       origin: m.origin,
       role: m.role,
       startsAt: m.startsAt ?? null,

@@ -66,7 +66,7 @@ export function MeetingList(props: MeetingListProps) {
       {meetings === null ? <p class="muted">Loading…</p> : meetings.length === 0 ? <p id="empty" class="muted">No saved meetings yet. Add one below, or open a SecureJoin link from your invitation.</p> : null}
       <ul id="meetings" class="cards">
         {list.map((m, i) => {
-          const name = m.label ?? m.alias;
+          const name = m.name;
           const next = list[i + 1] ?? list[i - 1];
           return (
             <li key={m.id} data-id={m.id} class="card">

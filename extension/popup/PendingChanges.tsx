@@ -19,6 +19,7 @@ const FIELD_NAMES: Record<FieldChange['field'], string> = {
   graceMinutes: 'Minutes the code works after the end',
   recurrence: 'Repeats',
   label: 'Label',
+  subject: 'Invite subject',
   displayName: 'Your name',
 };
 

@@ -3,7 +3,7 @@
  * the policy and the organizer's saved defaults). Shared by ./policy.ts (the everyday case) and
  * ./policyFile.ts (with plain-words diagnostics) so neither imports the other.
  */
-import { pinPromptLength } from '../../core/codes/promptLength';
+import { effectiveCodeLengths } from '../../core/policy/codeLengths';
 import type { EffectiveSettingsResult } from '../../core/policy/merge';
 import type { Policy } from '../../core/policy';
 import type { OrganizerSettings } from './types';
@@ -14,15 +14,15 @@ export const LOCKED_REASON = 'Set by your administrator in the SecureJoin policy
 /** The organizer's settings under `policy`, given what core/policy made effective. */
 export function organizerSettingsFrom(policy: Policy, { settings, locked, ignored }: EffectiveSettingsResult): OrganizerSettings {
   const o = settings.organizer;
-  // Infinity refuses a host PIN and guest PIN (here: a passcode) of different lengths: one length for all.
-  const promptLength = pinPromptLength({ pinMinLength: o.pin.minLength, passcodeLength: o.passcodes.length });
+  // The lengths codes are made with: the same rule `policy check` judges their guess risk by.
+  const lengths = effectiveCodeLengths({ accessCodeLength: o.accessCode.length, passcodeLength: o.passcodes.length, pinMinLength: o.pin.minLength });
   return {
     choices: { accessCode: o.accessCode.required, passcodeMode: o.passcodes.mode },
     locked: locked.filter((path) => path.startsWith('organizer.')),
     lockedReason: LOCKED_REASON,
-    accessCodeLength: o.accessCode.length,
-    passcodeLength: promptLength,
-    pinLength: promptLength,
+    accessCodeLength: lengths.accessCode,
+    passcodeLength: lengths.passcode,
+    pinLength: lengths.pin,
     leadMinutes: o.activation.leadMinutes,
     graceMinutes: o.activation.graceMinutes,
     autoInsert: o.accessCode.required,

@@ -45,9 +45,11 @@ export function personalLink(meeting: MeetingTimes, security: MeetingSecurity, s
     endsAt: meeting.end,
     leadMinutes: settings.leadMinutes,
     graceMinutes: settings.graceMinutes,
+    // The extension names the saved meeting by the invite's subject, not by the personal alias.
+    ...(meeting.subject ? { subject: meeting.subject } : {}),
     ...(meeting.recurrence ? { recurrence: { timeZone: meeting.recurrence.timeZone, rule: meeting.recurrence.rule } } : {}),
   });
 }
 
 /** The meeting's times: start and end (a series' first occurrence) and the series, if any. */
-export type MeetingTimes = Pick<MeetingSnapshot, 'start' | 'end'> & { recurrence?: RecurringSeries | null };
+export type MeetingTimes = Pick<MeetingSnapshot, 'start' | 'end'> & { recurrence?: RecurringSeries | null; subject?: string };

@@ -166,7 +166,7 @@ describe('securejoin admin bundle', () => {
   });
 
   it('refuses an --out whose parent folder does not exist, or that is a file', () => {
-    expect(runIn({ cwd: work }, 'admin', 'bundle', '--policy', 'policy.json', '--service-url', URL, '--out', 'a/b')).toMatchObject({ code: 1, stderr: expect.stringContaining('its parent folder') });
+    expect(runIn({ cwd: work }, 'admin', 'bundle', '--policy', 'policy.json', '--service-url', URL, '--out', 'a/b')).toMatchObject({ code: 1, stderr: 'securejoin: --out a/b: the folder a does not exist (create it first, or choose another path); nothing was written\n' });
     expect(runIn({ cwd: work }, 'admin', 'bundle', '--policy', 'policy.json', '--service-url', URL, '--out', 'policy.json', '--force')).toMatchObject({ code: 1, stderr: expect.stringContaining('is a file, not a folder') });
     expect(readdirSync(work)).toEqual(['policy.json']);
     expect(readFileSync(join(work, 'policy.json'), 'utf8')).toBe(EXAMPLE_TEXT);

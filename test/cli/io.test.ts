@@ -1,4 +1,4 @@
-import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -60,6 +60,27 @@ describe('inputs', () => {
 });
 
 describe('--out', () => {
+  it('into a folder that does not exist: every command says so, exits 1 and writes nothing', () => {
+    const dir = callerDir();
+    writeFileSync(join(dir, 'notes.txt'), 'a file, not a folder');
+    const commands = [
+      ['policy', 'export', '--target', 'firefox', 'policy.json', '--out'],
+      ['policy', 'docs', '--out'],
+      ['admin', 'bundle', '--policy', 'policy.json', '--service-url', 'https://securejoin.example.com', '--out'],
+    ];
+    for (const command of commands) {
+      for (const [out, says] of [
+        ['nodir/x.json', 'the folder nodir does not exist (create it first, or choose another path)'],
+        ['nodir/deeper/x.json', 'the folder nodir/deeper does not exist (create it first, or choose another path)'],
+        ['notes.txt/x.json', 'notes.txt is a file, not a folder'],
+      ] as const) {
+        const r = runIn({ cwd: dir }, ...command, out, '--force');
+        expect(r, `${command.join(' ')} ${out}`).toMatchObject({ code: 1, stdout: '', stderr: `securejoin: --out ${out}: ${says}; nothing was written\n` });
+      }
+    }
+    expect(readdirSync(dir).sort()).toEqual(['notes.txt', 'policy.json']);
+  });
+
   it('never overwrites the input, even with --force, however it is spelt', () => {
     const dir = callerDir();
     linkSync(join(dir, 'policy.json'), join(dir, 'hardlink.json'));

@@ -1,6 +1,6 @@
 /**
  * The popup end to end: paste an invite, confirm what was found (role and PIN), save; the
- * meeting is listed and its PIN fills on the join page. Then edit it (label and role).
+ * meeting is listed by the invite's subject and its PIN fills on the join page. Then edit it (label and role).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
@@ -32,7 +32,7 @@ describe('popup', () => {
     const popup = await ext.browser.newPage();
     await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
     await popup.waitForSelector('#invite');
-    const invite = [`Join the meeting: ${node.url}/webapp3/m/invite-room`, 'Guest PIN: 1357 1357', 'Host PIN: 2468 2468'].join('\n');
+    const invite = ['Subject: FW: Board review', '', `Join the meeting: ${node.url}/webapp3/m/invite-room`, 'Guest PIN: 1357 1357', 'Host PIN: 2468 2468'].join('\n');
     await popup.$eval('#invite', (el, v) => {
       (el as HTMLTextAreaElement).value = v;
       el.dispatchEvent(new Event('input', { bubbles: true }));
@@ -46,7 +46,8 @@ describe('popup', () => {
     // The draft names the node by its host, not by the pasted link.
     expect(await popup.$eval('.draft .node', (el) => el.textContent)).toBe(`On ${new URL(node.url).host}`);
     await popup.click('.draft-save');
-    await waitForText(popup, '#meetings li', 'invite-room (guest)');
+    // Named by the invite's subject (its mail header), not by the alias.
+    await waitForText(popup, '#meetings li', 'Board review (guest)');
     // The saved draft's card is gone: the focus moved to the list the meeting joined.
     await popup.waitForFunction(() => document.activeElement?.id === 'meetings-heading', { timeout: 5_000 });
     // Attendee words: the node by name or host (no raw origin), plain labels, no typing "none".

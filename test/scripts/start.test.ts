@@ -9,6 +9,9 @@ import type { Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { policyCodeLengths } from '../../core/policy/codeLengths';
+import type { Policy } from '../../core/policy/schema';
+import { validPolicyJson } from '../../core/policy/valid';
 
 const wxtOut = mkdtempSync(join(tmpdir(), 'securejoin-start-wxt-'));
 afterAll(() => rmSync(wxtOut, { recursive: true, force: true }));
@@ -114,6 +117,11 @@ describe('npm start', () => {
     const serviceUrl = /Meeting service on (\S+)/.exec(output)?.[1];
     expect(serviceUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     expect(output).toContain(`Every other alias: asks the policy server ${serviceUrl} (/policy/v1/service/configuration)`);
+    // The demo room obeys the policy everything runs under (examples/policy.json): the pane's code lengths.
+    const demo = /host PIN (\d+), guest PIN (\d+), access code (\d+) .*\n\s+invitee passcodes (\d+) \(Ana Lima\) and (\d+)/.exec(output);
+    const lengths = policyCodeLengths((validPolicyJson(readFileSync('examples/policy.json', 'utf8')) as Policy).organizer);
+    expect(demo?.slice(1).map((code) => code.length), output).toEqual([lengths.pin, lengths.pin, lengths.accessCode, lengths.passcode, lengths.passcode]);
+    expect(lengths).toEqual({ pin: 10, passcode: 10, accessCode: 9 });
     const tree = descendants(npm.pid as number);
     expect(tree.length).toBeGreaterThanOrEqual(2); // the shell npm runs the script in, and the start process (and its build)
 

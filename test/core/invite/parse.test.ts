@@ -78,7 +78,7 @@ describe('parseInvite robustness', () => {
       }),
       { numRuns: 400 },
     );
-    expect(parseInvite(undefined as unknown as string)).toEqual({ block: null, blockCount: 0, blockPart: 0, candidates: [] });
+    expect(parseInvite(undefined as unknown as string)).toEqual({ block: null, blockCount: 0, blockPart: 0, candidates: [], mailSubjects: [] });
   });
   it('finishes 1 MB of adversarial garbage quickly', () => {
     const inputs = [

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY, parsePolicy, policyGuessRisk } from '../../../core/policy';
+import fc from 'fast-check';
+import { DEFAULT_POLICY, parsePolicy, policyCodeLengths, policyGuessRisk, PolicySchema, raisedLengthNote } from '../../../core/policy';
+import type { CodeRisk } from '../../../core/policy';
+import { organizerSettings } from '../../../outlook-addin/logic/policy';
 
 describe('policyGuessRisk', () => {
   it('uses lead + assumed meeting + grace as exposure of meeting codes and the policy limits', () => {
@@ -33,7 +36,8 @@ describe('policyGuessRisk', () => {
     expect(result.errors).toEqual([
       {
         path: 'organizer.pin.minLength.value',
-        message: expect.stringMatching(/^a PIN of 6 digits can be guessed with probability 8\.6e-2 over 43200 minutes .*raise organizer\.pin\.minLength\.value to at least 9, .*assumedRoomDays = 30/),
+                // Made with 8 digits, the default passcode length (./codeLengths), and judged so.
+        message: expect.stringMatching(/^a PIN of 8 digits \(set to 6, raised to the passcode length: PINs and passcodes share one length\) can be guessed with probability 8\.6e-4 over 43200 minutes .*raise organizer\.pin\.minLength\.value to at least 9, .*assumedRoomDays = 30/),
       },
     ]);
     // Rooms removed sooner, or a longer PIN, and it passes; the example policy stays accepted.
@@ -61,5 +65,41 @@ describe('policyGuessRisk', () => {
     const base = accessRisk({});
     expect(accessRisk({ assumedMeetingMinutes: 120 })).toBeGreaterThan(base);
     expect(accessRisk({ attempts: { roomFailures: 40 } })).toBeCloseTo(2 * base, 12);
+  });
+});
+
+describe('one rule for the lengths codes are made with (core/policy/codeLengths)', () => {
+  it('judges passcodes and PINs at the longer of their two lengths, as the pane makes them, and says why', () => {
+    const example = parsePolicy(JSON.parse(readFileSync('examples/policy.json', 'utf8')));
+    if (!example.ok) throw new Error(JSON.stringify(example.errors));
+    // examples/policy.json: PINs at least 10, passcodes 8: every code at the PIN prompt has 10 digits.
+    const byKind = Object.fromEntries(policyGuessRisk(example.value).codes.map((c) => [c.kind, c]));
+    expect(byKind.passcode).toMatchObject({ length: 10, settingLength: 8 });
+    expect(byKind.pin).toMatchObject({ length: 10, settingLength: 10 });
+    expect(byKind.accessCode).toMatchObject({ length: 9, settingLength: 9 });
+    // ceil(85 / 10) * 20 = 180 guesses, 25 personal passcodes over 10^10 (not 10^8).
+    expect(byKind.passcode?.probability).toBeCloseTo(-Math.expm1(25 * Math.log1p(-180 / 1e10)), 12);
+    expect(raisedLengthNote(byKind.passcode as CodeRisk)).toBe(' (set to 8, raised to the minimum PIN length: PINs and passcodes share one length)');
+    expect(raisedLengthNote(byKind.pin as CodeRisk)).toBe('');
+  });
+
+  it('a passcode too short alone passes when the PIN length it is made with is enough', () => {
+    // 6-digit passcodes, 25 of them, would be refused; made with 10 digits (the PIN length) they are fine.
+    const shortAlone = parsePolicy({ version: 1, organizer: { passcodes: { length: { value: 6 } }, pin: { minLength: { value: 6, locked: false } } } });
+    expect(shortAlone.ok ? [] : shortAlone.errors.map((e) => e.path)).toContain('organizer.passcodes.length.value');
+    expect(parsePolicy({ version: 1, organizer: { passcodes: { length: { value: 6 } }, pin: { minLength: { value: 10 } } } }).ok).toBe(true);
+  });
+
+  it('the Outlook pane makes codes at exactly the lengths policy check judges, for any policy (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 6, max: 15 }), fc.integer({ min: 6, max: 15 }), fc.integer({ min: 4, max: 20 }), (access, passcode, pin) => {
+        const policy = PolicySchema.parse({ version: 1, organizer: { accessCode: { length: { value: access } }, passcodes: { length: { value: passcode } }, pin: { minLength: { value: pin } } } });
+        const settings = organizerSettings(policy, null);
+        const judged = Object.fromEntries(policyGuessRisk(policy).codes.map((c) => [c.kind, c.length]));
+        expect(judged).toEqual({ accessCode: settings.accessCodeLength, passcode: settings.passcodeLength, pin: settings.pinLength });
+        expect(judged).toEqual(policyCodeLengths(policy.organizer));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

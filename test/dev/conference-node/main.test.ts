@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { demoCodes, demoRoom, main, parseMainOptions } from '../../../dev/conference-node/main';
 import { isWeakCode } from '../../../core/codes';
 import { parseCaptureLink } from '../../../core/links';
+import { validPolicyJson } from '../../../core/policy/valid';
 import { parseRoomSpec } from '../../../core/roomSpec';
 import type { ConferenceNode } from '../../../dev/conference-node/server';
 import { requestToken, startNode } from './support';
@@ -60,6 +61,12 @@ describe('demo room', () => {
     expect(names).toEqual(['Tester', 'Tester', 'Tester', 'Ana Lima', 'Bo Chen']);
   });
 
+  it('takes the code lengths of the policy it runs under (the pane\'s rule: PINs and passcodes share the longer length)', () => {
+    const lengths = (codes: ReturnType<typeof demoCodes>) => [codes.hostPin, codes.guestPin, codes.accessCode, ...codes.invitees.map((i) => i.passcode)].map((c) => c.length);
+    expect(lengths(demoCodes())).toEqual([9, 9, 8, 9, 9]); // the secure defaults: PINs 9, passcodes 8 -> 9, access code 8
+    expect(lengths(demoCodes({ pin: 10, passcode: 10, accessCode: 9 }))).toEqual([10, 10, 9, 10, 10]);
+  });
+
   it('refuses a non-loopback host and an invalid initial room', async () => {
     await expect(startNode({ host: '0.0.0.0' as never })).rejects.toThrow(/loopback/);
     await expect(startNode({ rooms: [{ alias: 'x', hostPin: '1' }] })).rejects.toThrow(/invalid room: hostPin/);
@@ -71,7 +78,8 @@ describe('main', () => {
     const dir = mkdtempSync(join(tmpdir(), 'securejoin-main-'));
     const printed: string[] = [];
     const signals = [process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')];
-    const node = await main(['--port', '0', '--tls-dir', dir], {}, { log: (t) => printed.push(t) });
+    const adminPolicy = validPolicyJson(readFileSync('examples/policy.json', 'utf8')) ?? undefined;
+    const node = await main(['--port', '0', '--tls-dir', dir], {}, { log: (t) => printed.push(t), ...(adminPolicy ? { adminPolicy } : {}) });
     try {
       expect(node.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
       expect([process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')]).toEqual(signals);
@@ -80,7 +88,9 @@ describe('main', () => {
       expect(text).not.toMatch(/[?&]pin=/);
       const links = [...text.matchAll(/(Guest|Host) link: +(\S+)/g)].map((m) => ({ label: m[1], parsed: parseCaptureLink(m[2] ?? '') }));
       expect(links.map((l) => l.label)).toEqual(['Guest', 'Host']);
-      const pins = text.match(/host PIN (\d+), guest PIN (\d+)/);
+      const pins = text.match(/host PIN (\d+), guest PIN (\d+), access code (\d+)/);
+      // Under examples/policy.json (PINs 10, passcodes 8, access code 9): PINs 10 digits, access code 9.
+      expect(pins?.slice(1).map((code) => code.length)).toEqual([10, 10, 9]);
       expect(links[0]?.parsed).toMatchObject({ ok: true, value: { origin: node.url, alias: 'demo', role: 'guest', pin: pins?.[2], leadMinutes: 15 } });
       expect(links[1]?.parsed).toMatchObject({ ok: true, value: { origin: node.url, alias: 'demo', role: 'host', pin: pins?.[1] } });
       expect(text).toContain('No policy server (--policy-url): only the demo room exists.');

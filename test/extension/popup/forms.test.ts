@@ -90,7 +90,7 @@ describe('paste an invite', () => {
 
 describe('edit a saved meeting', () => {
   const row: MeetingSummary = {
-    id: 'm1', alias: 'board', label: 'Board', origin: 'https://meet.example.com', role: 'guest',
+    id: 'm1', alias: 'board', label: 'Board', name: 'Board', origin: 'https://meet.example.com', role: 'guest',
     startsAt: new Date(2030, 0, 14, 9, 0).getTime(), endsAt: new Date(2030, 0, 14, 10, 0).getTime(),
     opensAt: null, timeUnknown: false, attemptsUsed: 0, attemptsLeft: 5, limit: 5,
   };

@@ -29,6 +29,8 @@ describe('personalMessages', () => {
       role: 'guest',
       pin: passcode,
       name: 'Ana <script>alert(1)</script>',
+      // The invite's subject: the extension names the saved meeting by it, not by the personal alias.
+      subject: 'Quarterly review',
       startsAt: START,
       endsAt: START + 3_600_000,
       leadMinutes: SETTINGS.leadMinutes,
