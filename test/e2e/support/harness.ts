@@ -1,0 +1,248 @@
+/**
+ * The e2e harness: every browser test starts its parts and drives its pages through here.
+ *
+ *   // The extension in real Chromium, a reference node (http) and the plain join pages:
+ *   const x = forFile(() => startExtensionStack({ rooms: [{ alias: 'r', hostPin: '2468', guestPin: '1357', allowGuests: true }] }));
+ *   it('...', async () => {
+ *     const popup = await x.openPopup();              // popup.ts: pasteInvite, waitForText
+ *     const join = await x.openJoinPage('r', 'Ana');   // joinPage.ts: join, waitForState, pinsSent
+ *   });
+ *
+ *   // The Outlook playground with the meeting service (PGlite) and an https reference node:
+ *   const o = forFile(() => startOutlookStack());
+ *   it('...', async () => {
+ *     const p = await o.openPlayground('?mailbox=1.5'); // playground.ts: send, editBody, paneState, ...
+ *     expect((await o.service.storedRoom(aliasIn(await p.bodyText()))).status).toBe(200);
+ *   });
+ *
+ *   // The playground alone (no meeting service): startPlaygroundStack({ policyText }).
+ *
+ * `forFile` starts the stack in the file's beforeAll and closes it in afterAll; its result is the
+ * started stack (use it inside tests and hooks only). Each stack starts its parts side by side.
+ * Development-only parts (add-in server, node, local meeting service) come from devParts.ts only.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser } from 'puppeteer-core';
+import type { DevIssuer } from '../../../service';
+import { launchChromium } from './chromium';
+import { createLocalIssuer, ensureDevCertificate, localServicePolicy, policyWithLocalService, startAddinServer, startConferenceNode, startLocalMeetingStack } from './devParts';
+import type { AddinServer, ConferenceNode, ConferenceNodeOptions, LocalMeetingStack } from './devParts';
+import { launchWithExtension, waitForRegistration } from './extensionBrowser';
+import type { ExtensionBrowser } from './extensionBrowser';
+import { EXTENSION_DIR } from './globalSetup';
+import { meetingServiceClient } from './meetingServiceClient';
+import type { MeetingServiceClient } from './meetingServiceClient';
+import { openJoinPage } from './joinPage';
+import { nodeClient } from './nodeClient';
+import type { NodeClient } from './nodeClient';
+import type { JoinPage } from './joinPage';
+import { startPlainJoinPages } from './plainJoinPages';
+import type { PlainJoinPages } from './plainJoinPages';
+import { openPlayground } from './playground';
+import type { Playground } from './playground';
+import { openPopup } from './popup';
+import type { Popup } from './popup';
+
+export { aliasIn, blockCount } from './playground';
+export type { PaneState, Playground } from './playground';
+export type { JoinPage } from './joinPage';
+export type { Popup } from './popup';
+export { waitForText } from './waitForText';
+export { noticeText, waitForNotice } from './extensionBrowser';
+export type { ConferenceNode } from './devParts';
+
+/** The admin policy every stack starts from. */
+export const EXAMPLE_POLICY = readFileSync('examples/policy.json', 'utf8');
+/** A browser that accepts the self-signed development certificate of the https parts. */
+export const ACCEPT_DEV_CERT = ['--ignore-certificate-errors'];
+
+/** Anything a file starts once and closes at its end. */
+export interface Closable {
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `start()` in this file's beforeAll and closes what it started in afterAll. The returned
+ * object stands for the started value; reading it before beforeAll ran throws.
+ */
+export function forFile<T extends Closable>(start: () => Promise<T>): T {
+  let started: T | undefined;
+  beforeAll(async () => {
+    started = await start();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  return new Proxy({} as T, {
+    get(_, key) {
+      if (!started) throw new Error(`the e2e stack was used before its beforeAll started it (reading ${String(key)})`);
+      const value = (started as Record<PropertyKey, unknown>)[key];
+      return typeof value === 'function' ? value.bind(started) : value;
+    },
+  });
+}
+
+/** Closes every part side by side, all of them even when one fails; rethrows the first failure. */
+export async function closeTogether(parts: ReadonlyArray<Closable | undefined>): Promise<void> {
+  const results = await Promise.allSettled(parts.map((p) => p?.close()));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+/** Starts every part side by side; when one fails, closes the others and rethrows. */
+export async function startTogether<T extends readonly unknown[]>(starts: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const results = await Promise.allSettled(starts);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (!failed) return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
+  await closeTogether(results.map((r) => (r.status === 'fulfilled' ? (r.value as Closable | undefined) : undefined)).filter((v) => typeof v?.close === 'function'));
+  throw failed.reason;
+}
+
+/** A free TCP port on 127.0.0.1 (asked of the OS), so parts that must name each other can start together. */
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => ok(port));
+    });
+  });
+}
+
+// ---- the extension ---------------------------------------------------------------------------
+
+/** Chromium with the built extension, a reference node on http and the plain join pages. */
+export interface ExtensionStack extends Closable {
+  ext: ExtensionBrowser;
+  node: ConferenceNode;
+  /** Join pages of other markup than the node's (plainJoinPages.ts). */
+  pages: PlainJoinPages;
+  /** The extension's popup in a new tab. */
+  openPopup(opts?: { viewport?: { width: number; height: number } }): Promise<Popup>;
+  /** The node's join page for `alias` in a new tab (with `?name=`), recording the PINs it sends. */
+  openJoinPage(alias: string, name?: string): Promise<JoinPage>;
+}
+
+/**
+ * Starts the extension stack; resolves once the extension has registered its join-page script
+ * for the node (`http://127.0.0.1/*`). `rooms` are the node's own rooms; `node` its other options.
+ */
+export async function startExtensionStack(opts: { rooms?: readonly unknown[]; node?: ConferenceNodeOptions; browserArgs?: string[] } = {}): Promise<ExtensionStack> {
+  const [node, pages, ext] = await startTogether<[ConferenceNode, PlainJoinPages, ExtensionBrowser]>([
+    startConferenceNode({ ...opts.node, ...(opts.rooms ? { rooms: opts.rooms } : {}) }),
+    startPlainJoinPages(),
+    launchWithExtension(EXTENSION_DIR, { args: opts.browserArgs ?? [] }),
+  ]);
+  const close = () => closeTogether([node, pages, ext]);
+  try {
+    await waitForRegistration(ext, 'http://127.0.0.1/*');
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return {
+    ext,
+    node,
+    pages,
+    openPopup: (popupOpts) => openPopup(ext.browser, ext.extensionId, popupOpts),
+    openJoinPage: (alias, name) => openJoinPage(ext.browser, node.joinUrl(alias, name === undefined ? {} : { name })),
+    close,
+  };
+}
+
+// ---- the Outlook add-in --------------------------------------------------------------------
+
+/** The add-in server with its playground and one Chromium to open it in. */
+export interface PlaygroundStack extends Closable {
+  addin: AddinServer;
+  browser: Browser;
+  /** The playground with its task pane, ready, in a new page; `query` e.g. `?mailbox=1.5`. */
+  openPlayground(query?: string, opts?: { viewport?: { width: number; height: number } }): Promise<Playground>;
+}
+
+/** Starts the playground alone over http, serving `policyText` (default the example policy). */
+export async function startPlaygroundStack(opts: { policyText?: string } = {}): Promise<PlaygroundStack> {
+  const [addin, browser] = await startTogether<[AddinServer, Browser]>([startAddinServer({ policyText: opts.policyText ?? EXAMPLE_POLICY }), launchChromium()]);
+  return {
+    addin,
+    browser,
+    openPlayground: (query = '', o = {}) => openPlayground(browser, `${addin.playgroundUrl}${query}`, o.viewport),
+    close: () => closeTogether([addin, browser]),
+  };
+}
+
+/** The playground signed in to the meeting service, whose External Policy API an https reference node asks. */
+export interface OutlookStack extends PlaygroundStack {
+  /** The development certificate every https part serves. */
+  tls: { key: string; cert: string };
+  issuer: DevIssuer;
+  meetings: LocalMeetingStack;
+  node: ConferenceNode;
+  /** The test's own view of the meeting service (what the node will be told, what it stores). */
+  service: MeetingServiceClient;
+  /** The node's client API, as a Pexip web client calls it (`requestToken`). */
+  nodeApi: NodeClient;
+  /** The policy the add-in server serves: the example's (after `policy`), naming this node and service. */
+  policyText: string;
+  /** Runs `run` while the add-in server serves `text` as policy.json, then serves policyText again. */
+  withPolicyText<T>(text: string, run: () => Promise<T>): Promise<T>;
+  /** policyText with a meeting service at an address where nothing listens. */
+  unreachableServicePolicy(): Promise<string>;
+}
+
+/**
+ * Starts the Outlook stack: add-in server, meeting service (in-memory PGlite) and Chromium side by
+ * side, then the node. `policy` edits the admin policy (parsed examples/policy.json) before it is
+ * served; `node` adds options to the node (its own rooms, attempt limits).
+ */
+export async function startOutlookStack(opts: { node?: ConferenceNodeOptions; policy?: (policy: Record<string, any>) => void } = {}): Promise<OutlookStack> {
+  const certDir = mkdtempSync(join(tmpdir(), 'securejoin-e2e-cert-'));
+  const removeCertDir: Closable = { close: async () => rmSync(certDir, { recursive: true, force: true }) };
+  try {
+    const tls = ensureDevCertificate(certDir);
+    const [issuer, port] = await Promise.all([createLocalIssuer(), freePort()]);
+    const [addin, meetings, browser] = await startTogether<[AddinServer, LocalMeetingStack, Browser]>([
+      startAddinServer({ https: tls, devIssuer: issuer, port }),
+      startLocalMeetingStack({ issuer, addinUrl: `https://127.0.0.1:${port}`, dataDir: null, port: 0, tls }),
+      launchChromium({ args: ACCEPT_DEV_CERT }),
+    ]);
+    const node = await startConferenceNode({ ...opts.node, tls, policy: { url: meetings.service.url, ...meetings.policy, ca: tls.cert } }).catch(async (error: unknown) => {
+      await closeTogether([addin, meetings, browser]);
+      throw error;
+    });
+    const policy = JSON.parse(EXAMPLE_POLICY) as Record<string, any>;
+    opts.policy?.(policy);
+    const policyText = policyWithLocalService(JSON.stringify(policy), node.url, meetings.servicePolicy);
+    addin.setPolicyText(policyText);
+    return {
+      tls,
+      issuer,
+      addin,
+      meetings,
+      node,
+      browser,
+      service: meetingServiceClient(meetings, issuer, tls.cert),
+      nodeApi: nodeClient(node, tls.cert),
+      policyText,
+      openPlayground: (query = '', o = {}) => openPlayground(browser, `${addin.playgroundUrl}${query}`, o.viewport),
+      async withPolicyText(text, run) {
+        addin.setPolicyText(text);
+        try {
+          return await run();
+        } finally {
+          addin.setPolicyText(policyText);
+        }
+      },
+      unreachableServicePolicy: async () => policyWithLocalService(JSON.stringify(policy), node.url, localServicePolicy(`https://127.0.0.1:${await freePort()}`, addin.url)),
+      close: () => closeTogether([removeCertDir, node, meetings, addin, browser]),
+    };
+  } catch (error) {
+    await removeCertDir.close();
+    throw error;
+  }
+}
