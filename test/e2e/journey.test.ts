@@ -65,6 +65,8 @@ forFile(async () => {
   const extension = () => launchWithExtension(EXTENSION_DIR, { args: ACCEPT_DEV_CERT });
   [outlook, ana, bo, stranger] = await startTogether<[OutlookStack, ExtensionBrowser, ExtensionBrowser, ExtensionBrowser]>([
     startOutlookStack({
+      // The meeting service on PGlite, as `npm start` runs it (the other Outlook files use PostgreSQL).
+      database: 'pglite',
       node: {
         limits: { roomFailures: ROOM_FAILURES },
         // The stranger's own meeting on the same node (a room of the node's own): their extension knows the node from it.

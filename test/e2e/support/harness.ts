@@ -8,7 +8,7 @@
  *     const join = await x.openJoinPage('r', 'Ana');   // joinPage.ts: join, waitForState, pinsSent
  *   });
  *
- *   // The Outlook playground with the meeting service (PGlite) and an https reference node:
+ *   // The Outlook playground with the meeting service (a fresh PostgreSQL database) and an https node:
  *   const o = forFile(() => startOutlookStack());
  *   it('...', async () => {
  *     const p = await o.openPlayground('?mailbox=1.5'); // playground.ts: send, editBody, paneState, ...
@@ -21,6 +21,7 @@
  * started stack (use it inside tests and hooks only). Each stack starts its parts side by side.
  * Development-only parts (add-in server, node, local meeting service) come from devParts.ts only.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'puppeteer-core';
 import type { DevIssuer } from '../../../service';
+import { createTestDatabase } from '../../service/support';
 import { launchChromium } from './chromium';
 import { createLocalIssuer, ensureDevCertificate, localServicePolicy, policyWithLocalService, startAddinServer, startConferenceNode, startLocalMeetingStack } from './devParts';
 import type { AddinServer, ConferenceNode, ConferenceNodeOptions, LocalMeetingStack } from './devParts';
@@ -53,6 +55,7 @@ export type { JoinPage } from './joinPage';
 export type { Popup } from './popup';
 export { waitForText } from './waitForText';
 export { noticeText, waitForNotice } from './extensionBrowser';
+export { startConferenceNode } from './devParts';
 export type { ConferenceNode } from './devParts';
 
 /** The admin policy every stack starts from. */
@@ -195,24 +198,48 @@ export interface OutlookStack extends PlaygroundStack {
   unreachableServicePolicy(): Promise<string>;
 }
 
-/**
- * Starts the Outlook stack: add-in server, meeting service (in-memory PGlite) and Chromium side by
- * side, then the node. `policy` edits the admin policy (parsed examples/policy.json) before it is
- * served; `node` adds options to the node (its own rooms, attempt limits).
- */
-export async function startOutlookStack(opts: { node?: ConferenceNodeOptions; policy?: (policy: Record<string, any>) => void } = {}): Promise<OutlookStack> {
+/** Options of {@link startOutlookStack}. */
+export interface OutlookStackOptions {
+  /** Edits the admin policy (parsed examples/policy.json) before it is served. */
+  policy?: (policy: Record<string, any>) => void;
+  /** More options for the node: its own rooms, attempt limits. */
+  node?: ConferenceNodeOptions;
+  /**
+   * The meeting service's database: a fresh PostgreSQL database on 127.0.0.1:5432 (default; made
+   * in well under a second) or in-memory PGlite as `npm start` runs it (many seconds to start).
+   */
+  database?: 'postgres' | 'pglite';
+}
+
+/** A fresh PostgreSQL database for one stack, dropped when it closes. */
+async function freshPostgres(): Promise<{ postgres: { url: string; codesKey: string }; drop: Closable }> {
+  const db = await createTestDatabase();
+  return { postgres: { url: db.url, codesKey: randomBytes(32).toString('base64') }, drop: { close: () => db.drop() } };
+}
+
+/** Starts the Outlook stack: add-in server, meeting service and Chromium side by side, then the node. */
+export async function startOutlookStack(opts: OutlookStackOptions = {}): Promise<OutlookStack> {
   const certDir = mkdtempSync(join(tmpdir(), 'securejoin-e2e-cert-'));
   const removeCertDir: Closable = { close: async () => rmSync(certDir, { recursive: true, force: true }) };
+  const database = opts.database === 'pglite' ? null : await freshPostgres();
+  /** Closes the stack's parts, then removes what they used (the database after the service let go of it). */
+  const closeWith = async (parts: Closable[]) => {
+    try {
+      await closeTogether(parts);
+    } finally {
+      await closeTogether([removeCertDir, database?.drop]);
+    }
+  };
   try {
     const tls = ensureDevCertificate(certDir);
     const [issuer, port] = await Promise.all([createLocalIssuer(), freePort()]);
     const [addin, meetings, browser] = await startTogether<[AddinServer, LocalMeetingStack, Browser]>([
       startAddinServer({ https: tls, devIssuer: issuer, port }),
-      startLocalMeetingStack({ issuer, addinUrl: `https://127.0.0.1:${port}`, dataDir: null, port: 0, tls }),
+      startLocalMeetingStack({ issuer, addinUrl: `https://127.0.0.1:${port}`, dataDir: null, ...(database ? { postgres: database.postgres } : {}), port: 0, tls }),
       launchChromium({ args: ACCEPT_DEV_CERT }),
     ]);
     const node = await startConferenceNode({ ...opts.node, tls, policy: { url: meetings.service.url, ...meetings.policy, ca: tls.cert } }).catch(async (error: unknown) => {
-      await closeTogether([addin, meetings, browser]);
+      await closeWith([addin, meetings, browser]);
       throw error;
     });
     const policy = JSON.parse(EXAMPLE_POLICY) as Record<string, any>;
@@ -239,10 +266,10 @@ export async function startOutlookStack(opts: { node?: ConferenceNodeOptions; po
         }
       },
       unreachableServicePolicy: async () => policyWithLocalService(JSON.stringify(policy), node.url, localServicePolicy(`https://127.0.0.1:${await freePort()}`, addin.url)),
-      close: () => closeTogether([removeCertDir, node, meetings, addin, browser]),
+      close: () => closeWith([node, meetings, addin, browser]),
     };
   } catch (error) {
-    await removeCertDir.close();
+    await closeWith([]);
     throw error;
   }
 }
