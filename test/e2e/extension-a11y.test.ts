@@ -12,6 +12,7 @@ import { buildCaptureLink } from '../../core/links';
 import { axeViolations, describeViolations } from './support/axe';
 import { waitForNotice } from './support/extensionBrowser';
 import { forFile, startExtensionStack } from './support/harness';
+import { setValue } from './support/popup';
 
 const GUEST_PIN = '13572468';
 
@@ -43,11 +44,7 @@ async function openPopup(ready: (page: Page) => Promise<unknown>): Promise<Page>
   return popup;
 }
 
-const setInvite = (popup: Page, text: string) =>
-  popup.$eval('#invite', (el, v) => {
-    (el as HTMLTextAreaElement).value = v;
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  }, text);
+const setInvite = (popup: Page, text: string) => setValue(popup, '#invite', text);
 
 describe('axe-core: zero violations, light and dark', () => {
   it('the popup: empty, with a form error, with drafts, with saved meetings, a delete confirmation and an edit open', async () => {

@@ -136,9 +136,7 @@ describe('browser extension on the reference node', () => {
   });
 
   it('saves by hand in the popup and, in fill-and-join mode, fills the host PIN and joins', async () => {
-    const popup = await stack.ext.browser.newPage();
-    await popup.goto(`chrome-extension://${stack.ext.extensionId}/popup.html`);
-    await popup.waitForSelector('#f-url');
+    const { page: popup } = await stack.openPopup();
     await popup.type('#f-url', `${stack.node.url}/webapp3/m/sj-room`);
     await popup.select('#f-role', 'host');
     await popup.type('#f-pin', '2468');

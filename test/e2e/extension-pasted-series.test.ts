@@ -35,14 +35,8 @@ function seriesBlock(): string {
 
 describe('a pasted series block without a save link', () => {
   it('saves the series: the current occurrence opens now and its PIN fills without asking', async () => {
-    const popup = await stack.ext.browser.newPage();
-    await popup.goto(`chrome-extension://${stack.ext.extensionId}/popup.html`);
-    await popup.waitForSelector('#invite');
-    await popup.$eval('#invite', (el, v) => {
-      (el as HTMLTextAreaElement).value = v;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    }, seriesBlock());
-    await popup.click('#parse-invite');
+    const { page: popup, pasteInvite } = await stack.openPopup();
+    await pasteInvite(seriesBlock());
     await waitForText(popup, '#message', 'Found 1');
     expect(await popup.$eval('#drafts', (el) => el.textContent ?? '')).toContain('the next meeting of the series; each one opens the same way');
     expect(await popup.$eval('.draft-pin', (el) => (el as HTMLSelectElement).value)).toBe(PIN);

@@ -37,12 +37,7 @@ const described = (page: Page, selector: string) =>
       .join(' | '),
   }));
 
-async function openPopup(): Promise<Page> {
-  const popup = await stack.ext.browser.newPage();
-  await popup.goto(`chrome-extension://${stack.ext.extensionId}/popup.html`);
-  await popup.waitForSelector('#f-url');
-  return popup;
-}
+const openPopup = async (): Promise<Page> => (await stack.openPopup()).page;
 
 describe('popup forms', () => {
   it('ties each problem to its field in plain words, names the fields in the summary, and focuses the first', async () => {

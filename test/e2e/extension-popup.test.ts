@@ -16,15 +16,9 @@ const waitForText = (page: Page, selector: string, text: string) =>
 
 describe('popup', () => {
   it('saves a meeting from a pasted invite after the user confirms role and PIN, fills it, and edits it', async () => {
-    const popup = await stack.ext.browser.newPage();
-    await popup.goto(`chrome-extension://${stack.ext.extensionId}/popup.html`);
-    await popup.waitForSelector('#invite');
+    const { page: popup, pasteInvite } = await stack.openPopup();
     const invite = [`Join the meeting: ${stack.node.url}/webapp3/m/invite-room`, 'Guest PIN: 1357 1357', 'Host PIN: 2468 2468'].join('\n');
-    await popup.$eval('#invite', (el, v) => {
-      (el as HTMLTextAreaElement).value = v;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    }, invite);
-    await popup.click('#parse-invite');
+    await pasteInvite(invite);
     await waitForText(popup, '#message', 'Found 1');
     // The user confirms the guest role and the guest PIN (the first found).
     expect(await popup.$eval('.draft-role', (el) => (el as HTMLSelectElement).value)).toBe('guest');

@@ -46,14 +46,8 @@ async function openPrompt(): Promise<{ page: Page; pinsSent: string[] }> {
 
 describe('a code whose start time is unknown', () => {
   it('saved from a pasted invite without a time, the popup says so and the join page asks before filling', async () => {
-    const popup = await stack.ext.browser.newPage();
-    await popup.goto(`chrome-extension://${stack.ext.extensionId}/popup.html`);
-    await popup.waitForSelector('#invite');
-    await popup.$eval('#invite', (el, v) => {
-      (el as HTMLTextAreaElement).value = v;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    }, [`Join the meeting: ${stack.node.url}/webapp3/m/untimed-room`, 'Access code: 1357 1357'].join('\n'));
-    await popup.click('#parse-invite');
+    const { page: popup, pasteInvite } = await stack.openPopup();
+    await pasteInvite([`Join the meeting: ${stack.node.url}/webapp3/m/untimed-room`, 'Access code: 1357 1357'].join('\n'));
     await popup.waitForSelector('.draft-save');
     expect(await popup.$eval('.draft-when', (el) => el.textContent)).toMatch(/no time set.*ask/);
     await popup.click('.draft-save');

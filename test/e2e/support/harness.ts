@@ -16,6 +16,7 @@
  *   });
  *
  *   // The playground alone (no meeting service): startPlaygroundStack({ policyText }).
+ *   // A node's join page in plain Chromium (no extension): startNodeStack({ rooms }).
  *
  * `forFile` starts the stack in the file's beforeAll and closes it in afterAll; its result is the
  * started stack (use it inside tests and hooks only). Each stack starts its parts side by side.
@@ -158,6 +159,25 @@ export async function startExtensionStack(opts: { rooms?: readonly unknown[]; no
   };
 }
 
+/** A reference node (http) and plain Chromium, without the extension: the join page as anyone sees it. */
+export interface NodeStack extends Closable {
+  node: ConferenceNode;
+  browser: Browser;
+  /** The node's join page for `alias` in a new tab (with `?name=`), recording the PINs it sends. */
+  openJoinPage(alias: string, name?: string): Promise<JoinPage>;
+}
+
+/** Starts the node stack; `rooms` are the node's own rooms, `node` its other options. */
+export async function startNodeStack(opts: { rooms?: readonly unknown[]; node?: ConferenceNodeOptions } = {}): Promise<NodeStack> {
+  const [node, browser] = await startTogether<[ConferenceNode, Browser]>([startConferenceNode({ ...opts.node, ...(opts.rooms ? { rooms: opts.rooms } : {}) }), launchChromium()]);
+  return {
+    node,
+    browser,
+    openJoinPage: (alias, name) => openJoinPage(browser, node.joinUrl(alias, name === undefined ? {} : { name })),
+    close: () => closeTogether([node, browser]),
+  };
+}
+
 // ---- the Outlook add-in --------------------------------------------------------------------
 
 /** The add-in server with its playground and one Chromium to open it in. */
@@ -166,14 +186,33 @@ export interface PlaygroundStack extends Closable {
   browser: Browser;
   /** The playground with its task pane, ready, in a new page; `query` e.g. `?mailbox=1.5`. */
   openPlayground(query?: string, opts?: { viewport?: { width: number; height: number } }): Promise<Playground>;
+  /** The policy.json the add-in server serves. */
+  policyText: string;
+  /** Runs `run` while the add-in server serves `text` as policy.json, then serves policyText again. */
+  withPolicyText<T>(text: string, run: () => Promise<T>): Promise<T>;
+}
+
+/** {@link PlaygroundStack.withPolicyText} for `addin`, whose usual policy is `policyText`. */
+function policySwitch(addin: AddinServer, policyText: string): PlaygroundStack['withPolicyText'] {
+  return async (text, run) => {
+    addin.setPolicyText(text);
+    try {
+      return await run();
+    } finally {
+      addin.setPolicyText(policyText);
+    }
+  };
 }
 
 /** Starts the playground alone over http, serving `policyText` (default the example policy). */
 export async function startPlaygroundStack(opts: { policyText?: string } = {}): Promise<PlaygroundStack> {
-  const [addin, browser] = await startTogether<[AddinServer, Browser]>([startAddinServer({ policyText: opts.policyText ?? EXAMPLE_POLICY }), launchChromium()]);
+  const policyText = opts.policyText ?? EXAMPLE_POLICY;
+  const [addin, browser] = await startTogether<[AddinServer, Browser]>([startAddinServer({ policyText }), launchChromium()]);
   return {
     addin,
     browser,
+    policyText,
+    withPolicyText: policySwitch(addin, policyText),
     openPlayground: (query = '', o = {}) => openPlayground(browser, `${addin.playgroundUrl}${query}`, o.viewport),
     close: () => closeTogether([addin, browser]),
   };
@@ -181,6 +220,7 @@ export async function startPlaygroundStack(opts: { policyText?: string } = {}): 
 
 /** The playground signed in to the meeting service, whose External Policy API an https reference node asks. */
 export interface OutlookStack extends PlaygroundStack {
+  // policyText: the example policy (after `policy`), naming this node and service.
   /** The development certificate every https part serves. */
   tls: { key: string; cert: string };
   issuer: DevIssuer;
@@ -190,10 +230,6 @@ export interface OutlookStack extends PlaygroundStack {
   service: MeetingServiceClient;
   /** The node's client API, as a Pexip web client calls it (`requestToken`). */
   nodeApi: NodeClient;
-  /** The policy the add-in server serves: the example's (after `policy`), naming this node and service. */
-  policyText: string;
-  /** Runs `run` while the add-in server serves `text` as policy.json, then serves policyText again. */
-  withPolicyText<T>(text: string, run: () => Promise<T>): Promise<T>;
   /** policyText with a meeting service at an address where nothing listens. */
   unreachableServicePolicy(): Promise<string>;
 }
@@ -257,14 +293,7 @@ export async function startOutlookStack(opts: OutlookStackOptions = {}): Promise
       nodeApi: nodeClient(node, tls.cert),
       policyText,
       openPlayground: (query = '', o = {}) => openPlayground(browser, `${addin.playgroundUrl}${query}`, o.viewport),
-      async withPolicyText(text, run) {
-        addin.setPolicyText(text);
-        try {
-          return await run();
-        } finally {
-          addin.setPolicyText(policyText);
-        }
-      },
+      withPolicyText: policySwitch(addin, policyText),
       unreachableServicePolicy: async () => policyWithLocalService(JSON.stringify(policy), node.url, localServicePolicy(`https://127.0.0.1:${await freePort()}`, addin.url)),
       close: () => closeWith([node, meetings, addin, browser]),
     };
