@@ -10,7 +10,6 @@ import { buildCaptureLink } from '../../core/links';
 import { noticeText, waitForNotice } from './support/extensionBrowser';
 import { forFile, startExtensionStack } from './support/harness';
 
-
 const stack = forFile(() => startExtensionStack({
     rooms: [
       { alias: 'sj-room', hostPin: '2468', guestPin: '1357', allowGuests: true },

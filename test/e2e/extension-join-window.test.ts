@@ -14,7 +14,6 @@ const CODE = '482139576';
 /** How long after the test starts the code opens: long enough to see the wait, short for CI. */
 const OPENS_IN_MS = 4_000;
 
-
 const stack = forFile(() => startExtensionStack());
 
 const waitForState = (page: Page, state: string, timeout = 10_000) =>

@@ -13,7 +13,6 @@ import { forFile, startExtensionStack } from './support/harness';
 const PIN = '13571357';
 const DAY = 86_400_000;
 
-
 const stack = forFile(() => startExtensionStack({ rooms: [{ alias: 'series-room', hostPin: '24682468', guestPin: PIN, allowGuests: true }] }));
 
 const waitForText = (page: Page, selector: string, text: string) =>

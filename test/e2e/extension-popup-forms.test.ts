@@ -10,7 +10,6 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { forFile, startExtensionStack } from './support/harness';
 
-
 const stack = forFile(() => startExtensionStack());
 
 /** The focused element's id once it is `id` (focus moves in an effect after the render), else whatever holds the focus after 5 s. */

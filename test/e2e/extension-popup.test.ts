@@ -8,7 +8,6 @@ import { waitForNotice } from './support/extensionBrowser';
 import { clickNoticeButton } from './support/noticeButtons';
 import { forFile, startExtensionStack } from './support/harness';
 
-
 const stack = forFile(() => startExtensionStack({ rooms: [{ alias: 'invite-room', hostPin: '24682468', guestPin: '13571357', allowGuests: true }] }));
 
 const waitForText = (page: Page, selector: string, text: string) =>

@@ -8,7 +8,6 @@ import { buildCaptureLink } from '../../core/links';
 import { waitForNotice } from './support/extensionBrowser';
 import { forFile, startExtensionStack } from './support/harness';
 
-
 const stack = forFile(() => startExtensionStack({ rooms: [{ alias: 'keep-room', hostPin: '86420975', guestPin: '13572468', allowGuests: true }] }));
 
 async function savedCount(expected: number): Promise<void> {

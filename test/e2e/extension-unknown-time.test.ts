@@ -13,7 +13,6 @@ import { forFile, startExtensionStack } from './support/harness';
 const GUEST_PIN = '13571357';
 const QUESTION = 'SecureJoin does not know when this code starts working. Fill it anyway?';
 
-
 const stack = forFile(() => startExtensionStack({ rooms: [{ alias: 'untimed-room', hostPin: '24682468', guestPin: GUEST_PIN, allowGuests: true }] }));
 beforeAll(async () => {
   // Fill and join: even so, a code of unknown time is neither filled nor joined by itself.

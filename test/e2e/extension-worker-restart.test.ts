@@ -9,7 +9,6 @@ import type { Page } from 'puppeteer-core';
 import { stopServiceWorker, waitForNotice } from './support/extensionBrowser';
 import { forFile, startExtensionStack } from './support/harness';
 
-
 const stack = forFile(() => startExtensionStack({ rooms: [{ alias: 'restart-room', hostPin: '8642', guestPin: '7531', allowGuests: true }] }));
 
 const waitForState = (page: Page, state: string) =>

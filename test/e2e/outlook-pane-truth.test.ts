@@ -43,7 +43,6 @@ describe('the task pane tells the truth', () => {
     await page.close();
   });
 
-
   it('Mailbox 1.5: says once that it cannot follow changes, and while open keeps the block and the meeting service right when the meeting moves', async () => {
     const p = await outlook.openPlayground('?mailbox=1.5');
     const { page, pane } = p;
