@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { buildCaptureLink } from '../../core/links';
 import { noticeText, waitForNotice } from './support/extensionBrowser';
-import { forFile, startExtensionStack } from './support/harness';
+import { forFile, startExtensionStack, waitForJoinState as waitForState } from './support/harness';
 
 const stack = forFile(() => startExtensionStack({
     rooms: [
@@ -21,8 +21,6 @@ const stack = forFile(() => startExtensionStack({
   }));
 
 const pinValue = (page: Page) => page.$eval('#pin', (el) => (el as HTMLInputElement).value);
-const waitForState = (page: Page, state: string) =>
-  page.waitForFunction((s) => document.getElementById('join')?.dataset.state === s, { timeout: 10_000 }, state);
 
 /** Opens a join page (the name comes from the URL) and presses Join. */
 async function openAndJoin(url: string): Promise<Page> {

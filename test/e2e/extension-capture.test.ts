@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { buildCaptureLink } from '../../core/links';
 import { waitForNotice } from './support/extensionBrowser';
-import { forFile, startExtensionStack } from './support/harness';
+import { forFile, startExtensionStack, waitForJoinState as waitForState } from './support/harness';
 
 const GUEST_PIN = '13572468';
 const ATTACKER_PIN = '99990000';
@@ -25,7 +25,6 @@ beforeAll(async () => {
   expect(await stack.ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill-and-join' } } } })).toEqual({ ok: true, saved: true });
 });
 
-const waitForState = (page: Page, state: string) => page.waitForFunction((s) => document.getElementById('join')?.dataset.state === s, { timeout: 10_000 }, state);
 const link = (alias: string, pin: string) => buildCaptureLink({ origin: stack.node.url, path: 'webapp3', alias, role: 'guest', pin, name: 'Vic Victim' });
 
 /** Opens a capture link, presses Join at the prompt; returns the page and the PINs it sent. */

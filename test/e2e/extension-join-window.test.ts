@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { ACTIVATION_SAFETY_MARGIN_MS } from '../../core/time/activation';
 import { noticeText, waitForNotice, waitForRegistration } from './support/extensionBrowser';
-import { forFile, startConferenceNode, startExtensionStack } from './support/harness';
+import { forFile, startConferenceNode, startExtensionStack, waitForJoinState as waitForState } from './support/harness';
 
 const CODE = '482139576';
 /** How long after the test starts the code opens: long enough to see the wait, short for CI. */
@@ -16,8 +16,6 @@ const OPENS_IN_MS = 4_000;
 
 const stack = forFile(() => startExtensionStack());
 
-const waitForState = (page: Page, state: string, timeout = 10_000) =>
-  page.waitForFunction((s) => document.getElementById('join')?.dataset.state === s, { timeout }, state);
 
 /**
  * Opens a join page, presses Join and waits until the extension holds off ("opens at"). Returns the

@@ -12,7 +12,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCaptureLink } from '../../core/links';
 import { waitForNotice } from './support/extensionBrowser';
-import { forFile, startExtensionStack } from './support/harness';
+import { forFile, startExtensionStack, waitForJoinState as waitForState } from './support/harness';
 
 const stack = forFile(() =>
   startExtensionStack({
@@ -38,10 +38,11 @@ beforeAll(async () => {
   expect(await stack.ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill-and-join' } } } })).toEqual({ ok: true, saved: true });
 });
 afterAll(async () => {
+  // The browser still holds its connections here (the stack closes after this hook): end them.
+  evil?.closeAllConnections();
   await new Promise<void>((resolve) => (evil ? evil.close(() => resolve()) : resolve()));
 });
 
-const waitForState = (page: Page, state: string) => page.waitForFunction((s) => document.getElementById('join')?.dataset.state === s, { timeout: 10_000 }, state);
 const savedAliases = async (): Promise<string[]> => JSON.parse((await stack.ext.send({ type: 'vault:export' })).text).meetings.map((m: { alias: string; role: string }) => `${m.alias}:${m.role}`);
 
 describe('capture links a web page caused', () => {

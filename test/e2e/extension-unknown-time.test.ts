@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { noticeText, waitForNotice } from './support/extensionBrowser';
 import { clickNoticeButton, noticeButtons } from './support/noticeButtons';
-import { forFile, startExtensionStack } from './support/harness';
+import { forFile, startExtensionStack, waitForJoinState as waitForState } from './support/harness';
 
 const GUEST_PIN = '13571357';
 const QUESTION = 'SecureJoin does not know when this code starts working. Fill it anyway?';
@@ -19,7 +19,6 @@ beforeAll(async () => {
   expect(await stack.ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill-and-join' } } } })).toEqual({ ok: true, saved: true });
 });
 
-const waitForState = (page: Page, state: string) => page.waitForFunction((s) => document.getElementById('join')?.dataset.state === s, { timeout: 10_000 }, state);
 const pinValue = (page: Page) => page.$eval('#pin', (el) => (el as HTMLInputElement).value);
 
 /** Opens the join page and presses Join; records every PIN sent to the stack.node. */

@@ -7,12 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { stopServiceWorker, waitForNotice } from './support/extensionBrowser';
-import { forFile, startExtensionStack } from './support/harness';
+import { forFile, startExtensionStack, waitForJoinState as waitForState } from './support/harness';
 
 const stack = forFile(() => startExtensionStack({ rooms: [{ alias: 'restart-room', hostPin: '8642', guestPin: '7531', allowGuests: true }] }));
 
-const waitForState = (page: Page, state: string) =>
-  page.waitForFunction((s) => document.getElementById('join')?.dataset.state === s, { timeout: 10_000 }, state);
 
 async function openPrompt(): Promise<Page> {
   const page = await stack.ext.browser.newPage();

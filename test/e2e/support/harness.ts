@@ -24,14 +24,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'puppeteer-core';
 import type { DevIssuer } from '../../../service';
 import { createTestDatabase } from '../../service/support';
 import { launchChromium } from './chromium';
+import { closeTogether, freePort, startTogether } from './lifecycle';
+import type { Closable } from './lifecycle';
 import { createLocalIssuer, ensureDevCertificate, localServicePolicy, policyWithLocalService, startAddinServer, startConferenceNode, startLocalMeetingStack } from './devParts';
 import type { AddinServer, ConferenceNode, ConferenceNodeOptions, LocalMeetingStack } from './devParts';
 import { launchWithExtension, waitForRegistration } from './extensionBrowser';
@@ -50,8 +50,11 @@ import type { Playground } from './playground';
 import { openPopup } from './popup';
 import type { Popup } from './popup';
 
+export { closeTogether, forFile, startTogether } from './lifecycle';
+export type { Closable } from './lifecycle';
 export { aliasIn, blockCount } from './playground';
 export type { PaneState, Playground } from './playground';
+export { waitForJoinState } from './joinPage';
 export type { JoinPage } from './joinPage';
 export type { Popup } from './popup';
 export { waitForText } from './waitForText';
@@ -63,60 +66,6 @@ export type { ConferenceNode } from './devParts';
 export const EXAMPLE_POLICY = readFileSync('examples/policy.json', 'utf8');
 /** A browser that accepts the self-signed development certificate of the https parts. */
 export const ACCEPT_DEV_CERT = ['--ignore-certificate-errors'];
-
-/** Anything a file starts once and closes at its end. */
-export interface Closable {
-  close(): Promise<void>;
-}
-
-/**
- * Starts `start()` in this file's beforeAll and closes what it started in afterAll. The returned
- * object stands for the started value; reading it before beforeAll ran throws.
- */
-export function forFile<T extends Closable>(start: () => Promise<T>): T {
-  let started: T | undefined;
-  beforeAll(async () => {
-    started = await start();
-  });
-  afterAll(async () => {
-    await started?.close();
-  });
-  return new Proxy({} as T, {
-    get(_, key) {
-      if (!started) throw new Error(`the e2e stack was used before its beforeAll started it (reading ${String(key)})`);
-      const value = (started as Record<PropertyKey, unknown>)[key];
-      return typeof value === 'function' ? value.bind(started) : value;
-    },
-  });
-}
-
-/** Closes every part side by side, all of them even when one fails; rethrows the first failure. */
-export async function closeTogether(parts: ReadonlyArray<Closable | undefined>): Promise<void> {
-  const results = await Promise.allSettled(parts.map((p) => p?.close()));
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
-}
-
-/** Starts every part side by side; when one fails, closes the others and rethrows. */
-export async function startTogether<T extends readonly unknown[]>(starts: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
-  const results = await Promise.allSettled(starts);
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (!failed) return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
-  await closeTogether(results.map((r) => (r.status === 'fulfilled' ? (r.value as Closable | undefined) : undefined)).filter((v) => typeof v?.close === 'function'));
-  throw failed.reason;
-}
-
-/** A free TCP port on 127.0.0.1 (asked of the OS), so parts that must name each other can start together. */
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => ok(port));
-    });
-  });
-}
 
 // ---- the extension ---------------------------------------------------------------------------
 
