@@ -73,6 +73,8 @@ export interface LocalMeetingServiceOptions {
   eventSink?: PolicyCredentials;
   /** PGlite's folder; null (default) keeps the database in memory. */
   dataDir?: string | null;
+  /** A PostgreSQL server instead of PGlite (the e2e tests: a fresh database starts in a fraction of PGlite's time), with the key sealing its codes. */
+  postgres?: { url: string; codesKey: string };
   /** The clock the service opens meetings by (tests); default the real one. */
   clock?: MeetingServiceOptions['clock'];
   /** Default 0 (any free port). */
@@ -100,6 +102,7 @@ export function startLocalMeetingService(opts: LocalMeetingServiceOptions): Prom
     port: opts.port ?? 0,
     host: '127.0.0.1',
     dataDir: opts.dataDir ?? null,
+    ...(opts.postgres ? { databaseUrl: opts.postgres.url, codesKey: opts.postgres.codesKey } : {}),
     auth: { issuer: LOCAL_AUTH.issuer, audience: LOCAL_AUTH.audience, jwksUrl: opts.jwksUrl, tenant: LOCAL_AUTH.tenant, scope: LOCAL_AUTH.scope },
     allowOrigins: opts.allowOrigins,
     adminPolicy: opts.adminPolicy ?? examplePolicy(),
@@ -153,6 +156,8 @@ export async function startLocalMeetingStack(opts: {
   addinUrl: string;
   /** PGlite's folder; null keeps the database in memory (tests). */
   dataDir: string | null;
+  /** A PostgreSQL server instead of PGlite (see LocalMeetingServiceOptions). */
+  postgres?: LocalMeetingServiceOptions['postgres'];
   /** The clock the service opens meetings by (tests); default the real one. */
   clock?: MeetingServiceOptions['clock'];
   /** 0 picks a free port. */
@@ -163,7 +168,7 @@ export async function startLocalMeetingStack(opts: {
   try {
     const policy = generatePolicyCredentials();
     const eventSink = { ...generatePolicyCredentials(), username: 'securejoin-events' };
-    const service = await startLocalMeetingService({ jwksUrl: jwks.url, allowOrigins: [opts.addinUrl], policy, eventSink, ...(opts.clock ? { clock: opts.clock } : {}), dataDir: opts.dataDir, port: opts.port, ...(opts.tls ? { tls: opts.tls } : {}) });
+    const service = await startLocalMeetingService({ jwksUrl: jwks.url, allowOrigins: [opts.addinUrl], policy, eventSink, ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.postgres ? { postgres: opts.postgres } : {}), dataDir: opts.dataDir, port: opts.port, ...(opts.tls ? { tls: opts.tls } : {}) });
     return {
       service,
       policy,

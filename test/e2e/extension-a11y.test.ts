@@ -6,34 +6,22 @@
  * changes; the options page (also with an error); the reference node's join page before and
  * after a wrong PIN. Every state must have zero violations.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { startConferenceNode } from '../../dev/conference-node/server';
-import type { ConferenceNode } from '../../dev/conference-node/server';
 import { buildCaptureLink } from '../../core/links';
 import { axeViolations, describeViolations } from './support/axe';
-import { EXTENSION_DIR } from './support/globalSetup';
-import { launchWithExtension, waitForNotice, waitForRegistration } from './support/extensionBrowser';
-import type { ExtensionBrowser } from './support/extensionBrowser';
+import { waitForNotice } from './support/extensionBrowser';
+import { forFile, startExtensionStack } from './support/harness';
+import { setValue } from './support/popup';
 
 const GUEST_PIN = '13572468';
-let node: ConferenceNode;
-let ext: ExtensionBrowser;
 
-beforeAll(async () => {
-  node = await startConferenceNode({
+const stack = forFile(() => startExtensionStack({
     rooms: [
       { alias: 'a11y-room', hostPin: '86420975', guestPin: GUEST_PIN, allowGuests: true },
       { alias: 'join-room', hostPin: '75319864', guestPin: '24681357', allowGuests: true },
     ],
-  });
-  ext = await launchWithExtension(EXTENSION_DIR);
-  await waitForRegistration(ext, 'http://127.0.0.1/*');
-});
-afterAll(async () => {
-  await ext?.close();
-  await node?.close();
-});
+  }));
 
 /** Violations of the page as it is now, in both colour schemes (each line names the scheme). */
 async function violationsInBothSchemes(page: Page): Promise<string[]> {
@@ -49,18 +37,14 @@ async function violationsInBothSchemes(page: Page): Promise<string[]> {
 }
 
 async function openPopup(ready: (page: Page) => Promise<unknown>): Promise<Page> {
-  const popup = await ext.browser.newPage();
+  const popup = await stack.ext.browser.newPage();
   await popup.setViewport({ width: 400, height: 700 });
-  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  await popup.goto(`chrome-extension://${stack.ext.extensionId}/popup.html`);
   await ready(popup);
   return popup;
 }
 
-const setInvite = (popup: Page, text: string) =>
-  popup.$eval('#invite', (el, v) => {
-    (el as HTMLTextAreaElement).value = v;
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  }, text);
+const setInvite = (popup: Page, text: string) => setValue(popup, '#invite', text);
 
 describe('axe-core: zero violations, light and dark', () => {
   it('the popup: empty, with a form error, with drafts, with saved meetings, a delete confirmation and an edit open', async () => {
@@ -71,14 +55,14 @@ describe('axe-core: zero violations, light and dark', () => {
     await popup.waitForSelector('#errors');
     expect(await violationsInBothSchemes(popup)).toEqual([]);
 
-    await setInvite(popup, [`Join the meeting: ${node.url}/webapp3/m/a11y-room`, `Guest PIN: ${GUEST_PIN}`, 'Host PIN: 86420975'].join('\n'));
+    await setInvite(popup, [`Join the meeting: ${stack.node.url}/webapp3/m/a11y-room`, `Guest PIN: ${GUEST_PIN}`, 'Host PIN: 86420975'].join('\n'));
     await popup.click('#parse-invite');
     await popup.waitForSelector('.draft-save');
     expect(await violationsInBothSchemes(popup)).toEqual([]);
     await popup.click('.draft-save');
     await popup.waitForSelector('#meetings li');
     const startsAt = Date.now() + 26 * 3_600_000;
-    expect((await ext.send({ type: 'meetings:add', input: { url: `${node.url}/webapp3/m/join-room`, role: 'guest', pin: '24681357', startsAt, endsAt: startsAt + 3_600_000 } })).ok).toBe(true);
+    expect((await stack.ext.send({ type: 'meetings:add', input: { url: `${stack.node.url}/webapp3/m/join-room`, role: 'guest', pin: '24681357', startsAt, endsAt: startsAt + 3_600_000 } })).ok).toBe(true);
     await popup.reload();
     await popup.waitForFunction(() => document.querySelectorAll('#meetings li').length === 2, { timeout: 5_000 });
     expect(await violationsInBothSchemes(popup)).toEqual([]);
@@ -100,8 +84,8 @@ describe('axe-core: zero violations, light and dark', () => {
   });
 
   it('the popup with a change waiting for confirmation', async () => {
-    const page = await ext.browser.newPage();
-    await page.goto(buildCaptureLink({ origin: node.url, path: 'webapp3', alias: 'a11y-room', role: 'guest', pin: '99990000', name: 'Ann Axe' }));
+    const page = await stack.ext.browser.newPage();
+    await page.goto(buildCaptureLink({ origin: stack.node.url, path: 'webapp3', alias: 'a11y-room', role: 'guest', pin: '99990000', name: 'Ann Axe' }));
     await waitForNotice(page, 'waiting for your confirmation');
     await page.close();
     const popup = await openPopup((p) => p.waitForSelector('#pending-changes .change-confirm'));
@@ -110,8 +94,8 @@ describe('axe-core: zero violations, light and dark', () => {
   });
 
   it('the options page, also with a refused setting', async () => {
-    const options = await ext.browser.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const options = await stack.ext.browser.newPage();
+    await options.goto(`chrome-extension://${stack.ext.extensionId}/options.html`);
     await options.waitForSelector('#mode');
     expect(await violationsInBothSchemes(options)).toEqual([]);
     await options.$eval('#warn', (el) => {
@@ -124,8 +108,8 @@ describe('axe-core: zero violations, light and dark', () => {
   });
 
   it('the reference node\'s join page, before and after a wrong PIN', async () => {
-    const page = await ext.browser.newPage();
-    await page.goto(node.joinUrl('join-room', { name: 'Jo Join' }));
+    const page = await stack.ext.browser.newPage();
+    await page.goto(stack.node.joinUrl('join-room', { name: 'Jo Join' }));
     await page.waitForFunction(() => document.getElementById('join')?.dataset.state === 'ready', { timeout: 10_000 });
     expect(await violationsInBothSchemes(page)).toEqual([]);
     await page.click('#join-button');

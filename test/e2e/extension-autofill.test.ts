@@ -4,20 +4,13 @@
  * origin and page, count a wrong PIN and warn before the limit, hold a code that is not active.
  * The node answers on 127.0.0.1 and on localhost: two origins for the same rooms.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { startConferenceNode } from '../../dev/conference-node/server';
-import type { ConferenceNode } from '../../dev/conference-node/server';
 import { buildCaptureLink } from '../../core/links';
-import { EXTENSION_DIR } from './support/globalSetup';
-import { launchWithExtension, noticeText, waitForNotice, waitForRegistration } from './support/extensionBrowser';
-import type { ExtensionBrowser } from './support/extensionBrowser';
+import { noticeText, waitForNotice } from './support/extensionBrowser';
+import { forFile, startExtensionStack, waitForJoinState as waitForState } from './support/harness';
 
-let node: ConferenceNode;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  node = await startConferenceNode({
+const stack = forFile(() => startExtensionStack({
     rooms: [
       { alias: 'sj-room', hostPin: '2468', guestPin: '1357', allowGuests: true },
       { alias: 'guard-room', hostPin: '8642', guestPin: '7531', allowGuests: true },
@@ -25,22 +18,13 @@ beforeAll(async () => {
       // Guests join without a PIN (and wait for a host).
       { alias: 'open-room', hostPin: '5938', allowGuests: true },
     ],
-  });
-  ext = await launchWithExtension(EXTENSION_DIR);
-  await waitForRegistration(ext, 'http://127.0.0.1/*');
-});
-afterAll(async () => {
-  await ext?.close();
-  await node?.close();
-});
+  }));
 
 const pinValue = (page: Page) => page.$eval('#pin', (el) => (el as HTMLInputElement).value);
-const waitForState = (page: Page, state: string) =>
-  page.waitForFunction((s) => document.getElementById('join')?.dataset.state === s, { timeout: 10_000 }, state);
 
 /** Opens a join page (the name comes from the URL) and presses Join. */
 async function openAndJoin(url: string): Promise<Page> {
-  const page = await ext.browser.newPage();
+  const page = await stack.ext.browser.newPage();
   await page.goto(url);
   await waitForState(page, 'ready');
   await page.click('#join-button');
@@ -56,19 +40,19 @@ async function openPrompt(url: string): Promise<Page> {
 
 describe('browser extension on the reference node', () => {
   it('saves a PIN from a capture link and strips the fragment from the address bar', async () => {
-    const link = buildCaptureLink({ origin: node.url, path: 'webapp3', alias: 'sj-room', role: 'guest', pin: '1357', name: 'Gus Guest' });
-    const page = await ext.browser.newPage();
+    const link = buildCaptureLink({ origin: stack.node.url, path: 'webapp3', alias: 'sj-room', role: 'guest', pin: '1357', name: 'Gus Guest' });
+    const page = await stack.ext.browser.newPage();
     await page.goto(link);
     await page.waitForFunction(() => !location.hash.includes('sj='), { timeout: 10_000 });
     await waitForNotice(page, 'PIN saved for sj-room (guest)');
-    const list = await ext.send({ type: 'meetings:list' });
-    expect(list.meetings.map((m: any) => [m.alias, m.role, m.origin])).toContainEqual(['sj-room', 'guest', node.url]);
+    const list = await stack.ext.send({ type: 'meetings:list' });
+    expect(list.meetings.map((m: any) => [m.alias, m.role, m.origin])).toContainEqual(['sj-room', 'guest', stack.node.url]);
     expect(JSON.stringify(list)).not.toContain('1357');
     await page.close();
   });
 
   it('fills the guest PIN on the right origin; the user presses Join and waits for the host', async () => {
-    const page = await openPrompt(node.joinUrl('sj-room', { name: 'Gus Guest' }));
+    const page = await openPrompt(stack.node.joinUrl('sj-room', { name: 'Gus Guest' }));
     await page.waitForFunction(() => (document.getElementById('pin') as HTMLInputElement).value !== '', { timeout: 5_000 });
     expect(await pinValue(page)).toBe('1357');
     await waitForNotice(page, 'SecureJoin filled your saved PIN: press Join.');
@@ -80,8 +64,8 @@ describe('browser extension on the reference node', () => {
   });
 
   it('does not fill on the same node under another origin (localhost vs 127.0.0.1) or on another room', async () => {
-    const other = await openPrompt(node.joinUrl('sj-room', { name: 'Gus Guest' }, node.localhostUrl));
-    const unrelated = await openPrompt(node.joinUrl('guard-room', { name: 'Gus Guest' }));
+    const other = await openPrompt(stack.node.joinUrl('sj-room', { name: 'Gus Guest' }, stack.node.localhostUrl));
+    const unrelated = await openPrompt(stack.node.joinUrl('guard-room', { name: 'Gus Guest' }));
     // Nothing observable happens when nothing is filled: give the content script well over the
     // time a fill takes on the right origin (a few ms) before checking.
     await new Promise((r) => setTimeout(r, 1_000));
@@ -92,9 +76,9 @@ describe('browser extension on the reference node', () => {
   });
 
   it('counts a wrong PIN, shows the warning in a closed shadow root, and never refills the failed PIN', async () => {
-    const added = await ext.send({ type: 'meetings:add', input: { url: `${node.url}/webapp3/m/guard-room`, role: 'guest', pin: '9999' } });
+    const added = await stack.ext.send({ type: 'meetings:add', input: { url: `${stack.node.url}/webapp3/m/guard-room`, role: 'guest', pin: '9999' } });
     expect(added.ok).toBe(true);
-    const page = await openPrompt(node.joinUrl('guard-room', { name: 'Wendy Wrong' }));
+    const page = await openPrompt(stack.node.joinUrl('guard-room', { name: 'Wendy Wrong' }));
     await page.waitForFunction(() => (document.getElementById('pin') as HTMLInputElement).value === '9999', { timeout: 5_000 });
     await page.click('#join-button');
     await waitForState(page, 'invalid-pin');
@@ -103,11 +87,11 @@ describe('browser extension on the reference node', () => {
     // The page itself cannot read the notice.
     expect(await page.$eval('securejoin-notice', (el) => el.shadowRoot === null && el.textContent === '')).toBe(true);
     expect(await pinValue(page)).toBe('');
-    const list = await ext.send({ type: 'meetings:list' });
+    const list = await stack.ext.send({ type: 'meetings:list' });
     expect(list.meetings.find((m: any) => m.alias === 'guard-room')).toMatchObject({ attemptsUsed: 1, attemptsLeft: 4 });
 
     // A fresh page load: the failed PIN is not filled again, and the warning is there at once.
-    const again = await openPrompt(node.joinUrl('guard-room', { name: 'Wendy Wrong' }));
+    const again = await openPrompt(stack.node.joinUrl('guard-room', { name: 'Wendy Wrong' }));
     await waitForNotice(again, '4 of 5 attempts left');
     expect(await pinValue(again)).toBe('');
     await page.close();
@@ -120,13 +104,13 @@ describe('browser extension on the reference node', () => {
     let page: Page | null = null;
     for (const wrong of ['1111', '2222']) {
       await page?.close();
-      page = await openPrompt(node.joinUrl('guard-room', { name: 'Wendy Wrong' }));
+      page = await openPrompt(stack.node.joinUrl('guard-room', { name: 'Wendy Wrong' }));
       await page.type('#pin', wrong);
       await page.click('#join-button');
       await waitForState(page, 'invalid-pin');
     }
     await waitForNotice(page!, '2 of 5 attempts left');
-    const badge = await ext.inExtensionPage(async () => {
+    const badge = await stack.ext.inExtensionPage(async () => {
       const chromeApi = (globalThis as any).chrome;
       const tab = (await chromeApi.tabs.query({})).find((t: { url?: string }) => t.url?.includes('/guard-room'));
       return { text: await chromeApi.action.getBadgeText({ tabId: tab.id }), title: await chromeApi.action.getTitle({ tabId: tab.id }) };
@@ -138,9 +122,9 @@ describe('browser extension on the reference node', () => {
 
   it('holds off before the code is active and says when it opens', async () => {
     const startsAt = Date.now() + 2 * 3_600_000;
-    const added = await ext.send({ type: 'meetings:add', input: { url: `${node.url}/webapp3/m/early-room`, role: 'host', pin: '4826', startsAt, endsAt: startsAt + 3_600_000 } });
+    const added = await stack.ext.send({ type: 'meetings:add', input: { url: `${stack.node.url}/webapp3/m/early-room`, role: 'host', pin: '4826', startsAt, endsAt: startsAt + 3_600_000 } });
     expect(added.ok).toBe(true);
-    const page = await openPrompt(node.joinUrl('early-room', { name: 'Early Eve' }));
+    const page = await openPrompt(stack.node.joinUrl('early-room', { name: 'Early Eve' }));
     const text = await waitForNotice(page, 'opens at');
     expect(text).toMatch(/waits instead of spending an attempt/);
     expect(await pinValue(page)).toBe('');
@@ -149,34 +133,32 @@ describe('browser extension on the reference node', () => {
   });
 
   it('saves by hand in the popup and, in fill-and-join mode, fills the host PIN and joins', async () => {
-    const popup = await ext.browser.newPage();
-    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-    await popup.waitForSelector('#f-url');
-    await popup.type('#f-url', `${node.url}/webapp3/m/sj-room`);
+    const { page: popup } = await stack.openPopup();
+    await popup.type('#f-url', `${stack.node.url}/webapp3/m/sj-room`);
     await popup.select('#f-role', 'host');
     await popup.type('#f-pin', '2468');
     await popup.click('#add button[type="submit"]');
     await popup.waitForFunction(() => document.getElementById('message')?.textContent === 'Saved.', { timeout: 5_000 });
     await popup.waitForFunction(() => [...document.querySelectorAll('#meetings li')].some((li) => li.textContent?.includes('sj-room (host)')), { timeout: 5_000 });
-    expect(await ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill-and-join' } } } })).toEqual({ ok: true, saved: true });
+    expect(await stack.ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill-and-join' } } } })).toEqual({ ok: true, saved: true });
 
     // The prompt may last only a moment here (the extension fills and joins at once), so wait for the end state.
-    const page = await openAndJoin(node.joinUrl('sj-room', { name: 'Hana Host' }));
+    const page = await openAndJoin(stack.node.joinUrl('sj-room', { name: 'Hana Host' }));
     await waitForState(page, 'joined-host');
     await page.close();
     await popup.close();
   });
 
   it('a guest of a room without a guest PIN: fill and join joins with no PIN; fill only says to leave it empty', async () => {
-    const added = await ext.send({ type: 'meetings:add', input: { url: `${node.url}/webapp3/m/open-room`, role: 'guest', pin: 'none' } });
+    const added = await stack.ext.send({ type: 'meetings:add', input: { url: `${stack.node.url}/webapp3/m/open-room`, role: 'guest', pin: 'none' } });
     expect(added.ok).toBe(true);
     // Still in fill-and-join mode from the test before: the extension presses Join with the field left empty.
-    const joined = await openAndJoin(node.joinUrl('open-room', { name: 'Olga Open' }));
+    const joined = await openAndJoin(stack.node.joinUrl('open-room', { name: 'Olga Open' }));
     await waitForState(joined, 'waiting');
     await joined.close();
 
-    expect(await ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill' } } } })).toEqual({ ok: true, saved: true });
-    const page = await openPrompt(node.joinUrl('open-room', { name: 'Olga Open' }));
+    expect(await stack.ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill' } } } })).toEqual({ ok: true, saved: true });
+    const page = await openPrompt(stack.node.joinUrl('open-room', { name: 'Olga Open' }));
     await waitForNotice(page, 'leave the PIN empty and press Join');
     expect(await pinValue(page)).toBe('');
     expect(await page.$eval('#join', (el) => (el as HTMLElement).dataset.state)).toBe('pin-required');

@@ -5,43 +5,31 @@
  * the popup shows the change (PINs masked) with Confirm/Discard. A capture link for a room with
  * nothing saved is saved, but that page load never presses Join by itself.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { startConferenceNode } from '../../dev/conference-node/server';
-import type { ConferenceNode } from '../../dev/conference-node/server';
 import { buildCaptureLink } from '../../core/links';
-import { EXTENSION_DIR } from './support/globalSetup';
-import { launchWithExtension, waitForNotice, waitForRegistration } from './support/extensionBrowser';
-import type { ExtensionBrowser } from './support/extensionBrowser';
+import { waitForNotice } from './support/extensionBrowser';
+import { forFile, startExtensionStack, waitForJoinState as waitForState } from './support/harness';
 
 const GUEST_PIN = '13572468';
 const ATTACKER_PIN = '99990000';
-let node: ConferenceNode;
-let ext: ExtensionBrowser;
 
-beforeAll(async () => {
-  node = await startConferenceNode({
+const stack = forFile(() => startExtensionStack({
     rooms: [
       { alias: 'cap-room', hostPin: '86420975', guestPin: GUEST_PIN, allowGuests: true },
       { alias: 'new-room', hostPin: '75319864', guestPin: '24681357', allowGuests: true },
     ],
-  });
-  ext = await launchWithExtension(EXTENSION_DIR);
-  await waitForRegistration(ext, 'http://127.0.0.1/*');
-  expect((await ext.send({ type: 'meetings:add', input: { url: `${node.url}/webapp3/m/cap-room`, role: 'guest', pin: GUEST_PIN } })).ok).toBe(true);
-  expect(await ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill-and-join' } } } })).toEqual({ ok: true, saved: true });
-});
-afterAll(async () => {
-  await ext?.close();
-  await node?.close();
+  }));
+beforeAll(async () => {
+  expect((await stack.ext.send({ type: 'meetings:add', input: { url: `${stack.node.url}/webapp3/m/cap-room`, role: 'guest', pin: GUEST_PIN } })).ok).toBe(true);
+  expect(await stack.ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill-and-join' } } } })).toEqual({ ok: true, saved: true });
 });
 
-const waitForState = (page: Page, state: string) => page.waitForFunction((s) => document.getElementById('join')?.dataset.state === s, { timeout: 10_000 }, state);
-const link = (alias: string, pin: string) => buildCaptureLink({ origin: node.url, path: 'webapp3', alias, role: 'guest', pin, name: 'Vic Victim' });
+const link = (alias: string, pin: string) => buildCaptureLink({ origin: stack.node.url, path: 'webapp3', alias, role: 'guest', pin, name: 'Vic Victim' });
 
 /** Opens a capture link, presses Join at the prompt; returns the page and the PINs it sent. */
 async function openCapture(url: string, notice: string): Promise<{ page: Page; sent: string[] }> {
-  const page = await ext.browser.newPage();
+  const page = await stack.ext.browser.newPage();
   const sent: string[] = [];
   page.on('request', (req) => {
     const pin = req.headers().pin;
@@ -58,8 +46,8 @@ async function openCapture(url: string, notice: string): Promise<{ page: Page; s
 }
 
 async function openPopup(): Promise<Page> {
-  const popup = await ext.browser.newPage();
-  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  const popup = await stack.ext.browser.newPage();
+  await popup.goto(`chrome-extension://${stack.ext.extensionId}/popup.html`);
   return popup;
 }
 
@@ -87,8 +75,8 @@ describe('capture links that would change a saved meeting', () => {
     await popup.close();
 
     // Still the saved PIN: a normal visit fills it and joins.
-    const normal = await ext.browser.newPage();
-    await normal.goto(node.joinUrl('cap-room', { name: 'Vic Victim' }));
+    const normal = await stack.ext.browser.newPage();
+    await normal.goto(stack.node.joinUrl('cap-room', { name: 'Vic Victim' }));
     await waitForState(normal, 'ready');
     await normal.click('#join-button');
     await waitForState(normal, 'waiting');
@@ -104,7 +92,7 @@ describe('capture links that would change a saved meeting', () => {
     await popup.click('.change-confirm');
     await popup.waitForFunction(() => document.getElementById('message')?.textContent === 'Replaced the saved PIN for cap-room.', { timeout: 5_000 });
     await popup.close();
-    const exported = await ext.send({ type: 'vault:export' });
+    const exported = await stack.ext.send({ type: 'vault:export' });
     const saved = JSON.parse(exported.text).meetings.filter((m: any) => m.alias === 'cap-room');
     expect(saved.map((m: any) => m.pin)).toEqual([NEW_PIN]);
   });

@@ -7,37 +7,25 @@
  * the decoys earlier in each page (a search form with its own submit button, a display-name
  * field, a sign-in form's password field there before the PIN prompt) are never touched.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_DIR } from './support/globalSetup';
-import { launchWithExtension, waitForRegistration } from './support/extensionBrowser';
-import type { ExtensionBrowser } from './support/extensionBrowser';
-import { startPlainJoinPages } from './support/plainJoinPages';
-import type { PlainJoinPages } from './support/plainJoinPages';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { forFile, startExtensionStack } from './support/harness';
 
-let pages: PlainJoinPages;
-let ext: ExtensionBrowser;
 const PIN = '60482913';
 const SHAPES = ['aria-only', 'labelledby-dialog', 'pexip-toggle', 'wrapped-de', 'react-dialog', 'late-password'] as const;
 
+const stack = forFile(() => startExtensionStack());
 beforeAll(async () => {
-  pages = await startPlainJoinPages();
-  ext = await launchWithExtension(EXTENSION_DIR);
-  await waitForRegistration(ext, 'http://127.0.0.1/*');
   for (const shape of SHAPES) {
-    const added = await ext.send({ type: 'meetings:add', input: { url: `${pages.url}/webapp3/m/${shape}`, role: 'guest', pin: PIN } });
+    const added = await stack.ext.send({ type: 'meetings:add', input: { url: `${stack.pages.url}/webapp3/m/${shape}`, role: 'guest', pin: PIN } });
     expect(added.ok).toBe(true);
   }
-  expect(await ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill-and-join' } } } })).toEqual({ ok: true, saved: true });
-});
-afterAll(async () => {
-  await ext?.close();
-  await pages?.close();
+  expect(await stack.ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill-and-join' } } } })).toEqual({ ok: true, saved: true });
 });
 
 describe('PIN field and Join button found by meaning', () => {
   it.each(SHAPES)('%s: fills the PIN, presses its Join, leaves the decoys alone', async (shape) => {
-    const page = await ext.browser.newPage();
-    await page.goto(`${pages.url}/webapp3/m/${shape}?shape=${shape}`);
+    const page = await stack.ext.browser.newPage();
+    await page.goto(`${stack.pages.url}/webapp3/m/${shape}?shape=${shape}`);
     await page.waitForFunction(() => document.body.dataset.joined !== undefined, { timeout: 10_000 });
     const seen = await page.evaluate(() => ({
       joined: document.body.dataset.joined,

@@ -8,46 +8,30 @@
  * there on everything is the real path: the tab's join-page script, `fill:manual`, the router,
  * the fill decision, the guard watching the node's token requests.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { startConferenceNode } from '../../dev/conference-node/server';
-import type { ConferenceNode } from '../../dev/conference-node/server';
-import { EXTENSION_DIR } from './support/globalSetup';
-import { launchWithExtension, noticeText, waitForNotice, waitForRegistration } from './support/extensionBrowser';
-import type { ExtensionBrowser } from './support/extensionBrowser';
-import { startPlainJoinPages } from './support/plainJoinPages';
-import type { PlainJoinPages } from './support/plainJoinPages';
+import { noticeText, waitForNotice } from './support/extensionBrowser';
+import { forFile, startExtensionStack } from './support/harness';
 
-let pages: PlainJoinPages;
-let node: ConferenceNode;
-let ext: ExtensionBrowser;
 const PIN = '4455667';
 
+const stack = forFile(() => startExtensionStack({ rooms: [{ alias: 'manual-room', hostPin: '8642', guestPin: '7531', allowGuests: true }] }));
 beforeAll(async () => {
-  pages = await startPlainJoinPages();
-  node = await startConferenceNode({ rooms: [{ alias: 'manual-room', hostPin: '8642', guestPin: '7531', allowGuests: true }] });
-  ext = await launchWithExtension(EXTENSION_DIR);
-  await waitForRegistration(ext, 'http://127.0.0.1/*');
-  for (const [url, pin] of [[`${pages.url}/webapp3/m/unlabelled`, PIN], [`${pages.url}/webapp3/m/framed-room`, PIN], [`${node.url}/webapp3/m/manual-room`, '9999']] as const) {
-    expect((await ext.send({ type: 'meetings:add', input: { url, role: 'guest', pin } })).ok).toBe(true);
+  for (const [url, pin] of [[`${stack.pages.url}/webapp3/m/unlabelled`, PIN], [`${stack.pages.url}/webapp3/m/framed-room`, PIN], [`${stack.node.url}/webapp3/m/manual-room`, '9999']] as const) {
+    expect((await stack.ext.send({ type: 'meetings:add', input: { url, role: 'guest', pin } })).ok).toBe(true);
   }
-});
-afterAll(async () => {
-  await ext?.close();
-  await node?.close();
-  await pages?.close();
 });
 
 /** The browser's id of the tab showing `page`. */
 async function tabIdOf(page: Page): Promise<number> {
   const url = page.url();
-  return (await (await ext.worker()).evaluate(async (u) => (await (globalThis as any).chrome.tabs.query({ url: u }))[0]?.id, url)) as number;
+  return (await (await stack.ext.worker()).evaluate(async (u) => (await (globalThis as any).chrome.tabs.query({ url: u }))[0]?.id, url)) as number;
 }
 
 /** Calls the background's listeners as Chromium would for the keyboard command or the context-menu item. */
 async function trigger(page: Page, how: 'command' | 'menu'): Promise<void> {
   const tabId = await tabIdOf(page);
-  await (await ext.worker()).evaluate(
+  await (await stack.ext.worker()).evaluate(
     async (h, id) => {
       const on = (globalThis as any).__securejoinFill;
       if (h === 'command') await on.onCommand('fill-pin', { id });
@@ -63,8 +47,8 @@ const valueOf = (page: Pick<Page, '$eval'>, selector: string) => page.$eval(sele
 describe('Fill SecureJoin PIN on request', () => {
   it('fills a field nothing marks as a PIN field, from the command and from the context menu, and never presses Join', async () => {
     for (const how of ['command', 'menu'] as const) {
-      const page = await ext.browser.newPage();
-      await page.goto(`${pages.url}/webapp3/m/unlabelled?shape=unlabelled`);
+      const page = await stack.ext.browser.newPage();
+      await page.goto(`${stack.pages.url}/webapp3/m/unlabelled?shape=unlabelled`);
       await page.waitForSelector('#entry-7');
       expect(await valueOf(page, '#entry-7')).toBe('');
       await page.focus('#entry-7');
@@ -77,16 +61,16 @@ describe('Fill SecureJoin PIN on request', () => {
   });
 
   it('fills nothing on a page of a room with no saved meeting, nor into a name field, and says why', async () => {
-    const other = await ext.browser.newPage();
-    await other.goto(`${pages.url}/webapp3/m/other-room?shape=unlabelled`);
+    const other = await stack.ext.browser.newPage();
+    await other.goto(`${stack.pages.url}/webapp3/m/other-room?shape=unlabelled`);
     await other.waitForSelector('#entry-7');
     await other.focus('#entry-7');
     await trigger(other, 'command');
     await waitForNotice(other, 'SecureJoin has no saved meeting for this page.');
     expect(await valueOf(other, '#entry-7')).toBe('');
 
-    const page = await ext.browser.newPage();
-    await page.goto(`${pages.url}/webapp3/m/unlabelled?shape=unlabelled`);
+    const page = await stack.ext.browser.newPage();
+    await page.goto(`${stack.pages.url}/webapp3/m/unlabelled?shape=unlabelled`);
     await page.waitForSelector('#entry-7');
     await page.focus('#display-name');
     await trigger(page, 'menu');
@@ -96,8 +80,8 @@ describe('Fill SecureJoin PIN on request', () => {
   });
 
   it('fills in a frame of the page\'s own origin, never in a sandboxed frame or one of another origin', async () => {
-    const page = await ext.browser.newPage();
-    await page.goto(`${pages.url}/webapp3/m/framed-room?shape=framed`);
+    const page = await stack.ext.browser.newPage();
+    await page.goto(`${stack.pages.url}/webapp3/m/framed-room?shape=framed`);
     const frameOf = async (id: string) => {
       const frame = await (await page.waitForSelector(`#${id}`))!.contentFrame();
       if (!frame) throw new Error(`#${id} has no frame`);
@@ -122,8 +106,8 @@ describe('Fill SecureJoin PIN on request', () => {
   });
 
   it('is counted by the guard: the PIN it filled fails once, and it is not filled again', async () => {
-    const page = await ext.browser.newPage();
-    await page.goto(node.joinUrl('manual-room', { name: 'Manny Manual' }));
+    const page = await stack.ext.browser.newPage();
+    await page.goto(stack.node.joinUrl('manual-room', { name: 'Manny Manual' }));
     await page.waitForFunction(() => document.getElementById('join')?.dataset.state === 'ready', { timeout: 10_000 });
     await page.click('#join-button');
     await page.waitForFunction(() => (document.getElementById('pin') as HTMLInputElement | null)?.value === '9999', { timeout: 10_000 });
@@ -136,7 +120,7 @@ describe('Fill SecureJoin PIN on request', () => {
     await page.click('#join-button');
     await page.waitForFunction(() => document.getElementById('join')?.dataset.state === 'invalid-pin', { timeout: 10_000 });
     await waitForNotice(page, '4 of 5 attempts left');
-    const list = await ext.send({ type: 'meetings:list' });
+    const list = await stack.ext.send({ type: 'meetings:list' });
     expect(list.meetings.find((m: any) => m.alias === 'manual-room')).toMatchObject({ attemptsUsed: 1, attemptsLeft: 4 });
     // Asked again: the failed PIN is refused, with the reason.
     await page.focus('#pin');

@@ -4,33 +4,21 @@
  * (the control that shows the page itself is fillable). The join pages here come from a plain
  * server because the reference node forbids framing its page altogether.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
-import { EXTENSION_DIR } from './support/globalSetup';
-import { launchWithExtension, waitForRegistration } from './support/extensionBrowser';
-import type { ExtensionBrowser } from './support/extensionBrowser';
-import { startPlainJoinPages } from './support/plainJoinPages';
-import type { PlainJoinPages } from './support/plainJoinPages';
+import { forFile, startExtensionStack } from './support/harness';
 
-let pages: PlainJoinPages;
-let ext: ExtensionBrowser;
 const PIN = '1357';
 
+const stack = forFile(() => startExtensionStack());
 beforeAll(async () => {
-  pages = await startPlainJoinPages();
-  ext = await launchWithExtension(EXTENSION_DIR);
-  await waitForRegistration(ext, 'http://127.0.0.1/*');
-  const added = await ext.send({ type: 'meetings:add', input: { url: `${pages.url}/webapp3/m/frame-room`, role: 'guest', pin: PIN } });
+  const added = await stack.ext.send({ type: 'meetings:add', input: { url: `${stack.pages.url}/webapp3/m/frame-room`, role: 'guest', pin: PIN } });
   expect(added.ok).toBe(true);
-});
-afterAll(async () => {
-  await ext?.close();
-  await pages?.close();
 });
 
 /** Opens `embedUrl` and returns its page and the frame showing the join page, once its field is there. */
 async function openFramed(embedUrl: string): Promise<{ page: Page; frame: Frame }> {
-  const page = await ext.browser.newPage();
+  const page = await stack.ext.browser.newPage();
   await page.goto(embedUrl);
   const handle = await page.waitForSelector('#frame');
   const frame = await handle!.contentFrame();
@@ -41,17 +29,17 @@ async function openFramed(embedUrl: string): Promise<{ page: Page; frame: Frame 
 
 describe('no fill into frames', () => {
   it('fills the join page as a tab, but not inside a cross-origin or sandboxed iframe', async () => {
-    const joinPage = `${pages.url}/webapp3/m/frame-room`;
+    const joinPage = `${stack.pages.url}/webapp3/m/frame-room`;
     const [control, crossOrigin, sandboxed] = await Promise.all([
       (async () => {
-        const page = await ext.browser.newPage();
+        const page = await stack.ext.browser.newPage();
         await page.goto(joinPage);
         return page;
       })(),
       // A page on localhost embeds the meeting's join page on 127.0.0.1.
-      openFramed(`${pages.localhostUrl}/embed?src=${encodeURIComponent(joinPage)}`),
+      openFramed(`${stack.pages.localhostUrl}/embed?src=${encodeURIComponent(joinPage)}`),
       // The meeting's own origin, in a sandboxed frame (an opaque origin).
-      openFramed(`${pages.url}/embed?sandbox=${encodeURIComponent('allow-scripts allow-forms')}&src=${encodeURIComponent(joinPage)}`),
+      openFramed(`${stack.pages.url}/embed?sandbox=${encodeURIComponent('allow-scripts allow-forms')}&src=${encodeURIComponent(joinPage)}`),
     ]);
     await control.waitForFunction((pin) => (document.getElementById('pin') as HTMLInputElement).value === pin, { timeout: 10_000 }, PIN);
     // The control was filled, so the frames have had their chance by now; give them more anyway.

@@ -4,47 +4,31 @@
  * and joins by itself once the window opens. The meeting opens a few seconds after the test
  * starts, so the content script's real timer is exercised (no fake clock anywhere).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { startConferenceNode } from '../../dev/conference-node/server';
-import type { ConferenceNode } from '../../dev/conference-node/server';
 import { ACTIVATION_SAFETY_MARGIN_MS } from '../../core/time/activation';
-import { EXTENSION_DIR } from './support/globalSetup';
-import { launchWithExtension, noticeText, waitForNotice, waitForRegistration } from './support/extensionBrowser';
-import type { ExtensionBrowser } from './support/extensionBrowser';
+import { noticeText, waitForNotice, waitForRegistration } from './support/extensionBrowser';
+import { forFile, startConferenceNode, startExtensionStack, waitForJoinState as waitForState } from './support/harness';
 
 const CODE = '482139576';
 /** How long after the test starts the code opens: long enough to see the wait, short for CI. */
 const OPENS_IN_MS = 4_000;
 
-let node: ConferenceNode;
-let ext: ExtensionBrowser;
+const stack = forFile(() => startExtensionStack());
 
-beforeAll(async () => {
-  node = await startConferenceNode();
-  ext = await launchWithExtension(EXTENSION_DIR);
-  await waitForRegistration(ext, 'http://127.0.0.1/*');
-});
-afterAll(async () => {
-  await ext?.close();
-  await node?.close();
-});
-
-const waitForState = (page: Page, state: string, timeout = 10_000) =>
-  page.waitForFunction((s) => document.getElementById('join')?.dataset.state === s, { timeout }, state);
 
 /**
  * Opens a join page, presses Join and waits until the extension holds off ("opens at"). Returns the
  * page and every PIN it sends to the node from then on, with when it was sent.
  */
 async function openHeldPage(alias: string, name: string): Promise<{ page: Page; pinsSent: Array<{ pin: string; at: number }> }> {
-  const page = await ext.browser.newPage();
+  const page = await stack.ext.browser.newPage();
   const pinsSent: Array<{ pin: string; at: number }> = [];
   page.on('request', (req) => {
     const pin = req.headers().pin;
     if (req.url().endsWith('/request_token') && pin !== undefined) pinsSent.push({ pin, at: Date.now() });
   });
-  await page.goto(node.joinUrl(alias, { name }));
+  await page.goto(stack.node.joinUrl(alias, { name }));
   await waitForState(page, 'ready');
   await page.click('#join-button');
   await waitForState(page, 'pin-required');
@@ -56,13 +40,13 @@ describe('join when the window opens', () => {
   it('holds off before the access code is active, then fills and joins as soon as it opens', async () => {
     // The room is made here, not when the node starts: a slow browser launch must not eat the wait.
     const opensAt = Date.now() + OPENS_IN_MS;
-    node.putRoom({ alias: 'window-room', hostPin: '86420975', allowGuests: true, accessCode: { code: CODE, role: 'host' }, window: { opensAt, closesAt: opensAt + 3_600_000 } });
-    const added = await ext.send({
+    stack.node.putRoom({ alias: 'window-room', hostPin: '86420975', allowGuests: true, accessCode: { code: CODE, role: 'host' }, window: { opensAt, closesAt: opensAt + 3_600_000 } });
+    const added = await stack.ext.send({
       type: 'meetings:add',
-      input: { url: `${node.url}/webapp3/m/window-room`, role: 'host', pin: CODE, startsAt: opensAt, endsAt: opensAt + 3_600_000, leadMinutes: 0 },
+      input: { url: `${stack.node.url}/webapp3/m/window-room`, role: 'host', pin: CODE, startsAt: opensAt, endsAt: opensAt + 3_600_000, leadMinutes: 0 },
     });
     expect(added.ok).toBe(true);
-    expect(await ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill-and-join' } } } })).toEqual({ ok: true, saved: true });
+    expect(await stack.ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill-and-join' } } } })).toEqual({ ok: true, saved: true });
 
     const { page, pinsSent } = await openHeldPage('window-room', 'Wanda Window');
     expect(Date.now()).toBeLessThan(opensAt);
@@ -82,13 +66,13 @@ describe('join when the window opens', () => {
     const todayOpens = Date.now() + OPENS_IN_MS;
     const first = { start: todayOpens - 86_400_000, end: todayOpens - 86_400_000 + 3_600_000 };
     const recurrence = { timeZone: 'UTC', rule: { frequency: 'daily' } };
-    node.putRoom({ alias: 'series-room', hostPin: '86420975', allowGuests: true, accessCode: { code: CODE, role: 'host' }, meeting: first, leadMinutes: 0, recurrence });
-    const added = await ext.send({
+    stack.node.putRoom({ alias: 'series-room', hostPin: '86420975', allowGuests: true, accessCode: { code: CODE, role: 'host' }, meeting: first, leadMinutes: 0, recurrence });
+    const added = await stack.ext.send({
       type: 'meetings:add',
-      input: { url: `${node.url}/webapp3/m/series-room`, role: 'host', pin: CODE, startsAt: first.start, endsAt: first.end, leadMinutes: 0, recurrence },
+      input: { url: `${stack.node.url}/webapp3/m/series-room`, role: 'host', pin: CODE, startsAt: first.start, endsAt: first.end, leadMinutes: 0, recurrence },
     });
     expect(added.ok).toBe(true);
-    expect(await ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill-and-join' } } } })).toEqual({ ok: true, saved: true });
+    expect(await stack.ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill-and-join' } } } })).toEqual({ ok: true, saved: true });
 
     const { page, pinsSent } = await openHeldPage('series-room', 'Sam Series');
     expect(Date.now()).toBeLessThan(todayOpens);
@@ -106,15 +90,15 @@ describe('join when the window opens', () => {
       const nodeOpens = skewed.now() + OPENS_IN_MS;
       skewed.putRoom({ alias: 'skew-room', hostPin: '86420975', allowGuests: true, accessCode: { code: CODE, role: 'host' }, window: { opensAt: nodeOpens, closesAt: nodeOpens + 3_600_000 } });
       // The attendee's record says the same opening (the organizer's times, in UTC).
-      const added = await ext.send({
+      const added = await stack.ext.send({
         type: 'meetings:add',
         input: { url: `${skewed.url}/webapp3/m/skew-room`, role: 'host', pin: CODE, startsAt: nodeOpens, endsAt: nodeOpens + 3_600_000, leadMinutes: 0 },
       });
       expect(added.ok).toBe(true);
-      expect(await ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill-and-join' } } } })).toEqual({ ok: true, saved: true });
-      await waitForRegistration(ext, 'http://127.0.0.1/*');
+      expect(await stack.ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill-and-join' } } } })).toEqual({ ok: true, saved: true });
+      await waitForRegistration(stack.ext, 'http://127.0.0.1/*');
 
-      const page = await ext.browser.newPage();
+      const page = await stack.ext.browser.newPage();
       const sentAtNode: number[] = [];
       page.on('request', (req) => {
         if (req.url().endsWith('/request_token') && req.headers().pin !== undefined) sentAtNode.push(skewed.now());
@@ -128,7 +112,7 @@ describe('join when the window opens', () => {
       // One attempt, accepted; sent by the node's clock seconds after its opening, not at it.
       expect(sentAtNode).toHaveLength(1);
       expect(sentAtNode[0]!).toBeGreaterThanOrEqual(nodeOpens + ACTIVATION_SAFETY_MARGIN_MS - AHEAD_MS);
-      const list = await ext.send({ type: 'meetings:list' });
+      const list = await stack.ext.send({ type: 'meetings:list' });
       expect(list.meetings.find((m: any) => m.alias === 'skew-room')).toMatchObject({ attemptsUsed: 0 });
       await page.close();
     } finally {

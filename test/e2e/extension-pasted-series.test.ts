@@ -4,31 +4,16 @@
  * draft and the saved meeting open at the series' current occurrence (not the first, a week ago),
  * and on the join page the extension fills the PIN in that occurrence's window without asking.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { startConferenceNode } from '../../dev/conference-node/server';
-import type { ConferenceNode } from '../../dev/conference-node/server';
 import { activationSentence, activationWindow } from '../../core/time';
 import { seriesActivationSentence } from '../../core/time/seriesSentence';
-import { EXTENSION_DIR } from './support/globalSetup';
-import { launchWithExtension, waitForRegistration } from './support/extensionBrowser';
-import type { ExtensionBrowser } from './support/extensionBrowser';
+import { forFile, startExtensionStack } from './support/harness';
 
 const PIN = '13571357';
 const DAY = 86_400_000;
 
-let node: ConferenceNode;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  node = await startConferenceNode({ rooms: [{ alias: 'series-room', hostPin: '24682468', guestPin: PIN, allowGuests: true }] });
-  ext = await launchWithExtension(EXTENSION_DIR);
-  await waitForRegistration(ext, 'http://127.0.0.1/*');
-});
-afterAll(async () => {
-  await ext?.close();
-  await node?.close();
-});
+const stack = forFile(() => startExtensionStack({ rooms: [{ alias: 'series-room', hostPin: '24682468', guestPin: PIN, allowGuests: true }] }));
 
 const waitForText = (page: Page, selector: string, text: string) =>
   page.waitForFunction((s, t) => [...document.querySelectorAll(s)].some((el) => el.textContent?.includes(t)), { timeout: 5_000 }, selector, text);
@@ -39,7 +24,7 @@ function seriesBlock(): string {
   const meeting = { start, end: start + 3_600_000 };
   return [
     '-- SecureJoin secure access --',
-    `Join link: ${node.url}/webapp3/m/series-room`,
+    `Join link: ${stack.node.url}/webapp3/m/series-room`,
     `Passcode: ${PIN} (type it when asked for a PIN)`,
     activationSentence(activationWindow(meeting, { leadMinutes: 15 }), meeting, { timeZone: 'UTC', locale: 'en-GB', withDate: true }),
     seriesActivationSentence({ ...meeting, timeZone: 'UTC', rule: { frequency: 'weekly' } }, { locale: 'en-GB', leadMinutes: 15 }),
@@ -49,14 +34,8 @@ function seriesBlock(): string {
 
 describe('a pasted series block without a save link', () => {
   it('saves the series: the current occurrence opens now and its PIN fills without asking', async () => {
-    const popup = await ext.browser.newPage();
-    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-    await popup.waitForSelector('#invite');
-    await popup.$eval('#invite', (el, v) => {
-      (el as HTMLTextAreaElement).value = v;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    }, seriesBlock());
-    await popup.click('#parse-invite');
+    const { page: popup, pasteInvite } = await stack.openPopup();
+    await pasteInvite(seriesBlock());
     await waitForText(popup, '#message', 'Found 1');
     expect(await popup.$eval('#drafts', (el) => el.textContent ?? '')).toContain('the next meeting of the series; each one opens the same way');
     expect(await popup.$eval('.draft-pin', (el) => (el as HTMLSelectElement).value)).toBe(PIN);
@@ -66,8 +45,8 @@ describe('a pasted series block without a save link', () => {
     expect(opens).toContain('Code opens:');
     expect(opens).not.toContain('no time set');
 
-    const page = await ext.browser.newPage();
-    await page.goto(node.joinUrl('series-room', { name: 'Sam Series' }));
+    const page = await stack.ext.browser.newPage();
+    await page.goto(stack.node.joinUrl('series-room', { name: 'Sam Series' }));
     await page.waitForFunction(() => document.getElementById('join')?.dataset.state === 'ready', { timeout: 10_000 });
     await page.click('#join-button');
     await page.waitForFunction((pin) => (document.getElementById('pin') as HTMLInputElement | null)?.value === pin, { timeout: 10_000 }, PIN);

@@ -6,26 +6,11 @@
  * focus goes to the next card (else the list's heading); an old "Saved." goes when the user
  * types again.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { startConferenceNode } from '../../dev/conference-node/server';
-import type { ConferenceNode } from '../../dev/conference-node/server';
-import { EXTENSION_DIR } from './support/globalSetup';
-import { launchWithExtension, waitForRegistration } from './support/extensionBrowser';
-import type { ExtensionBrowser } from './support/extensionBrowser';
+import { forFile, startExtensionStack } from './support/harness';
 
-let node: ConferenceNode;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  node = await startConferenceNode();
-  ext = await launchWithExtension(EXTENSION_DIR);
-  await waitForRegistration(ext, 'http://127.0.0.1/*');
-});
-afterAll(async () => {
-  await ext?.close();
-  await node?.close();
-});
+const stack = forFile(() => startExtensionStack());
 
 /** The focused element's id once it is `id` (focus moves in an effect after the render), else whatever holds the focus after 5 s. */
 const focusedId = async (page: Page, id: string) => {
@@ -51,12 +36,7 @@ const described = (page: Page, selector: string) =>
       .join(' | '),
   }));
 
-async function openPopup(): Promise<Page> {
-  const popup = await ext.browser.newPage();
-  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-  await popup.waitForSelector('#f-url');
-  return popup;
-}
+const openPopup = async (): Promise<Page> => (await stack.openPopup()).page;
 
 describe('popup forms', () => {
   it('ties each problem to its field in plain words, names the fields in the summary, and focuses the first', async () => {
@@ -75,7 +55,7 @@ describe('popup forms', () => {
 
     // Fixed and saved: the problems go, "Saved." shows, and goes again when the user types.
     await popup.click('#f-url', { count: 3 });
-    await popup.type('#f-url', `${node.url}/webapp3/m/first-room`);
+    await popup.type('#f-url', `${stack.node.url}/webapp3/m/first-room`);
     await popup.type('#f-pin', '24681357');
     await popup.click('#add button[type="submit"]');
     await popup.waitForFunction(() => document.getElementById('message')?.textContent === 'Saved.', { timeout: 5_000 });
@@ -119,7 +99,7 @@ describe('popup forms', () => {
 
   it('Delete asks first; Escape keeps the meeting and returns the focus; after a delete the focus goes to the next card, then the heading', async () => {
     for (const alias of ['second-room', 'third-room']) {
-      expect((await ext.send({ type: 'meetings:add', input: { url: `${node.url}/webapp3/m/${alias}`, role: 'guest', pin: '24681357' } })).ok).toBe(true);
+      expect((await stack.ext.send({ type: 'meetings:add', input: { url: `${stack.node.url}/webapp3/m/${alias}`, role: 'guest', pin: '24681357' } })).ok).toBe(true);
     }
     const popup = await openPopup();
     await popup.waitForFunction(() => document.querySelectorAll('#meetings li').length === 3, { timeout: 5_000 });
@@ -163,8 +143,8 @@ describe('popup forms', () => {
 
 describe('options page', () => {
   it('ties a refused setting and a refused import to their fields', async () => {
-    const options = await ext.browser.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const options = await stack.ext.browser.newPage();
+    await options.goto(`chrome-extension://${stack.ext.extensionId}/options.html`);
     await options.waitForSelector('#warn');
     await options.$eval('#warn', (el) => {
       (el as HTMLInputElement).value = '50';

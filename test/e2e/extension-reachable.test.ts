@@ -5,43 +5,27 @@
  * removes it, and goes to the toolbar badge when the page keeps removing it.
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startConferenceNode } from '../../dev/conference-node/server';
-import type { ConferenceNode } from '../../dev/conference-node/server';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCaptureLink } from '../../core/links';
-import { EXTENSION_DIR } from './support/globalSetup';
-import { launchWithExtension, noticeText, waitForNotice, waitForRegistration } from './support/extensionBrowser';
-import type { ExtensionBrowser } from './support/extensionBrowser';
-import { startPlainJoinPages } from './support/plainJoinPages';
-import type { PlainJoinPages } from './support/plainJoinPages';
+import { noticeText, waitForNotice } from './support/extensionBrowser';
+import { forFile, startExtensionStack } from './support/harness';
 
 declare const chrome: any;
 
-let pages: PlainJoinPages;
-let node: ConferenceNode;
-let ext: ExtensionBrowser;
 const PIN = '60482913';
 
+const stack = forFile(() => startExtensionStack({ rooms: [{ alias: 'notice-room', hostPin: '86420975', guestPin: '24681357', allowGuests: true }] }));
 beforeAll(async () => {
-  pages = await startPlainJoinPages();
-  node = await startConferenceNode({ rooms: [{ alias: 'notice-room', hostPin: '86420975', guestPin: '24681357', allowGuests: true }] });
-  ext = await launchWithExtension(EXTENSION_DIR);
-  await waitForRegistration(ext, 'http://127.0.0.1/*');
   for (const shape of ['offscreen-zero', 'clipped-decoy']) {
-    expect((await ext.send({ type: 'meetings:add', input: { url: `${pages.url}/webapp3/m/${shape}`, role: 'guest', pin: PIN } })).ok).toBe(true);
+    expect((await stack.ext.send({ type: 'meetings:add', input: { url: `${stack.pages.url}/webapp3/m/${shape}`, role: 'guest', pin: PIN } })).ok).toBe(true);
   }
-  expect(await ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill-and-join' } } } })).toEqual({ ok: true, saved: true });
-});
-afterAll(async () => {
-  await ext?.close();
-  await pages?.close();
-  await node?.close();
+  expect(await stack.ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill-and-join' } } } })).toEqual({ ok: true, saved: true });
 });
 
 describe('only fields a person can see and reach', () => {
   it('an offscreen zero-size PIN field is not filled (and nothing is joined)', async () => {
-    const page = await ext.browser.newPage();
-    await page.goto(`${pages.url}/webapp3/m/offscreen-zero?shape=offscreen-zero`);
+    const page = await stack.ext.browser.newPage();
+    await page.goto(`${stack.pages.url}/webapp3/m/offscreen-zero?shape=offscreen-zero`);
     await page.waitForSelector('#ghost');
     // Well past the time a fill and join take (a few ms, see the bench).
     await new Promise((r) => setTimeout(r, 1_500));
@@ -51,8 +35,8 @@ describe('only fields a person can see and reach', () => {
   });
 
   it('a clipped-away PIN field earlier in the page is passed over for the visible one', async () => {
-    const page = await ext.browser.newPage();
-    await page.goto(`${pages.url}/webapp3/m/clipped-decoy?shape=clipped-decoy`);
+    const page = await stack.ext.browser.newPage();
+    await page.goto(`${stack.pages.url}/webapp3/m/clipped-decoy?shape=clipped-decoy`);
     await page.waitForFunction(() => document.body.dataset.joined !== undefined, { timeout: 10_000 });
     expect(await page.evaluate(() => document.body.dataset.joined)).toBe(`${PIN}|`);
     await page.close();
@@ -70,7 +54,7 @@ const hostShown = (page: Page) =>
 
 describe('the notice the page cannot hide', () => {
   it('page CSS does not hide it; a script that restyles, closes or removes it is undone; one that keeps removing it sends it to the toolbar badge', async () => {
-    const page = await ext.browser.newPage();
+    const page = await stack.ext.browser.newPage();
     // The page's own stylesheet, there before the notice: every way to hide the host element.
     await page.evaluateOnNewDocument(() => {
       document.addEventListener('DOMContentLoaded', () => {
@@ -80,7 +64,7 @@ describe('the notice the page cannot hide', () => {
         document.head.append(style);
       });
     });
-    await page.goto(buildCaptureLink({ origin: node.url, path: 'webapp3', alias: 'notice-room', role: 'guest', pin: '24681357' }));
+    await page.goto(buildCaptureLink({ origin: stack.node.url, path: 'webapp3', alias: 'notice-room', role: 'guest', pin: '24681357' }));
     await waitForNotice(page, 'PIN saved for notice-room (guest).');
     await page.waitForFunction(() => document.querySelector('style') !== null);
     expect(await hostShown(page)).toBe(true);
@@ -112,7 +96,7 @@ describe('the notice the page cannot hide', () => {
     const deadline = Date.now() + 10_000;
     let badge = { text: '', title: '' };
     while (Date.now() < deadline) {
-      badge = await ext.inExtensionPage(async () => {
+      badge = await stack.ext.inExtensionPage(async () => {
         const tabs = await chrome.tabs.query({});
         // The join page is the only tab on the node (the earlier tests closed theirs).
         const tab = tabs.find((t: { url?: string }) => (t.url ?? '').startsWith('http://127.0.0.1'));
@@ -121,7 +105,7 @@ describe('the notice the page cannot hide', () => {
       if (badge.text === '!') break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    expect(url.startsWith(node.url)).toBe(true);
+    expect(url.startsWith(stack.node.url)).toBe(true);
     expect(badge).toEqual({ text: '!', title: 'SecureJoin: PIN saved for notice-room (guest).' });
     await page.close();
   });

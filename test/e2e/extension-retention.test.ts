@@ -3,32 +3,18 @@
  * those without meeting times included, and neither an import of an exported file (options
  * page) nor a capture link brings one back.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startConferenceNode } from '../../dev/conference-node/server';
-import type { ConferenceNode } from '../../dev/conference-node/server';
+import { describe, expect, it } from 'vitest';
 import { buildCaptureLink } from '../../core/links';
-import { EXTENSION_DIR } from './support/globalSetup';
-import { launchWithExtension, waitForNotice, waitForRegistration } from './support/extensionBrowser';
-import type { ExtensionBrowser } from './support/extensionBrowser';
+import { waitForNotice } from './support/extensionBrowser';
+import { forFile, startExtensionStack } from './support/harness';
 
-let node: ConferenceNode;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  node = await startConferenceNode({ rooms: [{ alias: 'keep-room', hostPin: '86420975', guestPin: '13572468', allowGuests: true }] });
-  ext = await launchWithExtension(EXTENSION_DIR);
-  await waitForRegistration(ext, 'http://127.0.0.1/*');
-});
-afterAll(async () => {
-  await ext?.close();
-  await node?.close();
-});
+const stack = forFile(() => startExtensionStack({ rooms: [{ alias: 'keep-room', hostPin: '86420975', guestPin: '13572468', allowGuests: true }] }));
 
 async function savedCount(expected: number): Promise<void> {
   const deadline = Date.now() + 10_000;
   let count = -1;
   while (Date.now() < deadline) {
-    count = (await ext.send({ type: 'meetings:list' })).meetings.length;
+    count = (await stack.ext.send({ type: 'meetings:list' })).meetings.length;
     if (count === expected) return;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -38,12 +24,12 @@ async function savedCount(expected: number): Promise<void> {
 describe('retention 0 = never keep PINs', () => {
   it('removes a PIN saved without times, and refuses an import and a capture link', async () => {
     // Saved without meeting times (such a record was never removed before).
-    expect((await ext.send({ type: 'meetings:add', input: { url: `${node.url}/webapp3/m/keep-room`, role: 'guest', pin: '13572468' } })).ok).toBe(true);
-    const exported = await ext.send({ type: 'vault:export' });
+    expect((await stack.ext.send({ type: 'meetings:add', input: { url: `${stack.node.url}/webapp3/m/keep-room`, role: 'guest', pin: '13572468' } })).ok).toBe(true);
+    const exported = await stack.ext.send({ type: 'vault:export' });
     expect(exported.ok).toBe(true);
 
-    const options = await ext.browser.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const options = await stack.ext.browser.newPage();
+    await options.goto(`chrome-extension://${stack.ext.extensionId}/options.html`);
     await options.waitForSelector('#retention');
     await options.$eval('#retention', (el) => {
       const input = el as HTMLInputElement;
@@ -62,8 +48,8 @@ describe('retention 0 = never keep PINs', () => {
     await options.close();
     await savedCount(0);
 
-    const page = await ext.browser.newPage();
-    await page.goto(buildCaptureLink({ origin: node.url, path: 'webapp3', alias: 'keep-room', role: 'guest', pin: '13572468' }));
+    const page = await stack.ext.browser.newPage();
+    await page.goto(buildCaptureLink({ origin: stack.node.url, path: 'webapp3', alias: 'keep-room', role: 'guest', pin: '13572468' }));
     await waitForNotice(page, 'was not saved');
     await page.close();
     await savedCount(0);

@@ -4,57 +4,42 @@
  * spend at most the attempts one tab may spend automatically, never the last ones. Without the
  * background's per-room reservation every tab got the PIN and all five attempts were spent.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer-core';
-import { startConferenceNode } from '../../dev/conference-node/server';
-import type { ConferenceNode } from '../../dev/conference-node/server';
+import { describe, expect, it } from 'vitest';
 import { ACTIVATION_SAFETY_MARGIN_MS } from '../../core/time/activation';
-import { EXTENSION_DIR } from './support/globalSetup';
-import { launchWithExtension, waitForNotice, waitForRegistration } from './support/extensionBrowser';
-import type { ExtensionBrowser } from './support/extensionBrowser';
+import { waitForNotice } from './support/extensionBrowser';
+import { forFile, startExtensionStack } from './support/harness';
+import type { JoinPage } from './support/harness';
 
-let node: ConferenceNode;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  node = await startConferenceNode({ rooms: [{ alias: 'tabs-room', hostPin: '86420975', guestPin: '13572468', allowGuests: true }] });
-  ext = await launchWithExtension(EXTENSION_DIR);
-  await waitForRegistration(ext, 'http://127.0.0.1/*');
-});
-afterAll(async () => {
-  await ext?.close();
-  await node?.close();
-});
-
-const waitForState = (page: Page, state: string, timeout = 10_000) =>
-  page.waitForFunction((s) => document.getElementById('join')?.dataset.state === s, { timeout }, state);
+const stack = forFile(() => startExtensionStack({ rooms: [{ alias: 'tabs-room', hostPin: '86420975', guestPin: '13572468', allowGuests: true }] }));
 
 describe('attempts across tabs', () => {
   it('five tabs in fill-and-join mode spend at most the allowed attempts, never the last ones', async () => {
-    // The window opens a moment from now: every tab waits, then all ask at once.
+    expect(await stack.ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill-and-join' } } } })).toEqual({ ok: true, saved: true });
+    // The five tabs load first (slow on a loaded machine), so the wait below is theirs alone.
+    const tabs: JoinPage[] = [];
+    for (let i = 0; i < 5; i++) {
+      const tab = await stack.openJoinPage('tabs-room', `Tab ${i + 1}`);
+      await tab.waitForState('ready');
+      tabs.push(tab);
+    }
+    // The window opens a moment from now: every tab presses Join and waits, then all ask at once.
     const opensAt = Date.now() + 6_000;
-    const added = await ext.send({
+    const added = await stack.ext.send({
       type: 'meetings:add',
-      input: { url: `${node.url}/webapp3/m/tabs-room`, role: 'guest', pin: '99990000', startsAt: opensAt, endsAt: opensAt + 3_600_000, leadMinutes: 0 },
+      input: { url: `${stack.node.url}/webapp3/m/tabs-room`, role: 'guest', pin: '99990000', startsAt: opensAt, endsAt: opensAt + 3_600_000, leadMinutes: 0 },
     });
     expect(added.ok).toBe(true);
-    expect(await ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill-and-join' } } } })).toEqual({ ok: true, saved: true });
-
-    const pinsSent: string[] = [];
-    const pages: Page[] = [];
-    for (let i = 0; i < 5; i++) {
-      const page = await ext.browser.newPage();
-      page.on('request', (req) => {
-        const pin = req.headers().pin;
-        if (req.url().endsWith('/request_token') && pin !== undefined) pinsSent.push(pin);
-      });
-      await page.goto(node.joinUrl('tabs-room', { name: `Tab ${i + 1}` }));
-      await waitForState(page, 'ready');
-      await page.click('#join-button');
-      await waitForState(page, 'pin-required');
-      await waitForNotice(page, 'opens at');
-      pages.push(page);
+    for (const tab of tabs) {
+      // A tab in the background gets no frames, so puppeteer's click would wait forever.
+      await tab.page.bringToFront();
+      await tab.join();
     }
+    await Promise.all(tabs.map(async (tab) => {
+      await tab.waitForState('pin-required');
+      await waitForNotice(tab.page, 'opens at');
+    }));
+    const pages = tabs.map((t) => t.page);
+    const pinsSent = () => tabs.flatMap((t) => t.pinsSent);
     expect(Date.now()).toBeLessThan(opensAt + ACTIVATION_SAFETY_MARGIN_MS);
 
     // Every tab has had its turn once each of them either tried (and was refused) or was told why not.
@@ -63,15 +48,15 @@ describe('attempts across tabs', () => {
     const deadline = Date.now() + 10_000;
     let used = -1;
     while (Date.now() < deadline) {
-      const list = await ext.send({ type: 'meetings:list' });
+      const list = await stack.ext.send({ type: 'meetings:list' });
       used = list.meetings.find((m: any) => m.alias === 'tabs-room').attemptsUsed;
-      if (used === pinsSent.length) break;
+      if (used === pinsSent().length) break;
       await new Promise((r) => setTimeout(r, 100));
     }
     // 5 attempts with the warning at 2 left: at most 3 automatic ones, at least 2 left to the user.
-    expect(pinsSent.length).toBeGreaterThanOrEqual(1);
-    expect(pinsSent.length).toBeLessThanOrEqual(3);
-    expect(used).toBe(pinsSent.length);
+    expect(pinsSent().length).toBeGreaterThanOrEqual(1);
+    expect(pinsSent().length).toBeLessThanOrEqual(3);
+    expect(used).toBe(pinsSent().length);
     expect(5 - used).toBeGreaterThanOrEqual(2);
     for (const page of pages) await page.close();
   });

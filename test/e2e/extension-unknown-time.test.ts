@@ -4,45 +4,32 @@
  * extension's own notice, and only the user's real click on Fill fills it (and never presses
  * Join); "Not now" leaves the field to the user. No attempt is spent before the user says so.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { startConferenceNode } from '../../dev/conference-node/server';
-import type { ConferenceNode } from '../../dev/conference-node/server';
-import { EXTENSION_DIR } from './support/globalSetup';
-import { launchWithExtension, noticeText, waitForNotice, waitForRegistration } from './support/extensionBrowser';
-import type { ExtensionBrowser } from './support/extensionBrowser';
+import { noticeText, waitForNotice } from './support/extensionBrowser';
 import { clickNoticeButton, noticeButtons } from './support/noticeButtons';
+import { forFile, startExtensionStack, waitForJoinState as waitForState } from './support/harness';
 
 const GUEST_PIN = '13571357';
 const QUESTION = 'SecureJoin does not know when this code starts working. Fill it anyway?';
 
-let node: ConferenceNode;
-let ext: ExtensionBrowser;
-
+const stack = forFile(() => startExtensionStack({ rooms: [{ alias: 'untimed-room', hostPin: '24682468', guestPin: GUEST_PIN, allowGuests: true }] }));
 beforeAll(async () => {
-  node = await startConferenceNode({ rooms: [{ alias: 'untimed-room', hostPin: '24682468', guestPin: GUEST_PIN, allowGuests: true }] });
-  ext = await launchWithExtension(EXTENSION_DIR);
-  await waitForRegistration(ext, 'http://127.0.0.1/*');
   // Fill and join: even so, a code of unknown time is neither filled nor joined by itself.
-  expect(await ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill-and-join' } } } })).toEqual({ ok: true, saved: true });
-});
-afterAll(async () => {
-  await ext?.close();
-  await node?.close();
+  expect(await stack.ext.send({ type: 'settings:set', prefs: { attendee: { autofill: { mode: 'fill-and-join' } } } })).toEqual({ ok: true, saved: true });
 });
 
-const waitForState = (page: Page, state: string) => page.waitForFunction((s) => document.getElementById('join')?.dataset.state === s, { timeout: 10_000 }, state);
 const pinValue = (page: Page) => page.$eval('#pin', (el) => (el as HTMLInputElement).value);
 
-/** Opens the join page and presses Join; records every PIN sent to the node. */
+/** Opens the join page and presses Join; records every PIN sent to the stack.node. */
 async function openAndJoin(): Promise<{ page: Page; pinsSent: string[] }> {
-  const page = await ext.browser.newPage();
+  const page = await stack.ext.browser.newPage();
   const pinsSent: string[] = [];
   page.on('request', (req) => {
     const pin = req.headers().pin;
     if (req.url().endsWith('/request_token') && pin !== undefined) pinsSent.push(pin);
   });
-  await page.goto(node.joinUrl('untimed-room', { name: 'Una Known' }));
+  await page.goto(stack.node.joinUrl('untimed-room', { name: 'Una Known' }));
   await waitForState(page, 'ready');
   await page.click('#join-button');
   return { page, pinsSent };
@@ -57,14 +44,8 @@ async function openPrompt(): Promise<{ page: Page; pinsSent: string[] }> {
 
 describe('a code whose start time is unknown', () => {
   it('saved from a pasted invite without a time, the popup says so and the join page asks before filling', async () => {
-    const popup = await ext.browser.newPage();
-    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-    await popup.waitForSelector('#invite');
-    await popup.$eval('#invite', (el, v) => {
-      (el as HTMLTextAreaElement).value = v;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    }, [`Join the meeting: ${node.url}/webapp3/m/untimed-room`, 'Access code: 1357 1357'].join('\n'));
-    await popup.click('#parse-invite');
+    const { page: popup, pasteInvite } = await stack.openPopup();
+    await pasteInvite([`Join the meeting: ${stack.node.url}/webapp3/m/untimed-room`, 'Access code: 1357 1357'].join('\n'));
     await popup.waitForSelector('.draft-save');
     expect(await popup.$eval('.draft-when', (el) => el.textContent)).toMatch(/no time set.*ask/);
     await popup.click('.draft-save');
@@ -101,7 +82,7 @@ describe('a code whose start time is unknown', () => {
   });
 
   it('a PIN typed by hand without a start is filled as before (the user chose no time)', async () => {
-    expect((await ext.send({ type: 'meetings:add', input: { url: `${node.url}/webapp3/m/untimed-room`, role: 'host', pin: '24682468' } })).ok).toBe(true);
+    expect((await stack.ext.send({ type: 'meetings:add', input: { url: `${stack.node.url}/webapp3/m/untimed-room`, role: 'host', pin: '24682468' } })).ok).toBe(true);
     // The prompt lasts only a moment here (filled and joined at once): wait for the end state.
     const { page, pinsSent } = await openAndJoin();
     await waitForState(page, 'joined-host');

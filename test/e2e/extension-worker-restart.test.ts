@@ -4,33 +4,17 @@
  * wrong PIN (typed by the user; the extension never refills a failed PIN) wakes it and is
  * counted on top of the first: 2 of 5 used, nothing lost.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { startConferenceNode } from '../../dev/conference-node/server';
-import type { ConferenceNode } from '../../dev/conference-node/server';
-import { EXTENSION_DIR } from './support/globalSetup';
-import { launchWithExtension, stopServiceWorker, waitForNotice, waitForRegistration } from './support/extensionBrowser';
-import type { ExtensionBrowser } from './support/extensionBrowser';
+import { stopServiceWorker, waitForNotice } from './support/extensionBrowser';
+import { forFile, startExtensionStack, waitForJoinState as waitForState } from './support/harness';
 
-let node: ConferenceNode;
-let ext: ExtensionBrowser;
+const stack = forFile(() => startExtensionStack({ rooms: [{ alias: 'restart-room', hostPin: '8642', guestPin: '7531', allowGuests: true }] }));
 
-beforeAll(async () => {
-  node = await startConferenceNode({ rooms: [{ alias: 'restart-room', hostPin: '8642', guestPin: '7531', allowGuests: true }] });
-  ext = await launchWithExtension(EXTENSION_DIR);
-  await waitForRegistration(ext, 'http://127.0.0.1/*');
-});
-afterAll(async () => {
-  await ext?.close();
-  await node?.close();
-});
-
-const waitForState = (page: Page, state: string) =>
-  page.waitForFunction((s) => document.getElementById('join')?.dataset.state === s, { timeout: 10_000 }, state);
 
 async function openPrompt(): Promise<Page> {
-  const page = await ext.browser.newPage();
-  await page.goto(node.joinUrl('restart-room', { name: 'Rita Restart' }));
+  const page = await stack.ext.browser.newPage();
+  await page.goto(stack.node.joinUrl('restart-room', { name: 'Rita Restart' }));
   await waitForState(page, 'ready');
   await page.click('#join-button');
   await waitForState(page, 'pin-required');
@@ -38,19 +22,19 @@ async function openPrompt(): Promise<Page> {
 }
 
 const attemptsUsed = async (): Promise<number> =>
-  ((await ext.send({ type: 'meetings:list' })).meetings as Array<{ alias: string; attemptsUsed: number }>).find((m) => m.alias === 'restart-room')!.attemptsUsed;
+  ((await stack.ext.send({ type: 'meetings:list' })).meetings as Array<{ alias: string; attemptsUsed: number }>).find((m) => m.alias === 'restart-room')!.attemptsUsed;
 
 describe('service worker stopped mid-way', () => {
   it('keeps the count across a stopped worker and counts the next outcome on top', async () => {
-    expect((await ext.send({ type: 'meetings:add', input: { url: `${node.url}/webapp3/m/restart-room`, role: 'guest', pin: '9999' } })).ok).toBe(true);
+    expect((await stack.ext.send({ type: 'meetings:add', input: { url: `${stack.node.url}/webapp3/m/restart-room`, role: 'guest', pin: '9999' } })).ok).toBe(true);
     const page = await openPrompt();
     await page.waitForFunction(() => (document.getElementById('pin') as HTMLInputElement).value === '9999', { timeout: 5_000 });
     await page.click('#join-button');
     await waitForState(page, 'invalid-pin');
     await waitForNotice(page, '4 of 5 attempts left');
 
-    const stopped = await stopServiceWorker(ext, page);
-    expect(stopped.scriptUrl).toContain(ext.extensionId);
+    const stopped = await stopServiceWorker(stack.ext, page);
+    expect(stopped.scriptUrl).toContain(stack.ext.extensionId);
 
     // The user types another wrong PIN; the token request wakes the stopped worker.
     await page.type('#pin', '1111');

@@ -6,10 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
-import { startConferenceNode } from '../../dev/conference-node/server';
-import type { ConferenceNode } from '../../dev/conference-node/server';
 import { buildCaptureLink } from '../../core/links';
 import { buildFirefoxExtension, firefoxNoticeText, launchFirefoxWithExtension, waitForFirefoxNotice } from './support/firefox';
+import { startConferenceNode } from './support/devParts';
+import type { ConferenceNode } from './support/devParts';
 
 let node: ConferenceNode;
 let browser: Browser;

@@ -2,23 +2,11 @@
  * The join page in real Chromium, driven by Pexip's real `@pexip/infinity` SDK against the
  * reference node: PIN prompt, guest waits in the lobby, host joins and the guest is admitted.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'puppeteer-core';
-import { startConferenceNode } from '../../dev/conference-node/server';
-import type { ConferenceNode } from '../../dev/conference-node/server';
-import { launchChromium } from './support/chromium';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { forFile, startNodeStack } from './support/harness';
 
-let node: ConferenceNode;
-let browser: Browser;
-
-beforeAll(async () => {
-  node = await startConferenceNode({ rooms: [{ alias: 'e2e-room', hostPin: '2468', guestPin: '1357', allowGuests: true }] });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await node?.close();
-});
+const stack = forFile(() => startNodeStack({ rooms: [{ alias: 'e2e-room', hostPin: '2468', guestPin: '1357', allowGuests: true }] }));
 
 const status = (page: Page) => page.$eval('#status', (el) => el.textContent);
 const waitForStatus = (page: Page, text: string) =>
@@ -26,8 +14,8 @@ const waitForStatus = (page: Page, text: string) =>
 
 describe('join page with @pexip/infinity', () => {
   it('asks for a PIN, rejects a wrong one, lets a guest wait, and admits the guest when the host joins', async () => {
-    const guest = await browser.newPage();
-    await guest.goto(node.joinUrl('e2e-room', { name: 'Gus Guest' }));
+    const guest = await stack.browser.newPage();
+    await guest.goto(stack.node.joinUrl('e2e-room', { name: 'Gus Guest' }));
     // Join parameters are read, then stripped from the address bar.
     expect(new URL(guest.url()).search).toBe('');
     expect(await guest.$eval('#display-name', (el) => (el as HTMLInputElement).value)).toBe('Gus Guest');
@@ -47,8 +35,8 @@ describe('join page with @pexip/infinity', () => {
     await guest.click('#join-button');
     await waitForStatus(guest, 'Waiting for the host');
 
-    const host = await browser.newPage();
-    await host.goto(node.joinUrl('e2e-room', { role: 'host', name: 'Hana Host', pin: '2468', join: true }));
+    const host = await stack.browser.newPage();
+    await host.goto(stack.node.joinUrl('e2e-room', { role: 'host', name: 'Hana Host', pin: '2468', join: true }));
     expect(new URL(host.url()).search).toBe('');
     await waitForStatus(host, 'Joined as host');
     await waitForStatus(guest, 'Joined as guest');
@@ -56,8 +44,8 @@ describe('join page with @pexip/infinity', () => {
   });
 
   it('after too many wrong PINs says when to try again (the node\'s Retry-After)', async () => {
-    const page = await browser.newPage();
-    await page.goto(node.joinUrl('e2e-room', { name: 'Wendy Wrong' }));
+    const page = await stack.browser.newPage();
+    await page.goto(stack.node.joinUrl('e2e-room', { name: 'Wendy Wrong' }));
     await page.click('#join-button');
     await page.waitForSelector('#pin', { visible: true });
     const state = () => page.$eval('#join', (el) => (el as HTMLElement).dataset.state);
@@ -71,8 +59,8 @@ describe('join page with @pexip/infinity', () => {
   });
 
   it('shows "Room not found" for an unknown alias (also on the localhost origin)', async () => {
-    const page = await browser.newPage();
-    await page.goto(node.joinUrl('no-such-room', { name: 'Nobody', join: true }, node.localhostUrl));
+    const page = await stack.browser.newPage();
+    await page.goto(stack.node.joinUrl('no-such-room', { name: 'Nobody', join: true }, stack.node.localhostUrl));
     await waitForStatus(page, 'Room not found');
   });
 });

@@ -14,29 +14,18 @@
  * export has the same rows. The meeting starts within
  * 15 minutes, so the service (on real time) has it open; only the extensions' clocks are moved.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { parseInvite } from '../../core/invite';
-import { ensureDevCertificate } from '../../dev/devcert';
-import { startConferenceNode } from '../../dev/conference-node/server';
-import type { ConferenceNode } from '../../dev/conference-node/server';
-import { startAddinServer } from '../../dev/addin-server/server';
-import type { AddinServer } from '../../dev/addin-server/server';
-import { createLocalIssuer, startLocalMeetingStack } from '../../scripts/localMeetingService';
-import type { LocalMeetingStack } from '../../scripts/localMeetingService';
-import { launchChromium } from './support/chromium';
-import { loadPlayground } from './support/playground';
-import { EXTENSION_DIR } from './support/globalSetup';
 import { launchWithExtension, noticeText, waitForNotice, waitForRegistration } from './support/extensionBrowser';
 import type { ExtensionBrowser } from './support/extensionBrowser';
-import { advanceExtensionClock, enterPin, joinAs, nodeClient, openCaptureLink, openJoinPage, participantsShown, savePersonalMessage, waitForState } from './support/journeyParts';
-import { meetingServiceClient } from './support/meetingServiceClient';
+import { EXTENSION_DIR } from './support/globalSetup';
+import { ACCEPT_DEV_CERT, closeTogether, forFile, startOutlookStack, startTogether } from './support/harness';
+import type { ConferenceNode, OutlookStack } from './support/harness';
+import { advanceExtensionClock, enterPin, joinAs, openCaptureLink, openJoinPage, participantsShown, savePersonalMessage, waitForState } from './support/journeyParts';
+import type { MeetingServiceClient } from './support/meetingServiceClient';
+import type { NodeClient } from './support/nodeClient';
 
-/** The self-signed node certificate is accepted by every browser of this test. */
-const ARGS = ['--ignore-certificate-errors'];
 /** Wrong PINs a room tolerates (kept low so the stranger's part is fast); one more blocks it. */
 const ROOM_FAILURES = 5;
 const INVITEES = [
@@ -44,17 +33,15 @@ const INVITEES = [
   { name: 'Bo Chen', email: 'bo.chen@example.com' },
 ] as const;
 
-let tmp: string;
+let outlook: OutlookStack;
 let node: ConferenceNode;
-let api: ReturnType<typeof nodeClient>;
-let addin: AddinServer;
-let meetingService: LocalMeetingStack;
+let api: NodeClient;
 let organizer: Browser;
 let ana: ExtensionBrowser;
 let bo: ExtensionBrowser;
 let stranger: ExtensionBrowser;
 let policyGraceMinutes = 0;
-let service: ReturnType<typeof meetingServiceClient>;
+let service: MeetingServiceClient;
 /** The meeting's Infinity conference name, as the service answers it. */
 let conferenceName = '';
 /** The organizer's compose window and its task pane, kept open after Send (where the record is read). */
@@ -78,48 +65,32 @@ const meeting = {
 };
 const guestPages = new Map<string, Page>();
 
-beforeAll(async () => {
-  tmp = mkdtempSync(join(tmpdir(), 'securejoin-journey-'));
-  const cert = ensureDevCertificate(tmp);
-  const issuer = await createLocalIssuer();
-  [addin, organizer, ana, bo, stranger] = await Promise.all([
-    // The add-in over HTTPS too, serving the local issuer the playground signs in with.
-    startAddinServer({ https: cert, devIssuer: issuer }),
-    launchChromium({ args: ARGS }),
-    launchWithExtension(EXTENSION_DIR, { args: ARGS }),
-    launchWithExtension(EXTENSION_DIR, { args: ARGS }),
-    launchWithExtension(EXTENSION_DIR, { args: ARGS }),
+forFile(async () => {
+  // The organizer's Outlook stack (the node asks the service about every alias, as an Infinity
+  // node with a policy profile) and the three invitees' browsers with the extension, side by side.
+  const extension = () => launchWithExtension(EXTENSION_DIR, { args: ACCEPT_DEV_CERT });
+  [outlook, ana, bo, stranger] = await startTogether<[OutlookStack, ExtensionBrowser, ExtensionBrowser, ExtensionBrowser]>([
+    startOutlookStack({
+      // The meeting service on PGlite, as `npm start` runs it (the other Outlook files use PostgreSQL).
+      database: 'pglite',
+      node: {
+        limits: { roomFailures: ROOM_FAILURES },
+        // The stranger's own meeting on the same node (a room of the node's own): their extension knows the node from it.
+        rooms: [{ alias: 'mallory-standup', hostPin: '61803398', guestPin: '27182818', allowGuests: true }],
+      },
+      policy: (policy) => {
+        policy.attempts.roomFailures = ROOM_FAILURES;
+        policyGraceMinutes = policy.organizer.activation.graceMinutes.value;
+      },
+    }),
+    extension(),
+    extension(),
+    extension(),
   ]);
-  meetingService = await startLocalMeetingStack({ issuer, addinUrl: addin.url, dataDir: null, port: 0, tls: cert });
-  service = meetingServiceClient(meetingService, issuer, cert.cert);
-  // The node asks the service about every alias, as an Infinity node with a policy profile would.
-  node = await startConferenceNode({
-    tls: cert,
-    limits: { roomFailures: ROOM_FAILURES },
-    policy: { url: meetingService.service.url, ...meetingService.policy, ca: cert.cert },
-    // ... and sends it its events, as an Infinity node with an event sink does.
-    eventSink: { url: meetingService.eventSinkUrl, ...meetingService.eventSink, ca: cert.cert, retryMs: 100 },
-    // The stranger's own meeting on the same node (a room of the node's own): their extension knows the node from it.
-    rooms: [{ alias: 'mallory-standup', hostPin: '61803398', guestPin: '27182818', allowGuests: true }],
-  });
-  api = nodeClient(node, cert.cert);
-  // The admin's policy: the https node and the meeting service.
-  const policy = JSON.parse(readFileSync('examples/policy.json', 'utf8')) as Record<string, any>;
-  policy.attempts.roomFailures = ROOM_FAILURES;
-  policyGraceMinutes = policy.organizer.activation.graceMinutes.value;
-  policy.nodes = [{ name: 'Reference node', origin: node.url, webAppPath: 'webapp3' }];
-  policy.meetingService = meetingService.servicePolicy;
-  addin.setPolicyText(JSON.stringify(policy));
+  ({ node, nodeApi: api, browser: organizer, service } = outlook);
   const own = await stranger.send({ type: 'meetings:add', input: { url: node.joinUrl('mallory-standup'), role: 'guest', pin: '27182818' } });
   expect(own.ok).toBe(true);
-}, 60_000);
-
-afterAll(async () => {
-  await Promise.all([organizer?.close(), ana?.close(), bo?.close(), stranger?.close()]);
-  await addin?.close();
-  await meetingService?.close();
-  await node?.close();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  return { close: () => closeTogether([outlook, ana, bo, stranger]) };
 });
 
 const paneText = (pane: Frame, selector: string) => pane.$eval(selector, (el) => el.textContent ?? '');
@@ -140,8 +111,7 @@ let heldBack = 0;
 
 describe('the whole journey, from the Outlook invite to the joined meeting', () => {
   it('the organizer composes a meeting starting in about 10 minutes with two invitees and unique passcodes, and sends; the service answers the node for every alias', async () => {
-    const page = await organizer.newPage();
-    const pane = await loadPlayground(page, addin.playgroundUrl);
+    const { page, pane } = await outlook.openPlayground();
 
     await page.type('#subject', 'Quarterly review');
     // Starts at the minute about 10 minutes from now (the playground's zone is Europe/London): the

@@ -11,14 +11,13 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPolicy } from '../../cli/export';
-import { startConferenceNode } from '../../dev/conference-node/server';
-import type { ConferenceNode } from '../../dev/conference-node/server';
 import { parsePolicyJson } from '../../core/policy';
 import type { Policy } from '../../core/policy';
-import { ensureDevCertificate } from '../../dev/devcert';
 import { launchAdminInstalled } from './support/adminInstall';
 import type { AdminInstalledBrowser } from './support/adminInstall';
 import { EXTENSION_DIR } from './support/globalSetup';
+import { startConferenceNode, ensureDevCertificate } from './support/devParts';
+import type { ConferenceNode } from './support/devParts';
 
 declare const chrome: any;
 

@@ -14,14 +14,13 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPolicy } from '../../cli/export';
-import { startConferenceNode } from '../../dev/conference-node/server';
-import type { ConferenceNode } from '../../dev/conference-node/server';
-import { ensureDevCertificate } from '../../dev/devcert';
 import { DEFAULT_POLICY, parsePolicyJson } from '../../core/policy';
 import type { AutofillMode, Policy } from '../../core/policy';
 import { DEV_EXTENSION_ID } from '../../core/extensionIdentity';
 import { EXTENSION_DIR } from './support/globalSetup';
 import { launchWithManagedPolicy, type ManagedPolicyBrowser } from './support/managedPolicyBrowser';
+import { startConferenceNode, ensureDevCertificate } from './support/devParts';
+import type { ConferenceNode } from './support/devParts';
 
 interface PolicyState {
   source: 'managed' | 'default' | 'invalid';

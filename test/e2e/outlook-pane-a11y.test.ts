@@ -7,47 +7,22 @@
  * radios follow every arrow key; Remove block asks first and Escape cancels; a 360-px pane never
  * scrolls sideways, however long the links in the personal messages are.
  */
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Frame, Page } from 'puppeteer-core';
-import { startAddinServer } from '../../dev/addin-server/server';
-import type { AddinServer } from '../../dev/addin-server/server';
+import { describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'puppeteer-core';
 import { axeViolations, describeViolations } from './support/axe';
-import { launchChromium } from './support/chromium';
-import { loadPlayground } from './support/playground';
+import { EXAMPLE_POLICY, forFile, startPlaygroundStack } from './support/harness';
 
-let server: AddinServer;
-let browser: Browser;
-const EXAMPLE = readFileSync('examples/policy.json', 'utf8');
 /** The example policy without its meeting service (registering meetings is not what these tests look at). */
-const WITHOUT_SERVICE = JSON.stringify({ ...(JSON.parse(EXAMPLE) as Record<string, unknown>), meetingService: undefined });
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startAddinServer({ policyText: WITHOUT_SERVICE }), launchChromium()]);
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const WITHOUT_SERVICE = JSON.stringify({ ...(JSON.parse(EXAMPLE_POLICY) as Record<string, unknown>), meetingService: undefined });
+const playground = forFile(() => startPlaygroundStack({ policyText: WITHOUT_SERVICE }));
 
 /** The playground (`query`: e.g. `?mailbox=1.5`, where no launch event inserts the block) and its ready pane. */
-async function openPane(query = ''): Promise<{ page: Page; pane: Frame }> {
-  const page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
-  const pane = await loadPlayground(page, `${server.playgroundUrl}${query}`);
-  return { page, pane };
-}
+const openPane = (query = '') => playground.openPlayground(query, { viewport: { width: 1280, height: 900 } });
 
 /** Waits until the pane has no action running. */
 const idle = (pane: Frame) => pane.waitForFunction(() => document.querySelector('main')?.getAttribute('aria-busy') === 'false', { timeout: 10_000 });
 const blockState = (pane: Frame) => pane.$eval('#pane-state', (el) => el.getAttribute('data-state'));
 const activeId = (pane: Frame) => pane.evaluate(() => document.activeElement?.id ?? document.activeElement?.tagName ?? null);
-
-async function addAttendee(page: Page, name: string, email: string): Promise<void> {
-  await page.type('#attendee-name', name);
-  await page.type('#attendee-email', email);
-  await page.click('#add-attendee');
-}
 
 /** axe's violations in the pane, in the light and the dark scheme; both empty when all is well. */
 async function violationsInBothSchemes(page: Page, pane: Frame): Promise<Record<string, string[]>> {
@@ -64,13 +39,14 @@ const NONE = { light: [], dark: [] };
 
 describe('task pane accessibility (axe-core, light and dark)', () => {
   it('has no violations before and after inserting, with the personal messages open, and with the remove confirmation open', async () => {
-    const { page, pane } = await openPane('?mailbox=1.5');
+    const p = await openPane('?mailbox=1.5');
+    const { page, pane } = p;
     try {
       expect(await blockState(pane)).toBe('absent');
       expect(await violationsInBothSchemes(page, pane)).toEqual(NONE);
       // (Mailbox 1.5 tells the pane of no attendee change: the insert reads them.)
-      await addAttendee(page, 'Ana Lima', 'ana.lima@example.com');
-      await addAttendee(page, 'Bo', 'bo@example.com');
+      await p.addAttendee('Ana Lima', 'ana.lima@example.com');
+      await p.addAttendee('Bo', 'bo@example.com');
       await pane.click('#insert');
       await pane.waitForFunction(() => document.getElementById('pane-state')?.getAttribute('data-state') === 'current', { timeout: 10_000 });
       expect(await violationsInBothSchemes(page, pane)).toEqual(NONE);
@@ -86,22 +62,20 @@ describe('task pane accessibility (axe-core, light and dark)', () => {
   });
 
   it('has no violations with errors shown: an invalid policy.json; a meeting service that cannot be signed in to', async () => {
-    try {
-      server.setPolicyText('{"version": 1, "organizer": {"accessCode": {"required": {"value": false, "lockd": true}}}}');
+    await playground.withPolicyText('{"version": 1, "organizer": {"accessCode": {"required": {"value": false, "lockd": true}}}}', async () => {
       const broken = await openPane();
       await broken.pane.waitForSelector('#policy-errors li');
       expect(await violationsInBothSchemes(broken.page, broken.pane)).toEqual(NONE);
-      await broken.page.close();
-      // The example policy's service: no sign-in here, so the top says so with its button.
-      server.setPolicyText(EXAMPLE);
+      await broken.close();
+    });
+    // The example policy's service: no sign-in here, so the top says so with its button.
+    await playground.withPolicyText(EXAMPLE_POLICY, async () => {
       const unregistered = await openPane();
-      await unregistered.pane.waitForFunction(() => document.getElementById('pane-state')?.getAttribute('data-state') === 'unregistered', { timeout: 10_000 });
+      await unregistered.waitForPaneState('unregistered');
       expect(await unregistered.pane.$eval('#fix', (el) => el.textContent)).toBe('Sign in to the meeting service');
       expect(await violationsInBothSchemes(unregistered.page, unregistered.pane)).toEqual(NONE);
-      await unregistered.page.close();
-    } finally {
-      server.setPolicyText(WITHOUT_SERVICE);
-    }
+      await unregistered.close();
+    });
   });
 
   it('ties a personal default that was not applied to its control, in plain words, with no violations', async () => {
@@ -221,10 +195,11 @@ describe('task pane keyboard use', () => {
 
 describe('task pane width', () => {
   it('does not scroll sideways at 360 px with long links, names and addresses in the personal messages', async () => {
-    const { page, pane } = await openPane();
+    const p = await openPane();
+    const { page, pane } = p;
     try {
       await page.$eval('#taskpane', (el) => ((el as HTMLElement).style.width = '360px'));
-      await addAttendee(page, 'Anastasia Maximiliana Lima-Verylongfamilyname', 'anastasia.maximiliana.lima.verylongfamilyname@subdivision.department.example.com');
+      await p.addAttendee('Anastasia Maximiliana Lima-Verylongfamilyname', 'anastasia.maximiliana.lima.verylongfamilyname@subdivision.department.example.com');
       await pane.waitForSelector('#personal-messages summary', { timeout: 10_000 });
       await pane.click('#personal-messages summary');
       await pane.waitForSelector('#personal-messages article');

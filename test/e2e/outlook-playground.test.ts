@@ -13,177 +13,70 @@
  * asks the service's policy API with the credentials made for this run. Chromium accepts the
  * self-signed certificate.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { request as httpsRequest } from 'node:https';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Frame, Page } from 'puppeteer-core';
-import { startConferenceNode } from '../../dev/conference-node/server';
+import { describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'puppeteer-core';
 import { parseInvite } from '../../core/invite';
 import { buildCaptureLink, parseCaptureLink } from '../../core/links';
-import type { ConferenceNode } from '../../dev/conference-node/server';
-import { ensureDevCertificate } from '../../dev/devcert';
-import { startAddinServer } from '../../dev/addin-server/server';
-import type { AddinServer } from '../../dev/addin-server/server';
-import { createLocalIssuer, localServicePolicy, policyWithLocalService, startLocalMeetingStack } from '../../scripts/localMeetingService';
-import type { LocalMeetingStack } from '../../scripts/localMeetingService';
-import { launchChromium } from './support/chromium';
-import { meetingServiceClient } from './support/meetingServiceClient';
-import { loadPlayground } from './support/playground';
+import { aliasIn, blockCount, forFile, startOutlookStack, waitForText } from './support/harness';
 
 const SUBJECT = '<img src=x onerror="window.pwned=1">Budget & plans';
 const NAME = '<b>Ana</b> "Lima"';
 const MINUTE = 60_000;
 
-let certDir: string;
-let tls: { key: string; cert: string };
-let node: ConferenceNode;
-let server: AddinServer;
-let meetings: LocalMeetingStack;
-let browser: Browser;
-let POLICY: string;
-let service: ReturnType<typeof meetingServiceClient>;
-const EXAMPLE = readFileSync('examples/policy.json', 'utf8');
+const outlook = forFile(() => startOutlookStack());
 
-beforeAll(async () => {
-  certDir = mkdtempSync(join(tmpdir(), 'securejoin-e2e-cert-'));
-  tls = ensureDevCertificate(certDir);
-  const issuer = await createLocalIssuer();
-  [server, browser] = await Promise.all([startAddinServer({ https: tls, devIssuer: issuer }), launchChromium({ args: ['--ignore-certificate-errors'] })]);
-  meetings = await startLocalMeetingStack({ issuer, addinUrl: server.url, dataDir: null, port: 0, tls });
-  // The node asks the service about every alias, as an Infinity node with a policy profile.
-  node = await startConferenceNode({ tls, policy: { url: meetings.service.url, ...meetings.policy, ca: tls.cert } });
-  service = meetingServiceClient(meetings, issuer, tls.cert);
-  POLICY = policyWithLocalService(EXAMPLE, node.url, meetings.servicePolicy);
-  server.setPolicyText(POLICY);
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await meetings?.close();
-  await node?.close();
-  if (certDir) rmSync(certDir, { recursive: true, force: true });
-});
-
-/** A JSON request to the node over HTTPS (trusting the dev certificate); resolves status and parsed body. */
-function nodeCall(path: string, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}): Promise<{ status: number; body: any }> {
-  return new Promise((ok, fail) => {
-    const req = httpsRequest(`${node.url}${path}`, { method: init.method ?? 'GET', headers: { 'content-type': 'application/json', ...init.headers }, ca: tls.cert }, (res) => {
-      let text = '';
-      res.setEncoding('utf8').on('data', (c: string) => (text += c)).on('end', () => ok({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null }));
-    });
-    req.on('error', fail).end(init.body === undefined ? undefined : JSON.stringify(init.body));
-  });
-}
 /** The room the meeting service stores for the meeting with web alias `alias` (what the node will be told about it). */
-const serviceRoom = (alias: string) => service.storedRoom(alias);
+const serviceRoom = (alias: string) => outlook.service.storedRoom(alias);
 /** Joins `alias` with `pin` now, as a web client does. */
-const requestToken = (alias: string, pin: string, name = 'E2E') =>
-  nodeCall(`/api/client/v2/conferences/${alias}/request_token`, { method: 'POST', headers: { pin }, body: { display_name: name } });
-
-/** Opens the playground and waits for it and its task pane to be ready. */
-async function openPlayground(query = '', on: AddinServer = server): Promise<{ page: Page; pane: Frame }> {
-  const page = await browser.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  const pane = await loadPlayground(page, `${on.playgroundUrl}${query}`);
-  expect(errors).toEqual([]);
-  return { page, pane };
-}
-
-const bodyText = (page: Page) => page.$eval('#body-text', (el) => el.textContent ?? '');
-const waitForBody = (page: Page, re: RegExp) =>
-  page.waitForFunction((source: string) => new RegExp(source).test(document.getElementById('body-text')?.textContent ?? ''), { timeout: 10_000 }, re.source);
-const waitForText = (frame: Frame | Page, selector: string, re: RegExp) =>
-  frame.waitForFunction((sel: string, source: string) => new RegExp(source).test(document.querySelector(sel)?.textContent ?? ''), { timeout: 10_000 }, selector, re.source);
-async function setStart(page: Page, hourMinute: string): Promise<void> {
-  await page.$eval('#start', (el, hm) => {
-    const input = el as HTMLInputElement;
-    input.value = `${input.value.slice(0, 10)}T${hm}`;
-    input.dispatchEvent(new Event('change'));
-  }, hourMinute);
-}
-/** Moves the meeting `days` days later at the same time of day (a datetime-local edit, like the organizer's). */
-async function moveDays(page: Page, days: number): Promise<void> {
-  await page.$eval('#start', (el, n) => {
-    const input = el as HTMLInputElement;
-    const [y, m, d] = input.value.slice(0, 10).split('-').map(Number) as [number, number, number];
-    const date = new Date(Date.UTC(y, m - 1, d + n));
-    input.value = `${date.toISOString().slice(0, 10)}${input.value.slice(10)}`;
-    input.dispatchEvent(new Event('change'));
-  }, days);
-}
-/** The playground item's start and end (UTC ms), from its host state. */
-const itemTimes = (page: Page) =>
-  page.evaluate(() => {
-    const host = (window as unknown as Record<string, { readItem(): { start: number; end: number } }>).securejoinPlayground;
-    const item = host!.readItem();
-    return { start: item.start, end: item.end };
-  });
+const requestToken = (alias: string, pin: string, name = 'E2E') => outlook.nodeApi.requestToken(alias, name, pin);
 /** "Tue 24 Nov" as the add-in writes `ms` in the playground's zone and the browser's locale. */
 const dayText = (page: Page, ms: number) =>
   page.evaluate((t: number) => new Intl.DateTimeFormat(navigator.language || 'en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'Europe/London' }).format(t), ms);
-/** Clicks Send and returns the Smart Alert's message, or null when the meeting was sent. */
-async function send(page: Page): Promise<string | null> {
-  await page.click('#send');
-  await page.waitForFunction(() => (document.getElementById('smart-alert') as HTMLDialogElement).open || document.getElementById('host-status')?.textContent === 'Meeting sent.', { timeout: 10_000 });
-  if (!(await page.$eval('#smart-alert', (d) => (d as HTMLDialogElement).open))) return null;
-  const message = await page.$eval('#smart-alert-message', (el) => el.textContent ?? '');
-  await page.click('#smart-alert-dont-send');
-  await waitForText(page, '#host-status', /^Not sent\.$/);
-  return message;
-}
-const blockCount = (text: string) => text.split('-- SecureJoin secure access --').length - 1;
 
 describe('Outlook add-in in the playground', () => {
   it('inserts the block, keeps it right when the meeting moves (time and day) and attendees change, enforces it at send, and the service holds exactly its codes', async () => {
-    const { page, pane } = await openPlayground();
+    const p = await outlook.openPlayground();
+    const { page, pane } = p;
     // The admin requires an access code: OnNewAppointmentOrganizer already put the block in.
-    expect(blockCount(await bodyText(page))).toBe(1);
+    expect(blockCount(await p.bodyText())).toBe(1);
 
     await page.type('#subject', SUBJECT);
-    await page.type('#attendee-name', NAME);
-    await page.type('#attendee-email', 'ana@example.com');
-    await page.click('#add-attendee');
+    await p.addAttendee(NAME, 'ana@example.com');
     await pane.waitForFunction(() => document.querySelectorAll('#roster li').length === 1, { timeout: 10_000 });
     // Unique passcodes: the pane says the invite's own link and access code admit hosts only.
     await waitForText(pane, '#hosts-only', /link and access code in the invite admit hosts only/);
 
-    await pane.click('#insert');
-    await waitForText(pane, '#message', /block was (inserted|updated)/);
-    await waitForBody(page, /Meeting: <img src=x/);
-    const body = await bodyText(page);
+    await p.insertBlock();
+    await p.waitForBody(/Meeting: <img src=x/);
+    const body = await p.bodyText();
     expect(blockCount(body)).toBe(1);
     expect(body).toContain(`Meeting: ${SUBJECT}`);
-    const opened = await itemTimes(page);
+    const opened = await p.itemTimes();
     expect(body).toContain(`works from ${await dayText(page, opened.start - 15 * MINUTE)}`);
     expect(body).toMatch(/works from [^(]*\b0?9:45/);
     expect(await pane.$eval('#activation', (el) => el.textContent)).toMatch(/9:45/);
     await pane.waitForSelector('#provisioning[data-state="ok"]', { timeout: 10_000 });
 
     // Move the meeting: the block's activation time follows (task pane + OnAppointmentTimeChanged).
-    await setStart(page, '14:00');
-    await waitForBody(page, /works from [^(]*\b(1:45 PM|13:45)/);
-    expect(blockCount(await bodyText(page))).toBe(1);
+    await p.setStart('14:00');
+    await p.waitForBody(/works from [^(]*\b(1:45 PM|13:45)/);
+    expect(blockCount(await p.bodyText())).toBe(1);
     await waitForText(pane, '#block-status', /up to date/);
 
     // Move it to the next day at the same time: the block states the new date, the service gets the new window.
-    await moveDays(page, 1);
-    const moved = await itemTimes(page);
+    await p.moveDays(1);
+    const moved = await p.itemTimes();
     expect(moved.start - opened.start).toBe(24 * 60 * MINUTE + 4 * 60 * MINUTE);
     const movedDay = await dayText(page, moved.start - 15 * MINUTE);
-    await waitForBody(page, new RegExp(`works from ${movedDay}, (1:45 PM|13:45)`));
-    expect(blockCount(await bodyText(page))).toBe(1);
+    await p.waitForBody(new RegExp(`works from ${movedDay}, (1:45 PM|13:45)`));
+    expect(blockCount(await p.bodyText())).toBe(1);
     await waitForText(pane, '#block-status', /up to date/);
-    const movedAlias = /\/m\/([a-z0-9]{20})(?![a-z0-9])/.exec(await bodyText(page))?.[1] as string;
+    const movedAlias = aliasIn(await p.bodyText());
     await expect.poll(async () => (await serviceRoom(movedAlias)).body?.window?.opensAt, { timeout: 10_000 }).toBe(moved.start - 15 * MINUTE);
 
     // Unique mode: a new attendee gets a new passcode, the first keeps theirs.
     const first = await pane.$eval('#roster li[data-email="ana@example.com"] .passcode', (el) => el.textContent);
-    await page.type('#attendee-name', 'Bo');
-    await page.type('#attendee-email', 'bo@example.com');
-    await page.click('#add-attendee');
+    await p.addAttendee('Bo', 'bo@example.com');
     await pane.waitForFunction(() => document.querySelectorAll('#roster li').length === 2, { timeout: 10_000 });
     const codes = await pane.$$eval('#roster .passcode', (els) => els.map((e) => e.textContent));
     expect(codes[0]).toBe(first);
@@ -204,28 +97,28 @@ describe('Outlook add-in in the playground', () => {
       t.value = t.value.replace(/1:45 PM|13:45/, '9:45 AM');
     });
     await page.click('#apply-body');
-    expect(await send(page)).toMatch(/^SecureJoin: .*(time|start|moved|stale|activation)/i);
+    expect(await p.send()).toMatch(/^SecureJoin: .*(time|start|moved|stale|activation)/i);
 
     // Missing: remove the block (the pane asks first), try to send.
     await pane.click('#remove');
     await pane.click('#confirm-remove-yes');
     await waitForText(pane, '#message', /removed/);
-    expect(blockCount(await bodyText(page))).toBe(0);
+    expect(blockCount(await p.bodyText())).toBe(0);
     // Its codes are no longer in the invite: the service no longer has the meeting.
     await waitForText(pane, '#provisioning', /removed from the meeting service/);
     expect((await serviceRoom(movedAlias)).status).toBe(404);
-    expect(await send(page)).toMatch(/requires an access code/);
+    expect(await p.send()).toMatch(/requires an access code/);
 
     // Fixed: insert again and the meeting goes out.
     await pane.click('#insert');
     await waitForText(pane, '#message', /inserted/);
-    expect(await send(page)).toBeNull();
+    expect(await p.send()).toBeNull();
     const sent = (await page.$eval('#sent-body', (el) => el.textContent)) ?? '';
     expect(sent).toContain('-- SecureJoin secure access --');
 
     // The service holds this meeting with exactly the invite's codes; tomorrow's window is not open now, so
     // the service answers the node's policy request with reject and the node says "not found", as Infinity would.
-    const alias = /\/m\/([a-z0-9]{20})(?![a-z0-9])/.exec(sent)?.[1] as string;
+    const alias = aliasIn(sent);
     const accessCode = /Access code: ([0-9]+)/.exec(sent)?.[1] as string;
     const roster = await pane.$$eval('#roster li', (els) => els.map((li) => ({ email: li.getAttribute('data-email'), passcode: li.querySelector('.passcode')?.textContent })));
     const room = await serviceRoom(alias);
@@ -233,16 +126,16 @@ describe('Outlook add-in in the playground', () => {
     expect(room.body.accessCode).toEqual({ code: accessCode, role: 'guest' });
     expect(room.body.invitees.map((i: { email: string; passcode: string }) => ({ email: i.email, passcode: i.passcode }))).toEqual(roster);
     expect(room.body.window.opensAt).toBe(moved.start - 15 * MINUTE);
-    expect(await service.serviceConfiguration(alias)).toEqual({ status: 200, body: { status: 'success', action: 'reject' } });
-    expect(await service.serviceConfiguration(accessCode)).toEqual({ status: 200, body: { status: 'success', action: 'reject' } });
+    expect(await outlook.service.serviceConfiguration(alias)).toEqual({ status: 200, body: { status: 'success', action: 'reject' } });
+    expect(await outlook.service.serviceConfiguration(accessCode)).toEqual({ status: 200, body: { status: 'success', action: 'reject' } });
     expect((await requestToken(alias, 'none')).status).toBe(404);
     expect((await requestToken(accessCode, roster[0]!.passcode as string, 'Someone')).status).toBe(404);
   });
 
   it('attendees added while the task pane is open get one passcode each: the same in the item, the pane, the personal messages and in the service', async () => {
-    const { page, pane } = await openPlayground();
-    await pane.click('#insert');
-    await waitForText(pane, '#message', /block was (inserted|updated)/);
+    const p = await outlook.openPlayground();
+    const { page, pane } = p;
+    await p.insertBlock();
     await pane.waitForSelector('#provisioning[data-state="ok"]', { timeout: 10_000 });
     /** Emails and passcodes as sessionData, the pane's roster and its personal messages hold them. */
     const itemRoster = () =>
@@ -256,9 +149,7 @@ describe('Outlook add-in in the playground', () => {
     // Both the pane (RecipientsChanged) and the event runtime (OnAppointmentAttendeesChanged) hear every add; some adds come back to back.
     const emails: string[] = [];
     for (const n of [1, 2, 3, 4, 5, 6]) {
-      await page.type('#attendee-name', `Guest ${n}`);
-      await page.type('#attendee-email', `guest${n}@example.com`);
-      await page.click('#add-attendee');
+      await p.addAttendee(`Guest ${n}`, `guest${n}@example.com`);
       emails.push(`guest${n}@example.com`);
       if (n % 2 === 1) continue;
       await pane.waitForFunction((count: number) => document.querySelectorAll('#roster li').length === count, { timeout: 10_000 }, emails.length);
@@ -274,28 +165,28 @@ describe('Outlook add-in in the playground', () => {
       for (const m of messages) expect(m.text).toContain(` is ${stored.invitees.find((i) => i.email === m.email)!.passcode}. Please keep it`);
     }
     expect(await attendeeEvents()).toBe(emails.length);
-    expect(await send(page)).toBeNull();
+    expect(await p.send()).toBeNull();
     const stored = await itemRoster();
     expect(((await serviceRoom(stored.alias)).body.invitees as Array<{ email: string; passcode: string }>).map(({ email, passcode }) => ({ email, passcode }))).toEqual(stored.invitees);
     await page.close();
   });
 
   it('with a shared passcode the block carries a "Save in SecureJoin" capture link for the passcode and the window; an edited one is refused at send', async () => {
-    const { page, pane } = await openPlayground();
+    const p = await outlook.openPlayground();
+    const { page, pane } = p;
     await pane.click('#mode-shared');
     // Switching the mode regenerates the codes (and registers them): the buttons wait until that is done.
     await waitForText(pane, '#message', /New codes generated/);
-    await pane.click('#insert');
-    await waitForText(pane, '#message', /block was (inserted|updated)/);
-    await waitForBody(page, /Save in SecureJoin: https:/);
+    await p.insertBlock();
+    await p.waitForBody(/Save in SecureJoin: https:/);
     const item = () => page.evaluate(() => (window as unknown as { securejoinPlayground: { readItem(): { start: number; end: number; bodyHtml: string } } }).securejoinPlayground.readItem());
     const { start, end, bodyHtml } = await item();
     // Read back from the body as the playground (like Outlook) rewrote it.
     const block = parseInvite(bodyHtml, 'html').block;
     const captured = parseCaptureLink(block?.captureUrl ?? '');
     expect(captured.ok && captured.value).toEqual({
-      ...{ origin: node.url, path: 'webapp3', style: 'webapp3', role: 'guest' },
-      alias: /\/m\/([a-z0-9]{20})(?![a-z0-9])/.exec(block?.joinUrl ?? '')?.[1],
+      ...{ origin: outlook.node.url, path: 'webapp3', style: 'webapp3', role: 'guest' },
+      alias: aliasIn(block?.joinUrl ?? ''),
       // The PIN the meeting link asks for: in shared mode the passcode (the access code is the numeric alias).
       pin: block?.passcode,
       startsAt: start,
@@ -306,24 +197,23 @@ describe('Outlook add-in in the playground', () => {
     expect(block?.passcode).toMatch(/^[0-9]+$/);
 
     // Someone edits the link to carry another code (the visible access code untouched): refused at send.
-    const forged = buildCaptureLink({ origin: node.url, path: 'webapp3', alias: 'sj-forged', role: 'guest', pin: '86420975', startsAt: start, endsAt: end });
+    const forged = buildCaptureLink({ origin: outlook.node.url, path: 'webapp3', alias: 'sj-forged', role: 'guest', pin: '86420975', startsAt: start, endsAt: end });
     await page.click('#compose details > summary');
     await page.$eval('#body-html', (el, [from, to]) => {
       const t = el as HTMLTextAreaElement;
       t.value = t.value.split(from as string).join(to as string);
     }, [block?.captureUrl ?? '', forged]);
     await page.click('#apply-body');
-    expect(await send(page)).toMatch(/"Save in SecureJoin" link in the invite is missing or differs/);
-    await pane.click('#insert');
-    await waitForText(pane, '#message', /block was (inserted|updated)/);
-    expect(await send(page)).toBeNull();
+    expect(await p.send()).toMatch(/"Save in SecureJoin" link in the invite is missing or differs/);
+    await p.insertBlock();
+    expect(await p.send()).toBeNull();
     await page.close();
   });
 
   it('a reopened meeting (sessionData lost) whose block leads to a look-alike node is refused, naming the button that fixes it', async () => {
-    const { page, pane } = await openPlayground();
-    await pane.click('#insert');
-    await waitForText(pane, '#message', /block was (inserted|updated)/);
+    const p = await outlook.openPlayground();
+    const { page, pane } = p;
+    await p.insertBlock();
     await pane.waitForSelector('#provisioning[data-state="ok"]', { timeout: 10_000 });
     const forget = () => page.evaluate(() => (window as unknown as { securejoinPlayground: { sessionData: Map<string, string> } }).securejoinPlayground.sessionData.clear());
     const original = await page.evaluate(() => (window as unknown as { securejoinPlayground: { readItem(): { bodyHtml: string } } }).securejoinPlayground.readItem().bodyHtml);
@@ -334,96 +224,91 @@ describe('Outlook add-in in the playground', () => {
     await page.click('#compose details > summary');
     // Reopened as it was: its link leads to the policy's node, so the block passes on its own.
     await forget();
-    expect(await send(page)).toBeNull();
+    expect(await p.send()).toBeNull();
     // Someone pointed the block at a look-alike node: without the meeting's own codes, refused.
-    const lookAlike = node.url.replace('https://', 'https://securejoin-');
-    await setBody(original.split(node.url).join(lookAlike));
+    const lookAlike = outlook.node.url.replace('https://', 'https://securejoin-');
+    await setBody(original.split(outlook.node.url).join(lookAlike));
     await forget();
-    const message = await send(page);
+    const message = await p.send();
     expect(message).toContain(`points to ${lookAlike}, which is not one of your administrator's conference nodes`);
     expect(message).toMatch(/press "Update block", then send again\.$/);
     expect(await pane.$eval('#insert', (el) => el.textContent)).toBe('Update block');
     await pane.click('#insert');
     await waitForText(pane, '#message', /block was updated|new codes were generated/);
-    expect(await bodyText(page)).not.toContain(lookAlike);
-    expect(await send(page)).toBeNull();
+    expect(await p.bodyText()).not.toContain(lookAlike);
+    expect(await p.send()).toBeNull();
     await page.close();
   });
 
   it('a weekly series set in New York from a Berlin mailbox: the block and the node use New York time', async () => {
-    const { page, pane } = await openPlayground('?tz=America/New_York&mailboxTz=Europe/Berlin');
+    const p = await outlook.openPlayground('?tz=America/New_York&mailboxTz=Europe/Berlin');
+    const { page, pane } = p;
     await page.select('#recurrence', 'weekly');
-    await waitForBody(page, /each occurrence/);
+    await p.waitForBody(/each occurrence/);
     await pane.waitForSelector('#provisioning[data-state="ok"]', { timeout: 10_000 });
     // The new meeting starts tomorrow 10:00 New York: the code works from 09:45 there.
-    expect(await bodyText(page)).toMatch(/works from [^(]*\b0?9:45[^(]*\(America\/New_York\)/);
-    const alias = /\/m\/([a-z0-9]{20})(?![a-z0-9])/.exec(await bodyText(page))?.[1] as string;
+    expect(await p.bodyText()).toMatch(/works from [^(]*\b0?9:45[^(]*\(America\/New_York\)/);
+    const alias = aliasIn(await p.bodyText());
     // The body is written before the series is registered: wait for the service, not for a state the pane showed before.
     await expect.poll(async () => JSON.stringify((await serviceRoom(alias)).body), { timeout: 10_000 }).toContain('"timeZone":"America/New_York"');
     expect((await serviceRoom(alias)).status).toBe(200);
-    expect(await send(page)).toBeNull();
+    expect(await p.send()).toBeNull();
     await page.close();
   });
 
   it('without a sign-in the task pane says so and the send is refused until the organizer signs in', async () => {
-    const { page, pane } = await openPlayground('?signIn=refused');
+    const p = await outlook.openPlayground('?signIn=refused');
+    const { page, pane } = p;
     await pane.click('#insert');
     // The state settles after the text: a registration started by the click shows "pending" with the last words.
     await pane.waitForSelector('#provisioning[data-state="sign-in"]', { timeout: 10_000 });
     await waitForText(pane, '#provisioning', /did not complete \(the sign-in was declined\).*will not let it be sent/);
-    expect(await send(page)).toBe('SecureJoin: this meeting could not be registered with the meeting service, so its codes would not open the room. You are not signed in to the SecureJoin meeting service. Open SecureJoin and press "Sign in to the meeting service", then send again.');
+    expect(await p.send()).toBe('SecureJoin: this meeting could not be registered with the meeting service, so its codes would not open the room. You are not signed in to the SecureJoin meeting service. Open SecureJoin and press "Sign in to the meeting service", then send again.');
     // The block shows placeholder aliases: the service made none yet.
-    const aliasIn = async () => /\/m\/([a-z0-9]{20})(?![a-z0-9])/.exec(await bodyText(page))?.[1] as string;
-    const placeholder = await aliasIn();
+    const placeholder = aliasIn(await p.bodyText());
     expect((await serviceRoom(placeholder)).status).toBe(404);
     // The organizer signs in (here: the local issuer now gives a token) and presses "Sign in".
-    await page.evaluate(() => void ((window as unknown as Record<string, { options: { signIn: string } }>).securejoinPlayground!.options.signIn = 'ok'));
+    await p.setSignIn('ok');
     await pane.click('#fix');
     await pane.waitForSelector('#provisioning[data-state="ok"]', { timeout: 10_000 });
     // The service minted the meeting's aliases; the block now shows them, not the placeholders.
-    const alias = await aliasIn();
+    const alias = aliasIn(await p.bodyText());
     expect(alias).not.toBe(placeholder);
     expect((await serviceRoom(alias)).status).toBe(200);
     expect((await serviceRoom(placeholder)).status).toBe(404);
-    expect(await send(page)).toBeNull();
+    expect(await p.send()).toBeNull();
     await page.close();
   });
 
   it('an unreachable meeting service is shown in the task pane and refuses the send', async () => {
-    const closed = await startConferenceNode({});
-    await closed.close();
-    server.setPolicyText(policyWithLocalService(EXAMPLE, node.url, localServicePolicy(closed.url, server.url)));
-    try {
-      const { page, pane } = await openPlayground();
+    await outlook.withPolicyText(await outlook.unreachableServicePolicy(), async () => {
+      const p = await outlook.openPlayground();
+      const { pane } = p;
       await pane.click('#insert');
       // The state settles after the text: a registration started by the click shows "pending" with the last words.
       await pane.waitForSelector('#provisioning[data-state="failed"]', { timeout: 10_000 });
       await waitForText(pane, '#provisioning', /SecureJoin could not reach the meeting service/);
-      expect(await send(page)).toMatch(/^SecureJoin: this meeting could not be registered with the meeting service, so its codes would not open the room\. SecureJoin could not reach the meeting service \(https?:\/\/[^)]*\)\. Check your network connection\. Send again to retry\.$/);
-      await page.close();
-    } finally {
-      server.setPolicyText(POLICY);
-    }
+      expect(await p.send()).toMatch(/^SecureJoin: this meeting could not be registered with the meeting service, so its codes would not open the room\. SecureJoin could not reach the meeting service \(https?:\/\/[^)]*\)\. Check your network connection\. Send again to retry\.$/);
+      await p.close();
+    });
   });
 
   it('shows every policy error and applies the secure defaults when policy.json is invalid', async () => {
-    server.setPolicyText('{"version": 1, "organizer": {"accessCode": {"required": {"value": false, "lockd": true}}}}');
-    try {
-      const { pane } = await openPlayground();
+    await outlook.withPolicyText('{"version": 1, "organizer": {"accessCode": {"required": {"value": false, "lockd": true}}}}', async () => {
+      const { pane } = await outlook.openPlayground();
       await waitForText(pane, '#policy-errors', /organizer\.accessCode\.required/);
       expect(await pane.$eval('#policy-fallback', (el) => el.textContent)).toMatch(/secure defaults apply/);
       expect(await pane.$eval('#access-code', (el) => [(el as HTMLInputElement).checked, (el as HTMLInputElement).disabled])).toEqual([true, true]);
-    } finally {
-      server.setPolicyText(POLICY);
-    }
+    });
   });
 
   it('still works on an older Outlook (Mailbox 1.5): no launch events, the task pane inserts the block', async () => {
-    const { page, pane } = await openPlayground('?mailbox=1.5');
+    const p = await outlook.openPlayground('?mailbox=1.5');
+    const { page, pane } = p;
     expect(await page.$eval('#event-log', (el) => el.textContent)).toContain('OnNewAppointmentOrganizer: skipped (needs Mailbox 1.10)');
-    expect(blockCount(await bodyText(page))).toBe(0);
+    expect(blockCount(await p.bodyText())).toBe(0);
     await pane.click('#insert');
     await waitForText(pane, '#message', /block was inserted/);
-    expect(blockCount(await bodyText(page))).toBe(1);
+    expect(blockCount(await p.bodyText())).toBe(1);
   });
 });

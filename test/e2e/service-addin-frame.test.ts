@@ -13,13 +13,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'puppeteer-core';
-import { buildAddin } from '../../scripts/build/outlookAddin';
 import type { MeetingService } from '../../service';
 import { ADDIN_PLACEHOLDER_URL } from '../../service/addin/files';
 import { OFFICE_JS_ORIGIN } from '../../service/http/securityHeaders';
 import { createTestDatabase, startIssuer, startService } from '../service/support';
 import type { TestDatabase, TestIssuer } from '../service/support';
 import { launchChromium } from './support/chromium';
+import { buildAddin } from './support/devParts';
 
 let dir: string;
 let issuer: TestIssuer;

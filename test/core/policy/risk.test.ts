@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_POLICY, parsePolicy, policyCodeLengths, policyGuessRisk, PolicySchema, raisedLengthNote } from '../../../core/policy';
 import type { CodeRisk } from '../../../core/policy';
-import { organizerSettings } from '../../../outlook-addin/logic/policy';
+import { organizerSettings } from '../../../outlook-addin/logic/policyFile';
 
 describe('policyGuessRisk', () => {
   it('uses lead + assumed meeting + grace as exposure of meeting codes and the policy limits', () => {

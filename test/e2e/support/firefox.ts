@@ -5,15 +5,12 @@
  * a user does, through web pages; the extension's notice sits in a CLOSED shadow root, read here
  * through BiDi's serialisation with `includeShadowTree: 'all'` (page scripts still cannot).
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { buildExtensionOnce } from './globalSetup';
 import type { Browser, Page } from 'puppeteer-core';
 
 const DEFAULT_PATH = '/usr/bin/firefox-esr';
-/** The Firefox build of the extension the tests install (beside the Chromium one). */
-export const FIREFOX_EXTENSION_DIR = join(process.cwd(), '.output', 'e2e', 'firefox-mv3');
 
 /**
  * The Firefox executable: env `SECUREJOIN_FIREFOX_PATH`, then /usr/bin/firefox-esr.
@@ -29,14 +26,9 @@ export function findFirefox(env: Readonly<Record<string, string | undefined>> = 
   throw new Error(`No Firefox found: set SECUREJOIN_FIREFOX_PATH or install it with \`apt-get update && apt-get install -y firefox-esr\` (expected at ${DEFAULT_PATH}).`);
 }
 
-/** Builds the development Firefox MV3 extension (loopback hosts granted, as the Chromium one). */
+/** Builds the development Firefox MV3 extension (loopback hosts granted, as the Chromium one), or reuses an up-to-date build. */
 export function buildFirefoxExtension(): string {
-  execFileSync(join(process.cwd(), 'node_modules', '.bin', 'wxt'), ['build', '-b', 'firefox', '--mv3'], {
-    stdio: 'pipe',
-    env: { ...process.env, SECUREJOIN_WXT_OUT_DIR: join(process.cwd(), '.output', 'e2e') },
-  });
-  if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) throw new Error(`wxt build -b firefox produced no ${FIREFOX_EXTENSION_DIR}/manifest.json`);
-  return FIREFOX_EXTENSION_DIR;
+  return buildExtensionOnce('firefox-mv3', ['-b', 'firefox', '--mv3']);
 }
 
 /** Headless Firefox ESR with the extension at `extensionDir` installed. */

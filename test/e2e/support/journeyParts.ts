@@ -3,55 +3,17 @@
  * the test (its dev certificate is trusted for these calls only), driving the join page, capture
  * links and the popup as a person does, and moving the extension's clock.
  */
-import { request } from 'node:https';
 import type { Browser, Page } from 'puppeteer-core';
-import type { ConferenceNode } from '../../../dev/conference-node/server';
 import { waitForNotice } from './extensionBrowser';
 import type { ExtensionBrowser } from './extensionBrowser';
-
-/** One HTTP answer: status and parsed JSON body (null when empty). */
-export interface Answer {
-  status: number;
-  body: any;
-}
-
-/** A client for the node's client API over HTTPS, trusting exactly `cert`. */
-export function nodeClient(node: ConferenceNode, cert: string) {
-  const call = (method: string, path: string, headers: Record<string, string> = {}, body?: unknown): Promise<Answer> =>
-    new Promise((resolve, reject) => {
-      const payload = body === undefined ? undefined : JSON.stringify(body);
-      const req = request(`${node.url}${path}`, { method, ca: cert, headers: { ...headers, ...(payload ? { 'content-type': 'application/json' } : {}) } }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null }));
-      });
-      req.on('error', reject);
-      req.end(payload);
-    });
-  return {
-    /** `POST request_token` as a Pexip client does (PIN in the `pin` header). */
-    requestToken: (alias: string, displayName: string, pin?: string) =>
-      call('POST', `/api/client/v2/conferences/${encodeURIComponent(alias)}/request_token`, pin === undefined ? {} : { pin }, { display_name: displayName }),
-  };
-}
+import { openJoinPage as openJoinTab, recordPinsSent, waitForJoinState } from './joinPage';
+import { openPopup } from './popup';
 
 /** Waits until the join page's `#join` has `data-state` = `state`. */
-export const waitForState = (page: Page, state: string, timeout = 10_000) =>
-  page.waitForFunction((s) => document.getElementById('join')?.dataset.state === s, { timeout }, state);
+export const waitForState = waitForJoinState;
 
 /** The join page's participant list as shown ("Ana Lima (guest)", ...). */
 export const participantsShown = (page: Page) => page.$$eval('#participants li', (els) => els.map((e) => e.textContent ?? ''));
-
-/** Records every PIN `page` sends to the node (the `pin` header of `request_token`). */
-function recordPinsSent(page: Page): string[] {
-  const pinsSent: string[] = [];
-  page.on('request', (req) => {
-    const pin = req.headers().pin;
-    if (req.url().endsWith('/request_token') && pin !== undefined) pinsSent.push(pin);
-  });
-  return pinsSent;
-}
 
 /** On a join page that is ready: types `name`, presses Join and waits for the PIN prompt. */
 export async function joinAs(page: Page, name: string): Promise<void> {
@@ -67,11 +29,10 @@ export async function joinAs(page: Page, name: string): Promise<void> {
  * the PIN prompt. Records every PIN the tab sends to the node in `pinsSent`.
  */
 export async function openJoinPage(browser: Browser, url: string, name: string): Promise<{ page: Page; pinsSent: string[] }> {
-  const page = await browser.newPage();
-  const pinsSent = recordPinsSent(page);
-  await page.goto(url);
-  await joinAs(page, name);
-  return { page, pinsSent };
+  const tab = await openJoinTab(browser, url);
+  await tab.join(name);
+  await tab.waitForState('pin-required');
+  return tab;
 }
 
 /**
@@ -82,7 +43,7 @@ export async function openJoinPage(browser: Browser, url: string, name: string):
  */
 export async function openCaptureLink(ext: ExtensionBrowser, url: string, alias: string): Promise<{ page: Page; pinsSent: string[] }> {
   const page = await ext.browser.newPage();
-  const pinsSent = recordPinsSent(page);
+  const { pinsSent } = recordPinsSent(page);
   await page.goto(url);
   await page.waitForFunction(() => !location.hash.includes('sj='), { timeout: 10_000 });
   await waitForNotice(page, `PIN saved for ${alias} (guest)`);
@@ -94,18 +55,6 @@ export async function enterPin(page: Page, pin: string): Promise<void> {
   await page.type('#pin', pin);
   await page.click('#join-button');
 }
-
-/** Sets an input's value and fires `input`, as typing does (Preact listens to `input`). */
-export async function setValue(page: Page, selector: string, value: string): Promise<void> {
-  await page.$eval(selector, (el, v) => {
-    (el as HTMLInputElement).value = v;
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  }, value);
-}
-
-/** Waits until some element matching `selector` contains `text`. */
-export const waitForText = (page: Page, selector: string, text: string, timeout = 10_000) =>
-  page.waitForFunction((s, t) => [...document.querySelectorAll(s)].some((el) => el.textContent?.includes(t)), { timeout }, selector, text);
 
 /**
  * Moves the extension's clock by `deltaMs` (back when negative), as if the computer's clock were off. The
@@ -135,16 +84,13 @@ export async function advanceExtensionClock(ext: ExtensionBrowser, deltaMs: numb
  * capture link) confirmed with Save. No times are typed: they come from the link.
  */
 export async function savePersonalMessage(ext: ExtensionBrowser, message: string, alias: string): Promise<void> {
-  const popup = await ext.browser.newPage();
-  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-  await popup.waitForSelector('#invite');
-  await setValue(popup, '#invite', message);
-  await popup.click('#parse-invite');
-  await waitForText(popup, '#message', 'Found 1');
-  if ((await popup.$eval('.draft-role', (el) => (el as HTMLSelectElement).value)) !== 'guest') throw new Error('the personal message should give a guest draft');
-  const when = await popup.$eval('.draft-when', (el) => el.textContent ?? '');
+  const popup = await openPopup(ext.browser, ext.extensionId);
+  await popup.pasteInvite(message);
+  await popup.waitForText('#message', 'Found 1');
+  if ((await popup.page.$eval('.draft-role', (el) => (el as HTMLSelectElement).value)) !== 'guest') throw new Error('the personal message should give a guest draft');
+  const when = await popup.page.$eval('.draft-when', (el) => el.textContent ?? '');
   if (/No meeting time saved|no time set/.test(when)) throw new Error(`the personal message's draft should show when the code opens, got ${JSON.stringify(when)}`);
-  await popup.click('.draft-save');
-  await waitForText(popup, '#meetings li', `${alias} (guest)`);
+  await popup.page.click('.draft-save');
+  await popup.waitForText('#meetings li', `${alias} (guest)`);
   await popup.close();
 }

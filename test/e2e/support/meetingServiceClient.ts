@@ -5,8 +5,8 @@
  * playground's organizer. This is how the e2e tests see what the node will be told.
  */
 import { request } from 'node:https';
-import { devObjectId } from '../../../cli/devIssuerRoutes';
-import type { LocalMeetingStack } from '../../../scripts/localMeetingService';
+import { devObjectId } from './devParts';
+import type { LocalMeetingStack } from './devParts';
 import type { DevIssuer } from '../../../service';
 
 /** The playground's organizer (its fake Outlook's userProfile). */
@@ -17,6 +17,9 @@ export interface ServiceAnswer {
   status: number;
   body: any;
 }
+
+/** The client's calls (see meetingServiceClient). */
+export type MeetingServiceClient = ReturnType<typeof meetingServiceClient>;
 
 export function meetingServiceClient(stack: LocalMeetingStack, issuer: DevIssuer, ca: string) {
   const get = (path: string, headers: Record<string, string>): Promise<ServiceAnswer> =>
