@@ -65,6 +65,7 @@ export class PolicyView {
   #reconnectMs = RECONNECT_MIN_MS;
   #reconnect: NodeJS.Timeout | null = null;
   #loads = 0;
+  #connecting: Promise<void> | null = null;
 
   constructor(
     private readonly db: Database,
@@ -77,7 +78,7 @@ export class PolicyView {
 
   /** Listens and loads; resolves when the view is current, or when the first try failed (it keeps trying). */
   async start(): Promise<void> {
-    await this.#connect();
+    await this.#connectOnce();
   }
 
   get state(): ViewState {
@@ -126,6 +127,8 @@ export class PolicyView {
     this.#state = 'closed';
     if (this.#reconnect) clearTimeout(this.#reconnect);
     this.#answers.stop();
+    // A (re)connection under way finishes first, so the connection it opens is closed too.
+    await this.#connecting;
     await this.#listening?.close();
     this.#listening = null;
     await this.#draining;
@@ -155,10 +158,17 @@ export class PolicyView {
     if (this.#state === 'closed' || this.#reconnect) return;
     this.#reconnect = setTimeout(() => {
       this.#reconnect = null;
-      void this.#connect();
+      void this.#connectOnce();
     }, this.#reconnectMs);
     this.#reconnect.unref();
     this.#reconnectMs = Math.min(RECONNECT_MAX_MS, this.#reconnectMs * 2);
+  }
+
+  #connectOnce(): Promise<void> {
+    this.#connecting ??= this.#connect().finally(() => {
+      this.#connecting = null;
+    });
+    return this.#connecting;
   }
 
   /** LISTEN, then load everything afresh, then apply what was notified meanwhile: current. */
