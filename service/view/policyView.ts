@@ -257,6 +257,7 @@ export class PolicyView {
       const aliases: string[] = [];
       const meetings: string[] = [];
       for (const p of batch) (p.startsWith('a') ? aliases : meetings).push(p.slice(1));
+      const started = performance.now();
       const { rows } = await this.db.query<OpeningRow>(
         `SELECT ${COLUMNS} FROM meeting_aliases a JOIN meetings m ON m.id = a.meeting_id
           WHERE a.alias_key = ANY($1::text[]) OR a.meeting_id = ANY($2::text[])`,
@@ -277,6 +278,7 @@ export class PolicyView {
       }
       this.#applied = this.#taken;
       this.#release(this.#applied);
+      this.log.debug({ changes: batch.length, ms: Math.round(performance.now() - started) }, 'policy view: changes applied');
     }
   }
 
