@@ -27,13 +27,12 @@ export function replicasAt(urls: readonly string[], sockets = 64): Replicas {
         res.on('data', (c: Buffer) => (text += c.toString()));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
       });
-      req.on('error', reject);
+      // A reused keep-alive socket the server closed at that moment: the request never reached it, send it again (Node's documented pattern).
+      req.on('error', (error: NodeJS.ErrnoException) => (req.reusedSocket && error.code === 'ECONNRESET' ? resolve(once(i, method, path, headers, body)) : reject(error)));
       req.end(body);
     });
   return {
-    // A keep-alive socket the server closed at the same moment answers ECONNRESET: an idempotent GET is sent once more.
-    send: (i, method, path, headers = {}, body) =>
-      once(i, method, path, headers, body).catch((error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' && method === 'GET' ? once(i, method, path, headers, body) : Promise.reject(error))),
+    send: (i, method, path, headers = {}, body) => once(i, method, path, headers, body),
     close: () => agent.destroy(),
   };
 }

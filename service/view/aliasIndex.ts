@@ -21,7 +21,7 @@ const USED = 0x40000000;
 const RECURRING = 1;
 /** A window that never closes (a series without end), in seconds. */
 const NEVER = 0xffffffff;
-const MAX_LOAD = 0.75;
+const MAX_LOAD = 0.8;
 const MIN_CAPACITY = 1024;
 
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

@@ -8,27 +8,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnService } from './processes';
 import type { ServiceProcess } from './processes';
-import { HOST_PIN, PASSCODE, aliasesOf, call, carryBack, createTestDatabase, meetingId, sql, startIssuer } from './support';
+import { aliasesOf, call, carryBack, createTestDatabase, liveMeetingBody, meetingId, sql, startIssuer } from './support';
 import type { MintedAliases, TestDatabase, TestIssuer } from './support';
 import { POLICY_PASSWORD, POLICY_USER, basic, policyGet, webJoinQuery } from './infinityRequests';
 
 const MIN = 60_000;
 const WITHIN_MS = 100;
-
-/** A sent unique-mode meeting whose window is open now (from 15 minutes before a start 5 minutes ahead), or starting at `start`. */
-function liveBody(start = Date.now() + 5 * MIN) {
-  return {
-    subject: 'View review',
-    room: {
-      hostPin: HOST_PIN,
-      allowGuests: true,
-      accessCode: {},
-      invitees: [{ email: 'ana@example.com', name: 'Ana Lima', passcode: PASSCODE }],
-      meeting: { start, end: start + 60 * MIN },
-      sent: true,
-    },
-  };
-}
 
 describe('policy view on two service processes', () => {
   let issuer: TestIssuer;
@@ -50,7 +35,7 @@ describe('policy view on two service processes', () => {
     await Promise.all([db?.drop(), issuer?.close()]);
   });
 
-  const create = async (body: unknown = liveBody()): Promise<{ id: string; meeting: { subject: string; room: Record<string, unknown> }; aliases: MintedAliases }> => {
+  const create = async (body: unknown = liveMeetingBody()): Promise<{ id: string; meeting: { subject: string; room: Record<string, unknown> }; aliases: MintedAliases }> => {
     const id = meetingId();
     const res = await call(a.url, 'PUT', `/api/v1/meetings/${id}`, { token, body, headers: { 'if-none-match': '*' } });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -98,7 +83,7 @@ describe('policy view on two service processes', () => {
   }, 30_000);
 
   it('refuses an unknown alias and a closed one with the same bytes', async () => {
-    const closed = await create(liveBody(Date.now() + 24 * 60 * MIN));
+    const closed = await create(liveMeetingBody({ start: Date.now() + 24 * 60 * MIN }));
     const raw = async (alias: string) => {
       const res = await fetch(`${b.url}/policy/v1/service/configuration?${new URLSearchParams(webJoinQuery(alias, { remote_address: '192.0.2.9' }))}`, { headers: { authorization: basic() } });
       const headers = [...res.headers].filter(([name]) => name !== 'date');
