@@ -13,7 +13,7 @@ import type { ServiceContext } from './context';
 import { errorHandler } from './http/errorHandler';
 import { securityHeaders } from './http/securityHeaders';
 import { metricsHooks } from './metrics/httpHooks';
-import { trackDatabase } from './metrics/registry';
+import { trackDatabase, trackPolicyView } from './metrics/registry';
 import { BODY_LIMIT_BYTES } from './options';
 import type { MeetingServiceOptions } from './options';
 import { healthRoutes } from './routes/health';
@@ -57,8 +57,8 @@ export async function buildApp(opts: MeetingServiceOptions, logger: ServiceConte
   const ctx = makeContext(app.log as ServiceContext['log']);
   await securityHeaders(app, opts.frameAncestors, httpsPublicUrl(opts.addin?.publicUrl));
   metricsHooks(app, opts.metrics);
-  const untrack = trackDatabase(ctx.db);
-  app.addHook('onClose', async () => untrack());
+  const untrack = [trackDatabase(ctx.db), ...(ctx.view ? [trackPolicyView(ctx.view)] : [])];
+  app.addHook('onClose', async () => untrack.forEach((u) => u()));
   await app.register(cors, {
     origin: [...(opts.allowOrigins ?? [])],
     methods: ['GET', 'PUT', 'DELETE'],

@@ -12,7 +12,6 @@ import type { MintedAliases } from './support';
 import type { TestDatabase, TestIssuer } from './support';
 import { POLICY_PASSWORD, POLICY_USER, participantQuery, policyGet, sipDialInQuery, webJoinQuery } from './infinityRequests';
 
-const MIN = 60_000;
 const PARTICIPANTS = 20;
 
 describe('policy API on two service processes', () => {
