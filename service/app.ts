@@ -30,10 +30,13 @@ function httpsPublicUrl(url: string | undefined): boolean {
 /**
  * One log line per request at the default level, written when it completes (method, route,
  * meeting id, status, time: ../logger.ts), instead of Fastify's two: on the policy API's hot
- * path every allocation counts.
+ * path every allocation counts. `--log-level debug` adds the arrival line.
  */
 class OneLinePerRequest extends LogController {
-  override incomingRequest(): void {}
+  /** A request's arrival is a debug line (a pino level check, nothing built, at the default level). */
+  override incomingRequest(request: FastifyRequest): void {
+    request.log.debug({ req: request }, 'incoming request');
+  }
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
