@@ -106,8 +106,14 @@ export function openPostgres(opts: PostgresOptions, log: Logger): Database {
   };
 }
 
-/** How often the listening connection proves it is alive: a silently dead one is noticed within this. */
+/** How often the listening connection proves it is alive. */
 const HEARTBEAT_MS = 1000;
+/**
+ * How long a heartbeat may take before the connection counts as lost: a silently dead one is
+ * noticed within HEARTBEAT_MS + this. Generous, because a slow connection loses no notification
+ * (they wait in the server's queue) while a reload is costly; Infinity's own policy timeout is 5 s.
+ */
+const HEARTBEAT_TIMEOUT_MS = 5000;
 
 /**
  * A connection of its own (not the pool's) that LISTENs. It is lost when it errors, ends, or a
@@ -118,7 +124,7 @@ async function listenOn(opts: PostgresOptions, channels: readonly string[], hand
   const client = new pg.Client({
     connectionString: opts.url,
     connectionTimeoutMillis: opts.connectTimeoutMs ?? 2000,
-    query_timeout: HEARTBEAT_MS,
+    query_timeout: HEARTBEAT_TIMEOUT_MS,
     keepAlive: true,
     application_name: 'securejoin-policy-view',
   });
@@ -144,8 +150,11 @@ async function listenOn(opts: PostgresOptions, channels: readonly string[], hand
     throw wrap(error);
   }
   client.on('notification', (n) => handlers.onNotify(n.channel, n.payload ?? ''));
+  let beating = false;
   heartbeat = setInterval(() => {
-    client.query('SELECT 1').catch((error: Error) => lose(error));
+    if (beating) return;
+    beating = true;
+    client.query('SELECT 1').then(() => void (beating = false), (error: Error) => lose(error));
   }, HEARTBEAT_MS);
   heartbeat.unref();
   return {
