@@ -76,11 +76,6 @@ const FIND = `SELECT m.id, m.subject, m.room_sealed, a.kind, a.invitee_index
                 FROM meeting_aliases a JOIN meetings m ON m.id = a.meeting_id
                WHERE a.alias_key = $1`;
 
-/** The meeting an alias key belongs to (one indexed statement), or null. */
-export async function findByAlias(q: Queryable, cipher: CodesCipher, hash: AliasHasher, key: string): Promise<FoundAlias | null> {
-  return findByHash(q, cipher, hash(key));
-}
-
 /** The meeting a keyed alias hash belongs to (one prepared, indexed statement), or null. */
 export async function findByHash(q: Queryable, cipher: CodesCipher, aliasHash: string): Promise<FoundAlias | null> {
   const { rows } = await q.query<FoundRow>(FIND, [aliasHash], 'policy_find_alias');
