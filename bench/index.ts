@@ -19,6 +19,7 @@ import { measureInsertLatency } from './insertLatency';
 import { measureServiceLatency } from './serviceLatency';
 import { BURST_EVENTS, measureEventSinkBurst } from './eventSinkBurst';
 import { measurePolicyLatency } from './policyLatency';
+import { measurePolicyScale } from './policyScale';
 
 interface Figure {
   name: string;
@@ -112,10 +113,39 @@ for (const [name, f] of [['service configuration', policy.serviceConfiguration],
   figures.push({ name: `policy API ${name} p99 (300/s, two replicas, PostgreSQL)`, value: f.p99, unit: 'ms', ...(name.startsWith('/') ? {} : { max: 20 }) });
   figures.push({ name: `policy API ${name} throughput (50 clients)`, value: f.maxThroughput, unit: 'requests/s' });
 }
+// Issue 19's targets: the policy answer costs what the no-op route does, measured side by side.
+figures.push({ name: 'policy API service configuration p99 / /healthz p99 (same run)', value: policy.serviceConfiguration.p99 / policy.noop.p99, unit: 'x', max: 1.2 });
+figures.push({ name: 'policy API service configuration throughput / /healthz throughput', value: policy.serviceConfiguration.maxThroughput / policy.noop.maxThroughput, unit: 'x', min: 0.8 });
+figures.push({ name: 'policy API participant properties p99 / /healthz p99 (same run)', value: policy.participantProperties.p99 / policy.noop.p99, unit: 'x' });
+// No timing oracle: an unknown alias and a closed one are refused alike (interleaved, 150/s each).
+figures.push({ name: 'policy API refusal p50: unknown alias', value: policy.unknownRejection.p50, unit: 'ms' });
+figures.push({ name: 'policy API refusal p50: closed alias (same run, interleaved)', value: policy.closedRejection.p50, unit: 'ms' });
+figures.push({ name: 'policy API refusal p50 closed / unknown', value: policy.closedRejection.p50 / policy.unknownRejection.p50, unit: 'x', min: 0.9, max: 1.1 });
+figures.push({ name: 'policy API refusal p99 closed / unknown', value: policy.closedRejection.p99 / policy.unknownRejection.p99, unit: 'x' });
 // One address guessing as fast as one client can (shut out after the guess limit) beside paced legitimate calls.
 figures.push({ name: 'policy API service configuration p99 while one address guesses (300/s legit)', value: policy.serviceConfigurationUnderGuessing.p99, unit: 'ms', max: 20 });
-figures.push({ name: 'policy API guessing p99 / quiet p99 (same run)', value: policy.serviceConfigurationUnderGuessing.p99 / policy.serviceConfiguration.p99, unit: 'x' });
+figures.push({ name: 'policy API guessing p99 / quiet p99 (same run)', value: policy.serviceConfigurationUnderGuessing.p99 / policy.serviceConfiguration.p99, unit: 'x', max: 1.5 });
 figures.push({ name: 'policy API guesses from the one address (all refused)', value: policy.guessing.rate, unit: 'requests/s' });
+// Writes at a constant arrival rate (open loop: queueing shows), over both replicas with their views.
+figures.push({ name: 'meeting writes p50 (100/s open-loop for 10 s, two replicas)', value: policy.openLoopWrites.p50, unit: 'ms' });
+figures.push({ name: 'meeting writes p99 (100/s open-loop for 10 s, two replicas)', value: policy.openLoopWrites.p99, unit: 'ms', max: 25 });
+
+// The policy answer at scale: 1,000 stored meetings beside 100,000 (and 1,000,000 with
+// SECUREJOIN_BENCH_MILLION=1: seeding and loading a million takes several minutes).
+const scaleSizes = [1_000, 100_000, ...(process.env.SECUREJOIN_BENCH_MILLION === '1' ? [1_000_000] : [])];
+const scales = [];
+for (const n of scaleSizes) scales.push(await measurePolicyScale(n));
+const small = scales[0]!;
+for (const f of scales) {
+  const n = f.meetings.toLocaleString('en-US');
+  figures.push({ name: `policy API p99 with ${n} stored meetings (300/s, two replicas)`, value: f.p99, unit: 'ms' });
+  figures.push({ name: `policy API /healthz p99 beside ${n} stored meetings (same run)`, value: f.noopP99, unit: 'ms' });
+  if (f !== small) figures.push({ name: `policy API p99 ${n} / 1,000 stored meetings`, value: f.p99 / small.p99, unit: 'x', max: 1.2 });
+  figures.push({ name: `replica start with ${n} stored meetings (view loaded)`, value: f.startSeconds, unit: 's' });
+}
+const largest = scales[scales.length - 1]!;
+// Each replica's view: its index's bytes, per 100,000 open meetings (two aliases each, as seeded); target 100 MB per million.
+figures.push({ name: `policy view memory per 100,000 open meetings (measured at ${largest.meetings.toLocaleString('en-US')})`, value: (largest.viewBytes / largest.meetings) * 100_000 / 1_000_000, unit: 'MB', max: 10 });
 // A burst of Event sink events from one node (attendance rows written) while policy requests keep coming.
 const burst = await measureEventSinkBurst();
 figures.push({ name: 'policy API service configuration p99, quiet (300/s, same run as below)', value: burst.quiet.p99, unit: 'ms', max: 20 });

@@ -1,6 +1,6 @@
 /**
  * What every route needs: the database, the codes cipher and alias hasher, the authenticator,
- * the admin policy every write is checked against, the guessing limits and a logger.
+ * the admin policy every write is checked against, the guessing limits, a logger and the policy view.
  */
 import type { Logger } from 'pino';
 import type { Policy } from '../core/policy';
@@ -9,6 +9,7 @@ import type { Authenticate } from './auth/verifier';
 import type { CodesCipher } from './codes';
 import type { Database } from './db/database';
 import type { GuessLimits } from './store/guesses';
+import type { PolicyView } from './view/policyView';
 
 export interface ServiceContext {
   db: Database;
@@ -18,4 +19,6 @@ export interface ServiceContext {
   guessLimits: GuessLimits;
   authenticate: Authenticate;
   log: Logger;
+  /** The in-memory view of open aliases (service/view/), when the policy routes are on. */
+  view: PolicyView | null;
 }

@@ -12,6 +12,8 @@ import { DEFAULT_POLICY } from '../core/policy/valid';
 import { aliasHasher } from './aliasHash';
 import { codesCipher } from './codes';
 import { rehashAliases } from './db/rehashAliases';
+import { backfillOpenings } from './db/backfillOpenings';
+import { PolicyView } from './view/policyView';
 import { DEFAULT_GUESS_LIMITS } from './store/guesses';
 import { migrate } from './db/migrate';
 import { attendanceRetentionMs, resolveDraftSettings, startDraftExpiry } from './jobs/expireDrafts';
@@ -44,6 +46,7 @@ export async function startMeetingService(opts: MeetingServiceOptions): Promise<
   const key = resolveCodesKey(opts);
   const db = opts.database ?? (await openDatabase(opts, log));
   const closeDb = (): Promise<void> => (opts.database ? Promise.resolve() : db.close());
+  let closeView = (): Promise<void> => Promise.resolve();
   try {
     const applied = await migrate(db);
     if (applied.length > 0) log.info({ applied }, 'database migrations applied');
@@ -52,6 +55,8 @@ export async function startMeetingService(opts: MeetingServiceOptions): Promise<
     const hash = aliasHasher(key);
     const rehashed = await rehashAliases(db, cipher, hash);
     if (rehashed > 0) log.info({ meetings: rehashed }, 'aliases stored in clear converted to keyed hashes');
+    const filled = await backfillOpenings(db, cipher);
+    if (filled > 0) log.info({ meetings: filled }, 'meeting openings filled in for the policy view');
     const policy = opts.adminPolicy ?? DEFAULT_POLICY;
     if (opts.adminPolicy) log.info({ adminPolicy: opts.adminPolicySource ?? 'given' }, 'meeting writes are checked against the admin policy');
     else log.warn('no admin policy given (--admin-policy): meeting writes are checked against the built-in defaults');
@@ -61,7 +66,11 @@ export async function startMeetingService(opts: MeetingServiceOptions): Promise<
       scope: opts.auth.scope ?? DEFAULT_SCOPE,
       adminRole: opts.auth.adminRole ?? DEFAULT_ADMIN_ROLE,
     });
-    const app = await buildApp(opts, log, (l) => ({ db, cipher, hash, policy, guessLimits, authenticate, log: l }));
+    // The policy view only serves the policy routes: without their credentials there is none.
+    const view = opts.policy ? new PolicyView(db, cipher, opts.clock ?? Date.now, log) : null;
+    await view?.start();
+    closeView = () => view?.close() ?? Promise.resolve();
+    const app = await buildApp(opts, log, (l) => ({ db, cipher, hash, policy, guessLimits, authenticate, log: l, view }));
     await app.listen({ port: opts.port ?? DEFAULT_PORT, host: opts.host ?? '127.0.0.1' });
     const drafts = startDraftExpiry(db, cipher, log, draftSettings, guessLimits, attendanceRetentionMs(policy));
     const { port } = app.server.address() as AddressInfo;
@@ -76,12 +85,14 @@ export async function startMeetingService(opts: MeetingServiceOptions): Promise<
         closing ??= (async () => {
           // A sweep in progress finishes its batch while requests in flight finish.
           await Promise.all([app.close(), drafts.stop()]);
+          await closeView();
           await closeDb();
         })();
         return closing;
       },
     };
   } catch (error) {
+    await closeView().catch(() => undefined);
     await closeDb().catch(() => undefined);
     throw error;
   }

@@ -6,3 +6,4 @@
 export * from './query';
 export * from './answers';
 export * from './participant';
+export * from './opening';

@@ -11,7 +11,11 @@ export interface QueryResult<R> {
 
 /** Something that runs SQL: the database, or one transaction of it. */
 export interface Queryable {
-  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+  /**
+   * Runs one statement. `name` makes it a named prepared statement on PostgreSQL (parsed and
+   * planned once per connection): the hot path's statements have one.
+   */
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[], name?: string): Promise<QueryResult<R>>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }
@@ -26,6 +30,24 @@ export interface Database extends Queryable {
   close(): Promise<void>;
   /** A connection pool's use right now (PostgreSQL; embedded PGlite has none), for /metrics. */
   poolStats?(): PoolStats;
+  /**
+   * LISTENs on `channels` over a connection of its own: `onNotify` gets each notification (in
+   * commit order), `onLost` is called once when that connection is lost (after which nothing
+   * more arrives: listen again). Resolves once every LISTEN is in place.
+   */
+  listen(channels: readonly string[], handlers: NotificationHandlers): Promise<Listening>;
+}
+
+/** What a listener is told. */
+export interface NotificationHandlers {
+  onNotify(channel: string, payload: string): void;
+  onLost(error: Error): void;
+}
+
+/** A listening connection. */
+export interface Listening {
+  /** Stops listening and closes the connection (onLost is not called). */
+  close(): Promise<void>;
 }
 
 /** Connections open (`size`), of them idle, requests waiting for one, and the limit. */

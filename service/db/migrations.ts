@@ -131,6 +131,53 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 6,
+    name: 'policy view: openings and change notifications',
+    sql: `
+      -- When a meeting's aliases can answer at all (core/infinity/opening.ts), in plain so every
+      -- replica's policy view (service/view/) loads without opening sealed rooms: epoch ms of the
+      -- first window's opening and the last one's closing (Infinity: a series without end), and
+      -- the series. NULL: never (a draft, no window). Times, never a code. opening_known is false
+      -- for rows written before this migration: service/db/backfillOpenings.ts fills them at start.
+      ALTER TABLE meetings ADD COLUMN open_from_ms double precision;
+      ALTER TABLE meetings ADD COLUMN open_until_ms double precision;
+      ALTER TABLE meetings ADD COLUMN series jsonb;
+      ALTER TABLE meetings ADD COLUMN opening_known boolean NOT NULL DEFAULT false;
+      -- A notification per changed alias or opening, sent by the writing transaction itself and
+      -- delivered when it commits: each replica re-reads what changed (service/view/policyView.ts).
+      -- Payload: 'a' + the alias's keyed hash, or 'm' + a meeting id. Never an alias or a code.
+      CREATE FUNCTION securejoin_notify_alias() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN
+        IF TG_OP <> 'INSERT' THEN PERFORM pg_notify('securejoin_view', 'a' || OLD.alias_key); END IF;
+        IF TG_OP <> 'DELETE' THEN PERFORM pg_notify('securejoin_view', 'a' || NEW.alias_key); END IF;
+        RETURN NULL;
+      END $fn$;
+      CREATE TRIGGER meeting_aliases_notify AFTER INSERT OR UPDATE OR DELETE ON meeting_aliases
+        FOR EACH ROW EXECUTE FUNCTION securejoin_notify_alias();
+      CREATE FUNCTION securejoin_notify_opening() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN
+        PERFORM pg_notify('securejoin_view', 'm' || NEW.id);
+        RETURN NULL;
+      END $fn$;
+      CREATE TRIGGER meetings_opening_notify AFTER UPDATE ON meetings FOR EACH ROW
+        WHEN (OLD.sent IS DISTINCT FROM NEW.sent OR OLD.open_from_ms IS DISTINCT FROM NEW.open_from_ms
+              OR OLD.open_until_ms IS DISTINCT FROM NEW.open_until_ms OR OLD.series IS DISTINCT FROM NEW.series
+              OR OLD.opening_known IS DISTINCT FROM NEW.opening_known)
+        EXECUTE FUNCTION securejoin_notify_opening();
+      -- An address shut out for guessing (service/store/guesses.ts): every replica refuses it from
+      -- memory. Payload: the shut-out's end (epoch ms), a space, the address.
+      CREATE FUNCTION securejoin_notify_shut_out() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN
+        IF NEW.blocked_until IS NOT NULL AND (TG_OP = 'INSERT' OR OLD.blocked_until IS DISTINCT FROM NEW.blocked_until) THEN
+          PERFORM pg_notify('securejoin_shut_out', floor(extract(epoch FROM NEW.blocked_until) * 1000)::bigint || ' ' || NEW.address);
+        END IF;
+        RETURN NULL;
+      END $fn$;
+      CREATE TRIGGER policy_guesses_notify AFTER INSERT OR UPDATE ON policy_guesses
+        FOR EACH ROW EXECUTE FUNCTION securejoin_notify_shut_out();
+    `,
+  },
+  {
     version: 7,
     name: 'attendance from the event sink',
     sql: `

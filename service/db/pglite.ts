@@ -41,5 +41,10 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
       }
     },
     close: () => db.close(),
+    // Embedded: notifications arrive at commit, in this process; there is no connection to lose.
+    async listen(channels, handlers) {
+      const stops = await Promise.all(channels.map((channel) => db.listen(channel, (payload) => handlers.onNotify(channel, payload))));
+      return { close: async () => void (await Promise.all(stops.map((stop) => stop()))) };
+    },
   };
 }

@@ -6,7 +6,7 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { DatabaseUnavailableError, isUnavailable } from './database';
-import type { Database, Queryable, QueryResult } from './database';
+import type { Database, Listening, NotificationHandlers, Queryable, QueryResult } from './database';
 
 /** Pool settings; the defaults suit 50 concurrent clients on a small machine. */
 export interface PostgresOptions {
@@ -23,9 +23,9 @@ function wrap(error: unknown): unknown {
   return error;
 }
 
-async function run<R>(q: pg.Pool | pg.PoolClient, sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
+async function run<R>(q: pg.Pool | pg.PoolClient, sql: string, params: readonly unknown[] = [], name?: string): Promise<QueryResult<R>> {
   try {
-    const result = await q.query(sql, params as unknown[]);
+    const result = await q.query(name === undefined ? { text: sql, values: params as unknown[] } : { name, text: sql, values: params as unknown[] });
     return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
   } catch (error) {
     throw wrap(error);
@@ -51,7 +51,7 @@ export function openPostgres(opts: PostgresOptions, log: Logger): Database {
 
   return {
     kind: 'postgres',
-    query: (sql, params) => run(pool, sql, params),
+    query: (sql, params, name) => run(pool, sql, params, name),
     exec: async (sql) => void (await run(pool, sql)),
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       let client: pg.PoolClient;
@@ -71,7 +71,7 @@ export function openPostgres(opts: PostgresOptions, log: Logger): Database {
       client.on('error', lost);
       try {
         await run(client, 'BEGIN');
-        const result = await fn({ query: (sql, params) => run(client, sql, params), exec: async (sql) => void (await run(client, sql)) });
+        const result = await fn({ query: (sql, params, name) => run(client, sql, params, name), exec: async (sql) => void (await run(client, sql)) });
         await run(client, 'COMMIT');
         return result;
       } catch (error) {
@@ -101,6 +101,67 @@ export function openPostgres(opts: PostgresOptions, log: Logger): Database {
       }
     },
     close: () => pool.end(),
+    listen: (channels, handlers) => listenOn(opts, channels, handlers),
     poolStats: () => ({ size: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
+  };
+}
+
+/** How often the listening connection proves it is alive. */
+const HEARTBEAT_MS = 1000;
+/**
+ * How long a heartbeat may take before the connection counts as lost: a silently dead one is
+ * noticed within HEARTBEAT_MS + this. Generous, because a slow connection loses no notification
+ * (they wait in the server's queue) while a reload is costly; Infinity's own policy timeout is 5 s.
+ */
+const HEARTBEAT_TIMEOUT_MS = 5000;
+
+/**
+ * A connection of its own (not the pool's) that LISTENs. It is lost when it errors, ends, or a
+ * heartbeat query fails or takes longer than the heartbeat: a connection that stops answering
+ * must not pass for one on which nothing happens.
+ */
+async function listenOn(opts: PostgresOptions, channels: readonly string[], handlers: NotificationHandlers): Promise<Listening> {
+  const client = new pg.Client({
+    connectionString: opts.url,
+    connectionTimeoutMillis: opts.connectTimeoutMs ?? 2000,
+    query_timeout: HEARTBEAT_TIMEOUT_MS,
+    keepAlive: true,
+    application_name: 'securejoin-policy-view',
+  });
+  let over = false;
+  let heartbeat: NodeJS.Timeout | null = null;
+  const lose = (error: Error): void => {
+    if (over) return;
+    over = true;
+    if (heartbeat) clearInterval(heartbeat);
+    client.removeAllListeners('notification');
+    void client.end().catch(() => undefined);
+    handlers.onLost(error);
+  };
+  // Errors before the LISTENs are in place reject the call instead.
+  client.on('error', (error) => lose(error));
+  client.on('end', () => lose(new Error('the listening connection ended')));
+  try {
+    await client.connect();
+    for (const channel of channels) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+  } catch (error) {
+    over = true;
+    await client.end().catch(() => undefined);
+    throw wrap(error);
+  }
+  client.on('notification', (n) => handlers.onNotify(n.channel, n.payload ?? ''));
+  let beating = false;
+  heartbeat = setInterval(() => {
+    if (beating) return;
+    beating = true;
+    client.query('SELECT 1').then(() => void (beating = false), (error: Error) => lose(error));
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+  return {
+    async close() {
+      over = true;
+      if (heartbeat) clearInterval(heartbeat);
+      await client.end().catch(() => undefined);
+    },
   };
 }

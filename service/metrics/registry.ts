@@ -8,6 +8,7 @@
  * the number of series stays bounded.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { PolicyView } from '../view/policyView';
 import type { Database } from '../db/database';
 
 /** What the policy answered a service-configuration request (`blocked`: refused for guessing). */
@@ -121,5 +122,32 @@ new Gauge({
   registers: [registry],
   collect() {
     this.set(poolSum('max'));
+  },
+});
+
+// ---- policy views: read at scrape time from the views in use ----
+
+const views = new Set<PolicyView>();
+
+/** Reports `view` in the gauges until the returned function is called (at close). */
+export function trackPolicyView(view: PolicyView): () => void {
+  views.add(view);
+  return () => void views.delete(view);
+}
+
+new Gauge({
+  name: 'securejoin_policy_view_current',
+  help: "Policy views current (answering from memory); a view not current sends this replica's policy answers to the database",
+  registers: [registry],
+  collect() {
+    this.set([...views].filter((v) => v.current).length);
+  },
+});
+new Gauge({
+  name: 'securejoin_policy_view_aliases',
+  help: 'Aliases held by the policy views (those that can still answer)',
+  registers: [registry],
+  collect() {
+    this.set([...views].reduce((sum, v) => sum + v.status().aliases, 0));
   },
 });

@@ -15,6 +15,7 @@ import type { HeldAliases, MintedSlot } from '../../core/meeting/mint';
 import { policyIssues } from '../../core/meeting/policyCheck';
 import type { StatedTiming } from '../../core/meeting/policyCheck';
 import { meetingAliases } from '../../core/roomSpec';
+import type { RoomSpec } from '../../core/roomSpec';
 import type { Issue } from '../../core/types';
 import type { ServiceContext } from '../context';
 import { conflict, invalid, refuse, sendMeeting } from '../http/replies';
@@ -35,6 +36,17 @@ export type WriteOutcome =
 const MAX_REDRAWS = 8;
 /** Whole-write retries after a minted alias was taken by a concurrent write. */
 const MAX_WRITE_ATTEMPTS = 3;
+
+/**
+ * After a committed write: this replica's policy view reads the rooms' aliases again before the
+ * write is answered, so its next policy answer reflects it (other replicas learn it from the
+ * write's notifications).
+ */
+export async function refreshView(ctx: ServiceContext, rooms: ReadonlyArray<RoomSpec | null | undefined>): Promise<void> {
+  if (!ctx.view) return;
+  const hashes = rooms.flatMap((room) => (room ? meetingAliases(room).map((a) => ctx.hash(a.key)) : []));
+  await ctx.view.refresh(hashes);
+}
 
 /** Runs a write in one transaction: the meeting row, its audit row and its aliases. */
 export async function writeInTransaction(ctx: ServiceContext, fn: (q: Queryable) => Promise<WriteOutcome>): Promise<WriteOutcome> {
@@ -99,7 +111,7 @@ async function create(ctx: ServiceContext, caller: Caller, id: string, body: Rec
   const ready = await prepare(ctx, ctx.db, id, body, NOTHING_HELD);
   if ('outcome' in ready) return ready.outcome;
   const write = ready.write.value;
-  return writeInTransaction(ctx, async (q) => {
+  const outcome = await writeInTransaction(ctx, async (q): Promise<WriteOutcome> => {
     const meeting = await insertMeeting(q, ctx.cipher, ctx.hash, { id, organizer: { id: caller.id, name: caller.name }, ...write }, caller);
     if (!meeting) {
       const current = await findMeeting(q, ctx.cipher, id);
@@ -109,6 +121,8 @@ async function create(ctx: ServiceContext, caller: Caller, id: string, body: Rec
     await writeAliases(q, ctx.hash, id, meeting.room);
     return { kind: 'done', status: 201, meeting };
   });
+  if (outcome.kind === 'done') await refreshView(ctx, [outcome.meeting?.room]);
+  return outcome;
 }
 
 async function replace(ctx: ServiceContext, caller: Caller, id: string, version: number, body: Record<string, unknown>): Promise<WriteOutcome> {
@@ -121,12 +135,16 @@ async function replace(ctx: ServiceContext, caller: Caller, id: string, version:
   const ready = await prepare(ctx, ctx.db, id, body, heldBy(current));
   if ('outcome' in ready) return ready.outcome;
   const write = ready.write.value;
-  return writeInTransaction(ctx, async (q) => {
+  let before: RoomSpec | null = null;
+  const outcome = await writeInTransaction(ctx, async (q): Promise<WriteOutcome> => {
     const done = await replaceMeeting(q, ctx.cipher, ctx.hash, { id, version, organizerId: caller.id }, write, caller);
     if (!done) return whyNot(ctx, q, caller, id, 'replace');
     await writeAliases(q, ctx.hash, id, done.meeting.room);
+    before = done.before;
     return { kind: 'done', status: 200, meeting: done.meeting };
   });
+  if (outcome.kind === 'done') await refreshView(ctx, [before, outcome.meeting?.room]);
+  return outcome;
 }
 
 /** Answers a write's outcome. */

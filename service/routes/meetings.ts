@@ -8,7 +8,8 @@ import type { Caller } from '../../core/meeting';
 import type { ServiceContext } from '../context';
 import { callerOrRefuse, invalid, refuse, sendMeeting } from '../http/replies';
 import { findMeeting, listMeetings, removeMeeting } from '../store/meetings';
-import { answer, header, putMeeting, whyNot, writeInTransaction } from './meetingWrite';
+import type { RoomSpec } from '../../core/room';
+import { answer, header, putMeeting, refreshView, whyNot, writeInTransaction } from './meetingWrite';
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
 
@@ -29,12 +30,15 @@ async function deleteRoute(ctx: ServiceContext, caller: Caller, request: IdReque
   const intent = deleteIntent(header(request, 'if-match'), caller.isAdmin);
   if (intent.kind === 'refuse') return refuse(reply, intent.status, intent.status === 428 ? 'precondition_required' : 'bad_precondition', intent.message);
   // The aliases go with the row (ON DELETE CASCADE): a deleted meeting's aliases answer reject.
+  let removed: RoomSpec | null = null;
   const outcome = await writeInTransaction(ctx, async (q) => {
     // An admin's delete (revoke) matches any organizer; anyone else's only their own.
     const done = await removeMeeting(q, ctx.cipher, { id, version: intent.version, organizerId: caller.isAdmin ? null : caller.id }, caller);
     if (!done) return whyNot(ctx, q, caller, id, 'delete');
+    removed = done.room;
     return { kind: 'done', status: 204, meeting: null };
   });
+  await refreshView(ctx, [removed]);
   return answer(reply, outcome);
 }
 

@@ -8,6 +8,11 @@
  * Guessing is shut out (issue 18): a look-up that finds no open meeting counts against the
  * caller's `remote_address` (../store/guesses.ts); an address past the limit is refused
  * everything, a right alias included, until its window passes.
+ *
+ * While the replica's policy view is current (issue 19, ../view/policyView.ts) the answers come
+ * from memory: an unknown and a closed alias are refused by the same few array reads and the same
+ * failure count, and an open one is answered from its held room. Otherwise (the view loading, or
+ * its listening connection lost) every look-up goes to the database, as the view's fallback.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -27,7 +32,8 @@ import { basicAuthChecker } from '../auth/basic';
 import type { BasicCredentials } from '../auth/basic';
 import type { ServiceContext } from '../context';
 import { countPolicyDecision, countedDecision } from '../metrics/registry';
-import { findByAlias, findByAliasFrom } from '../store/aliases';
+import { findByAliasFrom, findByHash } from '../store/aliases';
+import type { FoundAlias } from '../store/aliases';
 import { countFailure } from '../store/guesses';
 import { ShutOutAddresses } from '../store/shutOut';
 import { participantOrdinal } from '../store/participantNames';
@@ -45,7 +51,13 @@ export function policyRoutes(app: FastifyInstance, ctx: ServiceContext, credenti
   // Infinity must never cache an answer: the window and the names change by the minute.
   const send = (reply: FastifyReply, body: unknown): FastifyReply => reply.header('cache-control', 'no-store').send(body);
 
-  const shutOut = new ShutOutAddresses();
+  const view = ctx.view;
+  const shutOut = view?.shutOut ?? new ShutOutAddresses();
+  /** The view answers when it is current and holds every shut-out in force. */
+  const fromView = (now: number): boolean => view !== null && view.current && shutOut.complete(now);
+  /** The view's answer for an alias hash: its meeting when it may open at `now`, else null (closed or unknown, alike). */
+  const viewFound = async (aliasHash: string, now: number): Promise<FoundAlias | null> => (view!.mayOpen(aliasHash, now) ? view!.found(aliasHash) : null);
+
   app.get(SERVICE_CONFIGURATION_PATH, { onRequest }, async (request, reply) => {
     const query = parseServiceConfigurationQuery(request.query);
     if (!query) return send(reply, countedDecision(REJECT));
@@ -58,10 +70,16 @@ export function policyRoutes(app: FastifyInstance, ctx: ServiceContext, credenti
     };
     // A shut-out address this replica has seen costs no database round trip until its shut-out ends.
     if (shutOut.has(address, now)) return blocked();
-    const { blockedUntil, found } = await findByAliasFrom(ctx.db, ctx.cipher, ctx.hash, normaliseLocalAlias(query.local_alias), address, new Date(now));
-    if (blockedUntil) {
-      shutOut.add(address, blockedUntil.getTime(), now);
-      return blocked();
+    const key = normaliseLocalAlias(query.local_alias);
+    let found: FoundAlias | null;
+    if (fromView(now)) found = await viewFound(ctx.hash(key), now);
+    else {
+      const fromDb = await findByAliasFrom(ctx.db, ctx.cipher, ctx.hash, key, address, new Date(now));
+      if (fromDb.blockedUntil) {
+        shutOut.add(address, fromDb.blockedUntil.getTime(), now);
+        return blocked();
+      }
+      found = fromDb.found;
     }
     const answer = decideServiceConfiguration(found, now);
     if (answer.action === 'reject') {
@@ -75,11 +93,13 @@ export function policyRoutes(app: FastifyInstance, ctx: ServiceContext, credenti
     const query = parseParticipantPropertiesQuery(request.query);
     const named = query ? namedParticipant(query) : null;
     if (!query || !named) return send(reply, CONTINUE);
-    const found = await findByAlias(ctx.db, ctx.cipher, ctx.hash, normaliseLocalAlias(named.localAlias));
+    const now = clock();
+    const aliasHash = ctx.hash(normaliseLocalAlias(named.localAlias));
+    const found = view?.current ? await viewFound(aliasHash, now) : await findByHash(ctx.db, ctx.cipher, aliasHash);
     if (!found || found.inviteeIndex === null) return send(reply, CONTINUE);
     if (query.service_name && query.service_name !== conferenceName(found.meetingId)) return send(reply, CONTINUE);
     const invitee = found.room.invitees[found.inviteeIndex];
-    const window = openWindow(found, clock());
+    const window = openWindow(found, now);
     if (!invitee || !window) return send(reply, CONTINUE);
     // One count per invitee per occurrence: the occurrence is named by its window's opening.
     const key = `${found.meetingId}:${found.inviteeIndex}:${window.opensAt}`;

@@ -76,9 +76,9 @@ const FIND = `SELECT m.id, m.subject, m.room_sealed, a.kind, a.invitee_index
                 FROM meeting_aliases a JOIN meetings m ON m.id = a.meeting_id
                WHERE a.alias_key = $1`;
 
-/** The meeting an alias key belongs to (one indexed statement), or null. */
-export async function findByAlias(q: Queryable, cipher: CodesCipher, hash: AliasHasher, key: string): Promise<FoundAlias | null> {
-  const { rows } = await q.query<FoundRow>(FIND, [hash(key)]);
+/** The meeting a keyed alias hash belongs to (one prepared, indexed statement), or null. */
+export async function findByHash(q: Queryable, cipher: CodesCipher, aliasHash: string): Promise<FoundAlias | null> {
+  const { rows } = await q.query<FoundRow>(FIND, [aliasHash], 'policy_find_alias');
   return foundOf(rows[0], cipher);
 }
 
@@ -99,6 +99,7 @@ export async function findByAliasFrom(
             f.id, f.subject, f.room_sealed, f.kind, f.invitee_index
        FROM (SELECT 1) one LEFT JOIN (${FIND}) f ON true`,
     [hash(key), address, now.toISOString()],
+    'policy_find_alias_from',
   );
   const row = rows[0];
   const until = row?.blocked_until ?? null;

@@ -38,11 +38,18 @@ export interface FailureCount {
 /**
  * Counts one failure from `address` at `now`, starting a new window when the last one ended,
  * and shuts the address out when the count reaches the limit. One statement, atomic across
- * replicas: concurrent failures each add one, and exactly one of them reaches the limit.
+ * replicas: concurrent failures each add one, and exactly one of them reaches the limit. An
+ * address already shut out is not counted further (its row is left as it is; a second,
+ * rare statement reads when its shut-out ends). Committed asynchronously
+ * (`synchronous_commit = off` for this statement's own transaction, as "Name (n)"): a refusal
+ * does not wait for the WAL flush, so refusing costs about what answering does. A database crash
+ * may forget the last fraction of a second of counts, never a shut-out already audited.
  */
 export async function countFailure(q: Queryable, address: string, now: Date, limits: GuessLimits): Promise<FailureCount> {
+  const at = now.toISOString();
   const { rows } = await q.query<{ failures: number; blocked_until: Date | string | null }>(
-    `INSERT INTO policy_guesses AS g (address, window_start, failures, blocked_until)
+    `WITH counted AS (
+     INSERT INTO policy_guesses AS g (address, window_start, failures, blocked_until)
      VALUES ($1, $2::timestamptz, 1, CASE WHEN $4::int <= 1 THEN $2::timestamptz + $3 * interval '1 millisecond' END)
      ON CONFLICT (address) DO UPDATE SET
        window_start = CASE WHEN g.window_start <= $2::timestamptz - $3 * interval '1 millisecond' THEN $2::timestamptz ELSE g.window_start END,
@@ -51,10 +58,19 @@ export async function countFailure(q: Queryable, address: string, now: Date, lim
          WHEN (CASE WHEN g.window_start <= $2::timestamptz - $3 * interval '1 millisecond' THEN 1 ELSE g.failures + 1 END) = $4::int
            THEN $2::timestamptz + $3 * interval '1 millisecond'
          ELSE g.blocked_until END
-     RETURNING failures, blocked_until`,
-    [address, now.toISOString(), limits.windowMs, limits.limit],
+       WHERE g.blocked_until IS NULL OR g.blocked_until <= $2::timestamptz
+     RETURNING failures, blocked_until
+     )
+     SELECT failures, blocked_until, set_config('synchronous_commit', 'off', true) AS async_commit FROM counted`,
+    [address, at, limits.windowMs, limits.limit],
+    'policy_guess_count',
   );
-  const row = rows[0] as { failures: number; blocked_until: Date | string | null };
+  const row = rows[0];
+  if (!row) {
+    const held = await q.query<{ failures: number; blocked_until: Date | string }>('SELECT failures, blocked_until FROM policy_guesses WHERE address = $1', [address]);
+    const blocked = held.rows[0];
+    return { failures: blocked?.failures ?? limits.limit, blockedNow: false, blockedUntil: blocked ? new Date(blocked.blocked_until) : now };
+  }
   const blockedUntil = row.blocked_until === null ? null : new Date(row.blocked_until);
   return { failures: row.failures, blockedNow: row.failures === limits.limit, blockedUntil };
 }

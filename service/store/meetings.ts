@@ -11,6 +11,7 @@ import type { RoomSpec } from '../../core/roomSpec';
 import type { AliasHasher } from '../aliasHash';
 import type { CodesCipher } from '../codes';
 import { aliasKey } from '../../core/roomSpec';
+import { openingOf } from '../../core/infinity/opening';
 import type { Queryable } from '../db/database';
 import { UNIQUE_VIOLATION, sqlState } from '../db/database';
 import { AliasTakenError } from './aliases';
@@ -70,6 +71,15 @@ async function aliasGuard<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * The plain opening columns of a room (migration 6: what the policy view loads without opening
+ * sealed rooms): first opening, last closing, series; all null when its aliases never answer.
+ */
+export function openingParams(room: RoomSpec): [number | null, number | null, string | null] {
+  const o = openingOf(room);
+  return o === null ? [null, null, null] : [o.from, o.until, o.series === null ? null : JSON.stringify(o.series)];
+}
+
 /** A meeting to store. */
 export interface NewMeeting {
   id: string;
@@ -102,13 +112,14 @@ function withActor(sql: string, params: unknown[], actor: Actor): [string, unkno
 export async function insertMeeting(q: Queryable, cipher: CodesCipher, hash: AliasHasher, m: NewMeeting, actor: Actor): Promise<MeetingView | null> {
   const [sql, params] = withActor(
     `WITH ins AS (
-       INSERT INTO meetings (id, version, organizer_id, organizer_name, subject, alias_key, room_sealed, sent, created_at, updated_at)
-       VALUES ($1, 1, $2, $3, $4, $5, $6, $7, now(), now())
+       INSERT INTO meetings (id, version, organizer_id, organizer_name, subject, alias_key, room_sealed, sent,
+                             open_from_ms, open_until_ms, series, opening_known, created_at, updated_at)
+       VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, true, now(), now())
        ON CONFLICT (id) DO NOTHING
        RETURNING ${COLUMNS}
      ), audit AS (${AUDIT('create', 'ins')})
      SELECT * FROM ins`,
-    [m.id, m.organizer.id, m.organizer.name, m.subject, hash(aliasKey(m.room.alias)), cipher.seal(m.room, m.id), m.room.sent],
+    [m.id, m.organizer.id, m.organizer.name, m.subject, hash(aliasKey(m.room.alias)), cipher.seal(m.room, m.id), m.room.sent, ...openingParams(m.room)],
     actor,
   );
   return aliasGuard(async () => {
@@ -142,13 +153,14 @@ export async function replaceMeeting(
     `WITH cur AS (
        SELECT id, version, organizer_id, room_sealed FROM meetings WHERE id = $1 FOR UPDATE
      ), upd AS (
-       UPDATE meetings m SET version = m.version + 1, subject = $4, alias_key = $5, room_sealed = $6, sent = $7, updated_at = now()
+       UPDATE meetings m SET version = m.version + 1, subject = $4, alias_key = $5, room_sealed = $6, sent = $7,
+                             open_from_ms = $8, open_until_ms = $9, series = $10::jsonb, opening_known = true, updated_at = now()
        FROM cur WHERE m.id = cur.id AND cur.version = $2 AND cur.organizer_id = $3
        RETURNING m.id, m.version, m.organizer_id, m.organizer_name, m.subject, m.room_sealed, m.created_at, m.updated_at,
                  cur.room_sealed AS before_sealed
      ), audit AS (${AUDIT('replace', 'upd')})
      SELECT * FROM upd`,
-    [target.id, target.version, target.organizerId, change.subject, hash(aliasKey(change.room.alias)), cipher.seal(change.room, target.id), change.room.sent],
+    [target.id, target.version, target.organizerId, change.subject, hash(aliasKey(change.room.alias)), cipher.seal(change.room, target.id), change.room.sent, ...openingParams(change.room)],
     actor,
   );
   return aliasGuard(async () => {

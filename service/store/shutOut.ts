@@ -10,6 +10,16 @@ const MAX_ADDRESSES = 10_000;
 
 export class ShutOutAddresses {
   readonly #until = new Map<string, number>();
+  /** The latest end among shut-outs forgotten to stay bounded: until then this copy is not the whole truth. */
+  #forgottenUntil = 0;
+
+  /**
+   * Whether every shut-out in force at `now` is held here (none was forgotten to stay bounded):
+   * the policy view (service/view/) then refuses shut-out addresses from memory alone.
+   */
+  complete(now: number): boolean {
+    return now >= this.#forgottenUntil;
+  }
 
   /** Whether `address` is shut out at `now` (forgetting it once its shut-out has ended). */
   has(address: string, now: number): boolean {
@@ -27,6 +37,12 @@ export class ShutOutAddresses {
     this.#until.set(address, Math.max(until, this.#until.get(address) ?? 0));
   }
 
+  /** Forgets everything (the view reloads what is in force from the database). */
+  clear(): void {
+    this.#until.clear();
+    this.#forgottenUntil = 0;
+  }
+
   get size(): number {
     return this.#until.size;
   }
@@ -37,6 +53,9 @@ export class ShutOutAddresses {
       if (entry[1] <= now) this.#until.delete(entry[0]);
       else if (!first || entry[1] < first[1]) first = entry;
     }
-    if (this.#until.size >= MAX_ADDRESSES && first) this.#until.delete(first[0]);
+    if (this.#until.size >= MAX_ADDRESSES && first) {
+      this.#until.delete(first[0]);
+      this.#forgottenUntil = Math.max(this.#forgottenUntil, first[1]);
+    }
   }
 }

@@ -7,29 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnService } from './processes';
 import type { ServiceProcess } from './processes';
-import { HOST_PIN, PASSCODE, aliasesOf, call, createTestDatabase, meetingId, sql, startIssuer } from './support';
+import { PASSCODE, aliasesOf, liveMeetingBody, call, createTestDatabase, meetingId, sql, startIssuer } from './support';
 import type { MintedAliases } from './support';
 import type { TestDatabase, TestIssuer } from './support';
 import { POLICY_PASSWORD, POLICY_USER, participantQuery, policyGet, sipDialInQuery, webJoinQuery } from './infinityRequests';
 
-const MIN = 60_000;
 const PARTICIPANTS = 20;
-
-/** A sent unique-mode meeting open now (its window runs from 15 minutes before a start 5 minutes ahead); the service mints its aliases. */
-function liveBody(sent = true) {
-  const start = Date.now() + 5 * MIN;
-  return {
-    subject: 'Replica review',
-    room: {
-      hostPin: HOST_PIN,
-      allowGuests: true,
-      accessCode: {},
-      invitees: [{ email: 'ana@example.com', name: 'Ana Lima', passcode: PASSCODE }],
-      meeting: { start, end: start + 60 * MIN },
-      sent,
-    },
-  };
-}
 
 describe('policy API on two service processes', () => {
   let issuer: TestIssuer;
@@ -59,7 +42,7 @@ describe('policy API on two service processes', () => {
   };
 
   it('gives 20 participants joining one invitee alias at once 20 distinct names, each stable on repeat', async () => {
-    const { id, aliases } = await create(liveBody());
+    const { id, aliases } = await create(liveMeetingBody());
     const ana = aliases.invitees[0]!.web;
     const conf = `securejoin-${id}`;
     const ask = (i: number) => policyGet(services[i % 2]!.url, 'participant/properties', participantQuery(ana, conf, `participant-${i}`));
@@ -73,8 +56,8 @@ describe('policy API on two service processes', () => {
   }, 30_000);
 
   it('never answers a conference it should not while connections are killed, recovers within seconds, and loses nothing', async () => {
-    const { id: live, aliases: open } = await create(liveBody());
-    const { aliases: draft } = await create(liveBody(false));
+    const { id: live, aliases: open } = await create(liveMeetingBody());
+    const { aliases: draft } = await create(liveMeetingBody({ sent: false }));
     const [anaOpen, webOpen] = [open.invitees[0]!.web, open.web];
     // The open meeting's personal and room aliases continue; the unsent draft's and an alias never minted are rejected.
     const expected: Record<string, 'continue' | 'reject'> = { [anaOpen]: 'continue', [webOpen]: 'continue', [draft.invitees[0]!.web]: 'reject', [draft.web]: 'reject', nobody3203: 'reject' };
@@ -113,7 +96,7 @@ describe('policy API on two service processes', () => {
   }, 30_000);
 
   it('answers non-200 at once while the database refuses connections, and recovers', async () => {
-    const { aliases } = await create(liveBody());
+    const { aliases } = await create(liveMeetingBody());
     const ana = aliases.invitees[0]!.web;
     const admin = db.url.replace(/\/[^/]+$/, '/postgres');
     await sql(admin, `ALTER DATABASE ${db.name} WITH ALLOW_CONNECTIONS false`);

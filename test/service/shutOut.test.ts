@@ -23,4 +23,15 @@ describe('ShutOutAddresses', () => {
     expect(s.size).toBeLessThan(10_000);
     expect([s.has('late', 5_000), s.has('later', 5_000)]).toEqual([true, true]);
   });
+
+  it('says it is incomplete while a shut-out it forgot to stay bounded is still in force', () => {
+    const s = new ShutOutAddresses();
+    expect(s.complete(0)).toBe(true);
+    for (let i = 0; i < 10_000; i += 1) s.add(`a${i}`, 1_000 + i, 0);
+    s.add('late', 50_000, 0);
+    // a0 (ending at 1,000) was forgotten: until then the database must be asked.
+    expect([s.complete(999), s.complete(1_000)]).toEqual([false, true]);
+    s.clear();
+    expect([s.size, s.complete(0)]).toEqual([0, true]);
+  });
 });

@@ -22,7 +22,8 @@ describe('securejoin service (process)', () => {
   });
 
   it('finishes a request in flight on SIGTERM, then exits 0 and takes no new one', async () => {
-    const svc = await spawnService(issuer, db.url, ['--log-level', 'info']);
+    // Debug: the service logs each request's arrival (at info only its completion).
+    const svc = await spawnService(issuer, db.url, ['--log-level', 'debug']);
     const token = await issuer.sign({ oid: 'ann-oid' });
     expect((await call(svc.url, 'GET', '/readyz')).status).toBe(200);
 

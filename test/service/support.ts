@@ -156,6 +156,25 @@ export function meetingBody(over: Record<string, unknown> = {}, start = Date.UTC
   };
 }
 
+/**
+ * A unique-mode meeting (one invitee, Ana) open now: its window runs from 15 minutes before a
+ * start 5 minutes ahead (or from `start`); a draft unless `sent`. The service mints its aliases.
+ */
+export function liveMeetingBody(opts: { sent?: boolean; start?: number } = {}): Record<string, unknown> {
+  const start = opts.start ?? Date.now() + 5 * 60_000;
+  return {
+    subject: 'Live review',
+    room: {
+      hostPin: HOST_PIN,
+      allowGuests: true,
+      accessCode: {},
+      invitees: [{ email: 'ana@example.com', name: 'Ana Lima', passcode: PASSCODE }],
+      meeting: { start, end: start + 60 * 60_000 },
+      sent: opts.sent ?? true,
+    },
+  };
+}
+
 /** The aliases the service minted for a meeting (the room of an answer). */
 export interface MintedAliases {
   web: string;
