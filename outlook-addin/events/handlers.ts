@@ -14,6 +14,7 @@ import { readPrefs, readSecurity, saveSecurity, securityForUpdate, writeSecurity
 import { securityFromBody, syncAttendees } from '../logic/security';
 import { unmintedAliases } from '../logic/minted';
 import { paneOwnsUpdates } from '../logic/ownership';
+import { saveSentInvite } from '../logic/status';
 import type { OfficeLaunchEvent } from '../office/officeTypes';
 import type { LaunchFunctionName } from './launchEvents';
 import { BUTTON, press, sentences } from '../logic/wording';
@@ -246,6 +247,8 @@ export function createEventHandlers(deps: EventDeps): Record<LaunchFunctionName,
         const failed = plan.action === 'allow' && security && findInviteBlock(meeting.bodyHtml, 'html') ? await register(deps, port, meeting, security, settings, true) : null;
         if (plan.action !== 'allow') options = { allowEvent: false, errorMessage: plan.action === 'refuse' ? plan.message : subjectNotUpdatedText() };
         else options = failed ? { allowEvent: false, errorMessage: registerDenial(failed) } : { allowEvent: true };
+        // What the invite going out says: the pane then knows an update is due when the block changes after this.
+        if (options.allowEvent) await saveSentInvite(port, (await port.getSnapshot()).bodyHtml);
       } catch (error) {
         deps.log?.(`onAppointmentSend: ${error instanceof Error ? error.message : String(error)}`);
         options = { allowEvent: false, errorMessage: `SecureJoin could not check this invite. Open SecureJoin and ${press(BUTTON.update)} (or ${press(BUTTON.insert)}), then send again.` };

@@ -13,6 +13,8 @@ export const BUTTON = {
   newLinks: 'Get new links',
   saveDefault: 'Use as default for all meetings',
   exportRoster: 'Export roster (CSV)',
+  confirmNewCodes: 'Make new codes',
+  sendPersonal: 'Send personal messages',
 } as const;
 
 /** A label of the pane's buttons. */

@@ -4,6 +4,7 @@
  */
 import type { GuessRisk, MeetingServicePolicy } from '../../core/policy';
 import { BUTTON, press } from '../logic/wording';
+import type { KeyedMessage } from '../logic/status';
 import type { ItemPort, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerChoices, OrganizerSettings, PaneTruth, PersonalMessage, ProvisionFetch, ProvisionResult, TokenSource } from '../logic';
 
 /**
@@ -39,7 +40,10 @@ export interface PaneState {
   messages: PersonalMessage[];
   provisioning: ProvisioningStatus;
   busy: boolean;
-  message: { kind: 'info' | 'error'; text: string } | null;
+  /** A confirmation or an action's failure, tied to the state it was said in (logic/status.ts): gone once that state changes. */
+  message: KeyedMessage | null;
+  /** What the block of the invite last sent said (logic/status.ts), null: not sent in this session; undefined until read. */
+  sentInvite: string | null | undefined;
 }
 
 /** What the controller needs from outside: the item, the policy file, the network, sign-in, the clock. */
@@ -78,6 +82,7 @@ export const INITIAL_STATE: PaneState = {
   provisioning: { state: 'idle', text: '' },
   busy: false,
   message: null,
+  sentInvite: undefined,
 };
 
 /** Shown when the policy names no meeting service. */
