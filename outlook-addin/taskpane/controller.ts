@@ -28,6 +28,7 @@ import { findInviteBlock } from '../../core/invite/upsert';
 import { withoutMinted } from '../logic/minted';
 import { BUTTON } from '../logic/wording';
 import { choicesDiffer, currentMessage, readSentInvite, statusKey } from '../logic/status';
+import { readDeliveries } from '../logic/delivery';
 import type { DriftKind, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerChoices, OrganizerSettings, PasscodeModeChoice } from '../logic';
 import { derive as deriveFrom, truthOf } from './derive';
 import { errorText, INITIAL_STATE, isRecovered, NOT_CONFIGURED, PENDING, provisioningStatus, tokenCache } from './paneState';
@@ -56,7 +57,7 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
   /** Shows `text` for the state as it is now. */
   const say = (kind: 'info' | 'error', text: string) => set({ message: { kind, text, key: statusKey(state.truth, state.sentInvite) } });
   /** What this item registered and last sent, read again (the event runtime's send check writes both). */
-  const sessionFacts = async () => ({ registered: await registeredBody(port, state.settings as OrganizerSettings), sentInvite: await readSentInvite(port) });
+  const sessionFacts = async () => ({ registered: await registeredBody(port, state.settings as OrganizerSettings), sentInvite: await readSentInvite(port), deliveries: await readDeliveries(port) });
   const port = withPaneMemory(deps.port);
   const derive = (meeting: MeetingSnapshot, security: MeetingSecurity | null) => deriveFrom(state, meeting, security);
 
@@ -359,6 +360,22 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
         if (!security || !state.inserted || isRecovered(security)) return null;
         await provision(await port.getSnapshot(), security, true);
         return null;
+      }),
+    /**
+     * Sends each invitee without a message for their current codes (or only `emails`) their
+     * personal message through Microsoft Graph, and shows per invitee what happened. Where Graph
+     * cannot be used (no sign-in, a refusal) each message is opened for the organizer to send.
+     */
+    sendPersonal: (emails?: readonly string[]) =>
+      act('Sending personal messages', async () => {
+        const security = state.security;
+        const settings = state.settings as OrganizerSettings;
+        if (!security || isRecovered(security) || !state.meeting) return null;
+        const mail = settings.service ? (deps.mail?.(settings.service) ?? null) : null;
+        // Loaded on first use: the pane's first paint does without it.
+        const out = await (await import('../logic/sendPersonal')).deliverPersonalMessages(port, mail && { fetch: deps.fetch, tokens: mail.tokens, root: mail.root, now: deps.now }, security, state.messages, emails);
+        set({ lastRun: { ...state.lastRun, ...Object.fromEntries(out.results.map((r) => [r.email, r])) }, deliveries: await readDeliveries(port) });
+        return out.text;
       }),
     /** Saves the current choices as the default for all meetings (roaming settings). */
     saveDefault: () =>

@@ -5,6 +5,9 @@
 import type { GuessRisk, MeetingServicePolicy } from '../../core/policy';
 import { BUTTON, press } from '../logic/wording';
 import type { KeyedMessage } from '../logic/status';
+import { NO_DELIVERIES } from '../logic/delivery';
+import type { DeliveryRecord } from '../logic/delivery';
+import type { InviteeDelivery } from '../logic/sendPersonal';
 import type { ItemPort, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerChoices, OrganizerSettings, PaneTruth, PersonalMessage, ProvisionFetch, ProvisionResult, TokenSource } from '../logic';
 
 /**
@@ -44,6 +47,10 @@ export interface PaneState {
   message: KeyedMessage | null;
   /** What the block of the invite last sent said (logic/status.ts), null: not sent in this session; undefined until read. */
   sentInvite: string | null | undefined;
+  /** Which invitees got their personal message (logic/delivery.ts, kept in sessionData). */
+  deliveries: DeliveryRecord;
+  /** The last "Send personal messages" run's outcome per invitee email (failures are shown with a retry). */
+  lastRun: Record<string, InviteeDelivery>;
 }
 
 /** What the controller needs from outside: the item, the policy file, the network, sign-in, the clock. */
@@ -60,6 +67,12 @@ export interface PaneDeps {
   now(): number;
   /** False while the pane is hidden: the poll then reads nothing (default: visible). */
   visible?(): boolean;
+  /**
+   * Microsoft Graph for personal messages under the policy's meeting service (its app
+   * registration signs in for Mail.Send): Graph's root and tokens; null or absent where this
+   * Outlook cannot have them (the pane then opens each message for the organizer to send).
+   */
+  mail?(service: MeetingServicePolicy): { root: string; tokens: TokenSource | null } | null;
 }
 
 /** The initial (loading) state. */
@@ -83,6 +96,8 @@ export const INITIAL_STATE: PaneState = {
   busy: false,
   message: null,
   sentInvite: undefined,
+  deliveries: NO_DELIVERIES,
+  lastRun: {},
 };
 
 /** Shown when the policy names no meeting service. */
