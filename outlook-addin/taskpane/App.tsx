@@ -95,7 +95,12 @@ export function App({ controller }: { controller: PaneController & { subscribe(c
       {s.loaded && <PolicyPanel loaded={s.loaded} settings={s.settings} />}
       {s.phase === 'ready' && s.settings && (
         <>
-          <SettingsPanel state={s} controller={controller} commit={() => controller.choicesPending && regenerate('settings', () => controller.commitChoices(), () => controller.revertChoices())} />
+          <SettingsPanel
+            state={s}
+            controller={controller}
+            // Unsent: the controller makes codes once it is free, if the choice still differs then. Sent: asks first.
+            commit={() => (sent ? controller.choicesPending && regenerate('settings', () => controller.commitChoices(), () => controller.revertChoices()) : void controller.commitChoices())}
+          />
           {/* Without a block or codes there is no activation time and no code to guess: nothing beside "No SecureJoin block". */}
           {(s.inserted || s.security) && (
             <>

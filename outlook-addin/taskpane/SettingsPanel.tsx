@@ -110,7 +110,12 @@ export function SettingsPanel({ state, controller, commit }: { state: PaneState;
               checked={state.choices.passcodeMode === m.value}
               onChange={() => controller.pickPasscodeMode(m.value)}
               // A pointer click (detail > 0) is a choice made; the click browsers fire for an arrow key (detail 0) is not.
-              onClick={(e) => e.detail > 0 && commit()}
+              // (The click comes before the change event: the choice is taken here first.)
+              onClick={(e) => {
+                if (e.detail === 0) return;
+                controller.pickPasscodeMode(m.value);
+                commit();
+              }}
             />
             {m.label}
           </label>
