@@ -17,13 +17,15 @@ const messages = personalMessages(m, security, SETTINGS);
 function memoryPort(): ItemPort & { data: Map<string, string>; opened: string[] } {
   const data = new Map<string, string>();
   const opened: string[] = [];
-  return {
-    data,
-    opened,
+  const port: Pick<ItemPort, 'getSessionData' | 'setSessionData' | 'openMessage'> = {
     getSessionData: async (k) => data.get(k) ?? null,
-    setSessionData: async (k, v) => void data.set(k, v) || true,
+    setSessionData: async (k, v) => {
+      data.set(k, v);
+      return true;
+    },
     openMessage: async (to) => void opened.push(to.email),
-  } as unknown as ItemPort & { data: Map<string, string>; opened: string[] };
+  };
+  return Object.assign(port as ItemPort, { data, opened });
 }
 
 /** A fetch answering in turn with `statuses` (then 202), recording each request. */
