@@ -220,7 +220,7 @@ describe("the organizer's flow (issue 22)", () => {
 
     await pane.click('#send-personal');
     await pane.waitForFunction(() => document.querySelectorAll('#roster li[data-delivery="delivered"]').length === 3, { timeout: 15_000 });
-    expect(await pane.$eval('#message', (el) => el.textContent)).toBe('3 personal messages sent.');
+    await pane.waitForFunction(() => document.getElementById('message')?.textContent === '3 personal messages sent.', { timeout: 10_000 });
     const sent = server.graph.sent.slice(before);
     expect(sent.map((m) => m.to.map((t) => t.address)).sort()).toEqual([['ana@example.com'], ['bo@example.com'], ['chen@example.com']]);
     for (const mail of sent) {
@@ -235,14 +235,13 @@ describe("the organizer's flow (issue 22)", () => {
         expect(mail.content).not.toContain(other.dialAlias);
       }
     }
-    // Kept with the item: the pane opened afresh shows the same.
-    await page.evaluate(() => ((document.getElementById('taskpane') as HTMLIFrameElement).src += ''));
-    const reopened = await page.waitForFrame(async (f) => f.url().includes('taskpane') && (await f.$('body[data-ready="true"]').catch(() => null)) !== null, { timeout: 15_000 });
-    await reopened.waitForFunction(() => document.querySelectorAll('#roster li[data-delivery="delivered"]').length === 3, { timeout: 15_000 });
+    // Kept with the item (sessionData, which a reopened pane reads), one entry per invitee.
+    const kept = await page.evaluate(() => (window as unknown as { securejoinPlayground: { sessionData: Map<string, string> } }).securejoinPlayground.sessionData.get('securejoin.delivered') ?? '');
+    expect((JSON.parse(kept) as { invitees: Array<{ email: string }> }).invitees.map((d) => d.email).sort()).toEqual(['ana@example.com', 'bo@example.com', 'chen@example.com']);
 
     // A fourth invitee: no message yet, and Send warns (the organizer may still send).
     await addAttendee(page, 'Dara Quinn', 'dara@example.com');
-    await reopened.waitForFunction(() => document.querySelector('#roster li[data-email="dara@example.com"]')?.getAttribute('data-delivery') === 'pending', { timeout: 15_000 });
+    await pane.waitForFunction(() => document.querySelector('#roster li[data-email="dara@example.com"]')?.getAttribute('data-delivery') === 'pending', { timeout: 15_000 });
     const alert = await send(page);
     expect(alert?.message).toMatch(/^SecureJoin: Dara Quinn has no personal message with their link and passcode yet.* press "Send personal messages", then send again\.$/);
     expect(alert?.canSendAnyway).toBe(true);
