@@ -7,7 +7,7 @@
 import pg from 'pg';
 import { aliasHasher } from '../service/aliasHash';
 import { codesCipher, parseCodesKey } from '../service/codes';
-import type { RoomSpec } from '../core/room';
+import type { RoomSpec } from '../core/roomSpec';
 import { CODES_KEY } from '../test/service/support';
 
 const BATCH = 5_000;

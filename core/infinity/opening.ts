@@ -5,8 +5,8 @@
  * "closed" from these without the sealed room; an "open" alias is still decided from the room
  * itself (answers.ts decideServiceConfiguration), so these only ever narrow what is looked up.
  */
-import { roomWindowAt } from '../room/decideTokenRequest';
-import type { RoomRecurrence, RoomSpec, RoomWindow } from '../room/types';
+import { roomWindowAt } from '../roomSpec/window';
+import type { RoomRecurrence, RoomSpec, RoomWindow } from '../roomSpec/types';
 import { activationWindow, lastOccurrence, seriesWindowAt } from '../time';
 import type { EpochMs } from '../types';
 

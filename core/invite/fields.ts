@@ -1,6 +1,6 @@
 /** Reads the fields of our block back from its text lines (whatever Outlook did to the markup). */
 import type { DialIn } from './render';
-import { ALIAS_NOTE_START, LABELS, PERSONAL_PASSCODE_TEXT } from './render';
+import { ALIAS_NOTE_STARTS, LABELS, PERSONAL_PASSCODE_TEXT } from './render';
 import { normaliseLine } from './markers';
 
 /** What our block says, as read back from an invite body. Absent lines are absent fields. */
@@ -22,8 +22,19 @@ export interface InviteBlockFields {
 
 const MAX_LINE = 1000;
 const URL_TOKEN = /https?:\/\/[^\s<>"]{1,2000}/;
-/** "call N, enter conference ID 123 followed by #, then ..." (issue 10) and "call N, enter conference ID 123, then ..." (before). */
+/** "call N, enter conference ID 123 followed by #, then ..." (issue 10) and "call N, enter conference ID 123, then ..." (before): blocks before issue 22. */
 const DIAL_IN = /^call (.{1,60}?), enter conference ID ([0-9][0-9 ]{0,38}#?)(?:,| followed by #)/i;
+/** Issue 22's "By phone: enter conference ID 123 followed by #, then ..." (the numbers on the "Dial in:" line above it). */
+const BY_PHONE = /^enter conference ID ([0-9][0-9 ]{0,38}#?)(?:,|;| followed by #)/i;
+/** A dial-in number of issue 22's "Dial in: N or M" line. */
+const NUMBER = /^\+?[0-9][0-9 ().-]{2,30}$/;
+
+/** Where an access code's note starts in `value` (after the code), or -1 when it has none of an alias. */
+function aliasNoteAt(value: string): number {
+  const line = normaliseLine(value);
+  const at = ALIAS_NOTE_STARTS.map((start) => line.indexOf(normaliseLine(start))).filter((i) => i > 0);
+  return at.length ? Math.min(...at) : -1;
+}
 
 /** Collapses whitespace (no-break spaces included) and trims, for reading values. */
 export const tidy = (line: string): string => line.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim();
@@ -38,6 +49,9 @@ export function cleanCode(value: string): string {
 /** Parses the lines between the markers. Unknown lines are ignored; never throws. */
 export function readBlockFields(lines: readonly string[]): InviteBlockFields {
   const fields: InviteBlockFields = { personalPasscodes: false };
+  // Issue 22 splits dial-in over two lines: the numbers, then the steps with the conference ID.
+  let numbers: string[] | null = null;
+  let conferenceId: string | null = null;
   for (const raw of lines) {
     const line = tidy(raw.slice(0, MAX_LINE));
     if (line === '') continue;
@@ -63,7 +77,7 @@ export function readBlockFields(lines: readonly string[]): InviteBlockFields {
       if (url && fields.captureUrl === undefined) fields.captureUrl = url[0];
     } else if (label === LABELS.accessCode.toLowerCase()) {
       if (fields.accessCode === undefined) {
-        const note = normaliseLine(value).indexOf(normaliseLine(ALIAS_NOTE_START));
+        const note = aliasNoteAt(value);
         fields.accessCode = cleanCode(note > 0 ? value.slice(0, note) : value);
         if (note > 0) fields.accessCodeIsAlias = true;
       }
@@ -74,7 +88,18 @@ export function readBlockFields(lines: readonly string[]): InviteBlockFields {
     } else if (label === LABELS.dialIn.toLowerCase()) {
       const m = DIAL_IN.exec(value);
       if (m && fields.dialIn === undefined) fields.dialIn = { number: tidy(m[1] as string), conferenceId: tidy(m[2] as string) };
+      else if (!m && numbers === null) {
+        const list = value.split(/ or |, /).map(tidy);
+        if (list.every((n) => NUMBER.test(n))) numbers = list;
+      }
+    } else if (label.startsWith(LABELS.byPhone.toLowerCase())) {
+      const m = BY_PHONE.exec(value);
+      if (m && conferenceId === null) conferenceId = tidy(m[1] as string);
     }
+  }
+  if (fields.dialIn === undefined && numbers && conferenceId) {
+    const [number, ...more] = numbers as [string, ...string[]];
+    fields.dialIn = { number, conferenceId, ...(more.length ? { more } : {}) };
   }
   return fields;
 }

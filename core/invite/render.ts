@@ -25,6 +25,8 @@ export type InvitePasscode = { mode: 'shared'; value: string } | { mode: 'per-in
 export interface DialIn {
   number: string;
   conferenceId: string;
+  /** Further numbers to call (the node's other dial-in numbers), listed after `number`. */
+  more?: string[];
 }
 
 /** Everything the block shows. Times are UTC ms; `timeZone` is the organizer's IANA zone. */
@@ -89,28 +91,30 @@ export const LABELS = {
   accessCode: 'Access code',
   passcode: 'Passcode',
   dialIn: 'Dial in',
+  byPhone: 'By phone',
   saveLink: 'Save in SecureJoin',
 } as const;
 
 /**
  * After an access code that is the meeting's numeric alias (see InviteBlockInput.accessCodeIsAlias):
- * where it goes. Readers know every note by its start ({@link ALIAS_NOTE_START}), so blocks
- * written before issue 13 ("(the conference ID to dial; not a PIN)") still read as aliases.
+ * who types it. Readers know every note by its start ({@link ALIAS_NOTE_STARTS}), so blocks
+ * written before issue 22 ("(the conference ID: already in the join link; ...)") still read as aliases.
  */
-export const ALIAS_NOTE = '(the conference ID: already in the join link; by phone or video system, type it at the Virtual Reception; not a PIN)';
+export const ALIAS_NOTE = '(for phones and video systems)';
 /** The same in per-invitee mode, where the meeting's own aliases admit hosts only. */
-export const HOSTS_ONLY_ALIAS_NOTE = '(the conference ID for hosts only; not a PIN: invitees use the one in their personal message)';
-/** How every note of an alias access code starts. */
-export const ALIAS_NOTE_START = '(the conference ID';
-/** After a code typed at the join page's PIN prompt (the shared passcode, a guest PIN as access code). */
-export const PIN_NOTE = '(type it when asked for a PIN)';
+export const HOSTS_ONLY_ALIAS_NOTE = '(hosts only)';
+/** How every note of an alias access code starts, this shape's and the shapes before issue 22. */
+export const ALIAS_NOTE_STARTS = ['(for phone', '(hosts only', '(the conference ID'] as const;
 
 /**
  * Text of the passcode line when every invitee gets a personal passcode. The parser knows it by
  * its first word, so blocks written before ("personal - each invitee receives their own
  * passcode separately") still read as per-invitee.
  */
-export const PERSONAL_PASSCODE_TEXT = 'personal - each invitee gets a personal message with their own join link and passcode (and phone steps); the join link and access code above admit hosts only';
+export const PERSONAL_PASSCODE_TEXT = 'personal - each invitee gets their own link and passcode by email; the link above is for hosts';
+
+/** The longest line the block writes, links aside (issue 22: an invite read at a glance). */
+export const MAX_BLOCK_LINE = 100;
 
 const CODE = /^[A-Za-z0-9]{4,32}#?$/;
 const PHONE = /^\+?[0-9][0-9 ().-]{2,30}$/;
@@ -128,6 +132,7 @@ function inputProblems(input: InviteBlockInput): string[] {
   if (input.dialIn) {
     if (!PHONE.test(input.dialIn.number ?? '')) problems.push('dialIn.number: must be a phone number such as "+44 20 1234 5678"');
     if (!CONFERENCE_ID.test(input.dialIn.conferenceId ?? '')) problems.push('dialIn.conferenceId: must be digits');
+    if ((input.dialIn.more ?? []).some((n) => !PHONE.test(n ?? ''))) problems.push('dialIn.more: must be phone numbers');
   }
   if (input.subject !== undefined && typeof input.subject !== 'string') problems.push('subject: must be a string');
   if (input.saveLink === true) {
@@ -159,59 +164,86 @@ function saveLinkOf(input: InviteBlockInput, lead: number, grace: number): strin
   });
 }
 
-/** The block's lines as [label or null, value, href?]; both formats are built from these. */
-function blockLines(input: InviteBlockInput): Array<{ label: string | null; value: string; href?: string }> {
+/** One line of the block: its label, value, link target, and `quiet` for a line set in small type (the long save link). */
+interface BlockLine {
+  label: string | null;
+  value: string;
+  href?: string;
+  quiet?: boolean;
+}
+
+/** The block's lines; both formats are built from these. */
+function blockLines(input: InviteBlockInput): BlockLine[] {
   const lead = input.leadMinutes ?? DEFAULT_LEAD_MINUTES;
   const grace = input.graceMinutes ?? 0;
   const window = activationWindow(input.meeting, { leadMinutes: lead, graceMinutes: grace });
-  const lines: Array<{ label: string | null; value: string; href?: string }> = [];
+  // Made first: a series the link cannot carry is refused for the link's reason.
+  const save = input.saveLink === true ? saveLinkOf(input, lead, grace) : null;
+  const lines: BlockLine[] = [];
   const subject = input.subject === undefined ? '' : singleLine(input.subject);
   if (subject) lines.push({ label: LABELS.subject, value: subject });
   const url = input.joinUrl.trim();
   lines.push({ label: LABELS.joinUrl, value: url, href: url });
-  lines.push({ label: LABELS.accessCode, value: `${input.accessCode} ${accessCodeNote(input)}` });
-  if (input.saveLink === true) {
-    const save = saveLinkOf(input, lead, grace);
-    lines.push({ label: LABELS.saveLink, value: save, href: save });
-  }
-  if (input.passcode?.mode === 'shared') lines.push({ label: LABELS.passcode, value: `${input.passcode.value} ${PIN_NOTE}` });
+  lines.push({ label: LABELS.accessCode, value: input.accessCodeIsAlias ? `${input.accessCode} ${input.passcode?.mode === 'per-invitee' ? HOSTS_ONLY_ALIAS_NOTE : ALIAS_NOTE}` : input.accessCode });
+  if (input.passcode?.mode === 'shared') lines.push({ label: LABELS.passcode, value: input.passcode.value });
   if (input.passcode?.mode === 'per-invitee') lines.push({ label: LABELS.passcode, value: PERSONAL_PASSCODE_TEXT });
+  if (input.dialIn) {
+    lines.push({ label: LABELS.dialIn, value: numberList(input.dialIn) });
+    lines.push({ label: input.passcode?.mode === 'per-invitee' ? `${LABELS.byPhone} (hosts)` : LABELS.byPhone, value: phoneSteps(input.dialIn, input.passcode) });
+  }
   lines.push({ label: null, value: activationSentence(window, input.meeting, { timeZone: input.timeZone, locale: input.locale, leadMinutes: lead, withDate: input.withDate === true }) });
   if (input.recurrence) {
     // The rule in words: a pasted block without a save link (per-invitee mode) still tells the extension every occurrence.
     const series = { start: input.meeting.start, end: input.meeting.end, ...input.recurrence };
     lines.push({ label: null, value: seriesActivationSentence(series, { locale: input.locale, leadMinutes: lead, graceMinutes: grace }) });
   } else if (input.recurring) lines.push({ label: null, value: recurringActivationSentence(lead) });
-  if (input.dialIn) lines.push({ label: LABELS.dialIn, value: dialInSteps(input.dialIn, input.passcode) });
+  const help = withoutExtension(input);
+  if (help) lines.push({ label: null, value: help });
+  if (save) lines.push({ label: LABELS.saveLink, value: save, href: save, quiet: true });
   return lines;
 }
 
-/** What the access code is for: the conference ID (for hosts only in per-invitee mode), else a PIN. */
-function accessCodeNote(input: InviteBlockInput): string {
-  if (!input.accessCodeIsAlias) return PIN_NOTE;
-  return input.passcode?.mode === 'per-invitee' ? HOSTS_ONLY_ALIAS_NOTE : ALIAS_NOTE;
+/** The one line for readers without the extension: what to type where (none in per-invitee mode: their own email says it). */
+function withoutExtension(input: InviteBlockInput): string | null {
+  if (input.passcode?.mode === 'per-invitee') return null;
+  if (input.passcode?.mode === 'shared') return 'Without the SecureJoin extension: open the join link and type the passcode when asked for a PIN.';
+  if (!input.accessCodeIsAlias) return 'Without the SecureJoin extension: open the join link and type the access code when asked for a PIN.';
+  return 'Open the join link to join; the host admits you from the lobby.';
+}
+
+/** "+44 20 7946 0000 or +1 555 0100 200": as many of the numbers as fit on one short line (the first always). */
+function numberList(dialIn: DialIn): string {
+  const numbers = [dialIn.number, ...(dialIn.more ?? [])].map((n) => singleLine(n, 40));
+  let line = numbers[0] as string;
+  for (const n of numbers.slice(1)) {
+    if (`${LABELS.dialIn}: ${line} or ${n}`.length > MAX_BLOCK_LINE) break;
+    line = `${line} or ${n}`;
+  }
+  return line;
 }
 
 /**
- * What a phone caller does: call the number, type the conference ID (the numeric alias) at the
+ * What a phone caller does after calling: type the conference ID (the numeric alias) at the
  * Virtual Reception, then the PIN prompt's code: the shared passcode; in per-invitee mode the
  * host PIN (the meeting's aliases admit hosts only; invitees get their own conference ID).
  */
-export function dialInSteps(dialIn: DialIn, passcode: InvitePasscode | undefined): string {
+export function phoneSteps(dialIn: DialIn, passcode: InvitePasscode | undefined): string {
   const id = singleLine(dialIn.conferenceId, 40);
-  const base = `call ${singleLine(dialIn.number, 40)}, enter conference ID ${id}${id.endsWith('#') ? '' : ' followed by #'}`;
+  const base = `enter conference ID ${id}${id.endsWith('#') ? '' : ' followed by #'}`;
   if (passcode?.mode === 'shared') return `${base}, then the passcode followed by #.`;
-  if (passcode?.mode === 'per-invitee') return `${base}, then the host PIN followed by # (hosts only: each invitee dials the conference ID in their own message).`;
+  if (passcode?.mode === 'per-invitee') return `${base}, then the host PIN followed by #.`;
   return `${base}; the host admits you from the lobby.`;
 }
 
 /**
  * The SecureJoin block for `input`, as `{ html, text }`. Both start with
  * "-- SecureJoin secure access --" and end with "-- End of SecureJoin secure access --" on
- * lines of their own; between them: subject, join link (the web alias), access code (the numeric
- * alias), passcode line (shared value or "personal - ..."), the "Save in SecureJoin" capture link
- * when `saveLink` is set, the activation sentence in `timeZone`/`locale`, the recurring sentence,
- * and dial-in steps (conference ID, then the passcode) when a number is configured.
+ * lines of their own; between them, each on one short line as in the invites people know
+ * (Zoom, Teams): subject, join link (the web alias), access code (the numeric alias), passcode
+ * (shared value or "personal - ..."), dial-in numbers and the phone steps when a number is
+ * configured, the activation sentence in `timeZone`/`locale`, the recurring sentence, one line
+ * for readers without the extension, and last the "Save in SecureJoin" capture link when
+ * `saveLink` is set (the one line longer than {@link MAX_BLOCK_LINE}: small type in HTML).
  * Throws RangeError naming every bad field (join link not https, malformed codes, bad times...).
  */
 export function renderInviteBlock(input: InviteBlockInput): InviteBlock {
@@ -221,7 +253,8 @@ export function renderInviteBlock(input: InviteBlockInput): InviteBlock {
   const text = [BLOCK_START_MARKER, ...lines.map((l) => (l.label ? `${l.label}: ${l.value}` : l.value)), BLOCK_END_MARKER].join('\n');
   const htmlLines = lines.map((l) => {
     const value = l.href ? `<a href="${escapeHtml(l.href)}">${escapeHtml(l.value)}</a>` : escapeHtml(l.value);
-    return `<p>${l.label ? `<b>${escapeHtml(l.label)}:</b> ` : ''}${value}</p>`;
+    // The save link is long: small grey type that wraps anywhere, so it neither dominates nor widens a narrow window.
+    return `<p${l.quiet ? ' style="font-size:smaller;color:#555;overflow-wrap:anywhere"' : ''}>${l.label ? `<b>${escapeHtml(l.label)}:</b> ` : ''}${value}</p>`;
   });
   const html = [
     '<div style="border-left:3px solid #2b6cb0;padding-left:8px">',

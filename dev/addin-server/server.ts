@@ -5,6 +5,7 @@
  *   `policy.json` beside them (the admin's policy; users cannot edit it);
  * - `/playground/` the fake Outlook compose window; `/playground/addin/...` the same add-in files
  *   with the office.js script tag pointed at the playground's fake office.js;
+ * - `/graph/v1.0/me/sendMail` a Microsoft Graph stand-in that records personal messages (graphStandIn.ts);
  * - `/dev-issuer/...` (only with `devIssuer`: development and the playground) the local token
  *   issuer's JWKS and token endpoint (devIssuerRoutes.ts). The server holds no credential of
  *   anyone else's and forwards nothing: the add-in talks to the meeting service itself.
@@ -25,6 +26,8 @@ import { buildAddin } from '../../scripts/build/outlookAddin';
 import { DEV_ISSUER_PATH, handleDevIssuer } from '../../cli/devIssuerRoutes';
 import type { DevIssuerLike } from '../../cli/devIssuerRoutes';
 import { buildPlayground } from '../outlook-playground/bundle';
+import { createGraphStandIn } from './graphStandIn';
+import type { GraphStandIn } from './graphStandIn';
 import { ADDIN_CONTENT_TYPES } from '../../service/addin/files';
 
 /** Kept here for callers that imported it from the add-in server. */
@@ -63,6 +66,8 @@ export interface AddinServer {
   /** With `devIssuer`: its JWKS URL (`<url>/dev-issuer/jwks.json`), for the meeting service; else null. */
   devIssuerJwksUrl: string | null;
   outDir: string;
+  /** The Microsoft Graph stand-in at `<url>/graph/v1.0` (graphStandIn.ts): what personal messages were sent. */
+  graph: GraphStandIn;
   /** Serves another policy.json from now on (null: 404). */
   setPolicyText(text: string | null): void;
   close(): Promise<void>;
@@ -105,11 +110,13 @@ export async function startAddinServer(opts: AddinServerOptions = {}): Promise<A
   const addinDir = join(outDir, 'addin');
   const playgroundDir = join(outDir, 'playground');
   let ready: Promise<void> = Promise.resolve();
+  const graph = createGraphStandIn();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     await ready;
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (opts.devIssuer && path.startsWith(`${DEV_ISSUER_PATH}/`) && (await handleDevIssuer(opts.devIssuer, path, req, res))) return;
+    if (await graph.handle(path, req, res)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', undefined, { allow: 'GET, HEAD' });
     if (path === '/') return send(res, 302, '', undefined, { location: '/playground/' });
     const policy = () => (policyText === null ? send(res, 404, 'No policy.json') : send(res, 200, policyText, TYPES['.json']));
@@ -154,6 +161,7 @@ export async function startAddinServer(opts: AddinServerOptions = {}): Promise<A
     playgroundUrl: `${url}/playground/`,
     devIssuerJwksUrl: opts.devIssuer ? `${url}${DEV_ISSUER_PATH}/jwks.json` : null,
     outDir,
+    graph,
     setPolicyText: (text) => void (policyText = text),
     close,
   };

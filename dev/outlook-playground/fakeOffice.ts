@@ -206,6 +206,10 @@ export function createFakeOffice(host: PlaygroundHost, opts: FakeOfficeOptions =
           },
         },
         diagnostics: { hostName: 'OutlookWebApp', hostVersion: 'playground' },
+        displayNewMessageForm(params: { toRecipients?: Array<{ emailAddress?: string } | string>; subject?: string; htmlBody?: string }) {
+          const to = (params?.toRecipients ?? []).map((r) => String(typeof r === 'string' ? r : r?.emailAddress));
+          host.openedMessages.push({ to, subject: String(params?.subject ?? ''), htmlBody: String(params?.htmlBody ?? '') });
+        },
       },
     },
     onReady(callback?: (info: { host: string; platform: string }) => void) {

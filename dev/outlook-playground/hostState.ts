@@ -104,6 +104,8 @@ export interface PlaygroundHost {
   /** Replaces the body exactly (the user typing in the body). */
   typeBody(html: string): void;
   sessionData: Map<string, string>;
+  /** Messages the add-in opened with `displayNewMessageForm`, newest last (the playground shows them). */
+  openedMessages: Array<{ to: string[]; subject: string; htmlBody: string }>;
   loadRoaming(): Record<string, unknown>;
   saveRoaming(values: Record<string, unknown>): void;
   subscribe(listener: (change: ItemChange) => void): () => void;
@@ -188,6 +190,7 @@ export function createPlaygroundHost(item: PlaygroundItem, opts: CreateHostOptio
       emit('body');
     },
     sessionData,
+    openedMessages: [],
     loadRoaming() {
       try {
         const parsed: unknown = JSON.parse(store.get() ?? '{}');

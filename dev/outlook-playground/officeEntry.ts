@@ -5,7 +5,7 @@
  * meeting service (tokens from the local development issuer, see devTokens.ts). Opened outside the playground it says
  * so on the console and defines nothing, so the add-in fails visibly instead of silently.
  */
-import { DEV_TOKEN_SOURCE_GLOBAL } from '../../outlook-addin/auth/devTokenHook';
+import { DEV_GRAPH_ROOT_GLOBAL, DEV_TOKEN_SOURCE_GLOBAL } from '../../outlook-addin/auth/devTokenHook';
 import { createDevTokenSource } from './devTokens';
 import { createFakeOffice } from './fakeOffice';
 import { PLAYGROUND_HOST_GLOBAL } from './hostState';
@@ -24,5 +24,7 @@ if (host) {
   (window as unknown as { Office: unknown }).Office = createFakeOffice(host, { displayLanguage: navigator.language || 'en-GB' });
   // Where Outlook offers Nested App Authentication, the playground offers its local issuer.
   (window as unknown as Record<string, unknown>)[DEV_TOKEN_SOURCE_GLOBAL] = createDevTokenSource(location.origin, host);
+  // Where the add-in would call Microsoft Graph, the add-in server's Graph stand-in (graphStandIn.ts).
+  (window as unknown as Record<string, unknown>)[DEV_GRAPH_ROOT_GLOBAL] = `${location.origin}/graph/v1.0`;
 }
 else console.error('SecureJoin playground office.js: no playground host found; open /playground/ instead.');

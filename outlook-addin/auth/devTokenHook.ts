@@ -14,3 +14,12 @@ export function devTokenSource(): TokenSource | null {
   const source = (globalThis as Record<string, unknown>)[DEV_TOKEN_SOURCE_GLOBAL] as TokenSource | undefined;
   return source && typeof source.token === 'function' ? source : null;
 }
+
+/** `window[DEV_GRAPH_ROOT_GLOBAL]`: a development host's Microsoft Graph stand-in (its root URL, e.g. `<origin>/graph/v1.0`). */
+export const DEV_GRAPH_ROOT_GLOBAL = '__securejoinDevGraphRoot';
+
+/** The development host's Graph root in this frame, or null (real Outlook: Microsoft Graph itself). */
+export function devGraphRoot(): string | null {
+  const root = (globalThis as Record<string, unknown>)[DEV_GRAPH_ROOT_GLOBAL];
+  return typeof root === 'string' && /^https?:\/\//.test(root) ? root : null;
+}

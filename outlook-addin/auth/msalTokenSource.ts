@@ -13,8 +13,11 @@ import type { TokenRequest, TokenSource } from '../logic/tokens';
 
 const detail = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 200);
 
-/** A TokenSource over NAA: silent first; a sign-in window only where `interactive` (the task pane). */
-export function createMsalTokenSource(service: MeetingServicePolicy): TokenSource {
+/**
+ * A TokenSource over NAA: silent first; a sign-in window only where `interactive` (the task pane).
+ * `scope`: the meeting service's by default; Microsoft Graph's `Mail.Send` for personal messages.
+ */
+export function createMsalTokenSource(service: MeetingServicePolicy, scope: string = service.scope): TokenSource {
   let app: Promise<IPublicClientApplication> | null = null;
   const pca = () => (app ??= createNestablePublicClientApplication({ auth: { clientId: service.clientId, authority: service.authority } }));
   return {
@@ -27,7 +30,7 @@ export function createMsalTokenSource(service: MeetingServicePolicy): TokenSourc
         // office-js issue 4450: some classic Windows builds have no NAA bridge in event runtimes.
         throw new TokenUnavailableError('unsupported', `This Outlook cannot sign in to the SecureJoin meeting service here (${detail(error)}). Open SecureJoin from the ribbon to sign in.`);
       }
-      const request = { scopes: [service.scope] };
+      const request = { scopes: [scope] };
       try {
         const account = client.getActiveAccount() ?? client.getAllAccounts()[0];
         return (await client.acquireTokenSilent(account ? { ...request, account } : request)).accessToken;

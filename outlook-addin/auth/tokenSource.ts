@@ -6,12 +6,13 @@
  */
 import type { MeetingServicePolicy } from '../../core/policy';
 import type { TokenRequest, TokenSource } from '../logic/tokens';
-import { devTokenSource } from './devTokenHook';
+import { GRAPH_ROOT, MAIL_SEND_SCOPE } from '../logic/graphMail';
+import { devGraphRoot, devTokenSource } from './devTokenHook';
 
-/** A TokenSource for `service` that loads its implementation on first use. */
-export function tokenSourceFor(service: MeetingServicePolicy): TokenSource {
+/** A TokenSource for `service` (`scope`: default the service's own) that loads its implementation on first use. */
+export function tokenSourceFor(service: MeetingServicePolicy, scope?: string): TokenSource {
   let source: Promise<TokenSource> | null = null;
-  const load = () => (source ??= Promise.resolve(devTokenSource()).then(async (dev) => dev ?? (await import('./msalTokenSource')).createMsalTokenSource(service)));
+  const load = () => (source ??= Promise.resolve(devTokenSource()).then(async (dev) => dev ?? (await import('./msalTokenSource')).createMsalTokenSource(service, scope)));
   return {
     async token(request: TokenRequest): Promise<string> {
       let loaded: TokenSource;
@@ -24,4 +25,13 @@ export function tokenSourceFor(service: MeetingServicePolicy): TokenSource {
       return loaded.token(request);
     },
   };
+}
+
+/**
+ * Microsoft Graph for personal messages: Graph itself with a `Mail.Send` token through the
+ * meeting service's app registration (NAA), or, in the playground, its Graph stand-in with the
+ * development issuer's tokens.
+ */
+export function mailFor(service: MeetingServicePolicy): { root: string; tokens: TokenSource } {
+  return { root: devGraphRoot() ?? GRAPH_ROOT, tokens: tokenSourceFor(service, MAIL_SEND_SCOPE) };
 }

@@ -14,6 +14,8 @@ import { readPrefs, readSecurity, saveSecurity, securityForUpdate, writeSecurity
 import { securityFromBody, syncAttendees } from '../logic/security';
 import { unmintedAliases } from '../logic/minted';
 import { paneOwnsUpdates } from '../logic/ownership';
+import { saveSentInvite } from '../logic/status';
+import { deliveryWarning, readDeliveries } from '../logic/delivery';
 import type { OfficeLaunchEvent } from '../office/officeTypes';
 import type { LaunchFunctionName } from './launchEvents';
 import { BUTTON, press, sentences } from '../logic/wording';
@@ -192,7 +194,9 @@ function registerDenial(failure: RegisterFailure): string {
  *   `completed({ allowEvent: false, errorMessage })` when the check fails, also when the check
  *   itself fails (fail closed), and when the meeting cannot be
  *   registered with the meeting service (policy `meetingService`) as it is now, a missing
- *   sign-in included (per-invitee roster synced with the attendees first). Until this check
+ *   sign-in included (per-invitee roster synced with the attendees first); a warning the organizer
+ *   may send past (`sendModeOverride: 'promptUser'`) when personal messages went out but invitees
+ *   added since have none (logic/delivery.ts). Until this check
  *   registers it with `sent: true`, the service holds the meeting as a draft that opens nothing.
  */
 export function createEventHandlers(deps: EventDeps): Record<LaunchFunctionName, LaunchHandler> {
@@ -228,7 +232,7 @@ export function createEventHandlers(deps: EventDeps): Record<LaunchFunctionName,
       if (failed) deps.log?.(`onAppointmentAttendeesChanged: ${failed.message}`);
     }),
     onAppointmentSend: async (event) => {
-      let options: { allowEvent: boolean; errorMessage?: string };
+      let options: { allowEvent: boolean; errorMessage?: string; sendModeOverride?: 'promptUser' };
       try {
         const port = deps.port();
         let meeting = await port.getSnapshot();
@@ -246,6 +250,11 @@ export function createEventHandlers(deps: EventDeps): Record<LaunchFunctionName,
         const failed = plan.action === 'allow' && security && findInviteBlock(meeting.bodyHtml, 'html') ? await register(deps, port, meeting, security, settings, true) : null;
         if (plan.action !== 'allow') options = { allowEvent: false, errorMessage: plan.action === 'refuse' ? plan.message : subjectNotUpdatedText() };
         else options = failed ? { allowEvent: false, errorMessage: registerDenial(failed) } : { allowEvent: true };
+        // Invitees added since the personal messages went out would get an invite they cannot use: a warning (send anyway possible).
+        const missing = options.allowEvent ? deliveryWarning(await readSecurity(port), await readDeliveries(port)) : null;
+        if (missing) options = { allowEvent: false, errorMessage: smartAlertText(missing, ''), sendModeOverride: 'promptUser' };
+        // What the invite going out says: the pane then knows an update is due when the block changes after this.
+        if (options.allowEvent) await saveSentInvite(port, (await port.getSnapshot()).bodyHtml);
       } catch (error) {
         deps.log?.(`onAppointmentSend: ${error instanceof Error ? error.message : String(error)}`);
         options = { allowEvent: false, errorMessage: `SecureJoin could not check this invite. Open SecureJoin and ${press(BUTTON.update)} (or ${press(BUTTON.insert)}), then send again.` };

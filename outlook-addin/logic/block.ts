@@ -79,14 +79,14 @@ export function blockInput(meeting: MeetingSnapshot, security: MeetingSecurity, 
   };
   if (security.passcodeMode === 'shared' && security.sharedPasscode) input.passcode = { mode: 'shared', value: security.sharedPasscode };
   if (security.passcodeMode === 'per-invitee') input.passcode = { mode: 'per-invitee' };
-  const number = dialInNumber(settings);
-  if (number && security.accessCode) input.dialIn = { number, conferenceId: security.accessCode };
+  const [number, ...more] = settings.node?.dialIn ?? [];
+  if (number && security.accessCode) input.dialIn = { number, conferenceId: security.accessCode, ...(more.length ? { more } : {}) };
   const savePin = security.passcodeMode === 'shared' ? security.sharedPasscode : security.passcodeMode === 'none' && !security.accessCode ? security.guestPin : null;
   if (savePin && JOIN_PIN_PATTERN.test(savePin)) Object.assign(input, { saveLink: true, savePin });
   return input;
 }
 
-/** The dial-in number printed in invites: the meeting's node's first, or null when it has none. */
+/** The dial-in number personal messages give: the meeting's node's first (the invite lists them all), or null when it has none. */
 export function dialInNumber(settings: Pick<OrganizerSettings, 'node'>): string | null {
   return settings.node?.dialIn?.[0] ?? null;
 }

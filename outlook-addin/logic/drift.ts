@@ -9,6 +9,7 @@ import { findInviteBlock } from '../../core/invite/upsert';
 import { blockProblems, blockSubject } from './block';
 import { meetingBody } from './meetingService';
 import { inviteesOf } from './security';
+import { sentInviteOf } from './status';
 import type { MeetingSecurity, MeetingSnapshot, OrganizerSettings } from './types';
 import { BUTTON } from './wording';
 import type { ButtonLabel } from './wording';
@@ -59,15 +60,20 @@ export interface DriftInput {
   /** True once SecureJoin saw or wrote its block in this item (and did not remove it since). */
   written: boolean;
   registration: RegistrationView;
+  /** What the block of the invite last sent said (logic/status.ts sentInviteOf), null or absent: not sent (as far as known). */
+  sentInvite?: string | null;
 }
 
 /** The pane's top line: its state, headline, the differences and the one button to press (null: nothing to do). */
 export interface PaneTruth {
-  state: 'current' | 'stale' | 'absent' | 'unregistered' | 'pending';
+  state: 'current' | 'stale' | 'absent' | 'unregistered' | 'pending' | 'unsent';
   headline: string;
   drifts: Drift[];
   action: ButtonLabel | null;
 }
+
+/** The top line while a changed invite waits to be sent again. */
+export const UNSENT_HEADLINE = 'The invite changed after it was sent: press Send in Outlook to send the update, so everyone who has the invite gets the new one.';
 
 const update = (kind: DriftKind, text: string): Drift => ({ kind, text, action: BUTTON.update });
 /** "a, b and c". */
@@ -173,6 +179,8 @@ export function paneTruth(input: DriftInput): PaneTruth {
   if (block.length) return { state: 'stale', headline: inserted ? 'The block in the invite is out of date:' : 'The SecureJoin block is missing:', drifts, action };
   if (service.length) return { state: 'unregistered', headline: 'The meeting service does not hold this meeting as the invite says:', drifts, action };
   if (inserted && input.settings.service && input.registration.state === 'pending') return { state: 'pending', headline: 'Registering the meeting with the meeting service…', drifts, action: null };
+  // Sent before, and the block says something else now (new codes, another time): attendees hold the old invite until the update goes out.
+  if (inserted && input.sentInvite && sentInviteOf(input.meeting.bodyHtml) !== input.sentInvite) return { state: 'unsent', headline: UNSENT_HEADLINE, drifts, action: null };
   return { state: 'current', headline: 'The block in the invite is up to date.', drifts, action: null };
 }
 

@@ -26,6 +26,11 @@ export interface ItemPort {
    * detection: Mailbox 1.7), so the caller re-checks on its own (e.g. at send).
    */
   onItemChanged(kind: ItemChangeKind, cb: () => void): Promise<boolean>;
+  /**
+   * Opens a new message prefilled for the organizer to send (Outlook's `displayNewMessageForm`,
+   * Mailbox 1.1); absent where the host cannot. Text only: the body is escaped into HTML.
+   */
+  openMessage?(to: { email: string; name: string }, subject: string, text: string): Promise<void>;
 }
 
 /** sessionData key holding the JSON of the meeting's `MeetingSecurity`. */

@@ -25,11 +25,11 @@ function windowSentence(meeting: MeetingSnapshot, settings: Pick<OrganizerSettin
   return `The link and passcode work from ${opens}, ${describeLead(settings.leadMinutes)} before the start, until ${until}.`;
 }
 
-/** "By phone: call N, enter conference ID <personal numeric alias> followed by #, then your passcode followed by #." */
+/** "By phone: call N, enter conference ID <personal numeric alias> followed by #, then your passcode followed by #." (the invite's words, with their own ID) */
 function phoneSteps(settings: Pick<OrganizerSettings, 'node'>, invitee: Invitee): string | null {
   const number = dialInNumber(settings);
   if (!number || !invitee.dialAlias) return null;
-  return `By phone or video system: call ${singleLine(number, 40)}, at the Virtual Reception enter your personal conference ID ${invitee.dialAlias} followed by #, then your passcode ${invitee.passcode} followed by #.`;
+  return `By phone: call ${singleLine(number, 40)}, enter conference ID ${invitee.dialAlias} followed by #, then your passcode ${invitee.passcode} followed by #.`;
 }
 
 /**

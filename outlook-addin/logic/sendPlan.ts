@@ -37,7 +37,7 @@ export function subjectNotUpdatedText(): string {
 }
 
 /** The fields attendees rely on: everything the block says except its subject line (and the alias note, wording only). */
-function reliedOn(fields: InviteBlockFields): string {
+export function reliedOn(fields: InviteBlockFields): string {
   const { subject: _subject, accessCodeIsAlias: _note, ...rest } = fields;
   return JSON.stringify(Object.fromEntries(Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : 1))));
 }

@@ -15,6 +15,8 @@ export const BUTTON = {
   exportRoster: 'Export roster (CSV)',
   showAttendance: 'Show attendance',
   exportAttendance: 'Export attendance (CSV)',
+  confirmNewCodes: 'Make new codes',
+  sendPersonal: 'Send personal messages',
 } as const;
 
 /** A label of the pane's buttons. */

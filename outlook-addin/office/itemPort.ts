@@ -3,6 +3,7 @@
  * promises, dates into UTC ms and feature-detects what newer requirement sets add, so the task
  * pane and the event handlers work over the plain ItemPort.
  */
+import { escapeHtml } from '../../core/invite/escape';
 import type { ItemChangeKind, ItemPort } from '../logic/port';
 import type { Attendee, MeetingSnapshot } from '../logic/types';
 import type { OfficeAsyncResult, OfficeCallback, OfficeEmailAddressDetails, OfficeLike, OfficeRecurrenceValue } from './officeTypes';
@@ -179,6 +180,13 @@ export function createOfficeItemPort(office: OfficeLike, opts: OfficeItemPortOpt
       if (!settings) throw new Error('This Outlook has no roaming settings; the default cannot be saved.');
       settings.set(key, value);
       await call<void>('roamingSettings.saveAsync', (cb) => settings.saveAsync(cb));
+    },
+
+    async openMessage(to, subject, text) {
+      const open = office.context.mailbox.displayNewMessageForm;
+      if (typeof open !== 'function') throw new Error('This Outlook cannot open a new message for SecureJoin.');
+      // Text into HTML: escaped, line breaks kept (names and subjects may hold markup).
+      open.call(office.context.mailbox, { toRecipients: [{ emailAddress: to.email, displayName: to.name }], subject, htmlBody: escapeHtml(text).replace(/\n/g, '<br>') });
     },
 
     async onItemChanged(kind: ItemChangeKind, cb: () => void): Promise<boolean> {

@@ -82,6 +82,8 @@ export interface OfficeLike {
     mailbox: {
       item: OfficeAppointmentCompose | null;
       userProfile?: { timeZone?: string };
+      /** Opens a new message form prefilled (Mailbox 1.1); the organizer sends it. */
+      displayNewMessageForm?(params: { toRecipients: Array<{ emailAddress: string; displayName: string }>; subject: string; htmlBody: string }): void;
     };
     roamingSettings?: OfficeRoamingSettings;
     requirements?: { isSetSupported(name: string, minVersion?: string): boolean };
@@ -97,6 +99,9 @@ export interface OfficeLike {
 /** The event a launch-event handler receives. */
 export interface OfficeLaunchEvent {
   type?: string;
-  /** Must be called on every path. Smart Alerts (1.12): `{ allowEvent: false, errorMessage }`. */
-  completed(options?: { allowEvent?: boolean; errorMessage?: string }): void;
+  /**
+   * Must be called on every path. Smart Alerts (1.12): `{ allowEvent: false, errorMessage }`;
+   * `sendModeOverride: 'promptUser'` (1.14) lets the organizer send anyway (a warning, not a block).
+   */
+  completed(options?: { allowEvent?: boolean; errorMessage?: string; sendModeOverride?: 'promptUser' }): void;
 }

@@ -10,6 +10,19 @@ import { BUTTON } from '../logic/wording';
 import type { PaneTruth } from '../logic/drift';
 import { AttendancePanel } from './AttendancePanel';
 import { Confirm } from './Confirm';
+import { meetingWasSent } from '../logic/status';
+
+/** A question the pane asks before acting: what it is about, the button it reports to, what confirming and cancelling do. */
+interface Question {
+  kind: 'remove' | 'regenerate';
+  id: string;
+  run: () => Promise<void> | void;
+  cancel?: () => void;
+}
+
+/** Asked before new codes replace those of an invite that went out (issue 22). */
+export const REGENERATE_SENT =
+  'This invite was already sent. New codes replace its link, access code and passcodes at once: the invite attendees have stops working. Everyone who has the invite will need the new one; press Send afterwards and Outlook sends them the update.';
 
 /**
  * A button's props while an action runs: `aria-disabled`, not `disabled`, so the button keeps the
@@ -32,18 +45,29 @@ export function App({ controller }: { controller: PaneController & { subscribe(c
   useEffect(() => controller.subscribe(setState), [controller]);
   // The button whose action the pane message reports (for aria-describedby).
   const [acted, setActed] = useState<string | null>(null);
-  // Removing the block asks first, in the pane (Office blocks window.confirm).
-  const [confirmingRemove, setConfirmingRemove] = useState(false);
-  const removeButton = useRef<HTMLButtonElement>(null);
+  // Removing the block, and new codes for a sent meeting, ask first, in the pane (Office blocks window.confirm).
+  const [confirming, setConfirming] = useState<Question | null>(null);
+  // The control that opened the question: the focus returns there when it closes.
+  const opener = useRef<HTMLElement | null>(null);
   const s = state;
   const act = (id: string, run: () => Promise<void>) => () => {
     setActed(id);
     void run();
   };
-  // Closing the confirmation returns the focus to Remove block (it stays there after removing, too).
+  const ask = (question: Question) => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setConfirming(question);
+  };
+  // Closing the question returns the focus to the control that opened it (it stays there after the action, too).
   const closeConfirm = () => {
-    setConfirmingRemove(false);
-    removeButton.current?.focus();
+    setConfirming(null);
+    opener.current?.focus();
+  };
+  const sent = meetingWasSent(s.sentInvite, s.registered);
+  /** New codes: at once, or, for a meeting whose invite went out, after the organizer confirms. */
+  const regenerate = (id: string, run: () => Promise<void> | void, cancel?: () => void) => {
+    if (!sent) return act(id, async () => run())();
+    ask({ kind: 'regenerate', id, run, ...(cancel ? { cancel } : {}) });
   };
   const describedBy = s.message ? acted : null;
   // Focus rescue: when the control that had the keyboard focus leaves the page (the top button
@@ -63,8 +87,8 @@ export function App({ controller }: { controller: PaneController & { subscribe(c
     <main aria-busy={s.busy || s.phase === 'loading'}>
       <h1>SecureJoin</h1>
       {s.phase === 'ready' && s.truth && <PaneTruthView state={s} controller={controller} act={act} describedBy={describedBy} />}
-      {s.message && (
-        <p id="message" class={`bar message ${s.message.kind}`} role={s.message.kind === 'error' ? 'alert' : 'status'}>
+      {s.phase !== 'ready' && s.message && (
+        <p id="message" class={`bar message ${s.message.kind}`} role="alert">
           {s.message.text}
         </p>
       )}
@@ -72,31 +96,44 @@ export function App({ controller }: { controller: PaneController & { subscribe(c
       {s.loaded && <PolicyPanel loaded={s.loaded} settings={s.settings} />}
       {s.phase === 'ready' && s.settings && (
         <>
-          <SettingsPanel state={s} controller={controller} />
-          <section aria-label="Activation">
-            <p id="activation">{s.activation}</p>
-          </section>
-          <RiskPanel risk={s.risk} />
+          <SettingsPanel
+            state={s}
+            controller={controller}
+            // Unsent: the controller makes codes once it is free, if the choice still differs then. Sent: asks first.
+            commit={() => (sent ? controller.choicesPending && regenerate('settings', () => controller.commitChoices(), () => controller.revertChoices()) : void controller.commitChoices())}
+          />
+          {/* Without a block or codes there is no activation time and no code to guess: nothing beside "No SecureJoin block". */}
+          {(s.inserted || s.security) && (
+            <>
+              <section aria-label="Activation">
+                <p id="activation">{s.activation}</p>
+              </section>
+              <RiskPanel risk={s.risk} />
+            </>
+          )}
           <div class="actions">
             {/* One primary button in view: the top one while it offers a fix. */}
             <button class={s.truth?.action ? undefined : 'primary'} {...actionProps('insert', s.busy, act('insert', controller.insert), describedBy)}>
               {s.inserted ? BUTTON.update : BUTTON.insert}
             </button>
-            <button {...actionProps('generate', s.busy, act('generate', controller.generate), describedBy)}>{s.security ? BUTTON.regenerate : BUTTON.generate}</button>
-            <button ref={removeButton} {...actionProps('remove', s.busy || !s.inserted, () => setConfirmingRemove(true), describedBy)}>
+            <button {...actionProps('generate', s.busy, () => regenerate('generate', controller.generate), describedBy)}>{s.security ? BUTTON.regenerate : BUTTON.generate}</button>
+            <button {...actionProps('remove', s.busy || !s.inserted, () => ask({ kind: 'remove', id: 'remove', run: controller.remove }), describedBy)}>
               {BUTTON.remove}
             </button>
           </div>
-          {confirmingRemove && (
+          {confirming && (
             <Confirm
-              id="confirm-remove"
-              question="Remove the SecureJoin block and its codes from this invite?"
-              action={BUTTON.remove}
+              id={`confirm-${confirming.kind}`}
+              question={confirming.kind === 'remove' ? 'Remove the SecureJoin block and its codes from this invite?' : REGENERATE_SENT}
+              action={confirming.kind === 'remove' ? BUTTON.remove : BUTTON.confirmNewCodes}
               onConfirm={() => {
                 closeConfirm();
-                act('remove', controller.remove)();
+                act(confirming.id, async () => confirming.run())();
               }}
-              onCancel={closeConfirm}
+              onCancel={() => {
+                confirming.cancel?.();
+                closeConfirm();
+              }}
             />
           )}
           <CodesPanel state={s} />
@@ -126,7 +163,7 @@ function PaneTruthView({ state: s, controller, act, describedBy }: { state: Pane
   const t = s.truth as PaneTruth;
   return (
     <section id="pane-state" class="bar pane-state" data-state={t.state} aria-label="Meeting state">
-      <div role={t.state === 'stale' || t.state === 'unregistered' ? 'alert' : 'status'}>
+      <div role={t.state === 'stale' || t.state === 'unregistered' || t.state === 'unsent' ? 'alert' : 'status'}>
         <p id="block-status" tabIndex={-1}>
           {t.headline}
         </p>
@@ -138,6 +175,11 @@ function PaneTruthView({ state: s, controller, act, describedBy }: { state: Pane
           </ul>
         )}
       </div>
+      {s.message && (
+        <p id="message" class={`message ${s.message.kind}`} role={s.message.kind === 'error' ? 'alert' : 'status'}>
+          {s.message.text}
+        </p>
+      )}
       {t.action && (
         // (Remove block here retries withdrawing a meeting whose block is already gone: no question.)
         <button class="primary" {...actionProps('fix', s.busy, act('fix', t.action === BUTTON.signIn ? controller.signIn : t.action === BUTTON.remove ? controller.remove : t.action === BUTTON.newLinks ? controller.newLinks : controller.insert), describedBy)}>

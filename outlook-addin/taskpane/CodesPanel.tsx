@@ -2,6 +2,8 @@
 import type { PaneController, PaneState } from './controller';
 import { BUTTON } from '../logic/wording';
 import { download } from './download';
+import { deliveryOf, wasDelivered } from '../logic/delivery';
+import type { Invitee } from '../../core/roster';
 
 /** Host and guest PIN, access code, shared passcode. */
 export function CodesPanel({ state }: { state: PaneState }) {
@@ -41,25 +43,56 @@ export function CodesPanel({ state }: { state: PaneState }) {
   );
 }
 
-/** One personal message per invitee (mailto link + text) and the roster CSV export. */
+/** An invitee's delivery as the pane says it: delivered (when), failed or throttled (why, with a retry), or not sent yet. */
+function deliveryState(state: PaneState, invitee: Invitee): { state: 'delivered' | 'failed' | 'pending'; text: string } {
+  const record = deliveryOf(state.deliveries, invitee.email);
+  if (record && wasDelivered(state.deliveries, invitee)) {
+    const at = new Intl.DateTimeFormat(state.meeting?.locale || undefined, { hour: '2-digit', minute: '2-digit', timeZone: state.meeting?.timeZone || undefined }).format(record.at);
+    return { state: 'delivered', text: `Personal message delivered (${at})` };
+  }
+  const last = state.lastRun[invitee.email];
+  if (last && last.state !== 'delivered') return { state: 'failed', text: `Not delivered: ${last.message}` };
+  return { state: 'pending', text: record ? 'No personal message for the current codes yet' : 'No personal message yet' };
+}
+
+/** One personal message per invitee: sent through Microsoft Graph in one step (or by hand), the roster CSV export. */
 export function InviteesPanel({ state, controller }: { state: PaneState; controller: PaneController }) {
   const roster = state.security?.roster;
   if (!roster) return null;
+  const missing = roster.invitees.filter((i) => !wasDelivered(state.deliveries, i)).length;
   return (
     <section id="invitees" aria-label="Invitees">
       <h2>Personal passcodes ({roster.invitees.length})</h2>
       <p id="hosts-only" class="bar">
-        The link and access code in the invite admit hosts only (with the host PIN). Every invitee gets the same invite; send each one their
-        personal message: their own link, passcode and dial-in conference ID.
+        The link and access code in the invite admit hosts only (with the host PIN). Every invitee gets the same invite, and from you a personal message with
+        their own link, passcode and phone steps.
       </p>
       <ul id="roster">
-        {roster.invitees.map((i) => (
-          <li data-email={i.email}>
-            <span class="invitee">{i.name}</span> <span class="email">({i.email})</span> <code class="passcode">{i.passcode}</code>
-            {i.dialAlias && <> <code class="dial-alias">{i.dialAlias}</code></>}
-          </li>
-        ))}
+        {roster.invitees.map((i) => {
+          const delivery = deliveryState(state, i);
+          return (
+            <li data-email={i.email} data-delivery={delivery.state}>
+              <span class="invitee">{i.name}</span> <span class="email">({i.email})</span> <code class="passcode">{i.passcode}</code>
+              {i.dialAlias && <> <code class="dial-alias">{i.dialAlias}</code></>}
+              <br />
+              <span class="delivery">{delivery.text}</span>
+              {delivery.state === 'failed' && (
+                <>
+                  {' '}
+                  <button type="button" class="retry" aria-disabled={state.busy || undefined} onClick={() => state.busy || void controller.sendPersonal([i.email])}>
+                    Retry {i.name}
+                  </button>
+                </>
+              )}
+            </li>
+          );
+        })}
       </ul>
+      {missing > 0 && (
+        <button id="send-personal" type="button" class="primary" aria-disabled={state.busy || undefined} onClick={() => state.busy || void controller.sendPersonal()}>
+          {BUTTON.sendPersonal} ({missing})
+        </button>
+      )}
       <details id="personal-messages">
         <summary>Personal messages</summary>
         {state.messages.map((m) => (

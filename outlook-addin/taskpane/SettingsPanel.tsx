@@ -57,7 +57,7 @@ function Lock({ locked, reason }: { locked: boolean; reason: string }) {
 }
 
 /** Access code on/off, passcode mode, "default for all meetings". */
-export function SettingsPanel({ state, controller }: { state: PaneState; controller: PaneController }) {
+export function SettingsPanel({ state, controller, commit }: { state: PaneState; controller: PaneController; commit: () => void }) {
   const settings = state.settings as OrganizerSettings;
   const accessLocked = settings.locked.includes('organizer.accessCode.required');
   const modeLocked = settings.locked.includes('organizer.passcodes.mode');
@@ -73,24 +73,56 @@ export function SettingsPanel({ state, controller }: { state: PaneState; control
   return (
     <section aria-label="Settings" id="settings">
       <label>
-        <input id="access-code" type="checkbox" checked={state.choices.accessCode} disabled={accessLocked} {...explained('organizer.accessCode.required')} onChange={(e) => void controller.setAccessCode((e.currentTarget as HTMLInputElement).checked)} />
+        <input
+          id="access-code"
+          type="checkbox"
+          checked={state.choices.accessCode}
+          disabled={accessLocked}
+          {...explained('organizer.accessCode.required')}
+          onChange={(e) => {
+            controller.rechooseLater({ ...state.choices, accessCode: (e.currentTarget as HTMLInputElement).checked });
+            commit();
+          }}
+        />
         Access code in the invite
         <Lock locked={accessLocked} reason={settings.lockedReason} />
       </label>
-      <fieldset id="passcode-mode" disabled={modeLocked} role="radiogroup" {...explained('organizer.passcodes.mode')}>
+      {/* Arrow keys move the choice (codes are not made at each step); the choice that stays gets codes once: on a click, Enter or Space, or when the focus leaves the group. */}
+      <fieldset
+        id="passcode-mode"
+        disabled={modeLocked}
+        role="radiogroup"
+        {...explained('organizer.passcodes.mode')}
+        onFocusOut={(e) => !(e.currentTarget as HTMLElement).contains(e.relatedTarget as Node | null) && commit()}
+        onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && commit()}
+      >
         <legend>
           Passcodes
           <Lock locked={modeLocked} reason={settings.lockedReason} />
         </legend>
         {MODES.map((m) => (
           <label>
-            <input type="radio" name="passcode-mode" id={`mode-${m.value}`} value={m.value} checked={state.choices.passcodeMode === m.value} onChange={() => void controller.setPasscodeMode(m.value)} />
+            <input
+              type="radio"
+              name="passcode-mode"
+              id={`mode-${m.value}`}
+              value={m.value}
+              checked={state.choices.passcodeMode === m.value}
+              onChange={() => controller.pickPasscodeMode(m.value)}
+              // A pointer click (detail > 0) is a choice made; the click browsers fire for an arrow key (detail 0) is not.
+              // (The click comes before the change event: the choice is taken here first.)
+              onClick={(e) => {
+                if (e.detail === 0) return;
+                controller.pickPasscodeMode(m.value);
+                commit();
+              }}
+            />
             {m.label}
           </label>
         ))}
       </fieldset>
       <p class="hint">
-        {MODE_EXPLAINED[state.choices.passcodeMode]} Codes: access code {settings.accessCodeLength} digits, passcodes {settings.passcodeLength} digits, PINs {settings.pinLength} digits; active {settings.leadMinutes} minutes before the start
+        {MODE_EXPLAINED[state.choices.passcodeMode]} Codes: {codeLengths(state, settings)}; active {settings.leadMinutes} minutes before the start
         {settings.graceMinutes ? ` until ${settings.graceMinutes} minutes after the end` : ''}.
       </p>
       <button id="save-default" type="button" aria-disabled={state.busy || undefined} onClick={() => state.busy || void controller.saveDefault()}>
@@ -98,6 +130,17 @@ export function SettingsPanel({ state, controller }: { state: PaneState; control
       </button>
     </section>
   );
+}
+
+/** "access code 9 digits, passcodes 10 digits, PINs 10 digits": only the codes the choices make (no passcodes without a passcode mode). */
+export function codeLengths(state: Pick<PaneState, 'choices'>, settings: Pick<OrganizerSettings, 'accessCodeLength' | 'passcodeLength' | 'pinLength'>): string {
+  return [
+    state.choices.accessCode && `access code ${settings.accessCodeLength} digits`,
+    state.choices.passcodeMode !== 'none' && `passcodes ${settings.passcodeLength} digits`,
+    `PINs ${settings.pinLength} digits`,
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** "1 in 2,000,000" for a probability. */

@@ -27,6 +27,8 @@ import {
 import { findInviteBlock } from '../../core/invite/upsert';
 import { withoutMinted } from '../logic/minted';
 import { BUTTON } from '../logic/wording';
+import { choicesDiffer, currentMessage, readSentInvite, statusKey } from '../logic/status';
+import { readDeliveries } from '../logic/delivery';
 import type { DriftKind, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerChoices, OrganizerSettings, PasscodeModeChoice } from '../logic';
 import { derive as deriveFrom, truthOf } from './derive';
 import { errorText, INITIAL_STATE, isRecovered, NOT_CONFIGURED, PENDING, provisioningStatus, tokenCache } from './paneState';
@@ -45,11 +47,17 @@ const HAND_EDITS: DriftKind[] = ['access-code-deleted', 'access-code-changed', '
 export function createPaneController(deps: PaneDeps, onState: (state: PaneState) => void) {
   let state: PaneState = INITIAL_STATE;
   // Every change recomputes the top line, so it can never lag behind what the pane shows below it.
+  // A message belongs to the state it was said in: once the top line (or what was sent) changes, it is dropped (one status at a time).
   const set = (patch: Partial<PaneState>) => {
     state = { ...state, ...patch };
     state.truth = truthOf(state);
+    state.message = currentMessage(state.message, statusKey(state.truth, state.sentInvite));
     onState(state);
   };
+  /** Shows `text` for the state as it is now. */
+  const say = (kind: 'info' | 'error', text: string) => set({ message: { kind, text, key: statusKey(state.truth, state.sentInvite) } });
+  /** What this item registered and last sent, read again (the event runtime's send check writes both). */
+  const sessionFacts = async () => ({ registered: await registeredBody(port, state.settings as OrganizerSettings), sentInvite: await readSentInvite(port), deliveries: await readDeliveries(port) });
   const port = withPaneMemory(deps.port);
   const derive = (meeting: MeetingSnapshot, security: MeetingSecurity | null) => deriveFrom(state, meeting, security);
 
@@ -101,9 +109,11 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
     await serially(async () => {
       try {
         const info = await run();
-        set({ busy: false, message: info ? { kind: 'info', text: info } : null });
+        set({ busy: false, ...(await sessionFacts()) });
+        if (info) say('info', info);
       } catch (error) {
-        set({ busy: false, message: { kind: 'error', text: `${what} failed: ${errorText(error)}` } });
+        set({ busy: false });
+        say('error', `${what} failed: ${errorText(error)}`);
       }
     });
   }
@@ -172,7 +182,7 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
       if (security) security = syncAttendees(meeting, security, state.settings as OrganizerSettings);
       set(derive(meeting, security));
     } catch (error) {
-      set({ message: { kind: 'error', text: `Updating after the meeting changed failed: ${errorText(error)}` } });
+      say('error', `Updating after the meeting changed failed: ${errorText(error)}`);
     }
   }
 
@@ -187,7 +197,7 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
       // Not over the organizer's own edits to the block (in this read): those stay, shown, until they press the button.
       const handEdited = truthOf({ ...state, meeting })?.drifts.some((d) => HAND_EDITS.includes(d.kind));
       if (state.followsChanges === false && state.meeting && itemMoved(state.meeting, meeting) && !handEdited) return await onItemChanged();
-      set({ ...derive(meeting, state.security), registered: await registeredBody(port, state.settings as OrganizerSettings) });
+      set({ ...derive(meeting, state.security), ...(await sessionFacts()) });
     } catch {
       // A read refused now (Outlook busy) is retried by the next focus or poll; the pane keeps showing the last read.
     }
@@ -219,7 +229,7 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
         // A block inserted before the pane opened (the event runtime's) is checked with the service
         // below: "registering" until then, not a passing "not registered" alert.
         const check = settings.service && security && !isRecovered(security) && findInviteBlock(meeting.bodyHtml, 'html') ? security : null;
-        set({ ...derive(meeting, security), phase: 'ready', provisioning: check ? PENDING : settings.service ? { state: 'idle', text: '' } : NOT_CONFIGURED, registered: await registeredBody(port, settings) });
+        set({ ...derive(meeting, security), phase: 'ready', provisioning: check ? PENDING : settings.service ? { state: 'idle', text: '' } : NOT_CONFIGURED, ...(await sessionFacts()) });
         let hearsChanges = true;
         for (const kind of ['time', 'recipients', 'recurrence'] as const) hearsChanges = (await port.onItemChanged(kind, itemChanged)) && hearsChanges;
         set({ followsChanges: hearsChanges });
@@ -229,7 +239,8 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
         // Check that the service holds that block's meeting as it is now, so a missing sign-in shows here, not first at Send.
         if (check) void serially(async () => provision(await port.getSnapshot(), check, false));
       } catch (error) {
-        set({ phase: 'failed', message: { kind: 'error', text: `SecureJoin could not start: ${errorText(error)}` } });
+        set({ phase: 'failed' });
+        say('error', `SecureJoin could not start: ${errorText(error)}`);
       }
     },
     /**
@@ -252,10 +263,34 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
       if (state.settings?.locked.includes('organizer.accessCode.required')) return;
       return this.rechoose({ ...state.choices, accessCode: on });
     },
-    /** Chooses the passcode mode (ignored when locked). */
+    /** Chooses the passcode mode and makes codes for it (ignored when locked). */
     setPasscodeMode(mode: PasscodeModeChoice) {
       if (state.settings?.locked.includes('organizer.passcodes.mode')) return;
       return this.rechoose({ ...state.choices, passcodeMode: mode });
+    },
+    /**
+     * Moves the passcode choice without making codes (arrow keys through the radios): the pane
+     * shows the choice and its guess risk; {@link commitChoices} makes codes once, for the choice that stays.
+     */
+    pickPasscodeMode(mode: PasscodeModeChoice) {
+      if (state.settings?.locked.includes('organizer.passcodes.mode')) return;
+      this.rechooseLater({ ...state.choices, passcodeMode: mode });
+    },
+    /** Takes new choices without making codes (ignoring locked ones); {@link commitChoices} makes them. */
+    rechooseLater(choices: OrganizerChoices) {
+      set({ choices: enforceLocks(choices, (state.loaded as LoadedPolicy).policy) });
+      if (!state.security && state.meeting) set(derive(state.meeting, null));
+    },
+    /** True when the choices differ from what the meeting's codes were made for. */
+    get choicesPending(): boolean {
+      return choicesDiffer(state.security, state.choices);
+    },
+    /** Makes codes for the choices when they differ from the codes' (nothing otherwise). */
+    commitChoices(): Promise<void> | void {
+      // While an action runs, decide once it ends: it may have made codes for these very choices.
+      if (state.busy) return this.settled().then(() => this.commitChoices());
+      if (!choicesDiffer(state.security, state.choices)) return;
+      return this.generate();
     },
     /** New choices: codes made for the old ones are regenerated (and the block updated if inserted). */
     rechoose(choices: OrganizerChoices) {
@@ -266,6 +301,12 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
       // generate takes the latest choices and the others find it busy.
       if (state.busy) return this.settled().then(() => this.generate());
       return this.generate();
+    },
+    /** Puts the choices back to what the codes were made for (the organizer cancelled a change). */
+    revertChoices() {
+      const s = state.security;
+      if (!s) return;
+      set({ choices: enforceLocks({ accessCode: s.accessCode !== null, passcodeMode: s.passcodeMode }, (state.loaded as LoadedPolicy).policy) });
     },
     /** Generates (or regenerates) every code; updates the block when it is inserted. */
     generate: () =>
@@ -319,6 +360,22 @@ export function createPaneController(deps: PaneDeps, onState: (state: PaneState)
         if (!security || !state.inserted || isRecovered(security)) return null;
         await provision(await port.getSnapshot(), security, true);
         return null;
+      }),
+    /**
+     * Sends each invitee without a message for their current codes (or only `emails`) their
+     * personal message through Microsoft Graph, and shows per invitee what happened. Where Graph
+     * cannot be used (no sign-in, a refusal) each message is opened for the organizer to send.
+     */
+    sendPersonal: (emails?: readonly string[]) =>
+      act('Sending personal messages', async () => {
+        const security = state.security;
+        const settings = state.settings as OrganizerSettings;
+        if (!security || isRecovered(security) || !state.meeting) return null;
+        const mail = settings.service ? (deps.mail?.(settings.service) ?? null) : null;
+        // Loaded on first use: the pane's first paint does without it.
+        const out = await (await import('../logic/sendPersonal')).deliverPersonalMessages(port, mail && { fetch: deps.fetch, tokens: mail.tokens, root: mail.root, now: deps.now }, security, state.messages, emails);
+        set({ lastRun: { ...state.lastRun, ...Object.fromEntries(out.results.map((r) => [r.email, r])) }, deliveries: await readDeliveries(port) });
+        return out.text;
       }),
     /** Saves the current choices as the default for all meetings (roaming settings). */
     saveDefault: () =>

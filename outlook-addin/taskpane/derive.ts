@@ -62,7 +62,7 @@ export function truthOf(state: PaneState): PaneTruth | null {
   const { meeting, settings } = state;
   if (!meeting || !settings) return null;
   try {
-    return paneTruth({ meeting, security: state.security, settings, written: state.written, registration: { ...state.provisioning, registered: state.registered } });
+    return paneTruth({ meeting, security: state.security, settings, written: state.written, registration: { ...state.provisioning, registered: state.registered }, sentInvite: state.sentInvite ?? null });
   } catch (error) {
     return { state: 'stale', headline: 'The block in the invite could not be checked:', drifts: [{ kind: 'block', text: errorText(error), action: BUTTON.update }], action: BUTTON.update };
   }

@@ -3,7 +3,7 @@
  * (served beside the add-in) and fetch, and renders the Preact UI.
  */
 import { render } from 'preact';
-import { tokenSourceFor } from '../auth/tokenSource';
+import { mailFor, tokenSourceFor } from '../auth/tokenSource';
 import { createOfficeItemPort } from '../office';
 import type { OfficeLike } from '../office/officeTypes';
 import { applyOfficeTheme } from '../office/theme';
@@ -40,7 +40,8 @@ async function start(): Promise<void> {
       fetchPolicy,
       fetch: (url, init) => fetch(url, init),
       // Only called when the policy names a meeting service: MSAL is imported on first use.
-      tokens: tokenSourceFor,
+      tokens: (service) => tokenSourceFor(service),
+      mail: mailFor,
       now: () => Date.now(),
       visible: () => document.visibilityState === 'visible',
     },

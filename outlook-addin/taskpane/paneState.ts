@@ -4,6 +4,10 @@
  */
 import type { GuessRisk, MeetingServicePolicy } from '../../core/policy';
 import { BUTTON, press } from '../logic/wording';
+import type { KeyedMessage } from '../logic/status';
+import { NO_DELIVERIES } from '../logic/delivery';
+import type { DeliveryRecord } from '../logic/delivery';
+import type { InviteeDelivery } from '../logic/sendPersonal';
 import type { ItemPort, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerChoices, OrganizerSettings, PaneTruth, PersonalMessage, ProvisionFetch, ProvisionResult, TokenSource } from '../logic';
 
 /**
@@ -39,7 +43,14 @@ export interface PaneState {
   messages: PersonalMessage[];
   provisioning: ProvisioningStatus;
   busy: boolean;
-  message: { kind: 'info' | 'error'; text: string } | null;
+  /** A confirmation or an action's failure, tied to the state it was said in (logic/status.ts): gone once that state changes. */
+  message: KeyedMessage | null;
+  /** What the block of the invite last sent said (logic/status.ts), null: not sent in this session; undefined until read. */
+  sentInvite: string | null | undefined;
+  /** Which invitees got their personal message (logic/delivery.ts, kept in sessionData). */
+  deliveries: DeliveryRecord;
+  /** The last "Send personal messages" run's outcome per invitee email (failures are shown with a retry). */
+  lastRun: Record<string, InviteeDelivery>;
 }
 
 /** What the controller needs from outside: the item, the policy file, the network, sign-in, the clock. */
@@ -56,6 +67,12 @@ export interface PaneDeps {
   now(): number;
   /** False while the pane is hidden: the poll then reads nothing (default: visible). */
   visible?(): boolean;
+  /**
+   * Microsoft Graph for personal messages under the policy's meeting service (its app
+   * registration signs in for Mail.Send): Graph's root and tokens; null or absent where this
+   * Outlook cannot have them (the pane then opens each message for the organizer to send).
+   */
+  mail?(service: MeetingServicePolicy): { root: string; tokens: TokenSource | null } | null;
 }
 
 /** The initial (loading) state. */
@@ -78,6 +95,9 @@ export const INITIAL_STATE: PaneState = {
   provisioning: { state: 'idle', text: '' },
   busy: false,
   message: null,
+  sentInvite: undefined,
+  deliveries: NO_DELIVERIES,
+  lastRun: {},
 };
 
 /** Shown when the policy names no meeting service. */

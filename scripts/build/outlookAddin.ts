@@ -177,7 +177,7 @@ export function buildWebRuntimeFiles(policyUrl: string, minify = true): Promise<
  * the sign-in library (MSAL, only when the policy names a meeting service), a broken
  * policy.json's (or saved defaults') plain-words problems, withdrawing a meeting from the
  * meeting service when its block is removed, the writing of a registration (the PUT, and taking
- * the aliases the service minted into the item), the roster's CSV export, and the attendance record (its fetch, grouping and CSV). (Chunks split by esbuild would leave what they share with
+ * the aliases the service minted into the item), the roster's CSV export, the attendance record (its fetch, grouping and CSV), and sending personal messages through Microsoft Graph. (Chunks split by esbuild would leave what they share with
  * the pane, the policy schema, zod, esbuild's helpers, in shared chunks the pane imports at first
  * paint, costing more gzip than one file; duplicates in a lazy chunk cost nothing at first paint.)
  * `specifier`: how the pane's source imports it.
@@ -189,6 +189,7 @@ const TASKPANE_LAZY = [
   { specifier: './register', entry: join(ADDIN, 'logic', 'register.ts'), name: 'register' },
   { specifier: '../logic/rosterCsv', entry: join(ADDIN, 'logic', 'rosterCsv.ts'), name: 'rosterCsv' },
   { specifier: '../logic/attendance', entry: join(ADDIN, 'logic', 'attendance.ts'), name: 'attendance' },
+  { specifier: '../logic/sendPersonal', entry: join(ADDIN, 'logic', 'sendPersonal.ts'), name: 'sendPersonal' },
 ] as const;
 
 /**

@@ -4,7 +4,7 @@
  * (core/infinity/opening.ts), in batches. Idempotent and serialised across replicas by the
  * migrations' advisory lock; a start with nothing to fill costs one query.
  */
-import type { RoomSpec } from '../../core/room';
+import type { RoomSpec } from '../../core/roomSpec';
 import type { CodesCipher } from '../codes';
 import { openingParams } from '../store/meetings';
 import type { Database } from './database';

@@ -8,7 +8,7 @@ import type { Caller } from '../../core/meeting';
 import type { ServiceContext } from '../context';
 import { callerOrRefuse, invalid, refuse, sendMeeting } from '../http/replies';
 import { findMeeting, listMeetings, removeMeeting } from '../store/meetings';
-import type { RoomSpec } from '../../core/room';
+import type { RoomSpec } from '../../core/roomSpec';
 import { answer, header, putMeeting, refreshView, whyNot, writeInTransaction } from './meetingWrite';
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;

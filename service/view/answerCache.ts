@@ -5,7 +5,7 @@
  * oldest of too many. Unknown and closed aliases never get here (the index answers them).
  */
 import type { Clock } from '../../core/types';
-import { roomWindowAt } from '../../core/room/decideTokenRequest';
+import { roomWindowAt } from '../../core/roomSpec/window';
 import type { FoundAlias } from '../store/aliases';
 
 /** Most meetings' answers held at once (a few kilobytes each). */

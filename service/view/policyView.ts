@@ -14,7 +14,7 @@
  */
 import type { Logger } from 'pino';
 import type { Opening } from '../../core/infinity/opening';
-import type { RoomRecurrence } from '../../core/room';
+import type { RoomRecurrence } from '../../core/roomSpec';
 import type { Clock, EpochMs } from '../../core/types';
 import type { CodesCipher } from '../codes';
 import type { Database, Listening } from '../db/database';

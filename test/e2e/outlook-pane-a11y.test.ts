@@ -147,14 +147,20 @@ describe('task pane keyboard use', () => {
     }
   });
 
-  it('moves the passcode choice once per arrow key, also while the codes are being remade, and makes the codes for the last choice', async () => {
+  it('moves the passcode choice once per arrow key without making codes at each step, and makes the codes once for the choice that stays (Enter)', async () => {
     const { page, pane } = await openPane();
     try {
       await pane.waitForFunction(() => document.getElementById('pane-state')?.getAttribute('data-state') === 'current', { timeout: 10_000 });
       expect(await pane.$eval('#mode-per-invitee', (el) => (el as HTMLInputElement).checked)).toBe(true);
       await pane.focus('#mode-per-invitee');
+      const preview = await pane.$eval('#preview', (el) => el.textContent);
       await page.keyboard.press('ArrowUp');
       await page.keyboard.press('ArrowUp');
+      await idle(pane);
+      // Issue 22: the arrows only moved the choice; the codes are still those of the first one.
+      expect(await pane.$eval('#preview', (el) => el.textContent)).toBe(preview);
+      await page.keyboard.press('Enter');
+      await pane.waitForFunction(() => !/Passcode/.test(document.getElementById('preview')?.textContent ?? ''), { timeout: 10_000 });
       await idle(pane);
       await pane.waitForFunction(() => !document.querySelector('#code-shared-passcode') && document.getElementById('pane-state')?.getAttribute('data-state') === 'current', { timeout: 10_000 });
       await idle(pane);

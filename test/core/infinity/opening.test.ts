@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openingOf, windowAtOrNext } from '../../../core/infinity';
-import { roomWindowAt } from '../../../core/room/decideTokenRequest';
-import type { RoomRecurrence, RoomSpec } from '../../../core/room';
+import { roomWindowAt } from '../../../core/roomSpec/window';
+import type { RoomRecurrence, RoomSpec } from '../../../core/roomSpec';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;

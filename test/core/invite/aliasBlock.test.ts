@@ -50,7 +50,7 @@ describe('the issue 10 invite block', () => {
 
   it('says the access code is the conference ID to dial, and a pasted block never offers it as a PIN', () => {
     const block = renderInviteBlock(BASE);
-    expect(block.text).toContain('Access code: 48291736 (the conference ID: already in the join link; by phone or video system, type it at the Virtual Reception; not a PIN)');
+    expect(block.text).toContain('Access code: 48291736 (for phones and video systems)');
     const parsed = parseInvite(block.text, 'text');
     expect(parsed.block).toMatchObject({ accessCode: '48291736', accessCodeIsAlias: true });
     const [draft] = fromParsedInvite(parsed);
@@ -62,7 +62,7 @@ describe('the issue 10 invite block', () => {
   });
 
   it('still reads the alias note blocks were written with before issue 13', () => {
-    const old = renderInviteBlock(BASE).text.replace(/\(the conference ID: [^)]*\)/, '(the conference ID to dial; not a PIN)');
+    const old = renderInviteBlock(BASE).text.replace(/\(for phones and video systems\)/, '(the conference ID to dial; not a PIN)');
     expect(old).toContain('Access code: 48291736 (the conference ID to dial; not a PIN)');
     expect(parseInvite(old, 'text').block).toMatchObject({ accessCode: '48291736', accessCodeIsAlias: true });
   });

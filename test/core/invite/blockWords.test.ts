@@ -18,25 +18,29 @@ const lines = (input: InviteBlockInput) => renderInviteBlock(input).text.split('
 describe('what the block says', () => {
   it('shared passcode: the access code is the conference ID (in the join link, typed at the Virtual Reception), the passcode is typed at the PIN prompt', () => {
     expect(lines({ ...BASE, passcode: { mode: 'shared', value: '905172634' } }).slice(2)).toEqual([
-      'Access code: 48291736 (the conference ID: already in the join link; by phone or video system, type it at the Virtual Reception; not a PIN)',
-      'Passcode: 905172634 (type it when asked for a PIN)',
+      'Access code: 48291736 (for phones and video systems)',
+      'Passcode: 905172634',
+      'Dial in: +44 20 7946 0000',
+      'By phone: enter conference ID 48291736 followed by #, then the passcode followed by #.',
       'The code works from Mon 7 Jan, 09:45 (Europe/Berlin), 15 minutes before the start.',
-      'Dial in: call +44 20 7946 0000, enter conference ID 48291736 followed by #, then the passcode followed by #.',
+      'Without the SecureJoin extension: open the join link and type the passcode when asked for a PIN.',
       '-- End of SecureJoin secure access --',
     ]);
   });
 
   it('per invitee: the access code is for hosts only and each invitee gets a personal message with their link and passcode', () => {
     const text = lines({ ...BASE, passcode: { mode: 'per-invitee' } });
-    expect(text).toContain('Access code: 48291736 (the conference ID for hosts only; not a PIN: invitees use the one in their personal message)');
-    expect(text).toContain('Passcode: personal - each invitee gets a personal message with their own join link and passcode (and phone steps); the join link and access code above admit hosts only');
+    expect(text).toContain('Access code: 48291736 (hosts only)');
+    expect(text).toContain('Passcode: personal - each invitee gets their own link and passcode by email; the link above is for hosts');
+    expect(text).toContain('By phone (hosts): enter conference ID 48291736 followed by #, then the host PIN followed by #.');
     const parsed = parseInvite(text.join('\n'), 'text').block;
     expect(parsed).toMatchObject({ accessCode: '48291736', accessCodeIsAlias: true, personalPasscodes: true });
     expect(parsed?.passcode).toBeUndefined();
   });
 
   it('a guest PIN in place of the access code says it is typed at the PIN prompt', () => {
-    expect(lines({ ...BASE, accessCodeIsAlias: undefined, dialIn: undefined })[2]).toBe('Access code: 48291736 (type it when asked for a PIN)');
+    expect(lines({ ...BASE, accessCodeIsAlias: undefined, dialIn: undefined })[2]).toBe('Access code: 48291736');
+    expect(lines({ ...BASE, accessCodeIsAlias: undefined, dialIn: undefined })).toContain('Without the SecureJoin extension: open the join link and type the access code when asked for a PIN.');
     expect(parseInvite(lines({ ...BASE, accessCodeIsAlias: undefined, dialIn: undefined }).join('\n'), 'text').block).toMatchObject({ accessCode: '48291736' });
   });
 

@@ -12,11 +12,13 @@ describe('renderInviteBlock', () => {
       '-- SecureJoin secure access --',
       'Meeting: Board <script>alert("x")</script> & "friends"',
       `Join link: ${JOIN}`,
-      'Access code: 48291736 (type it when asked for a PIN)',
-      'Passcode: 90417263 (type it when asked for a PIN)',
+      'Access code: 48291736',
+      'Passcode: 90417263',
+      'Dial in: +44 20 1234 5678',
+      'By phone: enter conference ID 123 456 followed by #, then the passcode followed by #.',
       'The code works from 08:45 (Europe/Berlin), 15 minutes before the start.',
       'For this recurring series, the code is active 15 minutes before each occurrence.',
-      'Dial in: call +44 20 1234 5678, enter conference ID 123 456 followed by #, then the passcode followed by #.',
+      'Without the SecureJoin extension: open the join link and type the passcode when asked for a PIN.',
       '-- End of SecureJoin secure access --',
     ]);
   });
@@ -38,14 +40,14 @@ describe('renderInviteBlock', () => {
   });
   it('says each invitee gets a personal passcode, omits dial-in and recurrence when not set', () => {
     const text = renderInviteBlock({ ...INPUT, passcode: { mode: 'per-invitee' }, dialIn: undefined, recurring: false, subject: undefined }).text;
-    expect(text).toContain('Passcode: personal - each invitee gets a personal message with their own join link and passcode (and phone steps); the join link and access code above admit hosts only');
-    expect(text).not.toMatch(/Dial in|recurring|Meeting:/);
+    expect(text).toContain('Passcode: personal - each invitee gets their own link and passcode by email; the link above is for hosts');
+    expect(text).not.toMatch(/Dial in|By phone|recurring|Meeting:|Without the SecureJoin extension/);
   });
   it('tells phone callers what to type in each passcode mode', () => {
-    const dial = (passcode: typeof INPUT.passcode) => renderInviteBlock({ ...INPUT, passcode, dialIn: { number: '+44 20 1234 5678', conferenceId: '48291736' } }).text.split('\n').find((l) => l.startsWith('Dial in:'));
-    expect(dial(undefined)).toBe('Dial in: call +44 20 1234 5678, enter conference ID 48291736 followed by #; the host admits you from the lobby.');
-    expect(dial({ mode: 'shared', value: '90417263' })).toBe('Dial in: call +44 20 1234 5678, enter conference ID 48291736 followed by #, then the passcode followed by #.');
-    expect(dial({ mode: 'per-invitee' })).toBe('Dial in: call +44 20 1234 5678, enter conference ID 48291736 followed by #, then the host PIN followed by # (hosts only: each invitee dials the conference ID in their own message).');
+    const dial = (passcode: typeof INPUT.passcode) => renderInviteBlock({ ...INPUT, passcode, dialIn: { number: '+44 20 1234 5678', conferenceId: '48291736' } }).text.split('\n').filter((l) => /^(Dial in|By phone)/.test(l));
+    expect(dial(undefined)).toEqual(['Dial in: +44 20 1234 5678', 'By phone: enter conference ID 48291736 followed by #; the host admits you from the lobby.']);
+    expect(dial({ mode: 'shared', value: '90417263' })).toEqual(['Dial in: +44 20 1234 5678', 'By phone: enter conference ID 48291736 followed by #, then the passcode followed by #.']);
+    expect(dial({ mode: 'per-invitee' })).toEqual(['Dial in: +44 20 1234 5678', 'By phone (hosts): enter conference ID 48291736 followed by #, then the host PIN followed by #.']);
   });
   it('does not ask for a second # when the conference ID already ends with one', () => {
     expect(renderInviteBlock({ ...INPUT, dialIn: { number: '+44 20 1234 5678', conferenceId: '4829173#' } }).text).toContain('enter conference ID 4829173#, then the passcode');
@@ -71,9 +73,9 @@ describe('renderInviteBlock with a "Save in SecureJoin" link', () => {
   const saveLine = block.text.split('\n').find((l) => l.startsWith('Save in SecureJoin: ')) ?? '';
   const url = saveLine.slice('Save in SecureJoin: '.length);
 
-  it('adds a capture link for the access code as a guest, with the meeting window, right after the access code', () => {
+  it('adds a capture link for the access code as a guest, with the meeting window, as the block\'s last line', () => {
     const lines = block.text.split('\n');
-    expect(lines.indexOf(saveLine)).toBe(lines.indexOf('Access code: 48291736 (type it when asked for a PIN)') + 1);
+    expect(lines.indexOf(saveLine)).toBe(lines.length - 2);
     expect(url.split('#')[0]).toBe('https://meet.example.com/webapp3/m/alice');
     const captured = parseCaptureLink(url);
     expect(captured.ok && captured.value).toEqual({
@@ -88,8 +90,8 @@ describe('renderInviteBlock with a "Save in SecureJoin" link', () => {
       leadMinutes: 20,
       graceMinutes: 10,
     });
-    // HTML: the same link, escaped, as href and text.
-    expect(block.html).toContain(`<p><b>Save in SecureJoin:</b> <a href="${url}">${url}</a></p>`);
+    // HTML: the same link, escaped, as href and text, in small type that wraps in a narrow window.
+    expect(block.html).toContain(`<p style="font-size:smaller;color:#555;overflow-wrap:anywhere"><b>Save in SecureJoin:</b> <a href="${url}">${url}</a></p>`);
     // Without the option nothing changes.
     expect(renderInviteBlock(INPUT).text).not.toContain('Save in SecureJoin');
   });

@@ -33,7 +33,7 @@ describe('a personal message with a personal alias', () => {
     expect(message.text).toContain(`your personal passcode for "Quarterly review" is ${ana.passcode}`);
     expect(message.text).toContain('The link in the invitation admits hosts only.');
     expect(message.text).toContain(`Without the extension: open ${personalPage} and type your passcode when asked for a PIN.`);
-    expect(message.text).toContain(`call +44 20 7946 0000, at the Virtual Reception enter your personal conference ID ${ana.dialAlias} followed by #, then your passcode ${ana.passcode} followed by #.`);
+    expect(message.text).toContain(`call +44 20 7946 0000, enter conference ID ${ana.dialAlias} followed by #, then your passcode ${ana.passcode} followed by #.`);
     expect(message.text).not.toContain(security.hostPin);
   });
 

@@ -40,7 +40,7 @@ describe('personalMessages', () => {
     expect(msg?.text).toContain('The link and passcode work from Tue 10 Mar, 08:45 (Europe/Berlin), 15 minutes before the start, until 10 minutes after the end.');
     expect(msg?.text).toContain('and type your passcode when asked for a PIN.');
     // Phone: the node's dial-in number, the invitee's personal numeric alias, then the passcode.
-    expect(msg?.text).toContain(`call +44 20 7946 0000, at the Virtual Reception enter your personal conference ID ${invitee.dialAlias} followed by #, then your passcode ${passcode} followed by #.`);
+    expect(msg?.text).toContain(`call +44 20 7946 0000, enter conference ID ${invitee.dialAlias} followed by #, then your passcode ${passcode} followed by #.`);
     expect(msg?.text).toContain('The link in the invitation admits hosts only.');
     expect(msg?.text).not.toContain(security.hostPin);
     expect(msg?.text).not.toContain(security.accessCode);

@@ -144,7 +144,7 @@ describe('task pane controller', () => {
   it('inserts the block once (idempotent), provisions it, and keeps the rest of the body', async () => {
     const { host, controller, requests } = await setup();
     await controller.insert();
-    expect(controller.state.message).toEqual({ kind: 'info', text: 'The SecureJoin block was inserted.' });
+    expect(controller.state.message).toMatchObject({ kind: 'info', text: 'The SecureJoin block was inserted.' });
     const body = host.readItem().bodyHtml;
     expect(body).toContain('Agenda');
     expect(body).toContain(controller.state.security!.accessCode!);

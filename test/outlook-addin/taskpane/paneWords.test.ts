@@ -51,11 +51,14 @@ describe('the pane never calls a code "one-time", and explains the passcode mode
       const m = meeting({ recurrence: { start: meeting().start, end: meeting().end, timeZone: 'Europe/Berlin', rule: { frequency: 'weekly' } } });
       const security = createSecurity(m, { accessCode: true, passcodeMode: mode }, SETTINGS, POLICY);
       const state = paneState(m, security);
-      const all = [...texts(CodesPanel({ state }), () => true), ...texts(SettingsPanel({ state, controller }), () => true)].join(' ');
+      const all = [...texts(CodesPanel({ state }), () => true), ...texts(SettingsPanel({ state, controller, commit: () => undefined }), () => true)].join(' ');
       expect(all).not.toMatch(/one-time|one time/i);
       expect(all).toContain(`Access code (the meeting's conference ID${mode === 'per-invitee' ? ', hosts only' : ''})`);
       expect(all).toContain('Access code in the invite');
       expect(all).toContain(MODE_EXPLAINED[mode]);
+      // Issue 22: "No passcode" makes no passcodes, so the pane names no passcode length.
+      if (mode === 'none') expect(all).not.toMatch(/passcodes? \d+ digits/);
+      else expect(all).toContain(`passcodes ${SETTINGS.passcodeLength} digits`);
     }
   });
 });

@@ -107,7 +107,9 @@ describe('task pane bundle', () => {
   // modules instead of its index (whose paste parser carries six languages' labels) paid for it.
   // Issue 13: the budget counts what the pane loads before it can paint (taskpane.js, the chunks it
   // imports statically and taskpane.css), each file gzipped as it is served.
-  it('leaves out zod classic, JSON-schema conversion and the paste parser, and its first paint stays under its 50 KiB gzip budget', async () => {
+  // Issue 22 (52 KiB, from 49.1): per-invitee delivery state, the sent-invite status and the question before new codes
+  // for a sent meeting are first-paint UI (sending itself and the Graph calls load on first use: chunks/sendPersonal).
+  it('leaves out zod classic, JSON-schema conversion and the paste parser, and its first paint stays under its 52 KiB gzip budget', async () => {
     const taskpane = await buildTaskpane(true);
     // The conversion carries the draft URLs; classic zod its `.superRefine` method table.
     expect(taskpane).not.toContain('json-schema.org');
@@ -125,6 +127,6 @@ describe('task pane bundle', () => {
     expect(Object.keys(firstPaint)).toEqual(expect.arrayContaining(['taskpane.js', 'taskpane.css']));
     expect(Object.keys(firstPaint).some((name) => name.startsWith('chunks/msalTokenSource-') || name.startsWith('chunks/policyFile-'))).toBe(false);
     const kib = Object.values(firstPaint).reduce((sum, text) => sum + gzipSync(text).length, 0) / 1024;
-    expect(kib).toBeLessThan(50);
+    expect(kib).toBeLessThan(52);
   });
 });
