@@ -14,7 +14,7 @@ import { readPrefs, readSecurity, saveSecurity, securityForUpdate, writeSecurity
 import { securityFromBody, syncAttendees } from '../logic/security';
 import { unmintedAliases } from '../logic/minted';
 import { paneOwnsUpdates } from '../logic/ownership';
-import { saveSentInvite } from '../logic/status';
+import { saveSentInvite } from '../logic/sentInvite';
 import { deliveryWarning, readDeliveries } from '../logic/delivery';
 import type { OfficeLaunchEvent } from '../office/officeTypes';
 import type { LaunchFunctionName } from './launchEvents';

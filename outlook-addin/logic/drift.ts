@@ -9,7 +9,7 @@ import { findInviteBlock } from '../../core/invite/upsert';
 import { blockProblems, blockSubject } from './block';
 import { meetingBody } from './meetingService';
 import { inviteesOf } from './security';
-import { sentInviteOf } from './status';
+import { sentInviteOf } from './sentInvite';
 import type { MeetingSecurity, MeetingSnapshot, OrganizerSettings } from './types';
 import { BUTTON } from './wording';
 import type { ButtonLabel } from './wording';

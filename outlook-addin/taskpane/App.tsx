@@ -10,7 +10,7 @@ import { BUTTON } from '../logic/wording';
 import type { PaneTruth } from '../logic/drift';
 import { AttendancePanel } from './AttendancePanel';
 import { Confirm } from './Confirm';
-import { meetingWasSent } from '../logic/status';
+import { meetingWasSent } from '../logic/sentInvite';
 
 /** A question the pane asks before acting: what it is about, the button it reports to, what confirming and cancelling do. */
 interface Question {

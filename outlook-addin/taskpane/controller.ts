@@ -27,7 +27,8 @@ import {
 import { findInviteBlock } from '../../core/invite/upsert';
 import { withoutMinted } from '../logic/minted';
 import { BUTTON } from '../logic/wording';
-import { choicesDiffer, currentMessage, readSentInvite, statusKey } from '../logic/status';
+import { readSentInvite } from '../logic/sentInvite';
+import { choicesDiffer, currentMessage, statusKey } from '../logic/status';
 import { readDeliveries } from '../logic/delivery';
 import type { DriftKind, LoadedPolicy, MeetingSecurity, MeetingSnapshot, OrganizerChoices, OrganizerSettings, PasscodeModeChoice } from '../logic';
 import { derive as deriveFrom, truthOf } from './derive';

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { applySecurity, createSecurity, meetingBody, paneTruth } from '../../../outlook-addin/logic';
 import { UNSENT_HEADLINE } from '../../../outlook-addin/logic/drift';
-import { choicesDiffer, currentMessage, meetingWasSent, sentInviteOf, statusKey } from '../../../outlook-addin/logic/status';
+import { meetingWasSent, sentInviteOf } from '../../../outlook-addin/logic/sentInvite';
+import { choicesDiffer, currentMessage, statusKey } from '../../../outlook-addin/logic/status';
 import { meeting, POLICY, SETTINGS } from './fixtures';
 
 const m = meeting();
