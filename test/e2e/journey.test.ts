@@ -106,6 +106,8 @@ const personalAliasOf = (email: string): string => decodeURIComponent(/\/m\/([^/
 const status = () => node.conferenceStatus(conferenceName);
 /** `YYYY-MM-DDTHH:mm` of `t` in `zone`, as a datetime-local input holds it. */
 const wallTime = (t: number, zone: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(t).replace(' ', 'T');
+/** The meeting's subject: the invitees' popups list their saved meeting by it. */
+const SUBJECT = 'Quarterly review';
 /** How far the invitees' extension clocks were set back (before the window), undone when it "opens". */
 let heldBack = 0;
 
@@ -113,7 +115,7 @@ describe('the whole journey, from the Outlook invite to the joined meeting', () 
   it('the organizer composes a meeting starting in about 10 minutes with two invitees and unique passcodes, and sends; the service answers the node for every alias', async () => {
     const { page, pane } = await outlook.openPlayground();
 
-    await page.type('#subject', 'Quarterly review');
+    await page.type('#subject', SUBJECT);
     // Starts at the minute about 10 minutes from now (the playground's zone is Europe/London): the
     // code's window (15 minutes before the start) is open now, on the service's real clock.
     await page.$eval('#start', (el, v) => {
@@ -220,7 +222,8 @@ describe('the whole journey, from the Outlook invite to the joined meeting', () 
     const opened = await openCaptureLink(ana, personalLinkOf(INVITEES[0].email), personalAliasOf(INVITEES[0].email));
     expect(opened.page.url()).toBe(personalPageOf(INVITEES[0].email));
     // Bo pastes his message into the popup and confirms the draft; no times typed by either.
-    await savePersonalMessage(bo, meeting.messages.get(INVITEES[1].email) ?? '', personalAliasOf(INVITEES[1].email));
+    // His popup lists the meeting by the invite's subject (the personal link carries it).
+    await savePersonalMessage(bo, meeting.messages.get(INVITEES[1].email) ?? '', SUBJECT);
 
     for (const [person, ext] of [[INVITEES[0], ana], [INVITEES[1], bo]] as const) {
       await waitForRegistration(ext, 'https://127.0.0.1/*');

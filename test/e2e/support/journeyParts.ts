@@ -81,9 +81,10 @@ export async function advanceExtensionClock(ext: ExtensionBrowser, deltaMs: numb
 /**
  * Saves the invitee's PIN from the personal message the organizer sent them, pasted into the
  * popup as received: the draft (role guest, the PIN and the meeting's window from the message's
- * capture link) confirmed with Save. No times are typed: they come from the link.
+ * capture link) confirmed with Save, then listed as `listedAs` (the invite's subject). No times are
+ * typed: they come from the link.
  */
-export async function savePersonalMessage(ext: ExtensionBrowser, message: string, alias: string): Promise<void> {
+export async function savePersonalMessage(ext: ExtensionBrowser, message: string, listedAs: string): Promise<void> {
   const popup = await openPopup(ext.browser, ext.extensionId);
   await popup.pasteInvite(message);
   await popup.waitForText('#message', 'Found 1');
@@ -91,6 +92,6 @@ export async function savePersonalMessage(ext: ExtensionBrowser, message: string
   const when = await popup.page.$eval('.draft-when', (el) => el.textContent ?? '');
   if (/No meeting time saved|no time set/.test(when)) throw new Error(`the personal message's draft should show when the code opens, got ${JSON.stringify(when)}`);
   await popup.page.click('.draft-save');
-  await popup.waitForText('#meetings li', `${alias} (guest)`);
+  await popup.waitForText('#meetings li', `${listedAs} (guest)`);
   await popup.close();
 }

@@ -109,7 +109,9 @@ describe('task pane bundle', () => {
   // imports statically and taskpane.css), each file gzipped as it is served.
   // Issue 22 (52 KiB, from 49.1): per-invitee delivery state, the sent-invite status and the question before new codes
   // for a sent meeting are first-paint UI (sending itself and the Graph calls load on first use: chunks/sendPersonal).
-  it('leaves out zod classic, JSON-schema conversion and the paste parser, and its first paint stays under its 52 KiB gzip budget', async () => {
+  // Issue 23 (53 KiB, 52.3 measured with issue 22's): the Attendance section's button and list (its fetch, grouping and
+  // CSV load on first use: chunks/attendance).
+  it('leaves out zod classic, JSON-schema conversion and the paste parser, and its first paint stays under its 53 KiB gzip budget', async () => {
     const taskpane = await buildTaskpane(true);
     // The conversion carries the draft URLs; classic zod its `.superRefine` method table.
     expect(taskpane).not.toContain('json-schema.org');
@@ -127,6 +129,6 @@ describe('task pane bundle', () => {
     expect(Object.keys(firstPaint)).toEqual(expect.arrayContaining(['taskpane.js', 'taskpane.css']));
     expect(Object.keys(firstPaint).some((name) => name.startsWith('chunks/msalTokenSource-') || name.startsWith('chunks/policyFile-'))).toBe(false);
     const kib = Object.values(firstPaint).reduce((sum, text) => sum + gzipSync(text).length, 0) / 1024;
-    expect(kib).toBeLessThan(52);
+    expect(kib).toBeLessThan(53);
   });
 });
