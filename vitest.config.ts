@@ -17,6 +17,10 @@ export default defineConfig({
           // Property tests and real servers take a few seconds on a loaded 2-core machine; a
           // timeout is a hang detector here, not a speed budget (npm run bench measures speed).
           testTimeout: 30_000,
+          // Vitest's default on a 2-core machine is one worker (cores - 1); many unit files wait on
+          // child processes, PostgreSQL and sockets more than on the CPU, so two side by side finish
+          // the project in about two thirds of the time.
+          maxWorkers: 2,
         },
       },
       {

@@ -53,10 +53,12 @@ describe('the local token issuer', () => {
     const issuer: DevIssuerServer = await startDevIssuerServer({ host: '127.0.0.1', port: 0 });
     cleanups.push(() => issuer.close());
     expect(issuer.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/dev-issuer$/);
+    // The service first: its start takes seconds, longer than the issuer keeps an idle connection,
+    // and a request sent on a connection the server is just closing fails with ECONNRESET.
+    const service = await serviceFromInstructions(devIssuerInstructions(issuer));
     const jwks = (await (await fetch(issuer.jwksUrl)).json()) as { keys: Array<{ kty: string; d?: string }> };
     expect(jwks.keys).toHaveLength(1);
     expect(jwks.keys[0]?.d).toBeUndefined(); // the public half only
-    const service = await serviceFromInstructions(devIssuerInstructions(issuer));
     const bearer = await token(issuer.tokenUrl);
     const signedIn = await fetch(`${service.url}/api/v1/meetings`, { headers: { authorization: `Bearer ${bearer}` } });
     expect(signedIn.status).toBe(200);
