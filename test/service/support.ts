@@ -131,13 +131,13 @@ export async function call(
   return { status: res.status, headers: res.headers, body: parsed };
 }
 
-/** Codes that keep the built-in policy (PINs of at least 9 digits, locked) and core/room's rules. */
+/** Codes that keep the built-in policy (PINs of at least 9 digits, locked) and core/roomSpec's rules. */
 export const HOST_PIN = '4802139157';
 export const GUEST_PIN = '7305148823';
 export const PASSCODE = '5510293847';
 
 /**
- * A valid meeting write body: codes that pass core/room's rules and the built-in admin policy, a
+ * A valid meeting write body: codes that pass core/roomSpec's rules and the built-in admin policy, a
  * window an hour from `start`, and NO aliases: the service mints them (read them from the answer
  * with {@link aliasesOf}).
  */

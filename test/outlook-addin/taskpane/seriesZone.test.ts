@@ -5,7 +5,7 @@
  * summer time on 8 March, Europe only on 29 March, so in between a series computed in Berlin time
  * would be an hour late (15:00 Berlin = 14:00Z, where the meeting is at 13:00Z).
  * Real stack: Office adapter on the playground's fake office.js, the pane controller, a real
- * meeting service (local issuer), core/room.
+ * meeting service (local issuer), core/roomSpec.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roomWindowAt } from '../../../core/roomSpec';
@@ -81,7 +81,7 @@ describe('a series in another zone than the mailbox, across a DST change only on
     const id = parseMeetingRecord(await port.getSessionData(MEETING_SESSION_KEY))!.id;
     const res = await fetch(`${stack.service.url}/api/v1/meetings/${id}`, { headers: { authorization: `Bearer ${await tokens.token({ interactive: false })}` } });
     expect(res.status).toBe(200);
-    // The service answers the validated room (core/room's RoomSpec).
+    // The service answers the validated room (core/roomSpec's RoomSpec).
     const spec = { value: ((await res.json()) as { room: RoomSpec }).room };
     expect(spec.value.recurrence?.timeZone).toBe('America/New_York');
     // 10 March: open from 12:45Z (08:45 New York), closed at 14:30Z (inside a window computed in Berlin time).
