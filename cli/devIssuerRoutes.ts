@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBoundedBody } from './boundedBody';
 
 /** What the routes need of an issuer (service/auth/devIssuer.ts `createDevIssuer` fits). */
 export interface DevIssuerLike {
@@ -35,20 +36,6 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-/** Reads at most MAX_BODY bytes; null when the body is larger. */
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size <= MAX_BODY) chunks.push(c);
-    });
-    req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 /**
  * Answers a request under {@link DEV_ISSUER_PATH}; returns false when `path` is not one of the
  * routes (the caller answers it). The token route takes JSON only, so a page of another origin
@@ -66,7 +53,7 @@ export async function handleDevIssuer(issuer: DevIssuerLike, path: string, req: 
   if (path !== `${DEV_ISSUER_PATH}/token`) return false;
   if (req.method !== 'POST') return answer(405, { error: 'method', message: 'use POST' });
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return answer(415, { error: 'invalid', message: 'send Content-Type: application/json' });
-  const text = await readBody(req);
+  const text = await readBoundedBody(req, MAX_BODY);
   if (text === null) return answer(413, { error: 'invalid', message: `the body is larger than ${MAX_BODY} bytes` });
   let body: { username?: unknown; name?: unknown };
   try {

@@ -8,6 +8,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { readBoundedBody } from '../../cli/boundedBody';
 
 /** Path prefix of the stand-in: `<add-in server>/graph/v1.0`. */
 export const GRAPH_STAND_IN_PATH = '/graph/v1.0';
@@ -50,19 +51,6 @@ function answer(res: ServerResponse, status: number, error?: { code: string; mes
   return true;
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size <= MAX_BODY) chunks.push(c);
-    });
-    req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 /** The `preferred_username` a JWT's payload names (read, not verified), or ''. */
 function senderOf(token: string): string {
   try {
@@ -91,7 +79,7 @@ export function createGraphStandIn(): GraphStandIn {
         return answer(res, 429, { code: 'ApplicationThrottled', message: 'Application is over its MailboxConcurrency limit.' }, { 'retry-after': String(throttled.seconds) });
       }
       if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return answer(res, 415, { code: 'RequestBodyRead', message: 'Send Content-Type: application/json.' });
-      const text = await readBody(req);
+      const text = await readBoundedBody(req, MAX_BODY);
       if (text === null) return answer(res, 413, { code: 'RequestEntityTooLarge', message: 'The request is too large.' });
       let json: unknown;
       try {
