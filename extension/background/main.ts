@@ -112,9 +112,10 @@ export function startBackground(): void {
     session: browserSession,
     navigation: (tabId) => navigations.get(tabId),
     showInBadge: async (tabId, text) => {
-      await browser.action.setBadgeText({ tabId, text: '!' }).catch(() => undefined);
-      await browser.action.setBadgeBackgroundColor({ tabId, color: '#b00020' }).catch(() => undefined);
+      // Title and colour first: whoever sees the "!" (a person hovering, a test) finds the words there.
       await browser.action.setTitle({ tabId, title: `SecureJoin: ${text}` }).catch(() => undefined);
+      await browser.action.setBadgeBackgroundColor({ tabId, color: '#b00020' }).catch(() => undefined);
+      await browser.action.setBadgeText({ tabId, text: '!' }).catch(() => undefined);
     },
     freshPins: freshPinStore(),
     changed: () => {
