@@ -42,3 +42,23 @@ export function durationOption(text: string, name: string, range: { min: number;
   if (!parsed.ok) throw new UsageError(parsed.errors.map((e) => `${e.path} ${e.message}`).join('; '), command);
   return parsed.value;
 }
+
+/** Most entries a comma-separated list option takes (a token check wants a few, not a directory). */
+export const MAX_LIST_ENTRIES = 10;
+
+/**
+ * Parses a comma-separated list option (`--audience A,B`): each entry trimmed, none empty, none
+ * with whitespace inside (a scope claim is space-separated, so a space would split one entry into
+ * two), at most {@link MAX_LIST_ENTRIES}; repeats are kept once.
+ * @throws UsageError like `--scope: entry 2 is empty (write S1,S2 without a trailing comma)`.
+ */
+export function listOption(text: string, name: string, command: string): string[] {
+  const entries = text.split(',').map((entry) => entry.trim());
+  entries.forEach((entry, i) => {
+    if (entry === '') throw new UsageError(`${name}: entry ${i + 1} is empty (write A,B without empty entries)`, command);
+    if (/\s/.test(entry)) throw new UsageError(`${name}: entry ${i + 1} "${entry.slice(0, 80)}" contains whitespace (separate entries with commas)`, command);
+    if (entry.length > 300) throw new UsageError(`${name}: entry ${i + 1} is longer than 300 characters`, command);
+  });
+  if (entries.length > MAX_LIST_ENTRIES) throw new UsageError(`${name}: at most ${MAX_LIST_ENTRIES} entries, got ${entries.length}`, command);
+  return [...new Set(entries)];
+}

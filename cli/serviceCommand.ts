@@ -9,7 +9,7 @@ import { DEFAULT_DATA_DIR } from '../service/db/open';
 import { DEFAULT_ADMIN_ROLE, DEFAULT_PORT, DEFAULT_SCOPE } from '../service/options';
 import { DEFAULT_DRAFT_SWEEP_EVERY_MS, DEFAULT_DRAFT_TTL_MS, DRAFT_SWEEP_EVERY_RANGE, DRAFT_TTL_RANGE, formatDuration } from '../core/meeting/drafts';
 import { DEFAULT_GUESS_LIMITS, GUESS_LIMIT_RANGE, GUESS_WINDOW_RANGE } from '../service/store/guesses';
-import { durationOption, intOption, parseOptions } from './args';
+import { durationOption, intOption, listOption, parseOptions } from './args';
 import { loadPolicy } from './policyCommand';
 import { EXIT, UsageError } from './errors';
 import type { CliIo } from './io';
@@ -33,10 +33,13 @@ SIGTERM or Ctrl-C. Flags win over the environment variables named beside them.
                          database server; with PGlite one is created in DIR/codes.key.
 Sign-in (tokens are checked with the issuer's keys: signature, iss, aud, exp, tid, scp):
   --issuer URL           token issuer, e.g. https://login.microsoftonline.com/<tenant>/v2.0 (SECUREJOIN_ISSUER)
-  --audience AUD         the API's application id URI or client id (SECUREJOIN_AUDIENCE)
+  --audience A[,B]       audiences tokens may carry, any one suffices (SECUREJOIN_AUDIENCE): the
+                         API's application id URI, and for classic Outlook's Office single sign-on
+                         the add-in app's client id (v2 tokens) or api://<add-in host>/<client id> (v1)
   --jwks-url URL         the issuer's signing keys (SECUREJOIN_JWKS_URL); https (http only on loopback)
   --tenant ID            the tenant id tokens must carry as tid (SECUREJOIN_TENANT)
-  --scope S              scope tokens must grant (default ${DEFAULT_SCOPE})
+  --scope S[,S2]         scopes of which tokens must grant one (SECUREJOIN_SCOPE; default
+                         ${DEFAULT_SCOPE}); add the one the add-in app exposes to Office, e.g. access_as_user
   --admin-role R         role that may list and revoke any meeting (default ${DEFAULT_ADMIN_ROLE})
   --allow-origin ORIGIN  browser origin allowed to call (the add-in's); repeatable
 Admin policy (the same file the add-in reads; every meeting write is checked against it: locked
@@ -125,6 +128,9 @@ function keysUrl(value: string, name: string): string {
   throw new UsageError(`${name} must be an https URL (plain http only to loopback, for development), got "${url.protocol}//${url.host}"`, 'service');
 }
 
+/** One entry as a string (as before lists were accepted), several as the list. */
+const oneOrList = (entries: string[]): string | string[] => (entries.length === 1 ? (entries[0] as string) : entries);
+
 /** The service's options from the command line and environment. @throws UsageError naming the flag. */
 export function serviceOptions(args: string[], env: Record<string, string | undefined>, cwd = process.cwd()): MeetingServiceOptions | 'help' {
   const { values, positionals } = parseOptions(args, FLAGS, 'service');
@@ -160,10 +166,10 @@ export function serviceOptions(args: string[], env: Record<string, string | unde
     ...(codesKey ? { codesKey } : {}),
     auth: {
       issuer: need('issuer', 'SECUREJOIN_ISSUER'),
-      audience: need('audience', 'SECUREJOIN_AUDIENCE'),
+      audience: oneOrList(listOption(need('audience', 'SECUREJOIN_AUDIENCE'), '--audience', 'service')),
       jwksUrl: keysUrl(need('jwks-url', 'SECUREJOIN_JWKS_URL'), '--jwks-url'),
       tenant: need('tenant', 'SECUREJOIN_TENANT'),
-      scope: values.scope ?? DEFAULT_SCOPE,
+      scope: oneOrList(listOption(values.scope ?? env.SECUREJOIN_SCOPE ?? DEFAULT_SCOPE, '--scope', 'service')),
       adminRole: values['admin-role'] ?? DEFAULT_ADMIN_ROLE,
     },
     allowOrigins: values['allow-origin'] ?? [],

@@ -27,11 +27,12 @@ export interface MeetingServiceOptions {
   codesKey?: string;
   auth: {
     issuer: string;
-    audience: string;
+    /** One audience, or several of which a token's `aud` must name one (the API's and the add-in's for Office SSO). */
+    audience: string | readonly string[];
     jwksUrl: string;
     tenant: string;
-    /** Default `Meetings.ReadWrite`. */
-    scope?: string;
+    /** One scope, or several of which a token must grant one; default `Meetings.ReadWrite`. */
+    scope?: string | readonly string[];
     /** Default `SecureJoin.Admin`. */
     adminRole?: string;
   };

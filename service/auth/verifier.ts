@@ -10,7 +10,12 @@ import type { Caller, ClaimRules } from '../../core/meeting';
 /** Where tokens come from and what they must say. */
 export interface AuthOptions extends ClaimRules {
   issuer: string;
-  audience: string;
+  /**
+   * The audience tokens must carry, or several of which any one suffices: the meeting service's
+   * API (Nested App Authentication) and the add-in's own app, which Office single sign-on issues
+   * tokens for (its client id in v2 tokens, `api://<add-in host>/<client id>` in v1 ones).
+   */
+  audience: string | readonly string[];
   jwksUrl: string;
 }
 
@@ -53,6 +58,9 @@ const CACHE_MS = 5 * 60_000;
 export function createAuthenticator(opts: AuthOptions, now: () => number = Date.now): Authenticate {
   const jwks = createRemoteJWKSet(new URL(opts.jwksUrl), { timeoutDuration: 3000, cooldownDuration: 30_000 });
   const verified = new Map<string, { caller: Caller; until: number }>();
+  // jose accepts a token whose aud names any one of these; an empty list would accept none.
+  const audiences = typeof opts.audience === 'string' ? opts.audience : [...opts.audience];
+  if (audiences.length === 0) throw new RangeError('auth.audience: name at least one audience');
   return async (authorization) => {
     const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(authorization ?? '');
     if (!match?.[1]) return { ok: false, message: 'send Authorization: Bearer <token>' };
@@ -61,7 +69,7 @@ export function createAuthenticator(opts: AuthOptions, now: () => number = Date.
     if (known && known.until > now()) return { ok: true, caller: known.caller };
     verified.delete(token);
     try {
-      const { payload } = await jwtVerify(token, jwks, { issuer: opts.issuer, audience: opts.audience, algorithms: ['RS256', 'ES256', 'PS256'], currentDate: new Date(now()) });
+      const { payload } = await jwtVerify(token, jwks, { issuer: opts.issuer, audience: audiences, algorithms: ['RS256', 'ES256', 'PS256'], currentDate: new Date(now()) });
       const caller = callerFromClaims(payload as Record<string, unknown>, opts);
       if (!caller.ok) return { ok: false, message: caller.errors[0]?.message ?? 'the token is not accepted' };
       if (verified.size >= CACHE_SIZE) verified.delete(verified.keys().next().value as string);

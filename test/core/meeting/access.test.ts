@@ -17,6 +17,15 @@ describe('callers and what they may do', () => {
     expect(callerFromClaims({ ...claims, oid: '', sub: undefined }, rules).ok).toBe(false);
   });
 
+  it('accepts a token granting any one of several scopes (NAA\'s and Office SSO\'s), and none granting another', () => {
+    const both = { ...rules, scope: ['Meetings.ReadWrite', 'access_as_user'] };
+    expect(callerFromClaims({ ...claims, scp: 'access_as_user' }, both)).toMatchObject({ ok: true, value: { id: 'o-1' } });
+    expect(callerFromClaims(claims, both).ok).toBe(true);
+    expect(callerFromClaims({ ...claims, scp: 'User.Read access_as_users' }, both)).toMatchObject({ ok: false, errors: [{ message: 'the token grants none of the scopes Meetings.ReadWrite, access_as_user' }] });
+    // An empty list accepts nothing.
+    expect(callerFromClaims(claims, { ...rules, scope: [] }).ok).toBe(false);
+  });
+
   it('an organizer acts on their own meetings; an admin reads, lists and deletes any but rewrites none', () => {
     const ann = { id: 'ann', name: '', isAdmin: false };
     const admin = { id: 'root', name: '', isAdmin: true };
