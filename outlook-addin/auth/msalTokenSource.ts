@@ -9,7 +9,7 @@ import { createNestablePublicClientApplication, InteractionRequiredAuthError } f
 import type { IPublicClientApplication } from '@azure/msal-browser';
 import type { MeetingServicePolicy } from '../../core/policy';
 import { TokenUnavailableError } from '../logic/tokens';
-import type { TokenRequest, TokenSource } from '../logic/tokens';
+import type { SignInTokenSourceFactory, TokenRequest, TokenSource } from '../logic/tokens';
 
 const detail = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 200);
 
@@ -17,7 +17,7 @@ const detail = (error: unknown) => (error instanceof Error ? error.message : Str
  * A TokenSource over NAA: silent first; a sign-in window only where `interactive` (the task pane).
  * `scope`: the meeting service's by default; Microsoft Graph's `Mail.Send` for personal messages.
  */
-export function createMsalTokenSource(service: MeetingServicePolicy, scope: string = service.scope): TokenSource {
+export const createSignInTokenSource: SignInTokenSourceFactory = (service: MeetingServicePolicy, scope: string = service.scope): TokenSource => {
   let app: Promise<IPublicClientApplication> | null = null;
   const pca = () => (app ??= createNestablePublicClientApplication({ auth: { clientId: service.clientId, authority: service.authority } }));
   return {
@@ -49,4 +49,4 @@ export function createMsalTokenSource(service: MeetingServicePolicy, scope: stri
       }
     },
   };
-}
+};

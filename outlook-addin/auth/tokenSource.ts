@@ -2,7 +2,9 @@
  * The task pane's and event runtime's token source for the policy's meeting service: the
  * development host's (playground) when there is one, else Nested App Authentication through MSAL,
  * imported dynamically on the first token request, so MSAL is loaded only when the policy names
- * a meeting service and never in the task pane's first paint.
+ * a meeting service and never in the task pane's first paint. Classic Windows' commands.js gets
+ * Office SSO (auth/officeSsoTokenSource.ts) for that same import: the build swaps the module
+ * (scripts/build/outlookAddin.ts, officeSsoInsteadOfMsal), both export `createSignInTokenSource`.
  */
 import type { MeetingServicePolicy } from '../../core/policy';
 import type { TokenRequest, TokenSource } from '../logic/tokens';
@@ -12,7 +14,7 @@ import { devGraphRoot, devTokenSource } from './devTokenHook';
 /** A TokenSource for `service` (`scope`: default the service's own) that loads its implementation on first use. */
 export function tokenSourceFor(service: MeetingServicePolicy, scope?: string): TokenSource {
   let source: Promise<TokenSource> | null = null;
-  const load = () => (source ??= Promise.resolve(devTokenSource()).then(async (dev) => dev ?? (await import('./msalTokenSource')).createMsalTokenSource(service, scope)));
+  const load = () => (source ??= Promise.resolve(devTokenSource()).then(async (dev) => dev ?? (await import('./msalTokenSource')).createSignInTokenSource(service, scope)));
   return {
     async token(request: TokenRequest): Promise<string> {
       let loaded: TokenSource;

@@ -1,6 +1,7 @@
 /**
  * Entry of the event runtime: bundled as `runtime.js` for the HTML runtime page (web, new
- * Outlook, Mac) and as the single ES2016 file `commands.js` for classic Outlook on Windows.
+ * Outlook, Mac) and as the single ES2016 file `commands.js` for classic Outlook on Windows (which
+ * signs in with Office SSO instead of MSAL: scripts/build/outlookAddin.ts, officeSsoInsteadOfMsal).
  * Registers every handler at load time (classic Windows gives no Office.onReady).
  */
 import { tokenSourceFor } from '../auth/tokenSource';
@@ -40,7 +41,8 @@ if (office) {
       loadPolicyText,
       log: (message) => console.error(`SecureJoin: ${message}`),
       ...(typeof fetch === 'function' ? { fetch: (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => fetch(url, init) } : {}),
-      // Silent only (no UI here); MSAL is loaded on the first token request, i.e. only with a meeting service.
+      // Silent only (no UI here), loaded on the first token request, i.e. only with a meeting service:
+      // MSAL in runtime.js, Office SSO in classic Windows' commands.js (the build swaps the module).
       tokens: tokenSourceFor,
     }),
   );

@@ -6,6 +6,16 @@
  * refuses the send, never passes silently.
  */
 
+import type { MeetingServicePolicy } from '../../core/policy';
+
+/**
+ * What a sign-in module exports as `createSignInTokenSource`: auth/msalTokenSource.ts (Nested App
+ * Authentication; the task pane and the web event runtime) and auth/officeSsoTokenSource.ts
+ * (Office SSO; the build puts it in MSAL's place in classic Windows' commands.js). `scope`: the
+ * meeting service's by default.
+ */
+export type SignInTokenSourceFactory = (service: MeetingServicePolicy, scope?: string) => TokenSource;
+
 /** What the caller may allow while getting a token. */
 export interface TokenRequest {
   /**

@@ -5,7 +5,8 @@
  * - `commands.html` + `runtime.js` (an ES module; the sign-in library in `chunks/`): the event
  *   runtime page for web, new Outlook and Mac;
  * - `commands.js`: the same handlers as ONE classic script for classic Outlook on Windows
- *   (ES2016, IIFE, no imports: its JS runtime loads no modules and no Office.onReady);
+ *   (ES2016, IIFE, no imports: its JS runtime loads no modules and no Office.onReady), signing in
+ *   with Office SSO (`Office.auth.getAccessToken`) instead of MSAL;
  * - `manifest.xml` for the host URL, `policy.json` (default examples/policy.json), icons, and
  *   `.well-known/microsoft-officeaddins-allowed.json` naming the JS runtime file.
  * Run `tsx scripts/build/outlookAddin.ts --root-manifest` to rewrite the committed root manifest.xml.
@@ -85,6 +86,26 @@ export const htmlparser2TokenizerOnly: Plugin = {
   },
 };
 
+/**
+ * Office single sign-on in place of MSAL, for the classic-Windows file only: auth/tokenSource.ts
+ * imports `./msalTokenSource` on the first token request; here that import resolves to
+ * auth/officeSsoTokenSource.ts (`Office.auth.getAccessToken`, Microsoft's documented sign-in for
+ * event runtimes on classic Windows; the same `createSignInTokenSource` export), so MSAL (~85 KiB
+ * gzipped) is not in commands.js at all. The development host's token hook is still asked first.
+ * Any other importer of `./msalTokenSource` fails the build, never silently gets the swap.
+ */
+export const officeSsoInsteadOfMsal: Plugin = {
+  name: 'office-sso-instead-of-msal',
+  setup(b) {
+    const tokenSource = join(ADDIN, 'auth', 'tokenSource.ts');
+    const sso = join(ADDIN, 'auth', 'officeSsoTokenSource.ts');
+    b.onResolve({ filter: /^\.\/msalTokenSource$/ }, (args) => {
+      if (resolve(args.importer) !== tokenSource) return { errors: [{ text: `only auth/tokenSource.ts may import ./msalTokenSource in the classic runtime (imported by ${args.importer})` }] };
+      return { path: sso };
+    });
+  },
+};
+
 /** One bundle as text (esbuild, in memory). */
 async function bundle(entry: string, opts: BuildOptions): Promise<string> {
   const result = await build({ entryPoints: [entry], bundle: true, write: false, platform: 'browser', logLevel: 'silent', legalComments: 'none', plugins: [zodEnglishOnly], ...opts });
@@ -114,12 +135,12 @@ const CLASSIC_ATOB = `(function (g) {
   };
 })(typeof globalThis !== 'undefined' ? globalThis : this);`;
 
-/** The classic-Windows runtime file: every handler in one ES2016 IIFE. */
+/** The classic-Windows runtime file: every handler in one ES2016 IIFE, signing in with Office SSO (no MSAL). */
 export function buildClassicRuntime(policyUrl: string, minify = true): Promise<string> {
   return bundle(join(ADDIN, 'events', 'runtime.ts'), {
     format: 'iife',
     target: CLASSIC_TARGET,
-    plugins: [zodEnglishOnly, htmlparser2TokenizerOnly],
+    plugins: [zodEnglishOnly, htmlparser2TokenizerOnly, officeSsoInsteadOfMsal],
     banner: { js: CLASSIC_ATOB },
     minify,
     define: { __SECUREJOIN_POLICY_URL__: JSON.stringify(policyUrl) },
@@ -164,7 +185,7 @@ async function splitBundle(name: string, entry: string, opts: BuildOptions): Pro
 /**
  * The web runtime's scripts for commands.html (`runtime.js`, an ES module, plus `chunks/`): the
  * sign-in library is a chunk loaded only when the policy names a meeting service. (The classic
- * Windows file cannot load chunks: it carries MSAL inline, evaluated only on first use.)
+ * Windows file cannot load chunks: it signs in with Office SSO instead, see officeSsoInsteadOfMsal.)
  */
 export function buildWebRuntimeFiles(policyUrl: string, minify = true): Promise<Record<string, string>> {
   // commands.html is a page: the browser's own HTML parser reads the invite (core/html); the

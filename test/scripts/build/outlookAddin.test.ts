@@ -27,7 +27,7 @@ describe('classic-Windows commands.js', () => {
     // its emoji pattern as a string compiled only when .emoji() is used: not at load time.)
     expect(() => parse(classic, { ecmaVersion: 2016, sourceType: 'script' })).not.toThrow();
     expect(classic.match(/\(\?<[!=]/g) ?? []).toEqual([]);
-    // (Not a property or a longer name: MSAL, bundled in for sign-in, calls crypto.subtle.importKey.)
+    // (Not a property or a longer name: a library's crypto.subtle.importKey is no import.)
     expect(/(?<![.\w$])import\s*[({"'*]|(?<![.\w$])import\s+[\w$]/.test(classic), 'import in commands.js').toBe(false);
     expect(/(?<![.\w$])export\s*[{*]|(?<![.\w$])export\s+[\w$]/.test(classic), 'export in commands.js').toBe(false);
   });
@@ -39,6 +39,21 @@ describe('classic-Windows commands.js', () => {
     const manifest = readFileSync(join(outDir, 'manifest.xml'), 'utf8');
     expect(associated.sort()).toEqual(launchFunctionNames(manifest).sort());
     expect(associated).toHaveLength(5);
+  });
+
+  // Issue 21: MSAL (~85 KiB gzipped) made commands.js 157.9 KiB gzipped; Office SSO in its place: 73.4 KiB.
+  it('signs in with Office SSO, not MSAL: no MSAL text in it, and far smaller (gzip size reported)', async () => {
+    // (Booleans, not the texts: a failure would print the whole minified file.)
+    expect(/msal/i.test(classic), 'msal in commands.js').toBe(false);
+    expect(classic.includes('createNestablePublicClientApplication'), 'MSAL NAA in commands.js').toBe(false);
+    expect(classic.includes('nestedAppAuthBridge'), 'the NAA bridge in commands.js').toBe(false);
+    expect(classic.includes('getAccessToken'), 'Office SSO in commands.js').toBe(true);
+    const unminified = readFileSync(join(outDir, 'commands.js'), 'utf8');
+    expect(/msal/i.test(unminified.replace(/\/\/ [^\n]*\n/g, '\n')), 'msal in the unminified commands.js (outside path comments)').toBe(false);
+    const kib = gzipSync(classic).length / 1024;
+    console.info(`commands.js: ${kib.toFixed(1)} KiB gzipped (${(classic.length / 1024).toFixed(1)} KiB minified)`);
+    // The entity tables are another helper's (issue 21's 60 KiB goal); this bound keeps MSAL out.
+    expect(kib).toBeLessThan(80);
   });
 
   it('carries the policy URL it was built for', () => {
