@@ -3,6 +3,7 @@
  * serves the add-in. Checked with the same invariants as the committed development manifest;
  * a manifest that fails them is never written.
  */
+import { parsePolicyJson } from '../../core/policy';
 import { manifestProblems, renderManifest } from '../../outlook-addin/manifest';
 import type { BundleFile } from './file';
 import type { BundleSettings } from './settings';
@@ -12,7 +13,10 @@ export const ADDIN_POLICY_PATH = 'outlook/policy.json';
 
 /** The add-in's manifest and the policy it reads (`<service URL>/policy.json`). @throws Error when the manifest breaks an invariant. */
 export function outlookFiles(settings: BundleSettings): BundleFile[] {
-  const xml = renderManifest({ hostUrl: settings.serviceUrl });
+  // With a meeting service the manifest names its app registration for Office SSO (classic Outlook's event runtime).
+  const parsed = parsePolicyJson(settings.policyText);
+  const meetingService = parsed.ok ? parsed.value.meetingService : undefined;
+  const xml = renderManifest({ hostUrl: settings.serviceUrl, ...(meetingService ? { meetingService } : {}) });
   const problems = manifestProblems(xml);
   if (problems.length > 0) throw new Error(`the manifest for ${settings.serviceUrl} breaks its checks:\n  ${problems.join('\n  ')}`);
   const policy = settings.policyText.endsWith('\n') ? settings.policyText : `${settings.policyText}\n`;

@@ -12,3 +12,5 @@ export { managedStorageSchema, checkChromeManagedSchema, policyFromManaged, poli
 export type { ChromeSchema } from './managed';
 export { policyDocs } from './docs';
 export { originProblem, serviceUrlProblem } from './origin';
+export { officeSsoApp, webApplicationInfoLines, OFFICE_SSO_SCOPES } from './officeSso';
+export type { OfficeSsoApp } from './officeSso';

@@ -5,6 +5,7 @@
  */
 import { LAUNCH_EVENTS } from '../events/launchEvents';
 import { BASE_MAILBOX_VERSION, eventsMailboxVersion } from './render';
+import { webApplicationInfoProblems } from './checkSso';
 import { findAll, localNameOf, parseXml } from './xml';
 import type { XmlElement } from './xml';
 
@@ -13,8 +14,13 @@ export const OFFICE_APP_ORDER = [
   'Id', 'AlternateId', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl',
   'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'FormSettings', 'Permissions', 'Rule', 'DisableEntityHighlighting', 'VersionOverrides',
 ] as const;
-/** VersionOverrides' children in schema order. */
+/** VersionOverrides 1.0's children in schema order. */
 export const VERSION_OVERRIDES_ORDER = ['Description', 'Requirements', 'Hosts', 'Resources', 'EquivalentAddins', 'VersionOverrides'] as const;
+/**
+ * VersionOverrides 1.1's children in schema order ([MS-OWEMXML] VersionOverridesV1_1; Microsoft's
+ * SSO-in-events sample has WebApplicationInfo after Resources, then ExtendedPermissions).
+ */
+export const VERSION_OVERRIDES_1_1_ORDER = ['Description', 'Requirements', 'Hosts', 'Resources', 'WebApplicationInfo', 'EquivalentAddins', 'ExtendedPermissions'] as const;
 /** Resources' children in schema order. */
 export const RESOURCES_ORDER = ['Images', 'Urls', 'ShortStrings', 'LongStrings'] as const;
 /** A V1_1 MailHost's children in schema order. */
@@ -49,8 +55,8 @@ export function compareVersions(a: string, b: string): number {
 }
 
 /** Checks of one VersionOverrides level: order, resids, requirement set. */
-function versionOverridesProblems(vo: XmlElement, label: string, minVersion: string): string[] {
-  const problems = orderProblems(vo, VERSION_OVERRIDES_ORDER, label);
+function versionOverridesProblems(vo: XmlElement, label: string, minVersion: string, order: readonly string[]): string[] {
+  const problems = orderProblems(vo, order, label);
   const resources = child(vo, 'Resources');
   if (!resources) return [...problems, `${label}: has no <Resources>`];
   problems.push(...orderProblems(resources, RESOURCES_ORDER, `${label} Resources`));
@@ -111,8 +117,9 @@ export function manifestProblems(xml: string): string[] {
   const vo11 = child(vo10, 'VersionOverrides');
   if (vo10?.attributes['xsi:type'] !== 'VersionOverridesV1_0') problems.push('OfficeApp must hold <VersionOverrides xsi:type="VersionOverridesV1_0">');
   if (vo11?.attributes['xsi:type'] !== 'VersionOverridesV1_1') problems.push('VersionOverrides 1.0 must hold <VersionOverrides xsi:type="VersionOverridesV1_1"> last');
-  if (vo10) problems.push(...versionOverridesProblems({ ...vo10, children: vo10.children.filter((c) => c !== vo11) }, 'VersionOverrides 1.0', BASE_MAILBOX_VERSION));
-  if (vo11) problems.push(...versionOverridesProblems(vo11, 'VersionOverrides 1.1', eventsMailboxVersion()));
+  if (vo10) problems.push(...versionOverridesProblems({ ...vo10, children: vo10.children.filter((c) => c !== vo11) }, 'VersionOverrides 1.0', BASE_MAILBOX_VERSION, VERSION_OVERRIDES_ORDER));
+  if (vo11) problems.push(...versionOverridesProblems(vo11, 'VersionOverrides 1.1', eventsMailboxVersion(), VERSION_OVERRIDES_1_1_ORDER));
+  if (vo11) problems.push(...webApplicationInfoProblems(vo11, findAll(root, 'AppDomain')[0]?.text.trim() ?? ''));
   if (vo10 && findAll({ ...vo10, children: vo10.children.filter((c) => c !== vo11) }, 'ExtensionPoint').every((e) => e.attributes['xsi:type'] !== 'AppointmentOrganizerCommandSurface')) {
     problems.push('VersionOverrides 1.0 must have the AppointmentOrganizerCommandSurface button (older clients)');
   }

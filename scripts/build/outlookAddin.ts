@@ -21,6 +21,7 @@ import { deflateSync } from 'node:zlib';
 import { ADDIN_FILES, normaliseHostUrl, renderManifest } from '../../outlook-addin/manifest/render';
 import type { ManifestOptions } from '../../outlook-addin/manifest/render';
 import { domAnchorReaderEsbuild } from '../domAnchorReader';
+import { parsePolicyJson } from '../../core/policy';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The add-in's sources. */
@@ -303,11 +304,22 @@ export async function buildAddin(outDir: string, opts: BuildAddinOptions): Promi
     put('taskpane.css', await buildTaskpaneCss(minify));
   } else skipped.push('taskpane: outlook-addin/taskpane/main.tsx does not exist yet');
 
-  put('manifest.xml', renderManifest({ hostUrl: base, id: opts.id, version: opts.version }));
-  put('policy.json', opts.policyText ?? readFileSync(join(ROOT, 'examples', 'policy.json'), 'utf8'));
+  const policyText = opts.policyText ?? readFileSync(join(ROOT, 'examples', 'policy.json'), 'utf8');
+  put('manifest.xml', renderManifest({ hostUrl: base, id: opts.id, version: opts.version, ...ssoFor(policyText) }));
+  put('policy.json', policyText);
   for (const [size, name] of Object.entries(ADDIN_FILES.icons)) put(name, iconPng(Number(size)));
   put('.well-known/microsoft-officeaddins-allowed.json', `${JSON.stringify({ allowed: [`${base}/${ADDIN_FILES.runtimeScript}`] }, null, 2)}\n`);
   return { files, skipped };
+}
+
+/**
+ * The manifest's Office SSO input from the build's policy: its meeting service (the manifest then
+ * names the app registration in WebApplicationInfo), none for a policy without one or an invalid
+ * one (the add-in then applies the secure defaults, which name no service).
+ */
+function ssoFor(policyText: string): Pick<ManifestOptions, 'meetingService'> {
+  const parsed = parsePolicyJson(policyText);
+  return parsed.ok && parsed.value.meetingService ? { meetingService: parsed.value.meetingService } : {};
 }
 
 /** The root manifest.xml's expected text (for https://localhost:3000). */

@@ -3,11 +3,13 @@
  * placeholder origin ({@link ADDIN_PLACEHOLDER_URL}), into `dist/addin`; at start the service
  * reads that folder into memory and writes its own public URL where the placeholder stands
  * (manifest.xml, the event runtime's policy URL, the allowed-runtime list), so one build serves
- * any deployment. `policy.json` is the admin's file, given at start.
+ * any deployment. `policy.json` is the admin's file, given at start; the manifest's Office SSO
+ * element follows it (manifestSso.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
+import { withOfficeSso } from './manifestSso';
 
 /** The origin the production build names; replaced by the service's public URL when served. */
 export const ADDIN_PLACEHOLDER_URL = 'https://securejoin-service-url.invalid';
@@ -68,7 +70,9 @@ export function loadAddinFiles(dir: string, publicUrl: string, policyText: strin
   for (const name of walk(dir)) {
     const raw = readFileSync(join(dir, name));
     const ext = extname(name);
-    put(name, TEXT.has(ext) ? Buffer.from(raw.toString('utf8').replaceAll(ADDIN_PLACEHOLDER_URL, publicUrl)) : raw);
+    const text = TEXT.has(ext) ? raw.toString('utf8').replaceAll(ADDIN_PLACEHOLDER_URL, publicUrl) : null;
+    // The manifest's single sign-on element names the admin's app registration and this host.
+    put(name, text === null ? raw : Buffer.from(name === 'manifest.xml' ? withOfficeSso(text, policyText, publicUrl) : text));
   }
   put('policy.json', Buffer.from(policyText));
   return files;

@@ -20,7 +20,9 @@ describe('admin bundle: outlook/manifest.xml', () => {
     expect(root.name).toBe('OfficeApp');
     const urls = urlsIn(root);
     expect(urls.length).toBeGreaterThan(10);
-    for (const url of urls) expect(url.startsWith('https://securejoin.example.com/') || url === 'https://securejoin.example.com', url).toBe(true);
+    // The one api:// URI is Office SSO's resource: the service's host and the policy's client id.
+    expect(urls.filter((url) => url.startsWith('api://'))).toEqual(['api://securejoin.example.com/8c2b2f4e-1d3a-4b5c-9e6f-0a1b2c3d4e5f']);
+    for (const url of urls.filter((u) => !u.startsWith('api://'))) expect(url.startsWith('https://securejoin.example.com/') || url === 'https://securejoin.example.com', url).toBe(true);
     expect(findAll(root, 'AppDomain').map((d) => d.text)).toEqual(['https://securejoin.example.com']);
     const resources = findAll(root, 'Url').map((u) => u.attributes.DefaultValue);
     expect(resources).toContain('https://securejoin.example.com/taskpane.html');
@@ -36,7 +38,9 @@ describe('admin bundle: outlook/manifest.xml', () => {
     // AppDomains are origins; every other URL is under the path.
     expect(findAll(root, 'AppDomain').map((d) => d.text)).toEqual(['https://tools.example.com:8443']);
     const urls = urlsIn({ ...root, children: root.children.filter((c) => c.name !== 'AppDomains') });
-    for (const u of urls) expect(u.startsWith(`${url}/`), u).toBe(true);
+    // Office SSO's resource names the host with its port, never the path (Microsoft: the add-in's domain, port included).
+    expect(urls.filter((u) => u.startsWith('api://'))).toEqual(['api://tools.example.com:8443/8c2b2f4e-1d3a-4b5c-9e6f-0a1b2c3d4e5f']);
+    for (const u of urls.filter((v) => !v.startsWith('api://'))) expect(u.startsWith(`${url}/`), u).toBe(true);
   });
 
   it('ships the policy the add-in reads, exactly as the admin wrote it', () => {

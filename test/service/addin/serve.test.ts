@@ -4,13 +4,14 @@
  * caching (hashed chunks immutable for a year, the rest revalidated with ETags), security headers
  * that let Outlook frame it and load office.js, nothing outside the build.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAddin } from '../../../scripts/build/outlookAddin';
 import type { MeetingService } from '../../../service';
 import { ADDIN_PLACEHOLDER_URL, loadAddinFiles } from '../../../service/addin/files';
+import { manifestProblems } from '../../../outlook-addin/manifest';
 import { createTestDatabase, startIssuer, startService } from '../support';
 import type { TestDatabase, TestIssuer } from '../support';
 
@@ -51,6 +52,22 @@ describe('the add-in at the service URL', () => {
     // The event runtimes read the policy from the public URL.
     expect(await (await get('/commands.js')).text()).toContain(`${PUBLIC_URL}/policy.json`);
     expect(await (await get('/.well-known/microsoft-officeaddins-allowed.json')).json()).toEqual({ allowed: [`${PUBLIC_URL}/commands.js`] });
+  });
+
+  it("names the admin's app registration for Office SSO in the manifest, at the public host, or none when the admin's policy names no meeting service", async () => {
+    // The build carried the example policy's client id, for the placeholder host; this policy names no service.
+    expect(readFileSync(join(dir, 'manifest.xml'), 'utf8')).toContain('<WebApplicationInfo>');
+    const served = await (await get('/manifest.xml')).text();
+    expect(served).not.toContain('WebApplicationInfo');
+    expect(manifestProblems(served)).toEqual([]);
+    const clientId = '0a1b2c3d-4e5f-4061-8273-9485a6b7c8d9';
+    const withService = JSON.stringify({ version: 1, meetingService: { url: PUBLIC_URL, clientId, authority: 'https://login.microsoftonline.com/organizations', scope: 'api://securejoin.example.test/Meetings.ReadWrite' } });
+    const manifest = loadAddinFiles(dir, `${PUBLIC_URL}:8443`, withService).get('manifest.xml')?.body.toString('utf8') ?? '';
+    expect(manifestProblems(manifest)).toEqual([]);
+    expect(manifest.match(/<WebApplicationInfo>/g)).toHaveLength(1);
+    expect(manifest).toContain(`<Id>${clientId}</Id>`);
+    expect(manifest).toContain(`<Resource>api://securejoin.example.test:8443/${clientId}</Resource>`);
+    expect(manifest).not.toContain('8c2b2f4e-1d3a-4b5c-9e6f-0a1b2c3d4e5f');
   });
 
   it('serves the task pane page and its scripts with their types', async () => {
