@@ -4,7 +4,7 @@
  * service alone on a laptop; never for a deployment (it signs a token for any name).
  */
 import { DEFAULT_PORT as SERVICE_PORT } from '../service/options';
-import { LOCAL_AUTH } from '../service/auth/localAuth';
+import { LOCAL_AUDIENCES, LOCAL_AUTH, LOCAL_SCOPES } from '../service/auth/localAuth';
 import { intOption, parseOptions } from './args';
 import { EXIT, UsageError } from './errors';
 import type { CliIo } from './io';
@@ -25,6 +25,8 @@ Entra ID. It signs a token for any user name, so it listens on loopback only: --
 
 It prints the "securejoin service" command that trusts it and a curl command for a token:
   POST /dev-issuer/token {"username":"olga@example.com"} -> {"access_token": ..., "expires_in": 3600}
+       (add "for":"office-sso" for a token shaped like Office single sign-on's: audience the
+       add-in's client id, scope access_as_user, as classic Outlook's event runtime sends)
   GET  /dev-issuer/jwks.json                               the keys the service checks tokens with
 The key pair is new at every start: tokens from an earlier run are refused.
 `;
@@ -36,8 +38,8 @@ export function devIssuerInstructions(issuer: Pick<DevIssuerServer, 'url' | 'jwk
     `Local token issuer (development only) on ${issuer.url}/ - loopback only; Ctrl-C stops it.`,
     '',
     'In another terminal, run the meeting service against it (embedded database in .data/service):',
-    `  npx securejoin service --issuer ${LOCAL_AUTH.issuer} --audience ${LOCAL_AUTH.audience} \\`,
-    `    --tenant ${LOCAL_AUTH.tenant} --jwks-url ${issuer.jwksUrl}`,
+    `  npx securejoin service --issuer ${LOCAL_AUTH.issuer} --audience ${LOCAL_AUDIENCES.join(',')} \\`,
+    `    --scope ${LOCAL_SCOPES.join(',')} --tenant ${LOCAL_AUTH.tenant} --jwks-url ${issuer.jwksUrl}`,
     '',
     'Get a token (valid 1 hour) for an organizer, and call the service with it:',
     `  TOKEN=$(curl -s -X POST -H 'content-type: application/json' -d '{"username":"olga@example.com"}' ${issuer.tokenUrl} | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')`,

@@ -4,16 +4,19 @@
  * meeting service validates tokens against, exactly as it does Entra ID's) and
  * `POST /dev-issuer/token` (`{ "username": "olga@example.com", "name"?: "Olga" }` ->
  * `{ access_token, token_type, expires_in }`), which the playground's fake Outlook uses where
- * real Outlook would use Nested App Authentication. Node only.
+ * real Outlook would use Nested App Authentication. With `"for": "office-sso"` the token is
+ * shaped like an Office single sign-on one (classic Outlook's event runtime): audience the
+ * add-in's client id, scope `access_as_user` (LOCAL_AUTH). Node only.
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LOCAL_AUTH } from '../service/auth/localAuth';
 import { readBoundedBody } from './boundedBody';
 
 /** What the routes need of an issuer (service/auth/devIssuer.ts `createDevIssuer` fits). */
 export interface DevIssuerLike {
   jwks(): unknown;
-  sign(claims: { oid: string; preferred_username?: string; name?: string; ttlSeconds?: number }): Promise<string>;
+  sign(claims: { oid: string; preferred_username?: string; name?: string; ttlSeconds?: number; aud?: string; scp?: string }): Promise<string>;
 }
 
 /** Path prefix of the routes. */
@@ -55,14 +58,17 @@ export async function handleDevIssuer(issuer: DevIssuerLike, path: string, req: 
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return answer(415, { error: 'invalid', message: 'send Content-Type: application/json' });
   const text = await readBoundedBody(req, MAX_BODY);
   if (text === null) return answer(413, { error: 'invalid', message: `the body is larger than ${MAX_BODY} bytes` });
-  let body: { username?: unknown; name?: unknown };
+  let body: { username?: unknown; name?: unknown; for?: unknown };
   try {
     body = JSON.parse(text) as typeof body;
   } catch {
     return answer(400, { error: 'invalid', message: 'the body is not JSON' });
   }
   if (typeof body?.username !== 'string' || !USERNAME.test(body.username)) return answer(400, { error: 'invalid', message: 'username: must be an email address like olga@example.com' });
+  if (body.for !== undefined && body.for !== 'office-sso') return answer(400, { error: 'invalid', message: 'for: must be "office-sso" or absent' });
   const name = typeof body.name === 'string' ? body.name.slice(0, 100) : undefined;
-  const token = await issuer.sign({ oid: devObjectId(body.username), preferred_username: body.username, ...(name ? { name } : {}), ttlSeconds: TOKEN_TTL_SECONDS });
+  // Office SSO's token is for the add-in's own app: its client id as audience (v2), the scope the app exposes to Office.
+  const sso = body.for === 'office-sso' ? { aud: LOCAL_AUTH.clientId, scp: LOCAL_AUTH.ssoScope } : {};
+  const token = await issuer.sign({ oid: devObjectId(body.username), preferred_username: body.username, ...(name ? { name } : {}), ...sso, ttlSeconds: TOKEN_TTL_SECONDS });
   return answer(200, { access_token: token, token_type: 'Bearer', expires_in: TOKEN_TTL_SECONDS });
 }

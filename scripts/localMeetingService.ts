@@ -21,7 +21,7 @@ import type { Policy } from '../core/policy';
 import { createDevIssuer, startMeetingService } from '../service';
 import type { DevIssuer, MeetingService, MeetingServiceOptions } from '../service';
 import type { MeetingServicePolicy } from '../core/policy';
-import { LOCAL_AUTH } from '../service/auth/localAuth';
+import { LOCAL_AUDIENCES, LOCAL_AUTH, LOCAL_SCOPES } from '../service/auth/localAuth';
 
 /** The local issuer's settings: an Entra-like tenant id, the service's audience and scope (service/auth/localAuth.ts). */
 export { LOCAL_AUTH };
@@ -103,7 +103,8 @@ export function startLocalMeetingService(opts: LocalMeetingServiceOptions): Prom
     host: '127.0.0.1',
     dataDir: opts.dataDir ?? null,
     ...(opts.postgres ? { databaseUrl: opts.postgres.url, codesKey: opts.postgres.codesKey } : {}),
-    auth: { issuer: LOCAL_AUTH.issuer, audience: LOCAL_AUTH.audience, jwksUrl: opts.jwksUrl, tenant: LOCAL_AUTH.tenant, scope: LOCAL_AUTH.scope },
+    // NAA's tokens (the API's audience and scope) and Office SSO's (the add-in app's), as a deployment lists both.
+    auth: { issuer: LOCAL_AUTH.issuer, audience: LOCAL_AUDIENCES, jwksUrl: opts.jwksUrl, tenant: LOCAL_AUTH.tenant, scope: LOCAL_SCOPES },
     allowOrigins: opts.allowOrigins,
     adminPolicy: opts.adminPolicy ?? examplePolicy(),
     adminPolicySource: opts.adminPolicy ? 'given' : EXAMPLE_POLICY_PATH,

@@ -31,3 +31,17 @@ export function createDevTokenSource(origin: string, host: PlaygroundHost): Toke
     },
   };
 }
+
+/**
+ * Office SSO's token for `host`'s organizer from the same issuer (`"for": "office-sso"`: the
+ * add-in app's audience and `access_as_user`), for the fake `Office.auth.getAccessToken`
+ * (fakeAuth.ts decides when Office would refuse). A failure rejects like office.js's internal
+ * error (code 5001), which the add-in reports in plain words.
+ */
+export async function fetchDevSsoToken(origin: string, host: PlaygroundHost): Promise<string> {
+  const { emailAddress, displayName } = host.options.userProfile;
+  const res = await fetch(`${origin}/dev-issuer/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: emailAddress, name: displayName, for: 'office-sso' }) }).catch(() => null);
+  const body = (await res?.json().catch(() => null)) as { access_token?: unknown } | null;
+  if (!res?.ok || typeof body?.access_token !== 'string') throw Object.assign(new Error(`The local sign-in service gave no token (${res ? `HTTP ${res.status}` : 'unreachable'}).`), { name: 'Internal Error', code: 5001 });
+  return body.access_token;
+}

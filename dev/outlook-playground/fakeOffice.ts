@@ -12,6 +12,7 @@
  * - `roamingSettings` changes stay local until `saveAsync`;
  * - `Office.actions.associate` registers launch-event handlers with the host, which hands them an
  *   event whose `completed(options)` ends the event (Smart Alerts read `allowEvent`/`errorMessage`);
+ * - `Office.auth.getAccessToken` gives Office SSO tokens from the host's supplier (fakeAuth.ts);
  * - at most {@link MAX_CONCURRENT_CALLS} `*Async` calls are in flight per frame, as in Outlook on
  *   the web, new Outlook and mobile: a 4th fails (code 5100) without doing anything.
  */
@@ -20,6 +21,7 @@ import { emailDetails, officeRecurrence, windowsZoneName } from './officeShapes'
 import { answerIn, officeError, tail } from './asyncAnswer';
 import type { CallGate } from './asyncAnswer';
 import { bodyText, textToBodyHtml } from './rewriteBody';
+import { createFakeAuth } from './fakeAuth';
 
 /** Office.EventType values for item events, as office.js defines them. */
 export const EVENT_TYPES = {
@@ -56,6 +58,8 @@ function toAttendees(list: unknown): PlaygroundAttendee[] {
 export interface FakeOfficeOptions {
   /** BCP 47 display language, default "en-GB". */
   displayLanguage?: string;
+  /** Office SSO's token supplier for `Office.auth.getAccessToken` (fakeAuth.ts); without it SSO answers 13000. */
+  accessToken?: () => Promise<string>;
 }
 
 /**
@@ -212,6 +216,8 @@ export function createFakeOffice(host: PlaygroundHost, opts: FakeOfficeOptions =
         },
       },
     },
+    // Office single sign-on (classic Outlook's event runtime signs in with it).
+    auth: createFakeAuth(host, opts.accessToken),
     onReady(callback?: (info: { host: string; platform: string }) => void) {
       return ready.then((info) => {
         callback?.(info);

@@ -6,7 +6,7 @@
  * so on the console and defines nothing, so the add-in fails visibly instead of silently.
  */
 import { DEV_GRAPH_ROOT_GLOBAL, DEV_TOKEN_SOURCE_GLOBAL } from '../../outlook-addin/auth/devTokenHook';
-import { createDevTokenSource } from './devTokens';
+import { createDevTokenSource, fetchDevSsoToken } from './devTokens';
 import { createFakeOffice } from './fakeOffice';
 import { PLAYGROUND_HOST_GLOBAL } from './hostState';
 import type { PlaygroundHost } from './hostState';
@@ -21,7 +21,8 @@ function findHost(): PlaygroundHost | undefined {
 
 const host = findHost();
 if (host) {
-  (window as unknown as { Office: unknown }).Office = createFakeOffice(host, { displayLanguage: navigator.language || 'en-GB' });
+  // Office SSO (Office.auth.getAccessToken) from the local issuer, as classic Outlook's event runtime signs in.
+  (window as unknown as { Office: unknown }).Office = createFakeOffice(host, { displayLanguage: navigator.language || 'en-GB', accessToken: () => fetchDevSsoToken(location.origin, host) });
   // Where Outlook offers Nested App Authentication, the playground offers its local issuer.
   (window as unknown as Record<string, unknown>)[DEV_TOKEN_SOURCE_GLOBAL] = createDevTokenSource(location.origin, host);
   // Where the add-in would call Microsoft Graph, the add-in server's Graph stand-in (graphStandIn.ts).

@@ -9,6 +9,7 @@ import { startMeetingService } from '../../service';
 import { createAuthenticator } from '../../service/auth/verifier';
 import { DEFAULT_ADMIN_ROLE, DEFAULT_SCOPE } from '../../service/options';
 import type { MeetingService, MeetingServiceOptions } from '../../service';
+import { LOCAL_AUTH } from '../../service/auth/localAuth';
 import { runIn } from './support';
 
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -16,8 +17,8 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()?.();
 });
 
-async function token(tokenUrl: string, username = 'olga@example.com'): Promise<string> {
-  const res = await fetch(tokenUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }) });
+async function token(tokenUrl: string, username = 'olga@example.com', extra: Record<string, unknown> = {}): Promise<string> {
+  const res = await fetch(tokenUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, ...extra }) });
   expect(res.status).toBe(200);
   return ((await res.json()) as { access_token: string }).access_token;
 }
@@ -64,6 +65,10 @@ describe('the local token issuer', () => {
     expect(signedIn.status).toBe(200);
     expect(await signedIn.json()).toMatchObject({ meetings: [] });
     expect((await fetch(`${service.url}/api/v1/meetings`)).status).toBe(401);
+    // An Office SSO-shaped token (classic Outlook's event runtime): the add-in app's audience and access_as_user.
+    const sso = await token(issuer.tokenUrl, 'olga@example.com', { for: 'office-sso' });
+    expect(JSON.parse(Buffer.from(sso.split('.')[1] as string, 'base64url').toString())).toMatchObject({ aud: LOCAL_AUTH.clientId, scp: 'access_as_user' });
+    expect((await fetch(`${service.url}/api/v1/meetings`, { headers: { authorization: `Bearer ${sso}` } })).status).toBe(200);
     // A token from another issuer run (another key pair) is refused.
     const other = await startDevIssuerServer({ host: '127.0.0.1', port: 0 });
     cleanups.push(() => other.close());
@@ -77,6 +82,7 @@ describe('the local token issuer', () => {
     expect((await fetch(issuer.url.replace('/dev-issuer', '/'))).status).toBe(404);
     expect((await fetch(issuer.tokenUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":"not an email"}' })).status).toBe(400);
     expect((await fetch(issuer.tokenUrl, { method: 'POST', body: 'username=olga@example.com' })).status).toBe(415);
+    expect((await fetch(issuer.tokenUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":"olga@example.com","for":"graph"}' })).status).toBe(400);
   });
 });
 

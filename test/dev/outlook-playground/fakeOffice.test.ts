@@ -187,3 +187,20 @@ describe('fake office.js', () => {
     expect(seen).toEqual({ host: 'Outlook', platform: 'OfficeOnline' });
   });
 });
+
+describe('fake Office.auth (single sign-on)', () => {
+  it("gives the supplier's token later, never synchronously", async () => {
+    const office = createFakeOffice(createPlaygroundHost(item()), { accessToken: async () => 'sso-token' });
+    let settled = false;
+    const pending = office.auth.getAccessToken({ allowSignInPrompt: false }).then((t) => ((settled = true), t));
+    expect(settled).toBe(false);
+    expect(await pending).toBe('sso-token');
+  });
+
+  it('refuses as Office does: 13001 silently when not signed in, 13002 when the prompt was allowed, 13000 without SSO', async () => {
+    const refused = createFakeOffice(createPlaygroundHost(item(), { signIn: 'refused' }), { accessToken: async () => 'never' });
+    await expect(refused.auth.getAccessToken({ allowSignInPrompt: false })).rejects.toMatchObject({ code: 13001 });
+    await expect(refused.auth.getAccessToken({ allowSignInPrompt: true })).rejects.toMatchObject({ code: 13002 });
+    await expect(createFakeOffice(createPlaygroundHost(item())).auth.getAccessToken({})).rejects.toMatchObject({ code: 13000 });
+  });
+});
