@@ -41,7 +41,7 @@ export const createSignInTokenSource: SignInTokenSourceFactory = (service: Meeti
       const refused = officeSsoScopeRefusal(scope, service.scope);
       if (refused) throw new TokenUnavailableError(refused.problem, refused.message);
       const auth = officeAuth();
-      if (!auth) throw new TokenUnavailableError('unsupported', 'This Outlook offers SecureJoin no single sign-on here (no Office.auth). Open SecureJoin from the ribbon to sign in there.');
+      if (!auth) throw new TokenUnavailableError('unsupported', 'This Outlook offers SecureJoin no single sign-on here (no Office.auth).');
       let token: unknown;
       try {
         token = await auth.getAccessToken({ ...SILENT_SSO_OPTIONS });

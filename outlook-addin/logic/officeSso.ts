@@ -17,23 +17,24 @@ export interface SsoOutcome {
   message: string;
 }
 
-const PANE = 'Open SecureJoin from the ribbon to sign in there.';
+// No "open SecureJoin and sign in" here: whoever shows the words adds the next step (the send
+// check's Smart Alert names the pane's sign-in button), so it is never said twice.
 const ADMIN = 'Ask your administrator to check SecureJoin\'s single sign-on set-up.';
 
 /** The documented codes: what went wrong, in the organizer's words (see Microsoft's troubleshooting page). */
 const OUTCOMES: Record<number, SsoOutcome> = {
   // Not signed in to Office (silent calls cannot show the sign-in window).
-  13001: { problem: 'sign-in-needed', message: `You are not signed in to Office, so SecureJoin cannot sign in to its meeting service here. ${PANE}` },
+  13001: { problem: 'sign-in-needed', message: 'You are not signed in to Office, so SecureJoin cannot sign in to its meeting service here.' },
   // The user cancelled sign-in or consent; silent calls see it when consent was never given.
-  13002: { problem: 'sign-in-needed', message: `Signing in to the SecureJoin meeting service was cancelled, or its consent was not given. ${PANE}` },
+  13002: { problem: 'sign-in-needed', message: 'Signing in to the SecureJoin meeting service was cancelled, or its consent was not given.' },
   // No SSO in this Office (version, or the manifest has no WebApplicationInfo).
-  13000: { problem: 'unsupported', message: `This Outlook does not offer single sign-on to SecureJoin. ${PANE}` },
+  13000: { problem: 'unsupported', message: 'This Outlook does not offer single sign-on to SecureJoin.' },
   // Account type: an on-premises account, or modern authentication switched off for the tenant.
-  13003: { problem: 'unsupported', message: `Your Office account cannot be used for single sign-on (an on-premises account, or modern authentication is switched off). ${PANE}` },
+  13003: { problem: 'unsupported', message: 'Your Office account cannot be used for single sign-on (an on-premises account, or modern authentication is switched off).' },
   // The platform has no getAccessToken (e.g. iPad), or forMSGraphAccess was refused.
-  13012: { problem: 'unsupported', message: `This Outlook does not offer single sign-on to add-ins here. ${PANE}` },
+  13012: { problem: 'unsupported', message: 'This Outlook does not offer single sign-on to add-ins here.' },
   // office.js too old (or cached) for SSO.
-  50001: { problem: 'unsupported', message: `This Outlook is too old for single sign-on to add-ins. ${PANE}` },
+  50001: { problem: 'unsupported', message: 'This Outlook is too old for single sign-on to add-ins.' },
   // The manifest's WebApplicationInfo Resource does not match the add-in's host.
   13004: { problem: 'failed', message: `Single sign-on refused SecureJoin's manifest (its sign-in resource does not match where SecureJoin is served). ${ADMIN}` },
   // Office is not pre-authorized to the app, or consent to `profile` was revoked.
@@ -70,5 +71,5 @@ export function officeSsoOutcome(error: unknown): SsoOutcome {
 /** Why a token for `scope` cannot come from Office SSO, or null when it can (only the meeting service's own). */
 export function officeSsoScopeRefusal(scope: string, serviceScope: string): SsoOutcome | null {
   if (scope === serviceScope) return null;
-  return { problem: 'unsupported', message: `Here SecureJoin can sign in to its meeting service only; ${scope} needs the SecureJoin pane. ${PANE}` };
+  return { problem: 'unsupported', message: `Here SecureJoin can sign in to its meeting service only; ${scope} needs the SecureJoin pane.` };
 }
