@@ -2,10 +2,13 @@
  * The Entra ID app registrations the add-in and the service need, with the exact values this
  * deployment uses: the add-in's single-page-application redirect for Nested App Authentication
  * (`brk-multihub://<add-in host>`), the meeting service's API scope, and the app role whose
- * holders may list and revoke every meeting. Values the policy does not hold (the API
- * registration's client id) are named as what to copy from where.
+ * holders may list and revoke every meeting; and, for classic Outlook on Windows' event runtime,
+ * which signs in with Office single sign-on, the add-in registration's own API (Application ID
+ * URI `api://<add-in host>/<client id>`, scope `access_as_user`, Office pre-authorized, v2
+ * tokens), as Microsoft's "Register an Office Add-in that uses SSO" describes. Values the policy
+ * does not hold (the API registration's client id) are named as what to copy from where.
  */
-import { DEFAULT_ADMIN_ROLE } from '../../service/options';
+import { DEFAULT_ADMIN_ROLE, DEFAULT_SCOPE } from '../../service/options';
 import { generatedBy } from './file';
 import type { BundleFile } from './file';
 import type { BundleSettings } from './settings';
@@ -14,6 +17,14 @@ export const ENTRA_PATH = 'entra-id.txt';
 
 /** The NAA redirect URI for an add-in served at `serviceUrl`: the broker scheme and the host (with a non-default port). */
 export const naaRedirectUri = (serviceUrl: string): string => `brk-multihub://${new URL(serviceUrl).host}`;
+
+/** The scope the add-in's registration exposes to Office single sign-on (Microsoft: "For SSO this must be set to access_as_user"). */
+export const OFFICE_SSO_SCOPE = 'access_as_user';
+/** Microsoft's client id that pre-authorizes all Microsoft Office application endpoints for an add-in's API. */
+export const OFFICE_CLIENTS_ID = 'ea5a67f6-b6f3-4338-b240-c655ddc3cc8e';
+
+/** The add-in registration's Application ID URI for Office SSO: `api://<add-in host, port included>/<client id>` (the manifest's WebApplicationInfo Resource). */
+export const officeSsoAppIdUri = (serviceUrl: string, clientId: string): string => `api://${new URL(serviceUrl).host}/${clientId}`;
 
 /** "api://x/Meetings.ReadWrite" -> { appIdUri: "api://x", name: "Meetings.ReadWrite" }. */
 export function splitScope(scope: string): { appIdUri: string; name: string } {
@@ -36,8 +47,9 @@ export function serviceAuthFlags(settings: BundleSettings): string[] {
     `--issuer https://login.microsoftonline.com/${tenant}/v2.0`,
     `--jwks-url https://login.microsoftonline.com/${tenant}/discovery/v2.0/keys`,
     `--tenant ${tenant}`,
-    '--audience <Application (client) ID of the "SecureJoin meeting service" registration>',
-    ...(scope.name !== 'Meetings.ReadWrite' ? [`--scope ${scope.name}`] : []),
+    // NAA's tokens are for the API registration, Office SSO's (classic Outlook) for the add-in's own: both listed, any one suffices.
+    `--audience <Application (client) ID of the "SecureJoin meeting service" registration>,${ms.clientId}`,
+    `--scope ${scope.name || DEFAULT_SCOPE},${OFFICE_SSO_SCOPE}`,
   ];
 }
 
@@ -72,6 +84,15 @@ export function entraFiles(settings: BundleSettings): BundleFile[] {
     '                               (Nested App Authentication: the broker scheme and the add-in\'s host)',
     `   API permissions > Add > My APIs > SecureJoin meeting service > Delegated: ${scope.name}`,
     '                               then "Grant admin consent" for the tenant.',
+    '   For classic Outlook on Windows (its event runtime signs in with Office single sign-on, to this',
+    '   registration itself; the manifest names it in WebApplicationInfo):',
+    `   Expose an API > Application ID URI: ${officeSsoAppIdUri(settings.serviceUrl, ms.clientId)}`,
+    `   Expose an API > Add a scope:         ${OFFICE_SSO_SCOPE} (who can consent: admins and users, or admins only)`,
+    `   Expose an API > Add a client application: ${OFFICE_CLIENTS_ID} (all Microsoft Office endpoints),`,
+    `                               authorized scope ${officeSsoAppIdUri(settings.serviceUrl, ms.clientId)}/${OFFICE_SSO_SCOPE}`,
+    '   API permissions > Microsoft Graph > Delegated: openid, profile, then "Grant admin consent".',
+    '   Manifest:                   "requestedAccessTokenVersion": 2 (in "api"; the audience is then this',
+    `                               registration's client id, ${ms.clientId})`,
     '',
     'The policy already holds the add-in\'s side:',
     `   meetingService.clientId   ${ms.clientId}`,

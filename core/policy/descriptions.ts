@@ -47,7 +47,7 @@ export const POLICY_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'nodes[].dialIn': 'Dial-in numbers printed in invitations.',
   'meetingService': 'The SecureJoin meeting service that keeps each meeting\'s codes and registers its room on the conference node. Organizers sign in to it (Nested App Authentication). Without it the add-in registers nothing and organizers register rooms themselves.',
   'meetingService.url': 'Base URL of the SecureJoin meeting service, e.g. "https://securejoin.example.com" (https; plain http only on loopback, for development).',
-  'meetingService.clientId': 'Application (client) ID of the add-in\'s Entra ID app registration (SPA redirect "brk-multihub://<add-in origin>").',
+  'meetingService.clientId': 'Application (client) ID of the add-in\'s Entra ID app registration (SPA redirect "brk-multihub://<add-in origin>"; for classic Outlook\'s Office single sign-on also Application ID URI "api://<add-in host>/<client id>" exposing "access_as_user"). The manifest names it in WebApplicationInfo.',
   'meetingService.authority': 'Where organizers sign in, e.g. "https://login.microsoftonline.com/<tenant id>".',
   'meetingService.scope': 'The meeting service\'s scope the add-in asks a token for, e.g. "api://securejoin.example.com/Meetings.ReadWrite".',
   'attendance': 'The attendance record the meeting service keeps from Pexip Infinity\'s Event sink: who joined each meeting, on whose personal link, when, and for how long. Admin only.',

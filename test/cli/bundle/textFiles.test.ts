@@ -36,8 +36,15 @@ describe('admin bundle: Entra ID', () => {
     expect(text).toContain('--issuer https://login.microsoftonline.com/2f5a9c1e-7b3d-4e8f-a6c2-1d9e0b4f7a35/v2.0');
     expect(text).toContain('--jwks-url https://login.microsoftonline.com/2f5a9c1e-7b3d-4e8f-a6c2-1d9e0b4f7a35/discovery/v2.0/keys');
     expect(text).toContain('8c2b2f4e-1d3a-4b5c-9e6f-0a1b2c3d4e5f');
-    // The default scope name needs no --scope flag.
-    expect(text).not.toContain('--scope');
+  });
+
+  it("sets up the add-in registration for classic Outlook's Office SSO, and lists both audiences and scopes for the service", () => {
+    expect(text).toContain('Application ID URI: api://securejoin.example.com/8c2b2f4e-1d3a-4b5c-9e6f-0a1b2c3d4e5f\n');
+    expect(text).toMatch(/Add a scope:\s+access_as_user /);
+    expect(text).toMatch(/Add a client application: ea5a67f6-b6f3-4338-b240-c655ddc3cc8e /);
+    expect(text).toContain('"requestedAccessTokenVersion": 2');
+    expect(text).toContain('--audience <Application (client) ID of the "SecureJoin meeting service" registration>,8c2b2f4e-1d3a-4b5c-9e6f-0a1b2c3d4e5f');
+    expect(text).toContain('--scope Meetings.ReadWrite,access_as_user');
   });
 
   it('derives the values: the redirect keeps a non-default port, scopes split at the last slash, common authorities have no tenant', () => {
@@ -52,7 +59,7 @@ describe('admin bundle: Entra ID', () => {
     const doc = JSON.parse(policyTextAt('https://securejoin.example.com')) as { meetingService: { scope: string } };
     doc.meetingService.scope = 'api://securejoin.example.com/Meetings.Write';
     const text2 = fileOf(bundleFiles(exampleSettings({}, JSON.stringify(doc))), ENTRA_PATH).content;
-    expect(text2).toContain('--scope Meetings.Write');
+    expect(text2).toContain('--scope Meetings.Write,access_as_user');
   });
 });
 
