@@ -48,15 +48,30 @@ describe('compact EntityDecoder', () => {
   it('decodes every name and every cut of one as entities does, in every mode, before whatever may follow', () => {
     const cuts = new Set<string>();
     for (const name of names) for (let i = 1; i <= name.length; i++) cuts.add(name.slice(0, i));
+    // One decoder of each kind, restarted per case (as the Tokenizer does), and one comparison at
+    // the end: ~270,000 cases.
+    let log = '';
+    const emit = (cp: number, consumed: number): void => void (log += `emit ${cp} ${consumed},`);
+    const ours = compact('html')(emit);
+    const theirs = real('html')(emit);
+    const run = (decoder: Decoder, mode: number, text: string): string => {
+      log = '';
+      decoder.startEntity(mode);
+      const written = decoder.write(text, 0);
+      const ended = written === -1 ? decoder.end() : null;
+      return `${log}write ${written} end ${ended}`;
+    };
+    const differ: string[] = [];
     for (const cut of cuts) {
       for (const after of ['', ';', '=', 'x', '1', '<']) {
+        const text = cut + after;
+        if (entitiesMisreadsAt(text, 0)) continue;
         for (const mode of [DecodingMode.Legacy, DecodingMode.Strict, DecodingMode.Attribute]) {
-          const text = cut + after;
-          if (entitiesMisreadsAt(text, 0)) continue;
-          expect(trace(compact('html'), mode, [text]), `&${text} mode ${mode}`).toEqual(trace(real('html'), mode, [text]));
+          if (run(ours, mode, text) !== run(theirs, mode, text)) differ.push(`&${text} (mode ${mode})`);
         }
       }
     }
+    expect(differ).toEqual([]);
   });
 
   it('agrees with entities on generated references (named, cut, numeric, invalid), written in pieces, in all three modes', () => {
