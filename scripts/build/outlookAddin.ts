@@ -95,7 +95,9 @@ async function bundle(entry: string, opts: BuildOptions): Promise<string> {
 /**
  * esbuild plugins of the classic-Windows file: English-only zod, htmlparser2's tokenizer alone,
  * and its entity decoder from the compact table (scripts/build/entitiesDecode.ts), ~14 KiB gzip
- * less than entities' trie, which was also decoded from base64 at load.
+ * less than entities' trie, which was also decoded from base64 at load. So the file needs no
+ * `atob` (a JavaScript-only runtime is not promised one) to load: MSAL, inline here until it
+ * moves out, calls it only while signing in.
  */
 export const CLASSIC_PLUGINS: Plugin[] = [zodEnglishOnly, htmlparser2TokenizerOnly, compactEntityDecoder];
 
