@@ -22,6 +22,7 @@ import { ADDIN_FILES, normaliseHostUrl, renderManifest } from '../../outlook-add
 import type { ManifestOptions } from '../../outlook-addin/manifest/render';
 import { domAnchorReaderEsbuild } from '../domAnchorReader';
 import { parsePolicyJson } from '../../core/policy';
+import { compactEntityDecoder } from './entitiesDecode';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The add-in's sources. */
@@ -114,35 +115,19 @@ async function bundle(entry: string, opts: BuildOptions): Promise<string> {
 }
 
 /**
- * `atob` where the engine has none, before anything else runs. The classic-Windows runtime has no
- * DOM, so it reads invite HTML with htmlparser2 (core/html), whose entity tables are decoded from
- * base64 at load; a JavaScript-only runtime is not promised `atob`, and without it the file would
- * throw before associating any handler (so no send check at all).
+ * esbuild plugins of the classic-Windows file: English-only zod, htmlparser2's tokenizer alone,
+ * its entity decoder from the compact table (scripts/build/entitiesDecode.ts), ~14 KiB gzip
+ * less than entities' trie, which was also decoded from base64 at load, and Office SSO in place
+ * of MSAL. So the file needs no `atob` (a JavaScript-only runtime is not promised one).
  */
-const CLASSIC_ATOB = `(function (g) {
-  if (typeof g.atob === 'function') return;
-  var A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  g.atob = function (s) {
-    s = String(s).replace(/[\\s=]+/g, '');
-    var out = '', bits = 0, n = 0;
-    for (var i = 0; i < s.length; i++) {
-      var v = A.indexOf(s.charAt(i));
-      if (v < 0) throw new Error('atob: not base64');
-      bits = ((bits << 6) | v) & 0xffffff;
-      n += 6;
-      if (n >= 8) { n -= 8; out += String.fromCharCode((bits >> n) & 255); }
-    }
-    return out;
-  };
-})(typeof globalThis !== 'undefined' ? globalThis : this);`;
+export const CLASSIC_PLUGINS: Plugin[] = [zodEnglishOnly, htmlparser2TokenizerOnly, compactEntityDecoder, officeSsoInsteadOfMsal];
 
 /** The classic-Windows runtime file: every handler in one ES2016 IIFE, signing in with Office SSO (no MSAL). */
 export function buildClassicRuntime(policyUrl: string, minify = true): Promise<string> {
   return bundle(join(ADDIN, 'events', 'runtime.ts'), {
     format: 'iife',
     target: CLASSIC_TARGET,
-    plugins: [zodEnglishOnly, htmlparser2TokenizerOnly, officeSsoInsteadOfMsal],
-    banner: { js: CLASSIC_ATOB },
+    plugins: CLASSIC_PLUGINS,
     minify,
     define: { __SECUREJOIN_POLICY_URL__: JSON.stringify(policyUrl) },
   });

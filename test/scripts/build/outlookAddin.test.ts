@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { parse } from 'acorn';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { buildAddin, buildClassicRuntime, buildTaskpane, buildTaskpaneFiles, taskpaneFirstPaintFiles } from '../../../scripts/build/outlookAddin';
 import { launchFunctionNames, manifestProblems } from '../../../outlook-addin/manifest';
+import { compactReadAnchors, entities } from '../../support/compactEntities';
 
 /** ES2018 regex literals from core/codes/email.ts (reported to core's owner: they throw in ES2016 engines). */
 let classic: string;
@@ -64,6 +66,21 @@ describe('classic-Windows commands.js', () => {
     // dom-serializer's SVG attribute names; the first test above proves the handlers still run.
     expect(classic.includes('clipPathUnits'), 'dom-serializer in commands.js').toBe(false);
     expect(classic.includes('onattribdata'), "htmlparser2's tokenizer callbacks in commands.js").toBe(true);
+  });
+
+  it("decodes character references from the compact name table, not entities' base64 trie, and reads them right without a DOM", async () => {
+    // The trie's first bytes as its generated module spells them (base64 of the little-endian words).
+    const tree = entities.htmlDecodeTree;
+    const trieMarker = Buffer.from(tree.buffer, tree.byteOffset, 30).toString('base64');
+    const withTrie = await build({ entryPoints: ['entities/decode'], absWorkingDir: join(process.cwd(), 'node_modules', 'htmlparser2'), bundle: true, write: false, logLevel: 'silent' });
+    expect(withTrie.outputFiles[0]!.text, 'the marker is how entities ships its trie').toContain(trieMarker);
+    expect(classic.includes(trieMarker), "entities' decode trie in commands.js").toBe(false);
+    expect(classic).toContain('NotNestedGreaterGreater');
+    // (The load test above runs commands.js in a context without atob: nothing decodes base64 at load.)
+    const read = await compactReadAnchors();
+    expect(read('<p><a href="https://x.example/m?a=1&amp;b=2&NotNestedGreaterGreater;">Join &amp; &NotNestedGreaterGreater;</a>')).toEqual([
+      { href: 'https://x.example/m?a=1&b=2\u2aa2\u0338', text: 'Join & \u2aa2\u0338' },
+    ]);
   });
 });
 
