@@ -85,7 +85,7 @@ await buildAddin(addinDir, { hostUrl: ROOT_MANIFEST_HOST });
 // The pane's first paint: taskpane.js, the chunks it imports statically, and taskpane.css.
 const firstPaint = Object.values(await taskpaneFirstPaintFiles()).reduce((sum, text) => sum + gzipSync(text).length, 0) / 1024;
 figures.push({ name: 'add-in task pane first paint JS + CSS (gzip, no office.js)', value: firstPaint, unit: 'KiB', max: 53 });
-figures.push({ name: 'add-in classic-Windows commands.js (gzip)', value: gz(join(addinDir, 'commands.js')), unit: 'KiB' });
+figures.push({ name: 'add-in classic-Windows commands.js (gzip)', value: gz(join(addinDir, 'commands.js')), unit: 'KiB', max: 60 });
 figures.push({ name: 'reference node join page JS (gzip)', value: gzipSync(await buildJoinPageBundle()).length / 1024, unit: 'KiB' });
 
 // From the PIN field appearing on a join page to the extension having filled it (real Chromium,

@@ -43,8 +43,10 @@ describe('classic-Windows commands.js', () => {
     expect(associated).toHaveLength(5);
   });
 
-  // Issue 21: MSAL (~85 KiB gzipped) made commands.js 157.9 KiB gzipped; Office SSO in its place: 73.4 KiB.
-  it('signs in with Office SSO, not MSAL: no MSAL text in it, and far smaller (gzip size reported)', async () => {
+  // Issue 21: MSAL (~85 KiB gzipped) made commands.js 157.9 KiB gzipped; Office SSO in its place: 73.4 KiB;
+  // the compact entity table instead of entities' trie: 59.8 KiB. The size is deterministic, so it is held here
+  // as well as in `npm run bench`'s table.
+  it('signs in with Office SSO, not MSAL: no MSAL text in it, and at most 60 KiB gzipped', async () => {
     // (Booleans, not the texts: a failure would print the whole minified file.)
     expect(/msal/i.test(classic), 'msal in commands.js').toBe(false);
     expect(classic.includes('createNestablePublicClientApplication'), 'MSAL NAA in commands.js').toBe(false);
@@ -54,8 +56,8 @@ describe('classic-Windows commands.js', () => {
     expect(/msal/i.test(unminified.replace(/\/\/ [^\n]*\n/g, '\n')), 'msal in the unminified commands.js (outside path comments)').toBe(false);
     const kib = gzipSync(classic).length / 1024;
     console.info(`commands.js: ${kib.toFixed(1)} KiB gzipped (${(classic.length / 1024).toFixed(1)} KiB minified)`);
-    // The entity tables are another helper's (issue 21's 60 KiB goal); this bound keeps MSAL out.
-    expect(kib).toBeLessThan(80);
+    // Issue 21's budget. Over it? See ARCHITECTURE.md ("Classic Outlook on Windows' commands.js").
+    expect(kib).toBeLessThanOrEqual(60);
   });
 
   it('carries the policy URL it was built for', () => {
