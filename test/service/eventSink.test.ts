@@ -9,32 +9,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingService } from '../../service';
 import { DEFAULT_POLICY } from '../../core/policy/valid';
-import { BACKENDS, aliasesOf, call, meetingId, startIssuer, startService } from './support';
+import { BACKENDS, TWO_INVITEES, aliasesOf, call, meetingId, startIssuer, startService, twoInviteeBody } from './support';
 import type { BackendDb, MintedAliases, TestIssuer } from './support';
 import { participantQuery, policyGet } from './infinityRequests';
 import { SINK_PASSWORD, SINK_USER, participantData, postSink, sinkAuth, sinkNode } from './eventSinkRequests';
 
 const MIN = 60_000;
-const START = Date.UTC(2030, 0, 7, 9);
-const HOST_PIN = '480213779';
-const ANA_PASSCODE = '551029384';
-const BO_PASSCODE = '662038475';
-
-const body = () => ({
-  subject: 'Quarterly review',
-  room: {
-    hostPin: HOST_PIN,
-    allowGuests: true,
-    accessCode: { role: 'guest' },
-    invitees: [
-      { email: 'ana@example.com', name: 'Ana Lima', passcode: ANA_PASSCODE },
-      { email: 'bo@example.com', name: 'Bo Chen', passcode: BO_PASSCODE },
-    ],
-    meeting: { start: START, end: START + 60 * MIN },
-    leadMinutes: 15,
-    sent: true,
-  },
-});
+const { start: START, hostPin: HOST_PIN, anaPasscode: ANA_PASSCODE, boPasscode: BO_PASSCODE } = TWO_INVITEES;
+const body = () => twoInviteeBody();
 
 /** Waits until `check` holds (the sweep runs on its own timer). */
 async function until(check: () => Promise<boolean>, what: string): Promise<void> {

@@ -6,38 +6,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingService } from '../../service';
-import { BACKENDS, aliasesOf, call, carryBack, meetingId, startIssuer, startService } from './support';
+import { BACKENDS, TWO_INVITEES, aliasesOf, call, carryBack, meetingId, startIssuer, startService, twoInviteeBody } from './support';
 import type { MintedAliases } from './support';
 import type { BackendDb, TestIssuer } from './support';
 import { basic, participantQuery, policyGet, sipDialInQuery, webJoinQuery } from './infinityRequests';
 
 const MIN = 60_000;
 const SEC = 1000;
-const START = Date.UTC(2030, 0, 7, 9);
-const HOST_PIN = '480213779';
-const ANA_PASSCODE = '551029384';
-const BO_PASSCODE = '662038475';
+const { start: START, hostPin: HOST_PIN, anaPasscode: ANA_PASSCODE, boPasscode: BO_PASSCODE } = TWO_INVITEES;
 
-/** A unique-mode meeting (two invitees; the service mints the aliases), 09:00-10:00, lead 15, grace 5. */
-function uniqueBody(over: Record<string, unknown> = {}) {
-  return {
-    subject: 'Quarterly review',
-    room: {
-      hostPin: HOST_PIN,
-      allowGuests: true,
-      accessCode: { role: 'guest' },
-      invitees: [
-        { email: 'ana@example.com', name: 'Ana Lima', passcode: ANA_PASSCODE },
-        { email: 'bo@example.com', name: 'Bo Chen', passcode: BO_PASSCODE },
-      ],
-      meeting: { start: START, end: START + 60 * MIN },
-      leadMinutes: 15,
-      graceMinutes: 5,
-      sent: true,
-      ...over,
-    },
-  };
-}
+/** The shared two-invitee meeting (support.ts), 09:00-10:00, lead 15, grace 5. */
+const uniqueBody = (over: Record<string, unknown> = {}) => twoInviteeBody({ graceMinutes: 5, ...over });
 
 describe.each(BACKENDS)('policy API on $name', (backend) => {
   let issuer: TestIssuer;

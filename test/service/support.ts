@@ -157,6 +157,34 @@ export function meetingBody(over: Record<string, unknown> = {}, start = Date.UTC
 }
 
 /**
+ * The policy and attendance tests' meeting: unique mode, two invitees (Ana Lima, Bo Chen),
+ * 09:00-10:00 UTC on 7 January 2030, lead 15 minutes, sent; nine-digit codes. The service mints
+ * its aliases. `over` replaces room fields (e.g. `graceMinutes`, `invitees`).
+ */
+export const TWO_INVITEES = { start: Date.UTC(2030, 0, 7, 9), hostPin: '480213779', anaPasscode: '551029384', boPasscode: '662038475' } as const;
+
+/** The write body of {@link TWO_INVITEES}' meeting. */
+export function twoInviteeBody(over: Record<string, unknown> = {}): { subject: string; room: Record<string, unknown> } {
+  const { start, hostPin, anaPasscode, boPasscode } = TWO_INVITEES;
+  return {
+    subject: 'Quarterly review',
+    room: {
+      hostPin,
+      allowGuests: true,
+      accessCode: { role: 'guest' },
+      invitees: [
+        { email: 'ana@example.com', name: 'Ana Lima', passcode: anaPasscode },
+        { email: 'bo@example.com', name: 'Bo Chen', passcode: boPasscode },
+      ],
+      meeting: { start, end: start + 3_600_000 },
+      leadMinutes: 15,
+      sent: true,
+      ...over,
+    },
+  };
+}
+
+/**
  * A unique-mode meeting (one invitee, Ana) open now: its window runs from 15 minutes before a
  * start 5 minutes ahead (or from `start`); a draft unless `sent`. The service mints its aliases.
  */
