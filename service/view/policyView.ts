@@ -100,10 +100,16 @@ export class PolicyView {
     return this.#index.mayOpen(aliasHash, now);
   }
 
-  /** The meeting of an alias the index says may open: from memory, else one prepared statement. */
-  async found(aliasHash: string): Promise<FoundAlias | null> {
+  /**
+   * The meeting of an alias the index says may open: from memory (at once, no promise: the hot
+   * path), else one prepared statement.
+   */
+  found(aliasHash: string): FoundAlias | null | Promise<FoundAlias | null> {
     const held = this.#answers.get(aliasHash);
-    if (held !== undefined) return held;
+    return held !== undefined ? held : this.#read(aliasHash);
+  }
+
+  async #read(aliasHash: string): Promise<FoundAlias | null> {
     const version = this.#answers.version;
     const found = await findByHash(this.db, this.cipher, aliasHash);
     this.#answers.set(aliasHash, found, version);
