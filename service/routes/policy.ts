@@ -36,6 +36,7 @@ import type { FoundAlias } from '../store/aliases';
 import { countFailure } from '../store/guesses';
 import { ShutOutAddresses } from '../store/shutOut';
 import { participantOrdinal } from '../store/participantNames';
+import { heldOrdinal, holdOrdinal } from './heldOrdinals';
 import { JSON_TYPE, REJECT_BODY, serviceConfigurationBody } from './policyBodies';
 import type { AnswerBody } from './policyBodies';
 
@@ -106,7 +107,8 @@ export function policyRoutes(app: FastifyInstance, ctx: ServiceContext, credenti
     if (!query || !named) return send(reply, CONTINUE);
     const now = clock();
     const aliasHash = ctx.hash(normaliseLocalAlias(named.localAlias));
-    const found = view?.current ? await viewFound(aliasHash, now) : await findByHash(ctx.db, ctx.cipher, aliasHash);
+    const fromView = view?.current === true;
+    const found = fromView ? await viewFound(aliasHash, now) : await findByHash(ctx.db, ctx.cipher, aliasHash);
     if (!found || found.inviteeIndex === null) return send(reply, CONTINUE);
     if (query.service_name && query.service_name !== conferenceName(found.meetingId)) return send(reply, CONTINUE);
     const invitee = found.room.invitees[found.inviteeIndex];
@@ -114,7 +116,12 @@ export function policyRoutes(app: FastifyInstance, ctx: ServiceContext, credenti
     if (!invitee || !window) return send(reply, CONTINUE);
     // One count per invitee per occurrence: the occurrence is named by its window's opening.
     const key = `${found.meetingId}:${found.inviteeIndex}:${window.opensAt}`;
-    const ordinal = await participantOrdinal(ctx.db, key, named.participant, window.closesAt);
+    // A repeat of a participant the view's meeting has seen is answered from memory (./heldOrdinals.ts).
+    let ordinal = fromView ? heldOrdinal(found, key, named.participant) : undefined;
+    if (ordinal === undefined) {
+      ordinal = await participantOrdinal(ctx.db, key, named.participant, window.closesAt);
+      if (fromView) holdOrdinal(found, key, named.participant, ordinal);
+    }
     return send(reply, { status: 'success', action: 'continue', result: { remote_display_name: displayName(invitee.name, ordinal) } });
   });
 }
