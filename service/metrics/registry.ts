@@ -67,11 +67,6 @@ export function countPolicyDecision(outcome: PolicyOutcome): void {
   decisionCounters[outcome].inc();
 }
 
-/** Counts the answer's action and hands the answer back: `send(reply, countedDecision(answer))`. */
-export function countedDecision<T extends { action: 'continue' | 'reject' }>(answer: T): T {
-  countPolicyDecision(answer.action);
-  return answer;
-}
 
 /** Counts one meeting write. */
 export function countWrite(outcome: WriteOutcome): void {
