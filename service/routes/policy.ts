@@ -76,19 +76,22 @@ export function policyRoutes(app: FastifyInstance, ctx: ServiceContext, credenti
     });
   };
 
-  // Not an async handler: an open alias held in the view is answered without a promise (the hot path).
+  /** A shut-out address is refused after a hold (it slows a guesser down, costing nothing to wait). */
+  const blocked = async (reply: FastifyReply): Promise<void> => {
+    countPolicyDecision('blocked');
+    await new Promise((resolve) => setTimeout(resolve, ctx.guessLimits.holdMs));
+    void send(reply, REJECT);
+  };
+
+  // Not an async handler, and no closure made per request: an open alias held in the view is
+  // answered without a promise (the hot path).
   app.get(SERVICE_CONFIGURATION_PATH, { onRequest }, (request, reply): void | Promise<void> => {
     const query = parseServiceConfigurationQuery(request.query);
     if (!query) return sendBody(reply, REJECT_BODY);
     const now = clock();
     const address = callerAddress(query.remote_address);
-    const blocked = async (): Promise<void> => {
-      countPolicyDecision('blocked');
-      await new Promise((resolve) => setTimeout(resolve, ctx.guessLimits.holdMs));
-      void send(reply, REJECT);
-    };
     // A shut-out address this replica has seen costs no database round trip until its shut-out ends.
-    if (shutOut.has(address, now)) return blocked();
+    if (shutOut.has(address, now)) return blocked(reply);
     const key = normaliseLocalAlias(query.local_alias);
     if (fromView(now)) {
       const found = viewFound(ctx.hash(key), now);
@@ -97,7 +100,7 @@ export function policyRoutes(app: FastifyInstance, ctx: ServiceContext, credenti
     return findByAliasFrom(ctx.db, ctx.cipher, ctx.hash, key, address, new Date(now)).then((fromDb) => {
       if (!fromDb.blockedUntil) return answer(request, reply, fromDb.found, address, now);
       shutOut.add(address, fromDb.blockedUntil.getTime(), now);
-      return blocked();
+      return blocked(reply);
     });
   });
 
