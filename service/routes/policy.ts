@@ -46,10 +46,12 @@ export const PARTICIPANT_PROPERTIES_PATH = '/policy/v1/participant/properties';
 /** Registers the policy routes (only called when credentials are configured). */
 export function policyRoutes(app: FastifyInstance, ctx: ServiceContext, credentials: BasicCredentials, clock: Clock): void {
   const authorised = basicAuthChecker(credentials);
-  // A callback hook, not an async one: the check is synchronous, and a promise per request is not free.
-  const onRequest = (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
-    if (authorised(request.headers.authorization)) return done();
+  // Checked first thing in each handler rather than in a route hook: the same order (nothing is
+  // looked up before it), one hook fewer for Fastify to run on the hot path.
+  const refused = (request: FastifyRequest, reply: FastifyReply): boolean => {
+    if (authorised(request.headers.authorization)) return false;
     void reply.code(401).header('www-authenticate', 'Basic realm="securejoin-policy", charset="UTF-8"').send({ status: 'failed', error: 'unauthorized' });
+    return true;
   };
   // Infinity must never cache an answer: the window and the names change by the minute.
   const send = (reply: FastifyReply, body: unknown): FastifyReply => reply.header('cache-control', 'no-store').send(body);
@@ -85,7 +87,8 @@ export function policyRoutes(app: FastifyInstance, ctx: ServiceContext, credenti
 
   // Not an async handler, and no closure made per request: an open alias held in the view is
   // answered without a promise (the hot path).
-  app.get(SERVICE_CONFIGURATION_PATH, { onRequest }, (request, reply): void | Promise<void> => {
+  app.get(SERVICE_CONFIGURATION_PATH, (request, reply): void | Promise<void> => {
+    if (refused(request, reply)) return;
     const query = parseServiceConfigurationQuery(request.query);
     if (!query) return sendBody(reply, REJECT_BODY);
     const now = clock();
@@ -104,7 +107,8 @@ export function policyRoutes(app: FastifyInstance, ctx: ServiceContext, credenti
     });
   });
 
-  app.get(PARTICIPANT_PROPERTIES_PATH, { onRequest }, async (request, reply) => {
+  app.get(PARTICIPANT_PROPERTIES_PATH, async (request, reply) => {
+    if (refused(request, reply)) return reply;
     const query = parseParticipantPropertiesQuery(request.query);
     const named = query ? namedParticipant(query) : null;
     if (!query || !named) return send(reply, CONTINUE);
