@@ -3,7 +3,9 @@
  * processes on one database, default info logging), as Infinity's nodes would load it, each
  * beside the same servers' no-op route (`/healthz`) in the same run:
  * - service configuration and participant properties paced at 300 requests/s (spread over both
- *   replicas), then each route's closed-loop throughput (50 concurrent keep-alive clients);
+ *   replicas), then each route's closed-loop throughput (50 concurrent keep-alive clients, the
+ *   routes in turn for five rounds of 5,000 requests: each route's median, and the median of its
+ *   ratio to the no-op route round by round);
  * - the rejection of an unknown alias and of a closed one (a meeting tomorrow), interleaved in
  *   one paced phase, each request from its own address (no shut-out): the timing oracle check;
  * - the paced service configuration while one address guesses as fast as one client can
@@ -16,6 +18,7 @@ import { spawnService } from '../test/service/processes';
 import { carryBack, createTestDatabase, meetingBody, meetingId, startIssuer } from '../test/service/support';
 import { POLICY_PASSWORD, POLICY_USER, basic, participantQuery, webJoinQuery } from '../test/service/infinityRequests';
 import { closedLoop, paced, percentileOf, replicasAt } from './httpLoad';
+import { median } from './measure';
 import type { Phase } from './httpLoad';
 
 export interface PolicyFigures {
@@ -25,6 +28,12 @@ export interface PolicyFigures {
   pacedRate: number;
   /** Requests per second with 50 clients as fast as answers come (NaN: not measured). */
   maxThroughput: number;
+  /**
+   * This route's closed-loop throughput over the no-op route's in the same round, the median of
+   * the rounds (NaN: not measured): a paired ratio, so a round the machine was busy for both
+   * routes still compares them in the same weather.
+   */
+  throughputVsNoop: number;
 }
 
 /** What the guessing client achieved beside the paced legitimate calls. */
@@ -39,16 +48,20 @@ export type PolicyLatency = Record<Route | 'serviceConfigurationUnderGuessing' |
 
 const RATE = 300;
 const SECONDS = 5;
+const THROUGHPUT_ROUNDS = 5;
+/** Requests per client per closed-loop phase (50 clients: 5,000 requests, about a second). */
+const THROUGHPUT_PER_CLIENT = 100;
 const WRITE_RATE = 100;
 const WRITE_SECONDS = 10;
 const WRITE_MEETINGS = 200;
 const MIN = 60_000;
 
-const figuresOf = (phase: Phase, maxThroughput = Number.NaN): PolicyFigures => ({
+const figuresOf = (phase: Phase, maxThroughput = Number.NaN, throughputVsNoop = Number.NaN): PolicyFigures => ({
   p50: percentileOf(phase.latencies, 50),
   p99: percentileOf(phase.latencies, 99),
   pacedRate: phase.rate,
   maxThroughput,
+  throughputVsNoop,
 });
 
 export async function measurePolicyLatency(): Promise<PolicyLatency> {
@@ -96,8 +109,18 @@ export async function measurePolicyLatency(): Promise<PolicyLatency> {
     // Warm-up: JIT, pools, keep-alive sockets.
     for (const one of Object.values(routes)) await closedLoop(50, 40, one);
     const out = {} as PolicyLatency;
-    for (const [name, one] of Object.entries(routes) as Array<[Route, (i: number) => Promise<void>]>) {
-      out[name] = figuresOf(await paced(RATE, SECONDS, one), await closedLoop(50, 40, one));
+    const entries = Object.entries(routes) as Array<[Route, (i: number) => Promise<void>]>;
+    const pacedPhases = {} as Record<Route, Phase>;
+    for (const [name, one] of entries) pacedPhases[name] = await paced(RATE, SECONDS, one);
+    // Closed-loop throughput: the routes in turn, several rounds, each route's median (on a shared
+    // machine one short phase swings by half; interleaving puts every route in the same weather).
+    const rounds = {} as Record<Route, number[]>;
+    for (let r = 0; r < THROUGHPUT_ROUNDS; r++) {
+      for (const [name, one] of entries) (rounds[name] ??= []).push(await closedLoop(50, THROUGHPUT_PER_CLIENT, one));
+    }
+    for (const [name] of entries) {
+      const paired = rounds[name].map((rate, r) => rate / rounds.noop[r]!);
+      out[name] = figuresOf(pacedPhases[name], median(rounds[name]), median(paired));
     }
 
     // Unknown and closed aliases interleaved, each request from its own address (never shut out).
@@ -158,6 +181,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { guessing, ...phases } = await measurePolicyLatency();
   console.log(`guessing: ${guessing.rate.toFixed(0)} guesses/s from one address`);
   for (const [name, f] of Object.entries(phases)) {
-    console.log(`${name.padEnd(34)} p50 ${f.p50.toFixed(2)} ms  p99 ${f.p99.toFixed(2)} ms  at ${f.pacedRate.toFixed(0)}/s  (max ${f.maxThroughput.toFixed(0)}/s)`);
+    console.log(`${name.padEnd(34)} p50 ${f.p50.toFixed(2)} ms  p99 ${f.p99.toFixed(2)} ms  at ${f.pacedRate.toFixed(0)}/s  (max ${f.maxThroughput.toFixed(0)}/s, ${f.throughputVsNoop.toFixed(2)}x no-op)`);
   }
 }

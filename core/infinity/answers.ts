@@ -64,6 +64,8 @@ export function openWindow(found: AliasedMeeting, now: EpochMs): RoomWindow | nu
 
 /** Cuts a string to Infinity's limit on code points, never in the middle of a surrogate pair. */
 export function truncate(value: string, max = MAX_VALUE_LENGTH): string {
+  // Within `max` UTF-16 units is within `max` code points: nothing to cut, nothing to split.
+  if (value.length <= max) return value;
   const chars = Array.from(value);
   return chars.length <= max ? value : chars.slice(0, max).join('');
 }
@@ -80,6 +82,15 @@ export function truncate(value: string, max = MAX_VALUE_LENGTH): string {
  */
 export function decideServiceConfiguration(found: AliasedMeeting | null, now: EpochMs): ServiceConfigurationAnswer {
   if (found === null || openWindow(found, now) === null) return REJECT;
+  return openAnswer(found);
+}
+
+/**
+ * The answer of an alias whose window is open: a function of the meeting and alias alone, never
+ * of the time, so a shell may keep it (serialized) for as long as the window stays open and the
+ * meeting unchanged (service/routes/policyBodies.ts).
+ */
+export function openAnswer(found: AliasedMeeting): ServiceConfigurationAnswer {
   const { room } = found;
   const base = {
     service_type: 'conference' as const,

@@ -2,6 +2,10 @@
  * The query strings Pexip Infinity's External Policy API sends (platform facts §6), as typed
  * requests. Every parameter is optional except `local_alias` for service configuration; unknown
  * ones are ignored (zod strips them), so a newer Infinity adding parameters never fails a call.
+ *
+ * Service configuration is parsed by hand (issue 19: it is the hot path, and the schema's parse
+ * cost as much as the rest of the answer); the zod schema stays the definition it is tested
+ * against, input for input (test/core/infinity/query.test.ts).
  */
 import { z } from 'zod';
 
@@ -36,10 +40,45 @@ export const participantPropertiesQuerySchema = z.object({
 export type ServiceConfigurationQuery = z.output<typeof serviceConfigurationQuerySchema>;
 export type ParticipantPropertiesQuery = z.output<typeof participantPropertiesQuerySchema>;
 
-/** Parses a service-configuration query; null when it has no usable `local_alias`. */
+const OPTIONAL_SERVICE_KEYS = ['remote_alias', 'remote_display_name', 'remote_address', 'call_direction', 'protocol', 'trigger'] as const;
+
+/** Code points in `s` (a surrogate pair is one; a lone surrogate counts alone), as zod measures `max`. */
+function codePoints(s: string): number {
+  let count = s.length;
+  for (let i = 0; i < s.length - 1; i += 1) {
+    if ((s.charCodeAt(i) & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      count -= 1;
+      i += 1;
+    }
+  }
+  return count;
+}
+
+/** Longer than MAX code points (a string within MAX UTF-16 units is within MAX code points: no count needed). */
+const tooLong = (s: string): boolean => s.length > MAX && codePoints(s) > MAX;
+
+/** A parameter's value as the schema's `single` takes it: the first of a repeated one. */
+const firstOf = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value);
+
+/**
+ * Parses a service-configuration query; null when it has no usable `local_alias` or any known
+ * parameter is not a string of at most 1000 code points (exactly what
+ * `serviceConfigurationQuerySchema` accepts, without building its parse).
+ */
 export function parseServiceConfigurationQuery(query: unknown): ServiceConfigurationQuery | null {
-  const r = serviceConfigurationQuerySchema.safeParse(query ?? {});
-  return r.success ? r.data : null;
+  const q = query ?? {};
+  if (typeof q !== 'object' || Array.isArray(q)) return null;
+  const fields = q as Record<string, unknown>;
+  const alias = firstOf(fields.local_alias);
+  if (typeof alias !== 'string' || alias.length < 1 || tooLong(alias)) return null;
+  const out: ServiceConfigurationQuery = { local_alias: alias };
+  for (const key of OPTIONAL_SERVICE_KEYS) {
+    const value = firstOf(fields[key]);
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || tooLong(value)) return null;
+    out[key] = value;
+  }
+  return out;
 }
 
 /** Parses a participant-properties query; null only when a parameter is absurdly long. */
