@@ -59,8 +59,10 @@ const hasBlock = (page: Page, present: boolean) =>
 
 /** One sample: remove the block (confirmed in the pane), arm, click Insert, wait for the block; returns the latency in ms. */
 async function sample(page: Page, pane: Frame): Promise<number> {
-  await pane.click('#remove');
-  await pane.click('#confirm-remove-yes');
+  // Remove is unavailable (aria-disabled, a click does nothing) while the pane is busy after the
+  // last insert; the question renders after the click: wait for each button before pressing it.
+  await (await pane.waitForSelector('#remove:not([aria-disabled])', { visible: true, timeout: 10_000 }))!.click();
+  await (await pane.waitForSelector('#confirm-remove-yes', { visible: true, timeout: 10_000 }))!.click();
   await hasBlock(page, false);
   await page.evaluate(arm, MARKER);
   await pane.click('#insert');

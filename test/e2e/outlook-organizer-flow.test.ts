@@ -12,7 +12,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { UNSENT_HEADLINE } from '../../outlook-addin/logic/drift';
-import { forFile, startOutlookStack } from './support/harness';
+import { forFile, pressWhenAvailable, startOutlookStack } from './support/harness';
 import { loadPlayground } from './support/playground';
 
 const DIAL_IN = ['+44 20 7946 0000', '+1 555 0100 200'];
@@ -120,7 +120,7 @@ describe("the organizer's flow (issue 22)", () => {
     expect(await statuses(pane)).toEqual({ outside: [], state: 'current', headline: UP_TO_DATE, message: null });
 
     // Remove block: "No SecureJoin block" and nothing beside it that only a block has.
-    await pane.click('#remove');
+    await pressWhenAvailable(pane, '#remove');
     await pane.click('#confirm-remove-yes');
     await waitForState(pane, 'absent');
     expect(await pane.$('#activation')).toBeNull();

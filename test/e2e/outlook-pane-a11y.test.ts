@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { axeViolations, describeViolations } from './support/axe';
-import { EXAMPLE_POLICY, forFile, startPlaygroundStack } from './support/harness';
+import { EXAMPLE_POLICY, forFile, pressWhenAvailable, startPlaygroundStack } from './support/harness';
 
 /** The example policy without its meeting service (registering meetings is not what these tests look at). */
 const WITHOUT_SERVICE = JSON.stringify({ ...(JSON.parse(EXAMPLE_POLICY) as Record<string, unknown>), meetingService: undefined });
@@ -53,7 +53,7 @@ describe('task pane accessibility (axe-core, light and dark)', () => {
       await pane.click('#personal-messages summary');
       await pane.waitForSelector('#personal-messages article');
       expect(await violationsInBothSchemes(page, pane)).toEqual(NONE);
-      await pane.click('#remove');
+      await pressWhenAvailable(pane, '#remove');
       await pane.waitForSelector('#confirm-remove');
       expect(await violationsInBothSchemes(page, pane)).toEqual(NONE);
     } finally {

@@ -11,7 +11,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from './support/axe';
-import { aliasIn, forFile, startOutlookStack, waitForText } from './support/harness';
+import { aliasIn, forFile, pressWhenAvailable, startOutlookStack, waitForText } from './support/harness';
 
 const MINUTE = 60_000;
 const NO_EVENTS = /does not tell SecureJoin when the meeting changes and has no send check/;
@@ -192,7 +192,7 @@ describe('the task pane tells the truth', () => {
     await p.waitForPaneState('current');
     const alias = aliasIn(await p.bodyText());
     await p.setSignIn('refused');
-    await pane.click('#remove');
+    await pressWhenAvailable(pane, '#remove');
     await pane.click('#confirm-remove-yes');
     await waitForText(pane, '#message', /removed/);
     await p.waitForPaneState('unregistered');

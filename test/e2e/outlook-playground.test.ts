@@ -17,7 +17,7 @@ import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { parseInvite } from '../../core/invite';
 import { buildCaptureLink, parseCaptureLink } from '../../core/links';
-import { aliasIn, blockCount, forFile, startOutlookStack, waitForText } from './support/harness';
+import { aliasIn, blockCount, forFile, pressWhenAvailable, startOutlookStack, waitForText } from './support/harness';
 
 const SUBJECT = '<img src=x onerror="window.pwned=1">Budget & plans';
 const NAME = '<b>Ana</b> "Lima"';
@@ -100,7 +100,7 @@ describe('Outlook add-in in the playground', () => {
     expect(await p.send()).toMatch(/^SecureJoin: .*(time|start|moved|stale|activation)/i);
 
     // Missing: remove the block (the pane asks first), try to send.
-    await pane.click('#remove');
+    await pressWhenAvailable(pane, '#remove');
     await pane.click('#confirm-remove-yes');
     await waitForText(pane, '#message', /removed/);
     expect(blockCount(await p.bodyText())).toBe(0);

@@ -52,7 +52,7 @@ import type { Popup } from './popup';
 
 export { closeTogether, forFile, startTogether } from './lifecycle';
 export type { Closable } from './lifecycle';
-export { aliasIn, blockCount } from './playground';
+export { aliasIn, blockCount, pressWhenAvailable } from './playground';
 export type { PaneState, Playground } from './playground';
 export { waitForJoinState } from './joinPage';
 export type { JoinPage } from './joinPage';

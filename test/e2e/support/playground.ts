@@ -55,6 +55,14 @@ export interface Playground {
 /** `-- SecureJoin secure access --` blocks in `text`. */
 export const blockCount = (text: string): number => text.split('-- SecureJoin secure access --').length - 1;
 /** The web alias of the first join link in `text` (the 20 characters after `/m/`). */
+/**
+ * Presses a pane action button once it is available: the pane marks Insert/Remove/... with
+ * `aria-disabled` while it is busy (a click then does nothing), e.g. just after an insert.
+ */
+export async function pressWhenAvailable(pane: Frame, selector: string): Promise<void> {
+  await (await pane.waitForSelector(`${selector}:not([aria-disabled])`, { visible: true, timeout: 10_000 }))!.click();
+}
+
 export const aliasIn = (text: string): string => /\/m\/([a-z0-9]{20})(?![a-z0-9])/.exec(text)?.[1] as string;
 
 /** Opens `url` (the playground, with any query) in `page`; resolves with the ready task pane frame. */
