@@ -1,5 +1,5 @@
 /**
- * Writes core/html/namedEntities.ts: HTML's named character references as htmlparser2's own
+ * Writes core/html/namedEntityData.ts, the data core/html/namedEntities.ts expands: HTML's named character references as htmlparser2's own
  * `entities` package knows them (the copy htmlparser2 imports), in a compact text the classic
  * Windows runtime expands once, on its first named reference (core/html/entityDecoder.ts).
  *
@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Where the generated module is committed. */
-export const NAMED_ENTITIES_PATH = join(ROOT, 'core', 'html', 'namedEntities.ts');
+export const NAMED_ENTITIES_PATH = join(ROOT, 'core', 'html', 'namedEntityData.ts');
 
 /** The part of `entities/decode` this script and its tests use. */
 export interface EntitiesDecode {
@@ -190,7 +190,7 @@ export function compactText(refs: Map<string, string>): string {
   return out;
 }
 
-/** The generated module's text. */
+/** The generated module's text: data only (its reader is core/html/namedEntities.ts, written by hand). */
 export function namedEntitiesSource(): string {
   const { module: entities, version } = htmlparser2Entities();
   const refs = namedReferences(entities);
@@ -201,39 +201,14 @@ export function namedEntitiesSource(): string {
  * imports): do not edit; \`npx tsx scripts/build/namedEntities.ts\` rewrites it.
  *
  * HTML's ${refs.size} named character references (${[...refs.keys()].filter((k) => !k.endsWith(';')).length} of them legacy, without ';') in a compact
- * text (format: compactText in the script), expanded once, on first use, by {@link namedEntities}:
+ * text (format: compactText in the script), expanded once, on first use, by namedEntities.ts:
  * ~7 KiB gzipped where entities' binary trie costs ~21 KiB in the classic Windows runtime.
  */
 
-const REFERENCES = \`${text}\`;
+export const REFERENCES = \`${text}\`;
 
 /** See attributeRunPrefixes in the script: where htmlparser2 skips the attribute rule. */
 export const ATTRIBUTE_RUN_PREFIXES: readonly string[] = ${JSON.stringify(attributeRunPrefixes(entities, refs).join(' '))}.split(' ');
-
-let table: Map<string, string> | undefined;
-
-/** Name (with its ';', or without for the legacy forms) -> value; built on the first call. */
-export function namedEntities(): Map<string, string> {
-  if (table) return table;
-  const map = new Map<string, string>();
-  let cp = 0;
-  for (const line of REFERENCES.split('\\n')) {
-    const [head = '', ...groups] = line.split(' ');
-    const pair = head[0] === '!' ? String.fromCodePoint(...head.slice(1).split('.').map((d) => parseInt(d, 36))) : '';
-    if (!pair) cp += parseInt(head, 36) - 1;
-    for (const group of groups) {
-      const value = pair || String.fromCodePoint(++cp);
-      for (const name of group.split(',')) {
-        const legacy = name.endsWith('*');
-        const bare = legacy ? name.slice(0, -1) : name;
-        map.set(\`\${bare};\`, value);
-        if (legacy) map.set(bare, value);
-      }
-    }
-  }
-  table = map;
-  return map;
-}
 `;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The committed core/html/namedEntities.ts is what scripts/build/namedEntities.ts makes from the
+ * The committed core/html/namedEntityData.ts is what scripts/build/namedEntities.ts makes from the
  * `entities` htmlparser2 imports today, and its loader expands to exactly those references.
  */
 import { readFileSync } from 'node:fs';
@@ -7,11 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { namedEntities } from '../../../core/html/namedEntities';
 import { htmlparser2Entities, NAMED_ENTITIES_PATH, namedEntitiesSource, namedReferences } from '../../../scripts/build/namedEntities';
 
-describe('core/html/namedEntities.ts', () => {
+describe('core/html/namedEntityData.ts', () => {
   it("is the generator's output for the installed entities (regenerate after an update)", () => {
     expect(
       readFileSync(NAMED_ENTITIES_PATH, 'utf8') === namedEntitiesSource(),
-      `core/html/namedEntities.ts is stale for entities@${htmlparser2Entities().version}: run \`npx tsx scripts/build/namedEntities.ts\` and commit the result`,
+      `core/html/namedEntityData.ts is stale for entities@${htmlparser2Entities().version}: run \`npx tsx scripts/build/namedEntities.ts\` and commit the result`,
     ).toBe(true);
   });
 
