@@ -81,8 +81,12 @@ export function truncate(value: string, max = MAX_VALUE_LENGTH): string {
  * refuses `allow_guests` without a host PIN; everyone is then host).
  */
 export function decideServiceConfiguration(found: AliasedMeeting | null, now: EpochMs): ServiceConfigurationAnswer {
-  if (found === null || openWindow(found, now) === null) return REJECT;
-  return openAnswer(found);
+  return answersAt(found, now) ? openAnswer(found) : REJECT;
+}
+
+/** Whether an alias (null = unknown) is answered with its conference at `now`, not refused: known, sent, inside a window. */
+export function answersAt(found: AliasedMeeting | null, now: EpochMs): found is AliasedMeeting {
+  return found !== null && openWindow(found, now) !== null;
 }
 
 /**

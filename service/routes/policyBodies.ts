@@ -5,7 +5,7 @@
  * bytes; the window is still checked on every request, to the millisecond. Every refusal, of an
  * unknown alias and of a closed one alike, is the same constant bytes.
  */
-import { REJECT, openAnswer, openWindow } from '../../core/infinity';
+import { REJECT, answersAt, openAnswer } from '../../core/infinity';
 import type { AliasedMeeting } from '../../core/infinity';
 import type { EpochMs } from '../../core/types';
 
@@ -24,7 +24,7 @@ const serialized = new WeakMap<AliasedMeeting, AnswerBody>();
 
 /** The service-configuration answer for what was found (null: unknown) at `now`, as bytes. */
 export function serviceConfigurationBody(found: AliasedMeeting | null, now: EpochMs): AnswerBody {
-  if (found === null || openWindow(found, now) === null) return REJECT_BODY;
+  if (!answersAt(found, now)) return REJECT_BODY;
   let answer = serialized.get(found);
   if (answer === undefined) {
     const open = openAnswer(found);
