@@ -1,10 +1,19 @@
-/** Escaping for everything the invite block renders: subjects, names and aliases stay text. */
+/**
+ * Escaping for everything SecureJoin writes into markup: the invite block (subjects, names and
+ * aliases stay text) and the add-in manifest's XML.
+ */
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const XML_ESCAPES: Readonly<Record<string, string>> = { ...HTML_ESCAPES, "'": '&apos;' };
 
 /** `text` safe inside HTML element content and inside double- or single-quoted attributes. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+
+/** `text` safe in XML content and in double- or single-quoted attributes. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
 }
 
 /**

@@ -9,6 +9,7 @@
  * + the client id, else Office refuses it (13004); `Scopes` name `openid` and `profile` (without
  * `profile` Office gets no token, 13007). The element is VersionOverrides 1.1's last child here.
  */
+import { escapeXml } from '../invite/escape';
 import type { MeetingServicePolicy } from './schema';
 
 /** What `<WebApplicationInfo>` says. */
@@ -27,16 +28,14 @@ export function officeSsoApp(service: MeetingServicePolicy | undefined, hostUrl:
   return { id: service.clientId, resource: `api://${new URL(hostUrl).host}/${service.clientId}`, scopes: OFFICE_SSO_SCOPES };
 }
 
-const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
-
 /** The element as lines (no indent of its own), for a manifest writer to indent where it goes. */
 export function webApplicationInfoLines(app: OfficeSsoApp): string[] {
   return [
     '<WebApplicationInfo>',
-    `  <Id>${escape(app.id)}</Id>`,
-    `  <Resource>${escape(app.resource)}</Resource>`,
+    `  <Id>${escapeXml(app.id)}</Id>`,
+    `  <Resource>${escapeXml(app.resource)}</Resource>`,
     '  <Scopes>',
-    ...app.scopes.map((scope) => `    <Scope>${escape(scope)}</Scope>`),
+    ...app.scopes.map((scope) => `    <Scope>${escapeXml(scope)}</Scope>`),
     '  </Scopes>',
     '</WebApplicationInfo>',
   ];

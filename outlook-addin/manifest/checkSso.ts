@@ -6,10 +6,9 @@
  * (else 13007); its children Id, Resource, Scopes in that order; at most one.
  */
 import { OFFICE_SSO_SCOPES } from '../../core/policy/officeSso';
+import { GUID } from './render';
 import { localNameOf } from './xml';
 import type { XmlElement } from './xml';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Problems of VersionOverrides 1.1's `<WebApplicationInfo>` for an add-in whose AppDomain is `appDomain` (none: no problems). */
 export function webApplicationInfoProblems(vo11: XmlElement, appDomain: string): string[] {

@@ -5,6 +5,7 @@
  * coercion); VersionOverrides 1.1 adds the event runtime and launch events and needs the highest
  * set any of them needs (1.12 for Smart Alerts), so clients without it fall back to 1.0.
  */
+import { escapeXml } from '../../core/invite/escape';
 import { officeSsoApp, webApplicationInfoLines } from '../../core/policy/officeSso';
 import type { MeetingServicePolicy } from '../../core/policy';
 import { LAUNCH_EVENTS } from '../events/launchEvents';
@@ -37,13 +38,11 @@ export const ADDIN_FILES = {
   icons: { 16: 'assets/icon-16.png', 32: 'assets/icon-32.png', 64: 'assets/icon-64.png', 80: 'assets/icon-80.png', 128: 'assets/icon-128.png' },
 } as const;
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A GUID, as the manifest's ids (the add-in's, the app registration's) must be. */
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VERSION = /^\d{1,5}\.\d{1,5}\.\d{1,5}\.\d{1,5}$/;
 
-/** `text` safe in XML content and double-quoted attributes. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
-}
+export { escapeXml };
 
 /**
  * The host URL without a trailing slash. Throws RangeError unless it is https (http is accepted
