@@ -30,7 +30,10 @@ export function entitiesImports(source: string): Map<string, string[]> {
   return out;
 }
 
-const isTokenizer = (path: string): boolean => path.split(sep).join('/').endsWith('/htmlparser2/dist/esm/Tokenizer.js');
+/** htmlparser2's Tokenizer module inside node_modules: the one place its path is written (htmlparser2TokenizerOnly bundles it). */
+export const HTMLPARSER2_TOKENIZER = ['htmlparser2', 'dist', 'esm', 'Tokenizer.js'] as const;
+
+const isTokenizer = (path: string): boolean => path.split(sep).join('/').endsWith(`/${HTMLPARSER2_TOKENIZER.join('/')}`);
 
 export const compactEntityDecoder: Plugin = {
   name: 'compact-entity-decoder',

@@ -22,7 +22,7 @@ import { ADDIN_FILES, normaliseHostUrl, renderManifest } from '../../outlook-add
 import type { ManifestOptions } from '../../outlook-addin/manifest/render';
 import { domAnchorReaderEsbuild } from '../domAnchorReader';
 import { parsePolicyJson } from '../../core/policy';
-import { compactEntityDecoder } from './entitiesDecode';
+import { compactEntityDecoder, HTMLPARSER2_TOKENIZER } from './entitiesDecode';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The add-in's sources. */
@@ -79,7 +79,7 @@ export const zodEnglishOnly: Plugin = {
 export const htmlparser2TokenizerOnly: Plugin = {
   name: 'htmlparser2-tokenizer-only',
   setup(b) {
-    const tokenizer = join(ROOT, 'node_modules', 'htmlparser2', 'dist', 'esm', 'Tokenizer.js');
+    const tokenizer = join(ROOT, 'node_modules', ...HTMLPARSER2_TOKENIZER);
     b.onResolve({ filter: /^htmlparser2$/ }, () => ({ path: 'htmlparser2', namespace: 'htmlparser2-tokenizer' }));
     b.onLoad({ filter: /.*/, namespace: 'htmlparser2-tokenizer' }, () => {
       if (!existsSync(tokenizer)) return { errors: [{ text: `htmlparser2's tokenizer is not at ${tokenizer} (did its package layout change?)` }] };
