@@ -10,6 +10,7 @@ import { readAttendance } from '../service/attendanceReport';
 import { DEFAULT_DATA_DIR } from '../service/db/open';
 import { parseOptions } from './args';
 import { EXIT, UsageError } from './errors';
+import { STORE_FLAGS, storeTarget } from './storeFlags';
 import type { CliIo } from './io';
 
 export const ATTENDANCE_HELP = `Usage: securejoin service attendance MEETING_ID [options]
@@ -25,9 +26,7 @@ joins and leaves (UTC), and a warning when a personal link was used by more than
 
 const FLAGS = {
   csv: { type: 'boolean' },
-  'database-url': { type: 'string' },
-  'data-dir': { type: 'string' },
-  'codes-key': { type: 'string' },
+  ...STORE_FLAGS,
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -63,15 +62,7 @@ export function attendanceCommand(args: string[], io: CliIo, env: Record<string,
   if (!id) throw new UsageError('name the meeting: securejoin service attendance MEETING_ID', COMMAND);
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`, COMMAND);
   if (!isMeetingId(id)) throw new UsageError(`"${id}" is not a meeting id (16-64 letters, digits, _ and -)`, COMMAND);
-  const databaseUrl = values['database-url'] ?? env.DATABASE_URL;
-  const codesKey = values['codes-key'] ?? env.SECUREJOIN_CODES_KEY;
-  readAttendance(
-    {
-      ...(databaseUrl ? { databaseUrl, poolSize: 2 } : { dataDir: values['data-dir'] ?? env.SECUREJOIN_DATA_DIR ?? DEFAULT_DATA_DIR }),
-      ...(codesKey ? { codesKey } : {}),
-    },
-    id,
-  ).then(
+  readAttendance(storeTarget(values, env), id).then(
     (record) => {
       if (!record) {
         io.err(`securejoin ${COMMAND}: no meeting ${id}, and no attendance recorded for it\n`);

@@ -7,6 +7,7 @@ import { DEFAULT_DATA_DIR } from '../service/db/open';
 import { sweepDraftsOnce } from '../service/jobs/sweepOnce';
 import { durationOption, parseOptions } from './args';
 import { EXIT, UsageError } from './errors';
+import { STORE_FLAGS, storeTarget } from './storeFlags';
 import type { CliIo } from './io';
 
 export const SWEEP_DRAFTS_HELP = `Usage: securejoin service sweep-drafts [options]
@@ -23,9 +24,7 @@ Running services sweep by themselves; this is safe beside them.
 `;
 
 const FLAGS = {
-  'database-url': { type: 'string' },
-  'data-dir': { type: 'string' },
-  'codes-key': { type: 'string' },
+  ...STORE_FLAGS,
   'draft-ttl': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -42,13 +41,7 @@ export function sweepDraftsCommand(args: string[], io: CliIo, env: Record<string
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, COMMAND);
   const ttlText = values['draft-ttl'] ?? env.SECUREJOIN_DRAFT_TTL;
   const ttlMs = ttlText === undefined ? DEFAULT_DRAFT_TTL_MS : durationOption(ttlText, '--draft-ttl', DRAFT_TTL_RANGE, COMMAND);
-  const databaseUrl = values['database-url'] ?? env.DATABASE_URL;
-  const codesKey = values['codes-key'] ?? env.SECUREJOIN_CODES_KEY;
-  sweepDraftsOnce({
-    ...(databaseUrl ? { databaseUrl, poolSize: 2 } : { dataDir: values['data-dir'] ?? env.SECUREJOIN_DATA_DIR ?? DEFAULT_DATA_DIR }),
-    ...(codesKey ? { codesKey } : {}),
-    ttlMs,
-  }).then(
+  sweepDraftsOnce({ ...storeTarget(values, env), ttlMs }).then(
     (report) => {
       for (const d of report.expired) io.out(`removed ${d.id} (organizer ${d.organizerId}, version ${d.version}, last written ${d.lastWriteAt})\n`);
       io.out(
