@@ -37,7 +37,7 @@ describe('the task pane tells the truth', () => {
       expect(await p.paneState()).toMatchObject({ headline: 'The block in the invite is out of date:', button: 'Update block' });
       expect((await p.paneState()).drifts.join(' ')).toMatch(/leads to another address than the one it shows/);
       expect(await p.send()).toMatch(/leads to another address than the one it shows/);
-      await pane.click('#fix');
+      await pressWhenAvailable(pane, '#fix');
       await p.waitForPaneState('current');
     }
     await page.close();
@@ -100,7 +100,7 @@ describe('the task pane tells the truth', () => {
     await pane.waitForFunction(() => [...document.querySelectorAll('#block-problems li')].some((li) => /meeting time changed/.test(li.textContent ?? '')), { timeout: 15_000 });
     expect(await p.bodyText()).toContain(`Access code: ${changed}`);
     expect(await p.paneState()).toMatchObject({ state: 'stale', button: 'Update block', role: 'alert' });
-    await pane.click('#fix');
+    await pressWhenAvailable(pane, '#fix');
     await p.waitForPaneState('current');
     expect(await p.bodyText()).toContain(`Access code: ${code}`);
     expect(await p.bodyText()).toMatch(/works from [^(]*\b(1:45 PM|13:45)/);
@@ -126,7 +126,7 @@ describe('the task pane tells the truth', () => {
     expect(await p.paneState()).toMatchObject({ headline: 'The block in the invite is out of date:', button: 'Update block', role: 'alert' });
     expect((await p.paneState()).drifts).toContain('The access code line was deleted from the invite.');
     expect(describeViolations(await axeViolations(pane))).toEqual([]);
-    await pane.click('#fix');
+    await pressWhenAvailable(pane, '#fix');
     await p.waitForPaneState('current');
     expect(await p.bodyText()).toContain(`Access code: ${code}`);
 
@@ -137,7 +137,7 @@ describe('the task pane tells the truth', () => {
     await p.waitForPaneState('stale');
     expect((await p.paneState()).drifts).toContain(`The access code in the invite was changed: it reads ${changed}, but this meeting's code is ${code}.`);
     expect((await p.paneState()).button).toBe('Update block');
-    await pane.click('#fix');
+    await pressWhenAvailable(pane, '#fix');
     await p.waitForPaneState('current');
     expect(await p.bodyText()).toContain(`Access code: ${code}`);
 
@@ -148,7 +148,7 @@ describe('the task pane tells the truth', () => {
     await p.waitForPaneState('stale');
     expect(await p.paneState()).toMatchObject({ button: 'Insert block', role: 'alert' });
     expect((await p.paneState()).drifts).toEqual(['The SecureJoin block was deleted from the invite: attendees would get no link and no code.']);
-    await pane.click('#fix');
+    await pressWhenAvailable(pane, '#fix');
     await p.waitForPaneState('current');
     expect(await p.bodyText()).toContain(`Access code: ${code}`);
 
@@ -157,7 +157,7 @@ describe('the task pane tells the truth', () => {
     await p.backToPane();
     await p.waitForPaneState('stale');
     expect((await p.paneState()).drifts).toContain('The meeting\'s subject is now "Budget and plans", but the block in the invite says "Budget".');
-    await pane.click('#fix');
+    await pressWhenAvailable(pane, '#fix');
     await p.waitForPaneState('current');
     expect(await p.bodyText()).toContain('Meeting: Budget and plans');
     await page.close();
@@ -177,7 +177,7 @@ describe('the task pane tells the truth', () => {
     // Until the service answers, the block's aliases are placeholders it never made.
     const placeholder = aliasIn(await p.bodyText());
     await p.setSignIn('ok');
-    await pane.click('#fix');
+    await pressWhenAvailable(pane, '#fix');
     await p.waitForPaneState('current');
     const alias = aliasIn(await p.bodyText());
     expect(alias).not.toBe(placeholder);
@@ -201,7 +201,7 @@ describe('the task pane tells the truth', () => {
     expect(shown.drifts.join(' ')).toMatch(/^The meeting could not be removed from the meeting service, so its codes still open the room/);
     expect((await outlook.service.storedRoom(alias)).status).toBe(200);
     await p.setSignIn('ok');
-    await pane.click('#fix');
+    await pressWhenAvailable(pane, '#fix');
     await p.waitForPaneState('absent');
     expect((await outlook.service.storedRoom(alias)).status).toBe(404);
     await page.close();

@@ -263,13 +263,16 @@ describe('Outlook add-in in the playground', () => {
     // The state settles after the text: a registration started by the click shows "pending" with the last words.
     await pane.waitForSelector('#provisioning[data-state="sign-in"]', { timeout: 10_000 });
     await waitForText(pane, '#provisioning', /did not complete \(the sign-in was declined\).*will not let it be sent/);
+    // The registration's outcome shows before the insert has written the block: its message comes last.
+    await waitForText(pane, '#message', /block was (inserted|updated)/);
     expect(await p.send()).toBe('SecureJoin: this meeting could not be registered with the meeting service, so its codes would not open the room. You are not signed in to the SecureJoin meeting service. Open SecureJoin and press "Sign in to the meeting service", then send again.');
     // The block shows placeholder aliases: the service made none yet.
     const placeholder = aliasIn(await p.bodyText());
+    expect(placeholder).toMatch(/^[a-z0-9]{20}$/);
     expect((await serviceRoom(placeholder)).status).toBe(404);
     // The organizer signs in (here: the local issuer now gives a token) and presses "Sign in".
     await p.setSignIn('ok');
-    await pane.click('#fix');
+    await pressWhenAvailable(pane, '#fix');
     await pane.waitForSelector('#provisioning[data-state="ok"]', { timeout: 10_000 });
     // The service minted the meeting's aliases; the block now shows them, not the placeholders.
     const alias = aliasIn(await p.bodyText());
@@ -308,7 +311,7 @@ describe('Outlook add-in in the playground', () => {
     expect(await page.$eval('#event-log', (el) => el.textContent)).toContain('OnNewAppointmentOrganizer: skipped (needs Mailbox 1.10)');
     expect(blockCount(await p.bodyText())).toBe(0);
     await pane.click('#insert');
-    await waitForText(pane, '#message', /block was inserted/);
+    await waitForText(pane, '#message', /block was (inserted|updated)/);
     expect(blockCount(await p.bodyText())).toBe(1);
   });
 });
