@@ -63,12 +63,15 @@ export function App({ controller }: { controller: PaneController & { subscribe(c
     setConfirming(null);
     opener.current?.focus();
   };
-  const sent = meetingWasSent(s.sentInvite, s.registered);
+  /**
+   * Whether the invite went out, decided once the reads already queued are shown: the click that
+   * brings the organizer back to the pane after Send queues the read that learns it, and the same
+   * click must not regenerate a sent meeting's codes without asking.
+   */
+  const whenKnownIfSent = (decide: (sent: boolean) => void) => void controller.settled().then(() => decide(meetingWasSent(controller.state.sentInvite, controller.state.registered)));
   /** New codes: at once, or, for a meeting whose invite went out, after the organizer confirms. */
-  const regenerate = (id: string, run: () => Promise<void> | void, cancel?: () => void) => {
-    if (!sent) return act(id, async () => run())();
-    ask({ kind: 'regenerate', id, run, ...(cancel ? { cancel } : {}) });
-  };
+  const regenerate = (id: string, run: () => Promise<void> | void, cancel?: () => void) =>
+    whenKnownIfSent((sent) => (sent ? ask({ kind: 'regenerate', id, run, ...(cancel ? { cancel } : {}) }) : act(id, async () => run())()));
   const describedBy = s.message ? acted : null;
   // Focus rescue: when the control that had the keyboard focus leaves the page (the top button
   // once its fix is done), the focus goes to the pane's state line, which says what happened,
@@ -100,7 +103,7 @@ export function App({ controller }: { controller: PaneController & { subscribe(c
             state={s}
             controller={controller}
             // Unsent: the controller makes codes once it is free, if the choice still differs then. Sent: asks first.
-            commit={() => (sent ? controller.choicesPending && regenerate('settings', () => controller.commitChoices(), () => controller.revertChoices()) : void controller.commitChoices())}
+            commit={() => whenKnownIfSent((sent) => (sent ? controller.choicesPending && ask({ kind: 'regenerate', id: 'settings', run: () => controller.commitChoices(), cancel: () => controller.revertChoices() }) : void controller.commitChoices()))}
           />
           {/* Without a block or codes there is no activation time and no code to guess: nothing beside "No SecureJoin block". */}
           {(s.inserted || s.security) && (
