@@ -34,11 +34,11 @@ export interface CallGate {
 }
 
 /**
- * Answers on a later task, like office.js (callers must never rely on synchronous answers). A
+ * Answers on a later task (`delayMs` later), like office.js (callers must never rely on synchronous answers). A
  * call while {@link MAX_CONCURRENT_CALLS} are in flight fails with {@link CONCURRENCY_ERROR} and
  * `run` is not called.
  */
-export function answerIn<T>(gate: CallGate, args: unknown[], run: () => T): void {
+export function answerIn<T>(gate: CallGate, args: unknown[], run: () => T, delayMs = 0): void {
   const { options, callback } = tail(args);
   if (gate.inFlight >= MAX_CONCURRENT_CALLS) {
     const refused: FakeAsyncResult<T> = { status: 'failed', value: undefined as T, error: { ...CONCURRENCY_ERROR }, asyncContext: options.asyncContext };
@@ -61,7 +61,7 @@ export function answerIn<T>(gate: CallGate, args: unknown[], run: () => T): void
   setTimeout(() => {
     gate.inFlight--;
     (callback as Callback<T> | undefined)?.(result);
-  }, 0);
+  }, delayMs);
 }
 
 /** An Office-style error to throw inside {@link answerIn}. */

@@ -72,7 +72,7 @@ export function createFakeOffice(host: PlaygroundHost, opts: FakeOfficeOptions =
   const handlers = new Map<string, Set<(args: unknown) => void>>();
   // One frame's calls in flight (Outlook's limit is per add-in runtime).
   const gate: CallGate = { inFlight: 0 };
-  const answer = <T>(args: unknown[], run: () => T): void => answerIn(gate, args, run);
+  const answer = <T>(args: unknown[], run: () => T): void => answerIn(gate, args, run, host.options.answerDelayMs);
   let roaming = host.loadRoaming();
 
   // One host subscription per frame; item events are delivered on a later task with fresh data.

@@ -6,7 +6,8 @@
  * the body is shown in a sandboxed frame without scripts.
  * Query options: `?mailbox=1.5` (requirement set), `?tz=Europe/Berlin` (the meeting's zone),
  * `?mailboxTz=America/New_York` (a mailbox in another zone than the meeting's), `?failBodyWrites=1`,
- * `?signIn=refused` (the local development issuer gives the organizer no token).
+ * `?signIn=refused` (the local development issuer gives the organizer no token), `?officeDelay=60`
+ * (every async Office call answers 60 ms late, as a slow Outlook would).
  */
 import { toWallTime, wallTimeToInstant } from '../../core/time';
 import { createPlaygroundHost, PLAYGROUND_HOST_GLOBAL } from './hostState';
@@ -51,6 +52,7 @@ const zone = params.get('tz') ?? 'Europe/London';
 const host = createPlaygroundHost(newMeeting(zone), {
   mailboxVersion: params.get('mailbox') ?? '1.13',
   failBodyWrites: Number(params.get('failBodyWrites') ?? 0) || 0,
+  answerDelayMs: Math.max(0, Number(params.get('officeDelay') ?? 0) || 0),
   mailboxTimeZone: params.get('mailboxTz'),
   signIn: params.get('signIn') === 'refused' ? 'refused' : 'ok',
   roamingStore: { get: () => localStorage.getItem('securejoin.playground.roaming'), set: (t) => localStorage.setItem('securejoin.playground.roaming', t) },

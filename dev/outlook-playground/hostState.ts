@@ -80,6 +80,11 @@ export interface HostOptions {
   userProfile: { displayName: string; emailAddress: string };
   /** The next n body writes fail (to exercise the add-in's retry). */
   failBodyWrites: number;
+  /**
+   * Ms every async Office call waits before it answers (0: the next task). A slow Outlook shows
+   * where the add-in, or a test, relies on timing (SECUREJOIN_E2E_OFFICE_DELAY_MS for the suite).
+   */
+  answerDelayMs: number;
   /** Ms before an event whose handler never calls `completed()` is given up (Outlook waits minutes). */
   launchTimeoutMs: number;
   /** The mailbox's own IANA zone (`userProfile.timeZone`) when it differs from the meeting's; null: the item's zone. */
@@ -143,6 +148,7 @@ export function createPlaygroundHost(item: PlaygroundItem, opts: CreateHostOptio
     mailboxVersion: opts.mailboxVersion ?? '1.13',
     userProfile: opts.userProfile ?? { displayName: 'Olga Organizer', emailAddress: 'olga@example.com' },
     failBodyWrites: opts.failBodyWrites ?? 0,
+    answerDelayMs: opts.answerDelayMs ?? 0,
     launchTimeoutMs: opts.launchTimeoutMs ?? 30_000,
     mailboxTimeZone: opts.mailboxTimeZone ?? null,
     signIn: opts.signIn ?? 'ok',

@@ -66,6 +66,18 @@ describe('fake office.js', () => {
     expect((await call((cb) => mi.body.setAsync('<p>new</p>', { coercionType: 'html' }, cb))).status).toBe('succeeded');
   });
 
+  it('answers every async call answerDelayMs late when the host is slow (a call in flight still counts against the limit)', async () => {
+    const host = createPlaygroundHost(item(), { answerDelayMs: 80 });
+    const mi = createFakeOffice(host).context.mailbox.item as any;
+    const started = performance.now();
+    const subject = await call<string>((cb) => mi.subject.getAsync(cb));
+    expect(subject.status).toBe('succeeded');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(75);
+    const calls = Array.from({ length: MAX_CONCURRENT_CALLS + 1 }, () => call<string>((cb) => mi.subject.getAsync(cb)));
+    const results = await Promise.all(calls);
+    expect(results.filter((r) => r.status === 'failed').map((r) => r.error?.code)).toEqual([CONCURRENCY_ERROR.code]);
+  });
+
   it('raises AppointmentTimeChanged and RecipientsChanged on edits, later, with fresh values', async () => {
     const host = createPlaygroundHost(item());
     const mi = createFakeOffice(host).context.mailbox.item as any;

@@ -65,9 +65,21 @@ export async function pressWhenAvailable(pane: Frame, selector: string): Promise
 
 export const aliasIn = (text: string): string => /\/m\/([a-z0-9]{20})(?![a-z0-9])/.exec(text)?.[1] as string;
 
+/**
+ * `url` with the playground's `officeDelay` from SECUREJOIN_E2E_OFFICE_DELAY_MS: run the suite
+ * against a slow Outlook to find waits on timing instead of on what the page shows.
+ */
+function withOfficeDelay(url: string): string {
+  const delay = Number(process.env.SECUREJOIN_E2E_OFFICE_DELAY_MS ?? 0);
+  if (!(delay > 0)) return url;
+  const u = new URL(url);
+  u.searchParams.set('officeDelay', String(delay));
+  return u.href;
+}
+
 /** Opens `url` (the playground, with any query) in `page`; resolves with the ready task pane frame. */
 export async function loadPlayground(page: Page, url: string): Promise<Frame> {
-  await page.goto(url);
+  await page.goto(withOfficeDelay(url));
   await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
   const pane = await page.waitForFrame((f) => f.url().includes('/playground/addin/') && f.url().includes('taskpane'), { timeout: 10_000 });
   await pane.waitForSelector('body[data-ready="true"]', { timeout: 10_000 });
