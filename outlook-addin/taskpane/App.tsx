@@ -69,9 +69,11 @@ export function App({ controller }: { controller: PaneController & { subscribe(c
    * click must not regenerate a sent meeting's codes without asking.
    */
   const whenKnownIfSent = (decide: (sent: boolean) => void) => void controller.settled().then(() => decide(meetingWasSent(controller.state.sentInvite, controller.state.registered)));
-  /** New codes: at once, or, for a meeting whose invite went out, after the organizer confirms. */
-  const regenerate = (id: string, run: () => Promise<void> | void, cancel?: () => void) =>
-    whenKnownIfSent((sent) => (sent ? ask({ kind: 'regenerate', id, run, ...(cancel ? { cancel } : {}) }) : act(id, async () => run())()));
+  /** New codes: at once, or, for a meeting whose invite went out (`sent`), after the organizer confirms. */
+  const regenerate = (sent: boolean, id: string, run: () => Promise<void> | void, cancel?: () => void) => {
+    if (!sent) return act(id, async () => run())();
+    ask({ kind: 'regenerate', id, run, ...(cancel ? { cancel } : {}) });
+  };
   const describedBy = s.message ? acted : null;
   // Focus rescue: when the control that had the keyboard focus leaves the page (the top button
   // once its fix is done), the focus goes to the pane's state line, which says what happened,
@@ -103,7 +105,7 @@ export function App({ controller }: { controller: PaneController & { subscribe(c
             state={s}
             controller={controller}
             // Unsent: the controller makes codes once it is free, if the choice still differs then. Sent: asks first.
-            commit={() => whenKnownIfSent((sent) => (sent ? controller.choicesPending && ask({ kind: 'regenerate', id: 'settings', run: () => controller.commitChoices(), cancel: () => controller.revertChoices() }) : void controller.commitChoices()))}
+            commit={() => whenKnownIfSent((sent) => (sent ? controller.choicesPending && regenerate(true, 'settings', () => controller.commitChoices(), () => controller.revertChoices()) : void controller.commitChoices()))}
           />
           {/* Without a block or codes there is no activation time and no code to guess: nothing beside "No SecureJoin block". */}
           {(s.inserted || s.security) && (
@@ -119,7 +121,7 @@ export function App({ controller }: { controller: PaneController & { subscribe(c
             <button class={s.truth?.action ? undefined : 'primary'} {...actionProps('insert', s.busy, act('insert', controller.insert), describedBy)}>
               {s.inserted ? BUTTON.update : BUTTON.insert}
             </button>
-            <button {...actionProps('generate', s.busy, () => regenerate('generate', controller.generate), describedBy)}>{s.security ? BUTTON.regenerate : BUTTON.generate}</button>
+            <button {...actionProps('generate', s.busy, () => whenKnownIfSent((sent) => regenerate(sent, 'generate', controller.generate)), describedBy)}>{s.security ? BUTTON.regenerate : BUTTON.generate}</button>
             <button {...actionProps('remove', s.busy || !s.inserted, () => ask({ kind: 'remove', id: 'remove', run: controller.remove }), describedBy)}>
               {BUTTON.remove}
             </button>
