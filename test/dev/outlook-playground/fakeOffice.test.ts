@@ -3,20 +3,10 @@ import { CONCURRENCY_ERROR, createFakeOffice, EVENT_TYPES, MAX_CONCURRENT_CALLS,
 import type { FakeAsyncResult } from '../../../dev/outlook-playground/fakeOffice';
 import { createPlaygroundHost } from '../../../dev/outlook-playground/hostState';
 import type { PlaygroundItem } from '../../../dev/outlook-playground/hostState';
+import { PLAYGROUND_START, playgroundItem } from '../../support/playgroundItem';
 
-const START = Date.UTC(2030, 2, 4, 9, 0); // 10:00 in Berlin
-const item = (over: Partial<PlaygroundItem> = {}): PlaygroundItem => ({
-  subject: 'Plan',
-  location: '',
-  start: START,
-  end: START + 3_600_000,
-  timeZone: 'Europe/Berlin',
-  requiredAttendees: [{ email: 'ana@example.com', name: 'Ana Lima' }],
-  optionalAttendees: [{ email: 'bo@other.example', name: 'Bo' }],
-  recurrence: null,
-  bodyHtml: '<div>Agenda</div>',
-  ...over,
-});
+const START = PLAYGROUND_START;
+const item = (over: Partial<PlaygroundItem> = {}): PlaygroundItem => playgroundItem({ optionalAttendees: [{ email: 'bo@other.example', name: 'Bo' }], ...over });
 
 /** Calls an Office-style async method and resolves with its AsyncResult; also records whether it answered synchronously. */
 function call<T>(fn: (cb: (r: FakeAsyncResult<T>) => void) => void): Promise<FakeAsyncResult<T> & { sync: boolean }> {

@@ -11,6 +11,7 @@ import type { OfficeLike } from '../../../outlook-addin/office';
 import { createFakeOffice } from '../../../dev/outlook-playground/fakeOffice';
 import { createPlaygroundHost } from '../../../dev/outlook-playground/hostState';
 import type { PlaygroundItem } from '../../../dev/outlook-playground/hostState';
+import { PLAYGROUND_START, playgroundItem } from '../../support/playgroundItem';
 import { createPaneController } from '../../../outlook-addin/taskpane/controller';
 import type { PaneState } from '../../../outlook-addin/taskpane/controller';
 import { requestToken } from '../../dev/conference-node/support';
@@ -26,19 +27,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack.close();
 });
-const START = Date.UTC(2030, 2, 4, 9, 0); // 10:00 in Berlin
-const item = (over: Partial<PlaygroundItem> = {}): PlaygroundItem => ({
-  subject: 'Plan <b>it</b>',
-  location: '',
-  start: START,
-  end: START + 3_600_000,
-  timeZone: 'Europe/Berlin',
-  requiredAttendees: [{ email: 'ana@example.com', name: 'Ana Lima' }],
-  optionalAttendees: [],
-  recurrence: null,
-  bodyHtml: '<div>Agenda</div>',
-  ...over,
-});
+const START = PLAYGROUND_START;
+const item = (over: Partial<PlaygroundItem> = {}): PlaygroundItem => playgroundItem({ subject: 'Plan <b>it</b>', ...over });
 
 /** The organizer's sign-in: 'ok', 'none' (no token can be had) or 'expired' (the service refuses it). */
 type SignIn = { state: 'ok' | 'none' | 'expired' };

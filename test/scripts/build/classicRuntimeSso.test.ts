@@ -19,23 +19,14 @@ import { handleDevIssuer } from '../../../cli/devIssuerRoutes';
 import { fetchDevSsoToken } from '../../../dev/outlook-playground/devTokens';
 import { createPlaygroundHost } from '../../../dev/outlook-playground/hostState';
 import type { PlaygroundHost, PlaygroundItem } from '../../../dev/outlook-playground/hostState';
+import { playgroundItem } from '../../support/playgroundItem';
 import { buildClassicRuntime } from '../../../scripts/build/outlookAddin';
 import { LOCAL_AUTH } from '../../../service/auth/localAuth';
 import { startTestStack } from '../../outlook-addin/support/meetingService';
 import type { TestStack } from '../../outlook-addin/support/meetingService';
 
 const START = Date.UTC(2031, 4, 6, 8, 0);
-const item = (): PlaygroundItem => ({
-  subject: 'Board review',
-  location: '',
-  start: START,
-  end: START + 3_600_000,
-  timeZone: 'Europe/Berlin',
-  requiredAttendees: [{ email: 'ana@example.com', name: 'Ana Lima' }],
-  optionalAttendees: [],
-  recurrence: null,
-  bodyHtml: '<div>Agenda</div>',
-});
+const item = (): PlaygroundItem => playgroundItem({ subject: 'Board review', start: START, end: START + 3_600_000 });
 
 let stack: TestStack;
 let origin: string;
